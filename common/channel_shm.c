@@ -1,0 +1,216 @@
+/*
+ * channel_shm.c - the shared-memory ring (see channel_shm.h).
+ *
+ * Layout of the object: a header (two sem_t, the geometry, an abort flag, the byte count of each
+ * slot), padded to a page, then nslots slots of slot_size bytes.
+ *
+ * Why the name is unlinked at once: both halves get the mapping by fork() inheriting it, so the
+ * name is never needed after mmap().  Unlinking right there means a crash, a SIGKILL or a
+ * forgotten cleanup path can never leave the object behind in /dev/shm.
+ *
+ * Why posix_fallocate: /dev/shm is a tmpfs with a size limit.  ftruncate() alone succeeds past
+ * it and the first touch of a missing page then raises SIGBUS in the middle of a transfer;
+ * fallocate reserves the pages up front and fails cleanly with ENOSPC instead.
+ *
+ * Why sem posts are not counted as system calls: glibc's sem_post only enters the kernel (a
+ * futex wake) when the other side is asleep in a wait, which the poster cannot see.  Waits that
+ * have to sleep are counted; those are exactly the futex waits.
+ */
+#define _GNU_SOURCE
+#include "channel_shm.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <semaphore.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+struct shm_ring_header {
+	sem_t empty;		/* counts slots the producer may fill */
+	sem_t full;		/* counts slots the consumer may empty */
+	atomic_int aborted;	/* set by a side that gave up */
+	uint64_t lens[];	/* bytes held by each slot */
+};
+
+/* ---- creation ------------------------------------------------------------------------ */
+
+static size_t page_round_up(size_t n)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	return (n + page - 1) / page * page;
+}
+
+/* Open a new object under a name no other run (in this or another process) can be using. */
+static int open_unique_object(void)
+{
+	static unsigned counter;
+	for (int attempt = 0; attempt < 100; attempt++) {
+		char name[64];
+		struct timespec ts;
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		snprintf(name, sizeof(name), SHM_RING_NAME_PREFIX "%ld-%u-%lx", (long)getpid(),
+			 counter++, (unsigned long)ts.tv_nsec);
+		int fd = shm_open(name, O_RDWR | O_CREAT | O_EXCL, 0600);
+		if (fd >= 0) {
+			shm_unlink(name);	/* see the header comment */
+			return fd;
+		}
+		if (errno != EEXIST)
+			return -errno;
+	}
+	return -EEXIST;
+}
+
+int shm_ring_create(struct shm_ring *ring, size_t slot_size, uint32_t nslots)
+{
+	memset(ring, 0, sizeof(*ring));
+	if (slot_size == 0 || nslots == 0 || nslots > SHM_RING_MAX_SLOTS ||
+	    (uint64_t)slot_size * nslots > SHM_RING_MAX_BYTES)
+		return -EINVAL;
+
+	size_t header_len = page_round_up(sizeof(struct shm_ring_header) + nslots * sizeof(uint64_t));
+	size_t map_len = header_len + page_round_up(slot_size * (size_t)nslots);
+
+	int fd = open_unique_object();
+	if (fd < 0)
+		return fd;
+	int err = 0;
+	if (ftruncate(fd, (off_t)map_len) < 0)
+		err = errno;
+	else
+		err = posix_fallocate(fd, 0, (off_t)map_len);
+	void *map = MAP_FAILED;
+	if (err == 0) {
+		map = mmap(NULL, map_len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+		if (map == MAP_FAILED)
+			err = errno;
+	}
+	close(fd);
+	if (err)
+		return -err;
+
+	struct shm_ring_header *hdr = map;
+	if (sem_init(&hdr->empty, 1, nslots) < 0 || sem_init(&hdr->full, 1, 0) < 0) {
+		err = errno;
+		munmap(map, map_len);
+		return -err;
+	}
+	atomic_init(&hdr->aborted, 0);
+	ring->hdr = hdr;
+	ring->slots = (unsigned char *)map + header_len;
+	ring->slot_size = slot_size;
+	ring->nslots = nslots;
+	ring->map_len = map_len;
+	return 0;
+}
+
+void shm_ring_set_peer(struct shm_ring *ring, pid_t peer)
+{
+	ring->peer = peer;
+}
+
+void shm_ring_destroy(struct shm_ring *ring)
+{
+	if (ring->hdr)
+		munmap(ring->hdr, ring->map_len);
+	memset(ring, 0, sizeof(*ring));
+}
+
+/* ---- waiting ------------------------------------------------------------------------- */
+
+/* True unless pid is known to be gone: no such process, or a zombie nobody has reaped yet
+ * (kill(pid, 0) still succeeds on those, so /proc has to be asked). */
+static int peer_alive(pid_t pid)
+{
+	if (pid <= 0)
+		return 1;
+	if (kill(pid, 0) < 0 && errno == ESRCH)
+		return 0;
+	char path[64], buf[256];
+	snprintf(path, sizeof(path), "/proc/%ld/stat", (long)pid);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno != ENOENT;
+	ssize_t n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 1;
+	buf[n] = '\0';
+	const char *paren = strrchr(buf, ')');	/* the command name may hold spaces and ')' */
+	if (!paren || paren[1] == '\0' || paren[2] == '\0')
+		return 1;
+	return paren[2] != 'Z' && paren[2] != 'X';
+}
+
+static int ring_wait(struct shm_ring *ring, sem_t *sem, uint64_t *syscalls)
+{
+	if (sem_trywait(sem) != 0) {
+		for (;;) {
+			struct timespec deadline;
+			clock_gettime(CLOCK_MONOTONIC, &deadline);
+			deadline.tv_nsec += SHM_RING_POLL_MS * 1000000L;
+			deadline.tv_sec += deadline.tv_nsec / 1000000000L;
+			deadline.tv_nsec %= 1000000000L;
+			if (syscalls)
+				(*syscalls)++;
+			if (sem_clockwait(sem, CLOCK_MONOTONIC, &deadline) == 0)
+				break;
+			if (errno == EINTR)
+				continue;
+			if (errno != ETIMEDOUT)
+				return -errno;
+			if (atomic_load(&ring->hdr->aborted) || !peer_alive(ring->peer))
+				return -EPIPE;
+		}
+	}
+	/* An aborting peer posts to wake us: a successful wait is not yet a slot. */
+	return atomic_load_explicit(&ring->hdr->aborted, memory_order_relaxed) ? -EPIPE : 0;
+}
+
+/* ---- the four ring operations --------------------------------------------------------- */
+
+int shm_ring_get_empty(struct shm_ring *ring, void **slot, uint64_t *syscalls)
+{
+	int rc = ring_wait(ring, &ring->hdr->empty, syscalls);
+	if (rc == 0)
+		*slot = ring->slots + (size_t)ring->next * ring->slot_size;
+	return rc;
+}
+
+void shm_ring_put_full(struct shm_ring *ring, uint64_t len)
+{
+	ring->hdr->lens[ring->next] = len;
+	ring->next = (ring->next + 1) % ring->nslots;
+	sem_post(&ring->hdr->full);	/* a release barrier: the slot's bytes are visible first */
+}
+
+int shm_ring_get_full(struct shm_ring *ring, const void **slot, uint64_t *len, uint64_t *syscalls)
+{
+	int rc = ring_wait(ring, &ring->hdr->full, syscalls);
+	if (rc == 0) {
+		*slot = ring->slots + (size_t)ring->next * ring->slot_size;
+		*len = ring->hdr->lens[ring->next];
+	}
+	return rc;
+}
+
+void shm_ring_put_empty(struct shm_ring *ring)
+{
+	ring->next = (ring->next + 1) % ring->nslots;
+	sem_post(&ring->hdr->empty);
+}
+
+void shm_ring_abort(struct shm_ring *ring)
+{
+	if (!ring->hdr)
+		return;
+	atomic_store(&ring->hdr->aborted, 1);
+	sem_post(&ring->hdr->empty);
+	sem_post(&ring->hdr->full);
+}

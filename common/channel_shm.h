@@ -1,0 +1,61 @@
+/*
+ * channel_shm.h - the shared-memory channel: a POSIX shared-memory object holding a ring of
+ * fixed-size slots and two process-shared semaphores, one counting empty slots and one counting
+ * full ones.  The producer fills slots in order, the consumer empties them in the same order.
+ *
+ * Waits are timed (SHM_RING_POLL_MS) so that a side whose peer died, or gave up and called
+ * shm_ring_abort(), stops waiting within a fraction of a second instead of hanging forever.
+ */
+#ifndef BX_CHANNEL_SHM_H
+#define BX_CHANNEL_SHM_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#define SHM_RING_NAME_PREFIX "/bulkxfer-"
+#define SHM_RING_POLL_MS 250
+#define SHM_RING_MAX_SLOTS 4096U
+#define SHM_RING_MAX_BYTES (16ULL << 30)
+
+struct shm_ring_header;
+
+struct shm_ring {
+	struct shm_ring_header *hdr;	/* start of the shared mapping */
+	unsigned char *slots;		/* first slot, page aligned */
+	size_t slot_size;
+	uint32_t nslots;
+	size_t map_len;
+	uint32_t next;			/* index of the next slot this process uses */
+	pid_t peer;			/* the other side, for the liveness check; 0 = unknown */
+};
+
+/* Create, size, map and initialise a ring of nslots slots of slot_size bytes.  The name is
+ * unlinked before this returns (see the .c file for why), so no exit path can leak it.
+ * Returns 0, or -errno (ENOSPC when /dev/shm cannot hold the ring) with nothing left behind. */
+int shm_ring_create(struct shm_ring *ring, size_t slot_size, uint32_t nslots);
+
+/* Tell this process's copy of the ring which process is on the other side. */
+void shm_ring_set_peer(struct shm_ring *ring, pid_t peer);
+
+/* Producer: wait for an empty slot and return it in *slot.  Returns 0, or -EPIPE when the
+ * consumer died or aborted.  *syscalls is bumped once for every wait that had to sleep. */
+int shm_ring_get_empty(struct shm_ring *ring, void **slot, uint64_t *syscalls);
+
+/* Producer: publish the slot from shm_ring_get_empty() holding len bytes. */
+void shm_ring_put_full(struct shm_ring *ring, uint64_t len);
+
+/* Consumer: wait for the next full slot; *slot and *len describe its bytes.  Returns 0 or
+ * -EPIPE when the producer died or aborted. */
+int shm_ring_get_full(struct shm_ring *ring, const void **slot, uint64_t *len, uint64_t *syscalls);
+
+/* Consumer: hand the slot from shm_ring_get_full() back to the producer. */
+void shm_ring_put_empty(struct shm_ring *ring);
+
+/* Mark the ring dead and wake the peer, so it stops waiting: used by a side that fails. */
+void shm_ring_abort(struct shm_ring *ring);
+
+/* Unmap this process's view.  Safe on a zeroed or already destroyed ring. */
+void shm_ring_destroy(struct shm_ring *ring);
+
+#endif

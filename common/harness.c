@@ -1,0 +1,417 @@
+/*
+ * harness.c - one transfer, both halves, measured and verified (see harness.h).
+ *
+ * Sequence (everything before "go" and after "done" is outside the timed region):
+ *
+ *   parent                                  child (fork)
+ *   open src, dst; make the channel;
+ *   map the shared results block
+ *   fork ---------------------------------> close the producer's ends; PR_SET_PDEATHSIG
+ *   producer prepare (buffers, mmap)        consumer prepare (buffers, ftruncate, mmap)
+ *   wait for "ready" <--------------------- write "ready"
+ *   t0 = now; write "go" -----------------> read "go"
+ *   snapshot; transfer; snapshot            snapshot; transfer; snapshot
+ *   close the pipe's write end              write figures into the shared block; _exit
+ *   waitpid (SIGKILL after a grace period
+ *   if the producer failed)
+ *   end-to-end = consumer's end - t0; verify the destination's XXH3
+ *
+ * Halves report through a MAP_SHARED block, never through stdout, so no parsing and no pipe of
+ * ours competes with the method's own.
+ */
+#define _GNU_SOURCE
+#include "harness.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "channel_pipe.h"
+#include "channel_shm.h"
+#include "cleanup.h"
+#include "measure.h"
+#include "units.h"
+#include "verify.h"
+
+#define FAILED_CALL_MAX 96
+#define CHILD_GRACE_S 1.0	/* how long a failed producer waits for the child to give up */
+
+/* What a half leaves in the shared block for the parent. */
+struct half_report {
+	int rc;				/* 0 or -errno */
+	char failed_call[FAILED_CALL_MAX];
+	struct half_figures fig;
+};
+
+struct shared_block {
+	struct half_report producer, consumer;
+};
+
+/* Everything one transfer holds, so a single teardown can release whatever was acquired. */
+struct transfer {
+	const struct transfer_spec *spec;
+	int src_fd, dst_fd;
+	int chan_fds[2];		/* CHANNEL_PIPE: read, write */
+	struct shm_ring ring;		/* CHANNEL_SHM */
+	int ready_fds[2], go_fds[2];	/* the start barrier */
+	struct shared_block *shared;
+	pid_t child;
+	uint64_t size;
+	size_t pipe_capacity;
+};
+
+/* ---- small helpers ------------------------------------------------------------------- */
+
+static void close_fd(int *fd)
+{
+	if (*fd >= 0)
+		close(*fd);
+	*fd = -1;
+}
+
+static void copy_failed_call(struct half_report *r, const struct half_ctx *ctx)
+{
+	snprintf(r->failed_call, sizeof(r->failed_call), "%s",
+		 ctx->failed_call ? ctx->failed_call : "unknown call");
+}
+
+static int is_unsupported_errno(int rc)
+{
+	return rc == -ENOSYS || rc == -EINVAL || rc == -EXDEV || rc == -EOPNOTSUPP;
+}
+
+static void half_ctx_init(struct half_ctx *ctx, struct transfer *t, int file_fd, int pipe_fd)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->file_fd = file_fd;
+	ctx->size = t->size;
+	ctx->chunk = t->spec->chunk;
+	ctx->pipe_fd = pipe_fd;
+	ctx->ring = t->spec->method->producer->channel == CHANNEL_SHM ? &t->ring : NULL;
+}
+
+/* Run prepare? then the timed transfer of one half, recording into *report. */
+static int run_half(const struct half_ops *ops, struct half_ctx *ctx, struct half_report *report)
+{
+	struct measure_snapshot before, after;
+	measure_take(&before);
+	int rc = ops->transfer(ctx);
+	measure_take(&after);
+	measure_delta(&before, &after, &report->fig);
+	report->fig.syscalls = ctx->syscalls;
+	report->fig.bytes = ctx->bytes_done;
+	report->rc = rc;
+	if (rc < 0) {
+		copy_failed_call(report, ctx);
+		if (ctx->ring)
+			shm_ring_abort(ctx->ring);	/* wake the peer: it must not wait for us */
+	}
+	return rc;
+}
+
+/* ---- the child ----------------------------------------------------------------------- */
+
+static void __attribute__((noreturn)) consumer_main(struct transfer *t, pid_t parent)
+{
+	/* If the parent dies, so do we: a consumer must never outlive the run. */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != parent)
+		_exit(1);
+	cleanup_set_child(0);
+
+	const struct half_ops *ops = t->spec->method->consumer;
+	struct half_report *report = &t->shared->consumer;
+	struct half_ctx ctx;
+	half_ctx_init(&ctx, t, t->dst_fd, t->chan_fds[0]);
+	if (ctx.ring)
+		shm_ring_set_peer(ctx.ring, parent);
+
+	int rc = ops->prepare ? ops->prepare(&ctx) : 0;
+	if (rc < 0) {
+		report->rc = rc;
+		copy_failed_call(report, &ctx);
+	}
+	char byte = 'r';
+	if (write(t->ready_fds[1], &byte, 1) != 1 || rc < 0)
+		_exit(1);
+	if (read(t->go_fds[0], &byte, 1) != 1)
+		_exit(1);	/* the parent gave up before starting */
+
+	rc = run_half(ops, &ctx, report);
+	if (ops->release)
+		ops->release(&ctx);
+	_exit(rc < 0 ? 1 : 0);
+}
+
+/* ---- waiting for the child ----------------------------------------------------------- */
+
+/* Reap the child.  grace_s < 0 waits as long as it takes; otherwise the child gets grace_s
+ * seconds to exit by itself and is then killed.  Returns the wait status. */
+static int reap_child(pid_t pid, double grace_s)
+{
+	int status = 0;
+	double deadline = measure_now() + grace_s;
+	for (;;) {
+		pid_t r = waitpid(pid, &status, grace_s < 0 ? 0 : WNOHANG);
+		if (r == pid)
+			break;
+		if (r < 0 && errno != EINTR)
+			break;
+		if (r == 0 && measure_now() >= deadline) {
+			kill(pid, SIGKILL);
+			grace_s = -1;	/* now wait for it to go */
+			continue;
+		}
+		if (r == 0) {
+			struct timespec nap = { 0, 2 * 1000 * 1000 };
+			nanosleep(&nap, NULL);
+		}
+	}
+	cleanup_set_child(0);
+	return status;
+}
+
+/* Describe how the child ended when that was not a clean exit 0. */
+static int child_failure(const struct transfer *t, int status, struct bx_error *err)
+{
+	const char *name = t->spec->method->name;
+	const struct half_report *r = &t->shared->consumer;
+	if (r->rc < 0)	/* its own account first: a SIGKILL from our grace period says less */
+		return bx_fail(err, BX_EXIT_FAILURE, "%s: consumer: %s failed: %s", name,
+			       r->failed_call, strerror(-r->rc));
+	if (WIFSIGNALED(status))
+		return bx_fail(err, BX_EXIT_FAILURE, "%s: consumer (child %ld) was killed by signal %d (%s)",
+			       name, (long)t->child, WTERMSIG(status), strsignal(WTERMSIG(status)));
+	return bx_fail(err, BX_EXIT_FAILURE, "%s: consumer (child %ld) exited with status %d",
+		       name, (long)t->child, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
+static int child_ok(const struct transfer *t, int status)
+{
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 && t->shared->consumer.rc == 0;
+}
+
+/* ---- set-up and teardown ------------------------------------------------------------- */
+
+static int open_channel(struct transfer *t, struct bx_error *err)
+{
+	const struct transfer_spec *spec = t->spec;
+	int rc;
+	if (spec->method->producer->channel == CHANNEL_PIPE) {
+		rc = channel_pipe_open(t->chan_fds, spec->pipe_size, &t->pipe_capacity);
+		if (rc < 0)
+			return bx_fail(err, BX_EXIT_FAILURE, "%s: pipe with F_SETPIPE_SZ %zu failed: %s",
+				       spec->method->name, spec->pipe_size, strerror(-rc));
+	} else {
+		rc = shm_ring_create(&t->ring, spec->chunk, spec->slots);
+		if (rc < 0)
+			return bx_fail(err, BX_EXIT_FAILURE,
+				       "%s: shared-memory ring of %u x %zu bytes failed: %s",
+				       spec->method->name, spec->slots, spec->chunk, strerror(-rc));
+	}
+	return 0;
+}
+
+static int open_everything(struct transfer *t, struct bx_error *err)
+{
+	const struct transfer_spec *spec = t->spec;
+	struct stat st;
+	t->src_fd = open(spec->src_path, O_RDONLY | O_CLOEXEC);
+	if (t->src_fd < 0 || fstat(t->src_fd, &st) < 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "cannot read source '%s': %s", spec->src_path,
+			       strerror(errno));
+	t->size = (uint64_t)st.st_size;
+	t->dst_fd = open(spec->dst_path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (t->dst_fd < 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "cannot create destination '%s': %s",
+			       spec->dst_path, strerror(errno));
+	int rc = open_channel(t, err);
+	if (rc)
+		return rc;
+	t->shared = mmap(NULL, sizeof(*t->shared), PROT_READ | PROT_WRITE,
+			 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (t->shared == MAP_FAILED) {
+		t->shared = NULL;
+		return bx_fail(err, BX_EXIT_FAILURE, "mmap(results block) failed: %s", strerror(errno));
+	}
+	if (pipe2(t->ready_fds, O_CLOEXEC) < 0 || pipe2(t->go_fds, O_CLOEXEC) < 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "pipe(start barrier) failed: %s", strerror(errno));
+	return 0;
+}
+
+static void close_everything(struct transfer *t)
+{
+	int *fds[] = { &t->src_fd, &t->dst_fd, &t->chan_fds[0], &t->chan_fds[1], &t->ready_fds[0],
+		       &t->ready_fds[1], &t->go_fds[0], &t->go_fds[1] };
+	for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); i++)
+		close_fd(fds[i]);
+	shm_ring_destroy(&t->ring);
+	if (t->shared)
+		munmap(t->shared, sizeof(*t->shared));
+	t->shared = NULL;
+}
+
+/* ---- the parent's side --------------------------------------------------------------- */
+
+/* Producer prepare, barrier, timed loop; then reap the child.  Returns 0 or an exit code. */
+static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
+{
+	const struct method *m = t->spec->method;
+	struct half_report *report = &t->shared->producer;
+	struct half_ctx ctx;
+	half_ctx_init(&ctx, t, t->src_fd, t->chan_fds[1]);
+	if (ctx.ring)
+		shm_ring_set_peer(ctx.ring, t->child);
+
+	int rc = m->producer->prepare ? m->producer->prepare(&ctx) : 0;
+	char byte = 'g';
+	ssize_t got = -1;
+	if (rc == 0) {
+		do
+			got = read(t->ready_fds[0], &byte, 1);
+		while (got < 0 && errno == EINTR);
+	}
+	if (rc < 0 || got != 1 || t->shared->consumer.rc < 0) {
+		/* Nothing moved yet.  Closing "go" unblocks a child waiting for it; it exits. */
+		close_fd(&t->go_fds[1]);
+		int status = reap_child(t->child, CHILD_GRACE_S);
+		int ret;
+		if (rc < 0)
+			ret = bx_fail(err, BX_EXIT_FAILURE, "%s: producer: %s failed: %s", m->name,
+				      ctx.failed_call, strerror(-rc));
+		else if (is_unsupported_errno(t->shared->consumer.rc))
+			ret = bx_fail(err, HARNESS_UNSUPPORTED, "%s: consumer: %s: %s", m->name,
+				      t->shared->consumer.failed_call,
+				      strerror(-t->shared->consumer.rc));
+		else
+			ret = child_failure(t, status, err);
+		if (m->producer->release)
+			m->producer->release(&ctx);
+		return ret;
+	}
+
+	*t0 = measure_now();
+	byte = 'g';
+	if (write(t->go_fds[1], &byte, 1) != 1)
+		rc = -errno;
+	else
+		rc = run_half(m->producer, &ctx, report);
+	close_fd(&t->chan_fds[1]);	/* EOF for a consumer still reading the pipe */
+	if (m->producer->release)
+		m->producer->release(&ctx);
+
+	int status = reap_child(t->child, rc < 0 ? CHILD_GRACE_S : -1);
+	int consumer_rc = t->shared->consumer.rc;
+	int nothing_moved = report->fig.bytes == 0 && t->shared->consumer.fig.bytes == 0;
+	if (nothing_moved && (is_unsupported_errno(rc) || is_unsupported_errno(consumer_rc))) {
+		int side_rc = rc < 0 ? rc : consumer_rc;
+		const char *call = rc < 0 ? report->failed_call : t->shared->consumer.failed_call;
+		return bx_fail(err, HARNESS_UNSUPPORTED, "%s: %s: %s", m->name, call,
+			       strerror(-side_rc));
+	}
+	/* A consumer that died or failed is the root cause of the producer's EPIPE: report it. */
+	if (!child_ok(t, status) && (rc == 0 || rc == -EPIPE || WIFSIGNALED(status)))
+		return child_failure(t, status, err);
+	if (rc < 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "%s: producer: %s failed: %s", m->name,
+			       report->failed_call, strerror(-rc));
+	if (!child_ok(t, status))
+		return child_failure(t, status, err);
+	return 0;
+}
+
+static int verify_destination(const struct transfer *t, struct bx_error *err)
+{
+	uint64_t hash = 0, bytes = 0;
+	int rc = verify_hash_path(t->spec->dst_path, &hash, &bytes);
+	if (rc < 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "%s: cannot read back destination '%s': %s",
+			       t->spec->method->name, t->spec->dst_path, strerror(-rc));
+	if (bytes != t->size)
+		return bx_fail(err, BX_EXIT_FAILURE,
+			       "%s: destination holds %llu bytes, source %llu: transfer incomplete",
+			       t->spec->method->name, (unsigned long long)bytes,
+			       (unsigned long long)t->size);
+	if (hash != t->spec->src_hash)
+		return bx_fail(err, BX_EXIT_FAILURE,
+			       "%s: destination differs from source (XXH3 %016llx, expected %016llx)",
+			       t->spec->method->name, (unsigned long long)hash,
+			       (unsigned long long)t->spec->src_hash);
+	return 0;
+}
+
+static void fill_record(const struct transfer *t, double t0, struct run_record *rec)
+{
+	const struct transfer_spec *spec = t->spec;
+	memset(rec, 0, sizeof(*rec));
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	now.tv_sec -= (time_t)(measure_now() - t0);	/* back to when the run started */
+	struct tm tm;
+	gmtime_r(&now.tv_sec, &tm);
+	strftime(rec->timestamp, sizeof(rec->timestamp), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	snprintf(rec->method, sizeof(rec->method), "%s", spec->method->name);
+	snprintf(rec->producer, sizeof(rec->producer), "%s", spec->method->producer->name);
+	snprintf(rec->consumer, sizeof(rec->consumer), "%s", spec->method->consumer->name);
+	rec->bytes = t->size;
+	rec->chunk = spec->chunk;
+	rec->slots = spec->method->producer->channel == CHANNEL_SHM ? spec->slots : 0;
+	rec->pipe_size = t->pipe_capacity;
+	rec->producer_fig = t->shared->producer.fig;
+	rec->consumer_fig = t->shared->consumer.fig;
+	rec->wall_s = rec->consumer_fig.end_s - t0;
+	rec->gib_per_s = rec->wall_s > 0 ? (double)t->size / GIB_BYTES / rec->wall_s : 0;
+}
+
+int harness_transfer(const struct transfer_spec *spec, struct run_record *rec,
+		     struct bx_error *err)
+{
+	struct transfer t = {
+		.spec = spec, .src_fd = -1, .dst_fd = -1, .chan_fds = { -1, -1 },
+		.ready_fds = { -1, -1 }, .go_fds = { -1, -1 },
+	};
+	/* A dead reader must turn into EPIPE for the producer, not kill the whole program. */
+	struct sigaction ignore = { .sa_handler = SIG_IGN }, saved;
+	sigaction(SIGPIPE, &ignore, &saved);
+
+	double t0 = 0;
+	int rc = open_everything(&t, err);
+	if (rc == 0) {
+		pid_t parent = getpid();
+		t.child = fork();
+		if (t.child < 0) {
+			rc = bx_fail(err, BX_EXIT_FAILURE, "fork failed: %s", strerror(errno));
+		} else if (t.child == 0) {
+			close_fd(&t.src_fd);
+			close_fd(&t.chan_fds[1]);
+			close_fd(&t.ready_fds[0]);
+			close_fd(&t.go_fds[1]);
+			consumer_main(&t, parent);
+		} else {
+			cleanup_set_child(t.child);
+			close_fd(&t.dst_fd);
+			close_fd(&t.chan_fds[0]);
+			close_fd(&t.ready_fds[1]);
+			close_fd(&t.go_fds[0]);
+			rc = drive_transfer(&t, &t0, err);
+		}
+	}
+	if (rc == 0) {
+		fill_record(&t, t0, rec);
+		if (spec->verify) {
+			rc = verify_destination(&t, err);
+			rec->verified = rc == 0;
+		}
+	}
+	close_everything(&t);
+	sigaction(SIGPIPE, &saved, NULL);
+	return rc;
+}

@@ -1,0 +1,39 @@
+/*
+ * harness.h - run one transfer of one method: set up the channel, fork, start both halves
+ * together, wait, verify, and fill a run record.  Cleans up on every path.
+ */
+#ifndef BX_HARNESS_H
+#define BX_HARNESS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "errors.h"
+#include "methods.h"
+#include "results.h"
+
+/* harness_transfer() returns this (not an exit code) when the kernel or filesystem cannot do
+ * the method (ENOSYS, EINVAL, EXDEV, EOPNOTSUPP before any byte moved): skip, don't fail. */
+#define HARNESS_UNSUPPORTED 100
+
+struct transfer_spec {
+	const struct method *method;
+	const char *src_path;	/* an existing regular file; never written */
+	const char *dst_path;	/* created or truncated; must not be the source */
+	size_t chunk;		/* bytes per call / per slot */
+	uint32_t slots;		/* ring length for shared-memory channels */
+	size_t pipe_size;	/* F_SETPIPE_SZ for pipe channels; 0 = the kernel's default */
+	int verify;		/* 1: hash the destination and compare with src_hash */
+	uint64_t src_hash;	/* XXH3-64 of the source (verify_hash_path) when verify */
+};
+
+/* Move the source to the destination once with spec->method and fill the transfer fields of
+ * *rec (timestamp, method, halves, sizes, wall_s, both sides' figures, gib_per_s, verified; the
+ * caller fills run, kernel, cpu_model and the filesystems).
+ * Returns 0; HARNESS_UNSUPPORTED with the reason in *err; or BX_EXIT_FAILURE with *err filled
+ * (a half failed, the child died, the destination differs from the source).  No process, mapping
+ * or descriptor of the run survives the call; the destination file is left for the caller. */
+int harness_transfer(const struct transfer_spec *spec, struct run_record *rec,
+		     struct bx_error *err);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * io_util.h - read and write loops that survive short transfers and EINTR, and count the system
+ * calls they make so a half can report how many its transfer loop issued.
+ */
+#ifndef BX_IO_UTIL_H
+#define BX_IO_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* Write all len bytes of buf to fd.  Returns 0, or -errno of the first write that failed.
+ * *syscalls (may be NULL) is bumped once per write() call, retries included. */
+int io_write_all(int fd, const void *buf, size_t len, uint64_t *syscalls);
+
+/* Read until len bytes or end of file.  Returns the number of bytes read (less than len only
+ * at end of file) or -errno.  *syscalls as for io_write_all. */
+ssize_t io_read_full(int fd, void *buf, size_t len, uint64_t *syscalls);
+
+/* pwrite() all len bytes at offset; same contract as io_write_all. */
+int io_pwrite_all(int fd, const void *buf, size_t len, off_t offset, uint64_t *syscalls);
+
+/* Returns a <= b ? a : b for the 64-bit byte counts every half juggles. */
+static inline uint64_t io_min_u64(uint64_t a, uint64_t b)
+{
+	return a <= b ? a : b;
+}
+
+#endif

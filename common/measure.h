@@ -1,0 +1,40 @@
+/*
+ * measure.h - what one half costs: wall time on CLOCK_MONOTONIC (comparable between the parent
+ * and the child, so end-to-end time can be taken across them) and getrusage() deltas of the
+ * calling process around its own transfer loop.
+ */
+#ifndef BX_MEASURE_H
+#define BX_MEASURE_H
+
+#include <stdint.h>
+#include <sys/resource.h>
+#include <time.h>
+
+struct measure_snapshot {
+	double mono_s;		/* CLOCK_MONOTONIC in seconds */
+	struct rusage usage;	/* RUSAGE_SELF */
+};
+
+/* The figures of one half over its transfer loop. */
+struct half_figures {
+	double start_s, end_s;	/* CLOCK_MONOTONIC at loop start and end */
+	double wall_s;		/* end_s - start_s */
+	double user_s, sys_s;	/* CPU seconds in user and kernel mode */
+	int64_t vcsw, ivcsw;	/* voluntary and involuntary context switches */
+	int64_t minflt, majflt;	/* minor and major page faults */
+	uint64_t syscalls;	/* system calls the loop issued (counted by the half) */
+	uint64_t bytes;		/* bytes the half moved */
+};
+
+/* CLOCK_MONOTONIC now, in seconds. */
+double measure_now(void);
+
+/* Take a snapshot of the clock and of this process's rusage. */
+void measure_take(struct measure_snapshot *snap);
+
+/* Fill the time, CPU, switch and fault fields of *out with after - before; leaves syscalls and
+ * bytes alone (the half counts those itself). */
+void measure_delta(const struct measure_snapshot *before, const struct measure_snapshot *after,
+		   struct half_figures *out);
+
+#endif

@@ -1,0 +1,258 @@
+/*
+ * options.c - the run options' table and parser (see options.h).
+ *
+ * Each option is one line of option_table: its name, what its value looks like, its help text
+ * and the function that checks and stores the value.  The help text is printed from the same
+ * table, so the two never drift apart.
+ */
+#include "options.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "channel_pipe.h"
+#include "channel_shm.h"
+#include "units.h"
+
+/* What an option's value is, and so how it is checked and stored. */
+enum option_kind {
+	OPT_METHODS,	/* comma-separated method names */
+	OPT_PATH,	/* a non-empty path, stored as const char * */
+	OPT_SIZE,	/* a size with suffix, in [min, max], stored as uint64_t */
+	OPT_COUNT,	/* a whole number in [min, max], stored as uint64_t */
+	OPT_SET_FLAG,	/* no value: store 1 in an int */
+	OPT_CLEAR_FLAG,	/* no value: store 0 in an int */
+};
+
+struct option_spec {
+	const char *name;	/* without the leading "--" */
+	const char *metavar;	/* NULL for a flag */
+	const char *help;
+	enum option_kind kind;
+	size_t field;		/* offset of the destination in struct run_options */
+	uint64_t min, max;	/* for OPT_SIZE and OPT_COUNT */
+};
+
+#define FIELD(f) offsetof(struct run_options, f)
+
+static const struct option_spec option_table[] = {
+	{ "method", "LIST", "methods to run, comma separated, or 'all' (default: all)",
+	  OPT_METHODS, 0, 0, 0 },
+	{ "src", "FILE", "transfer this existing file (never modified)", OPT_PATH, FIELD(src), 0, 0 },
+	{ "size", "N", "or generate a source of N bytes of pseudo-random data (e.g. 1.4G)",
+	  OPT_SIZE, FIELD(size), 1, UNITS_MAX_BYTES },
+	{ "seed", "N", "seed of the generated data (default 1)", OPT_COUNT, FIELD(seed), 0,
+	  UINT64_MAX },
+	{ "workdir", "DIR", "where generated and temporary files go (default $TMPDIR or /tmp)",
+	  OPT_PATH, FIELD(workdir), 0, 0 },
+	{ "dst", "PATH", "destination file (default: a temporary file in the workdir)", OPT_PATH,
+	  FIELD(dst), 0, 0 },
+	{ "keep", NULL, "keep the generated source and the temporary destination", OPT_SET_FLAG,
+	  FIELD(keep), 0, 0 },
+	{ "chunk", "N", "bytes per read/write/splice call and per ring slot (default 1M)",
+	  OPT_SIZE, FIELD(chunk), MIN_CHUNK, MAX_CHUNK },
+	{ "slots", "N", "slots in the shared-memory ring (default 8)", OPT_COUNT, FIELD(slots), 1,
+	  SHM_RING_MAX_SLOTS },
+	{ "pipe-size", "N", "pipe capacity for pipe methods, F_SETPIPE_SZ (default: kernel's)",
+	  OPT_SIZE, FIELD(pipe_size), PIPE_SIZE_MIN, PIPE_SIZE_MAX },
+	{ "runs", "N", "recorded runs per method (default 5)", OPT_COUNT, FIELD(runs), 1, MAX_RUNS },
+	{ "warmup", "N", "unrecorded runs per method first (default 1)", OPT_COUNT, FIELD(warmup), 0,
+	  MAX_WARMUP },
+	{ "csv", "PATH", "append one row per run here (default results/runs.csv)", OPT_PATH,
+	  FIELD(csv), 0, 0 },
+	{ "json", NULL, "print the records as JSON on stdout instead of the table", OPT_SET_FLAG,
+	  FIELD(json), 0, 0 },
+	{ "no-verify", NULL, "skip the XXH3 check of the destination (rows say verified=0)",
+	  OPT_CLEAR_FLAG, FIELD(verify), 0, 0 },
+};
+#define NOPTIONS (sizeof(option_table) / sizeof(option_table[0]))
+
+/* ---- value checkers ------------------------------------------------------------------ */
+
+static int parse_size_option(const struct option_spec *spec, const char *value, uint64_t *out,
+			     struct bx_error *err)
+{
+	int rc = units_parse_size(value, out);
+	if (rc == -ERANGE || (rc == 0 && *out > spec->max)) {
+		char limit[32];
+		return bx_fail(err, BX_EXIT_USAGE, "--%s '%s': too large (at most %s)", spec->name,
+			       value, units_format_size(spec->max, limit, sizeof(limit)));
+	}
+	if (rc < 0)
+		return bx_fail(err, BX_EXIT_USAGE,
+			       "--%s '%s': not a size (a number with an optional K, M, G or T suffix, "
+			       "e.g. 64K or 1.4G)", spec->name, value);
+	if (*out < spec->min)
+		return bx_fail(err, BX_EXIT_USAGE, "--%s '%s': must be at least %llu byte%s",
+			       spec->name, value, (unsigned long long)spec->min,
+			       spec->min == 1 ? "" : "s");
+	return 0;
+}
+
+static int parse_count_option(const struct option_spec *spec, const char *value, uint64_t *out,
+			      struct bx_error *err)
+{
+	int rc = units_parse_count(value, spec->max, out);
+	if (rc == -ERANGE)
+		return bx_fail(err, BX_EXIT_USAGE, "--%s '%s': too large (at most %llu)", spec->name,
+			       value, (unsigned long long)spec->max);
+	if (rc < 0)
+		return bx_fail(err, BX_EXIT_USAGE, "--%s '%s': not a whole number", spec->name, value);
+	if (*out < spec->min)
+		return bx_fail(err, BX_EXIT_USAGE, "--%s '%s': must be at least %llu", spec->name,
+			       value, (unsigned long long)spec->min);
+	return 0;
+}
+
+/* Check value against spec and store it in *o.  Returns 0 or BX_EXIT_USAGE. */
+static int apply_option(struct run_options *o, const struct option_spec *spec, const char *value,
+			struct bx_error *err)
+{
+	void *field = (char *)o + spec->field;
+	switch (spec->kind) {
+	case OPT_METHODS:
+		return options_set_methods(o, value, err);
+	case OPT_PATH:
+		if (*value == '\0')
+			return bx_fail(err, BX_EXIT_USAGE, "--%s: empty path", spec->name);
+		*(const char **)field = value;
+		return 0;
+	case OPT_SIZE:
+		return parse_size_option(spec, value, field, err);
+	case OPT_COUNT:
+		return parse_count_option(spec, value, field, err);
+	case OPT_SET_FLAG:
+	case OPT_CLEAR_FLAG:
+		*(int *)field = spec->kind == OPT_SET_FLAG;
+		return 0;
+	}
+	return bx_fail(err, BX_EXIT_USAGE, "--%s: unhandled option kind", spec->name);
+}
+
+/* ---- public ------------------------------------------------------------------------------ */
+
+void options_defaults(struct run_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	for (size_t i = 0; i < methods_count() && i < MAX_METHODS; i++)
+		o->methods[o->nmethods++] = methods_at(i);
+	o->seed = 1;
+	const char *tmp = getenv("TMPDIR");
+	o->workdir = tmp && *tmp ? tmp : "/tmp";
+	o->csv = DEFAULT_CSV;
+	o->chunk = DEFAULT_CHUNK;
+	o->slots = DEFAULT_SLOTS;
+	o->runs = DEFAULT_RUNS;
+	o->warmup = DEFAULT_WARMUP;
+	o->verify = 1;
+}
+
+int options_set_methods(struct run_options *o, const char *list, struct bx_error *err)
+{
+	o->nmethods = 0;
+	const char *p = list;
+	for (;;) {
+		size_t len = strcspn(p, ",");
+		char name[64];
+		if (len == 0 || len >= sizeof(name))
+			return bx_fail(err, BX_EXIT_USAGE, "--method '%s': empty or overlong name in list",
+				       list);
+		memcpy(name, p, len);
+		name[len] = '\0';
+		if (strcmp(name, "all") == 0) {
+			for (size_t i = 0; i < methods_count() && o->nmethods < MAX_METHODS; i++)
+				o->methods[o->nmethods++] = methods_at(i);
+		} else {
+			const struct method *m = methods_find(name);
+			if (!m)
+				return bx_fail(err, BX_EXIT_USAGE,
+					       "--method: unknown method '%s' (see 'bulkxfer list')", name);
+			for (size_t i = 0; i < o->nmethods; i++)
+				if (o->methods[i] == m)
+					return bx_fail(err, BX_EXIT_USAGE,
+						       "--method: '%s' is listed twice", name);
+			if (o->nmethods == MAX_METHODS)
+				return bx_fail(err, BX_EXIT_USAGE, "--method: too many methods");
+			o->methods[o->nmethods++] = m;
+		}
+		p += len;
+		if (*p == '\0')
+			break;
+		p++;
+	}
+	return 0;
+}
+
+static const struct option_spec *find_option(const char *name, size_t len)
+{
+	for (size_t i = 0; i < NOPTIONS; i++)
+		if (strlen(option_table[i].name) == len && strncmp(option_table[i].name, name, len) == 0)
+			return &option_table[i];
+	return NULL;
+}
+
+/* Checks that involve more than one option. */
+static int check_combinations(const struct run_options *o, struct bx_error *err)
+{
+	if (o->src && o->size)
+		return bx_fail(err, BX_EXIT_USAGE, "give either --src FILE or --size N, not both");
+	if (!o->src && !o->size)
+		return bx_fail(err, BX_EXIT_USAGE,
+			       "nothing to transfer: give --src FILE or --size N (e.g. --size 1.4G)");
+	if (o->chunk * o->slots > SHM_RING_MAX_BYTES)
+		return bx_fail(err, BX_EXIT_USAGE,
+			       "--chunk x --slots: a ring of %llu x %llu bytes is larger than the %llu GiB "
+			       "limit", (unsigned long long)o->slots, (unsigned long long)o->chunk,
+			       (unsigned long long)(SHM_RING_MAX_BYTES >> 30));
+	return 0;
+}
+
+int options_parse(int argc, char **argv, struct run_options *o, struct bx_error *err)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+			options_print_help(stdout);
+			return OPTIONS_HELP;
+		}
+		if (strncmp(arg, "--", 2) != 0)
+			return bx_fail(err, BX_EXIT_USAGE, "unexpected argument '%s' (options start with --)",
+				       arg);
+		const char *name = arg + 2;
+		const char *eq = strchr(name, '=');
+		size_t name_len = eq ? (size_t)(eq - name) : strlen(name);
+		const struct option_spec *spec = find_option(name, name_len);
+		if (!spec)
+			return bx_fail(err, BX_EXIT_USAGE, "unknown option '%.*s' (see '%s --help')",
+				       (int)(name_len + 2), arg, argv[0]);
+		const char *value = NULL;
+		if (spec->metavar) {
+			if (eq)
+				value = eq + 1;
+			else if (i + 1 < argc)
+				value = argv[++i];
+			else
+				return bx_fail(err, BX_EXIT_USAGE, "--%s needs a value (%s)", spec->name,
+					       spec->metavar);
+		} else if (eq) {
+			return bx_fail(err, BX_EXIT_USAGE, "--%s takes no value", spec->name);
+		}
+		int rc = apply_option(o, spec, value, err);
+		if (rc)
+			return rc;
+	}
+	return check_combinations(o, err);
+}
+
+void options_print_help(FILE *out)
+{
+	for (size_t i = 0; i < NOPTIONS; i++) {
+		char left[40];
+		snprintf(left, sizeof(left), "--%s%s%s", option_table[i].name,
+			 option_table[i].metavar ? " " : "",
+			 option_table[i].metavar ? option_table[i].metavar : "");
+		fprintf(out, "  %-20s %s\n", left, option_table[i].help);
+	}
+}

@@ -1,0 +1,134 @@
+/*
+ * preflight.c - filesystem checks before a run (see preflight.h).
+ */
+#define _GNU_SOURCE
+#include "preflight.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "channel_pipe.h"
+#include "results.h"
+
+static const char *file_kind(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "a directory";
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "not a regular file";
+}
+
+static int check_source(const char *src, struct stat *st, struct bx_error *err)
+{
+	if (stat(src, st) < 0)
+		return bx_fail(err, BX_EXIT_USAGE, "cannot read source '%s': %s", src, strerror(errno));
+	if (!S_ISREG(st->st_mode))
+		return bx_fail(err, BX_EXIT_USAGE, "source '%s' is %s: give a regular file", src,
+			       file_kind(st->st_mode));
+	int fd = open(src, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return bx_fail(err, BX_EXIT_USAGE, "cannot read source '%s': %s", src, strerror(errno));
+	close(fd);
+	return 0;
+}
+
+static int check_writable_dir(const char *what, const char *dir, struct bx_error *err)
+{
+	struct stat st;
+	if (stat(dir, &st) < 0)
+		return bx_fail(err, BX_EXIT_USAGE, "%s '%s' does not exist: %s", what, dir,
+			       strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return bx_fail(err, BX_EXIT_USAGE, "%s '%s' is not a directory", what, dir);
+	if (access(dir, W_OK | X_OK) < 0)
+		return bx_fail(err, BX_EXIT_USAGE, "%s '%s' is not writable: %s", what, dir,
+			       strerror(errno));
+	return 0;
+}
+
+static int check_destination(const char *dst, const char *src, const struct stat *src_st,
+			     struct bx_error *err)
+{
+	struct stat st;
+	if (stat(dst, &st) == 0) {	/* follows symlinks: a link to the source is the source */
+		if (S_ISDIR(st.st_mode))
+			return bx_fail(err, BX_EXIT_USAGE, "destination '%s' is a directory", dst);
+		if (src && st.st_dev == src_st->st_dev && st.st_ino == src_st->st_ino)
+			return bx_fail(err, BX_EXIT_USAGE,
+				       "destination '%s' is the source '%s': refusing to overwrite it",
+				       dst, src);
+		if (!S_ISREG(st.st_mode))
+			return bx_fail(err, BX_EXIT_USAGE, "destination '%s' is %s", dst,
+				       file_kind(st.st_mode));
+	}
+	char copy[PATH_MAX];
+	snprintf(copy, sizeof(copy), "%s", dst);
+	return check_writable_dir("destination directory", dirname(copy), err);
+}
+
+/* The default results folder is ours to create; a folder the user named must exist. */
+static void make_default_results_dir(const char *csv)
+{
+	if (strcmp(csv, DEFAULT_CSV) != 0)
+		return;
+	char copy[PATH_MAX];
+	snprintf(copy, sizeof(copy), "%s", csv);
+	mkdir(dirname(copy), 0755);
+}
+
+static int check_pipe_size(uint64_t pipe_size, struct bx_error *err)
+{
+	if (pipe_size == 0)
+		return 0;
+	int fds[2];
+	int rc = channel_pipe_open(fds, (size_t)pipe_size, NULL);
+	if (rc < 0) {
+		char limit[32] = "?";
+		FILE *f = fopen("/proc/sys/fs/pipe-max-size", "r");
+		if (f) {
+			if (!fgets(limit, sizeof(limit), f))
+				snprintf(limit, sizeof(limit), "?");
+			limit[strcspn(limit, "\n")] = '\0';
+			fclose(f);
+		}
+		return bx_fail(err, BX_EXIT_USAGE,
+			       "--pipe-size %llu: the kernel refused it: %s (pipe-max-size is %s)",
+			       (unsigned long long)pipe_size, strerror(-rc), limit);
+	}
+	close(fds[0]);
+	close(fds[1]);
+	return 0;
+}
+
+int preflight_check(const struct run_options *o, struct bx_error *err)
+{
+	struct stat src_st;
+	memset(&src_st, 0, sizeof(src_st));
+	int rc = 0;
+	if (o->src)
+		rc = check_source(o->src, &src_st, err);
+	if (rc == 0 && (!o->src || !o->dst))
+		rc = check_writable_dir("workdir", o->workdir, err);
+	if (rc == 0 && o->dst)
+		rc = check_destination(o->dst, o->src, &src_st, err);
+	if (rc == 0) {
+		make_default_results_dir(o->csv);
+		rc = results_check_csv(o->csv, err);
+	}
+	if (rc == 0)
+		rc = check_pipe_size(o->pipe_size, err);
+	return rc;
+}

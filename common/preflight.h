@@ -1,0 +1,18 @@
+/*
+ * preflight.h - every check that needs the filesystem, done before the first byte moves, so
+ * that a bad path is a usage error (exit 2) that touches no file.
+ */
+#ifndef BX_PREFLIGHT_H
+#define BX_PREFLIGHT_H
+
+#include "errors.h"
+#include "options.h"
+
+/* Check the source (exists, readable, a regular file), the workdir (a writable directory,
+ * when a file will be made there), the destination (not a directory, not the source under any
+ * name, in an existing writable directory), the results file (results_check_csv; the default
+ * results/ folder is created) and that the kernel accepts --pipe-size.
+ * Returns 0, or BX_EXIT_USAGE with *err filled. */
+int preflight_check(const struct run_options *o, struct bx_error *err);
+
+#endif

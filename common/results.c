@@ -1,0 +1,261 @@
+/*
+ * results.c - CSV and JSON writers for run records (see results.h).
+ */
+#define _GNU_SOURCE
+#include "results.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "io_util.h"
+
+#define CSV_HEADER_MAX 2048
+#define CSV_ROW_MAX 4096
+
+enum column_type { COL_TEXT, COL_U64, COL_I64, COL_F64 };
+
+struct column {
+	const char *name;
+	enum column_type type;
+	size_t offset;	/* of the field inside struct run_record */
+};
+
+#define TEXT(name, field) { name, COL_TEXT, offsetof(struct run_record, field) }
+#define U64(name, field) { name, COL_U64, offsetof(struct run_record, field) }
+#define I64(name, field) { name, COL_I64, offsetof(struct run_record, field) }
+#define F64(name, field) { name, COL_F64, offsetof(struct run_record, field) }
+
+static const struct column columns[] = {
+	TEXT("timestamp", timestamp),
+	TEXT("method", method),
+	TEXT("producer", producer),
+	TEXT("consumer", consumer),
+	U64("bytes", bytes),
+	U64("chunk", chunk),
+	U64("slots", slots),
+	U64("pipe_size", pipe_size),
+	U64("run", run),
+	F64("wall_s", wall_s),
+	F64("producer_wall_s", producer_fig.wall_s),
+	F64("consumer_wall_s", consumer_fig.wall_s),
+	F64("producer_user_s", producer_fig.user_s),
+	F64("producer_sys_s", producer_fig.sys_s),
+	F64("consumer_user_s", consumer_fig.user_s),
+	F64("consumer_sys_s", consumer_fig.sys_s),
+	I64("producer_vcsw", producer_fig.vcsw),
+	I64("producer_ivcsw", producer_fig.ivcsw),
+	I64("consumer_vcsw", consumer_fig.vcsw),
+	I64("consumer_ivcsw", consumer_fig.ivcsw),
+	I64("producer_minflt", producer_fig.minflt),
+	I64("producer_majflt", producer_fig.majflt),
+	I64("consumer_minflt", consumer_fig.minflt),
+	I64("consumer_majflt", consumer_fig.majflt),
+	U64("producer_syscalls", producer_fig.syscalls),
+	U64("consumer_syscalls", consumer_fig.syscalls),
+	F64("gib_per_s", gib_per_s),
+	U64("verified", verified),
+	TEXT("kernel", kernel),
+	TEXT("cpu_model", cpu_model),
+	TEXT("src_fs", src_fs),
+	TEXT("dst_fs", dst_fs),
+};
+#define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
+
+/* ---- formatting ---------------------------------------------------------------------- */
+
+/* A bounded string builder: appends fail softly and remember that they overflowed. */
+struct builder {
+	char *buf;
+	size_t len, cap;
+	int overflow;
+};
+
+static void put(struct builder *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(struct builder *b, const char *fmt, ...)
+{
+	if (b->overflow)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(b->buf + b->len, b->cap - b->len, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= b->cap - b->len)
+		b->overflow = 1;
+	else
+		b->len += (size_t)n;
+}
+
+/* Text quoted as RFC 4180 wants when it holds a comma, a quote or a line break. */
+static void put_csv_text(struct builder *b, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		put(b, "%s", s);
+		return;
+	}
+	put(b, "\"");
+	for (; *s; s++) {
+		if (*s == '"')
+			put(b, "\"\"");
+		else
+			put(b, "%c", *s);
+	}
+	put(b, "\"");
+}
+
+static void put_json_text(struct builder *b, const char *s)
+{
+	put(b, "\"");
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			put(b, "\\%c", c);
+		else if (c < 0x20)
+			put(b, "\\u%04x", c);
+		else
+			put(b, "%c", c);
+	}
+	put(b, "\"");
+}
+
+/* One field's value; text goes through the given quoting function. */
+static void put_value(struct builder *b, const struct run_record *rec, const struct column *col,
+		      void (*put_text)(struct builder *, const char *))
+{
+	const char *field = (const char *)rec + col->offset;
+	switch (col->type) {
+	case COL_TEXT:
+		put_text(b, field);
+		break;
+	case COL_U64:
+		put(b, "%llu", (unsigned long long)*(const uint64_t *)field);
+		break;
+	case COL_I64:
+		put(b, "%lld", (long long)*(const int64_t *)field);
+		break;
+	case COL_F64:
+		put(b, "%.6f", *(const double *)field);
+		break;
+	}
+}
+
+const char *results_csv_header(void)
+{
+	static char header[CSV_HEADER_MAX];
+	if (header[0] == '\0') {
+		struct builder b = { header, 0, sizeof(header), 0 };
+		for (size_t i = 0; i < NCOLUMNS; i++)
+			put(&b, "%s%s", i ? "," : "", columns[i].name);
+	}
+	return header;
+}
+
+size_t results_column_count(void)
+{
+	return NCOLUMNS;
+}
+
+int results_format_csv(const struct run_record *rec, char *buf, size_t len)
+{
+	struct builder b = { buf, 0, len, 0 };
+	for (size_t i = 0; i < NCOLUMNS; i++) {
+		if (i)
+			put(&b, ",");
+		put_value(&b, rec, &columns[i], put_csv_text);
+	}
+	put(&b, "\n");
+	return b.overflow ? -1 : (int)b.len;
+}
+
+int results_format_json(const struct run_record *rec, char *buf, size_t len)
+{
+	struct builder b = { buf, 0, len, 0 };
+	put(&b, "{");
+	for (size_t i = 0; i < NCOLUMNS; i++) {
+		put(&b, "%s\"%s\": ", i ? ", " : "", columns[i].name);
+		put_value(&b, rec, &columns[i], put_json_text);
+	}
+	put(&b, "}");
+	return b.overflow ? -1 : (int)b.len;
+}
+
+/* ---- the results file ---------------------------------------------------------------- */
+
+/* 1 when the first line of fd equals our header, 0 when it differs, -errno on read failure. */
+static int file_has_our_header(int fd)
+{
+	const char *header = results_csv_header();
+	size_t hlen = strlen(header);
+	char line[CSV_HEADER_MAX + 2];
+	ssize_t n = pread(fd, line, hlen + 1, 0);
+	if (n < 0)
+		return -errno;
+	return (size_t)n == hlen + 1 && memcmp(line, header, hlen) == 0 &&
+	       (line[hlen] == '\n' || line[hlen] == '\r');
+}
+
+int results_check_csv(const char *path, struct bx_error *err)
+{
+	char copy[4096];
+	snprintf(copy, sizeof(copy), "%s", path);
+	const char *dir = dirname(copy);
+	struct stat st;
+	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+		return bx_fail(err, BX_EXIT_USAGE, "results file '%s': folder '%s' does not exist",
+			       path, dir);
+	if (access(dir, W_OK | X_OK) < 0 && stat(path, &st) < 0)
+		return bx_fail(err, BX_EXIT_USAGE, "results file '%s': cannot create it in '%s': %s",
+			       path, dir, strerror(errno));
+	if (stat(path, &st) < 0)
+		return 0;	/* created with a header on the first row */
+	if (S_ISDIR(st.st_mode))
+		return bx_fail(err, BX_EXIT_USAGE, "results file '%s' is a directory", path);
+	if (!S_ISREG(st.st_mode))
+		return bx_fail(err, BX_EXIT_USAGE, "results file '%s' is not a regular file", path);
+	int fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC);
+	if (fd < 0)
+		return bx_fail(err, BX_EXIT_USAGE, "results file '%s': cannot append: %s", path,
+			       strerror(errno));
+	int ours = st.st_size == 0 ? 1 : file_has_our_header(fd);
+	close(fd);
+	if (ours != 1)
+		return bx_fail(err, BX_EXIT_USAGE,
+			       "results file '%s' has other columns than this version writes: "
+			       "give a new --csv file", path);
+	return 0;
+}
+
+int results_append_csv(const char *path, const struct run_record *rec, struct bx_error *err)
+{
+	char row[CSV_HEADER_MAX + CSV_ROW_MAX];
+	int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "results file '%s': cannot open: %s", path,
+			       strerror(errno));
+	/* The lock makes "empty? then header" and the append one step for concurrent runs. */
+	flock(fd, LOCK_EX);
+	struct stat st;
+	int rc = fstat(fd, &st) < 0 ? -errno : 0;
+	if (rc == 0) {
+		size_t len = 0;
+		if (st.st_size == 0)
+			len = (size_t)snprintf(row, sizeof(row), "%s\n", results_csv_header());
+		int n = results_format_csv(rec, row + len, sizeof(row) - len);
+		rc = n < 0 ? -EOVERFLOW : io_write_all(fd, row, len + (size_t)n, NULL);
+		/* Never leave half a row behind (a full disk can take part of a write). */
+		if (rc < 0 && ftruncate(fd, st.st_size) < 0)
+			rc = -errno;
+	}
+	flock(fd, LOCK_UN);
+	close(fd);
+	if (rc < 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "results file '%s': cannot append a row: %s",
+			       path, strerror(-rc));
+	return 0;
+}

@@ -1,0 +1,51 @@
+/*
+ * results.h - the record of one run and the ways it is written: CSV rows appended to a results
+ * file (one write() per row on O_APPEND under flock, so concurrent or interrupted runs never tear
+ * a row) and JSON objects.  One column table drives the CSV header, the CSV rows and the JSON,
+ * so they cannot disagree.
+ */
+#ifndef BX_RESULTS_H
+#define BX_RESULTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "errors.h"
+#include "measure.h"
+
+struct run_record {
+	char timestamp[32];	/* UTC, ISO 8601, when the run started */
+	char method[32];
+	char producer[32], consumer[32];	/* the halves' names */
+	uint64_t bytes, chunk, slots, pipe_size;	/* pipe_size: capacity in force, 0 if no pipe */
+	uint64_t run;		/* 1-based, warm-up runs excluded */
+	double wall_s;		/* end to end: barrier release -> consumer's last byte */
+	struct half_figures producer_fig, consumer_fig;
+	double gib_per_s;	/* bytes / 2^30 / wall_s */
+	uint64_t verified;	/* 1 when the destination's XXH3 matched the source's */
+	char kernel[96], cpu_model[128], src_fs[32], dst_fs[32];
+};
+
+/* The CSV header line, without newline: "timestamp,method,...". */
+const char *results_csv_header(void);
+
+/* Number of columns in the header and in every row. */
+size_t results_column_count(void);
+
+/* Format rec as one CSV line with a trailing newline into buf.  Returns the length, or -1 if
+ * it does not fit. */
+int results_format_csv(const struct run_record *rec, char *buf, size_t len);
+
+/* Format rec as one JSON object (no trailing newline).  Returns the length or -1. */
+int results_format_json(const struct run_record *rec, char *buf, size_t len);
+
+/* Check, before any run, that rows can be appended to path: it is not a directory, its folder
+ * exists, and an existing non-empty file starts with our header.  Touches nothing.
+ * Returns 0, or BX_EXIT_USAGE with *err filled. */
+int results_check_csv(const char *path, struct bx_error *err);
+
+/* Append rec to path (creating it, with the header, when new or empty).  Returns 0, or
+ * BX_EXIT_FAILURE with *err filled. */
+int results_append_csv(const char *path, const struct run_record *rec, struct bx_error *err);
+
+#endif

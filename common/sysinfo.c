@@ -1,0 +1,74 @@
+/*
+ * sysinfo.c - kernel, CPU and filesystem names for every result row (see sysinfo.h).
+ */
+#include "sysinfo.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/statfs.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+static const struct {
+	unsigned long magic;
+	const char *name;
+} fs_magics[] = {
+	{ 0xEF53, "ext4" },		/* ext2/3/4 share the magic */
+	{ 0x01021994, "tmpfs" },
+	{ 0x58465342, "xfs" },
+	{ 0x9123683E, "btrfs" },
+	{ 0x794C7630, "overlay" },
+	{ 0x6969, "nfs" },
+	{ 0x2FC12FC1, "zfs" },
+	{ 0xF2F52010, "f2fs" },
+	{ 0x858458F6, "ramfs" },
+	{ 0x65735546, "fuse" },
+	{ 0x4D44, "vfat" },
+	{ 0x5346544E, "ntfs" },
+	{ 0x73717368, "squashfs" },
+};
+
+void sysinfo_describe(struct machine_desc *d)
+{
+	struct utsname u;
+	snprintf(d->kernel, sizeof(d->kernel), "%s", uname(&u) == 0 ? u.release : "unknown");
+	snprintf(d->cpu_model, sizeof(d->cpu_model), "%s", uname(&u) == 0 ? u.machine : "unknown");
+	d->cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+	FILE *f = fopen("/proc/cpuinfo", "r");
+	if (!f)
+		return;
+	char line[512];
+	while (fgets(line, sizeof(line), f)) {
+		if (strncmp(line, "model name", 10) != 0)
+			continue;
+		const char *colon = strchr(line, ':');
+		if (!colon)
+			continue;
+		colon++;
+		while (isspace((unsigned char)*colon))
+			colon++;
+		snprintf(d->cpu_model, sizeof(d->cpu_model), "%s", colon);
+		d->cpu_model[strcspn(d->cpu_model, "\n")] = '\0';
+		break;
+	}
+	fclose(f);
+}
+
+const char *sysinfo_fs_name(const char *path, char *buf, size_t len)
+{
+	struct statfs s;
+	if (statfs(path, &s) < 0) {
+		snprintf(buf, len, "unknown");
+		return buf;
+	}
+	for (size_t i = 0; i < sizeof(fs_magics) / sizeof(fs_magics[0]); i++) {
+		if ((unsigned long)s.f_type == fs_magics[i].magic) {
+			snprintf(buf, len, "%s", fs_magics[i].name);
+			return buf;
+		}
+	}
+	snprintf(buf, len, "0x%lx", (unsigned long)s.f_type);
+	return buf;
+}

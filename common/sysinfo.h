@@ -1,0 +1,22 @@
+/*
+ * sysinfo.h - describe the machine a result was measured on: kernel, CPU model, filesystems.
+ */
+#ifndef BX_SYSINFO_H
+#define BX_SYSINFO_H
+
+#include <stddef.h>
+
+struct machine_desc {
+	char kernel[96];	/* uname -r */
+	char cpu_model[128];	/* "model name" from /proc/cpuinfo, or the machine type */
+	long cpus;		/* online CPUs */
+};
+
+/* Fill *d; fields that cannot be read say "unknown".  Never fails. */
+void sysinfo_describe(struct machine_desc *d);
+
+/* Name of the filesystem holding path ("ext4", "tmpfs", ...; "0x1234abcd" when unknown, or
+ * "unknown" when statfs fails).  Returns buf. */
+const char *sysinfo_fs_name(const char *path, char *buf, size_t len);
+
+#endif

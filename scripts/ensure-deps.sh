@@ -1,0 +1,27 @@
+#!/bin/sh
+# ensure-deps.sh - check that bulkxfer's Debian packages are installed; install the missing
+# ones when apt-get can be run (as root), otherwise print the exact command and fail.
+# Checks files rather than dpkg records, so a library built by hand counts as present too.
+set -u
+
+missing=""
+[ -f /usr/include/CUnit/Basic.h ] || missing="$missing libcunit1-dev"
+[ -f /usr/include/xxhash.h ] || missing="$missing libxxhash-dev"
+command -v gnuplot >/dev/null 2>&1 || missing="$missing gnuplot-nox"
+[ -n "$missing" ] || exit 0
+
+cmd="apt-get install -y$missing"
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "bulkxfer: installing missing packages:$missing" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	# A fresh machine may have no package lists yet; refresh them once before installing.
+	if apt-get install -y -qq $missing >/dev/null 2>&1 ||
+	   { apt-get update -qq && apt-get install -y -qq $missing; }; then
+		exit 0
+	fi
+	echo "bulkxfer: could not install the packages; try: $cmd" >&2
+	exit 1
+fi
+echo "bulkxfer: missing packages:$missing" >&2
+echo "bulkxfer: install them with: sudo apt-get update && sudo $cmd" >&2
+exit 1
