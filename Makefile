@@ -1,17 +1,19 @@
 # bulkxfer - build the program, run its tests, reproduce the 2014 comparison.
-CC      ?= gcc
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=gnu11 -Wall -Wextra -Werror -Icommon -MMD -MP
+# Flags the code needs whatever CFLAGS the user gives (a command-line CFLAGS replaces ours).
+BXFLAGS := -std=gnu11 -Wall -Wextra -Werror -Icommon -MMD -MP
 LDLIBS  := -lxxhash -lrt -lpthread -lm
-BUILD   := build
+BUILD   ?= build
+BIN     ?= bulkxfer
 
 LIB_SRC  := $(filter-out common/main.c,$(wildcard common/*.c)) $(wildcard producer/*.c consumer/*.c)
 TEST_SRC := $(wildcard tests/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
+SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all deps test reproduce clean
-all: bulkxfer
+.PHONY: all deps test check reproduce clean
+all: $(BIN)
 
 # Checks (and installs, where it can) libcunit1-dev, libxxhash-dev and gnuplot-nox first.
 deps:
@@ -19,22 +21,26 @@ deps:
 
 $(BUILD)/%.o: %.c | deps
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c $< -o $@
+	$(CC) $(BXFLAGS) $(CFLAGS) -c $< -o $@
 
-bulkxfer: $(LIB_OBJ) $(BUILD)/common/main.o
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+$(BIN): $(LIB_OBJ) $(BUILD)/common/main.o
+	$(CC) $(BXFLAGS) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/run_tests: $(LIB_OBJ) $(TEST_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS) -lcunit
+	$(CC) $(BXFLAGS) $(CFLAGS) -o $@ $^ $(LDLIBS) -lcunit
 
 # SUITE=name (and TEST=name) runs one suite (or one test) of the CUnit runner.
-test: bulkxfer $(BUILD)/run_tests
-	$(BUILD)/run_tests $(SUITE) $(TEST)
+test: $(BIN) $(BUILD)/run_tests
+	BULKXFER_BIN=./$(BIN) $(BUILD)/run_tests $(SUITE) $(TEST)
 
-reproduce: bulkxfer
-	./bulkxfer run --method pipe,shm,splice --size 1.4G --runs 5 --csv results/reproduce.csv
+# The whole suite again, built with AddressSanitizer and UndefinedBehaviorSanitizer.
+check: test
+	$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/bulkxfer CFLAGS="$(SANITIZE)" test
+
+reproduce: $(BIN)
+	./$(BIN) run --method pipe,shm,splice --size 1.4G --runs 5 --csv results/reproduce.csv
 
 clean:
-	rm -rf $(BUILD) bulkxfer
+	rm -rf build build-asan bulkxfer
 
 -include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/common/main.d

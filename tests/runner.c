@@ -1,0 +1,60 @@
+/*
+ * runner.c - the CUnit test runner: `run_tests` runs every suite, `run_tests SUITE` one suite,
+ * `run_tests SUITE TEST` one test.  Exits non-zero whenever an assertion failed (CUnit's own
+ * CU_get_error() stays 0 then, the trap fio's runner fell into), 2 for an unknown name.
+ */
+#include <CUnit/Basic.h>
+#include <stdio.h>
+
+typedef int (*suite_registrar)(void);
+
+int register_units_suite(void);
+int register_stats_suite(void);
+int register_source_suite(void);
+int register_results_suite(void);
+int register_options_suite(void);
+int register_roundtrip_suite(void);
+int register_harness_suite(void);
+int register_cli_suite(void);
+
+static const suite_registrar registrars[] = {
+	register_units_suite,   register_stats_suite,     register_source_suite,
+	register_results_suite, register_options_suite,   register_roundtrip_suite,
+	register_harness_suite, register_cli_suite,
+};
+
+int main(int argc, char **argv)
+{
+	if (CU_initialize_registry() != CUE_SUCCESS)
+		return 1;
+	for (size_t i = 0; i < sizeof(registrars) / sizeof(registrars[0]); i++) {
+		if (registrars[i]() != 0) {
+			fprintf(stderr, "run_tests: cannot register suite %zu\n", i);
+			CU_cleanup_registry();
+			return 1;
+		}
+	}
+	CU_basic_set_mode(CU_BRM_VERBOSE);
+	int rc = 0;
+	if (argc > 1) {
+		CU_pSuite suite = CU_get_suite(argv[1]);
+		CU_pTest test = suite && argc > 2 ? CU_get_test(suite, argv[2]) : NULL;
+		if (!suite || (argc > 2 && !test)) {
+			fprintf(stderr, "run_tests: no such %s '%s'\n", suite ? "test" : "suite",
+				suite ? argv[2] : argv[1]);
+			CU_cleanup_registry();
+			return 2;
+		}
+		if (test)
+			CU_basic_run_test(suite, test);
+		else
+			CU_basic_run_suite(suite);
+	} else {
+		CU_basic_run_tests();
+	}
+	unsigned failures = CU_get_number_of_failures();
+	if (failures > 0 || CU_get_error() != CUE_SUCCESS)
+		rc = 1;
+	CU_cleanup_registry();
+	return rc;
+}

@@ -1,0 +1,243 @@
+/*
+ * test_cli.c - the bulkxfer binary as a user meets it: a table of bad inputs, each giving one
+ * "bulkxfer: ..." line on stderr, exit 2 and no file touched; and good runs that print the
+ * table or JSON, append the promised CSV rows and leave no temp file or shared memory behind.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "test_support.h"
+#include "verify.h"
+
+#define MAX_ARGS 32
+
+static char workdir[64];
+
+/* Make the fixture: a source, a FIFO, a symlink and a hard link to the source. */
+static void make_fixture(void)
+{
+	char path[256], target[256];
+	ts_make_tempdir(workdir, sizeof(workdir));
+	snprintf(path, sizeof(path), "%s/src", workdir);
+	ts_write_file(path, 100000, 5);
+	snprintf(target, sizeof(target), "%s/fifo", workdir);
+	mkfifo(target, 0600);
+	snprintf(target, sizeof(target), "%s/link", workdir);
+	if (symlink(path, target) < 0)
+		perror("symlink");
+	snprintf(target, sizeof(target), "%s/hard", workdir);
+	if (link(path, target) < 0)
+		perror("link");
+}
+
+/* Number of entries in dir (without . and ..). */
+static int count_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	int n = 0;
+	struct dirent *e;
+	while (d && (e = readdir(d)))
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	if (d)
+		closedir(d);
+	return n;
+}
+
+/* Run bulkxfer with the words of line, "{D}" replaced by the fixture directory. */
+static void run_line(const char *line, struct ts_result *r)
+{
+	static char storage[4096];
+	const char *argv[MAX_ARGS];
+	size_t used = 0;
+	int argc = 0;
+	argv[argc++] = "bulkxfer";
+	const char *p = line;
+	while (*p && argc < MAX_ARGS - 1) {
+		size_t len = strcspn(p, " ");
+		char word[512];
+		snprintf(word, sizeof(word), "%.*s", (int)len, p);
+		char *d = strstr(word, "{D}");
+		char expanded[768];
+		if (d)
+			snprintf(expanded, sizeof(expanded), "%.*s%s%s", (int)(d - word), word, workdir,
+				 d + 3);
+		else
+			snprintf(expanded, sizeof(expanded), "%s", word);
+		argv[argc++] = strcpy(storage + used, expanded);
+		used += strlen(expanded) + 1;
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	argv[argc] = NULL;
+	ts_run_bulkxfer(r, argv);
+}
+
+static void test_bad_inputs(void)
+{
+	static const struct {
+		const char *line;
+		const char *message;
+	} cases[] = {
+		{ "run --method nope --size 1M", "unknown method 'nope'" },
+		{ "run --size 1M --bogus", "unknown option '--bogus'" },
+		{ "run --size 1.4X", "not a size" },
+		{ "run --size 0", "at least 1 byte" },
+		{ "run --size -1", "not a size" },
+		{ "run --size 1e3", "not a size" },
+		{ "run --size 99999999999999999999", "too large" },
+		{ "run --src {D}/missing", "cannot read source" },
+		{ "run --src {D}", "is a directory" },
+		{ "run --src {D}/fifo", "is a FIFO" },
+		{ "run --src /dev/zero", "is a character device" },
+		{ "run --src {D}/src --dst {D}/src", "is the source" },
+		{ "run --src {D}/src --dst {D}/link", "is the source" },
+		{ "run --src {D}/src --dst {D}/hard", "is the source" },
+		{ "run --src {D}/link --dst {D}/hard", "is the source" },
+		{ "run --src {D}/src --dst {D}", "is a directory" },
+		{ "run --src {D}/src --dst {D}/nodir/out", "does not exist" },
+		{ "run --src {D}/src --csv {D}", "is a directory" },
+		{ "run --src {D}/src --csv {D}/nodir/r.csv", "does not exist" },
+		{ "run --size 1M --workdir {D}/missing", "workdir" },
+		{ "run --size 1M --src {D}/src", "not both" },
+		{ "run", "nothing to transfer" },
+		{ "run --size 1M --slots 0", "at least 1" },
+		{ "run --size 1M --chunk 0", "at least 1 byte" },
+		{ "frobnicate", "unknown command 'frobnicate'" },
+		{ "list extra", "unexpected argument" },
+	};
+	char src[256];
+	snprintf(src, sizeof(src), "%s/src", workdir);
+	uint64_t hash_before = 0, hash_after = 1;
+	verify_hash_path(src, &hash_before, NULL);
+	int entries_before = count_entries(workdir);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct ts_result *r = malloc(sizeof(*r));
+		run_line(cases[i].line, r);
+		int one_line = strncmp(r->err, "bulkxfer: ", 10) == 0 &&
+			       strchr(r->err, '\n') == r->err + strlen(r->err) - 1;
+		int ok = r->exited && r->status == 2 && strstr(r->err, cases[i].message) && one_line;
+		CU_ASSERT_TRUE(ok);
+		if (!ok)
+			fprintf(stderr, "\n  '%s' -> exit %d, stderr '%s'\n", cases[i].line, r->status,
+				r->err);
+		free(r);
+	}
+	verify_hash_path(src, &hash_after, NULL);
+	CU_ASSERT_EQUAL(hash_after, hash_before);		/* the source is never touched */
+	CU_ASSERT_EQUAL(count_entries(workdir), entries_before);	/* nor anything else */
+}
+
+static void test_run_writes_rows_and_cleans_up(void)
+{
+	char csv[256];
+	snprintf(csv, sizeof(csv), "%s/r.csv", workdir);
+	unlink(csv);
+	int entries_before = count_entries(workdir), shm_before = ts_count_shm_objects();
+	struct ts_result *r = malloc(sizeof(*r));
+	run_line("run --method pipe,shm,splice --size 3M --runs 2 --warmup 1 --chunk 64K "
+		 "--workdir {D} --csv {D}/r.csv", r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_STRING_EQUAL(r->err, "");
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "median"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "\npipe "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "\nshm "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "\nsplice "));
+	CU_ASSERT_EQUAL(ts_count_lines(csv), 1 + 3 * 2);	/* header + rows, warm-up not recorded */
+	CU_ASSERT_EQUAL(count_entries(workdir), entries_before + 1);	/* only r.csv is new */
+	CU_ASSERT_EQUAL(ts_count_shm_objects(), shm_before);
+
+	/* A second run appends rows without a second header. */
+	run_line("run --method splice --size 1M --runs 1 --warmup 0 --workdir {D} --csv {D}/r.csv "
+		 "--no-verify", r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_EQUAL(ts_count_lines(csv), 1 + 3 * 2 + 1);
+	FILE *f = fopen(csv, "r");
+	char line[4096], last[4096] = "";
+	int headers = 0;
+	while (f && fgets(line, sizeof(line), f)) {
+		headers += strncmp(line, "timestamp,", 10) == 0;
+		snprintf(last, sizeof(last), "%s", line);
+	}
+	if (f)
+		fclose(f);
+	CU_ASSERT_EQUAL(headers, 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(last, ",splice,splice,splice,1048576,"));
+	unlink(csv);
+	free(r);
+}
+
+static void test_json_and_explicit_destination(void)
+{
+	char src[256], dst[256];
+	snprintf(src, sizeof(src), "%s/src", workdir);
+	snprintf(dst, sizeof(dst), "%s/out.bin", workdir);
+	struct ts_result *r = malloc(sizeof(*r));
+	run_line("run --method shm,splice --src {D}/src --dst {D}/out.bin --runs 2 --warmup 0 "
+		 "--json --csv {D}/j.csv", r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_EQUAL(r->out[0], '[');
+	int records = 0;
+	for (const char *p = r->out; (p = strstr(p, "\"method\": ")); p++)
+		records++;
+	CU_ASSERT_EQUAL(records, 4);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "\"verified\": 1"));
+	CU_ASSERT_TRUE(ts_files_equal(src, dst));	/* the user's destination is kept */
+	unlink(dst);
+	char csv[256];
+	snprintf(csv, sizeof(csv), "%s/j.csv", workdir);
+	unlink(csv);
+	free(r);
+}
+
+static void test_list_and_help(void)
+{
+	struct ts_result *r = malloc(sizeof(*r));
+	run_line("list", r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "pipe "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "shm "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "splice "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "sender (parent)"));
+	run_line("run --help", r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "--pipe-size"));
+	run_line("help", r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "usage: bulkxfer"));
+	free(r);
+}
+
+static int cli_suite_init(void)
+{
+	make_fixture();
+	return workdir[0] ? 0 : -1;
+}
+
+static int cli_suite_clean(void)
+{
+	ts_remove_tree(workdir);
+	return 0;
+}
+
+int register_cli_suite(void)
+{
+	static const struct test_case cases[] = {
+		{ "bad_inputs", test_bad_inputs },
+		{ "run_writes_rows_and_cleans_up", test_run_writes_rows_and_cleans_up },
+		{ "json_and_explicit_destination", test_json_and_explicit_destination },
+		{ "list_and_help", test_list_and_help },
+	};
+	CU_pSuite suite = CU_add_suite("cli", cli_suite_init, cli_suite_clean);
+	if (!suite)
+		return -1;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		if (!CU_add_test(suite, cases[i].name, cases[i].fn))
+			return -1;
+	return 0;
+}

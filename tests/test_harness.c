@@ -1,0 +1,212 @@
+/*
+ * test_harness.c - the harness's failure paths, driven by test-only halves: a consumer that
+ * dies (pipe and shared-memory channels), a consumer that corrupts the destination, a producer
+ * that fails half way, a consumer whose set-up fails, and a method the kernel "cannot do".
+ * Each must end in a clear error (or a skip), never a hang, a result or a leaked object.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "measure.h"
+#include "test_support.h"
+#include "channel_shm.h"
+#include "verify.h"
+
+/* ---- test-only halves ------------------------------------------------------------------ */
+
+static int consumer_dies_transfer(struct half_ctx *ctx)
+{
+	if (ctx->ring) {
+		const void *slot;
+		uint64_t len;
+		shm_ring_get_full(ctx->ring, &slot, &len, &ctx->syscalls);
+	} else {
+		char buf[4096];
+		ssize_t ignored = read(ctx->pipe_fd, buf, sizeof(buf));
+		(void)ignored;
+	}
+	raise(SIGKILL);
+	return 0;
+}
+
+static int consumer_corrupts_transfer(struct half_ctx *ctx)
+{
+	int rc = consumer_pipe.transfer(ctx);
+	char byte;
+	if (rc == 0 && pread(ctx->file_fd, &byte, 1, 0) == 1) {
+		byte ^= 0x5a;
+		if (pwrite(ctx->file_fd, &byte, 1, 0) != 1)
+			rc = -errno;
+	}
+	return rc;
+}
+
+static int producer_fails_midway(struct half_ctx *ctx)
+{
+	char buf[4096] = { 0 };
+	if (write(ctx->pipe_fd, buf, sizeof(buf)) != (ssize_t)sizeof(buf))
+		return half_fail(ctx, "write(pipe)", errno);
+	ctx->bytes_done = sizeof(buf);
+	return half_fail(ctx, "read(src)", EIO);
+}
+
+static int unsupported_transfer(struct half_ctx *ctx)
+{
+	return half_fail(ctx, "splice(src -> pipe)", ENOSYS);
+}
+
+static int failing_prepare(struct half_ctx *ctx)
+{
+	return half_fail(ctx, "mmap(dst)", ENOMEM);
+}
+
+static int corrupts_prepare(struct half_ctx *ctx)
+{
+	return consumer_pipe.prepare(ctx);
+}
+
+static void corrupts_release(struct half_ctx *ctx)
+{
+	consumer_pipe.release(ctx);
+}
+
+static const struct half_ops consumer_dies_pipe = {
+	.name = "dies", .channel = CHANNEL_PIPE, .does = "reads a little, then SIGKILLs itself",
+	.transfer = consumer_dies_transfer,
+};
+static const struct half_ops consumer_dies_shm = {
+	.name = "dies", .channel = CHANNEL_SHM, .does = "takes a slot, then SIGKILLs itself",
+	.transfer = consumer_dies_transfer,
+};
+static const struct half_ops consumer_corrupts = {
+	.name = "corrupts", .channel = CHANNEL_PIPE, .does = "like pipe, then flips a byte",
+	.prepare = corrupts_prepare, .transfer = consumer_corrupts_transfer,
+	.release = corrupts_release,
+};
+static const struct half_ops producer_fails = {
+	.name = "fails", .channel = CHANNEL_PIPE, .does = "sends 4 KiB, then fails with EIO",
+	.transfer = producer_fails_midway,
+};
+static const struct half_ops producer_unsupported = {
+	.name = "nosys", .channel = CHANNEL_PIPE, .does = "fails with ENOSYS at once",
+	.transfer = unsupported_transfer,
+};
+static const struct half_ops consumer_bad_prepare = {
+	.name = "badprep", .channel = CHANNEL_SHM, .does = "set-up fails with ENOMEM",
+	.prepare = failing_prepare, .transfer = consumer_dies_transfer,
+};
+
+/* ---- the driver ------------------------------------------------------------------------ */
+
+struct outcome {
+	int rc;
+	char msg[BX_ERROR_MSG_MAX];
+	double seconds;
+	int shm_leaked;
+};
+
+static struct outcome run_pair(const struct half_ops *producer, const struct half_ops *consumer,
+			       uint64_t size)
+{
+	struct method m = { "test-pair", "test-only pairing", producer, consumer };
+	char dir[64], src[128], dst[128];
+	struct outcome out = { 0 };
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(src, sizeof(src), "%s/src", dir);
+	snprintf(dst, sizeof(dst), "%s/dst", dir);
+	int shm_before = ts_count_shm_objects();
+	ts_write_file(src, size, 3);
+	struct transfer_spec spec = {
+		.method = &m, .src_path = src, .dst_path = dst, .chunk = 65536, .slots = 4,
+		.verify = 1,
+	};
+	verify_hash_path(src, &spec.src_hash, NULL);
+	struct run_record rec;
+	struct bx_error err = { 0, "" };
+	double t = measure_now();
+	out.rc = harness_transfer(&spec, &rec, &err);
+	out.seconds = measure_now() - t;
+	snprintf(out.msg, sizeof(out.msg), "%s", err.msg);
+	out.shm_leaked = ts_count_shm_objects() - shm_before;
+	ts_remove_tree(dir);
+	return out;
+}
+
+static void expect(const struct outcome *o, int rc, const char *message)
+{
+	CU_ASSERT_EQUAL(o->rc, rc);
+	CU_ASSERT_PTR_NOT_NULL(strstr(o->msg, message));
+	CU_ASSERT_EQUAL(o->shm_leaked, 0);
+	if (o->rc != rc || !strstr(o->msg, message))
+		fprintf(stderr, "\n  expected %d '%s', got %d '%s'\n", rc, message, o->rc, o->msg);
+}
+
+/* ---- tests ----------------------------------------------------------------------------- */
+
+static void test_consumer_dies_on_pipe(void)
+{
+	struct outcome o = run_pair(&producer_pipe, &consumer_dies_pipe, 8 << 20);
+	expect(&o, BX_EXIT_FAILURE, "killed by signal 9");
+}
+
+static void test_consumer_dies_on_ring(void)
+{
+	/* The producer sleeps on a full ring: only the timed wait's liveness check can save it. */
+	struct outcome o = run_pair(&producer_shm, &consumer_dies_shm, 8 << 20);
+	expect(&o, BX_EXIT_FAILURE, "killed by signal 9");
+}
+
+static void test_corrupted_destination_fails(void)
+{
+	struct outcome o = run_pair(&producer_pipe, &consumer_corrupts, 1 << 20);
+	expect(&o, BX_EXIT_FAILURE, "differs from source");
+}
+
+static void test_producer_fails_midway(void)
+{
+	struct outcome o = run_pair(&producer_fails, &consumer_pipe, 1 << 20);
+	expect(&o, BX_EXIT_FAILURE, "producer: read(src) failed");
+}
+
+static void test_unsupported_is_skipped(void)
+{
+	struct outcome o = run_pair(&producer_unsupported, &consumer_pipe, 1 << 20);
+	expect(&o, HARNESS_UNSUPPORTED, "Function not implemented");
+}
+
+static void test_consumer_prepare_fails(void)
+{
+	struct outcome o = run_pair(&producer_shm, &consumer_bad_prepare, 1 << 20);
+	expect(&o, BX_EXIT_FAILURE, "consumer: mmap(dst) failed");
+}
+
+static void test_missing_source_fails(void)
+{
+	struct transfer_spec spec = {
+		.method = methods_find("pipe"), .src_path = "/nonexistent/src",
+		.dst_path = "/tmp/bulkxfer-never-made", .chunk = 4096, .slots = 1,
+	};
+	struct run_record rec;
+	struct bx_error err = { 0, "" };
+	CU_ASSERT_EQUAL(harness_transfer(&spec, &rec, &err), BX_EXIT_FAILURE);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "cannot read source"));
+	CU_ASSERT_FALSE(ts_exists("/tmp/bulkxfer-never-made"));
+}
+
+int register_harness_suite(void)
+{
+	static const struct test_case cases[] = {
+		{ "consumer_dies_on_pipe", test_consumer_dies_on_pipe },
+		{ "consumer_dies_on_ring", test_consumer_dies_on_ring },
+		{ "corrupted_destination_fails", test_corrupted_destination_fails },
+		{ "producer_fails_midway", test_producer_fails_midway },
+		{ "unsupported_is_skipped", test_unsupported_is_skipped },
+		{ "consumer_prepare_fails", test_consumer_prepare_fails },
+		{ "missing_source_fails", test_missing_source_fails },
+	};
+	return TS_ADD_SUITE("harness", cases);
+}

@@ -1,0 +1,172 @@
+/*
+ * test_support.c - helpers shared by the suites (see test_support.h).
+ */
+#define _GNU_SOURCE
+#include "test_support.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "source.h"
+
+int ts_add_suite(const char *name, const struct test_case *cases, size_t n)
+{
+	CU_pSuite suite = CU_add_suite(name, NULL, NULL);
+	if (!suite)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (!CU_add_test(suite, cases[i].name, cases[i].fn))
+			return -1;
+	return 0;
+}
+
+void ts_make_tempdir(char *out, size_t len)
+{
+	snprintf(out, len, "/tmp/bulkxfer-test-XXXXXX");
+	if (!mkdtemp(out))
+		out[0] = '\0';
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+void ts_remove_tree(const char *dir)
+{
+	if (dir && dir[0])
+		nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+int ts_count_shm_objects(void)
+{
+	DIR *d = opendir("/dev/shm");
+	if (!d)
+		return 0;
+	int n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)))
+		n += strncmp(e->d_name, "bulkxfer", 8) == 0;
+	closedir(d);
+	return n;
+}
+
+int ts_write_file(const char *path, uint64_t size, uint64_t seed)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd < 0)
+		return -errno;
+	int rc = source_write(fd, size, seed);
+	close(fd);
+	return rc;
+}
+
+int ts_files_equal(const char *a, const char *b)
+{
+	FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+	int equal = fa && fb;
+	static char ba[1 << 16], bb[1 << 16];
+	while (equal) {
+		size_t na = fread(ba, 1, sizeof(ba), fa), nb = fread(bb, 1, sizeof(bb), fb);
+		if (na != nb || memcmp(ba, bb, na) != 0)
+			equal = 0;
+		if (na == 0 || na < sizeof(ba))
+			break;
+	}
+	if (fa)
+		fclose(fa);
+	if (fb)
+		fclose(fb);
+	return equal;
+}
+
+int ts_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+/* Drain both pipes until the child closes them (it may print more than a pipe holds). */
+static void collect_output(int out_fd, int err_fd, struct ts_result *r)
+{
+	size_t out_len = 0, err_len = 0;
+	struct pollfd p[2] = { { out_fd, POLLIN, 0 }, { err_fd, POLLIN, 0 } };
+	int open_fds = 2;
+	char scratch[4096];
+	while (open_fds > 0) {
+		if (poll(p, 2, -1) < 0 && errno != EINTR)
+			break;
+		for (int i = 0; i < 2; i++) {
+			if (p[i].fd < 0 || !(p[i].revents & (POLLIN | POLLHUP | POLLERR)))
+				continue;
+			char *buf = i == 0 ? r->out : r->err;
+			size_t cap = (i == 0 ? sizeof(r->out) : sizeof(r->err)) - 1;
+			size_t *len = i == 0 ? &out_len : &err_len;
+			ssize_t n = *len < cap ? read(p[i].fd, buf + *len, cap - *len)
+					       : read(p[i].fd, scratch, sizeof(scratch));
+			if (n <= 0) {
+				close(p[i].fd);
+				p[i].fd = -1;
+				open_fds--;
+			} else if (*len < cap) {
+				*len += (size_t)n;
+			}
+		}
+	}
+	r->out[out_len] = '\0';
+	r->err[err_len] = '\0';
+}
+
+int ts_run_bulkxfer(struct ts_result *r, const char *const argv[])
+{
+	const char *bin = getenv("BULKXFER_BIN");
+	if (!bin)
+		bin = "./bulkxfer";
+	memset(r, 0, sizeof(*r));
+	int out[2], err[2];
+	if (pipe(out) < 0 || pipe(err) < 0)
+		return -1;
+	pid_t pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		dup2(out[1], STDOUT_FILENO);
+		dup2(err[1], STDERR_FILENO);
+		close(out[0]);
+		close(err[0]);
+		execv(bin, (char *const *)argv);
+		_exit(127);
+	}
+	close(out[1]);
+	close(err[1]);
+	collect_output(out[0], err[0], r);
+	int status;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	r->exited = WIFEXITED(status);
+	r->status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	return 0;
+}
+
+long ts_count_lines(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return -1;
+	long n = 0;
+	int c;
+	while ((c = fgetc(f)) != EOF)
+		n += c == '\n';
+	fclose(f);
+	return n;
+}

@@ -1,0 +1,54 @@
+/*
+ * test_support.h - helpers shared by the CUnit suites: temp directories, file comparison, the
+ * /dev/shm census, running the bulkxfer binary, and registering a table of tests as a suite.
+ */
+#ifndef BX_TEST_SUPPORT_H
+#define BX_TEST_SUPPORT_H
+
+#include <CUnit/CUnit.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct test_case {
+	const char *name;
+	CU_TestFunc fn;
+};
+
+/* Register the n tests of cases as the suite called name.  Returns 0 or -1. */
+int ts_add_suite(const char *name, const struct test_case *cases, size_t n);
+#define TS_ADD_SUITE(name, cases) ts_add_suite(name, cases, sizeof(cases) / sizeof(cases[0]))
+
+/* Make a new directory under /tmp; returns its path (static storage per call site copy it). */
+void ts_make_tempdir(char *out, size_t len);
+
+/* Remove a directory tree made by ts_make_tempdir. */
+void ts_remove_tree(const char *dir);
+
+/* How many objects named bulkxfer* are in /dev/shm now. */
+int ts_count_shm_objects(void);
+
+/* Write size bytes of generated data (seed) to path.  Returns 0 or -errno. */
+int ts_write_file(const char *path, uint64_t size, uint64_t seed);
+
+/* 1 when both files exist and hold the same bytes, 0 otherwise. */
+int ts_files_equal(const char *a, const char *b);
+
+/* 1 when path exists. */
+int ts_exists(const char *path);
+
+/* Output and status of one run of the bulkxfer binary. */
+struct ts_result {
+	int exited;		/* 1 when it exited normally */
+	int status;		/* its exit status */
+	char out[65536];	/* stdout, truncated */
+	char err[8192];		/* stderr, truncated */
+};
+
+/* Run the bulkxfer binary ($BULKXFER_BIN, default ./bulkxfer) with argv (NULL-terminated,
+ * argv[0] included) and collect what it printed.  Returns 0 or -1 if it could not be run. */
+int ts_run_bulkxfer(struct ts_result *r, const char *const argv[]);
+
+/* Count the lines of a file (-1 if it cannot be read). */
+long ts_count_lines(const char *path);
+
+#endif
