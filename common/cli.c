@@ -88,7 +88,7 @@ static int cmd_run(int argc, char **argv)
 	if (o.json)
 		summary_print_json(stdout, &s);
 	else
-		summary_print_table(stdout, &o, &s);
+		summary_print_table(stdout, &s, o.verify);
 	if (rc)
 		bx_print_error("%s", err.msg);
 	series_free(&s);

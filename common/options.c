@@ -21,6 +21,7 @@ enum option_kind {
 	OPT_METHODS,	/* comma-separated method names */
 	OPT_PATH,	/* a non-empty path, stored as const char * */
 	OPT_SIZE,	/* a size with suffix, in [min, max], stored as uint64_t */
+	OPT_SIZE_LIST,	/* comma-separated sizes, each in [min, max], stored as struct size_list */
 	OPT_COUNT,	/* a whole number in [min, max], stored as uint64_t */
 	OPT_SET_FLAG,	/* no value: store 1 in an int */
 	OPT_CLEAR_FLAG,	/* no value: store 0 in an int */
@@ -41,8 +42,8 @@ static const struct option_spec option_table[] = {
 	{ "method", "LIST", "methods to run, comma separated, or 'all' (default: all)",
 	  OPT_METHODS, 0, 0, 0 },
 	{ "src", "FILE", "transfer this existing file (never modified)", OPT_PATH, FIELD(src), 0, 0 },
-	{ "size", "N", "or generate a source of N bytes of pseudo-random data (e.g. 1.4G)",
-	  OPT_SIZE, FIELD(size), 1, UNITS_MAX_BYTES },
+	{ "size", "N[,N...]", "or generate sources of N bytes of pseudo-random data (e.g. 1.4G)",
+	  OPT_SIZE_LIST, FIELD(sizes), 1, UNITS_MAX_BYTES },
 	{ "seed", "N", "seed of the generated data (default 1)", OPT_COUNT, FIELD(seed), 0,
 	  UINT64_MAX },
 	{ "workdir", "DIR", "where generated and temporary files go (default $TMPDIR or /tmp)",
@@ -51,8 +52,8 @@ static const struct option_spec option_table[] = {
 	  FIELD(dst), 0, 0 },
 	{ "keep", NULL, "keep the generated source and the temporary destination", OPT_SET_FLAG,
 	  FIELD(keep), 0, 0 },
-	{ "chunk", "N", "bytes per read/write/splice call and per ring slot (default 1M)",
-	  OPT_SIZE, FIELD(chunk), MIN_CHUNK, MAX_CHUNK },
+	{ "chunk", "N[,N...]", "bytes per read/write/splice call and per ring slot (default 1M)",
+	  OPT_SIZE_LIST, FIELD(chunks), MIN_CHUNK, MAX_CHUNK },
 	{ "slots", "N", "slots in the shared-memory ring (default 8)", OPT_COUNT, FIELD(slots), 1,
 	  SHM_RING_MAX_SLOTS },
 	{ "pipe-size", "N", "pipe capacity for pipe methods, F_SETPIPE_SZ (default: kernel's)",
@@ -106,6 +107,33 @@ static int parse_count_option(const struct option_spec *spec, const char *value,
 	return 0;
 }
 
+static int parse_size_list_option(const struct option_spec *spec, const char *value,
+				  struct size_list *list, struct bx_error *err)
+{
+	list->n = 0;
+	const char *p = value;
+	for (;;) {
+		char item[64];
+		size_t len = strcspn(p, ",");
+		if (len == 0 || len >= sizeof(item))
+			return bx_fail(err, BX_EXIT_USAGE, "--%s '%s': empty or overlong item in list",
+				       spec->name, value);
+		if (list->n == MAX_LIST)
+			return bx_fail(err, BX_EXIT_USAGE, "--%s: at most %d values", spec->name,
+				       MAX_LIST);
+		memcpy(item, p, len);
+		item[len] = '\0';
+		int rc = parse_size_option(spec, item, &list->v[list->n], err);
+		if (rc)
+			return rc;
+		list->n++;
+		p += len;
+		if (*p == '\0')
+			return 0;
+		p++;
+	}
+}
+
 /* Check value against spec and store it in *o.  Returns 0 or BX_EXIT_USAGE. */
 static int apply_option(struct run_options *o, const struct option_spec *spec, const char *value,
 			struct bx_error *err)
@@ -121,6 +149,8 @@ static int apply_option(struct run_options *o, const struct option_spec *spec, c
 		return 0;
 	case OPT_SIZE:
 		return parse_size_option(spec, value, field, err);
+	case OPT_SIZE_LIST:
+		return parse_size_list_option(spec, value, field, err);
 	case OPT_COUNT:
 		return parse_count_option(spec, value, field, err);
 	case OPT_SET_FLAG:
@@ -142,7 +172,9 @@ void options_defaults(struct run_options *o)
 	const char *tmp = getenv("TMPDIR");
 	o->workdir = tmp && *tmp ? tmp : "/tmp";
 	o->csv = DEFAULT_CSV;
-	o->chunk = DEFAULT_CHUNK;
+	o->chunks.v[0] = DEFAULT_CHUNK;
+	o->chunks.n = 1;
+	o->series = "run";
 	o->slots = DEFAULT_SLOTS;
 	o->runs = DEFAULT_RUNS;
 	o->warmup = DEFAULT_WARMUP;
@@ -196,16 +228,18 @@ static const struct option_spec *find_option(const char *name, size_t len)
 /* Checks that involve more than one option. */
 static int check_combinations(const struct run_options *o, struct bx_error *err)
 {
-	if (o->src && o->size)
+	if (o->src && o->sizes.n)
 		return bx_fail(err, BX_EXIT_USAGE, "give either --src FILE or --size N, not both");
-	if (!o->src && !o->size)
+	if (!o->src && !o->sizes.n)
 		return bx_fail(err, BX_EXIT_USAGE,
 			       "nothing to transfer: give --src FILE or --size N (e.g. --size 1.4G)");
-	if (o->chunk * o->slots > SHM_RING_MAX_BYTES)
-		return bx_fail(err, BX_EXIT_USAGE,
-			       "--chunk x --slots: a ring of %llu x %llu bytes is larger than the %llu GiB "
-			       "limit", (unsigned long long)o->slots, (unsigned long long)o->chunk,
-			       (unsigned long long)(SHM_RING_MAX_BYTES >> 30));
+	for (size_t i = 0; i < o->chunks.n; i++)
+		if (o->chunks.v[i] * o->slots > SHM_RING_MAX_BYTES)
+			return bx_fail(err, BX_EXIT_USAGE,
+				       "--chunk x --slots: a ring of %llu x %llu bytes is larger than the "
+				       "%llu GiB limit", (unsigned long long)o->slots,
+				       (unsigned long long)o->chunks.v[i],
+				       (unsigned long long)(SHM_RING_MAX_BYTES >> 30));
 	return 0;
 }
 

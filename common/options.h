@@ -13,6 +13,7 @@
 #include "methods.h"
 
 #define MAX_METHODS 32
+#define MAX_LIST 32	/* values in a --chunk or --size list */
 #define DEFAULT_CHUNK (1ULL << 20)
 #define DEFAULT_SLOTS 8
 #define DEFAULT_RUNS 5
@@ -26,24 +27,32 @@
 /* options_parse() returns this when --help was asked for (help already printed). */
 #define OPTIONS_HELP (-1)
 
+/* A comma-separated list of sizes, as --chunk and --size take. */
+struct size_list {
+	uint64_t v[MAX_LIST];
+	size_t n;
+};
+
 struct run_options {
 	const struct method *methods[MAX_METHODS];	/* in the order given */
 	size_t nmethods;
-	const char *src;	/* NULL: generate a source of `size` bytes */
-	uint64_t size;		/* with --size; 0 = not given */
+	const char *src;	/* NULL: generate a source of each of `sizes` */
+	struct size_list sizes;	/* with --size; empty = not given */
 	uint64_t seed;		/* for the generated source */
 	const char *workdir;	/* where generated sources and temp destinations go */
 	const char *dst;	/* NULL: a temp file in workdir */
 	const char *csv;	/* results file rows are appended to */
-	uint64_t chunk, slots, pipe_size;	/* pipe_size 0 = kernel default */
+	struct size_list chunks;	/* each run uses one; rounds go through all of them */
+	uint64_t slots, pipe_size;	/* pipe_size 0 = kernel default */
 	uint64_t runs, warmup;
 	int keep;		/* keep the generated source and the temp destination */
 	int json;		/* JSON records on stdout instead of the table */
 	int verify;		/* hash and compare every run (default 1) */
+	const char *series;	/* label of every row ("run", "sweep", "study", ...) */
 };
 
 /* Fill *o with the defaults (every method, 1 MiB chunks, 8 slots, 5 runs, 1 warm-up, verify,
- * workdir $TMPDIR or /tmp, csv results/runs.csv). */
+ * workdir $TMPDIR or /tmp, csv results/runs.csv, series "run"). */
 void options_defaults(struct run_options *o);
 
 /* Parse argv[1..argc) (argv[0] is the subcommand's name) into *o, which holds the defaults.

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/file.h>
@@ -25,15 +26,18 @@ struct column {
 	const char *name;
 	enum column_type type;
 	size_t offset;	/* of the field inside struct run_record */
+	size_t size;	/* of the field, so text can be read back without overflowing it */
 };
 
-#define TEXT(name, field) { name, COL_TEXT, offsetof(struct run_record, field) }
-#define U64(name, field) { name, COL_U64, offsetof(struct run_record, field) }
-#define I64(name, field) { name, COL_I64, offsetof(struct run_record, field) }
-#define F64(name, field) { name, COL_F64, offsetof(struct run_record, field) }
+#define FIELD_AT(field) offsetof(struct run_record, field), sizeof(((struct run_record *)0)->field)
+#define TEXT(name, field) { name, COL_TEXT, FIELD_AT(field) }
+#define U64(name, field) { name, COL_U64, FIELD_AT(field) }
+#define I64(name, field) { name, COL_I64, FIELD_AT(field) }
+#define F64(name, field) { name, COL_F64, FIELD_AT(field) }
 
 static const struct column columns[] = {
 	TEXT("timestamp", timestamp),
+	TEXT("series", series),
 	TEXT("method", method),
 	TEXT("producer", producer),
 	TEXT("consumer", consumer),
@@ -258,4 +262,143 @@ int results_append_csv(const char *path, const struct run_record *rec, struct bx
 		return bx_fail(err, BX_EXIT_FAILURE, "results file '%s': cannot append a row: %s",
 			       path, strerror(-rc));
 	return 0;
+}
+
+/* ---- reading a results file back ------------------------------------------------------- */
+
+#define CSV_MAX_FIELDS 128
+
+/* Split one CSV line in place into fields (RFC 4180 quotes, "" for a quote).  Returns the
+ * number of fields, or -1 for an unterminated quote or too many fields. */
+static int split_csv_line(char *line, char **fields, int max)
+{
+	int n = 0;
+	char *p = line;
+	for (;;) {
+		if (n == max)
+			return -1;
+		char *out = p;
+		fields[n++] = p;
+		if (*p == '"') {
+			char *in = p + 1;
+			for (;;) {
+				if (*in == '\0')
+					return -1;
+				if (*in == '"' && in[1] == '"') {
+					*out++ = '"';
+					in += 2;
+				} else if (*in == '"') {
+					in++;
+					break;
+				} else {
+					*out++ = *in++;
+				}
+			}
+			p = in;
+		} else {
+			while (*p && *p != ',' && *p != '\n' && *p != '\r')
+				*out++ = *p++;
+		}
+		char sep = *p;
+		*out = '\0';
+		if (sep != ',')
+			return n;
+		p++;
+	}
+}
+
+/* Store text into the field of rec described by col.  Returns 0 or -1 if it is not a number. */
+static int store_field(struct run_record *rec, const struct column *col, const char *text)
+{
+	char *field = (char *)rec + col->offset, *end = NULL;
+	errno = 0;
+	switch (col->type) {
+	case COL_TEXT:
+		snprintf(field, col->size, "%s", text);
+		return 0;
+	case COL_U64:
+		*(uint64_t *)field = strtoull(text, &end, 10);
+		break;
+	case COL_I64:
+		*(int64_t *)field = strtoll(text, &end, 10);
+		break;
+	case COL_F64:
+		*(double *)field = strtod(text, &end);
+		break;
+	}
+	return (end == text || *end != '\0' || errno) ? -1 : 0;
+}
+
+/* Map each header field to its column (or NULL for a column this version does not know). */
+static int map_header(char *header, const struct column **map, int *nfields)
+{
+	char *fields[CSV_MAX_FIELDS];
+	int n = split_csv_line(header, fields, CSV_MAX_FIELDS);
+	if (n < 0)
+		return -1;
+	int known = 0;
+	for (int i = 0; i < n; i++) {
+		map[i] = NULL;
+		for (size_t c = 0; c < NCOLUMNS; c++)
+			if (strcmp(fields[i], columns[c].name) == 0)
+				map[i] = &columns[c];
+		known += map[i] != NULL;
+	}
+	*nfields = n;
+	return known > 0 ? 0 : -1;
+}
+
+static int grow_records(struct run_record **records, size_t *cap, size_t need)
+{
+	if (need <= *cap)
+		return 0;
+	size_t cap2 = *cap ? *cap * 2 : 64;
+	struct run_record *grown = realloc(*records, cap2 * sizeof(**records));
+	if (!grown)
+		return -1;
+	*records = grown;
+	*cap = cap2;
+	return 0;
+}
+
+int results_read_csv(const char *path, struct run_record **records, size_t *n, size_t *cap,
+		     struct bx_error *err)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return bx_fail(err, BX_EXIT_USAGE, "cannot read results file '%s': %s", path,
+			       strerror(errno));
+	char line[CSV_HEADER_MAX + CSV_ROW_MAX];
+	const struct column *map[CSV_MAX_FIELDS];
+	int nfields = 0, rc = 0;
+	long lineno = 1;
+	if (!fgets(line, sizeof(line), f) || map_header(line, map, &nfields) < 0)
+		rc = bx_fail(err, BX_EXIT_USAGE, "results file '%s' has no bulkxfer header", path);
+	while (rc == 0 && fgets(line, sizeof(line), f)) {
+		lineno++;
+		if (line[0] == '\n' || line[0] == '\0')
+			continue;
+		char *fields[CSV_MAX_FIELDS];
+		int got = split_csv_line(line, fields, CSV_MAX_FIELDS);
+		if (got != nfields) {
+			rc = bx_fail(err, BX_EXIT_USAGE, "results file '%s', line %ld: %d fields, header has %d",
+				     path, lineno, got, nfields);
+			break;
+		}
+		if (grow_records(records, cap, *n + 1) < 0) {
+			rc = bx_fail(err, BX_EXIT_FAILURE, "out of memory reading '%s'", path);
+			break;
+		}
+		struct run_record *rec = &(*records)[*n];
+		memset(rec, 0, sizeof(*rec));
+		for (int i = 0; i < nfields && rc == 0; i++)
+			if (map[i] && store_field(rec, map[i], fields[i]) < 0)
+				rc = bx_fail(err, BX_EXIT_USAGE,
+					     "results file '%s', line %ld: %s '%s' is not a number", path,
+					     lineno, map[i]->name, fields[i]);
+		if (rc == 0)
+			(*n)++;
+	}
+	fclose(f);
+	return rc;
 }

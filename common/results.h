@@ -15,6 +15,7 @@
 
 struct run_record {
 	char timestamp[32];	/* UTC, ISO 8601, when the run started */
+	char series[32];	/* which part of a job: "run", "study", "tuned", "sweep", ... */
 	char method[32];
 	char producer[32], consumer[32];	/* the halves' names */
 	uint64_t bytes, chunk, slots, pipe_size;	/* pipe_size: capacity in force, 0 if no pipe */
@@ -43,6 +44,13 @@ int results_format_json(const struct run_record *rec, char *buf, size_t len);
  * exists, and an existing non-empty file starts with our header.  Touches nothing.
  * Returns 0, or BX_EXIT_USAGE with *err filled. */
 int results_check_csv(const char *path, struct bx_error *err);
+
+/* Read every row of a results CSV written by results_append_csv() (columns are matched by
+ * name in the header, so a file whose columns were reordered still reads) and append them to
+ * *records / *n (a malloc'ed array the caller frees; *cap is its capacity).  Returns 0, or
+ * BX_EXIT_USAGE with *err naming the file and line of the first malformed row. */
+int results_read_csv(const char *path, struct run_record **records, size_t *n, size_t *cap,
+		     struct bx_error *err);
 
 /* Append rec to path (creating it, with the header, when new or empty).  Returns 0, or
  * BX_EXIT_FAILURE with *err filled. */

@@ -14,12 +14,13 @@
 
 #include "cleanup.h"
 #include "harness.h"
+#include "measure.h"
 #include "source.h"
 #include "sysinfo.h"
 #include "units.h"
 #include "verify.h"
 
-/* Paths and facts shared by every run of the series. */
+/* The files and facts every run of one source shares. */
 struct series_files {
 	char src[PATH_MAX];
 	char dst[PATH_MAX];
@@ -28,6 +29,8 @@ struct series_files {
 	struct machine_desc machine;
 	char src_fs[32], dst_fs[32];
 };
+
+/* ---- records ------------------------------------------------------------------------- */
 
 static int series_add(struct series *s, const struct run_record *rec)
 {
@@ -49,166 +52,193 @@ void series_free(struct series *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* mkstemp() a file named bulkxfer-<what>-XXXXXX in dir, registered for cleanup; fd returned. */
+/* ---- temporary files ----------------------------------------------------------------- */
+
+/* mkstemp() a file bulkxfer-<what>-XXXXXX in dir, registered for cleanup.  Returns fd or -1. */
 static int make_temp_file(const char *dir, const char *what, char *path, size_t len,
 			  struct bx_error *err)
 {
 	snprintf(path, len, "%s/bulkxfer-%s-XXXXXX", dir, what);
 	int fd = mkstemp(path);
-	if (fd < 0)
-		return -bx_fail(err, BX_EXIT_FAILURE, "cannot create a temporary file in '%s': %s", dir,
-				strerror(errno));
+	if (fd < 0) {
+		bx_fail(err, BX_EXIT_FAILURE, "cannot create a temporary file in '%s': %s", dir,
+			strerror(errno));
+		return -1;
+	}
 	cleanup_add_path(path);
 	return fd;
 }
 
-static int prepare_source(const struct run_options *o, struct series_files *f,
-			  struct bx_error *err)
+void runner_remove_temp(const char *path, int keep)
 {
+	if (!path[0])
+		return;
+	if (keep)
+		fprintf(stderr, "bulkxfer: kept %s\n", path);
+	else
+		unlink(path);
+	cleanup_forget_path(path);
+}
+
+int runner_generate_source(const char *workdir, uint64_t size, uint64_t seed, char *path,
+			   size_t len, struct bx_error *err)
+{
+	int fd = make_temp_file(workdir, "src", path, len, err);
+	if (fd < 0)
+		return BX_EXIT_FAILURE;
+	double t = measure_now();
+	int rc = source_write(fd, size, seed);
+	close(fd);
+	if (rc < 0) {
+		bx_fail(err, BX_EXIT_FAILURE, "cannot write the source '%s': %s", path, strerror(-rc));
+		runner_remove_temp(path, 0);
+		return BX_EXIT_FAILURE;
+	}
+	if (isatty(STDERR_FILENO)) {
+		char human[32];
+		fprintf(stderr, "generated a %s source in %.2f s\n",
+			units_format_size(size, human, sizeof(human)), measure_now() - t);
+	}
+	return 0;
+}
+
+/* ---- one source ---------------------------------------------------------------------- */
+
+static int prepare_files(const struct run_options *o, uint64_t size, struct series_files *f,
+			 struct bx_error *err)
+{
+	int rc;
 	if (o->src) {
 		snprintf(f->src, sizeof(f->src), "%s", o->src);
 	} else {
-		int fd = make_temp_file(o->workdir, "src", f->src, sizeof(f->src), err);
-		if (fd < 0)
-			return -fd;
+		rc = runner_generate_source(o->workdir, size, o->seed, f->src, sizeof(f->src), err);
+		if (rc)
+			return rc;
 		f->src_is_temp = 1;
-		double t = measure_now();
-		int rc = source_write(fd, o->size, o->seed);
-		close(fd);
-		if (rc < 0)
-			return bx_fail(err, BX_EXIT_FAILURE, "cannot write the source '%s': %s", f->src,
-				       strerror(-rc));
-		if (isatty(STDERR_FILENO)) {
-			char human[32];
-			fprintf(stderr, "generated a %s source in %.2f s\n",
-				units_format_size(o->size, human, sizeof(human)), measure_now() - t);
-		}
 	}
 	if (o->verify) {
-		int rc = verify_hash_path(f->src, &f->src_hash, NULL);
+		rc = verify_hash_path(f->src, &f->src_hash, NULL);
 		if (rc < 0)
 			return bx_fail(err, BX_EXIT_FAILURE, "cannot hash the source '%s': %s", f->src,
 				       strerror(-rc));
 	}
-	return 0;
-}
-
-static int prepare_destination(const struct run_options *o, struct series_files *f,
-			       struct bx_error *err)
-{
 	if (o->dst) {
 		snprintf(f->dst, sizeof(f->dst), "%s", o->dst);
-		return 0;
+	} else {
+		int fd = make_temp_file(o->workdir, "dst", f->dst, sizeof(f->dst), err);
+		if (fd < 0)
+			return BX_EXIT_FAILURE;
+		close(fd);
+		f->dst_is_temp = 1;
 	}
-	int fd = make_temp_file(o->workdir, "dst", f->dst, sizeof(f->dst), err);
-	if (fd < 0)
-		return -fd;
-	close(fd);
-	f->dst_is_temp = 1;
-	return 0;
-}
-
-static void remove_temp_files(const struct run_options *o, struct series_files *f)
-{
-	const char *paths[] = { f->src, f->dst };
-	int temps[] = { f->src_is_temp, f->dst_is_temp };
-	for (int i = 0; i < 2; i++) {
-		if (!temps[i])
-			continue;
-		if (o->keep) {
-			fprintf(stderr, "bulkxfer: kept %s\n", paths[i]);
-		} else {
-			unlink(paths[i]);
-		}
-		cleanup_forget_path(paths[i]);
-	}
-}
-
-static void describe_series(struct series_files *f)
-{
 	char dir[PATH_MAX];
 	sysinfo_describe(&f->machine);
 	sysinfo_fs_name(f->src, f->src_fs, sizeof(f->src_fs));
 	snprintf(dir, sizeof(dir), "%s", f->dst);
 	sysinfo_fs_name(dirname(dir), f->dst_fs, sizeof(f->dst_fs));
+	return 0;
+}
+
+static void remove_files(const struct run_options *o, struct series_files *f)
+{
+	if (f->src_is_temp)
+		runner_remove_temp(f->src, o->keep);
+	if (f->dst_is_temp)
+		runner_remove_temp(f->dst, o->keep);
 }
 
 static void show_progress(size_t done, size_t total, const struct run_record *rec)
 {
 	if (!isatty(STDERR_FILENO))
 		return;
-	fprintf(stderr, "\r[%zu/%zu] %-10s %8.3f GiB/s", done, total, rec->method, rec->gib_per_s);
-	if (done == total)
-		fputc('\n', stderr);
+	char chunk[32];
+	fprintf(stderr, "\r\033[K[%zu/%zu] %-10s chunk %-8s %8.3f GiB/s", done, total, rec->method,
+		units_format_size(rec->chunk, chunk, sizeof(chunk)), rec->gib_per_s);
 	fflush(stderr);
 }
 
-static void fill_series_fields(struct run_record *rec, const struct series_files *f, uint64_t run)
+static void fill_series_fields(struct run_record *rec, const struct run_options *o,
+			       const struct series_files *f, uint64_t run)
 {
 	rec->run = run;
+	snprintf(rec->series, sizeof(rec->series), "%s", o->series);
 	snprintf(rec->kernel, sizeof(rec->kernel), "%s", f->machine.kernel);
 	snprintf(rec->cpu_model, sizeof(rec->cpu_model), "%s", f->machine.cpu_model);
 	snprintf(rec->src_fs, sizeof(rec->src_fs), "%s", f->src_fs);
 	snprintf(rec->dst_fs, sizeof(rec->dst_fs), "%s", f->dst_fs);
 }
 
-/* All rounds: each round runs every still-supported method once. */
-static int run_rounds(const struct run_options *o, struct series_files *f, struct series *out,
-		      struct bx_error *err)
+/* Progress counters across the whole series. */
+struct progress {
+	size_t done, total;
+	int skipped[MAX_METHODS];
+};
+
+/* One transfer; records it when it is not a warm-up.  Returns 0 or an exit code. */
+static int run_once(const struct run_options *o, struct series_files *f, size_t m, size_t c,
+		    uint64_t round, struct progress *p, struct series *out, struct bx_error *err)
 {
-	int skipped[MAX_METHODS] = { 0 };
-	uint64_t rounds = o->warmup + o->runs;
-	size_t total = (size_t)(rounds * o->nmethods), done = 0;
-	for (uint64_t round = 0; round < rounds; round++) {
-		for (size_t m = 0; m < o->nmethods; m++) {
-			if (skipped[m])
-				continue;
-			struct transfer_spec spec = {
-				.method = o->methods[m], .src_path = f->src, .dst_path = f->dst,
-				.chunk = (size_t)o->chunk, .slots = (uint32_t)o->slots,
-				.pipe_size = (size_t)o->pipe_size, .verify = o->verify,
-				.src_hash = f->src_hash,
-			};
-			struct run_record rec;
-			int rc = harness_transfer(&spec, &rec, err);
-			if (f->dst_is_temp && !o->keep)
-				unlink(f->dst);	/* the next run starts from a new file */
-			if (rc == HARNESS_UNSUPPORTED) {
-				bx_print_error("%s: unsupported here, skipped", err->msg);
-				skipped[m] = 1;
-				out->nskipped++;
-				continue;
-			}
-			if (rc)
-				return rc;
-			done++;
-			show_progress(done, total, &rec);
-			if (round < o->warmup)
-				continue;
-			fill_series_fields(&rec, f, round - o->warmup + 1);
-			rc = results_append_csv(o->csv, &rec, err);
-			if (rc)
-				return rc;
-			if (series_add(out, &rec) < 0)
-				return bx_fail(err, BX_EXIT_FAILURE, "out of memory for records");
-		}
+	struct transfer_spec spec = {
+		.method = o->methods[m], .src_path = f->src, .dst_path = f->dst,
+		.chunk = (size_t)o->chunks.v[c], .slots = (uint32_t)o->slots,
+		.pipe_size = (size_t)o->pipe_size, .verify = o->verify, .src_hash = f->src_hash,
+	};
+	struct run_record rec;
+	int rc = harness_transfer(&spec, &rec, err);
+	if (f->dst_is_temp && !o->keep)
+		unlink(f->dst);	/* the next run starts from a new file */
+	if (rc == HARNESS_UNSUPPORTED) {
+		bx_print_error("%s: unsupported here, skipped", err->msg);
+		p->skipped[m] = 1;
+		out->nskipped++;
+		return 0;
 	}
-	if (out->n == 0 && out->nskipped > 0)
-		return bx_fail(err, BX_EXIT_FAILURE, "no method could run on this kernel and filesystem");
+	if (rc)
+		return rc;
+	show_progress(++p->done, p->total, &rec);
+	if (round < o->warmup)
+		return 0;
+	fill_series_fields(&rec, o, f, round - o->warmup + 1);
+	rc = results_append_csv(o->csv, &rec, err);
+	if (rc == 0 && series_add(out, &rec) < 0)
+		rc = bx_fail(err, BX_EXIT_FAILURE, "out of memory for records");
+	return rc;
+}
+
+static int run_rounds(const struct run_options *o, struct series_files *f, struct progress *p,
+		      struct series *out, struct bx_error *err)
+{
+	for (uint64_t round = 0; round < o->warmup + o->runs; round++)
+		for (size_t c = 0; c < o->chunks.n; c++)
+			for (size_t m = 0; m < o->nmethods; m++) {
+				if (p->skipped[m])
+					continue;
+				int rc = run_once(o, f, m, c, round, p, out, err);
+				if (rc)
+					return rc;
+			}
 	return 0;
 }
 
 int runner_execute(const struct run_options *o, struct series *out, struct bx_error *err)
 {
-	struct series_files f;
-	memset(&f, 0, sizeof(f));
-	int rc = prepare_source(o, &f, err);
-	if (rc == 0)
-		rc = prepare_destination(o, &f, err);
-	if (rc == 0) {
-		describe_series(&f);
-		rc = run_rounds(o, &f, out, err);
+	size_t nsizes = o->src ? 1 : o->sizes.n;
+	struct progress p;
+	memset(&p, 0, sizeof(p));
+	p.total = (size_t)(nsizes * (o->warmup + o->runs) * o->chunks.n * o->nmethods);
+	size_t recorded_before = out->n;
+	int rc = 0;
+	for (size_t s = 0; s < nsizes && rc == 0; s++) {
+		struct series_files f;
+		memset(&f, 0, sizeof(f));
+		rc = prepare_files(o, o->src ? 0 : o->sizes.v[s], &f, err);
+		if (rc == 0)
+			rc = run_rounds(o, &f, &p, out, err);
+		remove_files(o, &f);
 	}
-	remove_temp_files(o, &f);
+	if (p.done > 0 && isatty(STDERR_FILENO))
+		fputc('\n', stderr);	/* end the progress line */
+	if (rc == 0 && out->n == recorded_before && out->nskipped > 0)
+		rc = bx_fail(err, BX_EXIT_FAILURE, "no method could run on this kernel and filesystem");
 	return rc;
 }

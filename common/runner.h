@@ -1,12 +1,14 @@
 /*
- * runner.h - a series of runs: make or hash the source once, then run every method `runs`
- * times (after `warmup` unrecorded runs) in interleaved order (A B C A B C ...) so that drift on
- * a noisy machine hits every method alike; append each verified run to the CSV at once.
+ * runner.h - a series of runs.  For each source (the --src file, or one generated file per
+ * --size), hash it once, then run `warmup` unrecorded and `runs` recorded rounds; a round runs
+ * every chunk size with every method once, interleaved (A B C A B C ...), so drift on a noisy
+ * machine hits every method and setting alike.  Each verified run is appended to the CSV at once.
  */
 #ifndef BX_RUNNER_H
 #define BX_RUNNER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "errors.h"
 #include "options.h"
@@ -18,11 +20,20 @@ struct series {
 	size_t nskipped;		/* methods skipped as unsupported */
 };
 
-/* Run the series described by *o (already parsed and preflighted) and collect its records in
+/* Run the series described by *o (already parsed and preflighted) and append its records to
  * *out (zero it first; release with series_free).  Methods the kernel cannot do are skipped
  * with a message on stderr.  Returns 0, or BX_EXIT_FAILURE with *err filled: the first failed
  * run stops the series; rows already written stay.  Temporary files are gone on return. */
 int runner_execute(const struct run_options *o, struct series *out, struct bx_error *err);
+
+/* Generate a source of size bytes (seed) as a new temporary file in workdir, registered for
+ * removal on a signal; its path goes to path.  Prints the time taken when stderr is a terminal.
+ * Returns 0 or BX_EXIT_FAILURE (disk full, ...) with nothing left behind. */
+int runner_generate_source(const char *workdir, uint64_t size, uint64_t seed, char *path,
+			   size_t len, struct bx_error *err);
+
+/* Remove a temporary file made by runner_generate_source (or print where it is when keep). */
+void runner_remove_temp(const char *path, int keep);
 
 /* Free the records of a series. */
 void series_free(struct series *s);

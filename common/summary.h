@@ -1,19 +1,18 @@
 /*
- * summary.h - what a person reads after a run: per method, the throughput statistics and the
- * CPU time of each side; or the same records as JSON for a program.
+ * summary.h - what a person reads after a run: one line per group of runs (method, file size,
+ * chunk) with the throughput statistics and the CPU time of each side; or the records as JSON.
  */
 #ifndef BX_SUMMARY_H
 #define BX_SUMMARY_H
 
 #include <stdio.h>
 
-#include "options.h"
 #include "runner.h"
 
-/* Print one line per method of o (in o's order) that has records in s: runs, median, mean,
- * min, max and stddev of GiB/s, median sender and receiver CPU seconds (user + system), and a
- * "noisy" flag when max/min exceeds STATS_NOISY_RATIO. */
-void summary_print_table(FILE *out, const struct run_options *o, const struct series *s);
+/* Print one line per group of s: size, chunk, runs, median, mean, min, max, stddev and the 95%
+ * confidence interval of GiB/s, median sender and receiver CPU seconds (user + system), and a
+ * "noisy" flag when max/min exceeds STATS_NOISY_RATIO.  verified says whether runs were checked. */
+void summary_print_table(FILE *out, const struct series *s, int verified);
 
 /* Print every record of s as a JSON array. */
 void summary_print_json(FILE *out, const struct series *s);

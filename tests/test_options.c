@@ -35,7 +35,9 @@ static void test_defaults(void)
 	struct bx_error err;
 	CU_ASSERT_EQUAL(parse_line("--size 1M", &o, &err), 0);
 	CU_ASSERT_EQUAL(o.nmethods, methods_count());
-	CU_ASSERT_EQUAL(o.chunk, 1 << 20);
+	CU_ASSERT_EQUAL(o.chunks.n, 1);
+	CU_ASSERT_EQUAL(o.chunks.v[0], 1 << 20);
+	CU_ASSERT_STRING_EQUAL(o.series, "run");
 	CU_ASSERT_EQUAL(o.slots, 8);
 	CU_ASSERT_EQUAL(o.runs, 5);
 	CU_ASSERT_EQUAL(o.verify, 1);
@@ -49,7 +51,8 @@ static void test_valid_lines(void)
 	CU_ASSERT_EQUAL(parse_line("--method splice --size 1.4G --runs 5", &o, &err), 0);
 	CU_ASSERT_EQUAL(o.nmethods, 1);
 	CU_ASSERT_STRING_EQUAL(o.methods[0]->name, "splice");
-	CU_ASSERT_EQUAL(o.size, 1503238554ULL);
+	CU_ASSERT_EQUAL(o.sizes.n, 1);
+	CU_ASSERT_EQUAL(o.sizes.v[0], 1503238554ULL);
 	CU_ASSERT_EQUAL(o.runs, 5);
 
 	CU_ASSERT_EQUAL(parse_line("--method=pipe,shm,splice --src big.iso --dst /tmp/out.bin "
@@ -58,7 +61,7 @@ static void test_valid_lines(void)
 	CU_ASSERT_STRING_EQUAL(o.methods[1]->name, "shm");
 	CU_ASSERT_STRING_EQUAL(o.src, "big.iso");
 	CU_ASSERT_STRING_EQUAL(o.dst, "/tmp/out.bin");
-	CU_ASSERT_EQUAL(o.chunk, 65536);
+	CU_ASSERT_EQUAL(o.chunks.v[0], 65536);
 	CU_ASSERT_STRING_EQUAL(o.csv, "results/mine.csv");
 
 	CU_ASSERT_EQUAL(parse_line("--size 1K --no-verify --json --keep --slots 3 --pipe-size 1M "
@@ -71,6 +74,13 @@ static void test_valid_lines(void)
 	CU_ASSERT_EQUAL(o.warmup, 0);
 	CU_ASSERT_EQUAL(o.seed, 42);
 	CU_ASSERT_STRING_EQUAL(o.workdir, "/var/tmp");
+
+	CU_ASSERT_EQUAL(parse_line("--size 1M,16M,1G --chunk 4K,16K,64K,256K,1M,4M", &o, &err), 0);
+	CU_ASSERT_EQUAL(o.sizes.n, 3);
+	CU_ASSERT_EQUAL(o.sizes.v[2], 1ULL << 30);
+	CU_ASSERT_EQUAL(o.chunks.n, 6);
+	CU_ASSERT_EQUAL(o.chunks.v[0], 4096);
+	CU_ASSERT_EQUAL(o.chunks.v[5], 4ULL << 20);
 
 	CU_ASSERT_EQUAL(parse_line("--size 1K --method all", &o, &err), 0);
 	CU_ASSERT_EQUAL(o.nmethods, methods_count());
@@ -105,6 +115,9 @@ static void test_invalid_lines(void)
 		{ "--size 1M --keep=1", "takes no value" },
 		{ "--size 1M stray", "unexpected argument 'stray'" },
 		{ "--size 1M --csv=", "empty path" },
+		{ "--size 1M --chunk 4K,,8K", "empty" },
+		{ "--size 1M,0", "at least 1 byte" },
+		{ "--size 1M --chunk 4K,1.4X", "'1.4X': not a size" },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct run_options o;

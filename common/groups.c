@@ -1,0 +1,149 @@
+/*
+ * groups.c - grouping runs and summarising each group (see groups.h).
+ */
+#include "groups.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "units.h"
+
+static int same_group(const struct group *g, const struct run_record *r)
+{
+	return strcmp(g->series, r->series) == 0 && strcmp(g->method, r->method) == 0 &&
+	       strcmp(g->producer, r->producer) == 0 && strcmp(g->consumer, r->consumer) == 0 &&
+	       g->bytes == r->bytes && g->chunk == r->chunk && g->slots == r->slots &&
+	       g->pipe_size == r->pipe_size;
+}
+
+/* The quantities summarised per group, each pulled out of a record by one function. */
+typedef double (*record_value)(const struct run_record *r);
+
+static double per_gib(const struct run_record *r, double seconds)
+{
+	return r->bytes ? seconds / ((double)r->bytes / GIB_BYTES) : 0;
+}
+static double v_gib(const struct run_record *r) { return r->gib_per_s; }
+static double v_wall(const struct run_record *r) { return r->wall_s; }
+static double v_scpu(const struct run_record *r) { return r->producer_fig.user_s + r->producer_fig.sys_s; }
+static double v_rcpu(const struct run_record *r) { return r->consumer_fig.user_s + r->consumer_fig.sys_s; }
+static double v_suser(const struct run_record *r) { return per_gib(r, r->producer_fig.user_s); }
+static double v_ssys(const struct run_record *r) { return per_gib(r, r->producer_fig.sys_s); }
+static double v_ruser(const struct run_record *r) { return per_gib(r, r->consumer_fig.user_s); }
+static double v_rsys(const struct run_record *r) { return per_gib(r, r->consumer_fig.sys_s); }
+static double v_ssc(const struct run_record *r) { return (double)r->producer_fig.syscalls; }
+static double v_rsc(const struct run_record *r) { return (double)r->consumer_fig.syscalls; }
+
+static const struct {
+	const char *name;	/* prefix of its columns in the summary CSV */
+	size_t offset;		/* of the struct stats_summary inside struct group */
+	record_value value;
+} quantities[] = {
+	{ "gib_per_s", offsetof(struct group, gib), v_gib },
+	{ "wall_s", offsetof(struct group, wall), v_wall },
+	{ "sender_cpu_s", offsetof(struct group, sender_cpu), v_scpu },
+	{ "receiver_cpu_s", offsetof(struct group, receiver_cpu), v_rcpu },
+	{ "sender_user_s_per_gib", offsetof(struct group, sender_user_per_gib), v_suser },
+	{ "sender_sys_s_per_gib", offsetof(struct group, sender_sys_per_gib), v_ssys },
+	{ "receiver_user_s_per_gib", offsetof(struct group, receiver_user_per_gib), v_ruser },
+	{ "receiver_sys_s_per_gib", offsetof(struct group, receiver_sys_per_gib), v_rsys },
+	{ "sender_syscalls", offsetof(struct group, sender_syscalls), v_ssc },
+	{ "receiver_syscalls", offsetof(struct group, receiver_syscalls), v_rsc },
+};
+#define NQUANTITIES (sizeof(quantities) / sizeof(quantities[0]))
+
+static void summarise(struct group *g, const struct run_record *records, size_t n, double *scratch)
+{
+	for (size_t q = 0; q < NQUANTITIES; q++) {
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++)
+			if (same_group(g, &records[i]))
+				scratch[k++] = quantities[q].value(&records[i]);
+		stats_summarize(scratch, k, (struct stats_summary *)((char *)g + quantities[q].offset));
+		g->n = k;
+	}
+	g->noisy = stats_is_noisy(&g->gib);
+}
+
+int groups_build(const struct run_record *records, size_t n, struct group **groups,
+		 size_t *ngroups)
+{
+	*groups = NULL;
+	*ngroups = 0;
+	struct group *gs = calloc(n ? n : 1, sizeof(*gs));
+	double *scratch = malloc((n ? n : 1) * sizeof(double));
+	if (!gs || !scratch) {
+		free(gs);
+		free(scratch);
+		return -ENOMEM;
+	}
+	size_t ng = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct run_record *r = &records[i];
+		size_t g = 0;
+		while (g < ng && !same_group(&gs[g], r))
+			g++;
+		if (g < ng)
+			continue;
+		struct group *fresh = &gs[ng++];
+		snprintf(fresh->series, sizeof(fresh->series), "%s", r->series);
+		snprintf(fresh->method, sizeof(fresh->method), "%s", r->method);
+		snprintf(fresh->producer, sizeof(fresh->producer), "%s", r->producer);
+		snprintf(fresh->consumer, sizeof(fresh->consumer), "%s", r->consumer);
+		fresh->bytes = r->bytes;
+		fresh->chunk = r->chunk;
+		fresh->slots = r->slots;
+		fresh->pipe_size = r->pipe_size;
+		summarise(fresh, records, n, scratch);
+	}
+	free(scratch);
+	*groups = gs;
+	*ngroups = ng;
+	return 0;
+}
+
+const struct group *groups_find(const struct group *groups, size_t n, const char *series,
+				const char *method)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((!series || strcmp(groups[i].series, series) == 0) &&
+		    strcmp(groups[i].method, method) == 0)
+			return &groups[i];
+	return NULL;
+}
+
+static void put_stats(FILE *f, const struct stats_summary *s)
+{
+	fprintf(f, ",%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g", s->median, s->mean, s->stddev, s->min,
+		s->max, s->ci95_low, s->ci95_high);
+}
+
+int groups_write_csv(const char *path, const struct group *groups, size_t n)
+{
+	static const char *stats[] = { "median", "mean", "stddev", "min", "max", "ci95_low",
+				       "ci95_high" };
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return -errno;
+	fprintf(f, "series,method,producer,consumer,bytes,chunk,slots,pipe_size,runs,noisy");
+	for (size_t q = 0; q < NQUANTITIES; q++)
+		for (size_t s = 0; s < sizeof(stats) / sizeof(stats[0]); s++)
+			fprintf(f, ",%s_%s", quantities[q].name, stats[s]);
+	fputc('\n', f);
+	for (size_t i = 0; i < n; i++) {
+		const struct group *g = &groups[i];
+		fprintf(f, "%s,%s,%s,%s,%llu,%llu,%llu,%llu,%zu,%d", g->series, g->method, g->producer,
+			g->consumer, (unsigned long long)g->bytes, (unsigned long long)g->chunk,
+			(unsigned long long)g->slots, (unsigned long long)g->pipe_size, g->n, g->noisy);
+		for (size_t q = 0; q < NQUANTITIES; q++)
+			put_stats(f, (const struct stats_summary *)((const char *)g + quantities[q].offset));
+		fputc('\n', f);
+	}
+	int rc = ferror(f) ? -EIO : 0;
+	if (fclose(f) != 0 && rc == 0)
+		rc = -errno;
+	return rc;
+}

@@ -1,0 +1,41 @@
+/*
+ * groups.h - runs grouped by what was compared (series, method, halves, file size, chunk, ring
+ * and pipe size), with the statistics of every measured quantity.  The table, the report, the
+ * summary CSV and so the graphs all read these numbers: they are computed once, here.
+ */
+#ifndef BX_GROUPS_H
+#define BX_GROUPS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "results.h"
+#include "stats.h"
+
+struct group {
+	char series[32], method[32], producer[32], consumer[32];
+	uint64_t bytes, chunk, slots, pipe_size;
+	size_t n;			/* runs in the group */
+	struct stats_summary gib;	/* end-to-end GiB/s */
+	struct stats_summary wall;	/* end-to-end seconds */
+	struct stats_summary sender_cpu, receiver_cpu;	/* user + system seconds of each side */
+	struct stats_summary sender_user_per_gib, sender_sys_per_gib;	/* CPU seconds per GiB */
+	struct stats_summary receiver_user_per_gib, receiver_sys_per_gib;
+	struct stats_summary sender_syscalls, receiver_syscalls;
+	int noisy;			/* max/min of GiB/s beyond STATS_NOISY_RATIO */
+};
+
+/* Group records[0..n) in order of first appearance.  *groups is malloc'ed (free it); *ngroups
+ * gets the count.  Returns 0 or -ENOMEM. */
+int groups_build(const struct run_record *records, size_t n, struct group **groups,
+		 size_t *ngroups);
+
+/* The first group matching series and method (series NULL = any), or NULL. */
+const struct group *groups_find(const struct group *groups, size_t n, const char *series,
+				const char *method);
+
+/* Write one CSV line per group (header first) with every statistic, to path.
+ * Returns 0 or -errno. */
+int groups_write_csv(const char *path, const struct group *groups, size_t n);
+
+#endif
