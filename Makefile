@@ -1,7 +1,7 @@
 # bulkxfer - build the program, run its tests, reproduce the 2014 comparison.
 CFLAGS  ?= -O2 -g
 # Flags the code needs whatever CFLAGS the user gives (a command-line CFLAGS replaces ours).
-BXFLAGS := -std=gnu11 -Wall -Wextra -Werror -Icommon -MMD -MP
+BXFLAGS := -std=gnu11 -Wall -Wextra -Werror -Icommon -MMD -MP -DBX_PLOTS_DIR='"$(CURDIR)/plots"'
 LDLIBS  := -lxxhash -lrt -lpthread -lm
 BUILD   ?= build
 BIN     ?= bulkxfer
@@ -12,7 +12,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all deps test check reproduce clean
+.PHONY: all deps test check reproduce plots clean
 all: $(BIN)
 
 # Checks (and installs, where it can) libcunit1-dev, libxxhash-dev and gnuplot-nox first.
@@ -37,8 +37,15 @@ test: $(BIN) $(BUILD)/run_tests
 check: test
 	$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/bulkxfer CFLAGS="$(SANITIZE)" test
 
+# The main job: the 2014 comparison on a 1.4 GiB file; writes results/reproduce-<time>/.
 reproduce: $(BIN)
-	./$(BIN) run --method pipe,shm,splice --size 1.4G --runs 5 --csv results/reproduce.csv
+	./$(BIN) reproduce $(ARGS)
+
+# Report and graphs from any results CSV: make plots CSV=results/mine.csv [OUT=plots]
+CSV ?= results/runs.csv
+OUT ?= plots
+plots: $(BIN)
+	./$(BIN) report --csv $(CSV) --out $(OUT)
 
 clean:
 	rm -rf build build-asan bulkxfer

@@ -34,39 +34,47 @@ struct option_spec {
 	enum option_kind kind;
 	size_t field;		/* offset of the destination in struct run_options */
 	uint64_t min, max;	/* for OPT_SIZE and OPT_COUNT */
+	unsigned commands;	/* CMD_* bits: the subcommands that accept it */
 };
+
+#define TRANSFER (CMD_RUN | CMD_SWEEP | CMD_REPRODUCE)	/* every command that moves bytes */
 
 #define FIELD(f) offsetof(struct run_options, f)
 
 static const struct option_spec option_table[] = {
-	{ "method", "LIST", "methods to run, comma separated, or 'all' (default: all)",
-	  OPT_METHODS, 0, 0, 0 },
-	{ "src", "FILE", "transfer this existing file (never modified)", OPT_PATH, FIELD(src), 0, 0 },
-	{ "size", "N[,N...]", "or generate sources of N bytes of pseudo-random data (e.g. 1.4G)",
-	  OPT_SIZE_LIST, FIELD(sizes), 1, UNITS_MAX_BYTES },
+	{ "method", "LIST", "methods to run, comma separated, or 'all' (default: all; reproduce: "
+	  "pipe,shm,splice)", OPT_METHODS, 0, 0, 0, TRANSFER },
+	{ "src", "FILE", "transfer this existing file (never modified)", OPT_PATH, FIELD(src), 0, 0,
+	  TRANSFER },
+	{ "size", "N[,N...]", "or generate sources of N bytes of pseudo-random data (e.g. 1.4G; "
+	  "reproduce: 1.4G)", OPT_SIZE_LIST, FIELD(sizes), 1, UNITS_MAX_BYTES, TRANSFER },
 	{ "seed", "N", "seed of the generated data (default 1)", OPT_COUNT, FIELD(seed), 0,
-	  UINT64_MAX },
+	  UINT64_MAX, TRANSFER },
 	{ "workdir", "DIR", "where generated and temporary files go (default $TMPDIR or /tmp)",
-	  OPT_PATH, FIELD(workdir), 0, 0 },
+	  OPT_PATH, FIELD(workdir), 0, 0, TRANSFER },
 	{ "dst", "PATH", "destination file (default: a temporary file in the workdir)", OPT_PATH,
-	  FIELD(dst), 0, 0 },
+	  FIELD(dst), 0, 0, CMD_RUN | CMD_SWEEP },
 	{ "keep", NULL, "keep the generated source and the temporary destination", OPT_SET_FLAG,
-	  FIELD(keep), 0, 0 },
-	{ "chunk", "N[,N...]", "bytes per read/write/splice call and per ring slot (default 1M)",
-	  OPT_SIZE_LIST, FIELD(chunks), MIN_CHUNK, MAX_CHUNK },
+	  FIELD(keep), 0, 0, TRANSFER },
+	{ "chunk", "N[,N...]", "bytes per call and per ring slot (run: 1M; sweep, and reproduce's "
+	  "quick sweep: " DEFAULT_SWEEP_CHUNKS ")", OPT_SIZE_LIST, FIELD(chunks), MIN_CHUNK,
+	  MAX_CHUNK, TRANSFER },
 	{ "slots", "N", "slots in the shared-memory ring (default 8)", OPT_COUNT, FIELD(slots), 1,
-	  SHM_RING_MAX_SLOTS },
+	  SHM_RING_MAX_SLOTS, TRANSFER },
 	{ "pipe-size", "N", "pipe capacity for pipe methods, F_SETPIPE_SZ (default: kernel's)",
-	  OPT_SIZE, FIELD(pipe_size), PIPE_SIZE_MIN, PIPE_SIZE_MAX },
-	{ "runs", "N", "recorded runs per method (default 5)", OPT_COUNT, FIELD(runs), 1, MAX_RUNS },
-	{ "warmup", "N", "unrecorded runs per method first (default 1)", OPT_COUNT, FIELD(warmup), 0,
-	  MAX_WARMUP },
-	{ "csv", "PATH", "append one row per run here (default results/runs.csv)", OPT_PATH,
-	  FIELD(csv), 0, 0 },
+	  OPT_SIZE, FIELD(pipe_size), PIPE_SIZE_MIN, PIPE_SIZE_MAX, TRANSFER },
+	{ "runs", "N", "recorded runs per method and setting (default 5)", OPT_COUNT, FIELD(runs), 1,
+	  MAX_RUNS, TRANSFER },
+	{ "warmup", "N", "unrecorded runs per method and setting first (default 1)", OPT_COUNT,
+	  FIELD(warmup), 0, MAX_WARMUP, TRANSFER },
+	{ "csv", "PATH", "results CSV: rows are appended to it (default results/runs.csv)",
+	  OPT_PATH, FIELD(csv), 0, 0, CMD_RUN | CMD_SWEEP | CMD_REPORT },
+	{ "out", "DIR", "output directory (reproduce: results/reproduce-<time>; report: "
+	  "<csv>-report)", OPT_PATH, FIELD(out), 0, 0, CMD_REPRODUCE | CMD_REPORT },
 	{ "json", NULL, "print the records as JSON on stdout instead of the table", OPT_SET_FLAG,
-	  FIELD(json), 0, 0 },
+	  FIELD(json), 0, 0, CMD_RUN | CMD_SWEEP },
 	{ "no-verify", NULL, "skip the XXH3 check of the destination (rows say verified=0)",
-	  OPT_CLEAR_FLAG, FIELD(verify), 0, 0 },
+	  OPT_CLEAR_FLAG, FIELD(verify), 0, 0, TRANSFER },
 };
 #define NOPTIONS (sizeof(option_table) / sizeof(option_table[0]))
 
@@ -163,22 +171,45 @@ static int apply_option(struct run_options *o, const struct option_spec *spec, c
 
 /* ---- public ------------------------------------------------------------------------------ */
 
-void options_defaults(struct run_options *o)
+/* Parse a built-in default list; the texts are constants that always parse. */
+static void default_size_list(struct size_list *list, const char *text, const char *name)
+{
+	const struct option_spec spec = { name, "", "", OPT_SIZE_LIST, 0, 1, UNITS_MAX_BYTES, 0 };
+	parse_size_list_option(&spec, text, list, NULL);
+}
+
+static const char *command_name(enum command_kind command)
+{
+	switch (command) {
+	case CMD_RUN: return "run";
+	case CMD_SWEEP: return "sweep";
+	case CMD_REPRODUCE: return "reproduce";
+	case CMD_REPORT: return "report";
+	}
+	return "?";
+}
+
+void options_defaults(struct run_options *o, enum command_kind command)
 {
 	memset(o, 0, sizeof(*o));
-	for (size_t i = 0; i < methods_count() && i < MAX_METHODS; i++)
-		o->methods[o->nmethods++] = methods_at(i);
+	o->command = command;
+	if (command == CMD_REPRODUCE)
+		options_set_methods(o, "pipe,shm,splice", NULL);
+	else
+		options_set_methods(o, "all", NULL);
 	o->seed = 1;
 	const char *tmp = getenv("TMPDIR");
 	o->workdir = tmp && *tmp ? tmp : "/tmp";
 	o->csv = DEFAULT_CSV;
-	o->chunks.v[0] = DEFAULT_CHUNK;
-	o->chunks.n = 1;
-	o->series = "run";
+	if (command == CMD_RUN)
+		default_size_list(&o->chunks, "1M", "chunk");
+	else
+		default_size_list(&o->chunks, DEFAULT_SWEEP_CHUNKS, "chunk");
 	o->slots = DEFAULT_SLOTS;
 	o->runs = DEFAULT_RUNS;
 	o->warmup = DEFAULT_WARMUP;
 	o->verify = 1;
+	o->series = command_name(command);
 }
 
 int options_set_methods(struct run_options *o, const char *list, struct bx_error *err)
@@ -226,10 +257,14 @@ static const struct option_spec *find_option(const char *name, size_t len)
 }
 
 /* Checks that involve more than one option. */
-static int check_combinations(const struct run_options *o, struct bx_error *err)
+static int check_combinations(struct run_options *o, struct bx_error *err)
 {
+	if (o->command == CMD_REPORT)
+		return 0;
 	if (o->src && o->sizes.n)
 		return bx_fail(err, BX_EXIT_USAGE, "give either --src FILE or --size N, not both");
+	if (!o->src && !o->sizes.n && o->command == CMD_REPRODUCE)
+		default_size_list(&o->sizes, DEFAULT_REPRODUCE_SIZE, "size");
 	if (!o->src && !o->sizes.n)
 		return bx_fail(err, BX_EXIT_USAGE,
 			       "nothing to transfer: give --src FILE or --size N (e.g. --size 1.4G)");
@@ -248,7 +283,8 @@ int options_parse(int argc, char **argv, struct run_options *o, struct bx_error 
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
 		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
-			options_print_help(stdout);
+			printf("usage: bulkxfer %s [options]\n", command_name(o->command));
+			options_print_help(stdout, o->command);
 			return OPTIONS_HELP;
 		}
 		if (strncmp(arg, "--", 2) != 0)
@@ -261,6 +297,9 @@ int options_parse(int argc, char **argv, struct run_options *o, struct bx_error 
 		if (!spec)
 			return bx_fail(err, BX_EXIT_USAGE, "unknown option '%.*s' (see '%s --help')",
 				       (int)(name_len + 2), arg, argv[0]);
+		if (!(spec->commands & o->command))
+			return bx_fail(err, BX_EXIT_USAGE, "option '--%s' is not for '%s' (see '%s --help')",
+				       spec->name, command_name(o->command), argv[0]);
 		const char *value = NULL;
 		if (spec->metavar) {
 			if (eq)
@@ -280,9 +319,11 @@ int options_parse(int argc, char **argv, struct run_options *o, struct bx_error 
 	return check_combinations(o, err);
 }
 
-void options_print_help(FILE *out)
+void options_print_help(FILE *out, enum command_kind command)
 {
 	for (size_t i = 0; i < NOPTIONS; i++) {
+		if (!(option_table[i].commands & command))
+			continue;
 		char left[40];
 		snprintf(left, sizeof(left), "--%s%s%s", option_table[i].name,
 			 option_table[i].metavar ? " " : "",

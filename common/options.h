@@ -24,6 +24,17 @@
 #define MAX_RUNS 100000
 #define MAX_WARMUP 1000
 
+#define DEFAULT_SWEEP_CHUNKS "4K,16K,64K,256K,1M,4M"
+#define DEFAULT_REPRODUCE_SIZE "1.4G"
+
+/* The subcommands that take options; each option says which of them accept it. */
+enum command_kind {
+	CMD_RUN = 1,
+	CMD_SWEEP = 2,
+	CMD_REPRODUCE = 4,
+	CMD_REPORT = 8,
+};
+
 /* options_parse() returns this when --help was asked for (help already printed). */
 #define OPTIONS_HELP (-1)
 
@@ -49,21 +60,27 @@ struct run_options {
 	int json;		/* JSON records on stdout instead of the table */
 	int verify;		/* hash and compare every run (default 1) */
 	const char *series;	/* label of every row ("run", "sweep", "study", ...) */
+	const char *out;	/* reproduce, report: the output directory; NULL = default */
+	uint64_t method_chunk[MAX_METHODS];	/* nonzero: methods[i] always uses this chunk */
+	enum command_kind command;	/* which subcommand these options are for */
 };
 
-/* Fill *o with the defaults (every method, 1 MiB chunks, 8 slots, 5 runs, 1 warm-up, verify,
- * workdir $TMPDIR or /tmp, csv results/runs.csv, series "run"). */
-void options_defaults(struct run_options *o);
+/* Fill *o with the defaults of command: every method (reproduce: pipe, shm, splice), 8 slots,
+ * 5 runs, 1 warm-up, verify, workdir $TMPDIR or /tmp, csv results/runs.csv; chunks 1M for run,
+ * DEFAULT_SWEEP_CHUNKS for sweep and reproduce (whose size defaults to 1.4G); series = the
+ * command's name. */
+void options_defaults(struct run_options *o, enum command_kind command);
 
-/* Parse argv[1..argc) (argv[0] is the subcommand's name) into *o, which holds the defaults.
- * Returns 0; OPTIONS_HELP after printing help to stdout; or BX_EXIT_USAGE with *err naming the
- * option and what is wrong with it. */
+/* Parse argv[1..argc) (argv[0] is the subcommand's name) into *o, which holds the defaults for
+ * o->command.  Returns 0; OPTIONS_HELP after printing help to stdout; or BX_EXIT_USAGE with
+ * *err naming the option and what is wrong with it (including an option that exists but is
+ * not for this subcommand). */
 int options_parse(int argc, char **argv, struct run_options *o, struct bx_error *err);
 
 /* Parse a comma-separated list of method names ("all" = every method) into o->methods. */
 int options_set_methods(struct run_options *o, const char *list, struct bx_error *err);
 
-/* Print the option table, one option a line, to out. */
-void options_print_help(FILE *out);
+/* Print the options command accepts, one a line, to out. */
+void options_print_help(FILE *out, enum command_kind command);
 
 #endif

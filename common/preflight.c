@@ -89,6 +89,20 @@ static void make_default_results_dir(const char *csv)
 	mkdir(dirname(copy), 0755);
 }
 
+
+/* An output directory is either an existing directory or a new one in a writable parent. */
+static int check_output_dir(const char *out, struct bx_error *err)
+{
+	struct stat st;
+	if (stat(out, &st) == 0)
+		return S_ISDIR(st.st_mode) ? check_writable_dir("output directory", out, err)
+					   : bx_fail(err, BX_EXIT_USAGE,
+						     "output directory '%s' is not a directory", out);
+	char copy[PATH_MAX];
+	snprintf(copy, sizeof(copy), "%s", out);
+	return check_writable_dir("parent of the output directory", dirname(copy), err);
+}
+
 static int check_pipe_size(uint64_t pipe_size, struct bx_error *err)
 {
 	if (pipe_size == 0)
@@ -124,11 +138,18 @@ int preflight_check(const struct run_options *o, struct bx_error *err)
 		rc = check_writable_dir("workdir", o->workdir, err);
 	if (rc == 0 && o->dst)
 		rc = check_destination(o->dst, o->src, &src_st, err);
-	if (rc == 0) {
+	if (rc == 0 && (o->command & (CMD_RUN | CMD_SWEEP))) {
 		make_default_results_dir(o->csv);
 		rc = results_check_csv(o->csv, err);
 	}
+	if (rc == 0 && o->out)
+		rc = check_output_dir(o->out, err);
 	if (rc == 0)
 		rc = check_pipe_size(o->pipe_size, err);
 	return rc;
+}
+
+int preflight_output_dir(const char *out, struct bx_error *err)
+{
+	return check_output_dir(out, err);
 }

@@ -11,8 +11,13 @@
 /* Check the source (exists, readable, a regular file), the workdir (a writable directory,
  * when a file will be made there), the destination (not a directory, not the source under any
  * name, in an existing writable directory), the results file (results_check_csv; the default
- * results/ folder is created) and that the kernel accepts --pipe-size.
+ * results/ folder is created), the output directory (o->out) and that the kernel accepts
+ * --pipe-size.
  * Returns 0, or BX_EXIT_USAGE with *err filled. */
 int preflight_check(const struct run_options *o, struct bx_error *err);
+
+/* Check that out is a writable directory, or can be made in a writable parent.
+ * Returns 0 or BX_EXIT_USAGE. */
+int preflight_output_dir(const char *out, struct bx_error *err);
 
 #endif

@@ -180,7 +180,8 @@ static int run_once(const struct run_options *o, struct series_files *f, size_t 
 {
 	struct transfer_spec spec = {
 		.method = o->methods[m], .src_path = f->src, .dst_path = f->dst,
-		.chunk = (size_t)o->chunks.v[c], .slots = (uint32_t)o->slots,
+		.chunk = (size_t)(o->method_chunk[m] ? o->method_chunk[m] : o->chunks.v[c]),
+		.slots = (uint32_t)o->slots,
 		.pipe_size = (size_t)o->pipe_size, .verify = o->verify, .src_hash = f->src_hash,
 	};
 	struct run_record rec;

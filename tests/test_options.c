@@ -20,13 +20,19 @@ static int make_argv(char *line, char **argv)
 	return argc;
 }
 
-static int parse_line(const char *text, struct run_options *o, struct bx_error *err)
+static int parse_for(enum command_kind command, const char *text, struct run_options *o,
+		     struct bx_error *err)
 {
 	static char line[512];
 	char *argv[MAX_ARGS];
 	snprintf(line, sizeof(line), "%s", text);
-	options_defaults(o);
+	options_defaults(o, command);
 	return options_parse(make_argv(line, argv), argv, o, err);
+}
+
+static int parse_line(const char *text, struct run_options *o, struct bx_error *err)
+{
+	return parse_for(CMD_RUN, text, o, err);
 }
 
 static void test_defaults(void)
@@ -130,12 +136,37 @@ static void test_invalid_lines(void)
 	}
 }
 
+static void test_command_defaults(void)
+{
+	struct run_options o;
+	struct bx_error err = { 0, "" };
+	CU_ASSERT_EQUAL(parse_for(CMD_REPRODUCE, "", &o, &err), 0);
+	CU_ASSERT_EQUAL(o.sizes.n, 1);
+	CU_ASSERT_EQUAL(o.sizes.v[0], 1503238554ULL);	/* the study's 1.4 GB */
+	CU_ASSERT_EQUAL(o.nmethods, 3);
+	CU_ASSERT_EQUAL(o.chunks.n, 6);
+	CU_ASSERT_STRING_EQUAL(o.series, "reproduce");
+	CU_ASSERT_EQUAL(parse_for(CMD_REPRODUCE, "--src f --out d", &o, &err), 0);
+	CU_ASSERT_EQUAL(o.sizes.n, 0);
+	CU_ASSERT_STRING_EQUAL(o.out, "d");
+	CU_ASSERT_EQUAL(parse_for(CMD_SWEEP, "--size 1M,16M", &o, &err), 0);
+	CU_ASSERT_EQUAL(o.chunks.n, 6);
+	CU_ASSERT_STRING_EQUAL(o.series, "sweep");
+	/* An option that exists but belongs to another command. */
+	CU_ASSERT_EQUAL(parse_for(CMD_REPRODUCE, "--csv x.csv", &o, &err), BX_EXIT_USAGE);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "not for 'reproduce'"));
+	CU_ASSERT_EQUAL(parse_for(CMD_RUN, "--size 1M --out d", &o, &err), BX_EXIT_USAGE);
+	CU_ASSERT_EQUAL(parse_for(CMD_REPORT, "--csv r.csv --out d", &o, &err), 0);
+	CU_ASSERT_EQUAL(parse_for(CMD_REPORT, "--size 1M", &o, &err), BX_EXIT_USAGE);
+}
+
 int register_options_suite(void)
 {
 	static const struct test_case cases[] = {
 		{ "defaults", test_defaults },
 		{ "valid_lines", test_valid_lines },
 		{ "invalid_lines", test_invalid_lines },
+		{ "command_defaults", test_command_defaults },
 	};
 	return TS_ADD_SUITE("options", cases);
 }

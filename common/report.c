@@ -1,0 +1,490 @@
+/*
+ * report.c - the reproduction report and its graphs (see report.h).
+ *
+ * The 2014 study's figures below are the only numbers in bulkxfer not measured by it: they are
+ * the study's published averages (CPU seconds from clock(), 4 KiB buffers, five runs of a
+ * 1.4 GB file), quoted so this machine's can stand beside them.  Everything derived from them
+ * (sums, ratios, ordering) is computed here, not typed in.
+ */
+#define _GNU_SOURCE
+#include "report.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "groups.h"
+#include "plots.h"
+#include "units.h"
+
+#define NSTUDY 3
+#define PATH_LEN 4096
+
+static const struct {
+	const char *label;	/* the study's name for the method */
+	const char *method;	/* ours */
+	double sender_cpu_s, receiver_cpu_s;
+} study_2014[NSTUDY] = {
+	{ "read/write", "pipe", 0.942, 1.324 },
+	{ "mmap+memcpy", "shm", 0.674, 1.140 },
+	{ "splice", "splice", 0.430, 0.920 },
+};
+
+/* ---- choosing what to compare -------------------------------------------------------- */
+
+static int is_sweep_series(const char *series)
+{
+	size_t len = strlen(series);
+	return len >= 5 && strcmp(series + len - 5, "sweep") == 0;
+}
+
+/* The series compared with the study: "study" when present, else the first that is no sweep,
+ * else the first. */
+static const char *comparison_series(const struct group *g, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(g[i].series, "study") == 0)
+			return "study";
+	for (size_t i = 0; i < n; i++)
+		if (!is_sweep_series(g[i].series))
+			return g[i].series;
+	return n ? g[0].series : NULL;
+}
+
+/* The study's three methods in that series, or NULL for any that did not run. */
+static void comparison_groups(const struct group *g, size_t n, const struct group *out[NSTUDY])
+{
+	const char *series = comparison_series(g, n);
+	for (int i = 0; i < NSTUDY; i++)
+		out[i] = series ? groups_find(g, n, series, study_2014[i].method) : NULL;
+}
+
+static int is_headline(const struct group *g, size_t n, size_t i)
+{
+	int any_plain = 0;
+	for (size_t k = 0; k < n; k++)
+		any_plain |= !is_sweep_series(g[k].series);
+	return any_plain ? !is_sweep_series(g[i].series) : 1;
+}
+
+/* "pipe 4 KiB" (+ " study" when the headline groups come from several series). */
+static const char *group_label(const struct group *g, size_t n, size_t i, char *buf, size_t len)
+{
+	int several = 0;
+	for (size_t k = 0; k < n; k++)
+		if (is_headline(g, n, k) && strcmp(g[k].series, g[i].series) != 0)
+			several = 1;
+	char chunk[32];
+	snprintf(buf, len, "%s %s%s%s", g[i].method,
+		 units_format_size(g[i].chunk, chunk, sizeof(chunk)), several ? " " : "",
+		 several ? g[i].series : "");
+	return buf;
+}
+
+/* ---- ratios and ordering ------------------------------------------------------------- */
+
+static void ratio_text(double ratio, char *buf, size_t len)
+{
+	if (!(ratio > 0))
+		snprintf(buf, len, "n/a");
+	else if (ratio <= 1)
+		snprintf(buf, len, "%.2f (%.0f%% less)", ratio, (1 - ratio) * 100);
+	else
+		snprintf(buf, len, "%.2f (%.0f%% more)", ratio, (ratio - 1) * 100);
+}
+
+/* Write "a < b < c" for the three values (names in study order) into buf. */
+static void ordering_text(const double v[NSTUDY], const char *const names[NSTUDY], char *buf,
+			  size_t len)
+{
+	int idx[NSTUDY] = { 0, 1, 2 };
+	for (int i = 0; i < NSTUDY; i++)
+		for (int j = i + 1; j < NSTUDY; j++)
+			if (v[idx[j]] < v[idx[i]]) {
+				int t = idx[i];
+				idx[i] = idx[j];
+				idx[j] = t;
+			}
+	snprintf(buf, len, "%s < %s < %s", names[idx[0]], names[idx[1]], names[idx[2]]);
+}
+
+/* ---- the comparison tables (report and stdout) ------------------------------------------ */
+
+static void print_comparison(FILE *f, const struct group *g, size_t n)
+{
+	const struct group *cmp[NSTUDY];
+	comparison_groups(g, n, cmp);
+	const char *names[NSTUDY];
+	double old_sum[NSTUDY], new_cpu[NSTUDY], new_wall[NSTUDY];
+	int complete = 1;
+
+	fprintf(f, "### The 2014 study (its published averages, CPU seconds, 4 KiB buffers, 1.4 GB)\n\n");
+	fprintf(f, "| method | sender (parent) | receiver (child) | sum |\n|---|---:|---:|---:|\n");
+	for (int i = 0; i < NSTUDY; i++) {
+		names[i] = study_2014[i].method;
+		old_sum[i] = study_2014[i].sender_cpu_s + study_2014[i].receiver_cpu_s;
+		fprintf(f, "| %s | %.3f | %.3f | %.3f |\n", study_2014[i].label,
+			study_2014[i].sender_cpu_s, study_2014[i].receiver_cpu_s, old_sum[i]);
+	}
+	const char *series = comparison_series(g, n);
+	char size[32] = "?", chunk[32] = "?";
+	for (int i = 0; i < NSTUDY; i++)
+		if (cmp[i]) {
+			units_format_size(cmp[i]->bytes, size, sizeof(size));
+			units_format_size(cmp[i]->chunk, chunk, sizeof(chunk));
+		}
+	fprintf(f, "\n### This machine (series \"%s\", %s file, %s chunks; CPU = user + system, "
+		"mean ± 95%% CI)\n\n", series ? series : "-", size, chunk);
+	fprintf(f, "| method | runs | sender CPU s | receiver CPU s | sum | wall s (median) | "
+		"GiB/s median [min, max] | |\n|---|---:|---:|---:|---:|---:|---:|---|\n");
+	for (int i = 0; i < NSTUDY; i++) {
+		const struct group *c = cmp[i];
+		if (!c) {
+			fprintf(f, "| %s | 0 | not run | | | | | |\n", names[i]);
+			complete = 0;
+			continue;
+		}
+		new_cpu[i] = c->sender_cpu.mean + c->receiver_cpu.mean;
+		new_wall[i] = c->wall.median;
+		fprintf(f, "| %s (%s) | %zu | %.3f ± %.3f | %.3f ± %.3f | %.3f | %.3f | %.3f [%.3f, %.3f] | %s |\n",
+			study_2014[i].label, names[i], c->n, c->sender_cpu.mean,
+			c->sender_cpu.ci95_high - c->sender_cpu.mean, c->receiver_cpu.mean,
+			c->receiver_cpu.ci95_high - c->receiver_cpu.mean, new_cpu[i], c->wall.median,
+			c->gib.median, c->gib.min, c->gib.max, c->noisy ? "noisy: max/min > 1.5" : "");
+	}
+	if (!cmp[0]) {
+		fprintf(f, "\nNo read/write (pipe) runs in this series: no ratios.\n");
+		return;
+	}
+
+	fprintf(f, "\n### Ratios against read/write (pipe): lower is cheaper or faster\n\n");
+	fprintf(f, "| comparison | 2014 study | this machine |\n|---|---:|---:|\n");
+	static const char *sides[] = { "sender CPU", "receiver CPU", "CPU sum", "wall time" };
+	for (int m = 1; m < NSTUDY; m++) {
+		if (!cmp[m])
+			continue;
+		double old_v[4] = { study_2014[m].sender_cpu_s / study_2014[0].sender_cpu_s,
+				    study_2014[m].receiver_cpu_s / study_2014[0].receiver_cpu_s,
+				    old_sum[m] / old_sum[0], 0 };
+		double new_v[4] = { cmp[m]->sender_cpu.mean / cmp[0]->sender_cpu.mean,
+				    cmp[m]->receiver_cpu.mean / cmp[0]->receiver_cpu.mean,
+				    new_cpu[m] / new_cpu[0], new_wall[m] / new_wall[0] };
+		for (int s = 0; s < 4; s++) {
+			char a[48], b[48];
+			ratio_text(old_v[s], a, sizeof(a));
+			ratio_text(new_v[s], b, sizeof(b));
+			fprintf(f, "| %s vs read/write, %s | %s | %s |\n", names[m], sides[s],
+				s == 3 ? "not measured" : a, b);
+		}
+	}
+	if (!complete)
+		return;
+	char old_order[96], cpu_order[96], wall_order[96];
+	ordering_text(old_sum, names, old_order, sizeof(old_order));
+	ordering_text(new_cpu, names, cpu_order, sizeof(cpu_order));
+	ordering_text(new_wall, names, wall_order, sizeof(wall_order));
+	fprintf(f, "\n### Does this machine reproduce the study's ordering?\n\n");
+	fprintf(f, "- 2014, by CPU time: %s\n", old_order);
+	fprintf(f, "- this machine, by CPU time: %s: **%s**\n", cpu_order,
+		strcmp(old_order, cpu_order) == 0 ? "reproduced" : "not reproduced");
+	fprintf(f, "- this machine, by wall time (what a user waits for; the study did not measure "
+		"it): %s\n", wall_order);
+}
+
+void report_print_comparison(FILE *out, const struct run_record *records, size_t n)
+{
+	struct group *g;
+	size_t ng;
+	if (groups_build(records, n, &g, &ng) < 0)
+		return;
+	print_comparison(out, g, ng);
+	free(g);
+}
+
+/* ---- the rest of report.md ----------------------------------------------------------- */
+
+static void print_tuned(FILE *f, const struct group *g, size_t n)
+{
+	int any = 0;
+	for (size_t i = 0; i < n; i++)
+		any |= strcmp(g[i].series, "tuned") == 0;
+	if (!any)
+		return;
+	fprintf(f, "\n## Each method at its best chunk size (series \"tuned\")\n\n");
+	fprintf(f, "The best chunk is the fastest median of the quick chunk sweep.\n\n");
+	fprintf(f, "| method | chunk | runs | GiB/s median | 95%% CI of mean | sender CPU s | "
+		"receiver CPU s | vs the study's 4 KiB setting | |\n"
+		"|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(g[i].series, "tuned") != 0)
+			continue;
+		const struct group *old = groups_find(g, n, "study", g[i].method);
+		char chunk[32], speedup[48] = "n/a";
+		if (old && old->gib.median > 0)
+			snprintf(speedup, sizeof(speedup), "%.2fx", g[i].gib.median / old->gib.median);
+		fprintf(f, "| %s | %s | %zu | %.3f | [%.3f, %.3f] | %.3f | %.3f | %s | %s |\n",
+			g[i].method, units_format_size(g[i].chunk, chunk, sizeof(chunk)), g[i].n,
+			g[i].gib.median, g[i].gib.ci95_low, g[i].gib.ci95_high, g[i].sender_cpu.median,
+			g[i].receiver_cpu.median, speedup, g[i].noisy ? "noisy" : "");
+	}
+}
+
+static void print_all_groups(FILE *f, const struct group *g, size_t n)
+{
+	fprintf(f, "\n## Every group of runs\n\nGiB/s = 2^30 bytes per second, end to end. A group "
+		"whose max/min exceeds %.1f is flagged noisy.\n\n", STATS_NOISY_RATIO);
+	fprintf(f, "| series | method | size | chunk | runs | median | mean | stddev | min | max | "
+		"95%% CI of mean | |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+	for (size_t i = 0; i < n; i++) {
+		char size[32], chunk[32];
+		fprintf(f, "| %s | %s | %s | %s | %zu | %.3f | %.3f | %.3f | %.3f | %.3f | [%.3f, %.3f] | %s |\n",
+			g[i].series, g[i].method, units_format_size(g[i].bytes, size, sizeof(size)),
+			units_format_size(g[i].chunk, chunk, sizeof(chunk)), g[i].n, g[i].gib.median,
+			g[i].gib.mean, g[i].gib.stddev, g[i].gib.min, g[i].gib.max, g[i].gib.ci95_low,
+			g[i].gib.ci95_high, g[i].noisy ? "noisy" : "");
+	}
+}
+
+static void print_machine(FILE *f, const struct run_record *r, size_t n, const char *runs_csv)
+{
+	fprintf(f, "# bulkxfer: the 2014 pipe / mmap / splice comparison, re-run\n\n");
+	fprintf(f, "- CPU: %s\n- kernel: %s\n- filesystems: source on %s, destination on %s\n",
+		r[0].cpu_model, r[0].kernel, r[0].src_fs, r[0].dst_fs);
+	fprintf(f, "- runs: %zu, from %s to %s (UTC), every one listed in `%s`\n", n, r[0].timestamp,
+		r[n - 1].timestamp, runs_csv);
+	int verified = 1;
+	for (size_t i = 0; i < n; i++)
+		verified &= r[i].verified == 1;
+	fprintf(f, "- verification: %s\n\n", verified ? "every run's destination matched its source "
+		"(XXH3-64)" : "some runs were NOT verified (--no-verify)");
+	fprintf(f, "The study timed each side with clock(), i.e. CPU time; bulkxfer records that "
+		"(getrusage user + system of each process around its own loop) and the wall time "
+		"from the start barrier to the receiver's last byte.\n\n");
+}
+
+/* ---- plot data ----------------------------------------------------------------------- */
+
+static FILE *open_data(const char *dir, const char *name, char *path, size_t len)
+{
+	snprintf(path, len, "%s/plot-%s.csv", dir, name);
+	return fopen(path, "w");
+}
+
+static int write_bar_data(const char *dir, const struct group *g, size_t n, char paths[3][PATH_LEN])
+{
+	FILE *cpu = open_data(dir, "cpu", paths[0], PATH_LEN);
+	FILE *tp = open_data(dir, "throughput", paths[1], PATH_LEN);
+	FILE *pg = open_data(dir, "cpu_per_gib", paths[2], PATH_LEN);
+	int rc = cpu && tp && pg ? 0 : -errno;
+	if (rc == 0) {
+		fprintf(cpu, "label,sender_cpu_s_mean,sender_ci95_half,receiver_cpu_s_mean,receiver_ci95_half\n");
+		fprintf(tp, "label,gib_per_s_median,gib_per_s_min,gib_per_s_max\n");
+		fprintf(pg, "label,user_s_per_gib,sys_s_per_gib\n");
+		for (size_t i = 0; i < n; i++) {
+			if (!is_headline(g, n, i))
+				continue;
+			char label[96];
+			group_label(g, n, i, label, sizeof(label));
+			fprintf(cpu, "%s,%.6g,%.6g,%.6g,%.6g\n", label, g[i].sender_cpu.mean,
+				g[i].sender_cpu.ci95_high - g[i].sender_cpu.mean, g[i].receiver_cpu.mean,
+				g[i].receiver_cpu.ci95_high - g[i].receiver_cpu.mean);
+			fprintf(tp, "%s,%.6g,%.6g,%.6g\n", label, g[i].gib.median, g[i].gib.min,
+				g[i].gib.max);
+			fprintf(pg, "%s sender,%.6g,%.6g\n%s receiver,%.6g,%.6g\n", label,
+				g[i].sender_user_per_gib.median, g[i].sender_sys_per_gib.median, label,
+				g[i].receiver_user_per_gib.median, g[i].receiver_sys_per_gib.median);
+		}
+	}
+	FILE *files[] = { cpu, tp, pg };
+	for (int i = 0; i < 3; i++)
+		if (files[i] && fclose(files[i]) != 0 && rc == 0)
+			rc = -errno;
+	return rc;
+}
+
+/* Which x a line graph plots against. */
+enum sweep_axis { AXIS_CHUNK, AXIS_SIZE };
+
+static uint64_t axis_value(const struct group *g, enum sweep_axis axis)
+{
+	return axis == AXIS_CHUNK ? g->chunk : g->bytes;
+}
+
+/* Count the distinct axis values among the groups of series. */
+static size_t distinct_values(const struct group *g, size_t n, const char *series,
+			      enum sweep_axis axis, uint64_t *values, size_t max)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(g[i].series, series) != 0)
+			continue;
+		uint64_t v = axis_value(&g[i], axis);
+		size_t j = 0;
+		while (j < k && values[j] != v)
+			j++;
+		if (j == k && k < max)
+			values[k++] = v;
+	}
+	/* ascending, for the line graph */
+	for (size_t a = 0; a < k; a++)
+		for (size_t b = a + 1; b < k; b++)
+			if (values[b] < values[a]) {
+				uint64_t t = values[a];
+				values[a] = values[b];
+				values[b] = t;
+			}
+	return k;
+}
+
+/* Write the line-graph data for the series with the most distinct values on axis (at least
+ * two): one row per value, one column per method, the best median among that value's groups.
+ * Returns 1 when written, 0 when no series varies along axis, -errno on error. */
+static int write_line_data(const char *path, const struct group *g, size_t n, enum sweep_axis axis)
+{
+	uint64_t values[256];
+	const char *best_series = NULL;
+	size_t best = 1;
+	for (size_t i = 0; i < n; i++) {
+		size_t k = distinct_values(g, n, g[i].series, axis, values, 256);
+		if (k > best) {
+			best = k;
+			best_series = g[i].series;
+		}
+	}
+	if (!best_series)
+		return 0;
+	size_t k = distinct_values(g, n, best_series, axis, values, 256);
+	const char *methods[64];
+	size_t nm = 0;
+	for (size_t i = 0; i < n && nm < 64; i++) {
+		if (strcmp(g[i].series, best_series) != 0)
+			continue;
+		size_t j = 0;
+		while (j < nm && strcmp(methods[j], g[i].method) != 0)
+			j++;
+		if (j == nm)
+			methods[nm++] = g[i].method;
+	}
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return -errno;
+	fprintf(f, "%s", axis == AXIS_CHUNK ? "chunk_bytes" : "file_bytes");
+	for (size_t m = 0; m < nm; m++)
+		fprintf(f, ",%s", methods[m]);
+	fputc('\n', f);
+	for (size_t v = 0; v < k; v++) {
+		fprintf(f, "%llu", (unsigned long long)values[v]);
+		for (size_t m = 0; m < nm; m++) {
+			double y = -1;
+			for (size_t i = 0; i < n; i++)
+				if (strcmp(g[i].series, best_series) == 0 &&
+				    strcmp(g[i].method, methods[m]) == 0 &&
+				    axis_value(&g[i], axis) == values[v] && g[i].gib.median > y)
+					y = g[i].gib.median;
+			if (y < 0)
+				fprintf(f, ",NaN");
+			else
+				fprintf(f, ",%.6g", y);
+		}
+		fputc('\n', f);
+	}
+	return fclose(f) == 0 ? 1 : -errno;
+}
+
+/* ---- putting it together ------------------------------------------------------------- */
+
+struct graph {
+	const char *script;	/* plots/<script>.gp */
+	const char *title;
+	int available;		/* 1 when its data was written */
+	char data[PATH_LEN];
+};
+
+static int render_graphs(FILE *md, const char *out_dir, struct graph *graphs, size_t ng,
+			 struct bx_error *err)
+{
+	char log_path[PATH_LEN];
+	snprintf(log_path, sizeof(log_path), "%s/gnuplot.log", out_dir);
+	int failed = 0;
+	fprintf(md, "\n## Graphs\n\nRendered by gnuplot from the plot-*.csv files beside this "
+		"report (numbers computed once, by bulkxfer, from the runs CSV); SVG versions "
+		"beside each PNG.\n\n");
+	for (size_t i = 0; i < ng; i++) {
+		if (!graphs[i].available) {
+			fprintf(md, "- %s: not drawn, the runs do not vary along its axis\n",
+				graphs[i].title);
+			continue;
+		}
+		char out[PATH_LEN];
+		snprintf(out, sizeof(out), "%s/%s", out_dir, graphs[i].script);
+		struct bx_error one;
+		if (plots_render(graphs[i].script, graphs[i].data, out, log_path, &one) != 0) {
+			fprintf(md, "- %s: not drawn: %s\n", graphs[i].title, one.msg);
+			if (!failed)
+				*err = one;
+			failed = 1;
+			continue;
+		}
+		fprintf(md, "### %s\n\n![%s](%s.png)\n\n", graphs[i].title, graphs[i].title,
+			graphs[i].script);
+	}
+	return failed ? BX_EXIT_FAILURE : 0;
+}
+
+int report_write(const struct run_record *records, size_t n, const char *runs_csv,
+		 const char *out_dir, struct bx_error *err)
+{
+	if (n == 0)
+		return bx_fail(err, BX_EXIT_USAGE, "no runs to report on");
+	struct group *g;
+	size_t ng;
+	if (groups_build(records, n, &g, &ng) < 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "out of memory grouping runs");
+
+	char path[PATH_LEN], bars[3][PATH_LEN];
+	struct graph graphs[] = {
+		{ "cpu", "CPU seconds of sender and receiver", 0, "" },
+		{ "throughput", "End-to-end throughput", 0, "" },
+		{ "chunk", "Throughput against chunk size", 0, "" },
+		{ "size", "Throughput against file size", 0, "" },
+		{ "cpu_per_gib", "User vs system CPU seconds per GiB", 0, "" },
+	};
+	int rc = 0;
+	snprintf(path, sizeof(path), "%s/summary.csv", out_dir);
+	if (groups_write_csv(path, g, ng) < 0 || write_bar_data(out_dir, g, ng, bars) < 0)
+		rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write into '%s': %s", out_dir, strerror(errno));
+	if (rc == 0) {
+		snprintf(graphs[0].data, PATH_LEN, "%s", bars[0]);
+		snprintf(graphs[1].data, PATH_LEN, "%s", bars[1]);
+		snprintf(graphs[4].data, PATH_LEN, "%s", bars[2]);
+		graphs[0].available = graphs[1].available = graphs[4].available = 1;
+		snprintf(graphs[2].data, PATH_LEN, "%s/plot-chunk.csv", out_dir);
+		snprintf(graphs[3].data, PATH_LEN, "%s/plot-size.csv", out_dir);
+		int c = write_line_data(graphs[2].data, g, ng, AXIS_CHUNK);
+		int s = write_line_data(graphs[3].data, g, ng, AXIS_SIZE);
+		if (c < 0 || s < 0)
+			rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write plot data into '%s'", out_dir);
+		graphs[2].available = c == 1;
+		graphs[3].available = s == 1;
+	}
+	FILE *md = NULL;
+	if (rc == 0) {
+		snprintf(path, sizeof(path), "%s/report.md", out_dir);
+		md = fopen(path, "w");
+		if (!md)
+			rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path, strerror(errno));
+	}
+	if (md) {
+		print_machine(md, records, n, runs_csv);
+		fprintf(md, "## Against the 2014 study\n\n");
+		print_comparison(md, g, ng);
+		print_tuned(md, g, ng);
+		print_all_groups(md, g, ng);
+		rc = render_graphs(md, out_dir, graphs, sizeof(graphs) / sizeof(graphs[0]), err);
+		if (fclose(md) != 0 && rc == 0)
+			rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path, strerror(errno));
+	}
+	free(g);
+	return rc;
+}

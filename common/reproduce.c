@@ -1,0 +1,142 @@
+/*
+ * reproduce.c - `bulkxfer reproduce` (see reproduce.h).
+ *
+ * Why a quick sweep on at most 256 MiB: it only has to rank chunk sizes, and ranking six sizes
+ * on the full 1.4 GiB would triple the job's time; the tuned phase then measures the winners on
+ * the full file.
+ */
+#define _GNU_SOURCE
+#include "reproduce.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "report.h"
+#include "runner.h"
+#include "summary.h"
+#include "units.h"
+
+#define STUDY_CHUNK 4096
+#define QUICK_SWEEP_MAX_BYTES (256ULL << 20)
+
+static const uint64_t size_sweep_bytes[] = { 1ULL << 20, 16ULL << 20, 256ULL << 20 };
+
+/* A copy of the user's options for one phase, on the shared source. */
+static struct run_options phase(const struct run_options *o, const char *series, const char *src,
+				uint64_t runs, uint64_t warmup)
+{
+	struct run_options p = *o;
+	p.series = series;
+	p.src = src;
+	p.sizes.n = 0;
+	p.runs = runs;
+	p.warmup = warmup;
+	p.keep = 0;
+	return p;
+}
+
+/* For each method, the chunk of its fastest median among records of series. */
+static void best_chunks(const struct run_options *o, const struct series *s, const char *series,
+			uint64_t best[MAX_METHODS])
+{
+	double fastest[MAX_METHODS] = { 0 };
+	for (size_t m = 0; m < o->nmethods; m++) {
+		best[m] = STUDY_CHUNK;
+		for (size_t i = 0; i < s->n; i++) {
+			const struct run_record *r = &s->records[i];
+			if (strcmp(r->series, series) == 0 && strcmp(r->method, o->methods[m]->name) == 0 &&
+			    r->gib_per_s > fastest[m]) {
+				fastest[m] = r->gib_per_s;
+				best[m] = r->chunk;
+			}
+		}
+	}
+}
+
+static int run_phases(const struct run_options *o, const char *src, uint64_t size,
+		      struct series *s, struct bx_error *err)
+{
+	/* 1: the study's settings. */
+	struct run_options p = phase(o, "study", src, o->runs, o->warmup);
+	p.chunks.v[0] = STUDY_CHUNK;
+	p.chunks.n = 1;
+	int rc = runner_execute(&p, s, err);
+
+	/* 2: the quick chunk sweep. */
+	if (rc == 0) {
+		p = phase(o, "chunk-sweep", src, 1, 0);
+		if (size > QUICK_SWEEP_MAX_BYTES) {
+			p.src = NULL;
+			p.sizes.v[0] = QUICK_SWEEP_MAX_BYTES;
+			p.sizes.n = 1;
+		}
+		rc = runner_execute(&p, s, err);
+	}
+
+	/* 3: each method at its best chunk, on the full file. */
+	uint64_t best[MAX_METHODS];
+	if (rc == 0) {
+		best_chunks(o, s, "chunk-sweep", best);
+		p = phase(o, "tuned", src, o->runs, o->warmup);
+		memcpy(p.method_chunk, best, sizeof(best));
+		p.chunks.n = 1;
+		rc = runner_execute(&p, s, err);
+	}
+
+	/* 4: the size sweep at those chunks. */
+	if (rc == 0) {
+		p = phase(o, "size-sweep", NULL, 1, 0);
+		memcpy(p.method_chunk, best, sizeof(best));
+		p.chunks.n = 1;
+		for (size_t i = 0; i < sizeof(size_sweep_bytes) / sizeof(size_sweep_bytes[0]); i++)
+			if (size_sweep_bytes[i] < size)
+				p.sizes.v[p.sizes.n++] = size_sweep_bytes[i];
+		p.sizes.v[p.sizes.n++] = size;
+		rc = runner_execute(&p, s, err);
+	}
+	return rc;
+}
+
+int reproduce_run(const struct run_options *o, struct bx_error *err)
+{
+	char csv[PATH_MAX], generated[PATH_MAX] = "";
+	if (mkdir(o->out, 0755) < 0 && errno != EEXIST)
+		return bx_fail(err, BX_EXIT_USAGE, "cannot create output directory '%s': %s", o->out,
+			       strerror(errno));
+	snprintf(csv, sizeof(csv), "%s/runs.csv", o->out);
+	int rc = results_check_csv(csv, err);
+	if (rc)
+		return rc;
+
+	const char *src = o->src;
+	uint64_t size = 0;
+	struct stat st;
+	if (!src) {
+		size = o->sizes.v[0];
+		rc = runner_generate_source(o->workdir, size, o->seed, generated, sizeof(generated),
+					    err);
+		src = generated;
+	} else if (stat(src, &st) == 0) {
+		size = (uint64_t)st.st_size;
+	}
+
+	struct series s = { 0 };
+	if (rc == 0) {
+		struct run_options with_csv = *o;
+		with_csv.csv = csv;
+		rc = run_phases(&with_csv, src, size, &s, err);
+	}
+	if (generated[0])
+		runner_remove_temp(generated, o->keep);
+	if (rc == 0) {
+		report_print_comparison(stdout, s.records, s.n);
+		rc = report_write(s.records, s.n, csv, o->out, err);
+		printf("\nreport: %s/report.md (graphs and summary.csv beside it; every run in %s)\n",
+		       o->out, csv);
+	}
+	series_free(&s);
+	return rc;
+}
