@@ -19,7 +19,7 @@ all: $(BIN)
 deps:
 	@scripts/ensure-deps.sh
 
-$(BUILD)/%.o: %.c | deps
+$(BUILD)/%.o: %.c Makefile | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(BXFLAGS) $(CFLAGS) -c $< -o $@
 

@@ -153,13 +153,14 @@ static int cmd_reproduce(int argc, char **argv)
 		struct tm tm;
 		gmtime_r(&now, &tm);
 		strftime(out, sizeof(out), "results/reproduce-%Y%m%d-%H%M%S", &tm);
-		mkdir("results", 0755);
 	}
 	int rc = prepare_options(CMD_REPRODUCE, argc, argv, &o, &stop);
 	if (stop)
 		return rc;
-	if (defaulted)
+	if (defaulted) {
+		mkdir("results", 0755);	/* only now: bad options must touch nothing */
 		o.out = out;
+	}
 	cleanup_install();
 	struct bx_error err = { 0, "" };
 	rc = reproduce_run(&o, &err);

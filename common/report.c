@@ -212,7 +212,7 @@ static void print_tuned(FILE *f, const struct group *g, size_t n)
 	if (!any)
 		return;
 	fprintf(f, "\n## Each method at its best chunk size (series \"tuned\")\n\n");
-	fprintf(f, "The best chunk is the fastest median of the quick chunk sweep.\n\n");
+	fprintf(f, "The best chunk is the fastest run of the quick chunk sweep (one run per method and chunk, on at most 256 MiB).\n\n");
 	fprintf(f, "| method | chunk | runs | GiB/s median | 95%% CI of mean | sender CPU s | "
 		"receiver CPU s | vs the study's 4 KiB setting | |\n"
 		"|---|---:|---:|---:|---:|---:|---:|---:|---|\n");

@@ -110,6 +110,12 @@ static void test_bad_inputs(void)
 		{ "run --size 1M --chunk 0", "at least 1 byte" },
 		{ "frobnicate", "unknown command 'frobnicate'" },
 		{ "list extra", "unexpected argument" },
+		{ "reproduce --csv {D}/r.csv", "not for 'reproduce'" },
+		{ "reproduce --src {D}/src --size 1M", "not both" },
+		{ "reproduce --out {D}/src", "not a directory" },
+		{ "reproduce --out {D}/nodir/deeper", "does not exist" },
+		{ "sweep --chunk 4K,0 --size 1M", "at least 1 byte" },
+		{ "report --size 1M", "not for 'report'" },
 	};
 	char src[256];
 	snprintf(src, sizeof(src), "%s/src", workdir);
@@ -213,6 +219,62 @@ static void test_list_and_help(void)
 	free(r);
 }
 
+static void test_reproduce_end_to_end(void)
+{
+	char path[256];
+	int entries_before = count_entries(workdir), shm_before = ts_count_shm_objects();
+	struct ts_result *r = malloc(sizeof(*r));
+	run_line("reproduce --size 4M --runs 2 --warmup 0 --chunk 4K,64K --out {D}/rep "
+		 "--workdir {D}", r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	if (r->status != 0)
+		fprintf(stderr, "\n  reproduce: %s\n", r->err);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "| read/write | 0.942 | 1.324 | 2.266 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "splice vs read/write, CPU sum"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "reproduced"));
+	/* study 3x2, chunk sweep 3x2, tuned 3x2, size sweep 3 x (1M, 4M) = 24 rows + header */
+	snprintf(path, sizeof(path), "%s/rep/runs.csv", workdir);
+	CU_ASSERT_EQUAL(ts_count_lines(path), 25);
+	static const char *files[] = { "report.md", "summary.csv", "cpu.png", "throughput.png",
+				       "chunk.png", "size.png", "cpu_per_gib.png", "cpu.svg" };
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		snprintf(path, sizeof(path), "%s/rep/%s", workdir, files[i]);
+		CU_ASSERT_TRUE(ts_exists(path));
+	}
+	CU_ASSERT_EQUAL(count_entries(workdir), entries_before + 1);	/* only rep/ */
+	CU_ASSERT_EQUAL(ts_count_shm_objects(), shm_before);
+	snprintf(path, sizeof(path), "%s/rep", workdir);
+	ts_remove_tree(path);
+	free(r);
+}
+
+static void test_sweep_then_report(void)
+{
+	char path[256];
+	struct ts_result *r = malloc(sizeof(*r));
+	run_line("sweep --method pipe,splice --chunk 4K,64K --size 1M,2M --runs 1 --warmup 0 "
+		 "--workdir {D} --csv {D}/s.csv", r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	snprintf(path, sizeof(path), "%s/s.csv", workdir);
+	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 2 * 2 * 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "2 MiB"));
+	run_line("report --csv {D}/s.csv", r);	/* default output: {D}/s-report */
+	CU_ASSERT_EQUAL(r->status, 0);
+	static const char *files[] = { "report.md", "chunk.png", "size.png" };
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		snprintf(path, sizeof(path), "%s/s-report/%s", workdir, files[i]);
+		CU_ASSERT_TRUE(ts_exists(path));
+	}
+	run_line("report --csv {D}/missing.csv --out {D}/x", r);
+	CU_ASSERT_EQUAL(r->status, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "cannot read results file"));
+	snprintf(path, sizeof(path), "%s/s-report", workdir);
+	ts_remove_tree(path);
+	snprintf(path, sizeof(path), "%s/s.csv", workdir);
+	unlink(path);
+	free(r);
+}
+
 static int cli_suite_init(void)
 {
 	make_fixture();
@@ -232,6 +294,8 @@ int register_cli_suite(void)
 		{ "run_writes_rows_and_cleans_up", test_run_writes_rows_and_cleans_up },
 		{ "json_and_explicit_destination", test_json_and_explicit_destination },
 		{ "list_and_help", test_list_and_help },
+		{ "reproduce_end_to_end", test_reproduce_end_to_end },
+		{ "sweep_then_report", test_sweep_then_report },
 	};
 	CU_pSuite suite = CU_add_suite("cli", cli_suite_init, cli_suite_clean);
 	if (!suite)

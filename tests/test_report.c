@@ -1,0 +1,247 @@
+/*
+ * test_report.c - results CSVs read back into the same records; the report of a fixture CSV
+ * holds the 2014 table, this machine's table, the ratios and the ordering verdict computed
+ * from the fixture's numbers; and every gnuplot script renders a real PNG from fixture data.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plots.h"
+#include "report.h"
+#include "test_support.h"
+
+/* A record of series/method/chunk/bytes with the given CPU seconds and throughput. */
+static struct run_record fixture(const char *series, const char *method, uint64_t chunk,
+				 uint64_t bytes, double sender_cpu, double receiver_cpu, double gib)
+{
+	struct run_record r;
+	memset(&r, 0, sizeof(r));
+	snprintf(r.timestamp, sizeof(r.timestamp), "2026-11-22T01:00:00Z");
+	snprintf(r.series, sizeof(r.series), "%s", series);
+	snprintf(r.method, sizeof(r.method), "%s", method);
+	snprintf(r.producer, sizeof(r.producer), "%s", method);
+	snprintf(r.consumer, sizeof(r.consumer), "%s", method);
+	snprintf(r.cpu_model, sizeof(r.cpu_model), "Fixture CPU, 2 cores");
+	snprintf(r.kernel, sizeof(r.kernel), "6.1.0-fixture");
+	snprintf(r.src_fs, sizeof(r.src_fs), "ext4");
+	snprintf(r.dst_fs, sizeof(r.dst_fs), "tmpfs");
+	r.bytes = bytes;
+	r.chunk = chunk;
+	r.producer_fig.user_s = sender_cpu / 4;
+	r.producer_fig.sys_s = sender_cpu * 3 / 4;
+	r.consumer_fig.user_s = receiver_cpu / 4;
+	r.consumer_fig.sys_s = receiver_cpu * 3 / 4;
+	r.gib_per_s = gib;
+	r.wall_s = (double)bytes / (1 << 30) / gib;
+	r.verified = 1;
+	return r;
+}
+
+/* Write a fixture CSV into dir: the study's three methods (CPU 1.0/2.0, 0.8/1.5, 0.4/1.0 per
+ * run, three runs), a chunk sweep, a tuned set and a size sweep. */
+static void write_fixture_csv(const char *path)
+{
+	const struct {
+		const char *method;
+		double s, r, gib;
+	} study[] = { { "pipe", 1.0, 2.0, 0.5 }, { "shm", 0.8, 1.5, 1.0 }, { "splice", 0.4, 1.0, 1.5 } };
+	struct bx_error err;
+	const uint64_t gib14 = 1503238554ULL;
+	for (int run = 0; run < 3; run++)
+		for (int m = 0; m < 3; m++) {
+			struct run_record r = fixture("study", study[m].method, 4096, gib14, study[m].s,
+						      study[m].r, study[m].gib + run * 0.01);
+			r.run = (uint64_t)run + 1;
+			results_append_csv(path, &r, &err);
+		}
+	const uint64_t chunks[] = { 4096, 65536, 1 << 20 };
+	for (int c = 0; c < 3; c++)
+		for (int m = 0; m < 3; m++) {
+			struct run_record r = fixture("chunk-sweep", study[m].method, chunks[c], 256 << 20,
+						      0.1, 0.1, study[m].gib * (c + 1));
+			results_append_csv(path, &r, &err);
+		}
+	for (int m = 0; m < 3; m++) {
+		struct run_record r = fixture("tuned", study[m].method, 1 << 20, gib14, 0.2, 0.3,
+					      study[m].gib * 3);
+		results_append_csv(path, &r, &err);
+		r = fixture("size-sweep", study[m].method, 1 << 20, 1 << 20, 0.01, 0.01, 1.0);
+		results_append_csv(path, &r, &err);
+		r = fixture("size-sweep", study[m].method, 1 << 20, gib14, 0.2, 0.3, 2.0);
+		results_append_csv(path, &r, &err);
+	}
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return NULL;
+	char *buf = calloc(1, 1 << 20);
+	size_t n = fread(buf, 1, (1 << 20) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* 1 when path is a PNG (signature) of at least min_bytes. */
+static int is_png(const char *path, long min_bytes)
+{
+	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	unsigned char head[8] = { 0 };
+	size_t got = fread(head, 1, 8, f);
+	fseek(f, 0, SEEK_END);
+	long size = ftell(f);
+	fclose(f);
+	return got == 8 && memcmp(head, sig, 8) == 0 && size >= min_bytes;
+}
+
+static void test_csv_round_trip(void)
+{
+	char dir[64], path[128];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(path, sizeof(path), "%s/runs.csv", dir);
+	struct run_record a = fixture("study", "splice", 4096, 12345, 0.4, 1.0, 1.5);
+	a.consumer_fig.minflt = 77;
+	a.producer_fig.syscalls = 99;
+	snprintf(a.cpu_model, sizeof(a.cpu_model), "Acme \"Quoted\", CPU");
+	struct bx_error err;
+	CU_ASSERT_EQUAL(results_append_csv(path, &a, &err), 0);
+	CU_ASSERT_EQUAL(results_append_csv(path, &a, &err), 0);
+	struct run_record *recs = NULL;
+	size_t n = 0, cap = 0;
+	CU_ASSERT_EQUAL_FATAL(results_read_csv(path, &recs, &n, &cap, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(n, 2);
+	CU_ASSERT_STRING_EQUAL(recs[1].series, "study");
+	CU_ASSERT_STRING_EQUAL(recs[1].method, "splice");
+	CU_ASSERT_STRING_EQUAL(recs[1].cpu_model, "Acme \"Quoted\", CPU");
+	CU_ASSERT_EQUAL(recs[1].bytes, 12345);
+	CU_ASSERT_EQUAL(recs[1].consumer_fig.minflt, 77);
+	CU_ASSERT_EQUAL(recs[1].producer_fig.syscalls, 99);
+	CU_ASSERT_DOUBLE_EQUAL(recs[1].gib_per_s, 1.5, 1e-6);
+	free(recs);
+
+	/* A torn or edited row is named with its line. */
+	FILE *f = fopen(path, "a");
+	fputs("2026,study,pipe\n", f);
+	fclose(f);
+	recs = NULL;
+	n = cap = 0;
+	CU_ASSERT_EQUAL(results_read_csv(path, &recs, &n, &cap, &err), BX_EXIT_USAGE);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "line 4"));
+	free(recs);
+	ts_remove_tree(dir);
+}
+
+static void test_report_from_fixture(void)
+{
+	char dir[64], csv[128], md[128], png[160];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(csv, sizeof(csv), "%s/runs.csv", dir);
+	write_fixture_csv(csv);
+	struct run_record *recs = NULL;
+	size_t n = 0, cap = 0;
+	struct bx_error err = { 0, "" };
+	CU_ASSERT_EQUAL_FATAL(results_read_csv(csv, &recs, &n, &cap, &err), 0);
+	CU_ASSERT_EQUAL(n, 9 + 9 + 9);
+	int rc = report_write(recs, n, csv, dir, &err);
+	CU_ASSERT_EQUAL(rc, 0);
+	if (rc)
+		fprintf(stderr, "\n  report: %s\n", err.msg);
+	snprintf(md, sizeof(md), "%s/report.md", dir);
+	char *text = slurp(md);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	/* The study's table, its sums computed. */
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| read/write | 0.942 | 1.324 | 2.266 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| splice | 0.430 | 0.920 | 1.350 |"));
+	/* This machine's table from the fixture: pipe 1.0 + 2.0, identical runs so CI +- 0. */
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| read/write (pipe) | 3 | 1.000 ± 0.000 | 2.000 ± 0.000 | 3.000 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| splice (splice) | 3 | 0.400 ± 0.000 | 1.000 ± 0.000 | 1.400 |"));
+	/* Ratios: 2014 splice sender 0.430/0.942; fixture 0.4/1.0, sum 1.4/3.0. */
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| splice vs read/write, sender CPU | 0.46 (54% less) | 0.40 (60% less) |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| splice vs read/write, CPU sum | 0.60 (40% less) | 0.47 (53% less) |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| shm vs read/write, CPU sum | 0.80 (20% less) | 0.77 (23% less) |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "this machine, by CPU time: splice < shm < pipe: **reproduced**"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Fixture CPU, 2 cores"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "## Each method at its best chunk size"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| splice | 1 MiB | 1 | 4.500 |"));	/* tuned */
+	free(text);
+	static const char *graphs[] = { "cpu", "throughput", "chunk", "size", "cpu_per_gib" };
+	for (size_t i = 0; i < sizeof(graphs) / sizeof(graphs[0]); i++) {
+		snprintf(png, sizeof(png), "%s/%s.png", dir, graphs[i]);
+		CU_ASSERT_TRUE(is_png(png, 5000));
+		snprintf(png, sizeof(png), "%s/%s.svg", dir, graphs[i]);
+		CU_ASSERT_TRUE(ts_exists(png));
+	}
+	free(recs);
+	ts_remove_tree(dir);
+}
+
+static void test_reversed_order_is_not_reproduced(void)
+{
+	char dir[64];
+	ts_make_tempdir(dir, sizeof(dir));
+	struct run_record r[3] = {
+		fixture("run", "pipe", 4096, 1 << 20, 0.1, 0.1, 1),
+		fixture("run", "shm", 4096, 1 << 20, 0.2, 0.2, 1),
+		fixture("run", "splice", 4096, 1 << 20, 0.3, 0.3, 1),
+	};
+	char md[128];
+	struct bx_error err;
+	CU_ASSERT_EQUAL(report_write(r, 3, "x.csv", dir, &err), 0);
+	snprintf(md, sizeof(md), "%s/report.md", dir);
+	char *text = slurp(md);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "pipe < shm < splice: **not reproduced**"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Throughput against chunk size: not drawn"));
+	free(text);
+	ts_remove_tree(dir);
+}
+
+static void test_each_script_renders(void)
+{
+	static const struct {
+		const char *script, *data;
+	} cases[] = {
+		{ "cpu", "label,a,b,c,d\npipe 4 KiB,0.94,0.05,1.32,0.08\nsplice 4 KiB,0.43,0.02,0.92,0.05\n" },
+		{ "throughput", "label,median,min,max\npipe 4 KiB,0.4,0.3,0.5\nshm 1 MiB,2.9,2.5,3.1\n" },
+		{ "chunk", "chunk_bytes,pipe,splice\n4096,0.3,0.4\n65536,0.9,NaN\n1048576,1.1,1.5\n" },
+		{ "size", "file_bytes,pipe,splice\n1048576,0.3,0.4\n1073741824,0.9,1.8\n" },
+		{ "cpu_per_gib", "label,user,sys\npipe 4 KiB sender,0.1,0.5\nsplice 4 KiB receiver,0,0.3\n" },
+	};
+	char dir[64], data[128], out[128], png[160], log[128];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(log, sizeof(log), "%s/gnuplot.log", dir);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(data, sizeof(data), "%s/%s.csv", dir, cases[i].script);
+		snprintf(out, sizeof(out), "%s/%s", dir, cases[i].script);
+		FILE *f = fopen(data, "w");
+		fputs(cases[i].data, f);
+		fclose(f);
+		struct bx_error err = { 0, "" };
+		int rc = plots_render(cases[i].script, data, out, log, &err);
+		CU_ASSERT_EQUAL(rc, 0);
+		if (rc)
+			fprintf(stderr, "\n  %s: %s\n", cases[i].script, err.msg);
+		snprintf(png, sizeof(png), "%s.png", out);
+		CU_ASSERT_TRUE(is_png(png, 5000));
+	}
+	struct bx_error err;
+	CU_ASSERT_EQUAL(plots_render("no-such-script", data, out, log, &err), BX_EXIT_FAILURE);
+	ts_remove_tree(dir);
+}
+
+int register_report_suite(void)
+{
+	static const struct test_case cases[] = {
+		{ "csv_round_trip", test_csv_round_trip },
+		{ "report_from_fixture", test_report_from_fixture },
+		{ "reversed_order_is_not_reproduced", test_reversed_order_is_not_reproduced },
+		{ "each_script_renders", test_each_script_renders },
+	};
+	return TS_ADD_SUITE("report", cases);
+}
