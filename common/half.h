@@ -16,28 +16,44 @@
 
 struct shm_ring;
 
+/* How the two halves are connected (channel.h sets each up). */
 enum channel_kind {
-	CHANNEL_PIPE,	/* an anonymous pipe: the producer holds the write end, the consumer the read end */
-	CHANNEL_SHM,	/* a POSIX shared-memory ring of slots (channel_shm.h) */
+	CHANNEL_PIPE,		/* a pipe: producer holds the write end, consumer the read end */
+	CHANNEL_SHM,		/* a shared-memory ring of --slots slots of --chunk bytes */
+	CHANNEL_SHM_WHOLE,	/* the same object as one slot as large as the file (2014 style) */
+	CHANNEL_UNIX,		/* an AF_UNIX stream socketpair */
+	CHANNEL_TCP,		/* a TCP connection over 127.0.0.1 */
+	CHANNEL_CMA,		/* a pipe of tokens (where the bytes are) and a pipe of acks back */
+	CHANNEL_FDPASS,		/* an AF_UNIX socketpair that carries a file descriptor */
 };
 
 struct half_ctx {
 	int file_fd;		/* producer: source, O_RDONLY; consumer: destination, O_RDWR, empty */
 	uint64_t size;		/* bytes to move; the consumer stops after exactly this many */
 	size_t chunk;		/* bytes per read/write/splice/slot */
-	int pipe_fd;		/* CHANNEL_PIPE: this side's end */
-	struct shm_ring *ring;	/* CHANNEL_SHM: the ring, mapped in both processes */
+	uint32_t slots;		/* ring length, or buffers in flight for CHANNEL_CMA */
+	int chan_fd;		/* this side's end of a pipe or socket channel, else -1 */
+	int back_fd;		/* CHANNEL_CMA: this side's end of the ack pipe, else -1 */
+	struct shm_ring *ring;	/* CHANNEL_SHM(_WHOLE): the ring, mapped in both processes */
+	pid_t peer;		/* the other half's process */
 	uint64_t syscalls;	/* bumped by the half for every system call its loop issues */
 	uint64_t bytes_done;	/* bytes the half has moved so far */
 	void *priv;		/* the half's private state, owned by prepare/release */
 	const char *failed_call;	/* set on failure: which call failed */
 };
 
-/* One side of a method.  prepare and release run outside the timed region and may be NULL. */
+/* One side of a method.  prepare and release run outside the timed region and may be NULL.
+ * The theory fields describe one chunk on a warm page cache (no DMA): how many times the CPU
+ * copies its bytes and how many system calls (two user/kernel switches each) this side makes;
+ * `path` is the bytes' route through this side, "from -(how)-> to ...", starting (producer) or
+ * ending (consumer) at the channel's buffer, which `bulkxfer explain` joins into one chain. */
 struct half_ops {
-	const char *name;		/* "pipe", "shm", "splice" */
+	const char *name;		/* unique among its side: "pipe", "splice", ... */
 	enum channel_kind channel;	/* the channel this half speaks */
 	const char *does;		/* one line: what this side does with the bytes */
+	unsigned cpu_copies;		/* CPU copies of each byte on this side */
+	unsigned syscalls_per_chunk;	/* in the steady state; switches are twice this */
+	const char *path;		/* e.g. "src page cache -(CPU: read)-> user buffer" */
 	int (*prepare)(struct half_ctx *ctx);	/* buffers, mappings */
 	int (*transfer)(struct half_ctx *ctx);	/* the timed loop: move ctx->size bytes */
 	void (*release)(struct half_ctx *ctx);	/* undo prepare; must cope with a failed prepare */

@@ -34,8 +34,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "channel_pipe.h"
-#include "channel_shm.h"
+#include "channel.h"
 #include "cleanup.h"
 #include "measure.h"
 #include "units.h"
@@ -59,13 +58,12 @@ struct shared_block {
 struct transfer {
 	const struct transfer_spec *spec;
 	int src_fd, dst_fd;
-	int chan_fds[2];		/* CHANNEL_PIPE: read, write */
-	struct shm_ring ring;		/* CHANNEL_SHM */
+	struct channel chan;		/* the method's channel; chan.kind < 0 before it is made */
+	int chan_open;
 	int ready_fds[2], go_fds[2];	/* the start barrier */
 	struct shared_block *shared;
 	pid_t child;
 	uint64_t size;
-	size_t pipe_capacity;
 };
 
 /* ---- small helpers ------------------------------------------------------------------- */
@@ -88,14 +86,28 @@ static int is_unsupported_errno(int rc)
 	return rc == -ENOSYS || rc == -EINVAL || rc == -EXDEV || rc == -EOPNOTSUPP;
 }
 
-static void half_ctx_init(struct half_ctx *ctx, struct transfer *t, int file_fd, int pipe_fd)
+static int uses_ring(enum channel_kind kind)
 {
+	return kind == CHANNEL_SHM || kind == CHANNEL_SHM_WHOLE;
+}
+
+/* The context of one side: its file, its ends of the channel, and who is on the other side. */
+static void half_ctx_init(struct half_ctx *ctx, struct transfer *t, enum channel_side side,
+			  pid_t peer)
+{
+	int producer = side == CHANNEL_PRODUCER_SIDE;
 	memset(ctx, 0, sizeof(*ctx));
-	ctx->file_fd = file_fd;
+	ctx->file_fd = producer ? t->src_fd : t->dst_fd;
 	ctx->size = t->size;
 	ctx->chunk = t->spec->chunk;
-	ctx->pipe_fd = pipe_fd;
-	ctx->ring = t->spec->method->producer->channel == CHANNEL_SHM ? &t->ring : NULL;
+	ctx->slots = t->spec->slots;
+	ctx->chan_fd = producer ? t->chan.producer_fd : t->chan.consumer_fd;
+	ctx->back_fd = producer ? t->chan.producer_back_fd : t->chan.consumer_back_fd;
+	ctx->peer = peer;
+	if (uses_ring(t->chan.kind)) {
+		ctx->ring = &t->chan.ring;
+		shm_ring_set_peer(ctx->ring, peer);
+	}
 }
 
 /* Run prepare? then the timed transfer of one half, recording into *report. */
@@ -130,9 +142,7 @@ static void __attribute__((noreturn)) consumer_main(struct transfer *t, pid_t pa
 	const struct half_ops *ops = t->spec->method->consumer;
 	struct half_report *report = &t->shared->consumer;
 	struct half_ctx ctx;
-	half_ctx_init(&ctx, t, t->dst_fd, t->chan_fds[0]);
-	if (ctx.ring)
-		shm_ring_set_peer(ctx.ring, parent);
+	half_ctx_init(&ctx, t, CHANNEL_CONSUMER_SIDE, parent);
 
 	int rc = ops->prepare ? ops->prepare(&ctx) : 0;
 	if (rc < 0) {
@@ -204,19 +214,18 @@ static int child_ok(const struct transfer *t, int status)
 static int open_channel(struct transfer *t, struct bx_error *err)
 {
 	const struct transfer_spec *spec = t->spec;
-	int rc;
-	if (spec->method->producer->channel == CHANNEL_PIPE) {
-		rc = channel_pipe_open(t->chan_fds, spec->pipe_size, &t->pipe_capacity);
-		if (rc < 0)
-			return bx_fail(err, BX_EXIT_FAILURE, "%s: pipe with F_SETPIPE_SZ %zu failed: %s",
-				       spec->method->name, spec->pipe_size, strerror(-rc));
-	} else {
-		rc = shm_ring_create(&t->ring, spec->chunk, spec->slots);
-		if (rc < 0)
-			return bx_fail(err, BX_EXIT_FAILURE,
-				       "%s: shared-memory ring of %u x %zu bytes failed: %s",
-				       spec->method->name, spec->slots, spec->chunk, strerror(-rc));
-	}
+	const struct channel_params params = {
+		.chunk = spec->chunk, .slots = spec->slots, .pipe_size = spec->pipe_size,
+		.file_size = t->size,
+	};
+	const char *failed = "channel";
+	enum channel_kind kind = spec->method->producer->channel;
+	int rc = channel_open(&t->chan, kind, &params, &failed);
+	if (rc < 0)
+		return bx_fail(err, is_unsupported_errno(rc) ? HARNESS_UNSUPPORTED : BX_EXIT_FAILURE,
+			       "%s: %s (%s) failed: %s", spec->method->name, failed,
+			       channel_name(kind), strerror(-rc));
+	t->chan_open = 1;
 	return 0;
 }
 
@@ -249,11 +258,13 @@ static int open_everything(struct transfer *t, struct bx_error *err)
 
 static void close_everything(struct transfer *t)
 {
-	int *fds[] = { &t->src_fd, &t->dst_fd, &t->chan_fds[0], &t->chan_fds[1], &t->ready_fds[0],
-		       &t->ready_fds[1], &t->go_fds[0], &t->go_fds[1] };
+	int *fds[] = { &t->src_fd, &t->dst_fd, &t->ready_fds[0], &t->ready_fds[1], &t->go_fds[0],
+		       &t->go_fds[1] };
 	for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); i++)
 		close_fd(fds[i]);
-	shm_ring_destroy(&t->ring);
+	if (t->chan_open)
+		channel_close(&t->chan);
+	t->chan_open = 0;
 	if (t->shared)
 		munmap(t->shared, sizeof(*t->shared));
 	t->shared = NULL;
@@ -267,9 +278,7 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 	const struct method *m = t->spec->method;
 	struct half_report *report = &t->shared->producer;
 	struct half_ctx ctx;
-	half_ctx_init(&ctx, t, t->src_fd, t->chan_fds[1]);
-	if (ctx.ring)
-		shm_ring_set_peer(ctx.ring, t->child);
+	half_ctx_init(&ctx, t, CHANNEL_PRODUCER_SIDE, t->child);
 
 	int rc = m->producer->prepare ? m->producer->prepare(&ctx) : 0;
 	char byte = 'g';
@@ -304,7 +313,7 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 		rc = -errno;
 	else
 		rc = run_half(m->producer, &ctx, report);
-	close_fd(&t->chan_fds[1]);	/* EOF for a consumer still reading the pipe */
+	channel_hang_up(&t->chan, CHANNEL_PRODUCER_SIDE);	/* EOF for a consumer still reading */
 	if (m->producer->release)
 		m->producer->release(&ctx);
 
@@ -363,8 +372,8 @@ static void fill_record(const struct transfer *t, double t0, struct run_record *
 	snprintf(rec->consumer, sizeof(rec->consumer), "%s", spec->method->consumer->name);
 	rec->bytes = t->size;
 	rec->chunk = spec->chunk;
-	rec->slots = spec->method->producer->channel == CHANNEL_SHM ? spec->slots : 0;
-	rec->pipe_size = t->pipe_capacity;
+	rec->slots = t->chan.kind == CHANNEL_SHM ? spec->slots : 0;
+	rec->pipe_size = t->chan.pipe_capacity;
 	rec->producer_fig = t->shared->producer.fig;
 	rec->consumer_fig = t->shared->consumer.fig;
 	rec->wall_s = rec->consumer_fig.end_s - t0;
@@ -375,8 +384,8 @@ int harness_transfer(const struct transfer_spec *spec, struct run_record *rec,
 		     struct bx_error *err)
 {
 	struct transfer t = {
-		.spec = spec, .src_fd = -1, .dst_fd = -1, .chan_fds = { -1, -1 },
-		.ready_fds = { -1, -1 }, .go_fds = { -1, -1 },
+		.spec = spec, .src_fd = -1, .dst_fd = -1, .ready_fds = { -1, -1 },
+		.go_fds = { -1, -1 },
 	};
 	/* A dead reader must turn into EPIPE for the producer, not kill the whole program. */
 	struct sigaction ignore = { .sa_handler = SIG_IGN }, saved;
@@ -391,14 +400,14 @@ int harness_transfer(const struct transfer_spec *spec, struct run_record *rec,
 			rc = bx_fail(err, BX_EXIT_FAILURE, "fork failed: %s", strerror(errno));
 		} else if (t.child == 0) {
 			close_fd(&t.src_fd);
-			close_fd(&t.chan_fds[1]);
+			channel_keep_side(&t.chan, CHANNEL_CONSUMER_SIDE);
 			close_fd(&t.ready_fds[0]);
 			close_fd(&t.go_fds[1]);
 			consumer_main(&t, parent);
 		} else {
 			cleanup_set_child(t.child);
 			close_fd(&t.dst_fd);
-			close_fd(&t.chan_fds[0]);
+			channel_keep_side(&t.chan, CHANNEL_PRODUCER_SIDE);
 			close_fd(&t.ready_fds[1]);
 			close_fd(&t.go_fds[0]);
 			rc = drive_transfer(&t, &t0, err);

@@ -22,7 +22,7 @@ static int pipe_consumer_transfer(struct half_ctx *ctx)
 {
 	while (ctx->bytes_done < ctx->size) {
 		size_t want = (size_t)io_min_u64(ctx->chunk, ctx->size - ctx->bytes_done);
-		ssize_t got = io_read_full(ctx->pipe_fd, ctx->priv, want, &ctx->syscalls);
+		ssize_t got = io_read_full(ctx->chan_fd, ctx->priv, want, &ctx->syscalls);
 		if (got < 0)
 			return half_fail(ctx, "read(pipe)", (int)-got);
 		if (got == 0)	/* the producer closed the pipe early: it died or failed */

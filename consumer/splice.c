@@ -18,7 +18,7 @@ static int splice_consumer_transfer(struct half_ctx *ctx)
 	loff_t off = 0;
 	while (ctx->bytes_done < ctx->size) {
 		size_t want = (size_t)io_min_u64(ctx->chunk, ctx->size - ctx->bytes_done);
-		ssize_t n = splice(ctx->pipe_fd, NULL, ctx->file_fd, &off, want, SPLICE_F_MOVE);
+		ssize_t n = splice(ctx->chan_fd, NULL, ctx->file_fd, &off, want, SPLICE_F_MOVE);
 		ctx->syscalls++;
 		if (n < 0) {
 			if (errno == EINTR)

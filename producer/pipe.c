@@ -28,7 +28,7 @@ static int pipe_producer_transfer(struct half_ctx *ctx)
 			return half_fail(ctx, "read(src)", (int)-got);
 		if (got == 0)
 			return half_fail(ctx, "read(src): source shrank", EIO);
-		int rc = io_write_all(ctx->pipe_fd, ctx->priv, (size_t)got, &ctx->syscalls);
+		int rc = io_write_all(ctx->chan_fd, ctx->priv, (size_t)got, &ctx->syscalls);
 		if (rc < 0)
 			return half_fail(ctx, "write(pipe)", -rc);
 		ctx->bytes_done += (uint64_t)got;

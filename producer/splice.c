@@ -19,7 +19,7 @@ static int splice_producer_transfer(struct half_ctx *ctx)
 	loff_t off = 0;
 	while (ctx->bytes_done < ctx->size) {
 		size_t want = (size_t)io_min_u64(ctx->chunk, ctx->size - ctx->bytes_done);
-		ssize_t n = splice(ctx->file_fd, &off, ctx->pipe_fd, NULL, want,
+		ssize_t n = splice(ctx->file_fd, &off, ctx->chan_fd, NULL, want,
 				   SPLICE_F_MOVE | SPLICE_F_MORE);
 		ctx->syscalls++;
 		if (n < 0) {

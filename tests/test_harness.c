@@ -26,7 +26,7 @@ static int consumer_dies_transfer(struct half_ctx *ctx)
 		shm_ring_get_full(ctx->ring, &slot, &len, &ctx->syscalls);
 	} else {
 		char buf[4096];
-		ssize_t ignored = read(ctx->pipe_fd, buf, sizeof(buf));
+		ssize_t ignored = read(ctx->chan_fd, buf, sizeof(buf));
 		(void)ignored;
 	}
 	raise(SIGKILL);
@@ -48,7 +48,7 @@ static int consumer_corrupts_transfer(struct half_ctx *ctx)
 static int producer_fails_midway(struct half_ctx *ctx)
 {
 	char buf[4096] = { 0 };
-	if (write(ctx->pipe_fd, buf, sizeof(buf)) != (ssize_t)sizeof(buf))
+	if (write(ctx->chan_fd, buf, sizeof(buf)) != (ssize_t)sizeof(buf))
 		return half_fail(ctx, "write(pipe)", errno);
 	ctx->bytes_done = sizeof(buf);
 	return half_fail(ctx, "read(src)", EIO);
