@@ -1,7 +1,7 @@
 # bulkxfer - build the program, run its tests, reproduce the 2014 comparison.
 CFLAGS  ?= -O2 -g
 # Flags the code needs whatever CFLAGS the user gives (a command-line CFLAGS replaces ours).
-BXFLAGS := -std=gnu11 -Wall -Wextra -Werror -Icommon -MMD -MP -DBX_PLOTS_DIR='"$(CURDIR)/plots"'
+BXFLAGS := -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -Icommon -MMD -MP -DBX_PLOTS_DIR='"$(CURDIR)/plots"'
 LDLIBS  := -lxxhash -lrt -lpthread -lm
 BUILD   ?= build
 BIN     ?= bulkxfer

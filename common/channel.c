@@ -2,7 +2,6 @@
  * channel.c - make every kind of channel (see channel.h).  Each kind is one opener in the
  * table at the bottom.
  */
-#define _GNU_SOURCE
 #include "channel.h"
 
 #include <arpa/inet.h>

@@ -5,7 +5,6 @@
  * every 64 KiB.  A larger pipe (up to /proc/sys/fs/pipe-max-size for unprivileged users) lets a
  * splice move more pages per call and halves context switches per doubling.
  */
-#define _GNU_SOURCE
 #include "channel_pipe.h"
 
 #include <errno.h>

@@ -16,7 +16,6 @@
  * futex wake) when the other side is asleep in a wait, which the poster cannot see.  Waits that
  * have to sleep are counted; those are exactly the futex waits.
  */
-#define _GNU_SOURCE
 #include "channel_shm.h"
 
 #include <errno.h>

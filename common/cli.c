@@ -2,7 +2,6 @@
  * cli.c - subcommand dispatch and the subcommands themselves.  Each subcommand is one line of
  * the subcommand table; the options they take are in options.c.
  */
-#define _GNU_SOURCE
 #include "cli.h"
 
 #include <errno.h>

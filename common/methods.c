@@ -1,33 +1,122 @@
 /*
- * methods.c - the one table that lists every method (see methods.h).
+ * methods.c - the one table that lists every method, and the lists of halves that can be
+ * paired (see methods.h).
  */
 #include "methods.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include "channel.h"
+
 static const struct method method_table[] = {
-	{ "pipe",   "read/write through a pipe (the 2014 study's baseline)",
+	{ "pipe", "read/write through a pipe (the 2014 study's baseline)",
 	  &producer_pipe, &consumer_pipe },
-	{ "shm",    "mmap + memcpy through a shared-memory ring of slots guarded by semaphores",
+	{ "shm", "mmap + memcpy through a shared-memory ring of slots guarded by semaphores",
 	  &producer_shm, &consumer_shm },
 	{ "splice", "splice source -> pipe -> destination, never through user space",
 	  &producer_splice, &consumer_splice },
+	{ "mmap-write", "write() from a mapping of the source into a pipe, splice out",
+	  &producer_mmap_write, &consumer_splice },
+	{ "sendfile", "sendfile() the source into a pipe, splice out",
+	  &producer_sendfile, &consumer_splice },
+	{ "vmsplice", "vmsplice() the mapped source pages into a pipe, splice out",
+	  &producer_vmsplice, &consumer_splice },
+	{ "shm-whole", "the 2014 variant: one file-sized shared region, one post",
+	  &producer_shm_whole, &consumer_shm_whole },
+	{ "unix", "read/write through an AF_UNIX socketpair",
+	  &producer_unix, &consumer_unix },
+	{ "unix-sendfile", "sendfile() into an AF_UNIX socket, splice socket -> pipe -> file",
+	  &producer_unix_sendfile, &consumer_unix_splice },
+	{ "tcp", "sendfile() into a loopback TCP socket, splice socket -> pipe -> file",
+	  &producer_tcp_sendfile, &consumer_tcp_splice },
+	{ "cma", "the consumer copies chunks out of the producer with process_vm_readv()",
+	  &producer_cma, &consumer_cma },
+	{ "fdpass", "pass the source's descriptor (SCM_RIGHTS), copy_file_range() into dst",
+	  &producer_fdpass, &consumer_fdpass },
+};
+#define NMETHODS (sizeof(method_table) / sizeof(method_table[0]))
+
+static const struct half_ops *const producers[] = {
+	&producer_pipe, &producer_shm, &producer_splice, &producer_mmap_write, &producer_sendfile,
+	&producer_vmsplice, &producer_shm_whole, &producer_unix, &producer_unix_sendfile,
+	&producer_tcp_sendfile, &producer_tcp_rw, &producer_cma, &producer_fdpass,
+};
+static const struct half_ops *const consumers[] = {
+	&consumer_pipe, &consumer_shm, &consumer_splice, &consumer_shm_whole, &consumer_unix,
+	&consumer_unix_splice, &consumer_tcp_splice, &consumer_tcp_rw, &consumer_cma,
+	&consumer_fdpass,
 };
 
 size_t methods_count(void)
 {
-	return sizeof(method_table) / sizeof(method_table[0]);
+	return NMETHODS;
 }
 
 const struct method *methods_at(size_t i)
 {
-	return i < methods_count() ? &method_table[i] : NULL;
+	return i < NMETHODS ? &method_table[i] : NULL;
 }
 
 const struct method *methods_find(const char *name)
 {
-	for (size_t i = 0; i < methods_count(); i++)
+	for (size_t i = 0; i < NMETHODS; i++)
 		if (strcmp(method_table[i].name, name) == 0)
 			return &method_table[i];
 	return NULL;
+}
+
+const struct half_ops *methods_producer_at(size_t i)
+{
+	return i < sizeof(producers) / sizeof(producers[0]) ? producers[i] : NULL;
+}
+
+const struct half_ops *methods_consumer_at(size_t i)
+{
+	return i < sizeof(consumers) / sizeof(consumers[0]) ? consumers[i] : NULL;
+}
+
+static const struct half_ops *find_half(const struct half_ops *(*at)(size_t), const char *name)
+{
+	const struct half_ops *h;
+	for (size_t i = 0; (h = at(i)); i++)
+		if (strcmp(h->name, name) == 0)
+			return h;
+	return NULL;
+}
+
+int methods_pair(const char *producer, const char *consumer, struct method *out, char *name,
+		 struct bx_error *err)
+{
+	const struct half_ops *p = find_half(methods_producer_at, producer);
+	const struct half_ops *c = find_half(methods_consumer_at, consumer);
+	if (!p)
+		return bx_fail(err, BX_EXIT_USAGE,
+			       "--producer: unknown sending half '%s' (see 'bulkxfer list --halves')",
+			       producer);
+	if (!c)
+		return bx_fail(err, BX_EXIT_USAGE,
+			       "--consumer: unknown receiving half '%s' (see 'bulkxfer list --halves')",
+			       consumer);
+	if (p->channel != c->channel)
+		return bx_fail(err, BX_EXIT_USAGE,
+			       "cannot pair sending half '%s' (%s) with receiving half '%s' (%s): "
+			       "they speak different channels", producer, channel_name(p->channel),
+			       consumer, channel_name(c->channel));
+	snprintf(name, METHOD_NAME_MAX, "%s+%s", producer, consumer);
+	out->name = name;
+	out->summary = "a pairing chosen with --producer and --consumer";
+	out->producer = p;
+	out->consumer = c;
+	return 0;
+}
+
+unsigned methods_cpu_copies(const struct method *m)
+{
+	return m->producer->cpu_copies + m->consumer->cpu_copies;
+}
+
+unsigned methods_switches(const struct method *m)
+{
+	return 2 * (m->producer->syscalls_per_chunk + m->consumer->syscalls_per_chunk);
 }

@@ -1,14 +1,18 @@
 /*
  * methods.h - the table of methods.  A method is a channel plus a sending half (producer/) and a
- * receiving half (consumer/).  Adding a method means one file in each of those folders and one
- * line in methods.c; nothing else needs to know it exists.
+ * receiving half (consumer/).  Adding a method means a half in producer/, one in consumer/ (or
+ * reusing one) and one line in methods.c; nothing else needs to know it exists.  Any sending
+ * half can also be paired with any receiving half that speaks the same channel.
  */
 #ifndef BX_METHODS_H
 #define BX_METHODS_H
 
 #include <stddef.h>
 
+#include "errors.h"
 #include "half.h"
+
+#define METHOD_NAME_MAX 32
 
 struct method {
 	const char *name;		/* what --method takes */
@@ -17,10 +21,18 @@ struct method {
 	const struct half_ops *consumer;	/* runs in the forked child */
 };
 
-/* The halves, defined at the bottom of producer/<name>.c and consumer/<name>.c. */
+/* The halves, defined at the bottom of their producer/ and consumer/ files. */
 extern const struct half_ops producer_pipe, consumer_pipe;
 extern const struct half_ops producer_shm, consumer_shm;
 extern const struct half_ops producer_splice, consumer_splice;
+extern const struct half_ops producer_mmap_write, producer_sendfile, producer_vmsplice;
+extern const struct half_ops producer_shm_whole, consumer_shm_whole;
+extern const struct half_ops producer_unix, consumer_unix, producer_unix_sendfile;
+extern const struct half_ops consumer_unix_splice;
+extern const struct half_ops producer_tcp_sendfile, producer_tcp_rw, consumer_tcp_splice;
+extern const struct half_ops consumer_tcp_rw;
+extern const struct half_ops producer_cma, consumer_cma;
+extern const struct half_ops producer_fdpass, consumer_fdpass;
 
 /* Number of methods and the i-th one (0 <= i < methods_count()), in table order. */
 size_t methods_count(void);
@@ -28,5 +40,19 @@ const struct method *methods_at(size_t i);
 
 /* The method called name, or NULL. */
 const struct method *methods_find(const char *name);
+
+/* Every sending (producer) or receiving (consumer) half, for pairing; NULL past the end. */
+const struct half_ops *methods_producer_at(size_t i);
+const struct half_ops *methods_consumer_at(size_t i);
+
+/* Build in *out the method pairing the sending half `producer` with the receiving half
+ * `consumer` (named "producer+consumer" in name, which must hold METHOD_NAME_MAX bytes).
+ * Returns 0, or BX_EXIT_USAGE with *err filled: an unknown half, or halves whose channels differ. */
+int methods_pair(const char *producer, const char *consumer, struct method *out, char *name,
+		 struct bx_error *err);
+
+/* Theoretical CPU copies and user/kernel switches per chunk of a method, both sides together. */
+unsigned methods_cpu_copies(const struct method *m);
+unsigned methods_switches(const struct method *m);
 
 #endif

@@ -2,7 +2,6 @@
  * plots.c - run gnuplot (see plots.h).  Plots only draw what the data CSV holds; every number
  * in it was computed by bulkxfer (groups.c), none by gnuplot.
  */
-#define _GNU_SOURCE
 #include "plots.h"
 
 #include <errno.h>

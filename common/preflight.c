@@ -1,7 +1,6 @@
 /*
  * preflight.c - filesystem checks before a run (see preflight.h).
  */
-#define _GNU_SOURCE
 #include "preflight.h"
 
 #include <errno.h>

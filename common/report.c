@@ -6,7 +6,6 @@
  * 1.4 GB file), quoted so this machine's can stand beside them.  Everything derived from them
  * (sums, ratios, ordering) is computed here, not typed in.
  */
-#define _GNU_SOURCE
 #include "report.h"
 
 #include <errno.h>

@@ -5,7 +5,6 @@
  * on the full 1.4 GiB would triple the job's time; the tuned phase then measures the winners on
  * the full file.
  */
-#define _GNU_SOURCE
 #include "reproduce.h"
 
 #include <errno.h>

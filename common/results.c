@@ -1,7 +1,6 @@
 /*
  * results.c - CSV and JSON writers for run records (see results.h).
  */
-#define _GNU_SOURCE
 #include "results.h"
 
 #include <errno.h>

@@ -1,7 +1,6 @@
 /*
  * runner.c - a series of runs (see runner.h).
  */
-#define _GNU_SOURCE
 #include "runner.h"
 
 #include <errno.h>

@@ -2,7 +2,6 @@
  * verify.c - XXH3-64 of a file (see verify.h).  XXH3 runs at tens of GB/s, so hashing costs far
  * less than the transfer it checks; reading the file back from the page cache is the real cost.
  */
-#define _GNU_SOURCE
 #include "verify.h"
 
 #include <errno.h>

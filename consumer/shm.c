@@ -3,28 +3,12 @@
  * mmap() it, and memcpy() each full slot of the ring into its place.  One CPU copy per chunk;
  * the destination's page faults (allocating its page cache) land in the timed loop.
  */
-#include "channel_shm.h"
-#include "half.h"
-#include "methods.h"
-
 #include <errno.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
-static int shm_consumer_prepare(struct half_ctx *ctx)
-{
-	ctx->priv = NULL;
-	if (ftruncate(ctx->file_fd, (off_t)ctx->size) < 0)
-		return half_fail(ctx, "ftruncate(dst)", errno);
-	if (ctx->size == 0)
-		return 0;
-	void *map = mmap(NULL, ctx->size, PROT_READ | PROT_WRITE, MAP_SHARED, ctx->file_fd, 0);
-	if (map == MAP_FAILED)
-		return half_fail(ctx, "mmap(dst)", errno);
-	ctx->priv = map;
-	return 0;
-}
+#include "channel_shm.h"
+#include "half_helpers.h"
+#include "methods.h"
 
 static int shm_consumer_transfer(struct half_ctx *ctx)
 {
@@ -44,18 +28,14 @@ static int shm_consumer_transfer(struct half_ctx *ctx)
 	return 0;
 }
 
-static void shm_consumer_release(struct half_ctx *ctx)
-{
-	if (ctx->priv)
-		munmap(ctx->priv, ctx->size);
-	ctx->priv = NULL;
-}
-
 const struct half_ops consumer_shm = {
 	.name = "shm",
 	.channel = CHANNEL_SHM,
 	.does = "mmap(dst), memcpy() each full slot into it",
-	.prepare = shm_consumer_prepare,
+	.cpu_copies = 1,
+	.syscalls_per_chunk = 0,
+	.path = "ring slot -(CPU: memcpy)-> dst mapping = dst page cache",
+	.prepare = half_map_destination,
 	.transfer = shm_consumer_transfer,
-	.release = shm_consumer_release,
+	.release = half_unmap,
 };

@@ -6,25 +6,11 @@
  * Mapping the source means its page faults land inside the timed loop: they are part of what
  * mmap costs, and they show up in the minflt column.
  */
-#include "channel_shm.h"
-#include "half.h"
-#include "methods.h"
-
-#include <errno.h>
 #include <string.h>
-#include <sys/mman.h>
 
-static int shm_producer_prepare(struct half_ctx *ctx)
-{
-	ctx->priv = NULL;
-	if (ctx->size == 0)
-		return 0;	/* mmap() of length 0 is EINVAL, and there is nothing to map */
-	void *map = mmap(NULL, ctx->size, PROT_READ, MAP_SHARED, ctx->file_fd, 0);
-	if (map == MAP_FAILED)
-		return half_fail(ctx, "mmap(src)", errno);
-	ctx->priv = map;
-	return 0;
-}
+#include "channel_shm.h"
+#include "half_helpers.h"
+#include "methods.h"
 
 static int shm_producer_transfer(struct half_ctx *ctx)
 {
@@ -34,9 +20,7 @@ static int shm_producer_transfer(struct half_ctx *ctx)
 		int rc = shm_ring_get_empty(ctx->ring, &slot, &ctx->syscalls);
 		if (rc < 0)
 			return half_fail(ctx, "sem_wait(empty slot): consumer gone", -rc);
-		size_t n = ctx->chunk;
-		if (ctx->size - ctx->bytes_done < n)
-			n = (size_t)(ctx->size - ctx->bytes_done);
+		size_t n = half_next_chunk(ctx);
 		memcpy(slot, src + ctx->bytes_done, n);
 		shm_ring_put_full(ctx->ring, n);
 		ctx->bytes_done += n;
@@ -44,18 +28,14 @@ static int shm_producer_transfer(struct half_ctx *ctx)
 	return 0;
 }
 
-static void shm_producer_release(struct half_ctx *ctx)
-{
-	if (ctx->priv)
-		munmap(ctx->priv, ctx->size);
-	ctx->priv = NULL;
-}
-
 const struct half_ops producer_shm = {
 	.name = "shm",
 	.channel = CHANNEL_SHM,
 	.does = "mmap(src), memcpy() each chunk into a shared-memory slot",
-	.prepare = shm_producer_prepare,
+	.cpu_copies = 1,
+	.syscalls_per_chunk = 0,
+	.path = "src page cache -(mapped: mmap)-> src mapping -(CPU: memcpy)-> ring slot",
+	.prepare = half_map_source,
 	.transfer = shm_producer_transfer,
-	.release = shm_producer_release,
+	.release = half_unmap,
 };

@@ -6,37 +6,25 @@
  * is made on this side.  SPLICE_F_MOVE is only a hint and has been a no-op since Linux 2.6.21;
  * it is passed for fidelity with the 2014 study.  SPLICE_F_MORE says more data follows.
  */
-#define _GNU_SOURCE
-#include "half.h"
-#include "io_util.h"
-#include "methods.h"
-
 #include <errno.h>
-#include <fcntl.h>
+
+#include "half_helpers.h"
+#include "methods.h"
 
 static int splice_producer_transfer(struct half_ctx *ctx)
 {
 	loff_t off = 0;
-	while (ctx->bytes_done < ctx->size) {
-		size_t want = (size_t)io_min_u64(ctx->chunk, ctx->size - ctx->bytes_done);
-		ssize_t n = splice(ctx->file_fd, &off, ctx->chan_fd, NULL, want,
-				   SPLICE_F_MOVE | SPLICE_F_MORE);
-		ctx->syscalls++;
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return half_fail(ctx, "splice(src -> pipe)", errno);
-		}
-		if (n == 0)
-			return half_fail(ctx, "splice(src -> pipe): source shrank", EIO);
-		ctx->bytes_done += (uint64_t)n;
-	}
-	return 0;
+	return half_splice_loop(ctx, ctx->file_fd, &off, ctx->chan_fd, NULL,
+				SPLICE_F_MOVE | SPLICE_F_MORE, "splice(src -> pipe)", EIO,
+				"splice(src -> pipe): source shrank");
 }
 
 const struct half_ops producer_splice = {
 	.name = "splice",
 	.channel = CHANNEL_PIPE,
 	.does = "splice(src -> pipe): page references, no CPU copy",
+	.cpu_copies = 0,
+	.syscalls_per_chunk = 1,
+	.path = "src page cache -(page refs: splice)-> pipe buffer",
 	.transfer = splice_producer_transfer,
 };

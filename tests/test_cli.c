@@ -3,7 +3,6 @@
  * "bulkxfer: ..." line on stderr, exit 2 and no file touched; and good runs that print the
  * table or JSON, append the promised CSV rows and leave no temp file or shared memory behind.
  */
-#define _GNU_SOURCE
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,6 @@
 /*
  * test_support.c - helpers shared by the suites (see test_support.h).
  */
-#define _GNU_SOURCE
 #include "test_support.h"
 
 #include <dirent.h>

@@ -1,0 +1,96 @@
+/*
+ * half_helpers.c - buffers, mappings and transfer loops shared by the halves (see .h).
+ */
+#include "half_helpers.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "io_util.h"
+
+int half_buffer_prepare(struct half_ctx *ctx)
+{
+	/* Page aligned so copies into it run at full speed whatever the chunk size. */
+	if (posix_memalign(&ctx->priv, 4096, ctx->chunk) != 0) {
+		ctx->priv = NULL;
+		return half_fail(ctx, "posix_memalign(buffer)", ENOMEM);
+	}
+	return 0;
+}
+
+void half_buffer_release(struct half_ctx *ctx)
+{
+	free(ctx->priv);
+	ctx->priv = NULL;
+}
+
+int half_map_source(struct half_ctx *ctx)
+{
+	ctx->priv = NULL;
+	if (ctx->size == 0)
+		return 0;	/* mmap() of length 0 is EINVAL, and there is nothing to map */
+	void *map = mmap(NULL, ctx->size, PROT_READ, MAP_SHARED, ctx->file_fd, 0);
+	if (map == MAP_FAILED)
+		return half_fail(ctx, "mmap(src)", errno);
+	ctx->priv = map;
+	return 0;
+}
+
+int half_map_destination(struct half_ctx *ctx)
+{
+	ctx->priv = NULL;
+	if (ftruncate(ctx->file_fd, (off_t)ctx->size) < 0)
+		return half_fail(ctx, "ftruncate(dst)", errno);
+	if (ctx->size == 0)
+		return 0;
+	void *map = mmap(NULL, ctx->size, PROT_READ | PROT_WRITE, MAP_SHARED, ctx->file_fd, 0);
+	if (map == MAP_FAILED)
+		return half_fail(ctx, "mmap(dst)", errno);
+	ctx->priv = map;
+	return 0;
+}
+
+void half_unmap(struct half_ctx *ctx)
+{
+	if (ctx->priv)
+		munmap(ctx->priv, ctx->size);
+	ctx->priv = NULL;
+}
+
+int half_read_write_loop(struct half_ctx *ctx, int in_fd, int out_fd, const char *read_call,
+			 const char *write_call, int eof_errno, const char *eof_call)
+{
+	while (ctx->bytes_done < ctx->size) {
+		ssize_t got = io_read_full(in_fd, ctx->priv, half_next_chunk(ctx), &ctx->syscalls);
+		if (got < 0)
+			return half_fail(ctx, read_call, (int)-got);
+		if (got == 0)
+			return half_fail(ctx, eof_call, eof_errno);
+		int rc = io_write_all(out_fd, ctx->priv, (size_t)got, &ctx->syscalls);
+		if (rc < 0)
+			return half_fail(ctx, write_call, -rc);
+		ctx->bytes_done += (uint64_t)got;
+	}
+	return 0;
+}
+
+int half_splice_loop(struct half_ctx *ctx, int in_fd, loff_t *in_off, int out_fd,
+		     loff_t *out_off, unsigned flags, const char *call, int eof_errno,
+		     const char *eof_call)
+{
+	while (ctx->bytes_done < ctx->size) {
+		ssize_t n = splice(in_fd, in_off, out_fd, out_off, half_next_chunk(ctx), flags);
+		ctx->syscalls++;
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return half_fail(ctx, call, errno);
+		}
+		if (n == 0)
+			return half_fail(ctx, eof_call, eof_errno);
+		ctx->bytes_done += (uint64_t)n;
+	}
+	return 0;
+}

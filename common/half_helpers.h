@@ -1,0 +1,44 @@
+/*
+ * half_helpers.h - the pieces many halves share: a private chunk buffer, a mapping of the
+ * source or the destination, and the read/write and splice loops with their EINTR, short
+ * transfer and early-EOF handling.  All return 0 or -errno and set ctx->failed_call.
+ */
+#ifndef BX_HALF_HELPERS_H
+#define BX_HALF_HELPERS_H
+
+#include <fcntl.h>
+
+#include "half.h"
+
+/* prepare/release: ctx->priv = a page-aligned buffer of ctx->chunk bytes. */
+int half_buffer_prepare(struct half_ctx *ctx);
+void half_buffer_release(struct half_ctx *ctx);
+
+/* prepare: ctx->priv = a read-only shared mapping of the whole source (NULL for an empty one). */
+int half_map_source(struct half_ctx *ctx);
+
+/* prepare: ftruncate the destination to ctx->size and map it read-write (NULL when empty). */
+int half_map_destination(struct half_ctx *ctx);
+
+/* release for either mapping. */
+void half_unmap(struct half_ctx *ctx);
+
+/* Move ctx->size bytes: read() chunks from in_fd into ctx->priv, write() them to out_fd.
+ * A read that ends early fails with eof_errno and eof_call ("source shrank", "peer hung up"). */
+int half_read_write_loop(struct half_ctx *ctx, int in_fd, int out_fd, const char *read_call,
+			 const char *write_call, int eof_errno, const char *eof_call);
+
+/* Move ctx->size bytes with splice(in_fd, in_off, out_fd, out_off, chunk, flags); in_off or
+ * out_off may be NULL (the pipe or socket side).  Early EOF fails as above. */
+int half_splice_loop(struct half_ctx *ctx, int in_fd, loff_t *in_off, int out_fd,
+		     loff_t *out_off, unsigned flags, const char *call, int eof_errno,
+		     const char *eof_call);
+
+/* The next chunk's length: min(chunk, bytes still to move). */
+static inline size_t half_next_chunk(const struct half_ctx *ctx)
+{
+	uint64_t left = ctx->size - ctx->bytes_done;
+	return left < ctx->chunk ? (size_t)left : ctx->chunk;
+}
+
+#endif

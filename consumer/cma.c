@@ -1,0 +1,69 @@
+/*
+ * consumer/cma.c - the receiving half of `cma`: for each token, process_vm_readv() the chunk
+ * straight out of the producer's memory into a private buffer, write() it to the destination
+ * and ack it.  Two CPU copies (producer's buffer -> ours, ours -> page cache) and four system
+ * calls per chunk (token, process_vm_readv, write, ack).
+ */
+#include <errno.h>
+#include <sys/uio.h>
+
+#include "cma_token.h"
+#include "half_helpers.h"
+#include "io_util.h"
+#include "methods.h"
+
+/* Copy len bytes at remote address addr of the producer into buf. */
+static int read_remote(struct half_ctx *ctx, char *buf, uint64_t addr, size_t len)
+{
+	size_t got = 0;
+	while (got < len) {
+		struct iovec local = { buf + got, len - got };
+		struct iovec remote = { (void *)(uintptr_t)(addr + got), len - got };
+		ssize_t n = process_vm_readv(ctx->peer, &local, 1, &remote, 1, 0);
+		ctx->syscalls++;
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return half_fail(ctx, "process_vm_readv(producer)", n < 0 ? errno : EIO);
+		got += (size_t)n;
+	}
+	return 0;
+}
+
+static int cma_consumer_transfer(struct half_ctx *ctx)
+{
+	while (ctx->bytes_done < ctx->size) {
+		struct cma_token token;
+		ssize_t n = io_read_full(ctx->chan_fd, &token, sizeof(token), &ctx->syscalls);
+		if (n < 0)
+			return half_fail(ctx, "read(token pipe)", (int)-n);
+		if (n != (ssize_t)sizeof(token))
+			return half_fail(ctx, "read(token pipe): producer hung up early", EPIPE);
+		if (token.len == 0 || token.len > ctx->chunk || token.len > ctx->size - ctx->bytes_done)
+			return half_fail(ctx, "token: length out of range", EPROTO);
+		int rc = read_remote(ctx, ctx->priv, token.addr, (size_t)token.len);
+		if (rc < 0)
+			return rc;
+		rc = io_write_all(ctx->file_fd, ctx->priv, (size_t)token.len, &ctx->syscalls);
+		if (rc < 0)
+			return half_fail(ctx, "write(dst)", -rc);
+		char ack = 'a';
+		rc = io_write_all(ctx->back_fd, &ack, 1, &ctx->syscalls);
+		if (rc < 0)
+			return half_fail(ctx, "write(ack pipe)", -rc);
+		ctx->bytes_done += token.len;
+	}
+	return 0;
+}
+
+const struct half_ops consumer_cma = {
+	.name = "cma",
+	.channel = CHANNEL_CMA,
+	.does = "process_vm_readv() each chunk from the producer's memory, write(dst), ack",
+	.cpu_copies = 2,
+	.syscalls_per_chunk = 4,
+	.path = "producer's buffer -(CPU: process_vm_readv)-> user buffer -(CPU: write)-> dst page cache",
+	.prepare = half_buffer_prepare,
+	.transfer = cma_consumer_transfer,
+	.release = half_buffer_release,
+};
