@@ -12,7 +12,13 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "channel.h"
 #include "cleanup.h"
+#include "explain.h"
+#include "groups.h"
+#include "harness.h"
+#include "plots.h"
+#include "probe.h"
 #include "errors.h"
 #include "methods.h"
 #include "options.h"
@@ -22,7 +28,7 @@
 #include "runner.h"
 #include "summary.h"
 
-#define BULKXFER_VERSION "0.2.0"
+#define BULKXFER_VERSION "0.3.0"
 
 struct subcommand {
 	const char *name;
@@ -36,7 +42,10 @@ static int cmd_sweep(int argc, char **argv);
 static int cmd_reproduce(int argc, char **argv);
 static int cmd_report(int argc, char **argv);
 static int cmd_list(int argc, char **argv);
+static int cmd_explain(int argc, char **argv);
 static int cmd_help(int argc, char **argv);
+static int write_copies_graph(const struct run_options *o, const struct group *g, size_t ng,
+			      struct bx_error *err);
 
 static const struct subcommand subcommands[] = {
 	{ "run", "[options]", "move a file parent -> child with each method, verify, record", cmd_run },
@@ -44,7 +53,10 @@ static const struct subcommand subcommands[] = {
 	{ "reproduce", "[options]", "re-run the 2014 comparison: runs, report.md and graphs",
 	  cmd_reproduce },
 	{ "report", "[options]", "report.md, summary.csv and graphs from a results CSV", cmd_report },
-	{ "list", "", "the methods, one line each, with what each side does", cmd_list },
+	{ "list", "[options]", "the methods, what each side does, theory, and whether it works here",
+	  cmd_list },
+	{ "explain", "[options]", "where the copies go, per method; measured beside it (--csv)",
+	  cmd_explain },
 	{ "help", "", "this text", cmd_help },
 };
 #define NSUBCOMMANDS (sizeof(subcommands) / sizeof(subcommands[0]))
@@ -62,26 +74,132 @@ static int cmd_help(int argc, char **argv)
 	       "  bulkxfer run --method splice --size 1.4G --runs 5\n"
 	       "  bulkxfer run --method pipe,shm,splice --src big.iso --chunk 64K --runs 3 "
 	       "--csv results/mine.csv\n"
+	       "  bulkxfer run --producer pipe --consumer splice --size 1G\n"
 	       "  bulkxfer reproduce --runs 10 --out results/run-2026-11-21\n"
+	       "  bulkxfer reproduce --all\n"
 	       "  bulkxfer sweep --method pipe,shm,splice --chunk 4K,64K,1M --size 1G --runs 5\n"
 	       "  bulkxfer report --csv results/mine.csv --out results/mine-report\n"
+	       "  bulkxfer explain --method splice --csv results/mine.csv\n"
 	       "\nexit status: 0 ok, 1 failure during a transfer, 2 usage error\n");
 	return BX_EXIT_OK;
 }
 
+/* Parse the options of a command that moves no bytes.  Returns -1 to go on, else the exit. */
+static int parse_only(enum command_kind command, int argc, char **argv, struct run_options *o)
+{
+	struct bx_error err = { 0, "" };
+	options_defaults(o, command);
+	int rc = options_parse(argc, argv, o, &err);
+	if (rc == OPTIONS_HELP)
+		return BX_EXIT_OK;
+	if (rc) {
+		bx_print_error("%s", err.msg);
+		return rc;
+	}
+	return -1;
+}
+
+static void list_halves(void)
+{
+	static const enum channel_kind kinds[] = { CHANNEL_PIPE, CHANNEL_SHM, CHANNEL_SHM_WHOLE,
+						   CHANNEL_UNIX, CHANNEL_TCP, CHANNEL_CMA,
+						   CHANNEL_FDPASS };
+	printf("Pair any sending half with a receiving half of the same channel:\n"
+	       "  bulkxfer run --producer NAME --consumer NAME ...\n");
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		printf("\n%s\n", channel_name(kinds[k]));
+		const struct half_ops *h;
+		for (size_t i = 0; (h = methods_producer_at(i)); i++)
+			if (h->channel == kinds[k])
+				printf("  --producer %-14s %u CPU %s, %u syscalls/chunk: %s\n", h->name,
+				       h->cpu_copies, h->cpu_copies == 1 ? "copy  " : "copies",
+				       h->syscalls_per_chunk, h->does);
+		for (size_t i = 0; (h = methods_consumer_at(i)); i++)
+			if (h->channel == kinds[k])
+				printf("  --consumer %-14s %u CPU %s, %u syscalls/chunk: %s\n", h->name,
+				       h->cpu_copies, h->cpu_copies == 1 ? "copy  " : "copies",
+				       h->syscalls_per_chunk, h->does);
+	}
+}
+
 static int cmd_list(int argc, char **argv)
 {
-	if (argc > 1) {
-		bx_print_error("list: unexpected argument '%s'", argv[1]);
-		return BX_EXIT_USAGE;
+	struct run_options o;
+	int rc = parse_only(CMD_LIST, argc, argv, &o);
+	if (rc >= 0)
+		return rc;
+	if (o.halves) {
+		list_halves();
+		return BX_EXIT_OK;
 	}
-	for (size_t i = 0; i < methods_count(); i++) {
-		const struct method *m = methods_at(i);
-		printf("%-8s %s\n", m->name, m->summary);
-		printf("%-8s   sender (parent):  %s\n", "", m->producer->does);
-		printf("%-8s   receiver (child): %s\n", "", m->consumer->does);
+	printf("%-14s %-6s %-8s %s\n", "method", "copies", "switches", "summary  (theory per chunk; "
+	       "'bulkxfer explain' for the path)");
+	for (size_t i = 0; i < o.nmethods; i++) {
+		const struct method *m = o.methods[i];
+		struct bx_error why = { 0, "" };
+		int probe = probe_method(m, o.workdir, &why);
+		printf("%-14s %6u %8u %s\n", m->name, methods_cpu_copies(m), methods_switches(m),
+		       m->summary);
+		printf("%-14s   sender (parent):  %s [copies %u, syscalls %u]\n", "",
+		       m->producer->does, m->producer->cpu_copies, m->producer->syscalls_per_chunk);
+		printf("%-14s   receiver (child): %s [copies %u, syscalls %u]\n", "",
+		       m->consumer->does, m->consumer->cpu_copies, m->consumer->syscalls_per_chunk);
+		if (probe == HARNESS_UNSUPPORTED)
+			printf("%-14s   UNSUPPORTED here: %s\n", "", why.msg);
+		else if (probe != 0)
+			printf("%-14s   FAILS here: %s\n", "", why.msg);
 	}
 	return BX_EXIT_OK;
+}
+
+static int cmd_explain(int argc, char **argv)
+{
+	struct run_options o;
+	int rc = parse_only(CMD_EXPLAIN, argc, argv, &o);
+	if (rc >= 0)
+		return rc;
+	rc = 0;
+	struct bx_error err = { 0, "" };
+	struct run_record *records = NULL;
+	size_t n = 0, cap = 0, ng = 0;
+	struct group *groups = NULL;
+	if (o.csv) {
+		rc = results_read_csv(o.csv, &records, &n, &cap, &err);
+		if (rc == 0 && groups_build(records, n, &groups, &ng) < 0)
+			rc = bx_fail(&err, BX_EXIT_FAILURE, "out of memory");
+		if (rc) {
+			bx_print_error("%s", err.msg);
+			free(records);
+			return rc;
+		}
+	}
+	for (size_t i = 0; i < o.nmethods; i++) {
+		explain_theory(stdout, o.methods[i]);
+		explain_measured(stdout, o.methods[i], groups, ng);
+		printf("\n");
+	}
+	/* Pairings in the CSV ("pipe+splice") are explained too when no --method narrowed it. */
+	for (size_t i = 0; i < ng && !o.methods_given; i++) {
+		struct method scratch;
+		char name[METHOD_NAME_MAX];
+		int first = 1;
+		for (size_t k = 0; k < i; k++)
+			first &= strcmp(groups[k].method, groups[i].method) != 0;
+		const struct method *m = methods_find(groups[i].method) ? NULL :
+					 methods_resolve(groups[i].method, &scratch, name);
+		if (m && first) {
+			explain_theory(stdout, m);
+			explain_measured(stdout, m, groups, ng);
+			printf("\n");
+		}
+	}
+	if (o.csv)
+		rc = write_copies_graph(&o, groups, ng, &err);
+	if (rc)
+		bx_print_error("%s", err.msg);
+	free(groups);
+	free(records);
+	return rc;
 }
 
 /* Parse and preflight the options of command.  Returns 0 to go on, or the exit status (0 after
@@ -169,6 +287,41 @@ static int cmd_reproduce(int argc, char **argv)
 	return rc;
 }
 
+/* "results/mine.csv" -> "results/mine<suffix>" into buf. */
+static const char *beside_csv(const char *csv, const char *suffix, char *buf, size_t len)
+{
+	size_t n = strlen(csv);
+	if (n > 4 && strcmp(csv + n - 4, ".csv") == 0)
+		n -= 4;
+	snprintf(buf, len, "%.*s%s", (int)n, csv, suffix);
+	return buf;
+}
+
+/* explain --csv: the copies graph into --out (default <csv>-explain). */
+static int write_copies_graph(const struct run_options *o, const struct group *g, size_t ng,
+			      struct bx_error *err)
+{
+	char beside[PATH_MAX], data[PATH_MAX + 32], out[PATH_MAX + 32], log[PATH_MAX + 32];
+	const char *dir = o->out ? o->out : beside_csv(o->csv, "-explain", beside, sizeof(beside));
+	int rc = preflight_output_dir(dir, err);
+	if (rc)
+		return rc;
+	if (mkdir(dir, 0755) < 0 && errno != EEXIST)
+		return bx_fail(err, BX_EXIT_FAILURE, "cannot create '%s': %s", dir, strerror(errno));
+	snprintf(data, sizeof(data), "%s/plot-copies.csv", dir);
+	snprintf(out, sizeof(out), "%s/copies", dir);
+	snprintf(log, sizeof(log), "%s/gnuplot.log", dir);
+	int rows = explain_write_copies_data(data, g, ng);
+	if (rows < 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", data, strerror(-rows));
+	if (rows == 0)
+		return 0;
+	rc = plots_render("copies", data, out, log, err);
+	if (rc == 0)
+		printf("graph: %s.png (measured CPU s/GiB against theoretical CPU copies)\n", out);
+	return rc;
+}
+
 static int cmd_report(int argc, char **argv)
 {
 	struct run_options o;
@@ -178,14 +331,8 @@ static int cmd_report(int argc, char **argv)
 	if (rc == OPTIONS_HELP)
 		return BX_EXIT_OK;
 	char out[PATH_MAX];
-	if (rc == 0 && !o.out) {
-		/* results/mine.csv -> results/mine-report */
-		size_t len = strlen(o.csv);
-		if (len > 4 && strcmp(o.csv + len - 4, ".csv") == 0)
-			len -= 4;
-		snprintf(out, sizeof(out), "%.*s-report", (int)len, o.csv);
-		o.out = out;
-	}
+	if (rc == 0 && !o.out)
+		o.out = beside_csv(o.csv, "-report", out, sizeof(out));
 	if (rc == 0)
 		rc = preflight_output_dir(o.out, &err);
 	struct run_record *records = NULL;

@@ -36,6 +36,15 @@ static double v_ruser(const struct run_record *r) { return per_gib(r, r->consume
 static double v_rsys(const struct run_record *r) { return per_gib(r, r->consumer_fig.sys_s); }
 static double v_ssc(const struct run_record *r) { return (double)r->producer_fig.syscalls; }
 static double v_rsc(const struct run_record *r) { return (double)r->consumer_fig.syscalls; }
+static double v_ssc_gib(const struct run_record *r) { return per_gib(r, v_ssc(r)); }
+static double v_rsc_gib(const struct run_record *r) { return per_gib(r, v_rsc(r)); }
+static double bytes_per(const struct run_record *r, double calls) { return calls > 0 ? (double)r->bytes / calls : 0; }
+static double v_sbpc(const struct run_record *r) { return bytes_per(r, v_ssc(r)); }
+static double v_rbpc(const struct run_record *r) { return bytes_per(r, v_rsc(r)); }
+static double v_scsw(const struct run_record *r) { return per_gib(r, (double)(r->producer_fig.vcsw + r->producer_fig.ivcsw)); }
+static double v_rcsw(const struct run_record *r) { return per_gib(r, (double)(r->consumer_fig.vcsw + r->consumer_fig.ivcsw)); }
+static double v_sflt(const struct run_record *r) { return per_gib(r, (double)(r->producer_fig.minflt + r->producer_fig.majflt)); }
+static double v_rflt(const struct run_record *r) { return per_gib(r, (double)(r->consumer_fig.minflt + r->consumer_fig.majflt)); }
 
 static const struct {
 	const char *name;	/* prefix of its columns in the summary CSV */
@@ -52,6 +61,14 @@ static const struct {
 	{ "receiver_sys_s_per_gib", offsetof(struct group, receiver_sys_per_gib), v_rsys },
 	{ "sender_syscalls", offsetof(struct group, sender_syscalls), v_ssc },
 	{ "receiver_syscalls", offsetof(struct group, receiver_syscalls), v_rsc },
+	{ "sender_syscalls_per_gib", offsetof(struct group, sender_syscalls_per_gib), v_ssc_gib },
+	{ "receiver_syscalls_per_gib", offsetof(struct group, receiver_syscalls_per_gib), v_rsc_gib },
+	{ "sender_bytes_per_syscall", offsetof(struct group, sender_bytes_per_syscall), v_sbpc },
+	{ "receiver_bytes_per_syscall", offsetof(struct group, receiver_bytes_per_syscall), v_rbpc },
+	{ "sender_csw_per_gib", offsetof(struct group, sender_csw_per_gib), v_scsw },
+	{ "receiver_csw_per_gib", offsetof(struct group, receiver_csw_per_gib), v_rcsw },
+	{ "sender_faults_per_gib", offsetof(struct group, sender_faults_per_gib), v_sflt },
+	{ "receiver_faults_per_gib", offsetof(struct group, receiver_faults_per_gib), v_rflt },
 };
 #define NQUANTITIES (sizeof(quantities) / sizeof(quantities[0]))
 

@@ -22,6 +22,10 @@ struct group {
 	struct stats_summary sender_user_per_gib, sender_sys_per_gib;	/* CPU seconds per GiB */
 	struct stats_summary receiver_user_per_gib, receiver_sys_per_gib;
 	struct stats_summary sender_syscalls, receiver_syscalls;
+	struct stats_summary sender_syscalls_per_gib, receiver_syscalls_per_gib;
+	struct stats_summary sender_bytes_per_syscall, receiver_bytes_per_syscall;
+	struct stats_summary sender_csw_per_gib, receiver_csw_per_gib;	/* voluntary + involuntary */
+	struct stats_summary sender_faults_per_gib, receiver_faults_per_gib;	/* minor + major */
 	int noisy;			/* max/min of GiB/s beyond STATS_NOISY_RATIO */
 };
 

@@ -120,3 +120,16 @@ unsigned methods_switches(const struct method *m)
 {
 	return 2 * (m->producer->syscalls_per_chunk + m->consumer->syscalls_per_chunk);
 }
+
+const struct method *methods_resolve(const char *row_name, struct method *scratch, char *name)
+{
+	const struct method *m = methods_find(row_name);
+	if (m)
+		return m;
+	char producer[METHOD_NAME_MAX];
+	const char *plus = strchr(row_name, '+');
+	if (!plus || (size_t)(plus - row_name) >= sizeof(producer))
+		return NULL;
+	snprintf(producer, sizeof(producer), "%.*s", (int)(plus - row_name), row_name);
+	return methods_pair(producer, plus + 1, scratch, name, NULL) == 0 ? scratch : NULL;
+}

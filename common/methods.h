@@ -51,6 +51,10 @@ const struct half_ops *methods_consumer_at(size_t i);
 int methods_pair(const char *producer, const char *consumer, struct method *out, char *name,
 		 struct bx_error *err);
 
+/* The method a results row names: a table method, or a pairing "producer+consumer" (built in
+ * *scratch with its name in name).  Returns the method, or NULL when the name resolves to none. */
+const struct method *methods_resolve(const char *row_name, struct method *scratch, char *name);
+
 /* Theoretical CPU copies and user/kernel switches per chunk of a method, both sides together. */
 unsigned methods_cpu_copies(const struct method *m);
 unsigned methods_switches(const struct method *m);

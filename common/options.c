@@ -19,7 +19,9 @@
 /* What an option's value is, and so how it is checked and stored. */
 enum option_kind {
 	OPT_METHODS,	/* comma-separated method names */
+	OPT_ALL_METHODS,	/* no value: every method */
 	OPT_PATH,	/* a non-empty path, stored as const char * */
+	OPT_NAME,	/* a non-empty name, stored as const char * */
 	OPT_SIZE,	/* a size with suffix, in [min, max], stored as uint64_t */
 	OPT_SIZE_LIST,	/* comma-separated sizes, each in [min, max], stored as struct size_list */
 	OPT_COUNT,	/* a whole number in [min, max], stored as uint64_t */
@@ -43,7 +45,15 @@ struct option_spec {
 
 static const struct option_spec option_table[] = {
 	{ "method", "LIST", "methods to run, comma separated, or 'all' (default: all; reproduce: "
-	  "pipe,shm,splice)", OPT_METHODS, 0, 0, 0, TRANSFER },
+	  "pipe,shm,splice)", OPT_METHODS, 0, 0, 0, TRANSFER | CMD_EXPLAIN | CMD_LIST },
+	{ "all", NULL, "every method (same as --method all)", OPT_ALL_METHODS, 0, 0, 0,
+	  TRANSFER | CMD_EXPLAIN | CMD_LIST },
+	{ "halves", NULL, "list the sending and receiving halves by channel, for --producer/--consumer",
+	  OPT_SET_FLAG, FIELD(halves), 0, 0, CMD_LIST },
+	{ "producer", "HALF", "pair this sending half ... (see 'bulkxfer list --halves')", OPT_NAME,
+	  FIELD(producer_half), 0, 0, CMD_RUN | CMD_SWEEP },
+	{ "consumer", "HALF", "... with this receiving half of the same channel", OPT_NAME,
+	  FIELD(consumer_half), 0, 0, CMD_RUN | CMD_SWEEP },
 	{ "src", "FILE", "transfer this existing file (never modified)", OPT_PATH, FIELD(src), 0, 0,
 	  TRANSFER },
 	{ "size", "N[,N...]", "or generate sources of N bytes of pseudo-random data (e.g. 1.4G; "
@@ -51,7 +61,7 @@ static const struct option_spec option_table[] = {
 	{ "seed", "N", "seed of the generated data (default 1)", OPT_COUNT, FIELD(seed), 0,
 	  UINT64_MAX, TRANSFER },
 	{ "workdir", "DIR", "where generated and temporary files go (default $TMPDIR or /tmp)",
-	  OPT_PATH, FIELD(workdir), 0, 0, TRANSFER },
+	  OPT_PATH, FIELD(workdir), 0, 0, TRANSFER | CMD_LIST },
 	{ "dst", "PATH", "destination file (default: a temporary file in the workdir)", OPT_PATH,
 	  FIELD(dst), 0, 0, CMD_RUN | CMD_SWEEP },
 	{ "keep", NULL, "keep the generated source and the temporary destination", OPT_SET_FLAG,
@@ -67,10 +77,12 @@ static const struct option_spec option_table[] = {
 	  MAX_RUNS, TRANSFER },
 	{ "warmup", "N", "unrecorded runs per method and setting first (default 1)", OPT_COUNT,
 	  FIELD(warmup), 0, MAX_WARMUP, TRANSFER },
-	{ "csv", "PATH", "results CSV: rows are appended to it (default results/runs.csv)",
-	  OPT_PATH, FIELD(csv), 0, 0, CMD_RUN | CMD_SWEEP | CMD_REPORT },
+	{ "csv", "PATH", "results CSV: rows are appended to it (default results/runs.csv); report, "
+	  "explain: the runs to read", OPT_PATH, FIELD(csv), 0, 0,
+	  CMD_RUN | CMD_SWEEP | CMD_REPORT | CMD_EXPLAIN },
 	{ "out", "DIR", "output directory (reproduce: results/reproduce-<time>; report: "
-	  "<csv>-report)", OPT_PATH, FIELD(out), 0, 0, CMD_REPRODUCE | CMD_REPORT },
+	  "<csv>-report; explain: <csv>-explain)", OPT_PATH, FIELD(out), 0, 0,
+	  CMD_REPRODUCE | CMD_REPORT | CMD_EXPLAIN },
 	{ "json", NULL, "print the records as JSON on stdout instead of the table", OPT_SET_FLAG,
 	  FIELD(json), 0, 0, CMD_RUN | CMD_SWEEP },
 	{ "no-verify", NULL, "skip the XXH3 check of the destination (rows say verified=0)",
@@ -149,10 +161,16 @@ static int apply_option(struct run_options *o, const struct option_spec *spec, c
 	void *field = (char *)o + spec->field;
 	switch (spec->kind) {
 	case OPT_METHODS:
+		o->methods_given = 1;
 		return options_set_methods(o, value, err);
+	case OPT_ALL_METHODS:
+		o->methods_given = 1;
+		return options_set_methods(o, "all", err);
 	case OPT_PATH:
+	case OPT_NAME:
 		if (*value == '\0')
-			return bx_fail(err, BX_EXIT_USAGE, "--%s: empty path", spec->name);
+			return bx_fail(err, BX_EXIT_USAGE, "--%s: empty %s", spec->name,
+				       spec->kind == OPT_PATH ? "path" : "name");
 		*(const char **)field = value;
 		return 0;
 	case OPT_SIZE:
@@ -185,6 +203,8 @@ static const char *command_name(enum command_kind command)
 	case CMD_SWEEP: return "sweep";
 	case CMD_REPRODUCE: return "reproduce";
 	case CMD_REPORT: return "report";
+	case CMD_EXPLAIN: return "explain";
+	case CMD_LIST: return "list";
 	}
 	return "?";
 }
@@ -200,7 +220,7 @@ void options_defaults(struct run_options *o, enum command_kind command)
 	o->seed = 1;
 	const char *tmp = getenv("TMPDIR");
 	o->workdir = tmp && *tmp ? tmp : "/tmp";
-	o->csv = DEFAULT_CSV;
+	o->csv = command == CMD_EXPLAIN ? NULL : DEFAULT_CSV;
 	if (command == CMD_RUN)
 		default_size_list(&o->chunks, "1M", "chunk");
 	else
@@ -259,8 +279,21 @@ static const struct option_spec *find_option(const char *name, size_t len)
 /* Checks that involve more than one option. */
 static int check_combinations(struct run_options *o, struct bx_error *err)
 {
-	if (o->command == CMD_REPORT)
+	if (o->command & (CMD_REPORT | CMD_EXPLAIN | CMD_LIST))
 		return 0;
+	if (o->producer_half || o->consumer_half) {
+		if (!o->producer_half || !o->consumer_half)
+			return bx_fail(err, BX_EXIT_USAGE, "--producer and --consumer go together");
+		if (o->methods_given)
+			return bx_fail(err, BX_EXIT_USAGE,
+				       "--producer/--consumer choose the method: drop --method");
+		int rc = methods_pair(o->producer_half, o->consumer_half, &o->paired, o->paired_name,
+				      err);
+		if (rc)
+			return rc;
+		o->methods[0] = &o->paired;
+		o->nmethods = 1;
+	}
 	if (o->src && o->sizes.n)
 		return bx_fail(err, BX_EXIT_USAGE, "give either --src FILE or --size N, not both");
 	if (!o->src && !o->sizes.n && o->command == CMD_REPRODUCE)

@@ -33,6 +33,8 @@ enum command_kind {
 	CMD_SWEEP = 2,
 	CMD_REPRODUCE = 4,
 	CMD_REPORT = 8,
+	CMD_EXPLAIN = 16,
+	CMD_LIST = 32,
 };
 
 /* options_parse() returns this when --help was asked for (help already printed). */
@@ -58,10 +60,15 @@ struct run_options {
 	uint64_t runs, warmup;
 	int keep;		/* keep the generated source and the temp destination */
 	int json;		/* JSON records on stdout instead of the table */
+	int halves;		/* list: the halves by channel instead of the methods */
 	int verify;		/* hash and compare every run (default 1) */
 	const char *series;	/* label of every row ("run", "sweep", "study", ...) */
 	const char *out;	/* reproduce, report: the output directory; NULL = default */
 	uint64_t method_chunk[MAX_METHODS];	/* nonzero: methods[i] always uses this chunk */
+	int methods_given;	/* --method was on the command line */
+	const char *producer_half, *consumer_half;	/* --producer / --consumer */
+	struct method paired;	/* the pairing they make; methods[0] points here */
+	char paired_name[METHOD_NAME_MAX];
 	enum command_kind command;	/* which subcommand these options are for */
 };
 

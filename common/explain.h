@@ -1,0 +1,31 @@
+/*
+ * explain.h - where the copies go: for each method, the bytes' route as one chain, the theory
+ * per chunk (CPU copies, system calls, user/kernel switches of each side) and, from a results
+ * CSV, the measured figures beside it.
+ */
+#ifndef BX_EXPLAIN_H
+#define BX_EXPLAIN_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "groups.h"
+#include "methods.h"
+
+/* Write the route of m's bytes, "src page cache -(how)-> ... -> dst page cache", into buf. */
+const char *explain_chain(const struct method *m, char *buf, size_t len);
+
+/* Print m's summary, channel, chain and theory per chunk. */
+void explain_theory(FILE *out, const struct method *m);
+
+/* Print, for every group of g whose method is m, the measured per-GiB figures of each side
+ * beside the theory: CPU seconds (user, system), system calls, bytes per call, context
+ * switches and page faults. */
+void explain_measured(FILE *out, const struct method *m, const struct group *g, size_t n);
+
+/* Write the data of the copies graph: one row per method found in g (its first group that is
+ * not a sweep): name, theoretical CPU copies, measured CPU seconds per GiB (both sides, user +
+ * system, medians).  Returns the rows written, or -errno. */
+int explain_write_copies_data(const char *path, const struct group *g, size_t n);
+
+#endif
