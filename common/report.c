@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "explain.h"
 #include "groups.h"
 #include "plots.h"
 #include "units.h"
@@ -229,6 +230,34 @@ static void print_tuned(FILE *f, const struct group *g, size_t n)
 	}
 }
 
+/* Theory beside measurement for the first plain group of every method. */
+static void print_copies(FILE *f, const struct group *g, size_t n)
+{
+	fprintf(f, "\n## Where the copies go: theory beside measurement\n\n"
+		"Theory per chunk on a warm page cache (`bulkxfer explain` shows each path); measured "
+		"medians per GiB moved, from the first group of each method.\n\n");
+	fprintf(f, "| method | CPU copies (theory) | switches/chunk (theory) | CPU s/GiB sender | "
+		"CPU s/GiB receiver | syscalls/GiB sender (theory) | syscalls/GiB receiver (theory) |\n"
+		"|---|---:|---:|---:|---:|---:|---:|\n");
+	for (size_t i = 0; i < n; i++) {
+		int seen = 0;
+		for (size_t k = 0; k < i; k++)
+			seen |= strcmp(g[k].method, g[i].method) == 0 && !is_sweep_series(g[k].series);
+		struct method scratch;
+		char name[METHOD_NAME_MAX];
+		const struct method *m = methods_resolve(g[i].method, &scratch, name);
+		if (seen || !m || is_sweep_series(g[i].series))
+			continue;
+		double per_chunk = g[i].chunk ? GIB_BYTES / (double)g[i].chunk : 0;
+		fprintf(f, "| %s | %u | %u | %.3f | %.3f | %.0f (%.0f) | %.0f (%.0f) |\n", g[i].method,
+			methods_cpu_copies(m), methods_switches(m),
+			g[i].sender_user_per_gib.median + g[i].sender_sys_per_gib.median,
+			g[i].receiver_user_per_gib.median + g[i].receiver_sys_per_gib.median,
+			g[i].sender_syscalls_per_gib.median, m->producer->syscalls_per_chunk * per_chunk,
+			g[i].receiver_syscalls_per_gib.median, m->consumer->syscalls_per_chunk * per_chunk);
+	}
+}
+
 static void print_all_groups(FILE *f, const struct group *g, size_t n)
 {
 	fprintf(f, "\n## Every group of runs\n\nGiB/s = 2^30 bytes per second, end to end. A group "
@@ -411,8 +440,8 @@ static int render_graphs(FILE *md, const char *out_dir, struct graph *graphs, si
 		"beside each PNG.\n\n");
 	for (size_t i = 0; i < ng; i++) {
 		if (!graphs[i].available) {
-			fprintf(md, "- %s: not drawn, the runs do not vary along its axis\n",
-				graphs[i].title);
+			fprintf(md, "- %s: not drawn, the runs do not vary along its axis (or name "
+				"no known method)\n", graphs[i].title);
 			continue;
 		}
 		char out[PATH_LEN];
@@ -448,6 +477,7 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 		{ "chunk", "Throughput against chunk size", 0, "" },
 		{ "size", "Throughput against file size", 0, "" },
 		{ "cpu_per_gib", "User vs system CPU seconds per GiB", 0, "" },
+		{ "copies", "Measured CPU cost against theoretical CPU copies", 0, "" },
 	};
 	int rc = 0;
 	snprintf(path, sizeof(path), "%s/summary.csv", out_dir);
@@ -460,12 +490,15 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 		graphs[0].available = graphs[1].available = graphs[4].available = 1;
 		snprintf(graphs[2].data, PATH_LEN, "%s/plot-chunk.csv", out_dir);
 		snprintf(graphs[3].data, PATH_LEN, "%s/plot-size.csv", out_dir);
+		snprintf(graphs[5].data, PATH_LEN, "%s/plot-copies.csv", out_dir);
 		int c = write_line_data(graphs[2].data, g, ng, AXIS_CHUNK);
 		int s = write_line_data(graphs[3].data, g, ng, AXIS_SIZE);
-		if (c < 0 || s < 0)
+		int k = explain_write_copies_data(graphs[5].data, g, ng);
+		if (c < 0 || s < 0 || k < 0)
 			rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write plot data into '%s'", out_dir);
 		graphs[2].available = c == 1;
 		graphs[3].available = s == 1;
+		graphs[5].available = k > 0;
 	}
 	FILE *md = NULL;
 	if (rc == 0) {
@@ -479,6 +512,7 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 		fprintf(md, "## Against the 2014 study\n\n");
 		print_comparison(md, g, ng);
 		print_tuned(md, g, ng);
+		print_copies(md, g, ng);
 		print_all_groups(md, g, ng);
 		rc = render_graphs(md, out_dir, graphs, sizeof(graphs) / sizeof(graphs[0]), err);
 		if (fclose(md) != 0 && rc == 0)

@@ -34,7 +34,7 @@ const struct half_ops consumer_shm = {
 	.does = "mmap(dst), memcpy() each full slot into it",
 	.cpu_copies = 1,
 	.syscalls_per_chunk = 0,
-	.path = "ring slot -(CPU: memcpy)-> dst mapping = dst page cache",
+	.path = "ring slot -(CPU: memcpy into mmap(dst))-> dst page cache",
 	.prepare = half_map_destination,
 	.transfer = shm_consumer_transfer,
 	.release = half_unmap,

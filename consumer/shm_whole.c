@@ -32,7 +32,7 @@ const struct half_ops consumer_shm_whole = {
 	.does = "after the post, memcpy() the whole region into mmap(dst)",
 	.cpu_copies = 1,
 	.syscalls_per_chunk = 0,
-	.path = "whole-file region -(CPU: memcpy)-> dst mapping = dst page cache",
+	.path = "whole-file region -(CPU: memcpy into mmap(dst))-> dst page cache",
 	.prepare = half_map_destination,
 	.transfer = shm_whole_consumer_transfer,
 	.release = half_unmap,

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "methods.h"
 #include "test_support.h"
 #include "verify.h"
 
@@ -115,6 +116,13 @@ static void test_bad_inputs(void)
 		{ "reproduce --out {D}/nodir/deeper", "does not exist" },
 		{ "sweep --chunk 4K,0 --size 1M", "at least 1 byte" },
 		{ "report --size 1M", "not for 'report'" },
+		{ "run --size 1M --producer pipe --consumer unix", "different channels" },
+		{ "run --size 1M --producer teleport --consumer pipe", "unknown sending half" },
+		{ "run --size 1M --producer pipe", "go together" },
+		{ "run --size 1M --method pipe --producer pipe --consumer splice", "drop --method" },
+		{ "explain --method nope", "unknown method 'nope'" },
+		{ "explain --csv {D}/missing.csv", "cannot read results file" },
+		{ "list --size 1M", "not for 'list'" },
 	};
 	char src[256];
 	snprintf(src, sizeof(src), "%s/src", workdir);
@@ -274,6 +282,63 @@ static void test_sweep_then_report(void)
 	free(r);
 }
 
+static void test_list_explain_and_pairing(void)
+{
+	struct ts_result *r = malloc(sizeof(*r));
+	run_line("list --workdir {D}", r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	for (size_t i = 0; i < methods_count(); i++) {
+		char line[64];
+		snprintf(line, sizeof(line), "\n%s ", methods_at(i)->name);
+		CU_ASSERT_PTR_NOT_NULL(strstr(r->out, line));
+	}
+	CU_ASSERT_PTR_NULL(strstr(r->out, "FAILS here"));	/* every method works on this machine */
+	run_line("list --halves", r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "--producer vmsplice"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "--consumer tcp-splice"));
+
+	run_line("run --producer vmsplice --consumer pipe --size 2M --runs 2 --warmup 0 "
+		 "--workdir {D} --csv {D}/pair.csv", r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "vmsplice+pipe"));
+	run_line("explain --csv {D}/pair.csv --out {D}/ex", r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "vmsplice+pipe"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "measured  series run, 2 MiB file"));
+	char path[256];
+	snprintf(path, sizeof(path), "%s/ex/copies.png", workdir);
+	CU_ASSERT_TRUE(ts_exists(path));
+	run_line("explain --method splice", r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "src page cache -(page refs: splice)-> pipe buffer"));
+	CU_ASSERT_PTR_NULL(strstr(r->out, "pipe    read/write"));	/* only the method asked for */
+	snprintf(path, sizeof(path), "%s/ex", workdir);
+	ts_remove_tree(path);
+	snprintf(path, sizeof(path), "%s/pair.csv", workdir);
+	unlink(path);
+	free(r);
+}
+
+static void test_reproduce_all(void)
+{
+	char path[256];
+	struct ts_result *r = malloc(sizeof(*r));
+	run_line("reproduce --all --size 2M --runs 1 --warmup 0 --chunk 64K --out {D}/all "
+		 "--workdir {D}", r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	if (r->status)
+		fprintf(stderr, "\n  reproduce --all: %s\n", r->err);
+	/* 12 methods x (study + chunk sweep + tuned + size sweep at 1M and 2M) */
+	snprintf(path, sizeof(path), "%s/all/runs.csv", workdir);
+	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + (long)methods_count() * 5);
+	snprintf(path, sizeof(path), "%s/all/copies.png", workdir);
+	CU_ASSERT_TRUE(ts_exists(path));
+	snprintf(path, sizeof(path), "%s/all", workdir);
+	ts_remove_tree(path);
+	free(r);
+}
+
 static int cli_suite_init(void)
 {
 	make_fixture();
@@ -295,6 +360,8 @@ int register_cli_suite(void)
 		{ "list_and_help", test_list_and_help },
 		{ "reproduce_end_to_end", test_reproduce_end_to_end },
 		{ "sweep_then_report", test_sweep_then_report },
+		{ "list_explain_and_pairing", test_list_explain_and_pairing },
+		{ "reproduce_all", test_reproduce_all },
 	};
 	CU_pSuite suite = CU_add_suite("cli", cli_suite_init, cli_suite_clean);
 	if (!suite)

@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "options.h"
+#include "runner.h"
 #include "measure.h"
 #include "test_support.h"
 #include "channel_shm.h"
@@ -197,6 +199,40 @@ static void test_missing_source_fails(void)
 	CU_ASSERT_FALSE(ts_exists("/tmp/bulkxfer-never-made"));
 }
 
+/* The runner skips an unsupported method with a message and goes on with the others. */
+static void test_runner_skips_unsupported(void)
+{
+	char dir[64], csv[128];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(csv, sizeof(csv), "%s/r.csv", dir);
+	struct method nosys = { "nosys", "test", &producer_unsupported, &consumer_pipe };
+	struct run_options o;
+	options_defaults(&o, CMD_RUN);
+	o.methods[0] = &nosys;
+	o.methods[1] = methods_find("pipe");
+	o.nmethods = 2;
+	o.sizes.v[0] = 1 << 20;
+	o.sizes.n = 1;
+	o.runs = 2;
+	o.warmup = 0;
+	o.workdir = dir;
+	o.csv = csv;
+	struct series s = { 0 };
+	struct bx_error err = { 0, "" };
+	CU_ASSERT_EQUAL(runner_execute(&o, &s, &err), 0);
+	CU_ASSERT_EQUAL(s.nskipped, 1);
+	CU_ASSERT_EQUAL(s.n, 2);
+	for (size_t i = 0; i < s.n; i++)
+		CU_ASSERT_STRING_EQUAL(s.records[i].method, "pipe");
+	series_free(&s);
+	/* Only unsupported methods: a failure, not an empty success. */
+	o.nmethods = 1;
+	CU_ASSERT_EQUAL(runner_execute(&o, &s, &err), BX_EXIT_FAILURE);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "no method could run"));
+	series_free(&s);
+	ts_remove_tree(dir);
+}
+
 int register_harness_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -207,6 +243,7 @@ int register_harness_suite(void)
 		{ "unsupported_is_skipped", test_unsupported_is_skipped },
 		{ "consumer_prepare_fails", test_consumer_prepare_fails },
 		{ "missing_source_fails", test_missing_source_fails },
+		{ "runner_skips_unsupported", test_runner_skips_unsupported },
 	};
 	return TS_ADD_SUITE("harness", cases);
 }

@@ -46,16 +46,45 @@ static void round_trip(const struct method *m, uint64_t size, size_t chunk, uint
 	ts_remove_tree(dir);
 }
 
-static void edge_sizes_for(const char *name)
+static void edge_sizes_of(const struct method *m)
 {
-	const struct method *m = methods_find(name);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(m);
 	const uint64_t sizes[] = { 0, 1, 4095, 4096, 4097, RT_CHUNK - 1, RT_CHUNK + 1,
 				   (uint64_t)RT_SLOTS * RT_CHUNK + 7 };
 	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
 		round_trip(m, sizes[i], RT_CHUNK, RT_SLOTS, 0);
 	/* A chunk that is not a multiple of the page, and a small ring and pipe. */
 	round_trip(m, 100000, 1000, 2, 4096);
+}
+
+static void edge_sizes_for(const char *name)
+{
+	const struct method *m = methods_find(name);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+	edge_sizes_of(m);
+}
+
+/* Every method of the table, beyond the study's three. */
+static void test_every_method_edges(void)
+{
+	for (size_t i = 0; i < methods_count(); i++)
+		edge_sizes_of(methods_at(i));
+}
+
+/* Sending halves paired with other receiving halves of their channel. */
+static void test_pairings_edges(void)
+{
+	static const char *pairs[][2] = {
+		{ "pipe", "splice" },       { "splice", "pipe" },       { "vmsplice", "pipe" },
+		{ "sendfile", "pipe" },     { "mmap-write", "pipe" },   { "unix", "unix-splice" },
+		{ "unix-sendfile", "unix" }, { "tcp-rw", "tcp-splice" }, { "tcp-sendfile", "tcp-rw" },
+	};
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		struct method m;
+		char name[METHOD_NAME_MAX];
+		struct bx_error err;
+		CU_ASSERT_EQUAL_FATAL(methods_pair(pairs[i][0], pairs[i][1], &m, name, &err), 0);
+		edge_sizes_of(&m);
+	}
 }
 
 static void test_pipe_edges(void)
@@ -92,6 +121,8 @@ int register_roundtrip_suite(void)
 		{ "splice_edges", test_splice_edges },
 		{ "every_method_64mib", test_every_method_64mib },
 		{ "single_slot_ring", test_single_slot_ring },
+		{ "every_method_edges", test_every_method_edges },
+		{ "pairings_edges", test_pairings_edges },
 	};
 	return TS_ADD_SUITE("roundtrip", cases);
 }
