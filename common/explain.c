@@ -74,12 +74,6 @@ void explain_measured(FILE *out, const struct method *m, const struct group *g, 
 	}
 }
 
-static int is_sweep(const char *series)
-{
-	size_t len = strlen(series);
-	return len >= 5 && strcmp(series + len - 5, "sweep") == 0;
-}
-
 int explain_write_copies_data(const char *path, const struct group *g, size_t n)
 {
 	FILE *f = fopen(path, "w");
@@ -88,13 +82,10 @@ int explain_write_copies_data(const char *path, const struct group *g, size_t n)
 	fprintf(f, "method,theoretical_cpu_copies,measured_cpu_s_per_gib\n");
 	int rows = 0;
 	for (size_t i = 0; i < n; i++) {
-		int seen = 0;
-		for (size_t k = 0; k < i; k++)
-			seen |= strcmp(g[k].method, g[i].method) == 0 && !is_sweep(g[k].series);
 		struct method scratch;
 		char name[METHOD_NAME_MAX];
 		const struct method *m = methods_resolve(g[i].method, &scratch, name);
-		if (seen || !m || is_sweep(g[i].series))
+		if (!m || !groups_first_plain_of_method(g, n, i))
 			continue;
 		double cpu = g[i].sender_user_per_gib.median + g[i].sender_sys_per_gib.median +
 			     g[i].receiver_user_per_gib.median + g[i].receiver_sys_per_gib.median;

@@ -164,3 +164,19 @@ int groups_write_csv(const char *path, const struct group *groups, size_t n)
 		rc = -errno;
 	return rc;
 }
+
+int groups_is_sweep(const char *series)
+{
+	size_t len = strlen(series);
+	return len >= 5 && strcmp(series + len - 5, "sweep") == 0;
+}
+
+int groups_first_plain_of_method(const struct group *groups, size_t n, size_t i)
+{
+	if (i >= n || groups_is_sweep(groups[i].series))
+		return 0;
+	for (size_t k = 0; k < i; k++)
+		if (strcmp(groups[k].method, groups[i].method) == 0 && !groups_is_sweep(groups[k].series))
+			return 0;
+	return 1;
+}

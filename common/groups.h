@@ -34,6 +34,13 @@ struct group {
 int groups_build(const struct run_record *records, size_t n, struct group **groups,
 		 size_t *ngroups);
 
+/* 1 when series names a sweep ("sweep", "chunk-sweep", "size-sweep"): one run per setting,
+ * kept out of the headline tables and bar graphs. */
+int groups_is_sweep(const char *series);
+
+/* 1 when group i is the first group of its method that is not a sweep. */
+int groups_first_plain_of_method(const struct group *groups, size_t n, size_t i);
+
 /* The first group matching series and method (series NULL = any), or NULL. */
 const struct group *groups_find(const struct group *groups, size_t n, const char *series,
 				const char *method);

@@ -12,11 +12,12 @@ static inline void bump(uint64_t *counter)
 		(*counter)++;
 }
 
-int io_write_all(int fd, const void *buf, size_t len, uint64_t *syscalls)
+/* write() (offset NULL) or pwrite() at *offset, until all of buf is out. */
+static int write_loop(int fd, const void *buf, size_t len, off_t *offset, uint64_t *syscalls)
 {
 	const char *p = buf;
 	while (len > 0) {
-		ssize_t n = write(fd, p, len);
+		ssize_t n = offset ? pwrite(fd, p, len, *offset) : write(fd, p, len);
 		bump(syscalls);
 		if (n < 0) {
 			if (errno == EINTR)
@@ -25,26 +26,20 @@ int io_write_all(int fd, const void *buf, size_t len, uint64_t *syscalls)
 		}
 		p += n;
 		len -= (size_t)n;
+		if (offset)
+			*offset += n;
 	}
 	return 0;
 }
 
+int io_write_all(int fd, const void *buf, size_t len, uint64_t *syscalls)
+{
+	return write_loop(fd, buf, len, NULL, syscalls);
+}
+
 int io_pwrite_all(int fd, const void *buf, size_t len, off_t offset, uint64_t *syscalls)
 {
-	const char *p = buf;
-	while (len > 0) {
-		ssize_t n = pwrite(fd, p, len, offset);
-		bump(syscalls);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		p += n;
-		len -= (size_t)n;
-		offset += n;
-	}
-	return 0;
+	return write_loop(fd, buf, len, &offset, syscalls);
 }
 
 ssize_t io_read_full(int fd, void *buf, size_t len, uint64_t *syscalls)

@@ -33,12 +33,6 @@ static const struct {
 
 /* ---- choosing what to compare -------------------------------------------------------- */
 
-static int is_sweep_series(const char *series)
-{
-	size_t len = strlen(series);
-	return len >= 5 && strcmp(series + len - 5, "sweep") == 0;
-}
-
 /* The series compared with the study: "study" when present, else the first that is no sweep,
  * else the first. */
 static const char *comparison_series(const struct group *g, size_t n)
@@ -47,7 +41,7 @@ static const char *comparison_series(const struct group *g, size_t n)
 		if (strcmp(g[i].series, "study") == 0)
 			return "study";
 	for (size_t i = 0; i < n; i++)
-		if (!is_sweep_series(g[i].series))
+		if (!groups_is_sweep(g[i].series))
 			return g[i].series;
 	return n ? g[0].series : NULL;
 }
@@ -64,8 +58,8 @@ static int is_headline(const struct group *g, size_t n, size_t i)
 {
 	int any_plain = 0;
 	for (size_t k = 0; k < n; k++)
-		any_plain |= !is_sweep_series(g[k].series);
-	return any_plain ? !is_sweep_series(g[i].series) : 1;
+		any_plain |= !groups_is_sweep(g[k].series);
+	return any_plain ? !groups_is_sweep(g[i].series) : 1;
 }
 
 /* "pipe 4 KiB" (+ " study" when the headline groups come from several series). */
@@ -240,13 +234,10 @@ static void print_copies(FILE *f, const struct group *g, size_t n)
 		"CPU s/GiB receiver | syscalls/GiB sender (theory) | syscalls/GiB receiver (theory) |\n"
 		"|---|---:|---:|---:|---:|---:|---:|\n");
 	for (size_t i = 0; i < n; i++) {
-		int seen = 0;
-		for (size_t k = 0; k < i; k++)
-			seen |= strcmp(g[k].method, g[i].method) == 0 && !is_sweep_series(g[k].series);
 		struct method scratch;
 		char name[METHOD_NAME_MAX];
 		const struct method *m = methods_resolve(g[i].method, &scratch, name);
-		if (seen || !m || is_sweep_series(g[i].series))
+		if (!m || !groups_first_plain_of_method(g, n, i))
 			continue;
 		double per_chunk = g[i].chunk ? GIB_BYTES / (double)g[i].chunk : 0;
 		fprintf(f, "| %s | %u | %u | %.3f | %.3f | %.0f (%.0f) | %.0f (%.0f) |\n", g[i].method,
