@@ -35,6 +35,7 @@
 
 #include "channel.h"
 #include "cleanup.h"
+#include "fault_guard.h"
 #include "measure.h"
 #include "units.h"
 #include "verify.h"
@@ -45,6 +46,7 @@
 /* What a half leaves in the shared block for the parent. */
 struct half_report {
 	int rc;				/* 0 or -errno */
+	int fault_signal;		/* SIGBUS or the lease signal that stopped the loop, else 0 */
 	char failed_call[FAILED_CALL_MAX];
 	struct half_figures fig;
 };
@@ -63,6 +65,8 @@ struct transfer {
 	struct shared_block *shared;
 	pid_t child;
 	uint64_t size;
+	struct stat src_st;		/* the source when it was opened, to see whether it changed */
+	int leased;			/* a read lease on src_fd is held */
 };
 
 /* ---- small helpers ------------------------------------------------------------------- */
@@ -115,7 +119,7 @@ static int run_half(const struct half_ops *ops, struct half_ctx *ctx, struct hal
 {
 	struct measure_snapshot before, after;
 	measure_take(&before);
-	int rc = ops->transfer(ctx);
+	int rc = fault_guard_run(ops->transfer, ctx, &report->fault_signal);
 	measure_take(&after);
 	measure_delta(&before, &after, &report->fig);
 	report->fig.syscalls = ctx->syscalls;
@@ -232,12 +236,11 @@ static int open_channel(struct transfer *t, struct bx_error *err)
 static int open_everything(struct transfer *t, struct bx_error *err)
 {
 	const struct transfer_spec *spec = t->spec;
-	struct stat st;
 	t->src_fd = open(spec->src_path, O_RDONLY | O_CLOEXEC);
-	if (t->src_fd < 0 || fstat(t->src_fd, &st) < 0)
+	if (t->src_fd < 0 || fstat(t->src_fd, &t->src_st) < 0)
 		return bx_fail(err, BX_EXIT_FAILURE, "cannot read source '%s': %s", spec->src_path,
 			       strerror(errno));
-	t->size = (uint64_t)st.st_size;
+	t->size = (uint64_t)t->src_st.st_size;
 	t->dst_fd = open(spec->dst_path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (t->dst_fd < 0)
 		return bx_fail(err, BX_EXIT_FAILURE, "cannot create destination '%s': %s",
@@ -258,6 +261,9 @@ static int open_everything(struct transfer *t, struct bx_error *err)
 
 static void close_everything(struct transfer *t)
 {
+	if (t->leased)
+		fault_guard_unlease(t->src_fd);
+	t->leased = 0;
 	int *fds[] = { &t->src_fd, &t->dst_fd, &t->ready_fds[0], &t->ready_fds[1], &t->go_fds[0],
 		       &t->go_fds[1] };
 	for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); i++)
@@ -270,6 +276,26 @@ static void close_everything(struct transfer *t)
 	t->shared = NULL;
 }
 
+/* 1 when the source is no longer what was opened: another size, times or file at its path. */
+static int source_changed(const struct transfer *t, char *how, size_t len)
+{
+	struct stat now, at_path;
+	if (fstat(t->src_fd, &now) < 0)
+		return snprintf(how, len, "it can no longer be read"), 1;
+	if (stat(t->spec->src_path, &at_path) < 0 || at_path.st_ino != t->src_st.st_ino ||
+	    at_path.st_dev != t->src_st.st_dev)
+		return snprintf(how, len, "another file now has its name"), 1;
+	if (now.st_size != t->src_st.st_size)
+		return snprintf(how, len, "its size went from %lld to %lld bytes",
+				(long long)t->src_st.st_size, (long long)now.st_size), 1;
+	if (now.st_mtim.tv_sec != t->src_st.st_mtim.tv_sec ||
+	    now.st_mtim.tv_nsec != t->src_st.st_mtim.tv_nsec ||
+	    now.st_ctim.tv_sec != t->src_st.st_ctim.tv_sec ||
+	    now.st_ctim.tv_nsec != t->src_st.st_ctim.tv_nsec)
+		return snprintf(how, len, "it was written to"), 1;
+	return 0;
+}
+
 /* ---- the parent's side --------------------------------------------------------------- */
 
 /* Producer prepare, barrier, timed loop; then reap the child.  Returns 0 or an exit code. */
@@ -279,6 +305,7 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 	struct half_report *report = &t->shared->producer;
 	struct half_ctx ctx;
 	half_ctx_init(&ctx, t, CHANNEL_PRODUCER_SIDE, t->child);
+	t->leased = fault_guard_lease(t->src_fd) == 0;
 
 	int rc = m->producer->prepare ? m->producer->prepare(&ctx) : 0;
 	char byte = 'g';
@@ -319,6 +346,17 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 
 	int status = reap_child(t->child, rc < 0 ? CHILD_GRACE_S : -1);
 	int consumer_rc = t->shared->consumer.rc;
+	char how[128];
+	if (report->fault_signal || (rc < 0 && source_changed(t, how, sizeof(how)))) {
+		if (report->fault_signal)
+			snprintf(how, sizeof(how), "%s", report->failed_call);
+		return bx_fail(err, BX_EXIT_FAILURE, "source changed during the transfer: %s: %s",
+			       m->name, how);
+	}
+	if (t->shared->consumer.fault_signal == SIGBUS)
+		return bx_fail(err, BX_EXIT_FAILURE,
+			       "%s: consumer: writing the mapped destination failed (SIGBUS): the "
+			       "destination's filesystem is full or the file may not grow", m->name);
 	int nothing_moved = report->fig.bytes == 0 && t->shared->consumer.fig.bytes == 0;
 	if (nothing_moved && (is_unsupported_errno(rc) || is_unsupported_errno(consumer_rc))) {
 		int side_rc = rc < 0 ? rc : consumer_rc;
@@ -388,8 +426,10 @@ int harness_transfer(const struct transfer_spec *spec, struct run_record *rec,
 		.go_fds = { -1, -1 },
 	};
 	/* A dead reader must turn into EPIPE for the producer, not kill the whole program. */
-	struct sigaction ignore = { .sa_handler = SIG_IGN }, saved;
+	/* SIGXFSZ likewise: past RLIMIT_FSIZE a write must fail with EFBIG, not kill a half. */
+	struct sigaction ignore = { .sa_handler = SIG_IGN }, saved, saved_xfsz;
 	sigaction(SIGPIPE, &ignore, &saved);
+	sigaction(SIGXFSZ, &ignore, &saved_xfsz);
 
 	double t0 = 0;
 	int rc = open_everything(&t, err);
@@ -413,6 +453,10 @@ int harness_transfer(const struct transfer_spec *spec, struct run_record *rec,
 			rc = drive_transfer(&t, &t0, err);
 		}
 	}
+	char how[128];
+	if (rc == 0 && source_changed(&t, how, sizeof(how)))
+		rc = bx_fail(err, BX_EXIT_FAILURE, "source changed during the transfer: %s: %s",
+			     spec->method->name, how);
 	if (rc == 0) {
 		fill_record(&t, t0, rec);
 		if (spec->verify) {
@@ -422,5 +466,6 @@ int harness_transfer(const struct transfer_spec *spec, struct run_record *rec,
 	}
 	close_everything(&t);
 	sigaction(SIGPIPE, &saved, NULL);
+	sigaction(SIGXFSZ, &saved_xfsz, NULL);
 	return rc;
 }

@@ -101,7 +101,8 @@ static int run_phases(const struct run_options *o, const char *src, uint64_t siz
 
 int reproduce_run(const struct run_options *o, struct bx_error *err)
 {
-	char csv[PATH_MAX], generated[PATH_MAX] = "";
+	char csv[PATH_MAX];
+	struct temp_file generated = { "", -1, 0 };
 	if (mkdir(o->out, 0755) < 0 && errno != EEXIST)
 		return bx_fail(err, BX_EXIT_USAGE, "cannot create output directory '%s': %s", o->out,
 			       strerror(errno));
@@ -115,9 +116,8 @@ int reproduce_run(const struct run_options *o, struct bx_error *err)
 	struct stat st;
 	if (!src) {
 		size = o->sizes.v[0];
-		rc = runner_generate_source(o->workdir, size, o->seed, generated, sizeof(generated),
-					    err);
-		src = generated;
+		rc = runner_generate_source(o->workdir, size, o->seed, o->keep, &generated, err);
+		src = generated.path;
 	} else if (stat(src, &st) == 0) {
 		size = (uint64_t)st.st_size;
 	}
@@ -128,8 +128,7 @@ int reproduce_run(const struct run_options *o, struct bx_error *err)
 		with_csv.csv = csv;
 		rc = run_phases(&with_csv, src, size, &s, err);
 	}
-	if (generated[0])
-		runner_remove_temp(generated, o->keep);
+	temp_file_release(&generated, o->keep);
 	if (rc == 0) {
 		report_print_comparison(stdout, s.records, s.n);
 		rc = report_write(s.records, s.n, csv, o->out, err);

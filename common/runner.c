@@ -9,9 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "tempfile.h"
 #include "harness.h"
 #include "measure.h"
 #include "source.h"
@@ -23,8 +25,10 @@
 struct series_files {
 	char src[PATH_MAX];
 	char dst[PATH_MAX];
+	struct temp_file src_temp, dst_temp;	/* when generated / defaulted */
 	int src_is_temp, dst_is_temp;
 	uint64_t src_hash;
+	struct stat src_st;		/* the source when it was hashed */
 	struct machine_desc machine;
 	char src_fs[32], dst_fs[32];
 };
@@ -51,47 +55,22 @@ void series_free(struct series *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* ---- temporary files ----------------------------------------------------------------- */
+/* ---- the generated source ------------------------------------------------------------ */
 
-/* mkstemp() a file bulkxfer-<what>-XXXXXX in dir, registered for cleanup.  Returns fd or -1. */
-static int make_temp_file(const char *dir, const char *what, char *path, size_t len,
-			  struct bx_error *err)
+int runner_generate_source(const char *workdir, uint64_t size, uint64_t seed, int keep,
+			   struct temp_file *tf, struct bx_error *err)
 {
-	snprintf(path, len, "%s/bulkxfer-%s-XXXXXX", dir, what);
-	int fd = mkstemp(path);
-	if (fd < 0) {
-		bx_fail(err, BX_EXIT_FAILURE, "cannot create a temporary file in '%s': %s", dir,
-			strerror(errno));
-		return -1;
-	}
-	cleanup_add_path(path);
-	return fd;
-}
-
-void runner_remove_temp(const char *path, int keep)
-{
-	if (!path[0])
-		return;
-	if (keep)
-		fprintf(stderr, "bulkxfer: kept %s\n", path);
-	else
-		unlink(path);
-	cleanup_forget_path(path);
-}
-
-int runner_generate_source(const char *workdir, uint64_t size, uint64_t seed, char *path,
-			   size_t len, struct bx_error *err)
-{
-	int fd = make_temp_file(workdir, "src", path, len, err);
-	if (fd < 0)
-		return BX_EXIT_FAILURE;
+	int rc = temp_file_create(tf, workdir, "src", keep, err);
+	if (rc)
+		return rc;
 	double t = measure_now();
-	int rc = source_write(fd, size, seed);
-	close(fd);
+	rc = source_write(tf->fd, size, seed);
 	if (rc < 0) {
-		bx_fail(err, BX_EXIT_FAILURE, "cannot write the source '%s': %s", path, strerror(-rc));
-		runner_remove_temp(path, 0);
-		return BX_EXIT_FAILURE;
+		char where[PATH_MAX];
+		snprintf(where, sizeof(where), "%s", tf->named ? tf->path : workdir);
+		temp_file_release(tf, 0);
+		return bx_fail(err, BX_EXIT_FAILURE, "cannot write the source in '%s': %s", where,
+			       strerror(-rc));
 	}
 	if (isatty(STDERR_FILENO)) {
 		char human[32];
@@ -110,40 +89,58 @@ static int prepare_files(const struct run_options *o, uint64_t size, struct seri
 	if (o->src) {
 		snprintf(f->src, sizeof(f->src), "%s", o->src);
 	} else {
-		rc = runner_generate_source(o->workdir, size, o->seed, f->src, sizeof(f->src), err);
+		rc = runner_generate_source(o->workdir, size, o->seed, o->keep, &f->src_temp, err);
 		if (rc)
 			return rc;
 		f->src_is_temp = 1;
+		snprintf(f->src, sizeof(f->src), "%s", f->src_temp.path);
 	}
+	if (stat(f->src, &f->src_st) < 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "cannot read the source '%s': %s", f->src,
+			       strerror(errno));
 	if (o->verify) {
 		rc = verify_hash_path(f->src, &f->src_hash, NULL);
 		if (rc < 0)
 			return bx_fail(err, BX_EXIT_FAILURE, "cannot hash the source '%s': %s", f->src,
 				       strerror(-rc));
 	}
+	char dir[PATH_MAX];
 	if (o->dst) {
 		snprintf(f->dst, sizeof(f->dst), "%s", o->dst);
+		snprintf(dir, sizeof(dir), "%s", o->dst);
+		snprintf(dir, sizeof(dir), "%s", dirname(dir));
 	} else {
-		int fd = make_temp_file(o->workdir, "dst", f->dst, sizeof(f->dst), err);
-		if (fd < 0)
-			return BX_EXIT_FAILURE;
-		close(fd);
+		rc = temp_file_create(&f->dst_temp, o->workdir, "dst", o->keep, err);
+		if (rc)
+			return rc;
 		f->dst_is_temp = 1;
+		snprintf(f->dst, sizeof(f->dst), "%s", f->dst_temp.path);
+		snprintf(dir, sizeof(dir), "%s", o->workdir);
 	}
-	char dir[PATH_MAX];
 	sysinfo_describe(&f->machine);
 	sysinfo_fs_name(f->src, f->src_fs, sizeof(f->src_fs));
-	snprintf(dir, sizeof(dir), "%s", f->dst);
-	sysinfo_fs_name(dirname(dir), f->dst_fs, sizeof(f->dst_fs));
+	sysinfo_fs_name(dir, f->dst_fs, sizeof(f->dst_fs));
 	return 0;
 }
 
 static void remove_files(const struct run_options *o, struct series_files *f)
 {
-	if (f->src_is_temp)
-		runner_remove_temp(f->src, o->keep);
-	if (f->dst_is_temp)
-		runner_remove_temp(f->dst, o->keep);
+	temp_file_release(&f->src_temp, o->keep);
+	temp_file_release(&f->dst_temp, o->keep);
+}
+
+/* The source hashed at the start must still be that file, unchanged, before every run. */
+static int check_source_unchanged(const struct series_files *f, struct bx_error *err)
+{
+	struct stat now;
+	if (stat(f->src, &now) < 0 || now.st_ino != f->src_st.st_ino ||
+	    now.st_dev != f->src_st.st_dev || now.st_size != f->src_st.st_size ||
+	    now.st_mtim.tv_sec != f->src_st.st_mtim.tv_sec ||
+	    now.st_mtim.tv_nsec != f->src_st.st_mtim.tv_nsec)
+		return bx_fail(err, BX_EXIT_FAILURE,
+			       "source changed during the transfer: '%s' is not what was hashed at "
+			       "the start", f->src);
+	return 0;
 }
 
 static void show_progress(size_t done, size_t total, const struct run_record *rec)
@@ -184,17 +181,24 @@ static int run_once(const struct run_options *o, struct series_files *f, size_t 
 		.pipe_size = (size_t)o->pipe_size, .verify = o->verify, .src_hash = f->src_hash,
 	};
 	struct run_record rec;
-	int rc = harness_transfer(&spec, &rec, err);
-	if (f->dst_is_temp && !o->keep)
-		unlink(f->dst);	/* the next run starts from a new file */
+	int rc = check_source_unchanged(f, err);
+	if (rc == 0)
+		rc = harness_transfer(&spec, &rec, err);
+	if (f->dst_is_temp && !f->dst_temp.named && ftruncate(f->dst_temp.fd, 0) < 0)
+		rc = rc ? rc : bx_fail(err, BX_EXIT_FAILURE, "cannot empty the destination: %s",
+				       strerror(errno));
 	if (rc == HARNESS_UNSUPPORTED) {
 		bx_print_error("%s: unsupported here, skipped", err->msg);
 		p->skipped[m] = 1;
 		out->nskipped++;
 		return 0;
 	}
-	if (rc)
+	if (rc) {
+		/* A failed run's destination is garbage: never leave it looking like a copy. */
+		if (!f->dst_is_temp || f->dst_temp.named)
+			unlink(f->dst);
 		return rc;
+	}
 	show_progress(++p->done, p->total, &rec);
 	if (round < o->warmup)
 		return 0;

@@ -13,6 +13,7 @@
 #include "errors.h"
 #include "options.h"
 #include "results.h"
+#include "tempfile.h"
 
 struct series {
 	struct run_record *records;	/* recorded runs, in the order they ran */
@@ -26,14 +27,12 @@ struct series {
  * run stops the series; rows already written stay.  Temporary files are gone on return. */
 int runner_execute(const struct run_options *o, struct series *out, struct bx_error *err);
 
-/* Generate a source of size bytes (seed) as a new temporary file in workdir, registered for
- * removal on a signal; its path goes to path.  Prints the time taken when stderr is a terminal.
- * Returns 0 or BX_EXIT_FAILURE (disk full, ...) with nothing left behind. */
-int runner_generate_source(const char *workdir, uint64_t size, uint64_t seed, char *path,
-			   size_t len, struct bx_error *err);
-
-/* Remove a temporary file made by runner_generate_source (or print where it is when keep). */
-void runner_remove_temp(const char *path, int keep);
+/* Generate a source of size bytes (seed) as a new temporary file in workdir (tempfile.h: named
+ * only with keep); open it as tf->path, release it with temp_file_release.  Prints the time
+ * taken when stderr is a terminal.  Returns 0 or BX_EXIT_FAILURE (disk full, ...) with nothing
+ * left behind. */
+int runner_generate_source(const char *workdir, uint64_t size, uint64_t seed, int keep,
+			   struct temp_file *tf, struct bx_error *err);
 
 /* Free the records of a series. */
 void series_free(struct series *s);
