@@ -4,9 +4,11 @@
  * Layout of the object: a header (two sem_t, the geometry, an abort flag, the byte count of each
  * slot), padded to a page, then nslots slots of slot_size bytes.
  *
- * Why the name is unlinked at once: both halves get the mapping by fork() inheriting it, so the
- * name is never needed after mmap().  Unlinking right there means a crash, a SIGKILL or a
- * forgotten cleanup path can never leave the object behind in /dev/shm.
+ * Why the object has no name: both halves get the mapping by fork() inheriting it, so a name is
+ * never needed.  A POSIX object from shm_open() has one from creation until shm_unlink(), and a
+ * SIGKILL in that window (the reliability tests hit it) leaves it in /dev/shm for good.  So the
+ * object is made with memfd_create(): the same shared, tmpfs-backed memory, never named.  Where
+ * memfd_create() is missing, shm_open() + an immediate shm_unlink() is the fallback.
  *
  * Why posix_fallocate: /dev/shm is a tmpfs with a size limit.  ftruncate() alone succeeds past
  * it and the first touch of a missing page then raises SIGBUS in the middle of a transfer;
@@ -45,9 +47,13 @@ static size_t page_round_up(size_t n)
 	return (n + page - 1) / page * page;
 }
 
-/* Open a new object under a name no other run (in this or another process) can be using. */
+/* A new shared-memory object: nameless when the kernel allows, else under a name no other run
+ * (in this or another process) can be using, unlinked at once. */
 static int open_unique_object(void)
 {
+	int memfd = memfd_create("bulkxfer-ring", MFD_CLOEXEC);
+	if (memfd >= 0)
+		return memfd;
 	static unsigned counter;
 	for (int attempt = 0; attempt < 100; attempt++) {
 		char name[64];

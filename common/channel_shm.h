@@ -30,8 +30,8 @@ struct shm_ring {
 	pid_t peer;			/* the other side, for the liveness check; 0 = unknown */
 };
 
-/* Create, size, map and initialise a ring of nslots slots of slot_size bytes.  The name is
- * unlinked before this returns (see the .c file for why), so no exit path can leak it.
+/* Create, size, map and initialise a ring of nslots slots of slot_size bytes.  The object has no
+ * name in /dev/shm (see the .c file for why), so no exit path, SIGKILL included, can leak it.
  * Returns 0, or -errno (ENOSPC when /dev/shm cannot hold the ring) with nothing left behind. */
 int shm_ring_create(struct shm_ring *ring, size_t slot_size, uint32_t nslots);
 

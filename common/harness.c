@@ -168,10 +168,13 @@ static void __attribute__((noreturn)) consumer_main(struct transfer *t, pid_t pa
 /* ---- waiting for the child ----------------------------------------------------------- */
 
 /* Reap the child.  grace_s < 0 waits as long as it takes; otherwise the child gets grace_s
- * seconds to exit by itself and is then killed.  Returns the wait status. */
-static int reap_child(pid_t pid, double grace_s)
+ * seconds to exit by itself and is then killed (*killed_by_us set, when non-NULL).  Returns the
+ * wait status. */
+static int reap_child(pid_t pid, double grace_s, int *killed_by_us)
 {
 	int status = 0;
+	if (killed_by_us)
+		*killed_by_us = 0;
 	double deadline = measure_now() + grace_s;
 	for (;;) {
 		pid_t r = waitpid(pid, &status, grace_s < 0 ? 0 : WNOHANG);
@@ -181,6 +184,8 @@ static int reap_child(pid_t pid, double grace_s)
 			break;
 		if (r == 0 && measure_now() >= deadline) {
 			kill(pid, SIGKILL);
+			if (killed_by_us)
+				*killed_by_us = 1;
 			grace_s = -1;	/* now wait for it to go */
 			continue;
 		}
@@ -318,7 +323,7 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 	if (rc < 0 || got != 1 || t->shared->consumer.rc < 0) {
 		/* Nothing moved yet.  Closing "go" unblocks a child waiting for it; it exits. */
 		close_fd(&t->go_fds[1]);
-		int status = reap_child(t->child, CHILD_GRACE_S);
+		int status = reap_child(t->child, CHILD_GRACE_S, NULL);
 		int ret;
 		if (rc < 0)
 			ret = bx_fail(err, BX_EXIT_FAILURE, "%s: producer: %s failed: %s", m->name,
@@ -344,7 +349,8 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 	if (m->producer->release)
 		m->producer->release(&ctx);
 
-	int status = reap_child(t->child, rc < 0 ? CHILD_GRACE_S : -1);
+	int killed_by_us;
+	int status = reap_child(t->child, rc < 0 ? CHILD_GRACE_S : -1, &killed_by_us);
 	int consumer_rc = t->shared->consumer.rc;
 	char how[128];
 	if (report->fault_signal || (rc < 0 && source_changed(t, how, sizeof(how)))) {
@@ -364,10 +370,12 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 		return bx_fail(err, HARNESS_UNSUPPORTED, "%s: %s: %s", m->name, call,
 			       strerror(-side_rc));
 	}
-	/* A consumer that died or failed is the root cause of the producer's EPIPE: report it. */
-	if (!child_ok(t, status) && (rc == 0 || rc == -EPIPE || WIFSIGNALED(status)))
-		return child_failure(t, status, err);
-	if (rc < 0)
+	/* When both sides failed, blame the one that failed first: a consumer that only saw the
+	 * producer hang up (EPIPE), or that we killed after the grace period, is a consequence;
+	 * otherwise the consumer's failure (a signal, EFBIG, ENOSPC, ...) caused the producer's
+	 * EPIPE or ECONNRESET. */
+	int consumer_is_consequence = killed_by_us || (consumer_rc == -EPIPE && !WIFSIGNALED(status));
+	if (rc < 0 && (child_ok(t, status) || consumer_is_consequence))
 		return bx_fail(err, BX_EXIT_FAILURE, "%s: producer: %s failed: %s", m->name,
 			       report->failed_call, strerror(-rc));
 	if (!child_ok(t, status))

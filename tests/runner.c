@@ -17,13 +17,14 @@ int register_roundtrip_suite(void);
 int register_harness_suite(void);
 int register_report_suite(void);
 int register_explain_suite(void);
+int register_faults_suite(void);
 int register_cli_suite(void);
 
 static const suite_registrar registrars[] = {
 	register_units_suite,   register_stats_suite,     register_source_suite,
 	register_results_suite, register_options_suite,   register_roundtrip_suite,
 	register_harness_suite, register_report_suite,    register_explain_suite,
-	register_cli_suite,
+	register_cli_suite,     register_faults_suite,
 };
 
 int main(int argc, char **argv)

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -126,11 +128,20 @@ static void collect_output(int out_fd, int err_fd, struct ts_result *r)
 	r->err[err_len] = '\0';
 }
 
-int ts_run_bulkxfer(struct ts_result *r, const char *const argv[])
+static const char *bulkxfer_bin(void)
 {
 	const char *bin = getenv("BULKXFER_BIN");
-	if (!bin)
-		bin = "./bulkxfer";
+	return bin ? bin : "./bulkxfer";
+}
+
+int ts_run_bulkxfer(struct ts_result *r, const char *const argv[])
+{
+	return ts_run_bulkxfer_limited(r, argv, -1);
+}
+
+int ts_run_bulkxfer_limited(struct ts_result *r, const char *const argv[], long fsize_limit)
+{
+	const char *bin = bulkxfer_bin();
 	memset(r, 0, sizeof(*r));
 	int out[2], err[2];
 	if (pipe(out) < 0 || pipe(err) < 0)
@@ -143,6 +154,10 @@ int ts_run_bulkxfer(struct ts_result *r, const char *const argv[])
 		dup2(err[1], STDERR_FILENO);
 		close(out[0]);
 		close(err[0]);
+		if (fsize_limit >= 0) {
+			struct rlimit lim = { (rlim_t)fsize_limit, (rlim_t)fsize_limit };
+			setrlimit(RLIMIT_FSIZE, &lim);
+		}
 		execv(bin, (char *const *)argv);
 		_exit(127);
 	}
@@ -168,4 +183,101 @@ long ts_count_lines(const char *path)
 		n += c == '\n';
 	fclose(f);
 	return n;
+}
+
+pid_t ts_spawn_bulkxfer(const char *const argv[], const char *err_path)
+{
+	pid_t pid = fork();
+	if (pid != 0)
+		return pid;
+	int fd = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd >= 0) {
+		dup2(fd, STDOUT_FILENO);
+		dup2(fd, STDERR_FILENO);
+	}
+	execv(bulkxfer_bin(), (char *const *)argv);
+	_exit(127);
+}
+
+int ts_wait_for(pid_t pid, double seconds, int *status)
+{
+	for (int i = 0; i < (int)(seconds * 500); i++) {
+		pid_t r = waitpid(pid, status, WNOHANG);
+		if (r == pid)
+			return 1;
+		if (r < 0 && errno != EINTR)
+			return 1;
+		usleep(2000);
+	}
+	return 0;
+}
+
+pid_t ts_first_child(pid_t pid)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%ld/task/%ld/children", (long)pid, (long)pid);
+	FILE *f = fopen(path, "r");
+	long child = 0;
+	if (f) {
+		if (fscanf(f, "%ld", &child) != 1)
+			child = 0;
+		fclose(f);
+	}
+	return (pid_t)child;
+}
+
+int ts_alive(pid_t pid)
+{
+	char path[64], buf[512];
+	snprintf(path, sizeof(path), "/proc/%ld/stat", (long)pid);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return 0;
+	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	const char *paren = strrchr(buf, ')');
+	return paren && paren[1] && paren[2] != 'Z' && paren[2] != 'X';
+}
+
+void ts_become_subreaper(void)
+{
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+}
+
+static long count_fields(const char *line)
+{
+	long fields = 1;
+	int quoted = 0;
+	for (const char *p = line; *p && *p != '\n'; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (*p == ',' && !quoted)
+			fields++;
+	}
+	return fields;
+}
+
+long ts_csv_rows_intact(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return -1;
+	char line[8192];
+	long header = -1, rows = 0;
+	int intact = 1;
+	while (fgets(line, sizeof(line), f)) {
+		size_t len = strlen(line);
+		if (len == 0 || line[len - 1] != '\n')
+			intact = 0;	/* a row without its newline was cut off */
+		long fields = count_fields(line);
+		if (header < 0)
+			header = fields;
+		else if (fields != header)
+			intact = 0;
+		else
+			rows++;
+	}
+	fclose(f);
+	return intact ? rows : -1;
 }

@@ -8,6 +8,7 @@
 #include <CUnit/CUnit.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 struct test_case {
 	const char *name;
@@ -50,5 +51,29 @@ int ts_run_bulkxfer(struct ts_result *r, const char *const argv[]);
 
 /* Count the lines of a file (-1 if it cannot be read). */
 long ts_count_lines(const char *path);
+
+/* Like ts_run_bulkxfer, with RLIMIT_FSIZE set to fsize_limit bytes in the child. */
+int ts_run_bulkxfer_limited(struct ts_result *r, const char *const argv[], long fsize_limit);
+
+/* Start the bulkxfer binary in the background, stdout and stderr into err_path (both).
+ * Returns its pid or -1. */
+pid_t ts_spawn_bulkxfer(const char *const argv[], const char *err_path);
+
+/* Wait up to seconds for pid; 1 and *status when it ended, 0 on time-out (still running). */
+int ts_wait_for(pid_t pid, double seconds, int *status);
+
+/* The first child of pid (from /proc), or 0 when it has none right now. */
+pid_t ts_first_child(pid_t pid);
+
+/* 1 when the process exists and is not a zombie. */
+int ts_alive(pid_t pid);
+
+/* Make this process the reaper of orphaned descendants, so a test can waitpid() the consumer of
+ * a bulkxfer it killed. */
+void ts_become_subreaper(void);
+
+/* Every line of a CSV has as many commas (outside quotes) as its first: no torn rows.
+ * Returns the number of data rows, or -1 when a row is torn or the file is unreadable. */
+long ts_csv_rows_intact(const char *path);
 
 #endif

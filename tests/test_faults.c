@@ -1,0 +1,422 @@
+/*
+ * test_faults.c - reliability: nothing is lost, nothing hangs, nothing leaks, whatever happens
+ * during a run.  The source truncated under a transfer (with and without a read lease); the
+ * consumer or the whole bulkxfer SIGKILLed at random moments, 20 times per method; SIGINT and
+ * SIGTERM; a destination past RLIMIT_FSIZE or on a full filesystem; two runs at once.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "test_support.h"
+#include "verify.h"
+
+#define KILLS_PER_METHOD 20
+
+static char dir[64];
+static unsigned seed;
+
+static int faults_init(void)
+{
+	ts_make_tempdir(dir, sizeof(dir));
+	ts_become_subreaper();
+	seed = (unsigned)time(NULL) ^ (unsigned)getpid();
+	return dir[0] ? 0 : -1;
+}
+
+static int faults_clean(void)
+{
+	ts_remove_tree(dir);
+	return 0;
+}
+
+/* Entries in dir other than the ones named in keep (NULL-terminated). */
+static int stray_files(const char *const keep[])
+{
+	char cmd[256];
+	snprintf(cmd, sizeof(cmd), "ls -A %s", dir);
+	FILE *p = popen(cmd, "r");
+	char name[256];
+	int strays = 0;
+	while (p && fgets(name, sizeof(name), p)) {
+		name[strcspn(name, "\n")] = '\0';
+		int kept = 0;
+		for (int i = 0; keep[i]; i++)
+			kept |= strcmp(name, keep[i]) == 0;
+		if (!kept) {
+			fprintf(stderr, "\n  stray file: %s\n", name);
+			strays++;
+		}
+	}
+	if (p)
+		pclose(p);
+	return strays;
+}
+
+static void path_in_dir(char *buf, size_t len, const char *name)
+{
+	snprintf(buf, len, "%s/%s", dir, name);
+}
+
+/* ---- the source changes under a transfer ------------------------------------------------- */
+
+/* The helper process that changes the source when the test half says so. */
+enum change { CHANGE_OPEN_TRUNC, CHANGE_FTRUNCATE };
+static int trigger[2];
+static const struct half_ops *wrapped;
+
+/* Tell the helper to change the source, wait until it shows (or the lease signal stops us),
+ * then run the real loop, which must now fail. */
+static int changing_transfer(struct half_ctx *ctx)
+{
+	if (write(trigger[1], "t", 1) != 1)
+		return half_fail(ctx, "write(trigger)", errno);
+	for (int i = 0; i < 1000; i++) {
+		struct stat st;
+		if (fstat(ctx->file_fd, &st) == 0 && (uint64_t)st.st_size != ctx->size)
+			break;
+		usleep(1000);
+	}
+	return wrapped->transfer(ctx);
+}
+
+static int changing_prepare(struct half_ctx *ctx)
+{
+	return wrapped->prepare ? wrapped->prepare(ctx) : 0;
+}
+
+static void changing_release(struct half_ctx *ctx)
+{
+	if (wrapped->release)
+		wrapped->release(ctx);
+}
+
+static void source_changes(const char *method, enum change how, const char *expect)
+{
+	char src[128], dst[128];
+	path_in_dir(src, sizeof(src), "changing-src");
+	path_in_dir(dst, sizeof(dst), "changing-dst");
+	CU_ASSERT_EQUAL_FATAL(ts_write_file(src, 32 << 20, 4), 0);
+	const struct method *real = methods_find(method);
+	wrapped = real->producer;
+	struct half_ops changing = *real->producer;
+	changing.prepare = changing_prepare;
+	changing.transfer = changing_transfer;
+	changing.release = changing_release;
+	struct method m = { method, "test", &changing, real->consumer };
+
+	/* Without a lease: the test holds the source open for writing, so none can be granted. */
+	int writer = how == CHANGE_FTRUNCATE ? open(src, O_RDWR) : -1;
+	CU_ASSERT_EQUAL_FATAL(pipe(trigger), 0);
+	pid_t helper = fork();
+	if (helper == 0) {
+		char byte;
+		if (read(trigger[0], &byte, 1) == 1) {
+			if (how == CHANGE_FTRUNCATE) {
+				if (ftruncate(writer, 4096) < 0)
+					_exit(1);
+			} else {
+				int fd = open(src, O_WRONLY | O_TRUNC);	/* blocks on the lease */
+				if (fd >= 0)
+					close(fd);
+			}
+		}
+		_exit(0);
+	}
+	struct transfer_spec spec = { .method = &m, .src_path = src, .dst_path = dst,
+				      .chunk = 65536, .slots = 4, .verify = 1 };
+	verify_hash_path(src, &spec.src_hash, NULL);
+	struct run_record rec;
+	struct bx_error err = { 0, "" };
+	int rc = harness_transfer(&spec, &rec, &err);
+	close(trigger[1]);	/* a helper still waiting for its cue gives up */
+	int status;
+	CU_ASSERT_TRUE(ts_wait_for(helper, 60, &status));
+	close(trigger[0]);
+	if (writer >= 0)
+		close(writer);
+	CU_ASSERT_EQUAL(rc, BX_EXIT_FAILURE);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "source changed during the transfer"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, expect));
+	if (rc != BX_EXIT_FAILURE || !strstr(err.msg, expect))
+		fprintf(stderr, "\n  %s: rc %d '%s'\n", method, rc, err.msg);
+	unlink(src);
+	unlink(dst);
+}
+
+static void test_source_truncated_under_lease(void)
+{
+	static const char *methods[] = { "shm", "pipe", "splice", "mmap-write", "vmsplice", "cma" };
+	for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++)
+		source_changes(methods[i], CHANGE_OPEN_TRUNC, "lease break");
+}
+
+static void test_source_truncated_without_lease(void)
+{
+	/* Mapped sources fault; read and splice sources come up short. */
+	source_changes("shm", CHANGE_FTRUNCATE, "SIGBUS");
+	source_changes("shm-whole", CHANGE_FTRUNCATE, "SIGBUS");
+	/* write() from a shrunken mapping: the kernel's copy faults (EFAULT), no signal. */
+	source_changes("mmap-write", CHANGE_FTRUNCATE, "size went from");
+	source_changes("pipe", CHANGE_FTRUNCATE, "size went from 33554432 to 4096");
+	source_changes("splice", CHANGE_FTRUNCATE, "size went from");
+	source_changes("sendfile", CHANGE_FTRUNCATE, "size went from");
+}
+
+/* ---- SIGKILL at random moments ----------------------------------------------------------- */
+
+/* Start a long series of small transfers of method m; returns the bulkxfer pid. */
+static pid_t start_series(const char *method, const char *log)
+{
+	char csv[128];
+	path_in_dir(csv, sizeof(csv), "kill.csv");
+	/* Far more runs than can finish while a test waits: exiting means it noticed. */
+	const char *argv[] = { "bulkxfer", "run", "--method", method, "--size", "4M", "--chunk",
+			       "64K", "--runs", "100000", "--warmup", "0", "--workdir", dir, "--csv",
+			       csv, NULL };
+	return ts_spawn_bulkxfer(argv, log);
+}
+
+/* The consumer of bulkxfer pid, waiting up to a second for one to exist. */
+static pid_t find_consumer(pid_t pid)
+{
+	for (int i = 0; i < 500; i++) {
+		pid_t c = ts_first_child(pid);
+		if (c > 0 && ts_alive(c))
+			return c;
+		usleep(2000);
+	}
+	return 0;
+}
+
+static int log_contains(const char *log, const char *text)
+{
+	FILE *f = fopen(log, "r");
+	char buf[4096] = "";
+	size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
+	buf[n] = '\0';
+	if (f)
+		fclose(f);
+	return strstr(buf, text) != NULL;
+}
+
+static void test_consumer_killed_at_random(void)
+{
+	char log[128];
+	path_in_dir(log, sizeof(log), "kill.log");
+	const char *const keep[] = { "kill.csv", "kill.log", NULL };
+	int shm_before = ts_count_shm_objects();
+	for (size_t m = 0; m < methods_count(); m++) {
+		const char *name = methods_at(m)->name;
+		int noticed = 0;
+		for (int trial = 0, attempts = 0; trial < KILLS_PER_METHOD && attempts < 3 * KILLS_PER_METHOD;
+		     attempts++) {
+			pid_t pid = start_series(name, log);
+			usleep((useconds_t)(rand_r(&seed) % 60000));
+			pid_t consumer = find_consumer(pid);
+			int status = 0;
+			if (consumer <= 0 || kill(consumer, SIGKILL) < 0 || !ts_wait_for(pid, 3, &status)) {
+				/* No consumer to hit, or the kill met one that had just finished its run
+				 * (the series then goes on): not a verdict, try again. */
+				kill(pid, SIGKILL);
+				ts_wait_for(pid, 5, &status);
+				continue;
+			}
+			trial++;
+			int ok = WIFEXITED(status) && WEXITSTATUS(status) == 1 &&
+				 log_contains(log, "killed by signal 9");
+			noticed += ok;
+			if (!ok)
+				fprintf(stderr, "\n  %s: exit %d\n", name,
+					WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		}
+		CU_ASSERT_EQUAL(noticed, KILLS_PER_METHOD);
+		CU_ASSERT_EQUAL(stray_files(keep), 0);
+	}
+	CU_ASSERT_EQUAL(ts_count_shm_objects(), shm_before);
+}
+
+static void test_bulkxfer_killed_at_random(void)
+{
+	char log[128];
+	path_in_dir(log, sizeof(log), "kill.log");
+	const char *const keep[] = { "kill.csv", "kill.log", NULL };
+	int shm_before = ts_count_shm_objects();
+	for (size_t m = 0; m < methods_count(); m++) {
+		const char *name = methods_at(m)->name;
+		int orphans_gone = 0;
+		for (int trial = 0; trial < KILLS_PER_METHOD; trial++) {
+			pid_t pid = start_series(name, log);
+			usleep((useconds_t)(rand_r(&seed) % 60000));
+			pid_t consumer = ts_first_child(pid);
+			kill(pid, SIGKILL);
+			int status;
+			ts_wait_for(pid, 5, &status);
+			/* The consumer, if it was there, is ours now (subreaper) and must die at once. */
+			int gone = consumer <= 0 || ts_wait_for(consumer, 2, &status) ||
+				   !ts_alive(consumer);
+			orphans_gone += gone;
+			if (!gone)
+				kill(consumer, SIGKILL);
+		}
+		CU_ASSERT_EQUAL(orphans_gone, KILLS_PER_METHOD);
+		CU_ASSERT_EQUAL(stray_files(keep), 0);
+	}
+	char csv[128];
+	path_in_dir(csv, sizeof(csv), "kill.csv");
+	CU_ASSERT_TRUE(ts_csv_rows_intact(csv) >= 0);	/* killed mid-series: no torn row */
+	CU_ASSERT_EQUAL(ts_count_shm_objects(), shm_before);
+	unlink(csv);
+	unlink(log);
+}
+
+/* ---- SIGINT and SIGTERM ------------------------------------------------------------------- */
+
+static void interrupt_with(const char *command, int sig, int expected_status)
+{
+	char csv[128], log[128];
+	path_in_dir(csv, sizeof(csv), "sig.csv");
+	path_in_dir(log, sizeof(log), "sig.log");
+	unlink(csv);
+	const char *argv[] = { "bulkxfer", command, "--method", "pipe,shm,splice", "--size", "16M",
+			       "--chunk", "64K", "--runs", "1000", "--warmup", "0", "--workdir", dir,
+			       "--csv", csv, NULL };
+	pid_t pid = ts_spawn_bulkxfer(argv, log);
+	usleep(300000 + (useconds_t)(rand_r(&seed) % 200000));
+	pid_t consumer = ts_first_child(pid);
+	kill(pid, sig);
+	int status = 0;
+	CU_ASSERT_TRUE_FATAL(ts_wait_for(pid, 5, &status));
+	CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == expected_status);
+	if (consumer > 0)
+		CU_ASSERT_TRUE(ts_wait_for(consumer, 2, &status) || !ts_alive(consumer));
+	CU_ASSERT_TRUE(ts_csv_rows_intact(csv) >= 1);	/* complete rows kept, none torn */
+	const char *const keep[] = { "sig.csv", "sig.log", NULL };
+	CU_ASSERT_EQUAL(stray_files(keep), 0);
+	unlink(csv);
+	unlink(log);
+}
+
+static void test_sigint_and_sigterm(void)
+{
+	int shm_before = ts_count_shm_objects();
+	interrupt_with("run", SIGINT, 130);
+	interrupt_with("run", SIGTERM, 143);
+	interrupt_with("sweep", SIGTERM, 143);
+	interrupt_with("sweep", SIGINT, 130);
+	CU_ASSERT_EQUAL(ts_count_shm_objects(), shm_before);
+}
+
+/* ---- the destination fills up ------------------------------------------------------------- */
+
+/* Run every method src -> dst; each must fail with expect, remove dst and record nothing. */
+static void every_method_fails(const char *src, const char *dst, long fsize_limit,
+			       const char *const expect[])
+{
+	char csv[128];
+	path_in_dir(csv, sizeof(csv), "full.csv");
+	struct ts_result *r = malloc(sizeof(*r));
+	for (size_t m = 0; m < methods_count(); m++) {
+		const char *argv[] = { "bulkxfer", "run", "--method", methods_at(m)->name, "--src", src,
+				       "--dst", dst, "--runs", "1", "--warmup", "0", "--chunk", "64K",
+				       "--csv", csv, NULL };
+		ts_run_bulkxfer_limited(r, argv, fsize_limit);
+		int matched = 0;
+		for (int i = 0; expect[i]; i++)
+			matched |= strstr(r->err, expect[i]) != NULL;
+		CU_ASSERT_TRUE(r->exited && r->status == 1 && matched);
+		if (!(r->exited && r->status == 1 && matched))
+			fprintf(stderr, "\n  %s: exit %d '%s'\n", methods_at(m)->name, r->status, r->err);
+		CU_ASSERT_FALSE(ts_exists(dst));	/* the partial destination is gone */
+		CU_ASSERT_TRUE(ts_count_lines(csv) <= 0);	/* nothing recorded */
+	}
+	free(r);
+}
+
+static void test_destination_too_large(void)
+{
+	char src[128], dst[128];
+	path_in_dir(src, sizeof(src), "fsize-src");
+	path_in_dir(dst, sizeof(dst), "fsize-dst");
+	CU_ASSERT_EQUAL_FATAL(ts_write_file(src, 4 << 20, 8), 0);
+	static const char *const expect[] = { "File too large", NULL };
+	every_method_fails(src, dst, 1 << 20, expect);
+	unlink(src);
+}
+
+static void test_destination_filesystem_full(void)
+{
+	char src[128], mnt[128], dst[160];
+	path_in_dir(src, sizeof(src), "full-src");
+	path_in_dir(mnt, sizeof(mnt), "small-tmpfs");
+	snprintf(dst, sizeof(dst), "%s/dst", mnt);
+	mkdir(mnt, 0755);
+	if (mount("bulkxfer-test", mnt, "tmpfs", 0, "size=1m") < 0) {
+		fprintf(stderr, "\n  (no tmpfs could be mounted here: %s; ENOSPC case skipped)\n",
+			strerror(errno));
+		rmdir(mnt);
+		return;
+	}
+	CU_ASSERT_EQUAL_FATAL(ts_write_file(src, 4 << 20, 8), 0);
+	static const char *const expect[] = { "No space left on device", "filesystem is full", NULL };
+	every_method_fails(src, dst, -1, expect);
+	umount(mnt);
+	rmdir(mnt);
+	unlink(src);
+}
+
+/* ---- two at once ------------------------------------------------------------------------- */
+
+static void test_two_runs_at_once(void)
+{
+	char csv[128], log1[128], log2[128];
+	path_in_dir(csv, sizeof(csv), "both.csv");
+	path_in_dir(log1, sizeof(log1), "both1.log");
+	path_in_dir(log2, sizeof(log2), "both2.log");
+	const char *argv[] = { "bulkxfer", "run", "--method", "all", "--size", "2M", "--runs", "2",
+			       "--warmup", "0", "--chunk", "64K", "--workdir", dir, "--csv", csv, NULL };
+	int shm_before = ts_count_shm_objects();
+	pid_t a = ts_spawn_bulkxfer(argv, log1), b = ts_spawn_bulkxfer(argv, log2);
+	int sa = -1, sb = -1;
+	CU_ASSERT_TRUE(ts_wait_for(a, 60, &sa));
+	CU_ASSERT_TRUE(ts_wait_for(b, 60, &sb));
+	CU_ASSERT_TRUE(WIFEXITED(sa) && WEXITSTATUS(sa) == 0);
+	CU_ASSERT_TRUE(WIFEXITED(sb) && WEXITSTATUS(sb) == 0);
+	CU_ASSERT_EQUAL(ts_csv_rows_intact(csv), 2 * 2 * (long)methods_count());
+	CU_ASSERT_EQUAL(ts_count_shm_objects(), shm_before);
+	const char *const keep[] = { "both.csv", "both1.log", "both2.log", NULL };
+	CU_ASSERT_EQUAL(stray_files(keep), 0);
+	unlink(csv);
+	unlink(log1);
+	unlink(log2);
+}
+
+int register_faults_suite(void)
+{
+	static const struct test_case cases[] = {
+		{ "source_truncated_under_lease", test_source_truncated_under_lease },
+		{ "source_truncated_without_lease", test_source_truncated_without_lease },
+		{ "consumer_killed_at_random", test_consumer_killed_at_random },
+		{ "bulkxfer_killed_at_random", test_bulkxfer_killed_at_random },
+		{ "sigint_and_sigterm", test_sigint_and_sigterm },
+		{ "destination_too_large", test_destination_too_large },
+		{ "destination_filesystem_full", test_destination_filesystem_full },
+		{ "two_runs_at_once", test_two_runs_at_once },
+	};
+	CU_pSuite suite = CU_add_suite("faults", faults_init, faults_clean);
+	if (!suite)
+		return -1;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		if (!CU_add_test(suite, cases[i].name, cases[i].fn))
+			return -1;
+	return 0;
+}
