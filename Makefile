@@ -12,7 +12,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all deps test check reproduce plots clean
+.PHONY: all deps test big sanitize valgrind check reproduce plots clean
 all: $(BIN)
 
 # Checks (and installs, where it can) libcunit1-dev, libxxhash-dev and gnuplot-nox first.
@@ -29,13 +29,31 @@ $(BIN): $(LIB_OBJ) $(BUILD)/common/main.o
 $(BUILD)/run_tests: $(LIB_OBJ) $(TEST_OBJ)
 	$(CC) $(BXFLAGS) $(CFLAGS) -o $@ $^ $(LDLIBS) -lcunit
 
-# SUITE=name (and TEST=name) runs one suite (or one test) of the CUnit runner.
+# The test suite, minus the 4 GiB suite ("big").  SUITE=name (and TEST=name) runs one suite
+# (or one test) instead.
+TESTARGS ?= $(if $(SUITE),$(SUITE) $(TEST),--skip big)
 test: $(BIN) $(BUILD)/run_tests
-	BULKXFER_BIN=./$(BIN) $(BUILD)/run_tests $(SUITE) $(TEST)
+	BULKXFER_BIN=./$(BIN) $(BUILD)/run_tests $(TESTARGS)
 
-# The whole suite again, built with AddressSanitizer and UndefinedBehaviorSanitizer.
-check: test
+# 64-bit sizes: every method moves a file past 4 GiB (about two minutes, 12 GiB of memory).
+big: $(BIN) $(BUILD)/run_tests
+	BULKXFER_BIN=./$(BIN) $(BUILD)/run_tests big
+
+# The suite again, built with AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize:
 	$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/bulkxfer CFLAGS="$(SANITIZE)" test
+
+# One transfer of every method under valgrind memcheck: any error fails.
+valgrind: $(BIN)
+	@scripts/ensure-deps.sh valgrind
+	d=$$(mktemp -d) && valgrind -q --error-exitcode=99 --leak-check=full \
+	  --errors-for-leak-kinds=definite ./$(BIN) run --method all --size 1M --runs 1 --warmup 0 \
+	  --workdir $$d --csv $$d/valgrind.csv >/dev/null; rc=$$?; rm -rf $$d; \
+	  if [ $$rc -ne 0 ]; then echo "valgrind found errors (exit $$rc)"; exit 1; fi; \
+	  echo "valgrind: every method ran clean"
+
+# Everything: the suite, the 4 GiB suite, the sanitizers and valgrind.
+check: test big sanitize valgrind
 
 # The main job: the 2014 comparison on a 1.4 GiB file; writes results/reproduce-<time>/.
 reproduce: $(BIN)

@@ -14,7 +14,7 @@
 #include <sys/types.h>
 
 #define SHM_RING_NAME_PREFIX "/bulkxfer-"
-#define SHM_RING_POLL_MS 250
+#define SHM_RING_POLL_MS 100	/* a dead peer is noticed within this */
 #define SHM_RING_MAX_SLOTS 4096U
 #define SHM_RING_MAX_BYTES (16ULL << 30)
 

@@ -1,13 +1,18 @@
 #!/bin/sh
-# ensure-deps.sh - check that bulkxfer's Debian packages are installed; install the missing
-# ones when apt-get can be run (as root), otherwise print the exact command and fail.
+# ensure-deps.sh [valgrind] - check that bulkxfer's Debian packages are installed; install the
+# missing ones when apt-get can be run (as root), otherwise print the exact command and fail.
 # Checks files rather than dpkg records, so a library built by hand counts as present too.
+# With "valgrind", checks for valgrind (used by `make valgrind`) instead.
 set -u
 
 missing=""
-[ -f /usr/include/CUnit/Basic.h ] || missing="$missing libcunit1-dev"
-[ -f /usr/include/xxhash.h ] || missing="$missing libxxhash-dev"
-command -v gnuplot >/dev/null 2>&1 || missing="$missing gnuplot-nox"
+if [ "${1:-}" = valgrind ]; then
+	command -v valgrind >/dev/null 2>&1 || missing=" valgrind"
+else
+	[ -f /usr/include/CUnit/Basic.h ] || missing="$missing libcunit1-dev"
+	[ -f /usr/include/xxhash.h ] || missing="$missing libxxhash-dev"
+	command -v gnuplot >/dev/null 2>&1 || missing="$missing gnuplot-nox"
+fi
 [ -n "$missing" ] || exit 0
 
 cmd="apt-get install -y$missing"

@@ -1,10 +1,11 @@
 /*
  * runner.c - the CUnit test runner: `run_tests` runs every suite, `run_tests SUITE` one suite,
- * `run_tests SUITE TEST` one test.  Exits non-zero whenever an assertion failed (CUnit's own
+ * `run_tests SUITE TEST` one test, `run_tests --skip SUITE[,SUITE]` all but those.  Exits non-zero whenever an assertion failed (CUnit's own
  * CU_get_error() stays 0 then, the trap fio's runner fell into), 2 for an unknown name.
  */
 #include <CUnit/Basic.h>
 #include <stdio.h>
+#include <string.h>
 
 typedef int (*suite_registrar)(void);
 
@@ -18,13 +19,14 @@ int register_harness_suite(void);
 int register_report_suite(void);
 int register_explain_suite(void);
 int register_faults_suite(void);
+int register_big_suite(void);
 int register_cli_suite(void);
 
 static const suite_registrar registrars[] = {
 	register_units_suite,   register_stats_suite,     register_source_suite,
 	register_results_suite, register_options_suite,   register_roundtrip_suite,
 	register_harness_suite, register_report_suite,    register_explain_suite,
-	register_cli_suite,     register_faults_suite,
+	register_cli_suite,     register_faults_suite,    register_big_suite,
 };
 
 int main(int argc, char **argv)
@@ -40,6 +42,21 @@ int main(int argc, char **argv)
 	}
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	int rc = 0;
+	if (argc > 2 && strcmp(argv[1], "--skip") == 0) {
+		char list[256];
+		snprintf(list, sizeof(list), "%s", argv[2]);
+		for (char *save, *name = strtok_r(list, ",", &save); name;
+		     name = strtok_r(NULL, ",", &save)) {
+			CU_pSuite suite = CU_get_suite(name);
+			if (!suite) {
+				fprintf(stderr, "run_tests: no such suite '%s'\n", name);
+				CU_cleanup_registry();
+				return 2;
+			}
+			CU_set_suite_active(suite, CU_FALSE);
+		}
+		argc = 1;
+	}
 	if (argc > 1) {
 		CU_pSuite suite = CU_get_suite(argv[1]);
 		CU_pTest test = suite && argc > 2 ? CU_get_test(suite, argv[2]) : NULL;

@@ -217,18 +217,29 @@ static void test_consumer_killed_at_random(void)
 	int shm_before = ts_count_shm_objects();
 	for (size_t m = 0; m < methods_count(); m++) {
 		const char *name = methods_at(m)->name;
-		int noticed = 0;
+		int noticed = 0, misses = 0;
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 		for (int trial = 0, attempts = 0; trial < KILLS_PER_METHOD && attempts < 3 * KILLS_PER_METHOD;
 		     attempts++) {
 			pid_t pid = start_series(name, log);
 			usleep((useconds_t)(rand_r(&seed) % 60000));
 			pid_t consumer = find_consumer(pid);
-			int status = 0;
-			if (consumer <= 0 || kill(consumer, SIGKILL) < 0 || !ts_wait_for(pid, 3, &status)) {
-				/* No consumer to hit, or the kill met one that had just finished its run
-				 * (the series then goes on): not a verdict, try again. */
+			int status = 0, verdict = 0;
+			if (consumer > 0 && kill(consumer, SIGKILL) == 0) {
+				/* Either bulkxfer ends, or a new consumer shows the kill met one that had
+				 * already finished its run and the series went on: no verdict then. */
+				for (int i = 0; i < 1500 && !verdict; i++) {
+					if (ts_wait_for(pid, 0.002, &status))
+						verdict = 1;
+					else if (ts_first_child(pid) != consumer && ts_alive(ts_first_child(pid)))
+						break;
+				}
+			}
+			if (!verdict) {
 				kill(pid, SIGKILL);
 				ts_wait_for(pid, 5, &status);
+				misses++;
 				continue;
 			}
 			trial++;
@@ -241,6 +252,11 @@ static void test_consumer_killed_at_random(void)
 		}
 		CU_ASSERT_EQUAL(noticed, KILLS_PER_METHOD);
 		CU_ASSERT_EQUAL(stray_files(keep), 0);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if (getenv("BULKXFER_TEST_VERBOSE"))
+			fprintf(stderr, "\n  %s: %d/%d noticed, %d missed kills, %.1f s", name, noticed,
+				KILLS_PER_METHOD, misses,
+				(double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	}
 	CU_ASSERT_EQUAL(ts_count_shm_objects(), shm_before);
 }
