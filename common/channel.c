@@ -42,9 +42,9 @@ static int open_pipe(struct channel *c, const struct channel_params *p, const ch
 
 static int open_ring(struct channel *c, const struct channel_params *p, const char **failed)
 {
-	int rc = shm_ring_create(&c->ring, p->chunk, p->slots);
+	int rc = shm_ring_create_pages(&c->ring, p->chunk, p->slots, p->huge);
 	if (rc < 0)
-		*failed = "shm_open + fallocate + mmap (ring)";
+		*failed = "memfd_create + fallocate + mmap (ring)";
 	return rc;
 }
 
@@ -54,9 +54,9 @@ static int open_whole(struct channel *c, const struct channel_params *p, const c
 	size_t size = p->file_size ? (size_t)p->file_size : 1;
 	if ((uint64_t)size != p->file_size && p->file_size)
 		return *failed = "region size", -EFBIG;
-	int rc = shm_ring_create(&c->ring, size, 1);
+	int rc = shm_ring_create_pages(&c->ring, size, 1, p->huge);
 	if (rc < 0)
-		*failed = "shm_open + fallocate + mmap (whole-file region)";
+		*failed = "memfd_create + fallocate + mmap (whole-file region)";
 	return rc;
 }
 

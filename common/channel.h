@@ -18,6 +18,7 @@ struct channel_params {
 	uint32_t slots;		/* ring length */
 	size_t pipe_size;	/* F_SETPIPE_SZ for pipes carrying the bytes; 0 = kernel default */
 	uint64_t file_size;	/* CHANNEL_SHM_WHOLE makes one slot this large */
+	int huge;		/* rings: ask for huge pages */
 };
 
 struct channel {

@@ -48,9 +48,14 @@ static size_t page_round_up(size_t n)
 }
 
 /* A new shared-memory object: nameless when the kernel allows, else under a name no other run
- * (in this or another process) can be using, unlinked at once. */
-static int open_unique_object(void)
+ * (in this or another process) can be using, unlinked at once.  hugetlb asks for a memfd on
+ * hugetlbfs (fails without reserved huge pages). */
+static int open_unique_object(int hugetlb)
 {
+	if (hugetlb) {
+		int fd = memfd_create("bulkxfer-ring", MFD_CLOEXEC | MFD_HUGETLB);
+		return fd >= 0 ? fd : -errno;
+	}
 	int memfd = memfd_create("bulkxfer-ring", MFD_CLOEXEC);
 	if (memfd >= 0)
 		return memfd;
@@ -72,7 +77,10 @@ static int open_unique_object(void)
 	return -EEXIST;
 }
 
-int shm_ring_create(struct shm_ring *ring, size_t slot_size, uint32_t nslots)
+#define HUGE_PAGE (2UL << 20)
+
+static int create_ring(struct shm_ring *ring, size_t slot_size, uint32_t nslots,
+		       enum ring_pages pages)
 {
 	memset(ring, 0, sizeof(*ring));
 	if (slot_size == 0 || nslots == 0 || nslots > SHM_RING_MAX_SLOTS ||
@@ -81,8 +89,10 @@ int shm_ring_create(struct shm_ring *ring, size_t slot_size, uint32_t nslots)
 
 	size_t header_len = page_round_up(sizeof(struct shm_ring_header) + nslots * sizeof(uint64_t));
 	size_t map_len = header_len + page_round_up(slot_size * (size_t)nslots);
+	if (pages == RING_PAGES_HUGETLB)	/* hugetlbfs sizes are whole huge pages */
+		map_len = (map_len + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
 
-	int fd = open_unique_object();
+	int fd = open_unique_object(pages == RING_PAGES_HUGETLB);
 	if (fd < 0)
 		return fd;
 	int err = 0;
@@ -99,6 +109,8 @@ int shm_ring_create(struct shm_ring *ring, size_t slot_size, uint32_t nslots)
 	close(fd);
 	if (err)
 		return -err;
+	if (pages == RING_PAGES_THP && madvise(map, map_len, MADV_HUGEPAGE) < 0)
+		pages = RING_PAGES_NORMAL;
 
 	struct shm_ring_header *hdr = map;
 	if (sem_init(&hdr->empty, 1, nslots) < 0 || sem_init(&hdr->full, 1, 0) < 0) {
@@ -112,7 +124,43 @@ int shm_ring_create(struct shm_ring *ring, size_t slot_size, uint32_t nslots)
 	ring->slot_size = slot_size;
 	ring->nslots = nslots;
 	ring->map_len = map_len;
+	ring->pages = pages;
 	return 0;
+}
+
+int shm_ring_create(struct shm_ring *ring, size_t slot_size, uint32_t nslots)
+{
+	return create_ring(ring, slot_size, nslots, RING_PAGES_NORMAL);
+}
+
+int shm_ring_create_pages(struct shm_ring *ring, size_t slot_size, uint32_t nslots, int huge)
+{
+	if (huge && create_ring(ring, slot_size, nslots, RING_PAGES_HUGETLB) == 0)
+		return 0;
+	return create_ring(ring, slot_size, nslots, huge ? RING_PAGES_THP : RING_PAGES_NORMAL);
+}
+
+void shm_ring_prefault(struct shm_ring *ring)
+{
+	if (!ring->hdr)
+		return;
+#ifdef MADV_POPULATE_WRITE
+	if (madvise(ring->hdr, ring->map_len, MADV_POPULATE_WRITE) == 0)
+		return;
+#endif
+	/* Older kernels: touch one byte per page (reading is enough to map shared pages). */
+	volatile const unsigned char *p = (const unsigned char *)ring->hdr;
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	unsigned char sum = 0;
+	for (size_t off = 0; off < ring->map_len; off += page)
+		sum ^= p[off];
+	(void)sum;
+}
+
+const char *shm_ring_pages_name(enum ring_pages pages)
+{
+	static const char *names[] = { "normal", "thp", "hugetlb" };
+	return names[pages];
 }
 
 void shm_ring_set_peer(struct shm_ring *ring, pid_t peer)

@@ -20,6 +20,9 @@
 
 struct shm_ring_header;
 
+/* What backs a ring's memory. */
+enum ring_pages { RING_PAGES_NORMAL, RING_PAGES_THP, RING_PAGES_HUGETLB };
+
 struct shm_ring {
 	struct shm_ring_header *hdr;	/* start of the shared mapping */
 	unsigned char *slots;		/* first slot, page aligned */
@@ -28,12 +31,24 @@ struct shm_ring {
 	size_t map_len;
 	uint32_t next;			/* index of the next slot this process uses */
 	pid_t peer;			/* the other side, for the liveness check; 0 = unknown */
+	enum ring_pages pages;		/* what it got */
 };
 
 /* Create, size, map and initialise a ring of nslots slots of slot_size bytes.  The object has no
  * name in /dev/shm (see the .c file for why), so no exit path, SIGKILL included, can leak it.
  * Returns 0, or -errno (ENOSPC when /dev/shm cannot hold the ring) with nothing left behind. */
 int shm_ring_create(struct shm_ring *ring, size_t slot_size, uint32_t nslots);
+
+/* The same, asking for huge pages when huge: a hugetlbfs-backed memfd where huge pages are
+ * reserved, else transparent huge pages advised; ring->pages says what it got. */
+int shm_ring_create_pages(struct shm_ring *ring, size_t slot_size, uint32_t nslots, int huge);
+
+/* Fault the whole ring into this process's page tables (outside the timed region: a forked child
+ * does not inherit the page tables of a shared mapping). */
+void shm_ring_prefault(struct shm_ring *ring);
+
+/* "normal", "thp" or "hugetlb". */
+const char *shm_ring_pages_name(enum ring_pages pages);
 
 /* Tell this process's copy of the ring which process is on the other side. */
 void shm_ring_set_peer(struct shm_ring *ring, pid_t peer);

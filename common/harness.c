@@ -23,6 +23,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -86,8 +87,10 @@ static void copy_failed_call(struct half_report *r, const struct half_ctx *ctx)
 
 static int is_unsupported_errno(int rc)
 {
-	/* EPERM: process_vm_readv without ptrace rights (Yama, containers). */
-	return rc == -ENOSYS || rc == -EINVAL || rc == -EXDEV || rc == -EOPNOTSUPP || rc == -EPERM;
+	/* EPERM: process_vm_readv without ptrace rights (Yama, containers); ENODEV: mapping a
+	 * destination that cannot be mapped (--sink's /dev/null). */
+	return rc == -ENOSYS || rc == -EINVAL || rc == -EXDEV || rc == -EOPNOTSUPP || rc == -EPERM ||
+	       rc == -ENODEV;
 }
 
 static int uses_ring(enum channel_kind kind)
@@ -111,15 +114,37 @@ static void half_ctx_init(struct half_ctx *ctx, struct transfer *t, enum channel
 	if (uses_ring(t->chan.kind)) {
 		ctx->ring = &t->chan.ring;
 		shm_ring_set_peer(ctx->ring, peer);
+		shm_ring_prefault(ctx->ring);
 	}
 }
 
-/* Run prepare? then the timed transfer of one half, recording into *report. */
-static int run_half(const struct half_ops *ops, struct half_ctx *ctx, struct half_report *report)
+/* Pin the calling process to cpu (when >= 0), saving the old mask in *old when non-NULL. */
+static void pin_to(int cpu, cpu_set_t *old)
+{
+	if (cpu < 0)
+		return;
+	if (old)
+		sched_getaffinity(0, sizeof(*old), old);
+	cpu_set_t set;
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	sched_setaffinity(0, sizeof(set), &set);
+}
+
+/* The timed transfer of one half, recording into *report; with do_fsync the destination's
+ * fsync() is part of it. */
+static int run_half(const struct half_ops *ops, struct half_ctx *ctx, struct half_report *report,
+		    int do_fsync)
 {
 	struct measure_snapshot before, after;
+	measure_reset_peak_rss();
 	measure_take(&before);
 	int rc = fault_guard_run(ops->transfer, ctx, &report->fault_signal);
+	if (rc == 0 && do_fsync) {
+		ctx->syscalls++;
+		if (fsync(ctx->file_fd) < 0)
+			rc = half_fail(ctx, "fsync(dst)", errno);
+	}
 	measure_take(&after);
 	measure_delta(&before, &after, &report->fig);
 	report->fig.syscalls = ctx->syscalls;
@@ -142,6 +167,8 @@ static void __attribute__((noreturn)) consumer_main(struct transfer *t, pid_t pa
 	if (getppid() != parent)
 		_exit(1);
 	cleanup_set_child(0);
+	if (t->spec->pin)
+		pin_to(t->spec->cpu_consumer, NULL);
 
 	const struct half_ops *ops = t->spec->method->consumer;
 	struct half_report *report = &t->shared->consumer;
@@ -159,7 +186,7 @@ static void __attribute__((noreturn)) consumer_main(struct transfer *t, pid_t pa
 	if (read(t->go_fds[0], &byte, 1) != 1)
 		_exit(1);	/* the parent gave up before starting */
 
-	rc = run_half(ops, &ctx, report);
+	rc = run_half(ops, &ctx, report, t->spec->fsync);
 	if (ops->release)
 		ops->release(&ctx);
 	_exit(rc < 0 ? 1 : 0);
@@ -225,7 +252,7 @@ static int open_channel(struct transfer *t, struct bx_error *err)
 	const struct transfer_spec *spec = t->spec;
 	const struct channel_params params = {
 		.chunk = spec->chunk, .slots = spec->slots, .pipe_size = spec->pipe_size,
-		.file_size = t->size,
+		.file_size = t->size, .huge = spec->huge,
 	};
 	const char *failed = "channel";
 	enum channel_kind kind = spec->method->producer->channel;
@@ -344,7 +371,7 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 	if (write(t->go_fds[1], &byte, 1) != 1)
 		rc = -errno;
 	else
-		rc = run_half(m->producer, &ctx, report);
+		rc = run_half(m->producer, &ctx, report, 0);
 	channel_hang_up(&t->chan, CHANNEL_PRODUCER_SIDE);	/* EOF for a consumer still reading */
 	if (m->producer->release)
 		m->producer->release(&ctx);
@@ -422,6 +449,11 @@ static void fill_record(const struct transfer *t, double t0, struct run_record *
 	rec->pipe_size = t->chan.pipe_capacity;
 	rec->producer_fig = t->shared->producer.fig;
 	rec->consumer_fig = t->shared->consumer.fig;
+	snprintf(rec->ring_pages, sizeof(rec->ring_pages), "%s",
+		 uses_ring(t->chan.kind) ? shm_ring_pages_name(t->chan.ring.pages) : "-");
+	rec->fsync = (uint64_t)spec->fsync;
+	rec->cpu_producer = spec->pin ? spec->cpu_producer : -1;
+	rec->cpu_consumer = spec->pin ? spec->cpu_consumer : -1;
 	rec->wall_s = rec->consumer_fig.end_s - t0;
 	rec->gib_per_s = rec->wall_s > 0 ? (double)t->size / GIB_BYTES / rec->wall_s : 0;
 }
@@ -440,6 +472,9 @@ int harness_transfer(const struct transfer_spec *spec, struct run_record *rec,
 	sigaction(SIGXFSZ, &ignore, &saved_xfsz);
 
 	double t0 = 0;
+	cpu_set_t old_mask;
+	if (spec->pin)
+		pin_to(spec->cpu_producer, &old_mask);
 	int rc = open_everything(&t, err);
 	if (rc == 0) {
 		pid_t parent = getpid();
@@ -473,7 +508,10 @@ int harness_transfer(const struct transfer_spec *spec, struct run_record *rec,
 		}
 	}
 	close_everything(&t);
+	if (spec->pin)
+		sched_setaffinity(0, sizeof(old_mask), &old_mask);
 	sigaction(SIGPIPE, &saved, NULL);
 	sigaction(SIGXFSZ, &saved_xfsz, NULL);
 	return rc;
 }
+

@@ -25,6 +25,10 @@ struct transfer_spec {
 	size_t pipe_size;	/* F_SETPIPE_SZ for pipe channels; 0 = the kernel's default */
 	int verify;		/* 1: hash the destination and compare with src_hash */
 	uint64_t src_hash;	/* XXH3-64 of the source (verify_hash_path) when verify */
+	int fsync;		/* fsync the destination inside the consumer's timed region */
+	int huge;		/* huge pages for shared-memory rings */
+	int pin;		/* 1: pin the sides to cpu_producer and cpu_consumer */
+	int cpu_producer, cpu_consumer;
 };
 
 /* Move the source to the destination once with spec->method and fill the transfer fields of

@@ -24,7 +24,16 @@ struct half_figures {
 	int64_t minflt, majflt;	/* minor and major page faults */
 	uint64_t syscalls;	/* system calls the loop issued (counted by the half) */
 	uint64_t bytes;		/* bytes the half moved */
+	int64_t maxrss_kb;	/* peak resident set of the process during the transfer (VmHWM);
+				 * for halves that map a file, its touched pages count too */
 };
+
+/* Reset this process's peak resident set (VmHWM) to its current size, so the peak read after a
+ * transfer is that transfer's.  Silently does nothing on kernels without it (before 4.0). */
+void measure_reset_peak_rss(void);
+
+/* This process's peak resident set in KiB (VmHWM), or -1. */
+int64_t measure_peak_rss_kb(void);
 
 /* CLOCK_MONOTONIC now, in seconds. */
 double measure_now(void);

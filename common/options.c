@@ -7,10 +7,12 @@
  */
 #include "options.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "channel_pipe.h"
 #include "channel_shm.h"
@@ -25,6 +27,7 @@ enum option_kind {
 	OPT_SIZE,	/* a size with suffix, in [min, max], stored as uint64_t */
 	OPT_SIZE_LIST,	/* comma-separated sizes, each in [min, max], stored as struct size_list */
 	OPT_COUNT,	/* a whole number in [min, max], stored as uint64_t */
+	OPT_CPU_PAIR,	/* "P,C", "same" or "split": CPUs for producer and consumer */
 	OPT_SET_FLAG,	/* no value: store 1 in an int */
 	OPT_CLEAR_FLAG,	/* no value: store 0 in an int */
 };
@@ -87,6 +90,20 @@ static const struct option_spec option_table[] = {
 	  FIELD(json), 0, 0, CMD_RUN | CMD_SWEEP },
 	{ "no-verify", NULL, "skip the XXH3 check of the destination (rows say verified=0)",
 	  OPT_CLEAR_FLAG, FIELD(verify), 0, 0, TRANSFER },
+	{ "no-prime", NULL, "do not fault memory in before each run (see README: steady numbers)",
+	  OPT_CLEAR_FLAG, FIELD(prime), 0, 0, TRANSFER },
+	{ "no-settle", NULL, "do not wait for the previous run's writeback before each run",
+	  OPT_CLEAR_FLAG, FIELD(settle), 0, 0, TRANSFER },
+	{ "cold", NULL, "evict the source from the page cache before each run", OPT_SET_FLAG,
+	  FIELD(cold), 0, 0, TRANSFER },
+	{ "fsync", NULL, "fsync the destination inside the timed region", OPT_SET_FLAG,
+	  FIELD(fsync), 0, 0, TRANSFER },
+	{ "sink", NULL, "the consumer discards the bytes (/dev/null): the IPC cost alone; not "
+	  "verified", OPT_SET_FLAG, FIELD(sink), 0, 0, CMD_RUN | CMD_SWEEP },
+	{ "huge", NULL, "huge pages for the shared-memory ring (hugetlbfs, else transparent)",
+	  OPT_SET_FLAG, FIELD(huge), 0, 0, TRANSFER },
+	{ "cpu", "P,C", "pin producer to CPU P and consumer to CPU C ('same' = 0,0, 'split' = 0,1)",
+	  OPT_CPU_PAIR, 0, 0, 0, TRANSFER },
 };
 #define NOPTIONS (sizeof(option_table) / sizeof(option_table[0]))
 
@@ -154,6 +171,35 @@ static int parse_size_list_option(const struct option_spec *spec, const char *va
 	}
 }
 
+static int parse_cpu_pair(struct run_options *o, const char *value, struct bx_error *err)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_CONF);
+	if (strcmp(value, "same") == 0) {
+		o->cpu_producer = o->cpu_consumer = 0;
+		return 0;
+	}
+	if (strcmp(value, "split") == 0) {
+		if (cpus < 2)
+			return bx_fail(err, BX_EXIT_USAGE, "--cpu split: this machine has one CPU");
+		o->cpu_producer = 0;
+		o->cpu_consumer = 1;
+		return 0;
+	}
+	char *end;
+	errno = 0;
+	long p = strtol(value, &end, 10);
+	long c = *end == ',' ? strtol(end + 1, &end, 10) : -1;
+	if (errno || *end || p < 0 || c < 0 || !isdigit((unsigned char)value[0]))
+		return bx_fail(err, BX_EXIT_USAGE, "--cpu '%s': give P,C (two CPU numbers), 'same' or "
+			       "'split'", value);
+	if (p >= cpus || c >= cpus)
+		return bx_fail(err, BX_EXIT_USAGE, "--cpu '%s': this machine has CPUs 0 to %ld", value,
+			       cpus - 1);
+	o->cpu_producer = (int)p;
+	o->cpu_consumer = (int)c;
+	return 0;
+}
+
 /* Check value against spec and store it in *o.  Returns 0 or BX_EXIT_USAGE. */
 static int apply_option(struct run_options *o, const struct option_spec *spec, const char *value,
 			struct bx_error *err)
@@ -179,6 +225,8 @@ static int apply_option(struct run_options *o, const struct option_spec *spec, c
 		return parse_size_list_option(spec, value, field, err);
 	case OPT_COUNT:
 		return parse_count_option(spec, value, field, err);
+	case OPT_CPU_PAIR:
+		return parse_cpu_pair(o, value, err);
 	case OPT_SET_FLAG:
 	case OPT_CLEAR_FLAG:
 		*(int *)field = spec->kind == OPT_SET_FLAG;
@@ -229,6 +277,8 @@ void options_defaults(struct run_options *o, enum command_kind command)
 	o->runs = DEFAULT_RUNS;
 	o->warmup = DEFAULT_WARMUP;
 	o->verify = 1;
+	o->prime = o->settle = 1;
+	o->cpu_producer = o->cpu_consumer = -1;
 	o->series = command_name(command);
 }
 
@@ -281,6 +331,10 @@ static int check_combinations(struct run_options *o, struct bx_error *err)
 {
 	if (o->command & (CMD_REPORT | CMD_EXPLAIN | CMD_LIST))
 		return 0;
+	if (o->sink && o->dst)
+		return bx_fail(err, BX_EXIT_USAGE, "--sink discards the bytes: drop --dst");
+	if (o->sink && o->fsync)
+		return bx_fail(err, BX_EXIT_USAGE, "--sink has no destination to fsync: drop --fsync");
 	if (o->producer_half || o->consumer_half) {
 		if (!o->producer_half || !o->consumer_half)
 			return bx_fail(err, BX_EXIT_USAGE, "--producer and --consumer go together");

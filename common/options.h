@@ -61,6 +61,12 @@ struct run_options {
 	int keep;		/* keep the generated source and the temp destination */
 	int json;		/* JSON records on stdout instead of the table */
 	int halves;		/* list: the halves by channel instead of the methods */
+	int prime, settle;	/* prime memory / wait for writeback before each run (default 1) */
+	int cold;		/* evict the source before each run instead of warming it */
+	int fsync;		/* fsync the destination inside the timed region */
+	int sink;		/* the consumer discards the bytes (destination /dev/null) */
+	int huge;		/* ask for huge pages for the shared-memory ring */
+	int cpu_producer, cpu_consumer;	/* --cpu: CPUs to pin each side to; -1 = not pinned */
 	int verify;		/* hash and compare every run (default 1) */
 	const char *series;	/* label of every row ("run", "sweep", "study", ...) */
 	const char *out;	/* reproduce, report: the output directory; NULL = default */

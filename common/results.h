@@ -24,6 +24,14 @@ struct run_record {
 	struct half_figures producer_fig, consumer_fig;
 	double gib_per_s;	/* bytes / 2^30 / wall_s */
 	uint64_t verified;	/* 1 when the destination's XXH3 matched the source's */
+	double floor_gib_per_s;	/* the destination floor (floor.h) for this file size */
+	double pct_of_floor;	/* gib_per_s as a percentage of it */
+	double src_resident_pct;	/* of the source in the page cache when the run started */
+	double prime_s, settle_s;	/* time spent priming memory / waiting for writeback */
+	uint64_t cold, fsync, sink;	/* the run's --cold, --fsync and --sink */
+	int64_t cpu_producer, cpu_consumer;	/* --cpu pinning, -1 when not pinned */
+	char ring_pages[16];	/* shared-memory rings: "normal", "thp" or "hugetlb"; else "-" */
+	uint64_t page_reporting;	/* 1 when the kernel reports free pages to a hypervisor */
 	char kernel[96], cpu_model[128], src_fs[32], dst_fs[32];
 };
 

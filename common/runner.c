@@ -14,9 +14,11 @@
 
 #include "cleanup.h"
 #include "tempfile.h"
+#include "floor.h"
 #include "harness.h"
 #include "measure.h"
 #include "source.h"
+#include "steady.h"
 #include "sysinfo.h"
 #include "units.h"
 #include "verify.h"
@@ -31,6 +33,10 @@ struct series_files {
 	struct stat src_st;		/* the source when it was hashed */
 	struct machine_desc machine;
 	char src_fs[32], dst_fs[32];
+	char dst_dir[PATH_MAX];		/* where the destination lives: settle and floor look here */
+	uint64_t size;			/* of the source */
+	double floor_gib_s;		/* the destination floor for this size; 0 = not measured */
+	int page_reporting;
 };
 
 /* ---- records ------------------------------------------------------------------------- */
@@ -105,7 +111,11 @@ static int prepare_files(const struct run_options *o, uint64_t size, struct seri
 				       strerror(-rc));
 	}
 	char dir[PATH_MAX];
-	if (o->dst) {
+	f->size = (uint64_t)f->src_st.st_size;
+	if (o->sink) {
+		snprintf(f->dst, sizeof(f->dst), "/dev/null");
+		snprintf(dir, sizeof(dir), "/dev");
+	} else if (o->dst) {
 		snprintf(f->dst, sizeof(f->dst), "%s", o->dst);
 		snprintf(dir, sizeof(dir), "%s", o->dst);
 		snprintf(dir, sizeof(dir), "%s", dirname(dir));
@@ -117,9 +127,35 @@ static int prepare_files(const struct run_options *o, uint64_t size, struct seri
 		snprintf(f->dst, sizeof(f->dst), "%s", f->dst_temp.path);
 		snprintf(dir, sizeof(dir), "%s", o->workdir);
 	}
+	snprintf(f->dst_dir, sizeof(f->dst_dir), "%s", dir);
 	sysinfo_describe(&f->machine);
 	sysinfo_fs_name(f->src, f->src_fs, sizeof(f->src_fs));
 	sysinfo_fs_name(dir, f->dst_fs, sizeof(f->dst_fs));
+	f->page_reporting = steady_page_reporting();
+	if (o->sink)
+		return 0;	/* no destination, no floor to compare with */
+	/* The floor, in the same state the runs will find: settled, primed. */
+	if (o->settle)
+		steady_settle(f->dst_dir);
+	if (o->prime)
+		steady_prime(2 * f->size, f->size);
+	return floor_dst(f->dst_dir, f->size, &f->floor_gib_s, err);
+}
+
+/* Before each run, outside the timed region: let writeback drain, make the source warm (or
+ * cold), prime memory.  Fills the run's prime_s, settle_s and src_resident_pct. */
+static int prepare_run(const struct run_options *o, const struct series_files *f,
+		       struct run_record *pre, struct bx_error *err)
+{
+	pre->settle_s = o->settle ? steady_settle(f->dst_dir) : 0;
+	int rc = o->cold ? steady_evict(f->src) : 0;
+	if (rc == 0 && !o->cold && steady_resident_pct(f->src) < 100)
+		rc = steady_warm(f->src);
+	if (rc < 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "cannot %s the source: %s",
+			       o->cold ? "evict" : "warm", strerror(-rc));
+	pre->prime_s = o->prime ? steady_prime(2 * f->size, o->cold ? 0 : f->size) : 0;
+	pre->src_resident_pct = steady_resident_pct(f->src);
 	return 0;
 }
 
@@ -162,6 +198,11 @@ static void fill_series_fields(struct run_record *rec, const struct run_options 
 	snprintf(rec->cpu_model, sizeof(rec->cpu_model), "%s", f->machine.cpu_model);
 	snprintf(rec->src_fs, sizeof(rec->src_fs), "%s", f->src_fs);
 	snprintf(rec->dst_fs, sizeof(rec->dst_fs), "%s", f->dst_fs);
+	rec->floor_gib_per_s = f->floor_gib_s;
+	rec->pct_of_floor = f->floor_gib_s > 0 ? 100 * rec->gib_per_s / f->floor_gib_s : 0;
+	rec->cold = (uint64_t)o->cold;
+	rec->sink = (uint64_t)o->sink;
+	rec->page_reporting = (uint64_t)f->page_reporting;
 }
 
 /* Progress counters across the whole series. */
@@ -178,10 +219,16 @@ static int run_once(const struct run_options *o, struct series_files *f, size_t 
 		.method = o->methods[m], .src_path = f->src, .dst_path = f->dst,
 		.chunk = (size_t)(o->method_chunk[m] ? o->method_chunk[m] : o->chunks.v[c]),
 		.slots = (uint32_t)o->slots,
-		.pipe_size = (size_t)o->pipe_size, .verify = o->verify, .src_hash = f->src_hash,
+		.pipe_size = (size_t)o->pipe_size, .verify = o->verify && !o->sink,
+		.src_hash = f->src_hash, .fsync = o->fsync, .huge = o->huge,
+		.pin = o->cpu_producer >= 0, .cpu_producer = o->cpu_producer,
+		.cpu_consumer = o->cpu_consumer,
 	};
-	struct run_record rec;
+	struct run_record rec, pre;
+	memset(&pre, 0, sizeof(pre));
 	int rc = check_source_unchanged(f, err);
+	if (rc == 0)
+		rc = prepare_run(o, f, &pre, err);
 	if (rc == 0)
 		rc = harness_transfer(&spec, &rec, err);
 	if (f->dst_is_temp && !f->dst_temp.named && ftruncate(f->dst_temp.fd, 0) < 0)
@@ -195,7 +242,7 @@ static int run_once(const struct run_options *o, struct series_files *f, size_t 
 	}
 	if (rc) {
 		/* A failed run's destination is garbage: never leave it looking like a copy. */
-		if (!f->dst_is_temp || f->dst_temp.named)
+		if ((!f->dst_is_temp || f->dst_temp.named) && !o->sink)
 			unlink(f->dst);
 		return rc;
 	}
@@ -203,6 +250,9 @@ static int run_once(const struct run_options *o, struct series_files *f, size_t 
 	if (round < o->warmup)
 		return 0;
 	fill_series_fields(&rec, o, f, round - o->warmup + 1);
+	rec.settle_s = pre.settle_s;
+	rec.prime_s = pre.prime_s;
+	rec.src_resident_pct = pre.src_resident_pct;
 	rc = results_append_csv(o->csv, &rec, err);
 	if (rc == 0 && series_add(out, &rec) < 0)
 		rc = bx_fail(err, BX_EXIT_FAILURE, "out of memory for records");

@@ -1,0 +1,127 @@
+/*
+ * floor.c - the physical floor (see floor.h).
+ */
+#include "floor.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "io_util.h"
+#include "measure.h"
+#include "source.h"
+#include "units.h"
+
+#define MEMCPY_PASSES 4
+#define FLOOR_CHUNK (1UL << 20)
+
+static void copy_movsb(void *dst, const void *src, size_t n)
+{
+#if defined(__x86_64__)
+	__asm__ volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
+#else
+	memcpy(dst, src, n);
+#endif
+}
+
+/* Best GiB/s of MEMCPY_PASSES copies of bytes with copy(). */
+static double best_copy(void (*copy)(void *, const void *, size_t), char *dst, const char *src,
+			size_t bytes)
+{
+	double best = 0;
+	for (int pass = 0; pass < MEMCPY_PASSES; pass++) {
+		double t = measure_now();
+		copy(dst, src, bytes);
+		double s = measure_now() - t;
+		if (s > 0 && (double)bytes / GIB_BYTES / s > best)
+			best = (double)bytes / GIB_BYTES / s;
+	}
+	return best;
+}
+
+static void copy_glibc(void *dst, const void *src, size_t n)
+{
+	memcpy(dst, src, n);
+	__asm__ volatile("" : : "r"(dst) : "memory");	/* the copy must happen */
+}
+
+void floor_memcpy(struct machine_limits *l)
+{
+	size_t bytes = LIMITS_MEMCPY_BYTES;
+	/* MAP_POPULATE: page faults are not what is measured here. */
+	char *a = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE,
+		       -1, 0);
+	char *b = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE,
+		       -1, 0);
+	if (a == MAP_FAILED || b == MAP_FAILED) {
+		l->memcpy_gib_s = l->movsb_gib_s = 0;
+	} else {
+		memset(a, 0x5a, bytes);
+		l->memcpy_gib_s = best_copy(copy_glibc, b, a, bytes);
+#if defined(__x86_64__)
+		l->movsb_gib_s = best_copy(copy_movsb, b, a, bytes);
+#else
+		l->movsb_gib_s = 0;
+#endif
+	}
+	if (a != MAP_FAILED)
+		munmap(a, bytes);
+	if (b != MAP_FAILED)
+		munmap(b, bytes);
+}
+
+double floor_read(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	char *buf = malloc(FLOOR_CHUNK);
+	if (fd < 0 || !buf) {
+		if (fd >= 0)
+			close(fd);
+		free(buf);
+		return 0;
+	}
+	uint64_t total = 0;
+	double t = measure_now();
+	for (;;) {
+		ssize_t n = read(fd, buf, FLOOR_CHUNK);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		total += (uint64_t)n;
+	}
+	double s = measure_now() - t;
+	close(fd);
+	free(buf);
+	return s > 0 ? (double)total / GIB_BYTES / s : 0;
+}
+
+int floor_dst(const char *dir, uint64_t size, double *gib_s, struct bx_error *err)
+{
+	*gib_s = 0;
+	int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "destination floor: cannot make a file in '%s': %s",
+			       dir, strerror(errno));
+	char *buf = malloc(FLOOR_CHUNK);
+	if (!buf) {
+		close(fd);
+		return bx_fail(err, BX_EXIT_FAILURE, "destination floor: out of memory");
+	}
+	source_fill(buf, FLOOR_CHUNK, 0, SOURCE_DEFAULT_SEED);
+	int rc = 0;
+	double t = measure_now();
+	for (uint64_t done = 0; done < size && rc == 0; done += FLOOR_CHUNK)
+		rc = io_write_all(fd, buf, (size_t)io_min_u64(FLOOR_CHUNK, size - done), NULL);
+	double s = measure_now() - t;
+	free(buf);
+	close(fd);	/* unnamed: its blocks are freed here */
+	if (rc < 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "destination floor: write into '%s' failed: %s",
+			       dir, strerror(-rc));
+	*gib_s = s > 0 ? (double)size / GIB_BYTES / s : 0;
+	return 0;
+}

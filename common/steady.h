@@ -1,0 +1,38 @@
+/*
+ * steady.h - making every run start from the same state, outside the timed region:
+ *   settle  the previous run's dirty pages written back (syncfs, then Dirty + Writeback low);
+ *   warm    the source resident in the page cache (mincore; re-read when it is not);
+ *   cold    the source evicted instead (POSIX_FADV_DONTNEED), for --cold;
+ *   prime   memory the run will allocate faulted in and freed just before it (see steady.c).
+ */
+#ifndef BX_STEADY_H
+#define BX_STEADY_H
+
+#include <stdint.h>
+
+#define SETTLE_DIRTY_LIMIT (64ULL << 20)	/* Dirty + Writeback below this counts as settled */
+#define SETTLE_TIMEOUT_S 30.0
+
+/* syncfs() the filesystem holding path, then wait until Dirty + Writeback in /proc/meminfo is
+ * below SETTLE_DIRTY_LIMIT or SETTLE_TIMEOUT_S passed.  Returns the seconds it took. */
+double steady_settle(const char *path);
+
+/* Allocate, touch and free about bytes of anonymous memory in a short-lived child process, capped
+ * so the page cache of the source (cached_bytes) is not pushed out.  Returns the seconds it took
+ * (0 when nothing was primed). */
+double steady_prime(uint64_t bytes, uint64_t cached_bytes);
+
+/* Percentage (0..100) of the file at path resident in the page cache, by mincore(); 100 for an
+ * empty file, -1 when it cannot be told. */
+double steady_resident_pct(const char *path);
+
+/* Read the whole file so it is resident.  Returns 0 or -errno. */
+int steady_warm(const char *path);
+
+/* Drop the file's pages from the page cache.  Returns 0 or -errno. */
+int steady_evict(const char *path);
+
+/* 1 when the kernel hands free pages back to a hypervisor (free page reporting), else 0. */
+int steady_page_reporting(void);
+
+#endif
