@@ -40,6 +40,8 @@ void cleanup_install(void)
 	owner_pid = getpid();
 	for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++)
 		sigaction(signals[i], &sa, NULL);
+	/* Past RLIMIT_FSIZE a write must fail with EFBIG and be reported, not kill bulkxfer. */
+	signal(SIGXFSZ, SIG_IGN);
 }
 
 int cleanup_add_path(const char *path)

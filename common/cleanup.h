@@ -13,8 +13,9 @@
 #define CLEANUP_MAX_PATHS 8
 #define CLEANUP_PATH_MAX 4096
 
-/* Install the signal handlers; the calling process becomes the owner (a forked child that
- * receives the signal just exits with 128 + signal, leaving the files to the owner). */
+/* Install the signal handlers (and ignore SIGXFSZ, so writes past RLIMIT_FSIZE fail with EFBIG);
+ * the calling process becomes the owner (a forked child that receives the signal just exits
+ * with 128 + signal, leaving the files to the owner). */
 void cleanup_install(void);
 
 /* Remember a path to unlink on a signal or at cleanup_run().  Returns 0 or -ENOSPC. */

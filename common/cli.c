@@ -15,6 +15,7 @@
 #include "channel.h"
 #include "cleanup.h"
 #include "explain.h"
+#include "floor.h"
 #include "groups.h"
 #include "harness.h"
 #include "plots.h"
@@ -26,6 +27,9 @@
 #include "report.h"
 #include "reproduce.h"
 #include "runner.h"
+#include "steady.h"
+#include "tempfile.h"
+#include "units.h"
 #include "summary.h"
 
 #define BULKXFER_VERSION "0.3.0"
@@ -44,6 +48,7 @@ static int cmd_report(int argc, char **argv);
 static int cmd_list(int argc, char **argv);
 static int cmd_explain(int argc, char **argv);
 static int cmd_help(int argc, char **argv);
+static int cmd_limits(int argc, char **argv);
 static int write_copies_graph(const struct run_options *o, const struct group *g, size_t ng,
 			      struct bx_error *err);
 
@@ -57,6 +62,8 @@ static const struct subcommand subcommands[] = {
 	  cmd_list },
 	{ "explain", "[options]", "where the copies go, per method; measured beside it (--csv)",
 	  cmd_explain },
+	{ "limits", "[options]", "the floor: memcpy, read() and write() bandwidth on this machine",
+	  cmd_limits },
 	{ "help", "", "this text", cmd_help },
 };
 #define NSUBCOMMANDS (sizeof(subcommands) / sizeof(subcommands[0]))
@@ -322,6 +329,53 @@ static int write_copies_graph(const struct run_options *o, const struct group *g
 	return rc;
 }
 
+static int cmd_limits(int argc, char **argv)
+{
+	struct run_options o;
+	int stop;
+	int rc = prepare_options(CMD_LIMITS, argc, argv, &o, &stop);
+	if (stop)
+		return rc;
+	cleanup_install();
+	struct bx_error err = { 0, "" };
+	struct temp_file tf = { "", -1, 0 };
+	const char *src = o.src;
+	if (!src) {
+		rc = runner_generate_source(o.workdir, o.sizes.v[0], o.seed, o.keep, &tf, &err);
+		src = tf.path;
+	}
+	struct stat st;
+	if (rc == 0 && stat(src, &st) < 0)
+		rc = bx_fail(&err, BX_EXIT_FAILURE, "cannot read '%s': %s", src, strerror(errno));
+	struct machine_limits l;
+	memset(&l, 0, sizeof(l));
+	if (rc == 0) {
+		floor_memcpy(&l);
+		steady_warm(src);
+		l.read_gib_s = floor_read(src);
+		if (o.settle)
+			steady_settle(o.workdir);
+		if (o.prime)
+			steady_prime(2 * (uint64_t)st.st_size, (uint64_t)st.st_size);
+		rc = floor_dst(o.workdir, (uint64_t)st.st_size, &l.dst_floor_gib_s, &err);
+	}
+	temp_file_release(&tf, o.keep);
+	if (rc) {
+		bx_print_error("%s", err.msg);
+		return rc;
+	}
+	char size[32];
+	printf("limits of this machine, %s, in GiB/s (2^30 bytes/s):\n",
+	       units_format_size((uint64_t)st.st_size, size, sizeof(size)));
+	printf("  memcpy, one core, glibc      %8.2f\n", l.memcpy_gib_s);
+	printf("  memcpy, one core, rep movsb  %8.2f%s\n", l.movsb_gib_s,
+	       l.movsb_gib_s > 0 ? "   (the copy the kernel uses)" : "   (not on this CPU)");
+	printf("  read() of the cached source  %8.2f\n", l.read_gib_s);
+	printf("  destination floor            %8.2f   (one process write()-ing it into a new file "
+	       "in %s: no IPC)\n", l.dst_floor_gib_s, o.workdir);
+	return BX_EXIT_OK;
+}
+
 static int cmd_report(int argc, char **argv)
 {
 	struct run_options o;
@@ -344,7 +398,7 @@ static int cmd_report(int argc, char **argv)
 	if (rc == 0 && mkdir(o.out, 0755) < 0 && errno != EEXIST)
 		rc = bx_fail(&err, BX_EXIT_USAGE, "cannot create '%s': %s", o.out, strerror(errno));
 	if (rc == 0) {
-		rc = report_write(records, n, o.csv, o.out, &err);
+		rc = report_write(records, n, o.csv, o.out, NULL, &err);
 		printf("report: %s/report.md (from %zu runs in %s)\n", o.out, n, o.csv);
 	}
 	if (rc)

@@ -34,18 +34,20 @@ static const struct method method_table[] = {
 	  &producer_cma, &consumer_cma },
 	{ "fdpass", "pass the source's descriptor (SCM_RIGHTS), copy_file_range() into dst",
 	  &producer_fdpass, &consumer_fdpass },
+	{ "shm-rw", "read() into a shared-memory slot, write() out of it: one copy each side",
+	  &producer_shm_rw, &consumer_shm_rw },
 };
 #define NMETHODS (sizeof(method_table) / sizeof(method_table[0]))
 
 static const struct half_ops *const producers[] = {
 	&producer_pipe, &producer_shm, &producer_splice, &producer_mmap_write, &producer_sendfile,
 	&producer_vmsplice, &producer_shm_whole, &producer_unix, &producer_unix_sendfile,
-	&producer_tcp_sendfile, &producer_tcp_rw, &producer_cma, &producer_fdpass,
+	&producer_tcp_sendfile, &producer_tcp_rw, &producer_cma, &producer_fdpass, &producer_shm_rw,
 };
 static const struct half_ops *const consumers[] = {
 	&consumer_pipe, &consumer_shm, &consumer_splice, &consumer_shm_whole, &consumer_unix,
 	&consumer_unix_splice, &consumer_tcp_splice, &consumer_tcp_rw, &consumer_cma,
-	&consumer_fdpass,
+	&consumer_fdpass, &consumer_shm_rw,
 };
 
 size_t methods_count(void)

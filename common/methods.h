@@ -23,7 +23,7 @@ struct method {
 
 /* The halves, defined at the bottom of their producer/ and consumer/ files. */
 extern const struct half_ops producer_pipe, consumer_pipe;
-extern const struct half_ops producer_shm, consumer_shm;
+extern const struct half_ops producer_shm, consumer_shm, producer_shm_rw, consumer_shm_rw;
 extern const struct half_ops producer_splice, consumer_splice;
 extern const struct half_ops producer_mmap_write, producer_sendfile, producer_vmsplice;
 extern const struct half_ops producer_shm_whole, consumer_shm_whole;

@@ -43,6 +43,7 @@ struct option_spec {
 };
 
 #define TRANSFER (CMD_RUN | CMD_SWEEP | CMD_REPRODUCE)	/* every command that moves bytes */
+#define TOUCHES_FILES (TRANSFER | CMD_LIMITS)	/* every command that makes test data */
 
 #define FIELD(f) offsetof(struct run_options, f)
 
@@ -58,17 +59,17 @@ static const struct option_spec option_table[] = {
 	{ "consumer", "HALF", "... with this receiving half of the same channel", OPT_NAME,
 	  FIELD(consumer_half), 0, 0, CMD_RUN | CMD_SWEEP },
 	{ "src", "FILE", "transfer this existing file (never modified)", OPT_PATH, FIELD(src), 0, 0,
-	  TRANSFER },
+	  TOUCHES_FILES },
 	{ "size", "N[,N...]", "or generate sources of N bytes of pseudo-random data (e.g. 1.4G; "
-	  "reproduce: 1.4G)", OPT_SIZE_LIST, FIELD(sizes), 1, UNITS_MAX_BYTES, TRANSFER },
+	  "reproduce: 1.4G)", OPT_SIZE_LIST, FIELD(sizes), 1, UNITS_MAX_BYTES, TOUCHES_FILES },
 	{ "seed", "N", "seed of the generated data (default 1)", OPT_COUNT, FIELD(seed), 0,
-	  UINT64_MAX, TRANSFER },
+	  UINT64_MAX, TOUCHES_FILES },
 	{ "workdir", "DIR", "where generated and temporary files go (default $TMPDIR or /tmp)",
-	  OPT_PATH, FIELD(workdir), 0, 0, TRANSFER | CMD_LIST },
+	  OPT_PATH, FIELD(workdir), 0, 0, TOUCHES_FILES | CMD_LIST },
 	{ "dst", "PATH", "destination file (default: a temporary file in the workdir)", OPT_PATH,
 	  FIELD(dst), 0, 0, CMD_RUN | CMD_SWEEP },
 	{ "keep", NULL, "keep the generated source and the temporary destination", OPT_SET_FLAG,
-	  FIELD(keep), 0, 0, TRANSFER },
+	  FIELD(keep), 0, 0, TOUCHES_FILES },
 	{ "chunk", "N[,N...]", "bytes per call and per ring slot (run: 1M; sweep, and reproduce's "
 	  "quick sweep: " DEFAULT_SWEEP_CHUNKS ")", OPT_SIZE_LIST, FIELD(chunks), MIN_CHUNK,
 	  MAX_CHUNK, TRANSFER },
@@ -91,9 +92,9 @@ static const struct option_spec option_table[] = {
 	{ "no-verify", NULL, "skip the XXH3 check of the destination (rows say verified=0)",
 	  OPT_CLEAR_FLAG, FIELD(verify), 0, 0, TRANSFER },
 	{ "no-prime", NULL, "do not fault memory in before each run (see README: steady numbers)",
-	  OPT_CLEAR_FLAG, FIELD(prime), 0, 0, TRANSFER },
+	  OPT_CLEAR_FLAG, FIELD(prime), 0, 0, TOUCHES_FILES },
 	{ "no-settle", NULL, "do not wait for the previous run's writeback before each run",
-	  OPT_CLEAR_FLAG, FIELD(settle), 0, 0, TRANSFER },
+	  OPT_CLEAR_FLAG, FIELD(settle), 0, 0, TOUCHES_FILES },
 	{ "cold", NULL, "evict the source from the page cache before each run", OPT_SET_FLAG,
 	  FIELD(cold), 0, 0, TRANSFER },
 	{ "fsync", NULL, "fsync the destination inside the timed region", OPT_SET_FLAG,
@@ -253,6 +254,7 @@ static const char *command_name(enum command_kind command)
 	case CMD_REPORT: return "report";
 	case CMD_EXPLAIN: return "explain";
 	case CMD_LIST: return "list";
+	case CMD_LIMITS: return "limits";
 	}
 	return "?";
 }
@@ -331,6 +333,13 @@ static int check_combinations(struct run_options *o, struct bx_error *err)
 {
 	if (o->command & (CMD_REPORT | CMD_EXPLAIN | CMD_LIST))
 		return 0;
+	if (o->command == CMD_LIMITS) {
+		if (o->sizes.n > 1)
+			return bx_fail(err, BX_EXIT_USAGE, "--size: limits takes one size");
+		if (!o->src && !o->sizes.n)
+			default_size_list(&o->sizes, DEFAULT_REPRODUCE_SIZE, "size");
+		return 0;
+	}
 	if (o->sink && o->dst)
 		return bx_fail(err, BX_EXIT_USAGE, "--sink discards the bytes: drop --dst");
 	if (o->sink && o->fsync)

@@ -35,6 +35,7 @@ enum command_kind {
 	CMD_REPORT = 8,
 	CMD_EXPLAIN = 16,
 	CMD_LIST = 32,
+	CMD_LIMITS = 64,
 };
 
 /* options_parse() returns this when --help was asked for (help already printed). */
@@ -71,6 +72,7 @@ struct run_options {
 	const char *series;	/* label of every row ("run", "sweep", "study", ...) */
 	const char *out;	/* reproduce, report: the output directory; NULL = default */
 	uint64_t method_chunk[MAX_METHODS];	/* nonzero: methods[i] always uses this chunk */
+	int pipe_fit;		/* no --pipe-size: size pipes to hold a chunk (reproduce's tuning) */
 	int methods_given;	/* --method was on the command line */
 	const char *producer_half, *consumer_half;	/* --producer / --consumer */
 	struct method paired;	/* the pairing they make; methods[0] points here */

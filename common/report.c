@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "explain.h"
+#include "floor.h"
 #include "groups.h"
 #include "plots.h"
 #include "units.h"
@@ -249,19 +250,99 @@ static void print_copies(FILE *f, const struct group *g, size_t n)
 	}
 }
 
+/* The group of method at chunk (0 = any) in series (NULL = any) with the fastest median. */
+static const struct group *fastest(const struct group *g, size_t n, const char *series,
+				   const char *method, uint64_t chunk)
+{
+	const struct group *best = NULL;
+	for (size_t i = 0; i < n; i++)
+		if ((!series || strcmp(g[i].series, series) == 0) &&
+		    (!method || strcmp(g[i].method, method) == 0) && (!chunk || g[i].chunk == chunk) &&
+		    !groups_is_sweep(g[i].series) && (!best || g[i].gib.median > best->gib.median))
+			best = &g[i];
+	return best;
+}
+
+static const char *verdict(int met)
+{
+	return met ? "**met**" : "**missed**";
+}
+
+static void print_targets(FILE *f, const struct group *g, size_t n, const struct report_context *ctx)
+{
+	const char *tuned = NULL;
+	for (size_t i = 0; i < n && !tuned; i++)
+		if (strcmp(g[i].series, "tuned") == 0)
+			tuned = "tuned";
+	const struct group *top = fastest(g, n, tuned, NULL, 0);
+	fprintf(f, "\n## The floor and the targets\n\n");
+	if (top && top->pct_of_floor.median > 0)
+		fprintf(f, "- destination floor: %.2f GiB/s: one process write()-ing the same bytes "
+			"from memory into a new file beside the destination, no IPC at all\n",
+			top->gib.median * 100 / top->pct_of_floor.median);
+	if (ctx && ctx->limits) {
+		const struct machine_limits *l = ctx->limits;
+		fprintf(f, "- one core's memcpy: %.2f GiB/s with glibc, %.2f GiB/s with rep movsb (the "
+			"kernel's copy); read() of the cached source: %.2f GiB/s\n", l->memcpy_gib_s,
+			l->movsb_gib_s, l->read_gib_s);
+	}
+	fprintf(f, "\n| target | measured | |\n|---|---|---|\n");
+	if (top && top->pct_of_floor.median > 0)
+		fprintf(f, "| the fastest method within %.0f%% of the floor | %s at %s: %.2f GiB/s = %.0f%% "
+			"of the floor | %s |\n", 100 - REPORT_FLOOR_TARGET_PCT, top->method,
+			top->series, top->gib.median, top->pct_of_floor.median,
+			verdict(top->pct_of_floor.median >= REPORT_FLOOR_TARGET_PCT));
+	const struct group *splice = fastest(g, n, tuned, "splice", 0);
+	const struct group *rw4k = fastest(g, n, NULL, "pipe", 4096);
+	if (splice && rw4k && rw4k->gib.median > 0) {
+		double ratio = splice->gib.median / rw4k->gib.median;
+		fprintf(f, "| splice at its best chunk and pipe size at least %.1fx read/write with 4 KiB "
+			"buffers | %.2f / %.2f GiB/s = %.2fx | %s |\n", REPORT_SPLICE_TARGET,
+			splice->gib.median, rw4k->gib.median, ratio, verdict(ratio >= REPORT_SPLICE_TARGET));
+	}
+	const struct group *shm = fastest(g, n, tuned, "shm", 0);
+	const struct group *shm_rw = fastest(g, n, tuned, "shm-rw", 0);
+	if (shm_rw && (!shm || shm_rw->gib.median > shm->gib.median))
+		shm = shm_rw;
+	if (shm && splice)
+		fprintf(f, "| the shared-memory ring at least as fast as splice | %s %.2f vs splice %.2f "
+			"GiB/s | %s |\n", shm->method, shm->gib.median, splice->gib.median,
+			verdict(shm->gib.median >= splice->gib.median));
+	int unsteady = 0, judged = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (g[i].n < 5 || g[i].gib.min <= 0)
+			continue;
+		judged++;
+		unsteady += g[i].gib.max / g[i].gib.min > REPORT_STEADY_RATIO;
+	}
+	if (judged)
+		fprintf(f, "| every group of 5+ runs steady: max/min at most %.1f | %d of %d groups beyond "
+			"it%s | %s |\n", REPORT_STEADY_RATIO, unsteady, judged,
+			unsteady ? " (marked *unsteady* below)" : "", verdict(unsteady == 0));
+	if (ctx && ctx->elapsed_s > 0)
+		fprintf(f, "| the whole job under %.0f s (for 1.4 GiB) | %.0f s | %s |\n",
+			REPORT_DURATION_TARGET_S, ctx->elapsed_s,
+			verdict(ctx->elapsed_s < REPORT_DURATION_TARGET_S));
+}
+
 static void print_all_groups(FILE *f, const struct group *g, size_t n)
 {
 	fprintf(f, "\n## Every group of runs\n\nGiB/s = 2^30 bytes per second, end to end. A group "
 		"whose max/min exceeds %.1f is flagged noisy.\n\n", STATS_NOISY_RATIO);
 	fprintf(f, "| series | method | size | chunk | runs | median | mean | stddev | min | max | "
-		"95%% CI of mean | |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+		"95%% CI of mean | %% of floor | |\n"
+		"|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
 	for (size_t i = 0; i < n; i++) {
 		char size[32], chunk[32];
-		fprintf(f, "| %s | %s | %s | %s | %zu | %.3f | %.3f | %.3f | %.3f | %.3f | [%.3f, %.3f] | %s |\n",
-			g[i].series, g[i].method, units_format_size(g[i].bytes, size, sizeof(size)),
+		int unsteady = g[i].n >= 5 && g[i].gib.min > 0 &&
+			       g[i].gib.max / g[i].gib.min > REPORT_STEADY_RATIO;
+		fprintf(f, "| %s | %s | %s | %s | %zu | %.3f | %.3f | %.3f | %.3f | %.3f | [%.3f, %.3f] | "
+			"%.0f%% | %s |\n", g[i].series, g[i].method,
+			units_format_size(g[i].bytes, size, sizeof(size)),
 			units_format_size(g[i].chunk, chunk, sizeof(chunk)), g[i].n, g[i].gib.median,
 			g[i].gib.mean, g[i].gib.stddev, g[i].gib.min, g[i].gib.max, g[i].gib.ci95_low,
-			g[i].gib.ci95_high, g[i].noisy ? "noisy" : "");
+			g[i].gib.ci95_high, g[i].pct_of_floor.median,
+			g[i].noisy ? "noisy" : unsteady ? "*unsteady*" : "");
 	}
 }
 
@@ -452,7 +533,7 @@ static int render_graphs(FILE *md, const char *out_dir, struct graph *graphs, si
 }
 
 int report_write(const struct run_record *records, size_t n, const char *runs_csv,
-		 const char *out_dir, struct bx_error *err)
+		 const char *out_dir, const struct report_context *ctx, struct bx_error *err)
 {
 	if (n == 0)
 		return bx_fail(err, BX_EXIT_USAGE, "no runs to report on");
@@ -503,6 +584,7 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 		fprintf(md, "## Against the 2014 study\n\n");
 		print_comparison(md, g, ng);
 		print_tuned(md, g, ng);
+		print_targets(md, g, ng, ctx);
 		print_copies(md, g, ng);
 		print_all_groups(md, g, ng);
 		rc = render_graphs(md, out_dir, graphs, sizeof(graphs) / sizeof(graphs[0]), err);

@@ -13,12 +13,25 @@
 #include "errors.h"
 #include "results.h"
 
+struct machine_limits;
+
+/* What a report can add when it is written right after the runs (NULL fields: unknown). */
+struct report_context {
+	const struct machine_limits *limits;	/* memcpy and read() bandwidth */
+	double elapsed_s;			/* how long the whole job took; 0 = unknown */
+};
+
+#define REPORT_STEADY_RATIO 1.2	/* target: max/min of a group of 5+ runs */
+#define REPORT_FLOOR_TARGET_PCT 90.0	/* target: the fastest method within 10% of the floor */
+#define REPORT_SPLICE_TARGET 2.5	/* target: tuned splice vs read/write with 4 KiB buffers */
+#define REPORT_DURATION_TARGET_S 180.0	/* target: `make reproduce` on 1.4 GiB */
+
 /* Write the report for records[0..n) into out_dir (which must exist).  runs_csv is the file
- * the records came from, named in the report.  Returns 0; BX_EXIT_FAILURE with *err filled when
+ * the records came from, named in the report; ctx may be NULL.  Returns 0; BX_EXIT_FAILURE with *err filled when
  * a file cannot be written or a graph could not be rendered (the report is still written and
  * says which); BX_EXIT_USAGE when there are no records. */
 int report_write(const struct run_record *records, size_t n, const char *runs_csv,
-		 const char *out_dir, struct bx_error *err);
+		 const char *out_dir, const struct report_context *ctx, struct bx_error *err);
 
 /* Print the comparison with the 2014 study (the report's first tables) to out. */
 void report_print_comparison(FILE *out, const struct run_record *records, size_t n);

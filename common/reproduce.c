@@ -13,8 +13,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "floor.h"
+#include "measure.h"
 #include "report.h"
 #include "runner.h"
+#include "steady.h"
 #include "summary.h"
 #include "units.h"
 
@@ -22,6 +25,20 @@
 #define QUICK_SWEEP_MAX_BYTES (256ULL << 20)
 
 static const uint64_t size_sweep_bytes[] = { 1ULL << 20, 16ULL << 20, 256ULL << 20 };
+
+/* The methods of the tuned phases: the user's, plus shm-rw (the tuned shared-memory method)
+ * beside shm when it is not there already. */
+static void add_tuned_methods(struct run_options *p)
+{
+	const struct method *shm = methods_find("shm"), *rw = methods_find("shm-rw");
+	int has_shm = 0, has_rw = 0;
+	for (size_t i = 0; i < p->nmethods; i++) {
+		has_shm |= p->methods[i] == shm;
+		has_rw |= p->methods[i] == rw;
+	}
+	if (has_shm && !has_rw && p->nmethods < MAX_METHODS)
+		p->methods[p->nmethods++] = rw;
+}
 
 /* A copy of the user's options for one phase, on the shared source. */
 static struct run_options phase(const struct run_options *o, const char *series, const char *src,
@@ -64,9 +81,11 @@ static int run_phases(const struct run_options *o, const char *src, uint64_t siz
 	p.chunks.n = 1;
 	int rc = runner_execute(&p, s, err);
 
-	/* 2: the quick chunk sweep. */
+	/* 2: the quick chunk sweep, pipes sized to hold a chunk. */
 	if (rc == 0) {
 		p = phase(o, "chunk-sweep", src, 1, 0);
+		add_tuned_methods(&p);
+		p.pipe_fit = 1;
 		if (size > QUICK_SWEEP_MAX_BYTES) {
 			p.src = NULL;
 			p.sizes.v[0] = QUICK_SWEEP_MAX_BYTES;
@@ -78,18 +97,22 @@ static int run_phases(const struct run_options *o, const char *src, uint64_t siz
 	/* 3: each method at its best chunk, on the full file. */
 	uint64_t best[MAX_METHODS];
 	if (rc == 0) {
-		best_chunks(o, s, "chunk-sweep", best);
 		p = phase(o, "tuned", src, o->runs, o->warmup);
+		add_tuned_methods(&p);
+		best_chunks(&p, s, "chunk-sweep", best);
 		memcpy(p.method_chunk, best, sizeof(best));
 		p.chunks.n = 1;
+		p.pipe_fit = 1;
 		rc = runner_execute(&p, s, err);
 	}
 
 	/* 4: the size sweep at those chunks. */
 	if (rc == 0) {
 		p = phase(o, "size-sweep", NULL, 1, 0);
+		add_tuned_methods(&p);
 		memcpy(p.method_chunk, best, sizeof(best));
 		p.chunks.n = 1;
+		p.pipe_fit = 1;
 		for (size_t i = 0; i < sizeof(size_sweep_bytes) / sizeof(size_sweep_bytes[0]); i++)
 			if (size_sweep_bytes[i] < size)
 				p.sizes.v[p.sizes.n++] = size_sweep_bytes[i];
@@ -123,15 +146,22 @@ int reproduce_run(const struct run_options *o, struct bx_error *err)
 	}
 
 	struct series s = { 0 };
+	struct machine_limits limits;
+	memset(&limits, 0, sizeof(limits));
+	double start = measure_now();
 	if (rc == 0) {
+		floor_memcpy(&limits);
+		steady_warm(src);
+		limits.read_gib_s = floor_read(src);
 		struct run_options with_csv = *o;
 		with_csv.csv = csv;
 		rc = run_phases(&with_csv, src, size, &s, err);
 	}
+	struct report_context rctx = { &limits, measure_now() - start };
 	temp_file_release(&generated, o->keep);
 	if (rc == 0) {
 		report_print_comparison(stdout, s.records, s.n);
-		rc = report_write(s.records, s.n, csv, o->out, err);
+		rc = report_write(s.records, s.n, csv, o->out, &rctx, err);
 		printf("\nreport: %s/report.md (graphs and summary.csv beside it; every run in %s)\n",
 		       o->out, csv);
 	}

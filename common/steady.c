@@ -5,8 +5,11 @@
  * guest frees them, and every page a run then allocates (the destination's page cache, the ring,
  * buffers) has to be faulted back from the host: the same transfer ran 4-6x slower after ten
  * idle seconds on the development VM.  Touching about twice the transfer's size just before the
- * run brings those pages back into the guest first.  The touching happens in a throwaway child so
- * bulkxfer's own peak RSS (a CSV column) stays honest.
+ * run brings those pages back into the guest first.  It is done in two passes of half each: pages
+ * freed by one pass merge into large free blocks that the allocator hands out last, so a single
+ * pass leaves the run to meet the host's pages anyway (measured: one pass of 2 GiB before a 1 GiB
+ * write, 0.46 GB/s; two passes of 1 GiB, 5.2 GB/s; nothing, 0.44 GB/s).  The touching happens in
+ * throwaway children so bulkxfer's own peak RSS (a CSV column) stays honest.
  */
 #include "steady.h"
 
@@ -15,7 +18,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -71,16 +76,19 @@ double steady_prime(uint64_t bytes, uint64_t cached_bytes)
 	if (bytes == 0)
 		return 0;
 	double start = measure_now();
-	pid_t pid = fork();
-	if (pid == 0) {
-		/* MAP_POPULATE faults every page in; exiting hands them all back at once. */
-		void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
-			       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-		_exit(p == MAP_FAILED ? 1 : 0);
+	for (int pass = 0; pass < 2; pass++) {
+		pid_t pid = fork();
+		if (pid == 0) {
+			prctl(PR_SET_PDEATHSIG, SIGKILL);	/* never outlive bulkxfer */
+			/* MAP_POPULATE faults every page in; exiting hands them all back at once. */
+			void *p = mmap(NULL, bytes / 2, PROT_READ | PROT_WRITE,
+				       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+			_exit(p == MAP_FAILED ? 1 : 0);
+		}
+		if (pid > 0)
+			while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+				;
 	}
-	if (pid > 0)
-		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
-			;
 	return measure_now() - start;
 }
 

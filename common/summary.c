@@ -16,20 +16,26 @@ void summary_print_table(FILE *out, const struct series *s, int verified)
 	size_t n;
 	if (s->n == 0 || groups_build(s->records, s->n, &groups, &n) < 0)
 		return;
-	fprintf(out, "end-to-end throughput in GiB/s (2^30 bytes/s)%s; CPU = user + system seconds\n",
-		verified ? ", every run verified with XXH3" : ", NOT verified (--no-verify)");
-	fprintf(out, "%-14s %9s %8s %4s %7s %7s %7s %7s %7s %17s %10s %10s\n", "method", "size",
-		"chunk", "runs", "median", "mean", "min", "max", "stddev", "95% CI of mean",
-		"sender_cpu", "recvr_cpu");
+	fprintf(out, "end-to-end throughput in GiB/s (2^30 bytes/s)%s; %%floor = of one process "
+		"writing the same bytes into a new file (%.2f GiB/s); CPU = user + system seconds\n",
+		verified ? ", every run verified with XXH3" : ", NOT verified",
+		s->records[0].floor_gib_per_s);
+	fprintf(out, "%-14s %9s %8s %4s %7s %7s %7s %7s %7s %17s %6s %10s %10s\n", "method",
+		"size", "chunk", "runs", "median", "mean", "min", "max", "stddev", "95% CI of mean",
+		"%floor", "sender_cpu", "recvr_cpu");
 	for (size_t i = 0; i < n; i++) {
 		const struct group *g = &groups[i];
 		char size[32], chunk[32], ci[40];
 		snprintf(ci, sizeof(ci), "[%.3f, %.3f]", g->gib.ci95_low, g->gib.ci95_high);
-		fprintf(out, "%-14s %9s %8s %4zu %7.3f %7.3f %7.3f %7.3f %7.3f %17s %9.3fs %9.3fs%s\n",
+		char pct[16] = "-";
+		if (g->pct_of_floor.median > 0)
+			snprintf(pct, sizeof(pct), "%.0f%%", g->pct_of_floor.median);
+		fprintf(out, "%-14s %9s %8s %4zu %7.3f %7.3f %7.3f %7.3f %7.3f %17s %6s %9.3fs %9.3fs%s\n",
 			g->method, units_format_size(g->bytes, size, sizeof(size)),
 			units_format_size(g->chunk, chunk, sizeof(chunk)), g->n, g->gib.median,
-			g->gib.mean, g->gib.min, g->gib.max, g->gib.stddev, ci, g->sender_cpu.median,
-			g->receiver_cpu.median, g->noisy ? "  noisy (max/min > 1.5)" : "");
+			g->gib.mean, g->gib.min, g->gib.max, g->gib.stddev, ci, pct,
+			g->sender_cpu.median, g->receiver_cpu.median,
+			g->noisy ? "  noisy (max/min > 1.5)" : "");
 	}
 	free(groups);
 }

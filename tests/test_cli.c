@@ -265,9 +265,10 @@ static void test_reproduce_end_to_end(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "| read/write | 0.942 | 1.324 | 2.266 |"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "splice vs read/write, CPU sum"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "reproduced"));
-	/* study 3x2, chunk sweep 3x2, tuned 3x2, size sweep 3 x (1M, 4M) = 24 rows + header */
+	/* study 3x2; chunk sweep, tuned and size sweep (1M, 4M) add shm-rw beside shm: 4x2 each.
+	 * 30 rows + header. */
 	snprintf(path, sizeof(path), "%s/rep/runs.csv", workdir);
-	CU_ASSERT_EQUAL(ts_count_lines(path), 25);
+	CU_ASSERT_EQUAL(ts_count_lines(path), 31);
 	static const char *files[] = { "report.md", "summary.csv", "cpu.png", "throughput.png",
 				       "chunk.png", "size.png", "cpu_per_gib.png", "cpu.svg" };
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {

@@ -181,8 +181,8 @@ static pid_t start_series(const char *method, const char *log)
 	path_in_dir(csv, sizeof(csv), "kill.csv");
 	/* Far more runs than can finish while a test waits: exiting means it noticed. */
 	const char *argv[] = { "bulkxfer", "run", "--method", method, "--size", "4M", "--chunk",
-			       "64K", "--runs", "100000", "--warmup", "0", "--workdir", dir, "--csv",
-			       csv, NULL };
+			       "64K", "--runs", "100000", "--warmup", "0", "--no-prime", "--no-settle",
+			       "--workdir", dir, "--csv", csv, NULL };
 	return ts_spawn_bulkxfer(argv, log);
 }
 

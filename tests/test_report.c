@@ -148,7 +148,7 @@ static void test_report_from_fixture(void)
 	struct bx_error err = { 0, "" };
 	CU_ASSERT_EQUAL_FATAL(results_read_csv(csv, &recs, &n, &cap, &err), 0);
 	CU_ASSERT_EQUAL(n, 9 + 9 + 9);
-	int rc = report_write(recs, n, csv, dir, &err);
+	int rc = report_write(recs, n, csv, dir, NULL, &err);
 	CU_ASSERT_EQUAL(rc, 0);
 	if (rc)
 		fprintf(stderr, "\n  report: %s\n", err.msg);
@@ -192,7 +192,7 @@ static void test_reversed_order_is_not_reproduced(void)
 	};
 	char md[128];
 	struct bx_error err;
-	CU_ASSERT_EQUAL(report_write(r, 3, "x.csv", dir, &err), 0);
+	CU_ASSERT_EQUAL(report_write(r, 3, "x.csv", dir, NULL, &err), 0);
 	snprintf(md, sizeof(md), "%s/report.md", dir);
 	char *text = slurp(md);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
