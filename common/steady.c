@@ -148,6 +148,8 @@ int steady_evict(const char *path)
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
+	/* Only clean pages can be dropped: a freshly generated source is written back first. */
+	fdatasync(fd);
 	int rc = posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
 	close(fd);
 	return -rc;

@@ -29,7 +29,8 @@ double steady_resident_pct(const char *path);
 /* Read the whole file so it is resident.  Returns 0 or -errno. */
 int steady_warm(const char *path);
 
-/* Drop the file's pages from the page cache.  Returns 0 or -errno. */
+/* Write the file's dirty pages back, then drop its pages from the page cache.  Returns 0 or
+ * -errno. */
 int steady_evict(const char *path);
 
 /* 1 when the kernel hands free pages back to a hypervisor (free page reporting), else 0. */

@@ -1,0 +1,238 @@
+/*
+ * test_steady.c - the controls behind steady numbers and the floor, by behaviour (never by how
+ * fast anything ran): residency is measured and changed by warming and evicting, the prime and
+ * the settle do their work and report it, the floor leaves no file behind, and every run option
+ * (--cold, --fsync, --sink, --cpu, --huge, --no-prime, --no-settle) shows in the CSV and in what
+ * the halves did.
+ */
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "floor.h"
+#include "results.h"
+#include "steady.h"
+#include "test_support.h"
+
+static char dir[64];
+
+static int steady_init(void)
+{
+	ts_make_tempdir(dir, sizeof(dir));
+	return dir[0] ? 0 : -1;
+}
+
+static int steady_clean(void)
+{
+	ts_remove_tree(dir);
+	return 0;
+}
+
+static void test_resident_warm_and_evict(void)
+{
+	char path[128];
+	snprintf(path, sizeof(path), "%s/file", dir);
+	CU_ASSERT_EQUAL_FATAL(ts_write_file(path, 8 << 20, 3), 0);
+	int fd = open(path, O_RDONLY);
+	CU_ASSERT_EQUAL(fsync(fd), 0);	/* only clean pages can be dropped */
+	close(fd);
+	CU_ASSERT_EQUAL(steady_evict(path), 0);
+	double cold = steady_resident_pct(path);
+	CU_ASSERT_TRUE(cold >= 0 && cold < 50);
+	CU_ASSERT_EQUAL(steady_warm(path), 0);
+	CU_ASSERT_DOUBLE_EQUAL(steady_resident_pct(path), 100, 0.01);
+	CU_ASSERT_DOUBLE_EQUAL(steady_resident_pct("/nonexistent"), -1, 0);
+	char empty[128];
+	snprintf(empty, sizeof(empty), "%s/empty", dir);
+	ts_write_file(empty, 0, 1);
+	CU_ASSERT_DOUBLE_EQUAL(steady_resident_pct(empty), 100, 0);
+	unlink(path);
+	unlink(empty);
+}
+
+static void test_prime_and_settle(void)
+{
+	CU_ASSERT_TRUE(steady_prime(64 << 20, 0) > 0);
+	/* Nothing may be primed when the page cache to protect exceeds what is available. */
+	CU_ASSERT_DOUBLE_EQUAL(steady_prime(64 << 20, 1ULL << 50), 0, 0);
+	double s = steady_settle(dir);
+	CU_ASSERT_TRUE(s >= 0 && s < SETTLE_TIMEOUT_S + 1);
+	struct stat st;
+	CU_ASSERT_EQUAL(steady_page_reporting(), stat("/sys/module/page_reporting", &st) == 0);
+}
+
+static void test_floor_measures_and_leaves_nothing(void)
+{
+	struct machine_limits l;
+	memset(&l, 0, sizeof(l));
+	floor_memcpy(&l);
+	CU_ASSERT_TRUE(l.memcpy_gib_s > 0);
+	char path[128];
+	snprintf(path, sizeof(path), "%s/src", dir);
+	ts_write_file(path, 4 << 20, 2);
+	CU_ASSERT_TRUE(floor_read(path) > 0);
+	CU_ASSERT_DOUBLE_EQUAL(floor_read("/nonexistent"), 0, 0);
+	unlink(path);
+	double gib = 0;
+	struct bx_error err;
+	CU_ASSERT_EQUAL(floor_dst(dir, 16 << 20, &gib, &err), 0);
+	CU_ASSERT_TRUE(gib > 0);
+	CU_ASSERT_EQUAL(floor_dst("/nonexistent", 1 << 20, &gib, &err), BX_EXIT_FAILURE);
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "test -z \"$(ls -A %s)\"", dir);
+	CU_ASSERT_EQUAL(system(cmd), 0);	/* the floor's file had no name and is gone */
+}
+
+/* Run bulkxfer with extra options on a small transfer; read the rows back. */
+static size_t run_rows(const char *methods, const char *extra, struct run_record **recs,
+		       struct ts_result *r)
+{
+	char csv[128], line[1024];
+	snprintf(csv, sizeof(csv), "%s/s.csv", dir);
+	unlink(csv);
+	snprintf(line, sizeof(line), "run --method %s --size 8M --chunk 64K --runs 2 --warmup 0 "
+		 "--workdir %s --csv %s %s", methods, dir, csv, extra);
+	const char *argv[40];
+	int argc = 0;
+	argv[argc++] = "bulkxfer";
+	for (char *save, *t = strtok_r(line, " ", &save); t && argc < 39; t = strtok_r(NULL, " ", &save))
+		argv[argc++] = t;
+	argv[argc] = NULL;
+	ts_run_bulkxfer(r, argv);
+	size_t n = 0, cap = 0;
+	struct bx_error err;
+	*recs = NULL;
+	if (ts_exists(csv))
+		results_read_csv(csv, recs, &n, &cap, &err);
+	return n;
+}
+
+static void test_default_run_columns(void)
+{
+	struct ts_result *r = malloc(sizeof(*r));
+	struct run_record *recs;
+	size_t n = run_rows("pipe,shm", "", &recs, r);
+	CU_ASSERT_EQUAL_FATAL(n, 4);
+	for (size_t i = 0; i < n; i++) {
+		CU_ASSERT_TRUE(recs[i].floor_gib_per_s > 0);
+		CU_ASSERT_DOUBLE_EQUAL(recs[i].pct_of_floor,
+				       100 * recs[i].gib_per_s / recs[i].floor_gib_per_s, 1e-3);
+		CU_ASSERT_DOUBLE_EQUAL(recs[i].src_resident_pct, 100, 0.01);	/* warm */
+		CU_ASSERT_TRUE(recs[i].prime_s > 0);
+		CU_ASSERT_TRUE(recs[i].settle_s >= 0);
+		CU_ASSERT_EQUAL(recs[i].cpu_producer, -1);
+		CU_ASSERT_TRUE(recs[i].producer_fig.maxrss_kb > 0 && recs[i].consumer_fig.maxrss_kb > 0);
+		int ring = strcmp(recs[i].method, "shm") == 0;
+		CU_ASSERT_STRING_EQUAL(recs[i].ring_pages, ring ? "normal" : "-");
+	}
+	/* The mapping halves count the file pages they touch; the read/write ones stay small. */
+	CU_ASSERT_TRUE(recs[0].producer_fig.maxrss_kb < recs[1].producer_fig.maxrss_kb);
+	CU_ASSERT_TRUE(recs[1].producer_fig.maxrss_kb >= 8 * 1024 * 9 / 10);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "%floor"));
+	free(recs);
+	free(r);
+}
+
+static void test_run_options_show(void)
+{
+	struct ts_result *r = malloc(sizeof(*r));
+	struct run_record *recs;
+	size_t n = run_rows("pipe", "--no-prime --no-settle --cold --fsync --cpu 0,1 --huge",
+			    &recs, r);
+	CU_ASSERT_EQUAL_FATAL(n, 2);
+	for (size_t i = 0; i < n; i++) {
+		CU_ASSERT_DOUBLE_EQUAL(recs[i].prime_s, 0, 0);
+		CU_ASSERT_DOUBLE_EQUAL(recs[i].settle_s, 0, 0);
+		CU_ASSERT_EQUAL(recs[i].cold, 1);
+		CU_ASSERT_TRUE(recs[i].src_resident_pct < 100);	/* evicted before the run */
+		CU_ASSERT_EQUAL(recs[i].fsync, 1);
+		/* 8 MiB / 64 KiB = 128 chunks, read + write each, plus the fsync */
+		CU_ASSERT_EQUAL(recs[i].consumer_fig.syscalls, 2 * 128 + 1);
+		CU_ASSERT_EQUAL(recs[i].cpu_producer, 0);
+		CU_ASSERT_EQUAL(recs[i].cpu_consumer, 1);
+	}
+	free(recs);
+	n = run_rows("shm", "--huge", &recs, r);
+	CU_ASSERT_EQUAL_FATAL(n, 2);
+	CU_ASSERT_TRUE(strcmp(recs[0].ring_pages, "hugetlb") == 0 ||
+		       strcmp(recs[0].ring_pages, "thp") == 0 ||
+		       strcmp(recs[0].ring_pages, "normal") == 0);
+	free(recs);
+	free(r);
+}
+
+static void test_sink(void)
+{
+	struct ts_result *r = malloc(sizeof(*r));
+	struct run_record *recs;
+	/* shm maps its destination, which /dev/null cannot be: skipped, not failed. */
+	size_t n = run_rows("pipe,shm,splice", "--sink", &recs, r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_EQUAL_FATAL(n, 4);
+	for (size_t i = 0; i < n; i++) {
+		CU_ASSERT_NOT_EQUAL(strcmp(recs[i].method, "shm"), 0);
+		CU_ASSERT_EQUAL(recs[i].sink, 1);
+		CU_ASSERT_EQUAL(recs[i].verified, 0);	/* nothing to compare with */
+		CU_ASSERT_EQUAL(recs[i].bytes, 8 << 20);
+		CU_ASSERT_DOUBLE_EQUAL(recs[i].pct_of_floor, 0, 0);
+	}
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "unsupported here"));
+	free(recs);
+	n = run_rows("pipe", "--sink --dst /tmp/x", &recs, r);
+	CU_ASSERT_EQUAL(r->status, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "drop --dst"));
+	free(recs);
+	free(r);
+}
+
+static void test_limits_command(void)
+{
+	struct ts_result *r = malloc(sizeof(*r));
+	const char *argv[] = { "bulkxfer", "limits", "--size", "16M", "--workdir", dir, NULL };
+	ts_run_bulkxfer(r, argv);
+	CU_ASSERT_EQUAL(r->status, 0);
+	static const char *lines[] = { "memcpy, one core, glibc", "rep movsb",
+				       "read() of the cached source", "destination floor" };
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		CU_ASSERT_PTR_NOT_NULL(strstr(r->out, lines[i]));
+	const char *bad[] = { "bulkxfer", "limits", "--size", "1M,2M", NULL };
+	ts_run_bulkxfer(r, bad);
+	CU_ASSERT_EQUAL(r->status, 2);
+	free(r);
+}
+
+static void test_bench_script(void)
+{
+	char cmd[512], csv[128];
+	snprintf(csv, sizeof(csv), "%s/bench.csv", dir);
+	snprintf(cmd, sizeof(cmd), "TMPDIR=%s bash bench/harness_cost.sh 4M 2 %s > /dev/null", dir,
+		 csv);
+	CU_ASSERT_EQUAL(system(cmd), 0);
+	CU_ASSERT_EQUAL(ts_count_lines(csv), 3);
+	unlink(csv);
+}
+
+int register_steady_suite(void)
+{
+	static const struct test_case cases[] = {
+		{ "resident_warm_and_evict", test_resident_warm_and_evict },
+		{ "prime_and_settle", test_prime_and_settle },
+		{ "floor_measures_and_leaves_nothing", test_floor_measures_and_leaves_nothing },
+		{ "default_run_columns", test_default_run_columns },
+		{ "run_options_show", test_run_options_show },
+		{ "sink", test_sink },
+		{ "limits_command", test_limits_command },
+		{ "bench_script", test_bench_script },
+	};
+	CU_pSuite suite = CU_add_suite("steady", steady_init, steady_clean);
+	if (!suite)
+		return -1;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		if (!CU_add_test(suite, cases[i].name, cases[i].fn))
+			return -1;
+	return 0;
+}
