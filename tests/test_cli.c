@@ -393,11 +393,5 @@ int register_cli_suite(void)
 		{ "list_explain_and_pairing", test_list_explain_and_pairing },
 		{ "reproduce_all", test_reproduce_all },
 	};
-	CU_pSuite suite = CU_add_suite("cli", cli_suite_init, cli_suite_clean);
-	if (!suite)
-		return -1;
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		if (!CU_add_test(suite, cases[i].name, cases[i].fn))
-			return -1;
-	return 0;
+	return TS_ADD_SUITE_WITH("cli", cli_suite_init, cli_suite_clean, cases);
 }

@@ -430,11 +430,5 @@ int register_faults_suite(void)
 		{ "destination_filesystem_full", test_destination_filesystem_full },
 		{ "two_runs_at_once", test_two_runs_at_once },
 	};
-	CU_pSuite suite = CU_add_suite("faults", faults_init, faults_clean);
-	if (!suite)
-		return -1;
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		if (!CU_add_test(suite, cases[i].name, cases[i].fn))
-			return -1;
-	return 0;
+	return TS_ADD_SUITE_WITH("faults", faults_init, faults_clean, cases);
 }

@@ -228,11 +228,5 @@ int register_steady_suite(void)
 		{ "limits_command", test_limits_command },
 		{ "bench_script", test_bench_script },
 	};
-	CU_pSuite suite = CU_add_suite("steady", steady_init, steady_clean);
-	if (!suite)
-		return -1;
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		if (!CU_add_test(suite, cases[i].name, cases[i].fn))
-			return -1;
-	return 0;
+	return TS_ADD_SUITE_WITH("steady", steady_init, steady_clean, cases);
 }

@@ -19,9 +19,10 @@
 
 #include "source.h"
 
-int ts_add_suite(const char *name, const struct test_case *cases, size_t n)
+int ts_add_suite_with(const char *name, CU_InitializeFunc init, CU_CleanupFunc clean,
+		      const struct test_case *cases, size_t n)
 {
-	CU_pSuite suite = CU_add_suite(name, NULL, NULL);
+	CU_pSuite suite = CU_add_suite(name, init, clean);
 	if (!suite)
 		return -1;
 	for (size_t i = 0; i < n; i++)

@@ -15,9 +15,14 @@ struct test_case {
 	CU_TestFunc fn;
 };
 
-/* Register the n tests of cases as the suite called name.  Returns 0 or -1. */
-int ts_add_suite(const char *name, const struct test_case *cases, size_t n);
-#define TS_ADD_SUITE(name, cases) ts_add_suite(name, cases, sizeof(cases) / sizeof(cases[0]))
+/* Register the n tests of cases as the suite called name, with set-up and clean-up functions
+ * (either may be NULL).  Returns 0 or -1. */
+int ts_add_suite_with(const char *name, CU_InitializeFunc init, CU_CleanupFunc clean,
+		      const struct test_case *cases, size_t n);
+#define TS_ADD_SUITE(name, cases) \
+	ts_add_suite_with(name, NULL, NULL, cases, sizeof(cases) / sizeof(cases[0]))
+#define TS_ADD_SUITE_WITH(name, init, clean, cases) \
+	ts_add_suite_with(name, init, clean, cases, sizeof(cases) / sizeof(cases[0]))
 
 /* Make a new directory under /tmp; returns its path (static storage per call site copy it). */
 void ts_make_tempdir(char *out, size_t len);
