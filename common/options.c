@@ -91,7 +91,9 @@ static const struct option_spec option_table[] = {
 	  FIELD(json), 0, 0, CMD_RUN | CMD_SWEEP },
 	{ "no-verify", NULL, "skip the XXH3 check of the destination (rows say verified=0)",
 	  OPT_CLEAR_FLAG, FIELD(verify), 0, 0, TRANSFER },
-	{ "no-prime", NULL, "do not fault memory in before each run (see README: steady numbers)",
+	{ "prime", NULL, "fault memory in before each run (default: when it makes the floor faster)",
+	  OPT_SET_FLAG, FIELD(prime), 0, 0, TOUCHES_FILES },
+	{ "no-prime", NULL, "never fault memory in before a run (see README: steady numbers)",
 	  OPT_CLEAR_FLAG, FIELD(prime), 0, 0, TOUCHES_FILES },
 	{ "no-settle", NULL, "do not wait for the previous run's writeback before each run",
 	  OPT_CLEAR_FLAG, FIELD(settle), 0, 0, TOUCHES_FILES },
@@ -279,7 +281,8 @@ void options_defaults(struct run_options *o, enum command_kind command)
 	o->runs = DEFAULT_RUNS;
 	o->warmup = DEFAULT_WARMUP;
 	o->verify = 1;
-	o->prime = o->settle = 1;
+	o->prime = PRIME_AUTO;
+	o->settle = 1;
 	o->cpu_producer = o->cpu_consumer = -1;
 	o->series = command_name(command);
 }

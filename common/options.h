@@ -38,6 +38,8 @@ enum command_kind {
 	CMD_LIMITS = 64,
 };
 
+#define PRIME_AUTO (-1)
+
 /* options_parse() returns this when --help was asked for (help already printed). */
 #define OPTIONS_HELP (-1)
 
@@ -62,7 +64,9 @@ struct run_options {
 	int keep;		/* keep the generated source and the temp destination */
 	int json;		/* JSON records on stdout instead of the table */
 	int halves;		/* list: the halves by channel instead of the methods */
-	int prime, settle;	/* prime memory / wait for writeback before each run (default 1) */
+	int prime;		/* prime memory before each run: 1 on, 0 off, PRIME_AUTO (default) when
+				 * the floor measures faster primed than not */
+	int settle;		/* wait for writeback before each run (default 1) */
 	int cold;		/* evict the source before each run instead of warming it */
 	int fsync;		/* fsync the destination inside the timed region */
 	int sink;		/* the consumer discards the bytes (destination /dev/null) */
