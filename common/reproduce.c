@@ -97,7 +97,8 @@ static int run_phases(const struct run_options *o, const char *src, uint64_t siz
 	/* 3: each method at its best chunk, on the full file. */
 	uint64_t best[MAX_METHODS];
 	if (rc == 0) {
-		p = phase(o, "tuned", src, o->runs, o->warmup);
+		/* The chunk sweep just ran every method: it is the tuned phase's warm-up. */
+		p = phase(o, "tuned", src, o->runs, 0);
 		add_tuned_methods(&p);
 		best_chunks(&p, s, "chunk-sweep", best);
 		memcpy(p.method_chunk, best, sizeof(best));
