@@ -319,6 +319,15 @@ static void print_targets(FILE *f, const struct group *g, size_t n, const struct
 		fprintf(f, "| every group of 5+ runs steady: max/min at most %.1f | %d of %d groups beyond "
 			"it%s | %s |\n", REPORT_STEADY_RATIO, unsteady, judged,
 			unsteady ? " (marked *unsteady* below)" : "", verdict(unsteady == 0));
+	const struct group *rw_study = fastest(g, n, "study", "pipe", 4096);
+	if (ctx && ctx->hash_s > 0 && rw_study) {
+		/* Hashing the destination costs what hashing the source does: the same bytes. */
+		double overhead = ctx->generate_s + 2 * ctx->hash_s;
+		fprintf(f, "| generating the source and hashing source + destination take less than one "
+			"read/write transfer | %.2f s + 2 x %.2f s = %.2f s vs %.2f s | %s |\n",
+			ctx->generate_s, ctx->hash_s, overhead, rw_study->wall.median,
+			verdict(overhead < rw_study->wall.median));
+	}
 	if (ctx && ctx->elapsed_s > 0)
 		fprintf(f, "| the whole job under %.0f s (for 1.4 GiB) | %.0f s | %s |\n",
 			REPORT_DURATION_TARGET_S, ctx->elapsed_s,

@@ -19,6 +19,8 @@ struct machine_limits;
 struct report_context {
 	const struct machine_limits *limits;	/* memcpy and read() bandwidth */
 	double elapsed_s;			/* how long the whole job took; 0 = unknown */
+	double generate_s;			/* generating the source; 0 = not generated */
+	double hash_s;				/* hashing the source once (XXH3) */
 };
 
 #define REPORT_STEADY_RATIO 1.2	/* target: max/min of a group of 5+ runs */

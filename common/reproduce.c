@@ -20,6 +20,7 @@
 #include "steady.h"
 #include "summary.h"
 #include "units.h"
+#include "verify.h"
 
 #define STUDY_CHUNK 4096
 #define QUICK_SWEEP_MAX_BYTES (256ULL << 20)
@@ -138,9 +139,12 @@ int reproduce_run(const struct run_options *o, struct bx_error *err)
 	const char *src = o->src;
 	uint64_t size = 0;
 	struct stat st;
+	double generate_s = 0;
 	if (!src) {
 		size = o->sizes.v[0];
+		generate_s = measure_now();
 		rc = runner_generate_source(o->workdir, size, o->seed, o->keep, &generated, err);
+		generate_s = measure_now() - generate_s;
 		src = generated.path;
 	} else if (stat(src, &st) == 0) {
 		size = (uint64_t)st.st_size;
@@ -150,15 +154,20 @@ int reproduce_run(const struct run_options *o, struct bx_error *err)
 	struct machine_limits limits;
 	memset(&limits, 0, sizeof(limits));
 	double start = measure_now();
+	double hash_s = 0;
 	if (rc == 0) {
 		floor_memcpy(&limits);
 		steady_warm(src);
 		limits.read_gib_s = floor_read(src);
+		uint64_t hash;
+		hash_s = measure_now();
+		verify_hash_path(src, &hash, NULL);
+		hash_s = measure_now() - hash_s;
 		struct run_options with_csv = *o;
 		with_csv.csv = csv;
 		rc = run_phases(&with_csv, src, size, &s, err);
 	}
-	struct report_context rctx = { &limits, measure_now() - start };
+	struct report_context rctx = { &limits, measure_now() - start, generate_s, hash_s };
 	temp_file_release(&generated, o->keep);
 	if (rc == 0) {
 		report_print_comparison(stdout, s.records, s.n);
