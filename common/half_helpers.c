@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "channel_shm.h"
 #include "io_util.h"
 
 int half_buffer_prepare(struct half_ctx *ctx)
@@ -92,5 +93,15 @@ int half_splice_loop(struct half_ctx *ctx, int in_fd, loff_t *in_off, int out_fd
 			return half_fail(ctx, eof_call, eof_errno);
 		ctx->bytes_done += (uint64_t)n;
 	}
+	return 0;
+}
+
+int half_ring_take(struct half_ctx *ctx, const void **slot, uint64_t *len)
+{
+	int rc = shm_ring_get_full(ctx->ring, slot, len, &ctx->syscalls);
+	if (rc < 0)
+		return half_fail(ctx, "sem_wait(full slot): producer gone", -rc);
+	if (*len == 0 || *len > ctx->size - ctx->bytes_done)
+		return half_fail(ctx, "ring: slot length out of range", EPROTO);
 	return 0;
 }

@@ -34,6 +34,10 @@ int half_splice_loop(struct half_ctx *ctx, int in_fd, loff_t *in_off, int out_fd
 		     loff_t *out_off, unsigned flags, const char *call, int eof_errno,
 		     const char *eof_call);
 
+/* Consumers of a ring: wait for the next full slot and check its length against what is still
+ * to come.  Returns 0 with *slot and *len set, or -errno (peer gone, bad length). */
+int half_ring_take(struct half_ctx *ctx, const void **slot, uint64_t *len);
+
 /* The next chunk's length: min(chunk, bytes still to move). */
 static inline size_t half_next_chunk(const struct half_ctx *ctx)
 {

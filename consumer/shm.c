@@ -16,11 +16,9 @@ static int shm_consumer_transfer(struct half_ctx *ctx)
 	while (ctx->bytes_done < ctx->size) {
 		const void *slot;
 		uint64_t len;
-		int rc = shm_ring_get_full(ctx->ring, &slot, &len, &ctx->syscalls);
+		int rc = half_ring_take(ctx, &slot, &len);
 		if (rc < 0)
-			return half_fail(ctx, "sem_wait(full slot): producer gone", -rc);
-		if (len == 0 || len > ctx->size - ctx->bytes_done)
-			return half_fail(ctx, "ring: slot length out of range", EPROTO);
+			return rc;
 		memcpy(dst + ctx->bytes_done, slot, (size_t)len);
 		shm_ring_put_empty(ctx->ring);
 		ctx->bytes_done += len;
