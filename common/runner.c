@@ -332,10 +332,15 @@ static int run_once(const struct run_options *o, struct series_files *f, size_t 
 	return rc;
 }
 
+/* Every round starts with its own floor, measured like a run (settled, primed when runs are),
+ * so each row is compared with a floor taken under the same conditions: on a shared host the
+ * floor itself moves from minute to minute. */
 static int run_rounds(const struct run_options *o, struct series_files *f, struct progress *p,
 		      struct series *out, struct bx_error *err)
 {
-	for (uint64_t round = 0; round < o->warmup + o->runs; round++)
+	for (uint64_t round = 0; round < o->warmup + o->runs; round++) {
+		if (!o->sink && f->floor_gib_s > 0)
+			f->floor_gib_s = floor_once(o, f, f->prime);
 		for (size_t c = 0; c < o->chunks.n; c++)
 			for (size_t m = 0; m < o->nmethods; m++) {
 				if (p->skipped[m])
@@ -344,6 +349,7 @@ static int run_rounds(const struct run_options *o, struct series_files *f, struc
 				if (rc)
 					return rc;
 			}
+	}
 	return 0;
 }
 
