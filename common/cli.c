@@ -354,24 +354,12 @@ static int cmd_limits(int argc, char **argv)
 		floor_memcpy(&l);
 		steady_warm(src);
 		l.read_gib_s = floor_read(src);
-		if (o.settle)
-			steady_settle(o.workdir);
-		if (o.prime == 1)
-			steady_prime(2 * (uint64_t)st.st_size, (uint64_t)st.st_size);
-		rc = floor_dst(o.workdir, (uint64_t)st.st_size, &l.dst_floor_gib_s, &err);
-		/* Alternate unprimed and primed twice; the second pair is the fair one (runner.c). */
-		for (int pass = 0; rc == 0 && o.prime == PRIME_AUTO && pass < 2; pass++) {
-			if (pass == 1) {
-				if (o.settle)
-					steady_settle(o.workdir);
-				rc = floor_dst(o.workdir, (uint64_t)st.st_size, &l.dst_floor_gib_s, &err);
-			}
-			if (o.settle)
-				steady_settle(o.workdir);
-			steady_prime(2 * (uint64_t)st.st_size, (uint64_t)st.st_size);
-			if (rc == 0)
-				rc = floor_dst(o.workdir, (uint64_t)st.st_size, &primed_floor, &err);
-		}
+		if (o.prime == PRIME_AUTO)
+			rc = floor_dst_pair(o.workdir, (uint64_t)st.st_size, o.settle,
+					    &l.dst_floor_gib_s, &primed_floor, &err);
+		else
+			rc = floor_dst_prepared(o.workdir, (uint64_t)st.st_size, o.settle, o.prime,
+						&l.dst_floor_gib_s, &err);
 	}
 	temp_file_release(&tf, o.keep);
 	if (rc) {

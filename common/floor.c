@@ -13,6 +13,7 @@
 #include "io_util.h"
 #include "measure.h"
 #include "source.h"
+#include "steady.h"
 #include "units.h"
 
 #define MEMCPY_PASSES 4
@@ -124,4 +125,26 @@ int floor_dst(const char *dir, uint64_t size, double *gib_s, struct bx_error *er
 			       dir, strerror(-rc));
 	*gib_s = s > 0 ? (double)size / GIB_BYTES / s : 0;
 	return 0;
+}
+
+int floor_dst_prepared(const char *dir, uint64_t size, int settle, int prime, double *gib_s,
+		       struct bx_error *err)
+{
+	if (settle)
+		steady_settle(dir);
+	if (prime)
+		steady_prime(2 * size, size);
+	return floor_dst(dir, size, gib_s, err);
+}
+
+int floor_dst_pair(const char *dir, uint64_t size, int settle, double *unprimed, double *primed,
+		   struct bx_error *err)
+{
+	int rc = 0;
+	for (int pass = 0; pass < 2 && rc == 0; pass++) {
+		rc = floor_dst_prepared(dir, size, settle, 0, unprimed, err);
+		if (rc == 0)
+			rc = floor_dst_prepared(dir, size, settle, 1, primed, err);
+	}
+	return rc;
 }

@@ -33,4 +33,16 @@ double floor_read(const char *path);
  * Returns 0 on success, or BX_EXIT_FAILURE with *err filled. */
 int floor_dst(const char *dir, uint64_t size, double *gib_s, struct bx_error *err);
 
+/* floor_dst in the state a run finds: after steady_settle(dir) when settle, and after priming
+ * twice size of memory when prime.  Same return convention. */
+int floor_dst_prepared(const char *dir, uint64_t size, int settle, int prime, double *gib_s,
+		       struct bx_error *err);
+
+/* Whether priming helps here: the floor written unprimed, primed, unprimed, primed, and the
+ * second pair returned (whichever write comes first pays for memory that sat idle, whichever
+ * comes second profits from the first's, so only the second pair compares fairly).
+ * Returns 0 or BX_EXIT_FAILURE with *err filled. */
+int floor_dst_pair(const char *dir, uint64_t size, int settle, double *unprimed, double *primed,
+		   struct bx_error *err);
+
 #endif

@@ -89,16 +89,13 @@ int runner_generate_source(const char *workdir, uint64_t size, uint64_t seed, in
 
 /* ---- one source ---------------------------------------------------------------------- */
 
-/* One measurement of the destination floor after settling and, when primed, priming. */
+/* One measurement of the destination floor after settling and, when primed, priming; a failure
+ * is a warning (the runs go on without a floor). */
 static double floor_once(const struct run_options *o, const struct series_files *f, int primed)
 {
-	if (o->settle)
-		steady_settle(f->dst_dir);
-	if (primed)
-		steady_prime(2 * f->size, f->size);
 	double gib_s = 0;
 	struct bx_error err;
-	if (floor_dst(f->dst_dir, f->size, &gib_s, &err) != 0)
+	if (floor_dst_prepared(f->dst_dir, f->size, o->settle, primed, &gib_s, &err) != 0)
 		bx_print_error("%s (runs go on; pct_of_floor stays 0)", err.msg);
 	return gib_s;
 }
@@ -126,11 +123,10 @@ static void measure_floor(const struct run_options *o, struct series_files *f)
 			return;
 		}
 	if (o->prime == PRIME_AUTO) {
-		/* Alternate, and judge the second pair: whichever write comes first pays for memory
-		 * that sat idle, whichever comes second profits from the first's. */
-		floor_once(o, f, 0);
-		floor_once(o, f, 1);
-		double unprimed = floor_once(o, f, 0), primed = floor_once(o, f, 1);
+		double unprimed = 0, primed = 0;
+		struct bx_error err;
+		if (floor_dst_pair(f->dst_dir, f->size, o->settle, &unprimed, &primed, &err) != 0)
+			bx_print_error("%s (runs go on; pct_of_floor stays 0)", err.msg);
 		f->prime = primed > 1.1 * unprimed;
 		f->floor_gib_s = f->prime ? primed : unprimed;
 	} else {
