@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <unistd.h>
 
 int channel_pipe_open(int fds[2], size_t want_size, size_t *actual)
@@ -26,4 +27,16 @@ int channel_pipe_open(int fds[2], size_t want_size, size_t *actual)
 		*actual = cap > 0 ? (size_t)cap : 0;
 	}
 	return 0;
+}
+
+size_t channel_pipe_max_size(void)
+{
+	unsigned long max = 0;
+	FILE *f = fopen("/proc/sys/fs/pipe-max-size", "r");
+	if (f) {
+		if (fscanf(f, "%lu", &max) != 1)
+			max = 0;
+		fclose(f);
+	}
+	return (size_t)max;
 }

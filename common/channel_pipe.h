@@ -14,4 +14,8 @@
  * gets the capacity in force.  Returns 0, or -errno with no descriptor left open. */
 int channel_pipe_open(int fds[2], size_t want_size, size_t *actual);
 
+/* The largest capacity an unprivileged process may ask for (/proc/sys/fs/pipe-max-size), or 0
+ * when it cannot be read. */
+size_t channel_pipe_max_size(void);
+
 #endif

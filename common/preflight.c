@@ -110,13 +110,9 @@ static int check_pipe_size(uint64_t pipe_size, struct bx_error *err)
 	int rc = channel_pipe_open(fds, (size_t)pipe_size, NULL);
 	if (rc < 0) {
 		char limit[32] = "?";
-		FILE *f = fopen("/proc/sys/fs/pipe-max-size", "r");
-		if (f) {
-			if (!fgets(limit, sizeof(limit), f))
-				snprintf(limit, sizeof(limit), "?");
-			limit[strcspn(limit, "\n")] = '\0';
-			fclose(f);
-		}
+		size_t max = channel_pipe_max_size();
+		if (max)
+			snprintf(limit, sizeof(limit), "%zu", max);
 		return bx_fail(err, BX_EXIT_USAGE,
 			       "--pipe-size %llu: the kernel refused it: %s (pipe-max-size is %s)",
 			       (unsigned long long)pipe_size, strerror(-rc), limit);

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "channel_pipe.h"
 #include "cleanup.h"
 #include "tempfile.h"
 #include "floor.h"
@@ -268,14 +269,9 @@ static size_t pipe_size_for(const struct run_options *o, size_t chunk)
 {
 	if (o->pipe_size || !o->pipe_fit)
 		return (size_t)o->pipe_size;
-	size_t max = 1 << 20;
-	FILE *f = fopen("/proc/sys/fs/pipe-max-size", "r");
-	if (f) {
-		unsigned long v;
-		if (fscanf(f, "%lu", &v) == 1)
-			max = v;
-		fclose(f);
-	}
+	size_t max = channel_pipe_max_size();
+	if (max == 0)
+		max = 1 << 20;	/* the kernel's default limit */
 	size_t want = chunk < 65536 ? 65536 : chunk;
 	return want < max ? want : max;
 }
