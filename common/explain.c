@@ -74,6 +74,20 @@ void explain_measured(FILE *out, const struct method *m, const struct group *g, 
 	}
 }
 
+const struct method *explain_group_method(const struct group *g, size_t n, size_t i,
+					  struct method *scratch, char *name)
+{
+	if (!groups_first_plain_of_method(g, n, i))
+		return NULL;
+	return methods_resolve(g[i].method, scratch, name);
+}
+
+double explain_cpu_per_gib(const struct group *g)
+{
+	return g->sender_user_per_gib.median + g->sender_sys_per_gib.median +
+	       g->receiver_user_per_gib.median + g->receiver_sys_per_gib.median;
+}
+
 int explain_write_copies_data(const char *path, const struct group *g, size_t n)
 {
 	FILE *f = fopen(path, "w");
@@ -84,12 +98,11 @@ int explain_write_copies_data(const char *path, const struct group *g, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		struct method scratch;
 		char name[METHOD_NAME_MAX];
-		const struct method *m = methods_resolve(g[i].method, &scratch, name);
-		if (!m || !groups_first_plain_of_method(g, n, i))
+		const struct method *m = explain_group_method(g, n, i, &scratch, name);
+		if (!m)
 			continue;
-		double cpu = g[i].sender_user_per_gib.median + g[i].sender_sys_per_gib.median +
-			     g[i].receiver_user_per_gib.median + g[i].receiver_sys_per_gib.median;
-		fprintf(f, "%s,%u,%.6g\n", g[i].method, methods_cpu_copies(m), cpu);
+		fprintf(f, "%s,%u,%.6g\n", g[i].method, methods_cpu_copies(m),
+			explain_cpu_per_gib(&g[i]));
 		rows++;
 	}
 	return fclose(f) == 0 ? rows : -errno;

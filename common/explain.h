@@ -23,6 +23,15 @@ void explain_theory(FILE *out, const struct method *m);
  * switches and page faults. */
 void explain_measured(FILE *out, const struct method *m, const struct group *g, size_t n);
 
+/* The method of group i when it is the first group of its method outside the sweeps and the
+ * name resolves (a table method or a "producer+consumer" pairing, built in *scratch / name);
+ * else NULL.  Both the report's theory table and the copies graph list methods this way. */
+const struct method *explain_group_method(const struct group *g, size_t n, size_t i,
+					  struct method *scratch, char *name);
+
+/* CPU seconds per GiB of one group, both sides, user + system (medians). */
+double explain_cpu_per_gib(const struct group *g);
+
 /* Write the data of the copies graph: one row per method found in g (its first group that is
  * not a sweep): name, theoretical CPU copies, measured CPU seconds per GiB (both sides, user +
  * system, medians).  Returns the rows written, or -errno. */

@@ -237,8 +237,8 @@ static void print_copies(FILE *f, const struct group *g, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		struct method scratch;
 		char name[METHOD_NAME_MAX];
-		const struct method *m = methods_resolve(g[i].method, &scratch, name);
-		if (!m || !groups_first_plain_of_method(g, n, i))
+		const struct method *m = explain_group_method(g, n, i, &scratch, name);
+		if (!m)
 			continue;
 		double per_chunk = g[i].chunk ? GIB_BYTES / (double)g[i].chunk : 0;
 		fprintf(f, "| %s | %u | %u | %.3f | %.3f | %.0f (%.0f) | %.0f (%.0f) |\n", g[i].method,
