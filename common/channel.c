@@ -42,7 +42,7 @@ static int open_pipe(struct channel *c, const struct channel_params *p, const ch
 
 static int open_ring(struct channel *c, const struct channel_params *p, const char **failed)
 {
-	int rc = shm_ring_create_pages(&c->ring, p->chunk, p->slots, p->huge);
+	int rc = shm_ring_create(&c->ring, p->chunk, p->slots, p->huge);
 	if (rc < 0)
 		*failed = "memfd_create + fallocate + mmap (ring)";
 	return rc;
@@ -54,7 +54,7 @@ static int open_whole(struct channel *c, const struct channel_params *p, const c
 	size_t size = p->file_size ? (size_t)p->file_size : 1;
 	if ((uint64_t)size != p->file_size && p->file_size)
 		return *failed = "region size", -EFBIG;
-	int rc = shm_ring_create_pages(&c->ring, size, 1, p->huge);
+	int rc = shm_ring_create(&c->ring, size, 1, p->huge);
 	if (rc < 0)
 		*failed = "memfd_create + fallocate + mmap (whole-file region)";
 	return rc;

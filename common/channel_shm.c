@@ -128,12 +128,7 @@ static int create_ring(struct shm_ring *ring, size_t slot_size, uint32_t nslots,
 	return 0;
 }
 
-int shm_ring_create(struct shm_ring *ring, size_t slot_size, uint32_t nslots)
-{
-	return create_ring(ring, slot_size, nslots, RING_PAGES_NORMAL);
-}
-
-int shm_ring_create_pages(struct shm_ring *ring, size_t slot_size, uint32_t nslots, int huge)
+int shm_ring_create(struct shm_ring *ring, size_t slot_size, uint32_t nslots, int huge)
 {
 	if (huge && create_ring(ring, slot_size, nslots, RING_PAGES_HUGETLB) == 0)
 		return 0;

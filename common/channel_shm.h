@@ -34,14 +34,12 @@ struct shm_ring {
 	enum ring_pages pages;		/* what it got */
 };
 
-/* Create, size, map and initialise a ring of nslots slots of slot_size bytes.  The object has no
- * name in /dev/shm (see the .c file for why), so no exit path, SIGKILL included, can leak it.
- * Returns 0, or -errno (ENOSPC when /dev/shm cannot hold the ring) with nothing left behind. */
-int shm_ring_create(struct shm_ring *ring, size_t slot_size, uint32_t nslots);
-
-/* The same, asking for huge pages when huge: a hugetlbfs-backed memfd where huge pages are
- * reserved, else transparent huge pages advised; ring->pages says what it got. */
-int shm_ring_create_pages(struct shm_ring *ring, size_t slot_size, uint32_t nslots, int huge);
+/* Create, size, map and initialise a ring of nslots slots of slot_size bytes, asking for huge
+ * pages when huge (a hugetlbfs-backed memfd where huge pages are reserved, else transparent huge
+ * pages advised; ring->pages says what it got).  The object has no name in /dev/shm (see the .c
+ * file for why), so no exit path, SIGKILL included, can leak it.  Returns 0, or -errno (ENOSPC
+ * when the memory cannot be reserved) with nothing left behind. */
+int shm_ring_create(struct shm_ring *ring, size_t slot_size, uint32_t nslots, int huge);
 
 /* Fault the whole ring into this process's page tables (outside the timed region: a forked child
  * does not inherit the page tables of a shared mapping). */
