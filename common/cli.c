@@ -376,7 +376,7 @@ static int cmd_limits(int argc, char **argv)
 	printf("  destination floor            %8.2f   (one process write()-ing it into a new file "
 	       "in %s: no IPC)\n", l.dst_floor_gib_s, o.workdir);
 	if (primed_floor > 0)
-		printf("  destination floor, primed    %8.2f   (after faulting in twice its size: runs "
+		printf("  destination floor, primed    %8.2f   (after writing and dropping as much: runs "
 		       "prime when this is 10%% faster)\n", primed_floor);
 	return BX_EXIT_OK;
 }

@@ -133,7 +133,7 @@ int floor_dst_prepared(const char *dir, uint64_t size, int settle, int prime, do
 	if (settle)
 		steady_settle(dir);
 	if (prime)
-		steady_prime(2 * size, size);
+		steady_prime(dir, size, size);
 	return floor_dst(dir, size, gib_s, err);
 }
 

@@ -34,7 +34,7 @@ double floor_read(const char *path);
 int floor_dst(const char *dir, uint64_t size, double *gib_s, struct bx_error *err);
 
 /* floor_dst in the state a run finds: after steady_settle(dir) when settle, and after priming
- * twice size of memory when prime.  Same return convention. */
+ * size bytes through a scratch file when prime.  Same return convention. */
 int floor_dst_prepared(const char *dir, uint64_t size, int settle, int prime, double *gib_s,
 		       struct bx_error *err);
 

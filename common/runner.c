@@ -35,6 +35,7 @@ struct series_files {
 	struct machine_desc machine;
 	char src_fs[32], dst_fs[32];
 	char dst_dir[PATH_MAX];		/* where the destination lives: settle and floor look here */
+	const char *prime_dir;		/* dst_dir, or the workdir when the bytes are discarded */
 	uint64_t size;			/* of the source */
 	double floor_gib_s;		/* the destination floor for this size; 0 = not measured */
 	int prime;			/* prime before each run (decided by measure_floor) */
@@ -188,6 +189,7 @@ static int prepare_files(const struct run_options *o, uint64_t size, struct seri
 	sysinfo_fs_name(f->src, f->src_fs, sizeof(f->src_fs));
 	sysinfo_fs_name(dir, f->dst_fs, sizeof(f->dst_fs));
 	f->page_reporting = steady_page_reporting();
+	f->prime_dir = o->sink ? o->workdir : f->dst_dir;
 	if (o->sink)
 		return 0;	/* no destination, no floor to compare with */
 	measure_floor(o, f);
@@ -206,7 +208,7 @@ static int prepare_run(const struct run_options *o, const struct series_files *f
 	if (rc < 0)
 		return bx_fail(err, BX_EXIT_FAILURE, "cannot %s the source: %s",
 			       o->cold ? "evict" : "warm", strerror(-rc));
-	pre->prime_s = f->prime ? steady_prime(2 * f->size, o->cold ? 0 : f->size) : 0;
+	pre->prime_s = f->prime ? steady_prime(f->prime_dir, f->size, o->cold ? 0 : f->size) : 0;
 	pre->src_resident_pct = steady_resident_pct(f->src);
 	return 0;
 }

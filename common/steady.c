@@ -1,15 +1,18 @@
 /*
  * steady.c - the run-to-run state bulkxfer controls (see steady.h).
  *
- * Why prime: on a VM with free page reporting the host takes back pages a few seconds after the
- * guest frees them, and every page a run then allocates (the destination's page cache, the ring,
- * buffers) has to be faulted back from the host: the same transfer ran 4-6x slower after ten
- * idle seconds on the development VM.  Touching about twice the transfer's size just before the
- * run brings those pages back into the guest first.  It is done in two passes of half each: pages
- * freed by one pass merge into large free blocks that the allocator hands out last, so a single
- * pass leaves the run to meet the host's pages anyway (measured: one pass of 2 GiB before a 1 GiB
- * write, 0.46 GB/s; two passes of 1 GiB, 5.2 GB/s; nothing, 0.44 GB/s).  The touching happens in
- * throwaway children so bulkxfer's own peak RSS (a CSV column) stays honest.
+ * Why prime: on a VM that hands free pages back to its host, every page a run allocates (above
+ * all the destination's page cache) may have to be faulted back from the host first, and the copy
+ * into it runs at the host's pace: the same 1.4 GiB write ran at 0.34-0.45 GB/s after ten idle
+ * seconds and at 4.5-5.0 GB/s right after another write of the same size had been deleted, on
+ * the development VM (kernel 6.18, free page reporting).  Pages freed a moment ago are still in
+ * the guest and the allocator hands them out first, so the prime is the run's own allocation
+ * done once beforehand: write as many bytes into a scratch file on the destination's filesystem,
+ * drop it, and start at once (after a gap of 2 s the effect was gone).  Anonymous memory does
+ * not do it: touching and freeing twice the size in anonymous pages left the same write at
+ * 0.37-0.44 GB/s there, no better than nothing, though it helped on the VM the issue was filed
+ * from.  perf showed where the time goes: copy_folio_from_iter_atomic, the copy into the new
+ * page-cache folios.
  */
 #include "steady.h"
 
@@ -18,18 +21,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <signal.h>
 #include <sys/mman.h>
-#include <sys/prctl.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "io_util.h"
 #include "measure.h"
 
 #define PRIME_HEADROOM (512ULL << 20)	/* MemAvailable the prime leaves untouched */
 #define WARM_BUFFER (4UL << 20)
+#define PRIME_CHUNK (1UL << 20)
 
 /* A field of /proc/meminfo in bytes, or 0. */
 static uint64_t meminfo(const char *field)
@@ -65,7 +67,7 @@ double steady_settle(const char *path)
 	return measure_now() - start;
 }
 
-double steady_prime(uint64_t bytes, uint64_t cached_bytes)
+double steady_prime(const char *dir, uint64_t bytes, uint64_t cached_bytes)
 {
 	uint64_t available = meminfo("MemAvailable");
 	uint64_t keep = cached_bytes + PRIME_HEADROOM;
@@ -75,20 +77,22 @@ double steady_prime(uint64_t bytes, uint64_t cached_bytes)
 		bytes = available - keep;
 	if (bytes == 0)
 		return 0;
-	double start = measure_now();
-	for (int pass = 0; pass < 2; pass++) {
-		pid_t pid = fork();
-		if (pid == 0) {
-			prctl(PR_SET_PDEATHSIG, SIGKILL);	/* never outlive bulkxfer */
-			/* MAP_POPULATE faults every page in; exiting hands them all back at once. */
-			void *p = mmap(NULL, bytes / 2, PROT_READ | PROT_WRITE,
-				       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-			_exit(p == MAP_FAILED ? 1 : 0);
-		}
-		if (pid > 0)
-			while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
-				;
+	int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+	char *buf = malloc(PRIME_CHUNK);
+	if (fd < 0 || !buf) {
+		if (fd >= 0)
+			close(fd);
+		free(buf);
+		return 0;	/* nowhere to prime: the run goes on unprimed */
 	}
+	double start = measure_now();
+	memset(buf, 0x5a, PRIME_CHUNK);
+	/* Best effort: a full disk or a failing write only ends the prime early. */
+	for (uint64_t done = 0; done < bytes; done += PRIME_CHUNK)
+		if (io_write_all(fd, buf, (size_t)io_min_u64(PRIME_CHUNK, bytes - done), NULL) < 0)
+			break;
+	close(fd);	/* unnamed: its pages are freed here, for the run to take at once */
+	free(buf);
 	return measure_now() - start;
 }
 

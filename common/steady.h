@@ -3,7 +3,7 @@
  *   settle  the previous run's dirty pages written back (syncfs, then Dirty + Writeback low);
  *   warm    the source resident in the page cache (mincore; re-read when it is not);
  *   cold    the source evicted instead (POSIX_FADV_DONTNEED), for --cold;
- *   prime   memory the run will allocate faulted in and freed just before it (see steady.c).
+ *   prime   the pages the run will allocate used and freed just before it (see steady.c).
  */
 #ifndef BX_STEADY_H
 #define BX_STEADY_H
@@ -17,10 +17,11 @@
  * below SETTLE_DIRTY_LIMIT or SETTLE_TIMEOUT_S passed.  Returns the seconds it took. */
 double steady_settle(const char *path);
 
-/* Allocate, touch and free about bytes of anonymous memory in a short-lived child process, capped
- * so the page cache of the source (cached_bytes) is not pushed out.  Returns the seconds it took
- * (0 when nothing was primed). */
-double steady_prime(uint64_t bytes, uint64_t cached_bytes);
+/* Write about bytes into a new unnamed file in dir and drop it, so the pages a run's destination
+ * is about to allocate were in use a moment ago (see steady.c for why a file and not anonymous
+ * memory).  Capped so the page cache of the source (cached_bytes) is not pushed out; best effort:
+ * a full disk ends it early.  Returns the seconds it took (0 when nothing was primed). */
+double steady_prime(const char *dir, uint64_t bytes, uint64_t cached_bytes);
 
 /* Percentage (0..100) of the file at path resident in the page cache, by mincore(); 100 for an
  * empty file, -1 when it cannot be told. */
