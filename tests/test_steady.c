@@ -5,6 +5,7 @@
  * (--cold, --fsync, --sink, --cpu, --huge, --no-prime, --no-settle) shows in the CSV and in what
  * the halves did.
  */
+#include <errno.h>
 #include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
@@ -45,6 +46,16 @@ static void test_resident_warm_and_evict(void)
 	CU_ASSERT_TRUE(cold >= 0 && cold < 50);
 	CU_ASSERT_EQUAL(steady_warm(path), 0);
 	CU_ASSERT_DOUBLE_EQUAL(steady_resident_pct(path), 100, 0.01);
+	/* Holes in the middle and at the end: warming reads back exactly what left. */
+	fd = open(path, O_RDONLY);
+	CU_ASSERT_EQUAL(posix_fadvise(fd, 1 << 20, 2 << 20, POSIX_FADV_DONTNEED), 0);
+	CU_ASSERT_EQUAL(posix_fadvise(fd, 6 << 20, 0, POSIX_FADV_DONTNEED), 0);
+	close(fd);
+	double holed = steady_resident_pct(path);
+	CU_ASSERT_TRUE(holed > 40 && holed < 100);
+	CU_ASSERT_EQUAL(steady_warm(path), 0);
+	CU_ASSERT_DOUBLE_EQUAL(steady_resident_pct(path), 100, 0.01);
+	CU_ASSERT_EQUAL(steady_warm(dir), -EINVAL);	/* a directory is no source */
 	CU_ASSERT_DOUBLE_EQUAL(steady_resident_pct("/nonexistent"), -1, 0);
 	char empty[128];
 	snprintf(empty, sizeof(empty), "%s/empty", dir);
