@@ -273,8 +273,14 @@ static int open_everything(struct transfer *t, struct bx_error *err)
 		return bx_fail(err, BX_EXIT_FAILURE, "cannot read source '%s': %s", spec->src_path,
 			       strerror(errno));
 	t->size = (uint64_t)t->src_st.st_size;
-	t->dst_fd = open(spec->dst_path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (t->dst_fd < 0)
+	/* No O_TRUNC on an empty file: on ext4 any truncate to 0 arms auto_da_alloc, which starts
+	 * writeback of everything written when the file is closed (seen: 0.6 s at the consumer's
+	 * exit and 1.4 GiB sent to disk behind every run).  The runner hands over a new, empty
+	 * destination each run; only a user's existing file is truncated here. */
+	struct stat dst_st;
+	t->dst_fd = open(spec->dst_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (t->dst_fd < 0 || fstat(t->dst_fd, &dst_st) < 0 ||
+	    (dst_st.st_size > 0 && S_ISREG(dst_st.st_mode) && ftruncate(t->dst_fd, 0) < 0))
 		return bx_fail(err, BX_EXIT_FAILURE, "cannot create destination '%s': %s",
 			       spec->dst_path, strerror(errno));
 	int rc = open_channel(t, err);

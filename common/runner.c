@@ -30,6 +30,7 @@ struct series_files {
 	char dst[PATH_MAX];
 	struct temp_file src_temp, dst_temp;	/* when generated / defaulted */
 	int src_is_temp, dst_is_temp;
+	int dst_written;		/* a run of this series wrote the user's --dst */
 	uint64_t src_hash;
 	struct stat src_st;		/* the source when it was hashed */
 	struct machine_desc machine;
@@ -196,6 +197,29 @@ static int prepare_files(const struct run_options *o, uint64_t size, struct seri
 	return 0;
 }
 
+/* The previous run's destination deleted and a new empty one made, when bulkxfer owns it.  A
+ * deleted file's dirty pages are dropped, never written back; truncating and reusing one file
+ * instead made ext4 write every destination to disk behind the next run (see harness.c).  A
+ * user's --dst is deleted too once a run of the series has written it.
+ * Returns 0, or BX_EXIT_FAILURE with *err filled. */
+static int fresh_destination(const struct run_options *o, struct series_files *f,
+			     struct bx_error *err)
+{
+	if (!f->dst_is_temp) {
+		/* The user's --dst: what an earlier run of this series wrote there goes the same way. */
+		struct stat st;
+		if (f->dst_written && lstat(f->dst, &st) == 0 && S_ISREG(st.st_mode))
+			unlink(f->dst);
+		f->dst_written = !o->sink;
+		return 0;
+	}
+	temp_file_release(&f->dst_temp, 0);
+	int rc = temp_file_create(&f->dst_temp, o->workdir, "dst", o->keep, err);
+	if (rc == 0)
+		snprintf(f->dst, sizeof(f->dst), "%s", f->dst_temp.path);
+	return rc;
+}
+
 /* Before each run, outside the timed region: let writeback drain, make the source warm (or
  * cold), prime memory.  Fills the run's prime_s, settle_s and src_resident_pct. */
 static int prepare_run(const struct run_options *o, const struct series_files *f,
@@ -295,12 +319,11 @@ static int run_once(const struct run_options *o, struct series_files *f, size_t 
 	memset(&pre, 0, sizeof(pre));
 	int rc = check_source_unchanged(f, err);
 	if (rc == 0)
+		rc = fresh_destination(o, f, err);
+	if (rc == 0)
 		rc = prepare_run(o, f, &pre, err);
 	if (rc == 0)
 		rc = harness_transfer(&spec, &rec, err);
-	if (f->dst_is_temp && !f->dst_temp.named && ftruncate(f->dst_temp.fd, 0) < 0)
-		rc = rc ? rc : bx_fail(err, BX_EXIT_FAILURE, "cannot empty the destination: %s",
-				       strerror(errno));
 	if (rc == HARNESS_UNSUPPORTED) {
 		bx_print_error("%s: unsupported here, skipped", err->msg);
 		p->skipped[m] = 1;

@@ -216,8 +216,11 @@ static void test_json_and_explicit_destination(void)
 	char src[256], dst[256];
 	snprintf(src, sizeof(src), "%s/src", workdir);
 	snprintf(dst, sizeof(dst), "%s/out.bin", workdir);
+	/* An existing, longer file there: its tail must not survive (the harness truncates only
+	 * what is not empty, and a run's destination is deleted before the next). */
+	CU_ASSERT_EQUAL_FATAL(ts_write_file(dst, 300000, 9), 0);
 	struct ts_result *r = malloc(sizeof(*r));
-	run_line("run --method shm,splice --src {D}/src --dst {D}/out.bin --runs 2 --warmup 0 "
+	run_line("run --method splice,shm --src {D}/src --dst {D}/out.bin --runs 2 --warmup 0 "
 		 "--json --csv {D}/j.csv", r);
 	CU_ASSERT_EQUAL(r->status, 0);
 	CU_ASSERT_EQUAL(r->out[0], '[');
