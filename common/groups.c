@@ -29,6 +29,7 @@ static double per_gib(const struct run_record *r, double seconds)
 static double v_gib(const struct run_record *r) { return r->gib_per_s; }
 static double v_wall(const struct run_record *r) { return r->wall_s; }
 static double v_pct(const struct run_record *r) { return r->pct_of_floor; }
+static double v_floor(const struct run_record *r) { return r->floor_gib_per_s; }
 static double v_scpu(const struct run_record *r) { return r->producer_fig.user_s + r->producer_fig.sys_s; }
 static double v_rcpu(const struct run_record *r) { return r->consumer_fig.user_s + r->consumer_fig.sys_s; }
 static double v_suser(const struct run_record *r) { return per_gib(r, r->producer_fig.user_s); }
@@ -55,6 +56,7 @@ static const struct {
 	{ "gib_per_s", offsetof(struct group, gib), v_gib },
 	{ "wall_s", offsetof(struct group, wall), v_wall },
 	{ "pct_of_floor", offsetof(struct group, pct_of_floor), v_pct },
+	{ "floor_gib_per_s", offsetof(struct group, floor), v_floor },
 	{ "sender_cpu_s", offsetof(struct group, sender_cpu), v_scpu },
 	{ "receiver_cpu_s", offsetof(struct group, receiver_cpu), v_rcpu },
 	{ "sender_user_s_per_gib", offsetof(struct group, sender_user_per_gib), v_suser },

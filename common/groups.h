@@ -18,6 +18,7 @@ struct group {
 	size_t n;			/* runs in the group */
 	struct stats_summary gib;	/* end-to-end GiB/s */
 	struct stats_summary pct_of_floor;	/* GiB/s as % of the destination floor (0: none) */
+	struct stats_summary floor;	/* the destination floor of each run's round, GiB/s */
 	struct stats_summary wall;	/* end-to-end seconds */
 	struct stats_summary sender_cpu, receiver_cpu;	/* user + system seconds of each side */
 	struct stats_summary sender_user_per_gib, sender_sys_per_gib;	/* CPU seconds per GiB */

@@ -276,10 +276,15 @@ static void print_targets(FILE *f, const struct group *g, size_t n, const struct
 			tuned = "tuned";
 	const struct group *top = fastest(g, n, tuned, NULL, 0);
 	fprintf(f, "\n## The floor and the targets\n\n");
-	if (top && top->pct_of_floor.median > 0)
-		fprintf(f, "- destination floor: %.2f GiB/s: one process write()-ing the same bytes "
-			"from memory into a new file beside the destination, no IPC at all\n",
-			top->gib.median * 100 / top->pct_of_floor.median);
+	/* The target is judged against the best floor the group's rounds measured: one floor write
+	 * is as much at the VM's mercy as a run (seen: 0.4 to 5.0 GiB/s in one job), and against a
+	 * slow one the fastest method "beat the floor" by 2-5x, which says nothing. */
+	double best_floor = top ? top->floor.max : 0;
+	if (best_floor > 0)
+		fprintf(f, "- destination floor: %.2f GiB/s at best, median %.2f, least %.2f over the "
+			"%zu rounds of %s %s: one process write()-ing the same bytes from memory into a new "
+			"file beside the destination, no IPC at all\n", best_floor, top->floor.median,
+			top->floor.min, top->n, top->series, top->method);
 	if (ctx && ctx->limits) {
 		const struct machine_limits *l = ctx->limits;
 		fprintf(f, "- one core's memcpy: %.2f GiB/s with glibc, %.2f GiB/s with rep movsb (the "
@@ -287,11 +292,13 @@ static void print_targets(FILE *f, const struct group *g, size_t n, const struct
 			l->movsb_gib_s, l->read_gib_s);
 	}
 	fprintf(f, "\n| target | measured | |\n|---|---|---|\n");
-	if (top && top->pct_of_floor.median > 0)
-		fprintf(f, "| the fastest method within %.0f%% of the floor | %s at %s: %.2f GiB/s = %.0f%% "
-			"of the floor | %s |\n", 100 - REPORT_FLOOR_TARGET_PCT, top->method,
-			top->series, top->gib.median, top->pct_of_floor.median,
-			verdict(top->pct_of_floor.median >= REPORT_FLOOR_TARGET_PCT));
+	if (best_floor > 0) {
+		double pct = 100 * top->gib.median / best_floor;
+		fprintf(f, "| the fastest method within %.0f%% of the floor (the best its rounds measured) "
+			"| %s at %s: %.2f / %.2f GiB/s = %.0f%% | %s |\n", 100 - REPORT_FLOOR_TARGET_PCT,
+			top->method, top->series, top->gib.median, best_floor, pct,
+			verdict(pct >= REPORT_FLOOR_TARGET_PCT));
+	}
 	const struct group *splice = fastest(g, n, tuned, "splice", 0);
 	const struct group *rw4k = fastest(g, n, NULL, "pipe", 4096);
 	if (splice && rw4k && rw4k->gib.median > 0) {

@@ -140,8 +140,11 @@ int reproduce_run(const struct run_options *o, struct bx_error *err)
 	uint64_t size = 0;
 	struct stat st;
 	double generate_s = 0;
+	double start = measure_now();
 	if (!src) {
 		size = o->sizes.v[0];
+		if (!o->dst && !o->sink)
+			runner_measure_floor(o, o->workdir, size);
 		generate_s = measure_now();
 		rc = runner_generate_source(o->workdir, size, o->seed, o->keep, &generated, err);
 		generate_s = measure_now() - generate_s;
@@ -153,7 +156,6 @@ int reproduce_run(const struct run_options *o, struct bx_error *err)
 	struct series s = { 0 };
 	struct machine_limits limits;
 	memset(&limits, 0, sizeof(limits));
-	double start = measure_now();
 	double hash_s = 0;
 	if (rc == 0) {
 		floor_memcpy(&limits);

@@ -145,6 +145,17 @@ static void measure_floor(const struct run_options *o, struct series_files *f)
 	}
 }
 
+void runner_measure_floor(const struct run_options *o, const char *dir, uint64_t size)
+{
+	struct series_files *f = calloc(1, sizeof(*f));
+	if (!f)
+		return;	/* the series will measure it then */
+	snprintf(f->dst_dir, sizeof(f->dst_dir), "%s", dir);
+	f->size = size;
+	measure_floor(o, f);
+	free(f);
+}
+
 static int prepare_files(const struct run_options *o, uint64_t size, struct series_files *f,
 			 struct bx_error *err)
 {

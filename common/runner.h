@@ -34,6 +34,12 @@ int runner_execute(const struct run_options *o, struct series *out, struct bx_er
 int runner_generate_source(const char *workdir, uint64_t size, uint64_t seed, int keep,
 			   struct temp_file *tf, struct bx_error *err);
 
+/* The destination floor for size bytes in dir, and whether runs there are primed, measured
+ * now as a series would at its start and kept for the series of this process that follow.
+ * reproduce calls it before generating its source, so the first large allocation of the job (on
+ * a VM, pages faulted back from the host) is the floor's and not the generator's. */
+void runner_measure_floor(const struct run_options *o, const char *dir, uint64_t size);
+
 /* Free the records of a series. */
 void series_free(struct series *s);
 
