@@ -181,6 +181,16 @@ static void test_report_from_fixture(void)
 	ts_remove_tree(dir);
 }
 
+/* report.md written into dir from records[0..n), read back (free it), or NULL. */
+static char *report_of(const struct run_record *records, size_t n, const char *dir)
+{
+	char md[128];
+	struct bx_error err;
+	CU_ASSERT_EQUAL(report_write(records, n, "x.csv", dir, NULL, &err), 0);
+	snprintf(md, sizeof(md), "%s/report.md", dir);
+	return slurp(md);
+}
+
 /* The floor target is judged against the best floor the group's rounds measured, not against
  * each round's: a round whose floor write was slow must not let a method "beat the floor". */
 static void test_floor_target_uses_the_best_floor(void)
@@ -195,11 +205,7 @@ static void test_floor_target_uses_the_best_floor(void)
 	r[0].pct_of_floor = 200;
 	r[1].floor_gib_per_s = 8.0;
 	r[1].pct_of_floor = 50;
-	char md[128];
-	struct bx_error err;
-	CU_ASSERT_EQUAL(report_write(r, 2, "x.csv", dir, NULL, &err), 0);
-	snprintf(md, sizeof(md), "%s/report.md", dir);
-	char *text = slurp(md);
+	char *text = report_of(r, 2, dir);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "- destination floor: 8.00 GiB/s at best, median 5.00, "
 					    "least 2.00 over the 2 rounds of tuned splice"));
@@ -217,11 +223,7 @@ static void test_reversed_order_is_not_reproduced(void)
 		fixture("run", "shm", 4096, 1 << 20, 0.2, 0.2, 1),
 		fixture("run", "splice", 4096, 1 << 20, 0.3, 0.3, 1),
 	};
-	char md[128];
-	struct bx_error err;
-	CU_ASSERT_EQUAL(report_write(r, 3, "x.csv", dir, NULL, &err), 0);
-	snprintf(md, sizeof(md), "%s/report.md", dir);
-	char *text = slurp(md);
+	char *text = report_of(r, 3, dir);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "pipe < shm < splice: **not reproduced**"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Throughput against chunk size: not drawn"));
