@@ -39,6 +39,7 @@
 #include "fault_guard.h"
 #include "measure.h"
 #include "units.h"
+#include "sysinfo.h"
 #include "verify.h"
 
 #define FAILED_CALL_MAX 96
@@ -68,6 +69,7 @@ struct transfer {
 	uint64_t size;
 	struct stat src_st;		/* the source when it was opened, to see whether it changed */
 	int leased;			/* a read lease on src_fd is held */
+	double steal_s;			/* hypervisor steal from "go" to the child's reaping */
 };
 
 /* ---- small helpers ------------------------------------------------------------------- */
@@ -372,6 +374,7 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 		return ret;
 	}
 
+	double steal_start = sysinfo_steal_s();
 	*t0 = measure_now();
 	byte = 'g';
 	if (write(t->go_fds[1], &byte, 1) != 1)
@@ -384,6 +387,8 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 
 	int killed_by_us;
 	int status = reap_child(t->child, rc < 0 ? CHILD_GRACE_S : -1, &killed_by_us);
+	double steal_end = sysinfo_steal_s();
+	t->steal_s = steal_start >= 0 && steal_end >= 0 ? steal_end - steal_start : -1;
 	int consumer_rc = t->shared->consumer.rc;
 	char how[128];
 	if (report->fault_signal || (rc < 0 && source_changed(t, how, sizeof(how)))) {
@@ -461,6 +466,7 @@ static void fill_record(const struct transfer *t, double t0, struct run_record *
 	rec->cpu_producer = spec->pin ? spec->cpu_producer : -1;
 	rec->cpu_consumer = spec->pin ? spec->cpu_consumer : -1;
 	rec->wall_s = rec->consumer_fig.end_s - t0;
+	rec->steal_s = t->steal_s;
 	rec->gib_per_s = rec->wall_s > 0 ? (double)t->size / GIB_BYTES / rec->wall_s : 0;
 }
 

@@ -78,6 +78,7 @@ static const struct column columns[] = {
 	I64("consumer_maxrss_kb", consumer_fig.maxrss_kb),
 	TEXT("ring_pages", ring_pages),
 	U64("page_reporting", page_reporting),
+	F64("steal_s", steal_s),
 	TEXT("kernel", kernel),
 	TEXT("cpu_model", cpu_model),
 	TEXT("src_fs", src_fs),

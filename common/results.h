@@ -32,6 +32,8 @@ struct run_record {
 	int64_t cpu_producer, cpu_consumer;	/* --cpu pinning, -1 when not pinned */
 	char ring_pages[16];	/* shared-memory rings: "normal", "thp" or "hugetlb"; else "-" */
 	uint64_t page_reporting;	/* 1 when the kernel reports free pages to a hypervisor */
+	double steal_s;		/* CPU time the hypervisor took during the transfer, all CPUs;
+				 * -1 when not known */
 	char kernel[96], cpu_model[128], src_fs[32], dst_fs[32];
 };
 

@@ -72,3 +72,17 @@ const char *sysinfo_fs_name(const char *path, char *buf, size_t len)
 	snprintf(buf, len, "0x%lx", (unsigned long)s.f_type);
 	return buf;
 }
+
+double sysinfo_steal_s(void)
+{
+	FILE *f = fopen("/proc/stat", "r");
+	if (!f)
+		return -1;
+	/* cpu  user nice system idle iowait irq softirq steal ... (clock ticks) */
+	unsigned long long v[8];
+	int n = fscanf(f, "cpu %llu %llu %llu %llu %llu %llu %llu %llu", &v[0], &v[1], &v[2], &v[3],
+		       &v[4], &v[5], &v[6], &v[7]);
+	fclose(f);
+	long hz = sysconf(_SC_CLK_TCK);
+	return n == 8 && hz > 0 ? (double)v[7] / (double)hz : -1;
+}

@@ -1,5 +1,6 @@
 /*
- * sysinfo.h - describe the machine a result was measured on: kernel, CPU model, filesystems.
+ * sysinfo.h - describe the machine a result was measured on: kernel, CPU model, filesystems, and
+ * the CPU time a hypervisor took from it.
  */
 #ifndef BX_SYSINFO_H
 #define BX_SYSINFO_H
@@ -18,5 +19,9 @@ void sysinfo_describe(struct machine_desc *d);
 /* Name of the filesystem holding path ("ext4", "tmpfs", ...; "0x1234abcd" when unknown, or
  * "unknown" when statfs fails).  Returns buf. */
 const char *sysinfo_fs_name(const char *path, char *buf, size_t len);
+
+/* CPU time the hypervisor took from this guest so far, summed over all CPUs ("steal" in
+ * /proc/stat), in seconds; -1 when the kernel does not say. */
+double sysinfo_steal_s(void);
 
 #endif

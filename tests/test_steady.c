@@ -17,6 +17,7 @@
 #include "floor.h"
 #include "results.h"
 #include "steady.h"
+#include "sysinfo.h"
 #include "test_support.h"
 
 static char dir[64];
@@ -76,6 +77,9 @@ static void test_prime_and_settle(void)
 	CU_ASSERT_TRUE(s >= 0 && s < SETTLE_TIMEOUT_S + 1);
 	struct stat st;
 	CU_ASSERT_EQUAL(steady_page_reporting(), stat("/sys/module/page_reporting", &st) == 0);
+	double steal = sysinfo_steal_s();	/* Linux has counted steal since 2.6.11 */
+	CU_ASSERT_TRUE(steal >= 0);
+	CU_ASSERT_TRUE(sysinfo_steal_s() >= steal);
 }
 
 static void test_floor_measures_and_leaves_nothing(void)
@@ -137,6 +141,8 @@ static void test_default_run_columns(void)
 		CU_ASSERT_DOUBLE_EQUAL(recs[i].src_resident_pct, 100, 0.01);	/* warm */
 		CU_ASSERT_TRUE(recs[i].prime_s > 0);	/* --prime forces it; auto decides */
 		CU_ASSERT_TRUE(recs[i].settle_s >= 0);
+		/* Steal is summed over the CPUs from "go" to the child's reaping: bounded by that. */
+		CU_ASSERT_TRUE(recs[i].steal_s >= 0 && recs[i].steal_s <= 2 * (recs[i].wall_s + 1));
 		CU_ASSERT_EQUAL(recs[i].cpu_producer, -1);
 		CU_ASSERT_TRUE(recs[i].producer_fig.maxrss_kb > 0 && recs[i].consumer_fig.maxrss_kb > 0);
 		int ring = strcmp(recs[i].method, "shm") == 0;
