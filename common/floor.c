@@ -10,10 +10,9 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "io_util.h"
 #include "measure.h"
-#include "source.h"
 #include "steady.h"
+#include "tempfile.h"
 #include "units.h"
 
 #define MEMCPY_PASSES 4
@@ -102,28 +101,12 @@ double floor_read(const char *path)
 
 int floor_dst(const char *dir, uint64_t size, double *gib_s, struct bx_error *err)
 {
-	*gib_s = 0;
-	int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return bx_fail(err, BX_EXIT_FAILURE, "destination floor: cannot make a file in '%s': %s",
-			       dir, strerror(errno));
-	char *buf = malloc(FLOOR_CHUNK);
-	if (!buf) {
-		close(fd);
-		return bx_fail(err, BX_EXIT_FAILURE, "destination floor: out of memory");
-	}
-	source_fill(buf, FLOOR_CHUNK, 0, SOURCE_DEFAULT_SEED);
-	int rc = 0;
-	double t = measure_now();
-	for (uint64_t done = 0; done < size && rc == 0; done += FLOOR_CHUNK)
-		rc = io_write_all(fd, buf, (size_t)io_min_u64(FLOOR_CHUNK, size - done), NULL);
-	double s = measure_now() - t;
-	free(buf);
-	close(fd);	/* unnamed: its blocks are freed here */
+	double s = 0;
+	int rc = temp_file_write_dropped(dir, size, &s);
+	*gib_s = rc == 0 && s > 0 ? (double)size / GIB_BYTES / s : 0;
 	if (rc < 0)
-		return bx_fail(err, BX_EXIT_FAILURE, "destination floor: write into '%s' failed: %s",
+		return bx_fail(err, BX_EXIT_FAILURE, "destination floor: cannot write a file in '%s': %s",
 			       dir, strerror(-rc));
-	*gib_s = s > 0 ? (double)size / GIB_BYTES / s : 0;
 	return 0;
 }
 

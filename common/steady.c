@@ -28,10 +28,10 @@
 
 #include "io_util.h"
 #include "measure.h"
+#include "tempfile.h"
 
 #define PRIME_HEADROOM (512ULL << 20)	/* MemAvailable the prime leaves untouched */
 #define WARM_BUFFER (4UL << 20)
-#define PRIME_CHUNK (1UL << 20)
 
 /* A field of /proc/meminfo in bytes, or 0. */
 static uint64_t meminfo(const char *field)
@@ -77,23 +77,11 @@ double steady_prime(const char *dir, uint64_t bytes, uint64_t cached_bytes)
 		bytes = available - keep;
 	if (bytes == 0)
 		return 0;
-	int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
-	char *buf = malloc(PRIME_CHUNK);
-	if (fd < 0 || !buf) {
-		if (fd >= 0)
-			close(fd);
-		free(buf);
-		return 0;	/* nowhere to prime: the run goes on unprimed */
-	}
-	double start = measure_now();
-	memset(buf, 0x5a, PRIME_CHUNK);
-	/* Best effort: a full disk or a failing write only ends the prime early. */
-	for (uint64_t done = 0; done < bytes; done += PRIME_CHUNK)
-		if (io_write_all(fd, buf, (size_t)io_min_u64(PRIME_CHUNK, bytes - done), NULL) < 0)
-			break;
-	close(fd);	/* unnamed: its pages are freed here, for the run to take at once */
-	free(buf);
-	return measure_now() - start;
+	/* Best effort: where no file can be made nothing was written and the time is 0 (the run
+	 * goes on unprimed); a full disk only ends the prime early. */
+	double took = 0;
+	temp_file_write_dropped(dir, bytes, &took);
+	return took;
 }
 
 /* The residency of an open regular file: *vec gets one byte per page (bit 0 = resident) and
@@ -121,14 +109,20 @@ static int open_regular(const char *path, uint64_t *size)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
-	if (fd >= 0 && (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))) {
-		int saved = S_ISREG(st.st_mode) ? errno : EINVAL;
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0) {
+		int saved = errno;
 		close(fd);
 		errno = saved;
-		fd = -1;
+		return -1;
 	}
-	if (fd >= 0)
-		*size = (uint64_t)st.st_size;
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return -1;
+	}
+	*size = (uint64_t)st.st_size;
 	return fd;
 }
 

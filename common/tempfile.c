@@ -11,6 +11,9 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "io_util.h"
+#include "measure.h"
+#include "source.h"
 
 int temp_file_create(struct temp_file *tf, const char *dir, const char *what, int keep,
 		     struct bx_error *err)
@@ -47,4 +50,28 @@ void temp_file_release(struct temp_file *tf, int keep)
 		close(tf->fd);
 	memset(tf, 0, sizeof(*tf));
 	tf->fd = -1;
+}
+
+#define DROPPED_CHUNK (1UL << 20)
+
+int temp_file_write_dropped(const char *dir, uint64_t size, double *seconds)
+{
+	*seconds = 0;
+	int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -errno;
+	char *buf = malloc(DROPPED_CHUNK);
+	if (!buf) {
+		close(fd);
+		return -ENOMEM;
+	}
+	source_fill(buf, DROPPED_CHUNK, 0, SOURCE_DEFAULT_SEED);
+	int rc = 0;
+	double t = measure_now();
+	for (uint64_t done = 0; done < size && rc == 0; done += DROPPED_CHUNK)
+		rc = io_write_all(fd, buf, (size_t)io_min_u64(DROPPED_CHUNK, size - done), NULL);
+	*seconds = measure_now() - t;
+	free(buf);
+	close(fd);	/* unnamed: its blocks and pages are freed here */
+	return rc;
 }

@@ -9,6 +9,7 @@
 #define BX_TEMPFILE_H
 
 #include <limits.h>
+#include <stdint.h>
 
 #include "errors.h"
 
@@ -25,5 +26,11 @@ int temp_file_create(struct temp_file *tf, const char *dir, const char *what, in
 
 /* Release the file: close it, and unlink it unless keep (then say on stderr where it is). */
 void temp_file_release(struct temp_file *tf, int keep);
+
+/* Write size bytes of source data into a new unnamed file in dir, 1 MiB per call, and drop it
+ * (its pages are freed at once and never written back).  *seconds gets the time the writes took.
+ * The destination floor and the prime are this.  Returns 0 or -errno (no file could be made in
+ * dir, or a write failed; the file is gone either way). */
+int temp_file_write_dropped(const char *dir, uint64_t size, double *seconds);
 
 #endif
