@@ -238,8 +238,8 @@ static int prepare_run(const struct run_options *o, const struct series_files *f
 {
 	pre->settle_s = o->settle ? steady_settle(f->dst_dir) : 0;
 	int rc = o->cold ? steady_evict(f->src) : 0;
-	if (rc == 0 && !o->cold && steady_resident_pct(f->src) < 100)
-		rc = steady_warm(f->src);
+	if (rc == 0 && !o->cold)
+		rc = steady_warm(f->src);	/* reads back only what left: nothing when all is there */
 	if (rc < 0)
 		return bx_fail(err, BX_EXIT_FAILURE, "cannot %s the source: %s",
 			       o->cold ? "evict" : "warm", strerror(-rc));
