@@ -47,6 +47,7 @@ static double v_scsw(const struct run_record *r) { return per_gib(r, (double)(r-
 static double v_rcsw(const struct run_record *r) { return per_gib(r, (double)(r->consumer_fig.vcsw + r->consumer_fig.ivcsw)); }
 static double v_sflt(const struct run_record *r) { return per_gib(r, (double)(r->producer_fig.minflt + r->producer_fig.majflt)); }
 static double v_rflt(const struct run_record *r) { return per_gib(r, (double)(r->consumer_fig.minflt + r->consumer_fig.majflt)); }
+static double v_rep(const struct run_record *r) { return r->reported_mib; }
 
 static const struct {
 	const char *name;	/* prefix of its columns in the summary CSV */
@@ -73,6 +74,7 @@ static const struct {
 	{ "receiver_csw_per_gib", offsetof(struct group, receiver_csw_per_gib), v_rcsw },
 	{ "sender_faults_per_gib", offsetof(struct group, sender_faults_per_gib), v_sflt },
 	{ "receiver_faults_per_gib", offsetof(struct group, receiver_faults_per_gib), v_rflt },
+	{ "reported_mib", offsetof(struct group, reported_mib), v_rep },
 };
 #define NQUANTITIES (sizeof(quantities) / sizeof(quantities[0]))
 
@@ -86,6 +88,10 @@ static void summarise(struct group *g, const struct run_record *records, size_t 
 		stats_summarize(scratch, k, (struct stats_summary *)((char *)g + quantities[q].offset));
 		g->n = k;
 	}
+	g->host_took = 0;
+	for (size_t i = 0; i < n; i++)
+		g->host_took += same_group(g, &records[i]) &&
+				records[i].reported_mib >= GROUPS_HOST_TOOK_MIB;
 	g->noisy = stats_is_noisy(&g->gib);
 }
 
@@ -149,16 +155,17 @@ int groups_write_csv(const char *path, const struct group *groups, size_t n)
 	FILE *f = fopen(path, "w");
 	if (!f)
 		return -errno;
-	fprintf(f, "series,method,producer,consumer,bytes,chunk,slots,pipe_size,runs,noisy");
+	fprintf(f, "series,method,producer,consumer,bytes,chunk,slots,pipe_size,runs,noisy,host_took");
 	for (size_t q = 0; q < NQUANTITIES; q++)
 		for (size_t s = 0; s < sizeof(stats) / sizeof(stats[0]); s++)
 			fprintf(f, ",%s_%s", quantities[q].name, stats[s]);
 	fputc('\n', f);
 	for (size_t i = 0; i < n; i++) {
 		const struct group *g = &groups[i];
-		fprintf(f, "%s,%s,%s,%s,%llu,%llu,%llu,%llu,%zu,%d", g->series, g->method, g->producer,
-			g->consumer, (unsigned long long)g->bytes, (unsigned long long)g->chunk,
-			(unsigned long long)g->slots, (unsigned long long)g->pipe_size, g->n, g->noisy);
+		fprintf(f, "%s,%s,%s,%s,%llu,%llu,%llu,%llu,%zu,%d,%zu", g->series, g->method,
+			g->producer, g->consumer, (unsigned long long)g->bytes,
+			(unsigned long long)g->chunk, (unsigned long long)g->slots,
+			(unsigned long long)g->pipe_size, g->n, g->noisy, g->host_took);
 		for (size_t q = 0; q < NQUANTITIES; q++)
 			put_stats(f, (const struct stats_summary *)((const char *)g + quantities[q].offset));
 		fputc('\n', f);

@@ -28,8 +28,14 @@ struct group {
 	struct stats_summary sender_bytes_per_syscall, receiver_bytes_per_syscall;
 	struct stats_summary sender_csw_per_gib, receiver_csw_per_gib;	/* voluntary + involuntary */
 	struct stats_summary sender_faults_per_gib, receiver_faults_per_gib;	/* minor + major */
+	struct stats_summary reported_mib;	/* free memory the host took during each run; -1 unknown */
+	size_t host_took;		/* runs during which it took at least GROUPS_HOST_TOOK_MIB */
 	int noisy;			/* max/min of GiB/s beyond STATS_NOISY_RATIO */
 };
+
+/* A run during which the guest handed at least this much free memory back to the host (MiB) was
+ * at the host's mercy: on the development VM such runs were the 3-6x slow ones. */
+#define GROUPS_HOST_TOOK_MIB 64.0
 
 /* Group records[0..n) in order of first appearance.  *groups is malloc'ed (free it); *ngroups
  * gets the count.  Returns 0 or -ENOMEM. */

@@ -38,6 +38,7 @@
 #include "cleanup.h"
 #include "fault_guard.h"
 #include "measure.h"
+#include "page_reporting.h"
 #include "units.h"
 #include "sysinfo.h"
 #include "verify.h"
@@ -70,6 +71,7 @@ struct transfer {
 	struct stat src_st;		/* the source when it was opened, to see whether it changed */
 	int leased;			/* a read lease on src_fd is held */
 	double steal_s;			/* hypervisor steal from "go" to the child's reaping */
+	double reported_mib;		/* free memory reported to the host meanwhile; -1 unknown */
 };
 
 /* ---- small helpers ------------------------------------------------------------------- */
@@ -375,6 +377,7 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 	}
 
 	double steal_start = sysinfo_steal_s();
+	int64_t reported_start = page_reporting_reported_kib();
 	*t0 = measure_now();
 	byte = 'g';
 	if (write(t->go_fds[1], &byte, 1) != 1)
@@ -389,6 +392,9 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 	int status = reap_child(t->child, rc < 0 ? CHILD_GRACE_S : -1, &killed_by_us);
 	double steal_end = sysinfo_steal_s();
 	t->steal_s = steal_start >= 0 && steal_end >= 0 ? steal_end - steal_start : -1;
+	int64_t reported_end = page_reporting_reported_kib();
+	t->reported_mib = reported_start >= 0 && reported_end >= 0 ?
+			  (double)(reported_end - reported_start) / 1024 : -1;
 	int consumer_rc = t->shared->consumer.rc;
 	char how[128];
 	if (report->fault_signal || (rc < 0 && source_changed(t, how, sizeof(how)))) {
@@ -467,6 +473,7 @@ static void fill_record(const struct transfer *t, double t0, struct run_record *
 	rec->cpu_consumer = spec->pin ? spec->cpu_consumer : -1;
 	rec->wall_s = rec->consumer_fig.end_s - t0;
 	rec->steal_s = t->steal_s;
+	rec->reported_mib = t->reported_mib;
 	rec->gib_per_s = rec->wall_s > 0 ? (double)t->size / GIB_BYTES / rec->wall_s : 0;
 }
 
@@ -475,7 +482,7 @@ int harness_transfer(const struct transfer_spec *spec, struct run_record *rec,
 {
 	struct transfer t = {
 		.spec = spec, .src_fd = -1, .dst_fd = -1, .ready_fds = { -1, -1 },
-		.go_fds = { -1, -1 },
+		.go_fds = { -1, -1 }, .steal_s = -1, .reported_mib = -1,
 	};
 	/* A dead reader must turn into EPIPE for the producer, not kill the whole program. */
 	/* SIGXFSZ likewise: past RLIMIT_FSIZE a write must fail with EFBIG, not kill a half. */

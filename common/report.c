@@ -315,17 +315,25 @@ static void print_targets(FILE *f, const struct group *g, size_t n, const struct
 		fprintf(f, "| the shared-memory ring at least as fast as splice | %s %.2f vs splice %.2f "
 			"GiB/s | %s |\n", shm->method, shm->gib.median, splice->gib.median,
 			verdict(shm->gib.median >= splice->gib.median));
-	int unsteady = 0, judged = 0;
+	int unsteady = 0, judged = 0, host_took = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (g[i].n < 5 || g[i].gib.min <= 0)
 			continue;
 		judged++;
-		unsteady += g[i].gib.max / g[i].gib.min > REPORT_STEADY_RATIO;
+		int beyond = g[i].gib.max / g[i].gib.min > REPORT_STEADY_RATIO;
+		unsteady += beyond;
+		host_took += beyond && g[i].host_took > 0;
 	}
+	/* Say which spreads the host caused: a run during which the guest handed free memory back
+	 * pays for faulting it in again, and no method can do anything about that. */
+	char why[160] = "";
+	if (host_took)
+		snprintf(why, sizeof(why), "; in %d of them the host took back free memory during "
+			 "a run (at least %.0f MiB, `reported_mib`)", host_took, GROUPS_HOST_TOOK_MIB);
 	if (judged)
 		fprintf(f, "| every group of 5+ runs steady: max/min at most %.1f | %d of %d groups beyond "
-			"it%s | %s |\n", REPORT_STEADY_RATIO, unsteady, judged,
-			unsteady ? " (marked *unsteady* below)" : "", verdict(unsteady == 0));
+			"it%s%s | %s |\n", REPORT_STEADY_RATIO, unsteady, judged,
+			unsteady ? " (marked *unsteady* below)" : "", why, verdict(unsteady == 0));
 	const struct group *rw_study = fastest(g, n, "study", "pipe", 4096);
 	if (ctx && ctx->hash_s > 0 && rw_study) {
 		/* Hashing the destination costs what hashing the source does: the same bytes. */
@@ -344,20 +352,26 @@ static void print_targets(FILE *f, const struct group *g, size_t n, const struct
 static void print_all_groups(FILE *f, const struct group *g, size_t n)
 {
 	fprintf(f, "\n## Every group of runs\n\nGiB/s = 2^30 bytes per second, end to end. A group "
-		"whose max/min exceeds %.1f is flagged noisy.\n\n", STATS_NOISY_RATIO);
+		"whose max/min exceeds %.1f is flagged noisy. *Host took* counts the runs during which "
+		"the guest handed at least %.0f MiB of free memory back to the hypervisor (free page "
+		"reporting, `reported_mib`): those runs paid to fault it back in.\n\n",
+		STATS_NOISY_RATIO, GROUPS_HOST_TOOK_MIB);
 	fprintf(f, "| series | method | size | chunk | runs | median | mean | stddev | min | max | "
-		"95%% CI of mean | %% of floor | |\n"
-		"|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+		"95%% CI of mean | %% of floor | host took | |\n"
+		"|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
 	for (size_t i = 0; i < n; i++) {
 		char size[32], chunk[32];
 		int unsteady = g[i].n >= 5 && g[i].gib.min > 0 &&
 			       g[i].gib.max / g[i].gib.min > REPORT_STEADY_RATIO;
+		char took[32] = "-";	/* not counted by this kernel */
+		if (g[i].reported_mib.min >= 0)
+			snprintf(took, sizeof(took), "%zu", g[i].host_took);
 		fprintf(f, "| %s | %s | %s | %s | %zu | %.3f | %.3f | %.3f | %.3f | %.3f | [%.3f, %.3f] | "
-			"%.0f%% | %s |\n", g[i].series, g[i].method,
+			"%.0f%% | %s | %s |\n", g[i].series, g[i].method,
 			units_format_size(g[i].bytes, size, sizeof(size)),
 			units_format_size(g[i].chunk, chunk, sizeof(chunk)), g[i].n, g[i].gib.median,
 			g[i].gib.mean, g[i].gib.stddev, g[i].gib.min, g[i].gib.max, g[i].gib.ci95_low,
-			g[i].gib.ci95_high, g[i].pct_of_floor.median,
+			g[i].gib.ci95_high, g[i].pct_of_floor.median, took,
 			g[i].noisy ? "noisy" : unsteady ? "*unsteady*" : "");
 	}
 }

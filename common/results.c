@@ -79,6 +79,7 @@ static const struct column columns[] = {
 	TEXT("ring_pages", ring_pages),
 	U64("page_reporting", page_reporting),
 	F64("steal_s", steal_s),
+	F64("reported_mib", reported_mib),
 	TEXT("kernel", kernel),
 	TEXT("cpu_model", cpu_model),
 	TEXT("src_fs", src_fs),

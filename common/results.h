@@ -34,6 +34,8 @@ struct run_record {
 	uint64_t page_reporting;	/* 1 when the kernel reports free pages to a hypervisor */
 	double steal_s;		/* CPU time the hypervisor took during the transfer, all CPUs;
 				 * -1 when not known */
+	double reported_mib;	/* free memory the guest handed back to the host during the
+				 * transfer (page_reporting.h); -1 when the kernel does not count it */
 	char kernel[96], cpu_model[128], src_fs[32], dst_fs[32];
 };
 

@@ -18,6 +18,7 @@
 #include "floor.h"
 #include "harness.h"
 #include "measure.h"
+#include "page_reporting.h"
 #include "source.h"
 #include "steady.h"
 #include "sysinfo.h"
@@ -200,7 +201,7 @@ static int prepare_files(const struct run_options *o, uint64_t size, struct seri
 	sysinfo_describe(&f->machine);
 	sysinfo_fs_name(f->src, f->src_fs, sizeof(f->src_fs));
 	sysinfo_fs_name(dir, f->dst_fs, sizeof(f->dst_fs));
-	f->page_reporting = steady_page_reporting();
+	f->page_reporting = page_reporting_present();
 	f->prime_dir = o->sink ? o->workdir : f->dst_dir;
 	if (o->sink)
 		return 0;	/* no destination, no floor to compare with */

@@ -213,9 +213,3 @@ int steady_evict(const char *path)
 	close(fd);
 	return -rc;
 }
-
-int steady_page_reporting(void)
-{
-	struct stat st;
-	return stat("/sys/module/page_reporting", &st) == 0;
-}

@@ -34,7 +34,4 @@ int steady_warm(const char *path);
  * -errno. */
 int steady_evict(const char *path);
 
-/* 1 when the kernel hands free pages back to a hypervisor (free page reporting), else 0. */
-int steady_page_reporting(void);
-
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "plots.h"
+#include "groups.h"
 #include "report.h"
 #include "test_support.h"
 
@@ -214,6 +215,29 @@ static void test_floor_target_uses_the_best_floor(void)
 	ts_remove_tree(dir);
 }
 
+/* An unsteady group says how many of its runs the host took free memory back during; a group
+ * from a kernel that does not count it says "-", not 0. */
+static void test_host_took_memory_is_shown(void)
+{
+	char dir[64];
+	ts_make_tempdir(dir, sizeof(dir));
+	struct run_record r[10];
+	for (int i = 0; i < 5; i++) {
+		r[i] = fixture("tuned", "splice", 1 << 20, 1 << 30, 0.1, 0.1, i == 2 ? 1.0 : 4.0);
+		r[i].reported_mib = i == 2 ? 900 : GROUPS_HOST_TOOK_MIB / 2;
+		r[5 + i] = fixture("tuned", "pipe", 1 << 20, 1 << 30, 0.1, 0.1, 2.0);
+		r[5 + i].reported_mib = -1;
+	}
+	char *text = report_of(r, 10, dir);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "1 of 2 groups beyond it (marked *unsteady* below); in 1 "
+					    "of them the host took back free memory during a run"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| 0% | 1 | noisy |"));	/* 1 of its 5 runs */
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| 0% | - |  |"));
+	free(text);
+	ts_remove_tree(dir);
+}
+
 static void test_reversed_order_is_not_reproduced(void)
 {
 	char dir[64];
@@ -271,6 +295,7 @@ int register_report_suite(void)
 		{ "report_from_fixture", test_report_from_fixture },
 		{ "reversed_order_is_not_reproduced", test_reversed_order_is_not_reproduced },
 		{ "floor_target_uses_the_best_floor", test_floor_target_uses_the_best_floor },
+		{ "host_took_memory_is_shown", test_host_took_memory_is_shown },
 		{ "each_script_renders", test_each_script_renders },
 	};
 	return TS_ADD_SUITE("report", cases);

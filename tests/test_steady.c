@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "floor.h"
+#include "page_reporting.h"
 #include "results.h"
 #include "steady.h"
 #include "sysinfo.h"
@@ -76,7 +77,12 @@ static void test_prime_and_settle(void)
 	double s = steady_settle(dir);
 	CU_ASSERT_TRUE(s >= 0 && s < SETTLE_TIMEOUT_S + 1);
 	struct stat st;
-	CU_ASSERT_EQUAL(steady_page_reporting(), stat("/sys/module/page_reporting", &st) == 0);
+	CU_ASSERT_EQUAL(page_reporting_present(), stat("/sys/module/page_reporting", &st) == 0);
+	/* The host's take is counted exactly where the kernel has the counter, and only grows. */
+	int64_t kib = page_reporting_reported_kib();
+	CU_ASSERT_EQUAL(kib >= 0,
+			stat("/sys/module/page_reporting/parameters/reported_kib", &st) == 0);
+	CU_ASSERT_TRUE(page_reporting_reported_kib() >= kib);
 	double steal = sysinfo_steal_s();	/* Linux has counted steal since 2.6.11 */
 	CU_ASSERT_TRUE(steal >= 0);
 	CU_ASSERT_TRUE(sysinfo_steal_s() >= steal);
@@ -143,6 +149,9 @@ static void test_default_run_columns(void)
 		CU_ASSERT_TRUE(recs[i].settle_s >= 0);
 		/* Steal is summed over the CPUs from "go" to the child's reaping: bounded by that. */
 		CU_ASSERT_TRUE(recs[i].steal_s >= 0 && recs[i].steal_s <= 2 * (recs[i].wall_s + 1));
+		/* What the host took during the run: counted where the kernel counts it, else -1. */
+		CU_ASSERT_TRUE(page_reporting_reported_kib() < 0 ? recs[i].reported_mib == -1 :
+			       recs[i].reported_mib >= 0);
 		CU_ASSERT_EQUAL(recs[i].cpu_producer, -1);
 		CU_ASSERT_TRUE(recs[i].producer_fig.maxrss_kb > 0 && recs[i].consumer_fig.maxrss_kb > 0);
 		int ring = strcmp(recs[i].method, "shm") == 0;
