@@ -37,6 +37,15 @@ void summary_print_table(FILE *out, const struct series *s, int verified)
 			g->sender_cpu.median, g->receiver_cpu.median,
 			g->noisy ? "  noisy (max/min > 1.5)" : "");
 	}
+	size_t took = 0;
+	for (size_t i = 0; i < n; i++)
+		took += groups[i].host_took;
+	/* Said under the table, because a run the host slowed looks like a slow method there. */
+	if (took)
+		fprintf(out, "the hypervisor took free memory back from this machine during %zu of these "
+			"%zu runs (at least %.0f MiB each, reported_mib in the CSV): those runs paid to "
+			"fault it back in, which says more about the host than about the method\n", took,
+			s->n, GROUPS_HOST_TOOK_MIB);
 	free(groups);
 }
 

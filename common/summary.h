@@ -11,7 +11,8 @@
 
 /* Print one line per group of s: size, chunk, runs, median, mean, min, max, stddev and the 95%
  * confidence interval of GiB/s, median sender and receiver CPU seconds (user + system), and a
- * "noisy" flag when max/min exceeds STATS_NOISY_RATIO.  verified says whether runs were checked. */
+ * "noisy" flag when max/min exceeds STATS_NOISY_RATIO; under it, how many runs the hypervisor
+ * took free memory back during (groups.h), when any.  verified says whether runs were checked. */
 void summary_print_table(FILE *out, const struct series *s, int verified);
 
 /* Print every record of s as a JSON array. */

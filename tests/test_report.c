@@ -10,6 +10,7 @@
 #include "plots.h"
 #include "groups.h"
 #include "report.h"
+#include "summary.h"
 #include "test_support.h"
 
 /* A record of series/method/chunk/bytes with the given CPU seconds and throughput. */
@@ -238,6 +239,29 @@ static void test_host_took_memory_is_shown(void)
 	ts_remove_tree(dir);
 }
 
+/* The run table says under itself how many runs the host took memory back during, and says
+ * nothing when it took none. */
+static void test_run_table_names_host_took(void)
+{
+	struct run_record r[3];
+	for (int i = 0; i < 3; i++) {
+		r[i] = fixture("run", "splice", 1 << 20, 1 << 30, 0.1, 0.1, 4.0);
+		r[i].reported_mib = i == 1 ? 500 : 0;
+	}
+	struct series s = { r, 3, 3, 0 };
+	for (int took = 1; took >= 0; took--) {
+		r[1].reported_mib = took ? 500 : GROUPS_HOST_TOOK_MIB - 1;
+		char *text = NULL;
+		size_t len = 0;
+		FILE *out = open_memstream(&text, &len);
+		summary_print_table(out, &s, 1);
+		fclose(out);
+		CU_ASSERT_EQUAL(strstr(text, "during 1 of these 3 runs (at least 64 MiB each") != NULL,
+				took);
+		free(text);
+	}
+}
+
 static void test_reversed_order_is_not_reproduced(void)
 {
 	char dir[64];
@@ -296,6 +320,7 @@ int register_report_suite(void)
 		{ "reversed_order_is_not_reproduced", test_reversed_order_is_not_reproduced },
 		{ "floor_target_uses_the_best_floor", test_floor_target_uses_the_best_floor },
 		{ "host_took_memory_is_shown", test_host_took_memory_is_shown },
+		{ "run_table_names_host_took", test_run_table_names_host_took },
 		{ "each_script_renders", test_each_script_renders },
 	};
 	return TS_ADD_SUITE("report", cases);
