@@ -406,6 +406,8 @@ int results_read_csv(const char *path, struct run_record **records, size_t *n, s
 		}
 		struct run_record *rec = &(*records)[*n];
 		memset(rec, 0, sizeof(*rec));
+		/* Measurements an older file has no column for read as not known, not as 0. */
+		rec->steal_s = rec->reported_mib = -1;
 		for (int i = 0; i < nfields && rc == 0; i++)
 			if (map[i] && store_field(rec, map[i], fields[i]) < 0)
 				rc = bx_fail(err, BX_EXIT_USAGE,

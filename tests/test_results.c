@@ -171,6 +171,28 @@ static void test_bad_results_files(void)
 	ts_remove_tree(dir);
 }
 
+/* A file written before a measurement had its column reads that measurement as not known (-1),
+ * never as a measured 0; the columns it has still read. */
+static void test_older_file_reads_missing_as_unknown(void)
+{
+	char dir[64], path[128];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(path, sizeof(path), "%s/old.csv", dir);
+	FILE *f = fopen(path, "w");
+	fputs("timestamp,method,bytes,gib_per_s\n2026-11-01T00:00:00Z,pipe,1048576,1.5\n", f);
+	fclose(f);
+	struct run_record *recs = NULL;
+	size_t n = 0, cap = 0;
+	struct bx_error err;
+	CU_ASSERT_EQUAL_FATAL(results_read_csv(path, &recs, &n, &cap, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(n, 1);
+	CU_ASSERT_DOUBLE_EQUAL(recs[0].gib_per_s, 1.5, 1e-9);
+	CU_ASSERT_DOUBLE_EQUAL(recs[0].reported_mib, -1, 0);
+	CU_ASSERT_DOUBLE_EQUAL(recs[0].steal_s, -1, 0);
+	free(recs);
+	ts_remove_tree(dir);
+}
+
 int register_results_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -179,6 +201,7 @@ int register_results_suite(void)
 		{ "json", test_json },
 		{ "append_writes_header_once", test_append_writes_header_once },
 		{ "bad_results_files", test_bad_results_files },
+		{ "older_file_reads_missing_as_unknown", test_older_file_reads_missing_as_unknown },
 	};
 	return TS_ADD_SUITE("results", cases);
 }
