@@ -48,6 +48,7 @@ static double v_rcsw(const struct run_record *r) { return per_gib(r, (double)(r-
 static double v_sflt(const struct run_record *r) { return per_gib(r, (double)(r->producer_fig.minflt + r->producer_fig.majflt)); }
 static double v_rflt(const struct run_record *r) { return per_gib(r, (double)(r->consumer_fig.minflt + r->consumer_fig.majflt)); }
 static double v_rep(const struct run_record *r) { return r->reported_mib; }
+static double v_steal(const struct run_record *r) { return r->steal_s; }
 
 static const struct {
 	const char *name;	/* prefix of its columns in the summary CSV */
@@ -75,8 +76,42 @@ static const struct {
 	{ "sender_faults_per_gib", offsetof(struct group, sender_faults_per_gib), v_sflt },
 	{ "receiver_faults_per_gib", offsetof(struct group, receiver_faults_per_gib), v_rflt },
 	{ "reported_mib", offsetof(struct group, reported_mib), v_rep },
+	{ "steal_s", offsetof(struct group, steal), v_steal },
 };
 #define NQUANTITIES (sizeof(quantities) / sizeof(quantities[0]))
+
+int groups_host_took(const struct run_record *r)
+{
+	return r->reported_mib >= GROUPS_HOST_TOOK_MIB;	/* -1 (not counted) is not taken */
+}
+
+int groups_host_stole(const struct run_record *r)
+{
+	return r->wall_s > 0 && r->steal_s >= GROUPS_HOST_STOLE_CPU * r->wall_s;
+}
+
+/* Counts the runs the host disturbed, and how steady the group is over the rest: a method is
+ * judged on its own only by the runs nothing outside it slowed. */
+static void count_host_effects(struct group *g, const struct run_record *records, size_t n)
+{
+	double lo = 0, hi = 0;
+	g->host_took = g->host_stole = g->left_alone = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct run_record *r = &records[i];
+		if (!same_group(g, r))
+			continue;
+		int took = groups_host_took(r), stole = groups_host_stole(r);
+		g->host_took += took;
+		g->host_stole += stole;
+		if (took || stole || r->gib_per_s <= 0)
+			continue;
+		if (g->left_alone++ == 0)
+			lo = hi = r->gib_per_s;
+		lo = r->gib_per_s < lo ? r->gib_per_s : lo;
+		hi = r->gib_per_s > hi ? r->gib_per_s : hi;
+	}
+	g->left_alone_ratio = g->left_alone >= 2 ? hi / lo : 0;
+}
 
 static void summarise(struct group *g, const struct run_record *records, size_t n, double *scratch)
 {
@@ -88,10 +123,7 @@ static void summarise(struct group *g, const struct run_record *records, size_t 
 		stats_summarize(scratch, k, (struct stats_summary *)((char *)g + quantities[q].offset));
 		g->n = k;
 	}
-	g->host_took = 0;
-	for (size_t i = 0; i < n; i++)
-		g->host_took += same_group(g, &records[i]) &&
-				records[i].reported_mib >= GROUPS_HOST_TOOK_MIB;
+	count_host_effects(g, records, n);
 	g->noisy = stats_is_noisy(&g->gib);
 }
 
@@ -155,17 +187,19 @@ int groups_write_csv(const char *path, const struct group *groups, size_t n)
 	FILE *f = fopen(path, "w");
 	if (!f)
 		return -errno;
-	fprintf(f, "series,method,producer,consumer,bytes,chunk,slots,pipe_size,runs,noisy,host_took");
+	fprintf(f, "series,method,producer,consumer,bytes,chunk,slots,pipe_size,runs,noisy,host_took,host_stole,"
+		"left_alone,left_alone_max_min");
 	for (size_t q = 0; q < NQUANTITIES; q++)
 		for (size_t s = 0; s < sizeof(stats) / sizeof(stats[0]); s++)
 			fprintf(f, ",%s_%s", quantities[q].name, stats[s]);
 	fputc('\n', f);
 	for (size_t i = 0; i < n; i++) {
 		const struct group *g = &groups[i];
-		fprintf(f, "%s,%s,%s,%s,%llu,%llu,%llu,%llu,%zu,%d,%zu", g->series, g->method,
-			g->producer, g->consumer, (unsigned long long)g->bytes,
+		fprintf(f, "%s,%s,%s,%s,%llu,%llu,%llu,%llu,%zu,%d,%zu,%zu,%zu,%.6g", g->series,
+			g->method, g->producer, g->consumer, (unsigned long long)g->bytes,
 			(unsigned long long)g->chunk, (unsigned long long)g->slots,
-			(unsigned long long)g->pipe_size, g->n, g->noisy, g->host_took);
+			(unsigned long long)g->pipe_size, g->n, g->noisy, g->host_took, g->host_stole,
+			g->left_alone, g->left_alone_ratio);
 		for (size_t q = 0; q < NQUANTITIES; q++)
 			put_stats(f, (const struct stats_summary *)((const char *)g + quantities[q].offset));
 		fputc('\n', f);

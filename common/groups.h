@@ -29,13 +29,28 @@ struct group {
 	struct stats_summary sender_csw_per_gib, receiver_csw_per_gib;	/* voluntary + involuntary */
 	struct stats_summary sender_faults_per_gib, receiver_faults_per_gib;	/* minor + major */
 	struct stats_summary reported_mib;	/* free memory the host took during each run; -1 unknown */
+	struct stats_summary steal;	/* CPU seconds the host stole during each run; -1 unknown */
 	size_t host_took;		/* runs during which it took at least GROUPS_HOST_TOOK_MIB */
+	size_t host_stole;		/* runs during which it held back GROUPS_HOST_STOLE_CPU */
+	size_t left_alone;		/* runs the host did neither during */
+	double left_alone_ratio;	/* max/min of their GiB/s; 0 with fewer than 2 of them */
 	int noisy;			/* max/min of GiB/s beyond STATS_NOISY_RATIO */
 };
 
 /* A run during which the guest handed at least this much free memory back to the host (MiB) was
  * at the host's mercy: on the development VM such runs were the 3-6x slow ones. */
 #define GROUPS_HOST_TOOK_MIB 64.0
+
+/* A run during which the hypervisor kept this many CPUs from the guest on average (steal_s over
+ * wall_s, summed over all CPUs) ran on a busy host: on the development VM, pipe runs with a fifth
+ * of a CPU stolen and more were the 1.5-2x slow ones, even with no destination file at all. */
+#define GROUPS_HOST_STOLE_CPU 0.2
+
+/* 1 when the host took at least GROUPS_HOST_TOOK_MIB of free memory back during run r. */
+int groups_host_took(const struct run_record *r);
+
+/* 1 when the host stole at least GROUPS_HOST_STOLE_CPU CPUs on average during run r. */
+int groups_host_stole(const struct run_record *r);
 
 /* Group records[0..n) in order of first appearance.  *groups is malloc'ed (free it); *ngroups
  * gets the count.  Returns 0 or -ENOMEM. */

@@ -315,21 +315,33 @@ static void print_targets(FILE *f, const struct group *g, size_t n, const struct
 		fprintf(f, "| the shared-memory ring at least as fast as splice | %s %.2f vs splice %.2f "
 			"GiB/s | %s |\n", shm->method, shm->gib.median, splice->gib.median,
 			verdict(shm->gib.median >= splice->gib.median));
-	int unsteady = 0, judged = 0, host_took = 0;
+	int unsteady = 0, judged = 0, disturbed = 0, alone_judged = 0, alone_steady = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (g[i].n < 5 || g[i].gib.min <= 0)
 			continue;
 		judged++;
 		int beyond = g[i].gib.max / g[i].gib.min > REPORT_STEADY_RATIO;
 		unsteady += beyond;
-		host_took += beyond && g[i].host_took > 0;
+		disturbed += beyond && (g[i].host_took > 0 || g[i].host_stole > 0);
+		if (g[i].left_alone >= REPORT_LEFT_ALONE_MIN) {
+			alone_judged++;
+			alone_steady += g[i].left_alone_ratio <= REPORT_STEADY_RATIO;
+		}
 	}
 	/* Say which spreads the host caused: a run during which the guest handed free memory back
-	 * pays for faulting it in again, and no method can do anything about that. */
-	char why[160] = "";
-	if (host_took)
-		snprintf(why, sizeof(why), "; in %d of them the host took back free memory during "
-			 "a run (at least %.0f MiB, `reported_mib`)", host_took, GROUPS_HOST_TOOK_MIB);
+	 * pays for faulting it in again, a run the host kept CPUs from waits for them, and no method
+	 * can do anything about either.  The verdict stays on every run; the rest is evidence. */
+	char why[400] = "";
+	size_t used = 0;
+	if (disturbed)
+		used += (size_t)snprintf(why, sizeof(why), "; in %d of them the host took back free "
+					 "memory (at least %.0f MiB, `reported_mib`) or CPU time (at "
+					 "least %.1f CPU, `steal_s`) during a run", disturbed,
+					 GROUPS_HOST_TOOK_MIB, GROUPS_HOST_STOLE_CPU);
+	if (unsteady && alone_judged && used < sizeof(why))
+		snprintf(why + used, sizeof(why) - used, "; over only the runs the host left alone, "
+			 "%d of the %d groups with %d or more such runs are within %.1f", alone_steady,
+			 alone_judged, REPORT_LEFT_ALONE_MIN, REPORT_STEADY_RATIO);
 	if (judged)
 		fprintf(f, "| every group of 5+ runs steady: max/min at most %.1f | %d of %d groups beyond "
 			"it%s%s | %s |\n", REPORT_STEADY_RATIO, unsteady, judged,
@@ -349,29 +361,46 @@ static void print_targets(FILE *f, const struct group *g, size_t n, const struct
 			verdict(ctx->elapsed_s < REPORT_DURATION_TARGET_S));
 }
 
+/* The host's share in a group: runs it took memory back during, runs it stole CPU during ("-"
+ * where the CSV does not know), and the spread of the runs it left alone. */
+static void host_cells(const struct group *g, char *took, char *stole, char *alone, size_t len)
+{
+	snprintf(took, len, "-");
+	snprintf(stole, len, "-");
+	if (g->reported_mib.min >= 0)
+		snprintf(took, len, "%zu", g->host_took);
+	if (g->steal.min >= 0)
+		snprintf(stole, len, "%zu", g->host_stole);
+	if (g->left_alone >= 2)
+		snprintf(alone, len, "%zu: %.2f", g->left_alone, g->left_alone_ratio);
+	else
+		snprintf(alone, len, "%zu", g->left_alone);
+}
+
 static void print_all_groups(FILE *f, const struct group *g, size_t n)
 {
 	fprintf(f, "\n## Every group of runs\n\nGiB/s = 2^30 bytes per second, end to end. A group "
 		"whose max/min exceeds %.1f is flagged noisy. *Host took* counts the runs during which "
 		"the guest handed at least %.0f MiB of free memory back to the hypervisor (free page "
-		"reporting, `reported_mib`): those runs paid to fault it back in.\n\n",
-		STATS_NOISY_RATIO, GROUPS_HOST_TOOK_MIB);
+		"reporting, `reported_mib`): those runs paid to fault it back in. *Host stole* counts "
+		"the runs during which the hypervisor kept at least %.1f CPU from the guest on average "
+		"(`steal_s` / `wall_s`). *Left alone* gives how many runs had neither and, for two or "
+		"more, their max/min: the group's spread without the host's part.\n\n",
+		STATS_NOISY_RATIO, GROUPS_HOST_TOOK_MIB, GROUPS_HOST_STOLE_CPU);
 	fprintf(f, "| series | method | size | chunk | runs | median | mean | stddev | min | max | "
-		"95%% CI of mean | %% of floor | host took | |\n"
-		"|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+		"95%% CI of mean | %% of floor | host took | host stole | left alone | |\n"
+		"|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
 	for (size_t i = 0; i < n; i++) {
-		char size[32], chunk[32];
+		char size[32], chunk[32], took[32], stole[32], alone[32];
 		int unsteady = g[i].n >= 5 && g[i].gib.min > 0 &&
 			       g[i].gib.max / g[i].gib.min > REPORT_STEADY_RATIO;
-		char took[32] = "-";	/* not counted by this kernel */
-		if (g[i].reported_mib.min >= 0)
-			snprintf(took, sizeof(took), "%zu", g[i].host_took);
+		host_cells(&g[i], took, stole, alone, sizeof(took));
 		fprintf(f, "| %s | %s | %s | %s | %zu | %.3f | %.3f | %.3f | %.3f | %.3f | [%.3f, %.3f] | "
-			"%.0f%% | %s | %s |\n", g[i].series, g[i].method,
+			"%.0f%% | %s | %s | %s | %s |\n", g[i].series, g[i].method,
 			units_format_size(g[i].bytes, size, sizeof(size)),
 			units_format_size(g[i].chunk, chunk, sizeof(chunk)), g[i].n, g[i].gib.median,
 			g[i].gib.mean, g[i].gib.stddev, g[i].gib.min, g[i].gib.max, g[i].gib.ci95_low,
-			g[i].gib.ci95_high, g[i].pct_of_floor.median, took,
+			g[i].gib.ci95_high, g[i].pct_of_floor.median, took, stole, alone,
 			g[i].noisy ? "noisy" : unsteady ? "*unsteady*" : "");
 	}
 }

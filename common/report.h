@@ -24,6 +24,7 @@ struct report_context {
 };
 
 #define REPORT_STEADY_RATIO 1.2	/* target: max/min of a group of 5+ runs */
+#define REPORT_LEFT_ALONE_MIN 3	/* runs the host left alone a group needs to be judged on them */
 #define REPORT_FLOOR_TARGET_PCT 90.0	/* target: the fastest method within 10% of the floor */
 #define REPORT_SPLICE_TARGET 2.5	/* target: tuned splice vs read/write with 4 KiB buffers */
 #define REPORT_DURATION_TARGET_S 180.0	/* target: `make reproduce` on 1.4 GiB */

@@ -37,15 +37,21 @@ void summary_print_table(FILE *out, const struct series *s, int verified)
 			g->sender_cpu.median, g->receiver_cpu.median,
 			g->noisy ? "  noisy (max/min > 1.5)" : "");
 	}
-	size_t took = 0;
-	for (size_t i = 0; i < n; i++)
+	size_t took = 0, stole = 0;
+	for (size_t i = 0; i < n; i++) {
 		took += groups[i].host_took;
+		stole += groups[i].host_stole;
+	}
 	/* Said under the table, because a run the host slowed looks like a slow method there. */
 	if (took)
 		fprintf(out, "the hypervisor took free memory back from this machine during %zu of these "
 			"%zu runs (at least %.0f MiB each, reported_mib in the CSV): those runs paid to "
 			"fault it back in, which says more about the host than about the method\n", took,
 			s->n, GROUPS_HOST_TOOK_MIB);
+	if (stole)
+		fprintf(out, "the hypervisor kept CPU time from this machine during %zu of these %zu runs "
+			"(at least %.1f CPU on average, steal_s in the CSV): those runs waited for the host, "
+			"not for the method\n", stole, s->n, GROUPS_HOST_STOLE_CPU);
 	free(groups);
 }
 

@@ -232,9 +232,41 @@ static void test_host_took_memory_is_shown(void)
 	char *text = report_of(r, 10, dir);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "1 of 2 groups beyond it (marked *unsteady* below); in 1 "
-					    "of them the host took back free memory during a run"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| 0% | 1 | noisy |"));	/* 1 of its 5 runs */
-	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| 0% | - |  |"));
+					    "of them the host took back free memory (at least 64 MiB, "
+					    "`reported_mib`) or CPU time"));
+	/* 1 of its 5 runs taken; the other 4 alike */
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| 0% | 1 | 0 | 4: 1.00 | noisy |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| 0% | - | 0 | 5: 1.00 |  |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "over only the runs the host left alone, 2 of the 2 groups "
+					    "with 3 or more such runs are within 1.2"));
+	free(text);
+	ts_remove_tree(dir);
+}
+
+/* A run the host stole at least a fifth of a CPU during counts as stolen, one below that does
+ * not; a group is also judged on the runs the host left alone, and "-" stands where steal was
+ * not recorded (an older CSV). */
+static void test_host_stole_cpu_is_shown(void)
+{
+	char dir[64];
+	ts_make_tempdir(dir, sizeof(dir));
+	const double splice_gib[5] = { 4.0, 4.0, 4.0, 2.0, 3.5 };
+	const double pipe_gib[5] = { 2.0, 2.0, 2.0, 1.0, 2.6 };
+	struct run_record r[10];
+	for (int i = 0; i < 5; i++) {
+		r[i] = fixture("tuned", "splice", 1 << 20, 1 << 30, 0.1, 0.1, splice_gib[i]);
+		r[i].steal_s = (i == 3 ? 0.25 : i == 4 ? 0.15 : 0) * r[i].wall_s;
+		r[5 + i] = fixture("tuned", "pipe", 1 << 20, 1 << 30, 0.1, 0.1, pipe_gib[i]);
+		r[5 + i].steal_s = r[5 + i].reported_mib = -1;
+	}
+	char *text = report_of(r, 10, dir);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "2 of 2 groups beyond it (marked *unsteady* below); in 1 "
+					    "of them the host took back free memory"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "over only the runs the host left alone, 1 of the 2 groups "
+					    "with 3 or more such runs are within 1.2"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| 0 | 1 | 4: 1.14 | noisy |"));	/* 4.0 / 3.5 */
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| - | - | 5: 2.60 | noisy |"));
 	free(text);
 	ts_remove_tree(dir);
 }
@@ -258,8 +290,18 @@ static void test_run_table_names_host_took(void)
 		fclose(out);
 		CU_ASSERT_EQUAL(strstr(text, "during 1 of these 3 runs (at least 64 MiB each") != NULL,
 				took);
+		CU_ASSERT_PTR_NULL(strstr(text, "kept CPU time"));
 		free(text);
 	}
+	r[2].steal_s = 0.5 * r[2].wall_s;	/* half a CPU */
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	summary_print_table(out, &s, 1);
+	fclose(out);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "kept CPU time from this machine during 1 of these 3 runs "
+					    "(at least 0.2 CPU on average"));
+	free(text);
 }
 
 static void test_reversed_order_is_not_reproduced(void)
@@ -321,6 +363,7 @@ int register_report_suite(void)
 		{ "floor_target_uses_the_best_floor", test_floor_target_uses_the_best_floor },
 		{ "host_took_memory_is_shown", test_host_took_memory_is_shown },
 		{ "run_table_names_host_took", test_run_table_names_host_took },
+		{ "host_stole_cpu_is_shown", test_host_stole_cpu_is_shown },
 		{ "each_script_renders", test_each_script_renders },
 	};
 	return TS_ADD_SUITE("report", cases);
