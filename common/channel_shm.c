@@ -196,9 +196,34 @@ static int peer_alive(pid_t pid)
 	return paren[2] != 'Z' && paren[2] != 'X';
 }
 
+static uint64_t now_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (uint64_t)t.tv_sec * 1000000000ULL + (uint64_t)t.tv_nsec;
+}
+
+/* Poll sem for up to ring->spin_ns.  1 when it was taken meanwhile. */
+static int ring_spin(const struct shm_ring *ring, sem_t *sem)
+{
+	if (ring->spin_ns == 0)
+		return 0;
+	uint64_t deadline = now_ns() + ring->spin_ns;
+	do {
+		for (int i = 0; i < 64; i++) {	/* the clock is read once per 64 polls */
+			if (sem_trywait(sem) == 0)
+				return 1;
+#if defined(__x86_64__) || defined(__i386__)
+			__builtin_ia32_pause();	/* spare the sibling hyperthread */
+#endif
+		}
+	} while (now_ns() < deadline);
+	return 0;
+}
+
 static int ring_wait(struct shm_ring *ring, sem_t *sem, uint64_t *syscalls)
 {
-	if (sem_trywait(sem) != 0) {
+	if (sem_trywait(sem) != 0 && !ring_spin(ring, sem)) {
 		for (;;) {
 			struct timespec deadline;
 			clock_gettime(CLOCK_MONOTONIC, &deadline);
@@ -252,6 +277,11 @@ void shm_ring_put_empty(struct shm_ring *ring)
 {
 	ring->next = (ring->next + 1) % ring->nslots;
 	sem_post(&ring->hdr->empty);
+}
+
+void shm_ring_set_spin(struct shm_ring *ring, uint32_t spin_us)
+{
+	ring->spin_ns = (uint64_t)spin_us * 1000;
 }
 
 void shm_ring_abort(struct shm_ring *ring)

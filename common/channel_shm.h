@@ -3,7 +3,9 @@
  * fixed-size slots and two process-shared semaphores, one counting empty slots and one counting
  * full ones.  The producer fills slots in order, the consumer empties them in the same order.
  *
- * Waits are timed (SHM_RING_POLL_MS) so that a side whose peer died, or gave up and called
+ * A wait may first poll the semaphore for a while (shm_ring_set_spin): a sleeping side has to be
+ * woken by a futex call, and on a VM that wake-up crosses the hypervisor.  Waits are timed
+ * (SHM_RING_POLL_MS) so that a side whose peer died, or gave up and called
  * shm_ring_abort(), stops waiting within a fraction of a second instead of hanging forever.
  */
 #ifndef BX_CHANNEL_SHM_H
@@ -17,6 +19,7 @@
 #define SHM_RING_POLL_MS 100	/* a dead peer is noticed within this */
 #define SHM_RING_MAX_SLOTS 4096U
 #define SHM_RING_MAX_BYTES (16ULL << 30)
+#define SHM_RING_MAX_SPIN_US 100000U
 
 struct shm_ring_header;
 
@@ -31,6 +34,7 @@ struct shm_ring {
 	size_t map_len;
 	uint32_t next;			/* index of the next slot this process uses */
 	pid_t peer;			/* the other side, for the liveness check; 0 = unknown */
+	uint64_t spin_ns;		/* how long a wait polls before it sleeps; 0 = sleeps at once */
 	enum ring_pages pages;		/* what it got */
 };
 
@@ -47,6 +51,10 @@ void shm_ring_prefault(struct shm_ring *ring);
 
 /* "normal", "thp" or "hugetlb". */
 const char *shm_ring_pages_name(enum ring_pages pages);
+
+/* Make this process's waits poll for up to spin_us microseconds before they sleep (0: sleep at
+ * once).  Only worth it when the peer runs on another CPU meanwhile: the caller decides. */
+void shm_ring_set_spin(struct shm_ring *ring, uint32_t spin_us);
 
 /* Tell this process's copy of the ring which process is on the other side. */
 void shm_ring_set_peer(struct shm_ring *ring, pid_t peer);

@@ -1,6 +1,6 @@
 /*
  * groups.h - runs grouped by what was compared (series, method, halves, file size, chunk, ring
- * and pipe size), with the statistics of every measured quantity.  The table, the report, the
+ * and pipe size, ring spin), with the statistics of every measured quantity.  The table, the report, the
  * summary CSV and so the graphs all read these numbers: they are computed once, here.
  */
 #ifndef BX_GROUPS_H
@@ -14,7 +14,7 @@
 
 struct group {
 	char series[32], method[32], producer[32], consumer[32];
-	uint64_t bytes, chunk, slots, pipe_size;
+	uint64_t bytes, chunk, slots, pipe_size, spin_us;
 	size_t n;			/* runs in the group */
 	struct stats_summary gib;	/* end-to-end GiB/s */
 	struct stats_summary pct_of_floor;	/* GiB/s as % of the destination floor (0: none) */

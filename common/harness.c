@@ -102,6 +102,16 @@ static int uses_ring(enum channel_kind kind)
 	return kind == CHANNEL_SHM || kind == CHANNEL_SHM_WHOLE;
 }
 
+/* How long this transfer's ring waits poll: what was asked, but 0 when both sides share one CPU
+ * (pinned together, or only one online), where polling would only keep the peer off it. */
+static uint32_t ring_spin_us(const struct transfer_spec *spec)
+{
+	if ((spec->pin && spec->cpu_producer == spec->cpu_consumer) ||
+	    sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		return 0;
+	return spec->spin_us;
+}
+
 /* The context of one side: its file, its ends of the channel, and who is on the other side. */
 static void half_ctx_init(struct half_ctx *ctx, struct transfer *t, enum channel_side side,
 			  pid_t peer)
@@ -118,6 +128,7 @@ static void half_ctx_init(struct half_ctx *ctx, struct transfer *t, enum channel
 	if (uses_ring(t->chan.kind)) {
 		ctx->ring = &t->chan.ring;
 		shm_ring_set_peer(ctx->ring, peer);
+		shm_ring_set_spin(ctx->ring, ring_spin_us(t->spec));
 		shm_ring_prefault(ctx->ring);
 	}
 }
@@ -468,6 +479,7 @@ static void fill_record(const struct transfer *t, double t0, struct run_record *
 	rec->consumer_fig = t->shared->consumer.fig;
 	snprintf(rec->ring_pages, sizeof(rec->ring_pages), "%s",
 		 uses_ring(t->chan.kind) ? shm_ring_pages_name(t->chan.ring.pages) : "-");
+	rec->spin_us = uses_ring(t->chan.kind) ? ring_spin_us(spec) : 0;
 	rec->fsync = (uint64_t)spec->fsync;
 	rec->cpu_producer = spec->pin ? spec->cpu_producer : -1;
 	rec->cpu_consumer = spec->pin ? spec->cpu_consumer : -1;

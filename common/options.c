@@ -105,6 +105,9 @@ static const struct option_spec option_table[] = {
 	  "verified", OPT_SET_FLAG, FIELD(sink), 0, 0, CMD_RUN | CMD_SWEEP },
 	{ "huge", NULL, "huge pages for the shared-memory ring (hugetlbfs, else transparent)",
 	  OPT_SET_FLAG, FIELD(huge), 0, 0, TRANSFER },
+	{ "spin", "USEC", "shared-memory ring waits poll up to USEC microseconds before they sleep "
+	  "(default 0; reproduce's tuned phases: 50)", OPT_COUNT, FIELD(spin_us), 0,
+	  SHM_RING_MAX_SPIN_US, TRANSFER },
 	{ "cpu", "P,C", "pin producer to CPU P and consumer to CPU C ('same' = 0,0, 'split' = 0,1)",
 	  OPT_CPU_PAIR, 0, 0, 0, TRANSFER },
 };
@@ -282,6 +285,7 @@ void options_defaults(struct run_options *o, enum command_kind command)
 	o->warmup = DEFAULT_WARMUP;
 	o->verify = 1;
 	o->prime = PRIME_AUTO;
+	o->spin_us = SPIN_AUTO;
 	o->settle = 1;
 	o->cpu_producer = o->cpu_consumer = -1;
 	o->series = command_name(command);

@@ -40,6 +40,10 @@ enum command_kind {
 
 #define PRIME_AUTO (-1)
 
+/* --spin not given: `run` and `sweep` do not poll; `reproduce` polls in its tuned phases only
+ * (REPRODUCE_TUNED_SPIN_US), so its study phase keeps the textbook ring that sleeps at once. */
+#define SPIN_AUTO UINT64_MAX
+
 /* options_parse() returns this when --help was asked for (help already printed). */
 #define OPTIONS_HELP (-1)
 
@@ -71,6 +75,8 @@ struct run_options {
 	int fsync;		/* fsync the destination inside the timed region */
 	int sink;		/* the consumer discards the bytes (destination /dev/null) */
 	int huge;		/* ask for huge pages for the shared-memory ring */
+	uint64_t spin_us;	/* ring waits poll this long before sleeping (0: sleep at once);
+				 * SPIN_AUTO when not given */
 	int cpu_producer, cpu_consumer;	/* --cpu: CPUs to pin each side to; -1 = not pinned */
 	int verify;		/* hash and compare every run (default 1) */
 	const char *series;	/* label of every row ("run", "sweep", "study", ...) */

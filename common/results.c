@@ -77,6 +77,7 @@ static const struct column columns[] = {
 	I64("producer_maxrss_kb", producer_fig.maxrss_kb),
 	I64("consumer_maxrss_kb", consumer_fig.maxrss_kb),
 	TEXT("ring_pages", ring_pages),
+	U64("spin_us", spin_us),
 	U64("page_reporting", page_reporting),
 	F64("steal_s", steal_s),
 	F64("reported_mib", reported_mib),

@@ -31,6 +31,7 @@ struct run_record {
 	uint64_t cold, fsync, sink;	/* the run's --cold, --fsync and --sink */
 	int64_t cpu_producer, cpu_consumer;	/* --cpu pinning, -1 when not pinned */
 	char ring_pages[16];	/* shared-memory rings: "normal", "thp" or "hugetlb"; else "-" */
+	uint64_t spin_us;	/* rings: how long a wait polled before sleeping; else 0 */
 	uint64_t page_reporting;	/* 1 when the kernel reports free pages to a hypervisor */
 	double steal_s;		/* CPU time the hypervisor took during the transfer, all CPUs;
 				 * -1 when not known */

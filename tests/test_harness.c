@@ -3,8 +3,10 @@
  * dies (pipe and shared-memory channels), a consumer that corrupts the destination, a producer
  * that fails half way, a consumer whose set-up fails, and a method the kernel "cannot do".
  * Each must end in a clear error (or a skip), never a hang, a result or a leaked object.
+ * Also the ring's waits: one that may poll first takes a slot posted meanwhile without sleeping.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -233,6 +235,35 @@ static void test_runner_skips_unsupported(void)
 	ts_remove_tree(dir);
 }
 
+static void *post_a_slot_soon(void *ring)
+{
+	usleep(2000);
+	shm_ring_put_full(ring, 1);
+	return NULL;
+}
+
+/* The producer's post comes 2 ms after the consumer starts waiting: a wait allowed to poll for
+ * 100 ms takes it without sleeping (no futex wait counted); one that may not poll sleeps. */
+static void test_ring_wait_polls_before_sleeping(void)
+{
+	struct shm_ring ring;
+	CU_ASSERT_EQUAL_FATAL(shm_ring_create(&ring, 4096, 2, 0), 0);
+	for (int spin = 0; spin <= 1; spin++) {
+		struct shm_ring producer = ring, consumer = ring;	/* each side's own index */
+		shm_ring_set_spin(&consumer, spin ? SHM_RING_MAX_SPIN_US : 0);
+		pthread_t t;
+		CU_ASSERT_EQUAL_FATAL(pthread_create(&t, NULL, post_a_slot_soon, &producer), 0);
+		const void *slot;
+		uint64_t len = 0, sleeps = 0;
+		CU_ASSERT_EQUAL(shm_ring_get_full(&consumer, &slot, &len, &sleeps), 0);
+		pthread_join(t, NULL);
+		CU_ASSERT_EQUAL(len, 1);
+		CU_ASSERT_EQUAL(sleeps, spin ? 0 : 1);
+		shm_ring_put_empty(&consumer);
+	}
+	shm_ring_destroy(&ring);
+}
+
 int register_harness_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -244,6 +275,7 @@ int register_harness_suite(void)
 		{ "consumer_prepare_fails", test_consumer_prepare_fails },
 		{ "missing_source_fails", test_missing_source_fails },
 		{ "runner_skips_unsupported", test_runner_skips_unsupported },
+		{ "ring_wait_polls_before_sleeping", test_ring_wait_polls_before_sleeping },
 	};
 	return TS_ADD_SUITE("harness", cases);
 }

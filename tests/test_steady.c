@@ -189,6 +189,22 @@ static void test_run_options_show(void)
 	CU_ASSERT_TRUE(strcmp(recs[0].ring_pages, "hugetlb") == 0 ||
 		       strcmp(recs[0].ring_pages, "thp") == 0 ||
 		       strcmp(recs[0].ring_pages, "normal") == 0);
+	CU_ASSERT_EQUAL(recs[0].spin_us, 0);	/* waits sleep at once unless asked */
+	free(recs);
+	/* --spin reaches the ring's waits, except where both sides share a CPU; pipes ignore it. */
+	int cpus = sysconf(_SC_NPROCESSORS_ONLN) >= 2;
+	n = run_rows("shm-rw,pipe", "--spin 50", &recs, r);
+	CU_ASSERT_EQUAL_FATAL(n, 4);
+	for (size_t i = 0; i < n; i++)
+		CU_ASSERT_EQUAL(recs[i].spin_us, strcmp(recs[i].method, "pipe") && cpus ? 50 : 0);
+	free(recs);
+	n = run_rows("shm-rw", "--spin 50 --cpu same", &recs, r);
+	CU_ASSERT_EQUAL_FATAL(n, 2);
+	CU_ASSERT_EQUAL(recs[0].spin_us, 0);
+	free(recs);
+	n = run_rows("shm-rw", "--spin 100001", &recs, r);
+	CU_ASSERT_EQUAL(r->status, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "--spin '100001': too large"));
 	free(recs);
 	free(r);
 }
