@@ -221,7 +221,9 @@ static void test_consumer_killed_at_random(void)
 		int noticed = 0, misses = 0;
 		struct timespec t0, t1;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
-		for (int trial = 0, attempts = 0; trial < KILLS_PER_METHOD && attempts < 3 * KILLS_PER_METHOD;
+		/* A kill that lands after the consumer finished is a miss, not a verdict: fdpass's
+		 * short runs missed 19-35 times on the way to 20 verdicts here, so allow 80. */
+		for (int trial = 0, attempts = 0; trial < KILLS_PER_METHOD && attempts < 5 * KILLS_PER_METHOD;
 		     attempts++) {
 			pid_t pid = start_series(name, log);
 			usleep((useconds_t)(rand_r(&seed) % 60000));
