@@ -1,7 +1,7 @@
 /*
  * groups.h - runs grouped by what was compared (series, method, halves, file size, chunk, ring
- * and pipe size, ring spin), with the statistics of every measured quantity.  The table, the report, the
- * summary CSV and so the graphs all read these numbers: they are computed once, here.
+ * and pipe size, ring spin), with the statistics of every measured quantity.  The table, the
+ * report, the summary CSV and so the graphs all read these numbers: they are computed once, here.
  */
 #ifndef BX_GROUPS_H
 #define BX_GROUPS_H
