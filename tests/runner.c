@@ -1,7 +1,8 @@
 /*
  * runner.c - the CUnit test runner: `run_tests` runs every suite, `run_tests SUITE` one suite,
- * `run_tests SUITE TEST` one test, `run_tests --skip SUITE[,SUITE]` all but those.  Exits non-zero whenever an assertion failed (CUnit's own
- * CU_get_error() stays 0 then, the trap fio's runner fell into), 2 for an unknown name.
+ * `run_tests SUITE TEST` one test, `run_tests --skip SUITE[,SUITE]` all but those.  Exits
+ * non-zero whenever an assertion failed (CUnit's own CU_get_error() stays 0 then, the trap fio's
+ * runner fell into), 2 for an unknown name.  Failures are listed again after the summary.
  */
 #include <CUnit/Basic.h>
 #include <stdio.h>
@@ -81,6 +82,14 @@ int main(int argc, char **argv)
 	if (CU_get_number_of_failures() > 0 || CU_get_number_of_suites_failed() > 0 ||
 	    (error != CUE_SUCCESS && error != CUE_SUITE_INACTIVE))
 		rc = 1;
+	/* Repeat the failures after the summary: a CI log is often read from its tail, and the
+	 * inline "...FAILED" lines may be thousands of lines above it. */
+	if (CU_get_number_of_failure_records() > 0) {
+		printf("\nrun_tests: what failed (suite, test, file:line, assertion):\n");
+		CU_basic_show_failures(CU_get_failure_list());
+		printf("\n");
+		fflush(stdout);
+	}
 	CU_cleanup_registry();
 	return rc;
 }

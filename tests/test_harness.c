@@ -235,32 +235,68 @@ static void test_runner_skips_unsupported(void)
 	ts_remove_tree(dir);
 }
 
-static void *post_a_slot_soon(void *ring)
+/* The scheduling state letter of thread tid of this process ('R', 'S', ...), or '?'. */
+static char thread_state(pid_t tid)
 {
+	char path[64], buf[256];
+	snprintf(path, sizeof(path), "/proc/self/task/%ld/stat", (long)tid);
+	FILE *f = fopen(path, "r");
+	size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
+	if (f)
+		fclose(f);
+	buf[n] = '\0';
+	const char *paren = strrchr(buf, ')');
+	return paren && paren[1] && paren[2] ? paren[2] : '?';
+}
+
+struct poster {
+	struct shm_ring *ring;
+	pid_t waiter;		/* the thread that waits for the slot */
+	int sleep_wait_ms;	/* after 2 ms, wait up to this long for the waiter to be asleep */
+};
+
+static void *post_a_slot(void *arg)
+{
+	struct poster *p = arg;
 	usleep(2000);
-	shm_ring_put_full(ring, 1);
+	for (int i = 0; i < p->sleep_wait_ms && thread_state(p->waiter) != 'S'; i++)
+		usleep(1000);
+	shm_ring_put_full(p->ring, 1);
 	return NULL;
 }
 
-/* The producer's post comes 2 ms after the consumer starts waiting: a wait allowed to poll for
- * 100 ms takes it without sleeping (no futex wait counted); one that may not poll sleeps. */
+/* One slot posted by another thread, taken by this one; returns the futex sleeps it took. */
+static uint64_t take_a_posted_slot(struct shm_ring *ring, uint32_t spin_us, int sleep_wait_ms)
+{
+	struct shm_ring producer = *ring, consumer = *ring;	/* each side's own index */
+	shm_ring_set_spin(&consumer, spin_us);
+	struct poster p = { &producer, gettid(), sleep_wait_ms };
+	pthread_t t;
+	CU_ASSERT_EQUAL_FATAL(pthread_create(&t, NULL, post_a_slot, &p), 0);
+	const void *slot;
+	uint64_t len = 0, sleeps = 0;
+	CU_ASSERT_EQUAL(shm_ring_get_full(&consumer, &slot, &len, &sleeps), 0);
+	pthread_join(t, NULL);
+	CU_ASSERT_EQUAL(len, 1);
+	shm_ring_put_empty(&consumer);
+	return sleeps;
+}
+
+/* A wait that may not poll sleeps: the slot is posted once the waiter is seen asleep, or after
+ * 50 ms, which a wait that polls for 100 ms would still be polling through.  A wait allowed to
+ * poll for 100 ms takes a slot posted 2 ms later without sleeping.  Scheduling delays on a busy
+ * machine can upset either for one try, so each has three and fails only if no try shows it. */
 static void test_ring_wait_polls_before_sleeping(void)
 {
 	struct shm_ring ring;
 	CU_ASSERT_EQUAL_FATAL(shm_ring_create(&ring, 4096, 2, 0), 0);
-	for (int spin = 0; spin <= 1; spin++) {
-		struct shm_ring producer = ring, consumer = ring;	/* each side's own index */
-		shm_ring_set_spin(&consumer, spin ? SHM_RING_MAX_SPIN_US : 0);
-		pthread_t t;
-		CU_ASSERT_EQUAL_FATAL(pthread_create(&t, NULL, post_a_slot_soon, &producer), 0);
-		const void *slot;
-		uint64_t len = 0, sleeps = 0;
-		CU_ASSERT_EQUAL(shm_ring_get_full(&consumer, &slot, &len, &sleeps), 0);
-		pthread_join(t, NULL);
-		CU_ASSERT_EQUAL(len, 1);
-		CU_ASSERT_EQUAL(sleeps, spin ? 0 : 1);
-		shm_ring_put_empty(&consumer);
-	}
+	int slept = 0, polled = 0;
+	for (int try = 0; try < 3 && !slept; try++)
+		slept = take_a_posted_slot(&ring, 0, 50) == 1;
+	for (int try = 0; try < 3 && !polled; try++)
+		polled = take_a_posted_slot(&ring, SHM_RING_MAX_SPIN_US, 0) == 0;
+	CU_ASSERT_TRUE(slept);
+	CU_ASSERT_TRUE(polled);
 	shm_ring_destroy(&ring);
 }
 
