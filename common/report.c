@@ -277,6 +277,18 @@ static const char *verdict(int met)
 	return met ? "**met**" : "**missed**";
 }
 
+/* The steadiness target judges groups of 5 or more runs with a measured minimum. */
+static int steadiness_judged(const struct group *g)
+{
+	return g->n >= 5 && g->gib.min > 0;
+}
+
+/* A judged group whose max/min is beyond the steadiness target. */
+static int is_unsteady(const struct group *g)
+{
+	return steadiness_judged(g) && g->gib.max / g->gib.min > REPORT_STEADY_RATIO;
+}
+
 static void print_targets(FILE *f, const struct group *g, size_t n, const struct report_context *ctx)
 {
 	const char *tuned = NULL;
@@ -326,10 +338,10 @@ static void print_targets(FILE *f, const struct group *g, size_t n, const struct
 			verdict(shm->gib.median >= splice->gib.median));
 	int unsteady = 0, judged = 0, disturbed = 0, alone_judged = 0, alone_steady = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (g[i].n < 5 || g[i].gib.min <= 0)
+		if (!steadiness_judged(&g[i]))
 			continue;
 		judged++;
-		int beyond = g[i].gib.max / g[i].gib.min > REPORT_STEADY_RATIO;
+		int beyond = is_unsteady(&g[i]);
 		unsteady += beyond;
 		disturbed += beyond && (g[i].host_took > 0 || g[i].host_stole > 0);
 		if (g[i].left_alone >= REPORT_LEFT_ALONE_MIN) {
@@ -401,8 +413,7 @@ static void print_all_groups(FILE *f, const struct group *g, size_t n)
 		"|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
 	for (size_t i = 0; i < n; i++) {
 		char size[32], chunk[32], took[32], stole[32], alone[32];
-		int unsteady = g[i].n >= 5 && g[i].gib.min > 0 &&
-			       g[i].gib.max / g[i].gib.min > REPORT_STEADY_RATIO;
+		int unsteady = is_unsteady(&g[i]);
 		host_cells(&g[i], took, stole, alone, sizeof(took));
 		fprintf(f, "| %s | %s | %s | %s | %zu | %.3f | %.3f | %.3f | %.3f | %.3f | [%.3f, %.3f] | "
 			"%.0f%% | %s | %s | %s | %s |\n", g[i].series, g[i].method,
