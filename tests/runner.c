@@ -32,6 +32,22 @@ static const suite_registrar registrars[] = {
 	register_big_suite,
 };
 
+/* Repeat the failures after the summary: a CI log is often read from its tail, and the inline
+ * "...FAILED" lines may be far above it.  A suite skipped with --skip is no failure. */
+static void list_failures_again(void)
+{
+	printf("\nrun_tests: what failed:\n");
+	for (CU_pFailureRecord f = CU_get_failure_list(); f; f = f->pNext) {
+		if (f->type == CUF_SuiteInactive)
+			continue;
+		printf("  suite %s, test %s: %s:%u: %s\n", f->pSuite ? f->pSuite->pName : "?",
+		       f->pTest ? f->pTest->pName : "(set-up or clean-up)",
+		       f->strFileName ? f->strFileName : "?", f->uiLineNumber,
+		       f->strCondition ? f->strCondition : "?");
+	}
+	fflush(stdout);
+}
+
 int main(int argc, char **argv)
 {
 	if (CU_initialize_registry() != CUE_SUCCESS)
@@ -82,14 +98,8 @@ int main(int argc, char **argv)
 	if (CU_get_number_of_failures() > 0 || CU_get_number_of_suites_failed() > 0 ||
 	    (error != CUE_SUCCESS && error != CUE_SUITE_INACTIVE))
 		rc = 1;
-	/* Repeat the failures after the summary: a CI log is often read from its tail, and the
-	 * inline "...FAILED" lines may be thousands of lines above it. */
-	if (CU_get_number_of_failure_records() > 0) {
-		printf("\nrun_tests: what failed (suite, test, file:line, assertion):\n");
-		CU_basic_show_failures(CU_get_failure_list());
-		printf("\n");
-		fflush(stdout);
-	}
+	if (rc)
+		list_failures_again();
 	CU_cleanup_registry();
 	return rc;
 }
