@@ -258,7 +258,7 @@ static void test_consumer_killed_at_random(void)
 		CU_ASSERT_EQUAL(noticed, KILLS_PER_METHOD);
 		CU_ASSERT_EQUAL(stray_files(keep), 0);
 		clock_gettime(CLOCK_MONOTONIC, &t1);
-		if (getenv("BULKXFER_TEST_VERBOSE"))
+		if (noticed != KILLS_PER_METHOD || getenv("BULKXFER_TEST_VERBOSE"))
 			fprintf(stderr, "\n  %s: %d/%d noticed, %d missed kills, %.1f s", name, noticed,
 				KILLS_PER_METHOD, misses,
 				(double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
@@ -286,8 +286,11 @@ static void test_bulkxfer_killed_at_random(void)
 			int gone = consumer <= 0 || ts_wait_for(consumer, 2, &status) ||
 				   !ts_alive(consumer);
 			orphans_gone += gone;
-			if (!gone)
+			if (!gone) {
+				fprintf(stderr, "\n  %s: consumer %ld outlived bulkxfer by 2 s\n", name,
+					(long)consumer);
 				kill(consumer, SIGKILL);
+			}
 		}
 		CU_ASSERT_EQUAL(orphans_gone, KILLS_PER_METHOD);
 		CU_ASSERT_EQUAL(stray_files(keep), 0);
