@@ -35,6 +35,21 @@ static int steady_clean(void)
 	return 0;
 }
 
+/* Warm path and return how much of it is resident then.  This VM's DAMON pages out cold page
+ * cache by physical region, which can take a page just read back (seen: 1 suite run in 21), so
+ * a warm that leaves a page out gets two more tries; one that reads nothing fails all three. */
+static double warm_and_measure(const char *path)
+{
+	double pct = -1;
+	for (int try = 0; try < 3 && pct < 100; try++) {
+		CU_ASSERT_EQUAL(steady_warm(path), 0);
+		pct = steady_resident_pct(path);
+		if (pct < 100)
+			fprintf(stderr, "\n  warm try %d: %.2f%% resident\n", try + 1, pct);
+	}
+	return pct;
+}
+
 static void test_resident_warm_and_evict(void)
 {
 	char path[128];
@@ -46,8 +61,7 @@ static void test_resident_warm_and_evict(void)
 	CU_ASSERT_EQUAL(steady_evict(path), 0);
 	double cold = steady_resident_pct(path);
 	CU_ASSERT_TRUE(cold >= 0 && cold < 50);
-	CU_ASSERT_EQUAL(steady_warm(path), 0);
-	CU_ASSERT_DOUBLE_EQUAL(steady_resident_pct(path), 100, 0.01);
+	CU_ASSERT_DOUBLE_EQUAL(warm_and_measure(path), 100, 0.01);
 	/* Holes in the middle and at the end: warming reads back exactly what left. */
 	fd = open(path, O_RDONLY);
 	CU_ASSERT_EQUAL(posix_fadvise(fd, 1 << 20, 2 << 20, POSIX_FADV_DONTNEED), 0);
@@ -55,8 +69,7 @@ static void test_resident_warm_and_evict(void)
 	close(fd);
 	double holed = steady_resident_pct(path);
 	CU_ASSERT_TRUE(holed > 40 && holed < 100);
-	CU_ASSERT_EQUAL(steady_warm(path), 0);
-	CU_ASSERT_DOUBLE_EQUAL(steady_resident_pct(path), 100, 0.01);
+	CU_ASSERT_DOUBLE_EQUAL(warm_and_measure(path), 100, 0.01);
 	CU_ASSERT_EQUAL(steady_warm(dir), -EINVAL);	/* a directory is no source */
 	CU_ASSERT_DOUBLE_EQUAL(steady_resident_pct("/nonexistent"), -1, 0);
 	char empty[128];
