@@ -315,7 +315,11 @@ static void interrupt_with(const char *command, int sig, int expected_status)
 			       "--chunk", "64K", "--runs", "1000", "--warmup", "0", "--workdir", dir,
 			       "--csv", csv, NULL };
 	pid_t pid = ts_spawn_bulkxfer(argv, log);
-	usleep(300000 + (useconds_t)(rand_r(&seed) % 200000));
+	/* Interrupt mid-series, after a first row: a fixed 0.3-0.5 s was sometimes too short here
+	 * for the floor, the source and a first run (1 suite run in 27 had no row yet). */
+	for (int i = 0; i < 3000 && ts_count_lines(csv) < 2 && ts_alive(pid); i++)
+		usleep(10000);
+	usleep((useconds_t)(rand_r(&seed) % 200000));
 	pid_t consumer = ts_first_child(pid);
 	kill(pid, sig);
 	int status = 0;
