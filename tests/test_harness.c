@@ -235,31 +235,25 @@ static void test_runner_skips_unsupported(void)
 	ts_remove_tree(dir);
 }
 
-/* The scheduling state letter of thread tid of this process ('R', 'S', ...), or '?'. */
-static char thread_state(pid_t tid)
-{
-	char path[64], buf[256];
-	snprintf(path, sizeof(path), "/proc/self/task/%ld/stat", (long)tid);
-	FILE *f = fopen(path, "r");
-	size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
-	if (f)
-		fclose(f);
-	buf[n] = '\0';
-	const char *paren = strrchr(buf, ')');
-	return paren && paren[1] && paren[2] ? paren[2] : '?';
-}
-
 struct poster {
 	struct shm_ring *ring;
 	pid_t waiter;		/* the thread that waits for the slot */
 	int sleep_wait_ms;	/* after 2 ms, wait up to this long for the waiter to be asleep */
 };
 
+/* The scheduling state of thread tid of this process: 'S' once it sleeps in the futex. */
+static char waiter_state(pid_t tid)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/self/task/%ld/stat", (long)tid);
+	return ts_proc_state(path);
+}
+
 static void *post_a_slot(void *arg)
 {
 	struct poster *p = arg;
 	usleep(2000);
-	for (int i = 0; i < p->sleep_wait_ms && thread_state(p->waiter) != 'S'; i++)
+	for (int i = 0; i < p->sleep_wait_ms && waiter_state(p->waiter) != 'S'; i++)
 		usleep(1000);
 	shm_ring_put_full(p->ring, 1);
 	return NULL;

@@ -234,18 +234,25 @@ pid_t ts_first_child(pid_t pid)
 	return (pid_t)child;
 }
 
-int ts_alive(pid_t pid)
+char ts_proc_state(const char *stat_path)
 {
-	char path[64], buf[512];
-	snprintf(path, sizeof(path), "/proc/%ld/stat", (long)pid);
-	FILE *f = fopen(path, "r");
+	char buf[512];
+	FILE *f = fopen(stat_path, "r");
 	if (!f)
-		return 0;
+		return '?';
 	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
 	fclose(f);
 	buf[n] = '\0';
-	const char *paren = strrchr(buf, ')');
-	return paren && paren[1] && paren[2] != 'Z' && paren[2] != 'X';
+	const char *paren = strrchr(buf, ')');	/* the name in () may hold spaces and ')' */
+	return paren && paren[1] && paren[2] ? paren[2] : '?';
+}
+
+int ts_alive(pid_t pid)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%ld/stat", (long)pid);
+	char state = ts_proc_state(path);
+	return state != '?' && state != 'Z' && state != 'X';
 }
 
 void ts_become_subreaper(void)

@@ -70,6 +70,10 @@ int ts_wait_for(pid_t pid, double seconds, int *status);
 /* The first child of pid (from /proc), or 0 when it has none right now. */
 pid_t ts_first_child(pid_t pid);
 
+/* The state letter ('R', 'S', 'Z', ...) a /proc stat file gives (/proc/PID/stat for a process,
+ * /proc/self/task/TID/stat for a thread), or '?' when it cannot be read. */
+char ts_proc_state(const char *stat_path);
+
 /* 1 when the process exists and is not a zombie. */
 int ts_alive(pid_t pid);
 
