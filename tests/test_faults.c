@@ -316,7 +316,7 @@ static void interrupt_with(const char *command, int sig, int expected_status)
 			       "--csv", csv, NULL };
 	pid_t pid = ts_spawn_bulkxfer(argv, log);
 	/* Interrupt mid-series, after a first row: a fixed 0.3-0.5 s was sometimes too short here
-	 * for the floor, the source and a first run (1 suite run in 27 had no row yet). */
+	 * for the floor, the source and a first run (once in 61 suite runs here). */
 	for (int i = 0; i < 3000 && ts_count_lines(csv) < 2 && ts_alive(pid); i++)
 		usleep(10000);
 	usleep((useconds_t)(rand_r(&seed) % 200000));

@@ -36,7 +36,7 @@ static int steady_clean(void)
 }
 
 /* Warm path and return how much of it is resident then.  This VM's DAMON pages out cold page
- * cache by physical region, which can take a page just read back (seen: 1 suite run in 21), so
+ * cache by physical region, which can take a page just read back (seen once in 61 suite runs), so
  * a warm that leaves a page out gets two more tries; one that reads nothing fails all three. */
 static double warm_and_measure(const char *path)
 {
