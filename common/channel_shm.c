@@ -32,6 +32,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "measure.h"
+
 struct shm_ring_header {
 	sem_t empty;		/* counts slots the producer may fill */
 	sem_t full;		/* counts slots the consumer may empty */
@@ -196,19 +198,12 @@ static int peer_alive(pid_t pid)
 	return paren[2] != 'Z' && paren[2] != 'X';
 }
 
-static uint64_t now_ns(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (uint64_t)t.tv_sec * 1000000000ULL + (uint64_t)t.tv_nsec;
-}
-
-/* Poll sem for up to ring->spin_ns.  1 when it was taken meanwhile. */
+/* Poll sem for up to ring->spin_s.  1 when it was taken meanwhile. */
 static int ring_spin(const struct shm_ring *ring, sem_t *sem)
 {
-	if (ring->spin_ns == 0)
+	if (ring->spin_s <= 0)
 		return 0;
-	uint64_t deadline = now_ns() + ring->spin_ns;
+	double deadline = measure_now() + ring->spin_s;
 	do {
 		for (int i = 0; i < 64; i++) {	/* the clock is read once per 64 polls */
 			if (sem_trywait(sem) == 0)
@@ -217,7 +212,7 @@ static int ring_spin(const struct shm_ring *ring, sem_t *sem)
 			__builtin_ia32_pause();	/* spare the sibling hyperthread */
 #endif
 		}
-	} while (now_ns() < deadline);
+	} while (measure_now() < deadline);
 	return 0;
 }
 
@@ -281,7 +276,7 @@ void shm_ring_put_empty(struct shm_ring *ring)
 
 void shm_ring_set_spin(struct shm_ring *ring, uint32_t spin_us)
 {
-	ring->spin_ns = (uint64_t)spin_us * 1000;
+	ring->spin_s = spin_us / 1e6;
 }
 
 void shm_ring_abort(struct shm_ring *ring)

@@ -34,7 +34,7 @@ struct shm_ring {
 	size_t map_len;
 	uint32_t next;			/* index of the next slot this process uses */
 	pid_t peer;			/* the other side, for the liveness check; 0 = unknown */
-	uint64_t spin_ns;		/* how long a wait polls before it sleeps; 0 = sleeps at once */
+	double spin_s;			/* how long a wait polls before it sleeps; 0 = sleeps at once */
 	enum ring_pages pages;		/* what it got */
 };
 
