@@ -15,6 +15,7 @@
 #include "channel.h"
 #include "cleanup.h"
 #include "explain.h"
+#include "fault_inject.h"
 #include "floor.h"
 #include "groups.h"
 #include "harness.h"
@@ -417,6 +418,11 @@ int cli_main(int argc, char **argv)
 	if (argc < 2) {
 		cmd_help(0, NULL);
 		return BX_EXIT_USAGE;
+	}
+	struct bx_error err = { 0, "" };
+	if (fault_inject_configure(getenv(FAULT_INJECT_ENV), &err)) {	/* a testing aid */
+		bx_print_error("%s", err.msg);
+		return err.code;
 	}
 	const char *name = argv[1];
 	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)

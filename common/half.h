@@ -37,7 +37,10 @@ struct half_ctx {
 	struct shm_ring *ring;	/* CHANNEL_SHM(_WHOLE): the ring, mapped in both processes */
 	pid_t peer;		/* the other half's process */
 	uint64_t syscalls;	/* bumped by the half for every system call its loop issues */
-	uint64_t bytes_done;	/* bytes the half has moved so far */
+	uint64_t bytes_done;	/* bytes the half has moved so far: count them with half_advance() */
+	uint64_t fault_at_bytes;	/* an injected fault fires when bytes_done reaches this
+					 * (fault_inject.h); UINT64_MAX when none is armed */
+	const char *last_call;	/* the call that moved the latest bytes (set by half_advance) */
 	void *priv;		/* the half's private state, owned by prepare/release */
 	const char *failed_call;	/* set on failure: which call failed */
 };

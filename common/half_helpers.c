@@ -72,7 +72,8 @@ int half_read_write_loop(struct half_ctx *ctx, int in_fd, int out_fd, const char
 		int rc = io_write_all(out_fd, ctx->priv, (size_t)got, &ctx->syscalls);
 		if (rc < 0)
 			return half_fail(ctx, write_call, -rc);
-		ctx->bytes_done += (uint64_t)got;
+		if ((rc = half_advance(ctx, (uint64_t)got, write_call)) < 0)
+			return rc;
 	}
 	return 0;
 }
@@ -91,7 +92,9 @@ int half_splice_loop(struct half_ctx *ctx, int in_fd, loff_t *in_off, int out_fd
 		}
 		if (n == 0)
 			return half_fail(ctx, eof_call, eof_errno);
-		ctx->bytes_done += (uint64_t)n;
+		int rc = half_advance(ctx, (uint64_t)n, call);
+		if (rc < 0)
+			return rc;
 	}
 	return 0;
 }

@@ -8,6 +8,7 @@
 
 #include <fcntl.h>
 
+#include "fault_inject.h"
 #include "half.h"
 
 /* prepare/release: ctx->priv = a page-aligned buffer of ctx->chunk bytes. */
@@ -37,6 +38,16 @@ int half_splice_loop(struct half_ctx *ctx, int in_fd, loff_t *in_off, int out_fd
 /* Consumers of a ring: wait for the next full slot and check its length against what is still
  * to come.  Returns 0 with *slot and *len set, or -errno (peer gone, bad length). */
 int half_ring_take(struct half_ctx *ctx, const void **slot, uint64_t *len);
+
+/* Count n more bytes moved by call ("write(dst)").  Every half counts its bytes this way, so a
+ * fault armed after N bytes (fault_inject.h) fires in every method at the same place.  Returns
+ * 0, or -EIO with ctx->failed_call set when an injected fault fails call here. */
+static inline int half_advance(struct half_ctx *ctx, uint64_t n, const char *call)
+{
+	ctx->bytes_done += n;
+	ctx->last_call = call;
+	return ctx->bytes_done < ctx->fault_at_bytes ? 0 : fault_inject_fire_bytes(ctx, call);
+}
 
 /* The next chunk's length: min(chunk, bytes still to move). */
 static inline size_t half_next_chunk(const struct half_ctx *ctx)

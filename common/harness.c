@@ -37,6 +37,7 @@
 #include "channel.h"
 #include "cleanup.h"
 #include "fault_guard.h"
+#include "fault_inject.h"
 #include "measure.h"
 #include "page_reporting.h"
 #include "units.h"
@@ -125,6 +126,7 @@ static void half_ctx_init(struct half_ctx *ctx, struct transfer *t, enum channel
 	ctx->chan_fd = producer ? t->chan.producer_fd : t->chan.consumer_fd;
 	ctx->back_fd = producer ? t->chan.producer_back_fd : t->chan.consumer_back_fd;
 	ctx->peer = peer;
+	ctx->fault_at_bytes = fault_inject_bytes_threshold(side);
 	if (uses_ring(t->chan.kind)) {
 		ctx->ring = &t->chan.ring;
 		shm_ring_set_peer(ctx->ring, peer);
@@ -146,10 +148,10 @@ static void pin_to(int cpu, cpu_set_t *old)
 	sched_setaffinity(0, sizeof(set), &set);
 }
 
-/* The timed transfer of one half, recording into *report; with do_fsync the destination's
+/* The timed transfer of side's half, recording into *report; with do_fsync the destination's
  * fsync() is part of it. */
-static int run_half(const struct half_ops *ops, struct half_ctx *ctx, struct half_report *report,
-		    int do_fsync)
+static int run_half(const struct half_ops *ops, enum channel_side side, struct half_ctx *ctx,
+		    struct half_report *report, int do_fsync)
 {
 	struct measure_snapshot before, after;
 	measure_reset_peak_rss();
@@ -160,6 +162,8 @@ static int run_half(const struct half_ops *ops, struct half_ctx *ctx, struct hal
 		if (fsync(ctx->file_fd) < 0)
 			rc = half_fail(ctx, "fsync(dst)", errno);
 	}
+	if (rc == 0)	/* the last byte moved, nothing reported yet */
+		rc = fault_inject_point(FAULT_POINT_END, side, ctx, ctx->last_call);
 	measure_take(&after);
 	measure_delta(&before, &after, &report->fig);
 	report->fig.syscalls = ctx->syscalls;
@@ -191,6 +195,8 @@ static void __attribute__((noreturn)) consumer_main(struct transfer *t, pid_t pa
 	half_ctx_init(&ctx, t, CHANNEL_CONSUMER_SIDE, parent);
 
 	int rc = ops->prepare ? ops->prepare(&ctx) : 0;
+	if (rc == 0)
+		rc = fault_inject_point(FAULT_POINT_START, CHANNEL_CONSUMER_SIDE, &ctx, "write(ready)");
 	if (rc < 0) {
 		report->rc = rc;
 		copy_failed_call(report, &ctx);
@@ -201,7 +207,7 @@ static void __attribute__((noreturn)) consumer_main(struct transfer *t, pid_t pa
 	if (read(t->go_fds[0], &byte, 1) != 1)
 		_exit(1);	/* the parent gave up before starting */
 
-	rc = run_half(ops, &ctx, report, t->spec->fsync);
+	rc = run_half(ops, CHANNEL_CONSUMER_SIDE, &ctx, report, t->spec->fsync);
 	if (ops->release)
 		ops->release(&ctx);
 	_exit(rc < 0 ? 1 : 0);
@@ -361,6 +367,8 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 	t->leased = fault_guard_lease(t->src_fd) == 0;
 
 	int rc = m->producer->prepare ? m->producer->prepare(&ctx) : 0;
+	if (rc == 0)
+		rc = fault_inject_point(FAULT_POINT_START, CHANNEL_PRODUCER_SIDE, &ctx, "read(ready)");
 	char byte = 'g';
 	ssize_t got = -1;
 	if (rc == 0) {
@@ -394,7 +402,7 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 	if (write(t->go_fds[1], &byte, 1) != 1)
 		rc = -errno;
 	else
-		rc = run_half(m->producer, &ctx, report, 0);
+		rc = run_half(m->producer, CHANNEL_PRODUCER_SIDE, &ctx, report, 0);
 	channel_hang_up(&t->chan, CHANNEL_PRODUCER_SIDE);	/* EOF for a consumer still reading */
 	if (m->producer->release)
 		m->producer->release(&ctx);

@@ -51,7 +51,8 @@ static int cma_consumer_transfer(struct half_ctx *ctx)
 		rc = io_write_all(ctx->back_fd, &ack, 1, &ctx->syscalls);
 		if (rc < 0)
 			return half_fail(ctx, "write(ack pipe)", -rc);
-		ctx->bytes_done += token.len;
+		if ((rc = half_advance(ctx, token.len, "write(dst)")) < 0)
+			return rc;
 	}
 	return 0;
 }

@@ -79,7 +79,11 @@ static int fdpass_consumer_transfer(struct half_ctx *ctx)
 			return half_fail(ctx, use_sendfile ? "sendfile(dst, src)" : "copy_file_range(src, dst)",
 					 err);
 		}
-		ctx->bytes_done += (uint64_t)n;
+		rc = half_advance(ctx, (uint64_t)n, use_sendfile ? "sendfile(dst, src)" : "copy_file_range(src, dst)");
+		if (rc < 0) {
+			close(src);
+			return rc;
+		}
 	}
 	close(src);
 	return 0;

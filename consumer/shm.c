@@ -21,7 +21,8 @@ static int shm_consumer_transfer(struct half_ctx *ctx)
 			return rc;
 		memcpy(dst + ctx->bytes_done, slot, (size_t)len);
 		shm_ring_put_empty(ctx->ring);
-		ctx->bytes_done += len;
+		if ((rc = half_advance(ctx, len, "memcpy(mmap(dst) + off, slot)")) < 0)
+			return rc;
 	}
 	return 0;
 }

@@ -22,7 +22,8 @@ static int shm_rw_consumer_transfer(struct half_ctx *ctx)
 		if (rc < 0)
 			return half_fail(ctx, "write(dst) from slot", -rc);
 		shm_ring_put_empty(ctx->ring);
-		ctx->bytes_done += len;
+		if ((rc = half_advance(ctx, len, "write(dst) from slot")) < 0)
+			return rc;
 	}
 	return 0;
 }

@@ -22,8 +22,7 @@ static int shm_whole_consumer_transfer(struct half_ctx *ctx)
 		return half_fail(ctx, "region: length differs from the file", EPROTO);
 	memcpy(ctx->priv, region, ctx->size);
 	shm_ring_put_empty(ctx->ring);
-	ctx->bytes_done = ctx->size;
-	return 0;
+	return half_advance(ctx, ctx->size, "memcpy(mmap(dst), region)");
 }
 
 const struct half_ops consumer_shm_whole = {

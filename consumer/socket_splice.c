@@ -61,7 +61,9 @@ static int socket_splice_transfer(struct half_ctx *ctx)
 			if (out <= 0)
 				return half_fail(ctx, "splice(pipe -> dst)", out < 0 ? errno : EIO);
 			in -= out;
-			ctx->bytes_done += (uint64_t)out;
+			int rc = half_advance(ctx, (uint64_t)out, "splice(pipe -> dst)");
+			if (rc < 0)
+				return rc;
 		}
 	}
 	return 0;

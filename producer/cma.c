@@ -62,7 +62,8 @@ static int cma_producer_transfer(struct half_ctx *ctx)
 			return half_fail(ctx, "write(token pipe)", -rc);
 		in_flight++;
 		chunks++;
-		ctx->bytes_done += (uint64_t)got;
+		if ((rc = half_advance(ctx, (uint64_t)got, "write(token pipe)")) < 0)
+			return rc;
 	}
 	/* The buffers must stay valid until the consumer has copied every chunk out of them. */
 	while (rc == 0 && in_flight > 0) {

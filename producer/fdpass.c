@@ -33,8 +33,8 @@ static int fdpass_producer_transfer(struct half_ctx *ctx)
 	} while (n < 0 && errno == EINTR);
 	if (n != 1)
 		return half_fail(ctx, "sendmsg(SCM_RIGHTS)", n < 0 ? errno : EIO);
-	ctx->bytes_done = ctx->size;	/* all of it is now the consumer's to read */
-	return 0;
+	/* All of it is now the consumer's to read. */
+	return half_advance(ctx, ctx->size, "sendmsg(SCM_RIGHTS)");
 }
 
 const struct half_ops producer_fdpass = {

@@ -18,7 +18,8 @@ static int mmap_write_transfer(struct half_ctx *ctx)
 		int rc = io_write_all(ctx->chan_fd, src + ctx->bytes_done, n, &ctx->syscalls);
 		if (rc < 0)
 			return half_fail(ctx, "write(pipe, mmap(src) + off)", -rc);
-		ctx->bytes_done += n;
+		if ((rc = half_advance(ctx, n, "write(pipe, mmap(src) + off)")) < 0)
+			return rc;
 	}
 	return 0;
 }

@@ -27,7 +27,9 @@ static int sendfile_transfer(struct half_ctx *ctx)
 		}
 		if (n == 0)
 			return half_fail(ctx, "sendfile(channel, src): source shrank", EIO);
-		ctx->bytes_done += (uint64_t)n;
+		int rc = half_advance(ctx, (uint64_t)n, "sendfile(channel, src)");
+		if (rc < 0)
+			return rc;
 	}
 	return 0;
 }

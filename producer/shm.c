@@ -23,7 +23,8 @@ static int shm_producer_transfer(struct half_ctx *ctx)
 		size_t n = half_next_chunk(ctx);
 		memcpy(slot, src + ctx->bytes_done, n);
 		shm_ring_put_full(ctx->ring, n);
-		ctx->bytes_done += n;
+		if ((rc = half_advance(ctx, n, "memcpy(slot, mmap(src) + off)")) < 0)
+			return rc;
 	}
 	return 0;
 }

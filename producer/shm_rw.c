@@ -23,7 +23,8 @@ static int shm_rw_producer_transfer(struct half_ctx *ctx)
 		if (got == 0)
 			return half_fail(ctx, "read(src): source shrank", EIO);
 		shm_ring_put_full(ctx->ring, (uint64_t)got);
-		ctx->bytes_done += (uint64_t)got;
+		if ((rc = half_advance(ctx, (uint64_t)got, "read(src) into slot")) < 0)
+			return rc;
 	}
 	return 0;
 }

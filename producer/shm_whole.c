@@ -21,8 +21,7 @@ static int shm_whole_producer_transfer(struct half_ctx *ctx)
 		return half_fail(ctx, "sem_wait(region): consumer gone", -rc);
 	memcpy(region, ctx->priv, ctx->size);
 	shm_ring_put_full(ctx->ring, ctx->size);
-	ctx->bytes_done = ctx->size;
-	return 0;
+	return half_advance(ctx, ctx->size, "memcpy(region, mmap(src))");
 }
 
 const struct half_ops producer_shm_whole = {

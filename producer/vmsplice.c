@@ -23,7 +23,9 @@ static int vmsplice_transfer(struct half_ctx *ctx)
 				continue;
 			return half_fail(ctx, "vmsplice(pipe, mmap(src) + off)", errno);
 		}
-		ctx->bytes_done += (uint64_t)n;
+		int rc = half_advance(ctx, (uint64_t)n, "vmsplice(pipe, mmap(src) + off)");
+		if (rc < 0)
+			return rc;
 	}
 	return 0;
 }
