@@ -12,7 +12,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all deps test big sanitize valgrind check reproduce plots clean
+.PHONY: all deps test soak big sanitize valgrind check reproduce plots clean
 all: $(BIN)
 
 # Checks (and installs, where it can) libcunit1-dev, libxxhash-dev and gnuplot-nox first.
@@ -29,11 +29,19 @@ $(BIN): $(LIB_OBJ) $(BUILD)/common/main.o
 $(BUILD)/run_tests: $(LIB_OBJ) $(TEST_OBJ)
 	$(CC) $(BXFLAGS) $(CFLAGS) -o $@ $^ $(LDLIBS) -lcunit
 
-# The test suite, minus the 4 GiB suite ("big").  SUITE=name (and TEST=name) runs one suite
-# (or one test) instead.
-TESTARGS ?= $(if $(SUITE),$(SUITE) $(TEST),--skip big)
+# The test suite, minus the 4 GiB suite ("big") and the soak.  SUITE=name (and TEST=name) runs
+# one suite (or one test) instead; REPEAT=N runs it N times in a row, stopping at the first
+# failure, and says how long each run took.
+TESTARGS ?= $(if $(SUITE),$(SUITE) $(TEST),--skip big,soak)
+REPEAT   ?= 1
 test: $(BIN) $(BUILD)/run_tests
-	BULKXFER_BIN=./$(BIN) $(BUILD)/run_tests $(TESTARGS)
+	@BULKXFER_BIN=./$(BIN) scripts/repeat-tests.sh $(REPEAT) $(BUILD)/run_tests $(TESTARGS)
+
+# Kills at random moments, 40 per method and kind (SOAK_TRIALS=N to change): minutes, not
+# part of `make test`.
+SOAK_TRIALS ?= 40
+soak: $(BIN) $(BUILD)/run_tests
+	BULKXFER_BIN=./$(BIN) BULKXFER_SOAK_TRIALS=$(SOAK_TRIALS) $(BUILD)/run_tests soak
 
 # 64-bit sizes: every method moves a file past 4 GiB (about two minutes, 12 GiB of memory).
 big: $(BIN) $(BUILD)/run_tests

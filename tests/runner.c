@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "test_support.h"
+
 typedef int (*suite_registrar)(void);
 
 int register_units_suite(void);
@@ -21,6 +23,7 @@ int register_report_suite(void);
 int register_explain_suite(void);
 int register_faults_suite(void);
 int register_big_suite(void);
+int register_soak_suite(void);
 int register_steady_suite(void);
 int register_cli_suite(void);
 
@@ -29,7 +32,7 @@ static const suite_registrar registrars[] = {
 	register_results_suite, register_options_suite,   register_roundtrip_suite,
 	register_harness_suite, register_report_suite,    register_explain_suite,
 	register_cli_suite,     register_faults_suite,    register_steady_suite,
-	register_big_suite,
+	register_big_suite,     register_soak_suite,
 };
 
 /* Repeat the failures after the summary: a CI log is often read from its tail, and the inline
@@ -50,6 +53,9 @@ static void list_failures_again(void)
 
 int main(int argc, char **argv)
 {
+	/* Orphans of the bulkxfer processes a test starts become ours, so no test can leave one
+	 * running unseen: the census after each suite (test_support.c) reaps them and fails it. */
+	ts_become_subreaper();
 	if (CU_initialize_registry() != CUE_SUCCESS)
 		return 1;
 	for (size_t i = 0; i < sizeof(registrars) / sizeof(registrars[0]); i++) {

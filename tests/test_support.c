@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <ftw.h>
 #include <poll.h>
 #include <signal.h>
@@ -20,10 +21,50 @@
 
 #include "source.h"
 
+/* Each suite's own set-up and clean-up, run inside the wrappers that take the leak census. */
+#define MAX_SUITES 32
+static struct {
+	const char *name;
+	CU_InitializeFunc init;
+	CU_CleanupFunc clean;
+} suites[MAX_SUITES];
+static size_t nsuites;
+
+static size_t current_suite(void)
+{
+	CU_pSuite s = CU_get_current_suite();
+	for (size_t i = 0; s && i < nsuites; i++)
+		if (strcmp(suites[i].name, s->pName) == 0)
+			return i;
+	return MAX_SUITES;
+}
+
+static int init_with_census(void)
+{
+	ts_leak_baseline();
+	size_t i = current_suite();
+	return i < nsuites && suites[i].init ? suites[i].init() : 0;
+}
+
+/* A suite that left a process, a /dev/shm object or a temp file behind fails its clean-up,
+ * which the runner counts as a failure. */
+static int clean_with_census(void)
+{
+	size_t i = current_suite();
+	int rc = i < nsuites && suites[i].clean ? suites[i].clean() : 0;
+	int leaks = ts_leak_check(i < nsuites ? suites[i].name : "?");
+	return leaks ? 1 : rc;
+}
+
 int ts_add_suite_with(const char *name, CU_InitializeFunc init, CU_CleanupFunc clean,
 		      const struct test_case *cases, size_t n)
 {
-	CU_pSuite suite = CU_add_suite(name, init, clean);
+	if (nsuites == MAX_SUITES)
+		return -1;
+	suites[nsuites].name = name;
+	suites[nsuites].init = init;
+	suites[nsuites++].clean = clean;
+	CU_pSuite suite = CU_add_suite(name, init_with_census, clean_with_census);
 	if (!suite)
 		return -1;
 	for (size_t i = 0; i < n; i++)
@@ -189,6 +230,11 @@ long ts_count_lines(const char *path)
 
 pid_t ts_spawn_bulkxfer(const char *const argv[], const char *err_path)
 {
+	return ts_spawn_bulkxfer_fault(argv, err_path, NULL);
+}
+
+pid_t ts_spawn_bulkxfer_fault(const char *const argv[], const char *err_path, const char *fault)
+{
 	pid_t parent = getpid();
 	pid_t pid = fork();
 	if (pid != 0)
@@ -203,6 +249,8 @@ pid_t ts_spawn_bulkxfer(const char *const argv[], const char *err_path)
 		dup2(fd, STDOUT_FILENO);
 		dup2(fd, STDERR_FILENO);
 	}
+	if (fault)
+		setenv("BULKXFER_FAULT", fault, 1);
 	execv(bulkxfer_bin(), (char *const *)argv);
 	_exit(127);
 }
@@ -218,6 +266,87 @@ int ts_wait_for(pid_t pid, double seconds, int *status)
 		usleep(2000);
 	}
 	return 0;
+}
+
+int ts_wait_stopped(pid_t pid, double seconds)
+{
+	for (int i = 0; i < (int)(seconds * 1000); i++) {
+		int status;
+		pid_t r = waitpid(pid, &status, WNOHANG | WUNTRACED);
+		if (r == pid)
+			return WIFSTOPPED(status);
+		if (r < 0 && errno != EINTR)
+			return 0;
+		usleep(1000);
+	}
+	return 0;
+}
+
+int ts_wait_state_stopped(pid_t pid, double seconds)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%ld/stat", (long)pid);
+	for (int i = 0; i < (int)(seconds * 1000); i++) {
+		char state = ts_proc_state(path);
+		if (state == 'T')
+			return 1;
+		if (state == '?' || state == 'Z' || state == 'X')
+			return 0;
+		usleep(1000);
+	}
+	return 0;
+}
+
+/* Every child of this process (any thread's), alive or not, into pids; returns how many. */
+static int list_children(pid_t *pids, int max)
+{
+	int n = 0;
+	DIR *d = opendir("/proc/self/task");
+	struct dirent *e;
+	while (d && (e = readdir(d)) && n < max) {
+		if (e->d_name[0] == '.')
+			continue;
+		char path[300];
+		snprintf(path, sizeof(path), "/proc/self/task/%s/children", e->d_name);
+		FILE *f = fopen(path, "r");
+		long pid;
+		while (f && n < max && fscanf(f, "%ld", &pid) == 1)
+			pids[n++] = (pid_t)pid;
+		if (f)
+			fclose(f);
+	}
+	if (d)
+		closedir(d);
+	return n;
+}
+
+int ts_reap_leftovers(void)
+{
+	int found = 0;
+	for (;;) {
+		int status;
+		pid_t r = waitpid(-1, &status, WNOHANG);
+		if (r > 0) {
+			found++;
+			fprintf(stderr, "\n  left behind: process %ld (%s)\n", (long)r,
+				WIFSIGNALED(status) ? "killed" : "exited");
+			continue;
+		}
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return found;	/* ECHILD: none left */
+		pid_t pids[64];
+		int n = list_children(pids, 64);
+		for (int i = 0; i < n; i++)
+			kill(pids[i], SIGKILL);
+		/* They are ours: the blocking wait returns as each one dies. */
+		r = waitpid(-1, &status, 0);
+		if (r > 0) {
+			found++;
+			fprintf(stderr, "\n  left behind: process %ld (still running)\n", (long)r);
+		}
+	}
 }
 
 pid_t ts_first_child(pid_t pid)
@@ -258,6 +387,75 @@ int ts_alive(pid_t pid)
 void ts_become_subreaper(void)
 {
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
+}
+
+/* ---- the leak census ---------------------------------------------------------------------- */
+
+#define LEAK_NAMES_MAX 256
+
+struct name_set {
+	char names[LEAK_NAMES_MAX][256];
+	int n;
+};
+
+/* Where bulkxfer and the tests put what may leak: shared memory and the temp directory. */
+static const char *census_dirs[2];
+static struct name_set baseline[2];
+
+static const char *temp_dir(void)
+{
+	const char *t = getenv("TMPDIR");
+	return t && t[0] ? t : "/tmp";
+}
+
+static void census(const char *dir, struct name_set *set)
+{
+	set->n = 0;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while (d && (e = readdir(d)) && set->n < LEAK_NAMES_MAX)
+		if (strncmp(e->d_name, "bulkxfer", 8) == 0)
+			snprintf(set->names[set->n++], sizeof(set->names[0]), "%s", e->d_name);
+	if (d)
+		closedir(d);
+}
+
+static int in_set(const struct name_set *set, const char *name)
+{
+	for (int i = 0; i < set->n; i++)
+		if (strcmp(set->names[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+void ts_leak_baseline(void)
+{
+	census_dirs[0] = "/dev/shm";
+	census_dirs[1] = temp_dir();
+	for (int i = 0; i < 2; i++)
+		census(census_dirs[i], &baseline[i]);
+}
+
+int ts_leak_check(const char *suite)
+{
+	int leaks = ts_reap_leftovers();
+	static struct name_set now;
+	for (int i = 0; i < 2 && census_dirs[i]; i++) {
+		census(census_dirs[i], &now);
+		for (int k = 0; k < now.n; k++) {
+			if (in_set(&baseline[i], now.names[k]))
+				continue;
+			char path[PATH_MAX + 256];
+			snprintf(path, sizeof(path), "%s/%s", census_dirs[i], now.names[k]);
+			fprintf(stderr, "\n  left behind: %s\n", path);
+			ts_remove_tree(path);
+			leaks++;
+		}
+	}
+	if (leaks)
+		fprintf(stderr, "run_tests: suite %s left %d thing%s behind (listed above)\n", suite,
+			leaks, leaks == 1 ? "" : "s");
+	return leaks;
 }
 
 static long count_fields(const char *line)

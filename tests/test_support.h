@@ -64,6 +64,22 @@ int ts_run_bulkxfer_limited(struct ts_result *r, const char *const argv[], long 
  * Returns its pid or -1. */
 pid_t ts_spawn_bulkxfer(const char *const argv[], const char *err_path);
 
+/* The same with BULKXFER_FAULT=fault in its environment (fault_inject.h; NULL = none). */
+pid_t ts_spawn_bulkxfer_fault(const char *const argv[], const char *err_path, const char *fault);
+
+/* Wait up to seconds for pid (a child of ours) to stop (SIGSTOP): 1 when it is stopped, 0 when
+ * it ended or the time ran out. */
+int ts_wait_stopped(pid_t pid, double seconds);
+
+/* Wait up to seconds until the process pid (not necessarily ours) is in the stopped state 'T'.
+ * Returns 1 when it is, 0 when it is gone or the time ran out. */
+int ts_wait_state_stopped(pid_t pid, double seconds);
+
+/* Every child of this process, alive or a zombie, SIGKILLed and reaped.  Returns how many there
+ * were: 0 when the tests reaped all they started (the runner is a subreaper, so orphaned
+ * grandchildren count too). */
+int ts_reap_leftovers(void);
+
 /* Wait up to seconds for pid; 1 and *status when it ended, 0 on time-out (still running). */
 int ts_wait_for(pid_t pid, double seconds, int *status);
 
@@ -78,8 +94,14 @@ char ts_proc_state(const char *stat_path);
 int ts_alive(pid_t pid);
 
 /* Make this process the reaper of orphaned descendants, so a test can waitpid() the consumer of
- * a bulkxfer it killed. */
+ * a bulkxfer it killed (the runner does this for every suite). */
 void ts_become_subreaper(void);
+
+/* What a suite leaves behind: children, /dev/shm objects and temp entries named bulkxfer*.
+ * ts_leak_baseline() notes what is there before a suite; ts_leak_check(suite) names on stderr
+ * everything new since (killing and reaping children, removing files) and returns how many. */
+void ts_leak_baseline(void);
+int ts_leak_check(const char *suite);
 
 /* Every line of a CSV has as many commas (outside quotes) as its first: no torn rows.
  * Returns the number of data rows, or -1 when a row is torn or the file is unreadable. */
