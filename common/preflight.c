@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "channel_pipe.h"
+#include "resources.h"
 #include "results.h"
 
 static const char *file_kind(mode_t mode)
@@ -141,6 +142,8 @@ int preflight_check(const struct run_options *o, struct bx_error *err)
 		rc = check_output_dir(o->out, err);
 	if (rc == 0)
 		rc = check_pipe_size(o->pipe_size, err);
+	if (rc == 0 && (o->command & (CMD_RUN | CMD_SWEEP | CMD_REPRODUCE | CMD_LIMITS)))
+		rc = resources_check(o, err);
 	return rc;
 }
 

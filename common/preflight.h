@@ -12,7 +12,7 @@
  * when a file will be made there), the destination (not a directory, not the source under any
  * name, in an existing writable directory), the results file (results_check_csv; the default
  * results/ folder is created), the output directory (o->out) and that the kernel accepts
- * --pipe-size.
+ * --pipe-size; and that the run's files fit on disk and in memory (resources.h).
  * Returns 0, or BX_EXIT_USAGE with *err filled. */
 int preflight_check(const struct run_options *o, struct bx_error *err);
 

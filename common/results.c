@@ -220,6 +220,26 @@ static int file_has_our_header(int fd)
 	       (line[hlen] == '\n' || line[hlen] == '\r');
 }
 
+/* A new results file can be created as a regular file: made and removed again at once (where
+ * another run made it meanwhile, that run's file is left alone and will be appended to). */
+static int check_can_create(const char *path, struct bx_error *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0 && errno == EEXIST)
+		return 0;
+	if (fd < 0)
+		return bx_fail(err, BX_EXIT_USAGE, "results file '%s': cannot create it: %s", path,
+			       strerror(errno));
+	struct stat st;
+	int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	close(fd);
+	unlink(path);
+	if (!regular)
+		return bx_fail(err, BX_EXIT_USAGE, "results file '%s': what is created there is not "
+			       "a regular file", path);
+	return 0;
+}
+
 int results_check_csv(const char *path, struct bx_error *err)
 {
 	char copy[4096];
@@ -233,7 +253,7 @@ int results_check_csv(const char *path, struct bx_error *err)
 		return bx_fail(err, BX_EXIT_USAGE, "results file '%s': cannot create it in '%s': %s",
 			       path, dir, strerror(errno));
 	if (stat(path, &st) < 0)
-		return 0;	/* created with a header on the first row */
+		return check_can_create(path, err);	/* created with a header on the first row */
 	if (S_ISDIR(st.st_mode))
 		return bx_fail(err, BX_EXIT_USAGE, "results file '%s' is a directory", path);
 	if (!S_ISREG(st.st_mode))
@@ -242,6 +262,14 @@ int results_check_csv(const char *path, struct bx_error *err)
 	if (fd < 0)
 		return bx_fail(err, BX_EXIT_USAGE, "results file '%s': cannot append: %s", path,
 			       strerror(errno));
+	/* A kernel file (/proc/version) says it is regular and empty, then reads back data, and
+	 * takes no append: only a file that stores what is written is a results file. */
+	char byte;
+	if (st.st_size == 0 && pread(fd, &byte, 1, 0) != 0) {
+		close(fd);
+		return bx_fail(err, BX_EXIT_USAGE, "results file '%s' is not a file that stores data "
+			       "(it has no size yet reads back bytes: a kernel file)", path);
+	}
 	int ours = st.st_size == 0 ? 1 : file_has_our_header(fd);
 	close(fd);
 	if (ours != 1)

@@ -19,7 +19,7 @@
 
 static char workdir[64];
 
-static int ro_mounted;
+static int ro_mounted, tiny_mounted;
 
 /* Make the fixture: a source, a FIFO, a symlink and a hard link to the source, and a read-only
  * directory "ro" (a read-only bind mount: root can write to any mode-0555 directory). */
@@ -31,6 +31,12 @@ static void make_fixture(void)
 	mkdir(target, 0555);
 	ro_mounted = mount(target, target, NULL, MS_BIND, NULL) == 0 &&
 		     mount(NULL, target, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL) == 0;
+	/* "tiny": a 1 MiB filesystem, too small for the 4 MiB source "big". */
+	snprintf(target, sizeof(target), "%s/tiny", workdir);
+	mkdir(target, 0755);
+	tiny_mounted = mount("bulkxfer-test", target, "tmpfs", 0, "size=1m") == 0;
+	snprintf(path, sizeof(path), "%s/big", workdir);
+	ts_write_file(path, 4 << 20, 6);
 	snprintf(path, sizeof(path), "%s/src", workdir);
 	ts_write_file(path, 100000, 5);
 	snprintf(target, sizeof(target), "%s/fifo", workdir);
@@ -146,6 +152,15 @@ static void test_bad_inputs(void)
 		{ "run --size 1M --workdir {D}/src", "not a directory" },
 		{ "run --src {D}/src --csv {D}/src", "other columns" },	/* never append to the source */
 		{ "run --src {D}/src --dst {D}/ro/out", "not writable" },
+		/* Room: refused at once, before a source is generated towards a full disk. */
+		{ "run --size 100T --method pipe --workdir {D}", "not enough disk space" },
+		{ "sweep --size 1M,100T --method pipe --workdir {D}", "not enough disk space" },
+		{ "reproduce --size 100T --workdir {D} --out {D}/rep", "not enough disk space" },
+		{ "run --src {D}/big --dst {D}/tiny/out --method pipe", "not enough disk space" },
+		{ "run --size 17G --method shm-whole --workdir {D}", "at most 16 GiB" },
+		{ "run --size 1M --workdir /proc", "no file can be created" },
+		{ "run --size 1M --workdir {D} --csv /proc/version", "a kernel file" },
+		{ "run --size 1M --workdir {D} --csv /proc/bulkxfer.csv", "cannot create it" },
 	};
 	char src[256];
 	snprintf(src, sizeof(src), "%s/src", workdir);
@@ -156,6 +171,8 @@ static void test_bad_inputs(void)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		if (strstr(cases[i].line, "{D}/ro/") && !ro_mounted && geteuid() == 0)
 			continue;	/* root writes anywhere unless the filesystem is read-only */
+		if (strstr(cases[i].line, "{D}/tiny/") && !tiny_mounted)
+			continue;	/* no tmpfs could be mounted here */
 		struct ts_result *r = malloc(sizeof(*r));
 		run_line(cases[i].line, r);
 		int one_line = strncmp(r->err, "bulkxfer: ", 10) == 0 &&
@@ -379,6 +396,8 @@ static int cli_suite_clean(void)
 {
 	char ro[256];
 	snprintf(ro, sizeof(ro), "%s/ro", workdir);
+	umount(ro);
+	snprintf(ro, sizeof(ro), "%s/tiny", workdir);
 	umount(ro);
 	ts_remove_tree(workdir);
 	return 0;
