@@ -10,6 +10,8 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "harness.h"
@@ -238,33 +240,64 @@ static void test_runner_skips_unsupported(void)
 struct poster {
 	struct shm_ring *ring;
 	pid_t waiter;		/* the thread that waits for the slot */
-	int sleep_wait_ms;	/* after 2 ms, wait up to this long for the waiter to be asleep */
+	int until_asleep;	/* post once the waiter sleeps in futex(), else 2 ms after t0 */
+	double t0, posted;	/* when the waiter began to wait; when the slot was posted */
+	clockid_t waiter_cpu;	/* the waiter's CPU-time clock */
+	double cpu0, cpu_asleep;	/* its CPU seconds when it began, and once asleep */
 };
 
-/* The scheduling state of thread tid of this process: 'S' once it sleeps in the futex. */
-static char waiter_state(pid_t tid)
+static double cpu_seconds(clockid_t clock)
 {
-	char path[64];
-	snprintf(path, sizeof(path), "/proc/self/task/%ld/stat", (long)tid);
-	return ts_proc_state(path);
+	struct timespec ts;
+	clock_gettime(clock, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The system call thread tid of this process is blocked in, or -1 when it runs in user space
+ * (from /proc: the kernel's own word, not a guess from timing). */
+static long waiter_syscall(pid_t tid)
+{
+	char path[64], buf[64] = "";
+	snprintf(path, sizeof(path), "/proc/self/task/%ld/syscall", (long)tid);
+	FILE *f = fopen(path, "r");
+	long nr = -1;
+	if (f) {
+		if (fgets(buf, sizeof(buf), f) && sscanf(buf, "%ld", &nr) != 1)
+			nr = -1;
+		fclose(f);
+	}
+	return nr;
 }
 
 static void *post_a_slot(void *arg)
 {
 	struct poster *p = arg;
-	usleep(2000);
-	for (int i = 0; i < p->sleep_wait_ms && waiter_state(p->waiter) != 'S'; i++)
-		usleep(1000);
+	if (p->until_asleep) {
+		/* Bounded only so that a wait that never sleeps fails instead of hanging. */
+		for (int i = 0; i < 10000 && waiter_syscall(p->waiter) != SYS_futex; i++)
+			usleep(1000);
+		p->cpu_asleep = cpu_seconds(p->waiter_cpu);
+	} else {
+		while (measure_now() < p->t0 + 0.002)
+			usleep(200);
+	}
+	p->posted = measure_now();
 	shm_ring_put_full(p->ring, 1);
 	return NULL;
 }
 
-/* One slot posted by another thread, taken by this one; returns the futex sleeps it took. */
-static uint64_t take_a_posted_slot(struct shm_ring *ring, uint32_t spin_us, int sleep_wait_ms)
+/* One slot posted by another thread, taken by this one; returns the futex sleeps it took, in
+ * *late how long after the wait began the slot came and in *cpu the CPU time the waiter used
+ * before it slept (until_asleep). */
+static uint64_t take_a_posted_slot(struct shm_ring *ring, uint32_t spin_us, int until_asleep,
+				   double *late, double *cpu)
 {
 	struct shm_ring producer = *ring, consumer = *ring;	/* each side's own index */
 	shm_ring_set_spin(&consumer, spin_us);
-	struct poster p = { &producer, gettid(), sleep_wait_ms };
+	struct poster p = { &producer, gettid(), until_asleep, 0, 0, 0, 0, 0 };
+	pthread_getcpuclockid(pthread_self(), &p.waiter_cpu);
+	p.cpu0 = cpu_seconds(p.waiter_cpu);
+	p.t0 = measure_now();
 	pthread_t t;
 	CU_ASSERT_EQUAL_FATAL(pthread_create(&t, NULL, post_a_slot, &p), 0);
 	const void *slot;
@@ -273,24 +306,41 @@ static uint64_t take_a_posted_slot(struct shm_ring *ring, uint32_t spin_us, int 
 	pthread_join(t, NULL);
 	CU_ASSERT_EQUAL(len, 1);
 	shm_ring_put_empty(&consumer);
+	*late = p.posted - p.t0;
+	*cpu = p.cpu_asleep - p.cpu0;
 	return sleeps;
 }
 
-/* A wait that may not poll sleeps: the slot is posted once the waiter is seen asleep, or after
- * 50 ms, which a wait that polls for 100 ms would still be polling through.  A wait allowed to
- * poll for 100 ms takes a slot posted 2 ms later without sleeping.  Scheduling delays on a busy
- * machine can upset either for one try, so each has three and fails only if no try shows it. */
+/* A wait that may not poll sleeps at once: the slot is posted only once the kernel says the
+ * waiter is blocked in futex(), so it must have slept, and the CPU time it used before that
+ * shows whether it polled first (a 100 ms poll burns CPU; descheduling does not).  A wait allowed to poll for 100 ms takes a slot
+ * posted 2 ms after it began without sleeping.  The verdict is decided by what happened, never
+ * by luck: a sleep when the slot came within the polling window fails; a slot that came later
+ * (the poster itself was kept off the CPU for 100 ms) decides nothing, and the case is run
+ * again, up to 20 times, until one decides. */
 static void test_ring_wait_polls_before_sleeping(void)
 {
 	struct shm_ring ring;
 	CU_ASSERT_EQUAL_FATAL(shm_ring_create(&ring, 4096, 2, 0), 0);
-	int slept = 0, polled = 0;
-	for (int try = 0; try < 3 && !slept; try++)
-		slept = take_a_posted_slot(&ring, 0, 50) == 1;
-	for (int try = 0; try < 3 && !polled; try++)
-		polled = take_a_posted_slot(&ring, SHM_RING_MAX_SPIN_US, 0) == 0;
-	CU_ASSERT_TRUE(slept);
-	CU_ASSERT_TRUE(polled);
+	double late, cpu;
+	CU_ASSERT_TRUE(take_a_posted_slot(&ring, 0, 1, &late, &cpu) >= 1);
+	CU_ASSERT_TRUE(cpu < SHM_RING_MAX_SPIN_US / 2e6);
+	if (cpu >= SHM_RING_MAX_SPIN_US / 2e6)
+		fprintf(stderr, "\n  a wait that may not poll used %.1f ms of CPU before it slept\n",
+			cpu * 1e3);
+	const double window = SHM_RING_MAX_SPIN_US / 1e6;
+	int decided = 0;
+	for (int try = 0; try < 20 && !decided; try++) {
+		uint64_t sleeps = take_a_posted_slot(&ring, SHM_RING_MAX_SPIN_US, 0, &late, &cpu);
+		if (sleeps == 0 || late < window) {
+			decided = 1;
+			CU_ASSERT_EQUAL(sleeps, 0);
+			if (sleeps)
+				fprintf(stderr, "\n  slept although the slot came %.1f ms into a %.0f ms "
+					"polling window\n", late * 1e3, window * 1e3);
+		}
+	}
+	CU_ASSERT_TRUE(decided);
 	shm_ring_destroy(&ring);
 }
 
