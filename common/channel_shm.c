@@ -38,6 +38,8 @@ struct shm_ring_header {
 	sem_t empty;		/* counts slots the producer may fill */
 	sem_t full;		/* counts slots the consumer may empty */
 	atomic_int aborted;	/* set by a side that gave up */
+	_Atomic uint64_t published;	/* the whole-file region: bytes the producer has written */
+	atomic_int waiting;	/* the whole-file region: the consumer is about to sleep on full */
 	uint64_t lens[];	/* bytes held by each slot */
 };
 
@@ -121,6 +123,8 @@ static int create_ring(struct shm_ring *ring, size_t slot_size, uint32_t nslots,
 		return -err;
 	}
 	atomic_init(&hdr->aborted, 0);
+	atomic_init(&hdr->published, 0);
+	atomic_init(&hdr->waiting, 0);
 	ring->hdr = hdr;
 	ring->slots = (unsigned char *)map + header_len;
 	ring->slot_size = slot_size;
@@ -272,6 +276,42 @@ void shm_ring_put_empty(struct shm_ring *ring)
 {
 	ring->next = (ring->next + 1) % ring->nslots;
 	sem_post(&ring->hdr->empty);
+}
+
+/* ---- the whole-file region ----------------------------------------------------------------
+ *
+ * Why no wake-up is lost: the consumer stores waiting = 1 and then reads published; the
+ * producer stores published and then reads waiting, all sequentially consistent.  In any order
+ * of those four, either the consumer sees the new count or the producer sees it waiting and
+ * posts.  A post nobody needed only makes a later wait return at once and look again. */
+
+void *shm_region_base(struct shm_ring *ring)
+{
+	return ring->slots;
+}
+
+void shm_region_publish(struct shm_ring *ring, uint64_t bytes)
+{
+	atomic_store(&ring->hdr->published, bytes);	/* the bytes are visible first */
+	if (atomic_load(&ring->hdr->waiting))
+		sem_post(&ring->hdr->full);
+}
+
+int shm_region_wait(struct shm_ring *ring, uint64_t bytes, uint64_t *syscalls)
+{
+	struct shm_ring_header *h = ring->hdr;
+	while (atomic_load_explicit(&h->published, memory_order_acquire) < bytes) {
+		atomic_store(&h->waiting, 1);
+		if (atomic_load(&h->published) >= bytes) {
+			atomic_store(&h->waiting, 0);
+			break;
+		}
+		int rc = ring_wait(ring, &h->full, syscalls);
+		atomic_store(&h->waiting, 0);
+		if (rc < 0)
+			return rc;
+	}
+	return atomic_load_explicit(&h->aborted, memory_order_relaxed) ? -EPIPE : 0;
 }
 
 void shm_ring_set_spin(struct shm_ring *ring, uint32_t spin_us)

@@ -73,6 +73,21 @@ int shm_ring_get_full(struct shm_ring *ring, const void **slot, uint64_t *len, u
 /* Consumer: hand the slot from shm_ring_get_full() back to the producer. */
 void shm_ring_put_empty(struct shm_ring *ring);
 
+/* The whole-file region (CHANNEL_SHM_WHOLE: one slot as large as the file).  The producer
+ * writes it front to back and publishes how far it got; the consumer copies out only what has
+ * been published, so it never reads a byte not yet written, and sleeps only when it catches up.
+ * shm_region_base: the region's first byte, in this process. */
+void *shm_region_base(struct shm_ring *ring);
+
+/* Producer: bytes (a running total) of the region are written.  An atomic store, and a futex
+ * wake only when the consumer sleeps. */
+void shm_region_publish(struct shm_ring *ring, uint64_t bytes);
+
+/* Consumer: wait until at least bytes of the region are published (polling first as
+ * shm_ring_set_spin says, then sleeping).  Returns 0, or -EPIPE when the producer died or
+ * aborted.  *syscalls is bumped once for every wait that had to sleep. */
+int shm_region_wait(struct shm_ring *ring, uint64_t bytes, uint64_t *syscalls);
+
 /* Mark the ring dead and wake the peer, so it stops waiting: used by a side that fails. */
 void shm_ring_abort(struct shm_ring *ring);
 

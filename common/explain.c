@@ -66,7 +66,7 @@ void explain_measured(FILE *out, const struct method *m, const struct group *g, 
 		char size[32], chunk[32];
 		fprintf(out, "  measured  series %s, %s file, %s chunks, %zu runs (medians, per GiB moved)\n",
 			g[i].series, units_format_size(g[i].bytes, size, sizeof(size)),
-			units_format_size(g[i].chunk, chunk, sizeof(chunk)), g[i].n);
+			units_format_chunk(g[i].chunk, chunk, sizeof(chunk)), g[i].n);
 		fprintf(out, "            %-9s %10s %10s %13s %9s %14s %12s %11s\n", "side", "user s",
 			"system s", "syscalls", "(theory)", "bytes/syscall", "switches", "faults");
 		measured_side(out, "sender", m->producer, &g[i], 1);

@@ -14,6 +14,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "units.h"
+
 struct shm_ring;
 
 /* How the two halves are connected (channel.h sets each up). */
@@ -27,10 +29,12 @@ enum channel_kind {
 	CHANNEL_FDPASS,		/* an AF_UNIX socketpair that carries a file descriptor */
 };
 
+/* CHUNK_REST (units.h): --chunk rest; only halves with takes_rest accept it. */
+
 struct half_ctx {
 	int file_fd;		/* producer: source, O_RDONLY; consumer: destination, O_RDWR, empty */
 	uint64_t size;		/* bytes to move; the consumer stops after exactly this many */
-	size_t chunk;		/* bytes per read/write/splice/slot */
+	size_t chunk;		/* bytes per read/write/splice/slot; CHUNK_REST: all that is left */
 	uint32_t slots;		/* ring length, or buffers in flight for CHANNEL_CMA */
 	int chan_fd;		/* this side's end of a pipe or socket channel, else -1 */
 	int back_fd;		/* CHANNEL_CMA: this side's end of the ack pipe, else -1 */
@@ -57,6 +61,7 @@ struct half_ops {
 	unsigned cpu_copies;		/* CPU copies of each byte on this side */
 	unsigned syscalls_per_chunk;	/* in the steady state; switches are twice this */
 	const char *path;		/* e.g. "src page cache -(CPU: read)-> user buffer" */
+	int takes_rest;			/* can ask for every byte left per call (--chunk rest) */
 	int (*prepare)(struct half_ctx *ctx);	/* buffers, mappings */
 	int (*transfer)(struct half_ctx *ctx);	/* the timed loop: move ctx->size bytes */
 	void (*release)(struct half_ctx *ctx);	/* undo prepare; must cope with a failed prepare */

@@ -49,7 +49,8 @@ static inline int half_advance(struct half_ctx *ctx, uint64_t n, const char *cal
 	return ctx->bytes_done < ctx->fault_at_bytes ? 0 : fault_inject_fire_bytes(ctx, call);
 }
 
-/* The next chunk's length: min(chunk, bytes still to move). */
+/* The next chunk's length: min(chunk, bytes still to move); with --chunk rest (CHUNK_REST, the
+ * largest size_t), every byte still to move. */
 static inline size_t half_next_chunk(const struct half_ctx *ctx)
 {
 	uint64_t left = ctx->size - ctx->bytes_done;

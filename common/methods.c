@@ -68,6 +68,19 @@ const struct method *methods_find(const char *name)
 	return NULL;
 }
 
+const char *methods_taking_rest(void)
+{
+	static char names[512];
+	if (names[0] == '\0') {
+		size_t len = 0;
+		for (size_t i = 0; i < NMETHODS && len < sizeof(names); i++)
+			if (method_table[i].producer->takes_rest && method_table[i].consumer->takes_rest)
+				len += (size_t)snprintf(names + len, sizeof(names) - len, "%s%s",
+							len ? ", " : "", method_table[i].name);
+	}
+	return names;
+}
+
 const struct half_ops *methods_producer_at(size_t i)
 {
 	return i < sizeof(producers) / sizeof(producers[0]) ? producers[i] : NULL;

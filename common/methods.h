@@ -41,6 +41,9 @@ const struct method *methods_at(size_t i);
 /* The method called name, or NULL. */
 const struct method *methods_find(const char *name);
 
+/* The table methods whose two halves take --chunk rest, comma-separated ("splice, ..."). */
+const char *methods_taking_rest(void);
+
 /* Every sending (producer) or receiving (consumer) half, for pairing; NULL past the end. */
 const struct half_ops *methods_producer_at(size_t i);
 const struct half_ops *methods_consumer_at(size_t i);

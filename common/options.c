@@ -70,8 +70,8 @@ static const struct option_spec option_table[] = {
 	  FIELD(dst), 0, 0, CMD_RUN | CMD_SWEEP },
 	{ "keep", NULL, "keep the generated source and the temporary destination", OPT_SET_FLAG,
 	  FIELD(keep), 0, 0, TOUCHES_FILES },
-	{ "chunk", "N[,N...]", "bytes per call and per ring slot (run: 1M; sweep, and reproduce's "
-	  "quick sweep: " DEFAULT_SWEEP_CHUNKS ")", OPT_SIZE_LIST, FIELD(chunks), MIN_CHUNK,
+	{ "chunk", "N[,N...]", "bytes per call and per ring slot, or rest: every byte left per call "
+	  "(run: 1M; sweep, and reproduce's quick sweep: " DEFAULT_SWEEP_CHUNKS ")", OPT_SIZE_LIST, FIELD(chunks), MIN_CHUNK,
 	  MAX_CHUNK, TRANSFER },
 	{ "slots", "N", "slots in the shared-memory ring (default 8)", OPT_COUNT, FIELD(slots), 1,
 	  SHM_RING_MAX_SLOTS, TRANSFER },
@@ -166,7 +166,11 @@ static int parse_size_list_option(const struct option_spec *spec, const char *va
 				       MAX_LIST);
 		memcpy(item, p, len);
 		item[len] = '\0';
-		int rc = parse_size_option(spec, item, &list->v[list->n], err);
+		int rc = 0;
+		if (strcmp(spec->name, "chunk") == 0 && strcmp(item, "rest") == 0)
+			list->v[list->n] = CHUNK_REST;	/* every byte left, per call */
+		else
+			rc = parse_size_option(spec, item, &list->v[list->n], err);
 		if (rc)
 			return rc;
 		list->n++;
@@ -371,8 +375,19 @@ static int check_combinations(struct run_options *o, struct bx_error *err)
 	if (!o->src && !o->sizes.n)
 		return bx_fail(err, BX_EXIT_USAGE,
 			       "nothing to transfer: give --src FILE or --size N (e.g. --size 1.4G)");
+	for (size_t i = 0; i < o->chunks.n; i++) {
+		if (o->chunks.v[i] != CHUNK_REST)
+			continue;
+		for (size_t m = 0; m < o->nmethods; m++)
+			if (!o->methods[m]->producer->takes_rest || !o->methods[m]->consumer->takes_rest)
+				return bx_fail(err, BX_EXIT_USAGE,
+					       "--chunk rest: %s moves its bytes through a buffer of "
+					       "--chunk bytes; rest (every byte left, per call) is for "
+					       "methods that keep none: %s", o->methods[m]->name,
+					       methods_taking_rest());
+	}
 	for (size_t i = 0; i < o->chunks.n; i++)
-		if (o->chunks.v[i] * o->slots > SHM_RING_MAX_BYTES)
+		if (o->chunks.v[i] != CHUNK_REST && o->chunks.v[i] * o->slots > SHM_RING_MAX_BYTES)
 			return bx_fail(err, BX_EXIT_USAGE,
 				       "--chunk x --slots: a ring of %llu x %llu bytes is larger than the "
 				       "%llu GiB limit", (unsigned long long)o->slots,

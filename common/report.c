@@ -72,7 +72,7 @@ static const char *group_label(const struct group *g, size_t n, size_t i, char *
 			several = 1;
 	char chunk[32];
 	snprintf(buf, len, "%s %s%s%s", g[i].method,
-		 units_format_size(g[i].chunk, chunk, sizeof(chunk)), several ? " " : "",
+		 units_format_chunk(g[i].chunk, chunk, sizeof(chunk)), several ? " " : "",
 		 several ? g[i].series : "");
 	return buf;
 }
@@ -127,7 +127,7 @@ static void print_comparison(FILE *f, const struct group *g, size_t n)
 	for (int i = 0; i < NSTUDY; i++)
 		if (cmp[i]) {
 			units_format_size(cmp[i]->bytes, size, sizeof(size));
-			units_format_size(cmp[i]->chunk, chunk, sizeof(chunk));
+			units_format_chunk(cmp[i]->chunk, chunk, sizeof(chunk));
 		}
 	fprintf(f, "\n### This machine (series \"%s\", %s file, %s chunks; CPU = user + system, "
 		"mean ± 95%% CI)\n\n", series ? series : "-", size, chunk);
@@ -228,7 +228,7 @@ static void print_tuned(FILE *f, const struct group *g, size_t n)
 		if (old && old->gib.median > 0)
 			snprintf(speedup, sizeof(speedup), "%.2fx", g[i].gib.median / old->gib.median);
 		fprintf(f, "| %s | %s | %zu | %.3f | [%.3f, %.3f] | %.3f | %.3f | %s | %s |\n",
-			g[i].method, units_format_size(g[i].chunk, chunk, sizeof(chunk)), g[i].n,
+			g[i].method, units_format_chunk(g[i].chunk, chunk, sizeof(chunk)), g[i].n,
 			g[i].gib.median, g[i].gib.ci95_low, g[i].gib.ci95_high, g[i].sender_cpu.median,
 			g[i].receiver_cpu.median, speedup, g[i].noisy ? "noisy" : "");
 	}
@@ -418,7 +418,7 @@ static void print_all_groups(FILE *f, const struct group *g, size_t n)
 		fprintf(f, "| %s | %s | %s | %s | %zu | %.3f | %.3f | %.3f | %.3f | %.3f | [%.3f, %.3f] | "
 			"%.0f%% | %s | %s | %s | %s |\n", g[i].series, g[i].method,
 			units_format_size(g[i].bytes, size, sizeof(size)),
-			units_format_size(g[i].chunk, chunk, sizeof(chunk)), g[i].n, g[i].gib.median,
+			units_format_chunk(g[i].chunk, chunk, sizeof(chunk)), g[i].n, g[i].gib.median,
 			g[i].gib.mean, g[i].gib.stddev, g[i].gib.min, g[i].gib.max, g[i].gib.ci95_low,
 			g[i].gib.ci95_high, g[i].pct_of_floor.median, took, stole, alone,
 			g[i].noisy ? "noisy" : unsteady ? "*unsteady*" : "");

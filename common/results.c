@@ -2,6 +2,7 @@
  * results.c - CSV and JSON writers for run records (see results.h).
  */
 #include "results.h"
+#include "units.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -19,7 +20,8 @@
 #define CSV_HEADER_MAX 2048
 #define CSV_ROW_MAX 4096
 
-enum column_type { COL_TEXT, COL_U64, COL_I64, COL_F64 };
+/* COL_CHUNK: a chunk size, with --chunk rest (CHUNK_REST) written as 0, a size no chunk has. */
+enum column_type { COL_TEXT, COL_U64, COL_I64, COL_F64, COL_CHUNK };
 
 struct column {
 	const char *name;
@@ -41,7 +43,7 @@ static const struct column columns[] = {
 	TEXT("producer", producer),
 	TEXT("consumer", consumer),
 	U64("bytes", bytes),
-	U64("chunk", chunk),
+	{ "chunk", COL_CHUNK, FIELD_AT(chunk) },
 	U64("slots", slots),
 	U64("pipe_size", pipe_size),
 	U64("run", run),
@@ -156,6 +158,11 @@ static void put_value(struct builder *b, const struct run_record *rec, const str
 	case COL_U64:
 		put(b, "%llu", (unsigned long long)*(const uint64_t *)field);
 		break;
+	case COL_CHUNK: {
+		uint64_t chunk = *(const uint64_t *)field;
+		put(b, "%llu", chunk == CHUNK_REST ? 0ULL : (unsigned long long)chunk);
+		break;
+	}
 	case COL_I64:
 		put(b, "%lld", (long long)*(const int64_t *)field);
 		break;
@@ -362,6 +369,11 @@ static int store_field(struct run_record *rec, const struct column *col, const c
 		return 0;
 	case COL_U64:
 		*(uint64_t *)field = strtoull(text, &end, 10);
+		break;
+	case COL_CHUNK:
+		*(uint64_t *)field = strtoull(text, &end, 10);
+		if (*(uint64_t *)field == 0)
+			*(uint64_t *)field = CHUNK_REST;
 		break;
 	case COL_I64:
 		*(int64_t *)field = strtoll(text, &end, 10);

@@ -275,7 +275,7 @@ static void show_progress(size_t done, size_t total, const struct run_record *re
 		return;
 	char chunk[32];
 	fprintf(stderr, "\r\033[K[%zu/%zu] %-10s chunk %-8s %8.3f GiB/s", done, total, rec->method,
-		units_format_size(rec->chunk, chunk, sizeof(chunk)), rec->gib_per_s);
+		units_format_chunk(rec->chunk, chunk, sizeof(chunk)), rec->gib_per_s);
 	fflush(stderr);
 }
 

@@ -32,7 +32,7 @@ void summary_print_table(FILE *out, const struct series *s, int verified)
 			snprintf(pct, sizeof(pct), "%.0f%%", g->pct_of_floor.median);
 		fprintf(out, "%-14s %9s %8s %4zu %7.3f %7.3f %7.3f %7.3f %7.3f %17s %6s %9.3fs %9.3fs%s\n",
 			g->method, units_format_size(g->bytes, size, sizeof(size)),
-			units_format_size(g->chunk, chunk, sizeof(chunk)), g->n, g->gib.median,
+			units_format_chunk(g->chunk, chunk, sizeof(chunk)), g->n, g->gib.median,
 			g->gib.mean, g->gib.min, g->gib.max, g->gib.stddev, ci, pct,
 			g->sender_cpu.median, g->receiver_cpu.median,
 			g->noisy ? "  noisy (max/min > 1.5)" : "");

@@ -102,3 +102,12 @@ const char *units_format_size(uint64_t bytes, char *buf, size_t len)
 		snprintf(buf, len, "%.1f %s", (double)bytes / (double)(1ULL << (10 * i)), names[i]);
 	return buf;
 }
+
+const char *units_format_chunk(uint64_t chunk, char *buf, size_t len)
+{
+	if (chunk == CHUNK_REST) {
+		snprintf(buf, len, "rest");
+		return buf;
+	}
+	return units_format_size(chunk, buf, len);
+}

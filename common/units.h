@@ -22,6 +22,15 @@ int units_parse_size(const char *text, uint64_t *out);
 /* Parse a plain non-negative decimal count ("5"); same return convention, limit max. */
 int units_parse_count(const char *text, uint64_t max, uint64_t *out);
 
+/* --chunk rest: each call asks for every byte still to move, so it moves as much as the channel
+ * takes (the 2014 study's splice).  Only halves that keep no buffer of --chunk bytes take it
+ * (half_ops.takes_rest).  The largest size_t, so min(chunk, bytes left) needs no special case;
+ * the CSV writes it as 0. */
+#define CHUNK_REST ((uint64_t)(size_t)-1)
+
+/* Format a chunk size: "rest" for CHUNK_REST, else as units_format_size.  Returns buf. */
+const char *units_format_chunk(uint64_t chunk, char *buf, size_t len);
+
 /* Format bytes compactly for humans: "1.4 GiB", "64 KiB", "4097 B".  Returns buf. */
 const char *units_format_size(uint64_t bytes, char *buf, size_t len);
 

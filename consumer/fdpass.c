@@ -96,5 +96,6 @@ const struct half_ops consumer_fdpass = {
 	.cpu_copies = 1,
 	.syscalls_per_chunk = 1,
 	.path = "src page cache -(CPU, in kernel: copy_file_range)-> dst page cache",
+	.takes_rest = 1,
 	.transfer = fdpass_consumer_transfer,
 };

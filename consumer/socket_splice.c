@@ -24,8 +24,11 @@ static int socket_splice_prepare(struct half_ctx *ctx)
 	struct relay *r = malloc(sizeof(*r));
 	if (!r)
 		return half_fail(ctx, "malloc(relay)", ENOMEM);
-	/* As large as a chunk where the kernel allows it, so one splice moves a whole chunk. */
+	/* As large as a chunk where the kernel allows it, so one splice moves a whole chunk; with
+	 * --chunk rest, the kernel's default pipe, like the channel's. */
 	size_t want = ctx->chunk < PIPE_SIZE_MIN ? PIPE_SIZE_MIN : ctx->chunk;
+	if (ctx->chunk == CHUNK_REST)
+		want = 0;
 	int rc = channel_pipe_open(r->fds, want, NULL);
 	if (rc < 0)
 		rc = channel_pipe_open(r->fds, 0, NULL);
@@ -87,6 +90,7 @@ const struct half_ops consumer_unix_splice = {
 	.cpu_copies = 1,
 	.syscalls_per_chunk = 2,
 	.path = "socket buffer -(page refs: splice)-> relay pipe -(CPU, in kernel: splice)-> dst page cache",
+	.takes_rest = 1,
 	.prepare = socket_splice_prepare,
 	.transfer = socket_splice_transfer,
 	.release = socket_splice_release,
@@ -99,6 +103,7 @@ const struct half_ops consumer_tcp_splice = {
 	.cpu_copies = 1,
 	.syscalls_per_chunk = 2,
 	.path = "socket buffer -(page refs: splice)-> relay pipe -(CPU, in kernel: splice)-> dst page cache",
+	.takes_rest = 1,
 	.prepare = socket_splice_prepare,
 	.transfer = socket_splice_transfer,
 	.release = socket_splice_release,

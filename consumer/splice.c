@@ -26,5 +26,6 @@ const struct half_ops consumer_splice = {
 	.cpu_copies = 1,
 	.syscalls_per_chunk = 1,
 	.path = "pipe buffer -(CPU, in kernel: splice)-> dst page cache",
+	.takes_rest = 1,
 	.transfer = splice_consumer_transfer,
 };

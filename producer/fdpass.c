@@ -44,5 +44,6 @@ const struct half_ops producer_fdpass = {
 	.cpu_copies = 0,
 	.syscalls_per_chunk = 0,
 	.path = "src file -(descriptor: SCM_RIGHTS)-> src page cache",
+	.takes_rest = 1,
 	.transfer = fdpass_producer_transfer,
 };

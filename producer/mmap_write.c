@@ -31,6 +31,7 @@ const struct half_ops producer_mmap_write = {
 	.cpu_copies = 1,
 	.syscalls_per_chunk = 1,
 	.path = "src page cache -(mapped: mmap)-> src mapping -(CPU: write)-> pipe buffer",
+	.takes_rest = 1,
 	.prepare = half_map_source,
 	.transfer = mmap_write_transfer,
 	.release = half_unmap,

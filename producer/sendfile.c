@@ -41,6 +41,7 @@ const struct half_ops producer_sendfile = {
 	.cpu_copies = 0,
 	.syscalls_per_chunk = 1,
 	.path = "src page cache -(page refs: sendfile)-> pipe buffer",
+	.takes_rest = 1,
 	.transfer = sendfile_transfer,
 };
 
@@ -51,6 +52,7 @@ const struct half_ops producer_unix_sendfile = {
 	.cpu_copies = 0,
 	.syscalls_per_chunk = 1,
 	.path = "src page cache -(page refs: sendfile)-> socket buffer",
+	.takes_rest = 1,
 	.transfer = sendfile_transfer,
 };
 
@@ -61,5 +63,6 @@ const struct half_ops producer_tcp_sendfile = {
 	.cpu_copies = 0,
 	.syscalls_per_chunk = 1,
 	.path = "src page cache -(page refs: sendfile)-> socket buffer",
+	.takes_rest = 1,
 	.transfer = sendfile_transfer,
 };

@@ -26,5 +26,6 @@ const struct half_ops producer_splice = {
 	.cpu_copies = 0,
 	.syscalls_per_chunk = 1,
 	.path = "src page cache -(page refs: splice)-> pipe buffer",
+	.takes_rest = 1,
 	.transfer = splice_producer_transfer,
 };
