@@ -1,0 +1,60 @@
+/*
+ * verdict.h - is one method cheaper, faster, or not clearly different?  Every comparison the
+ * report states goes through here: an estimate of the ratio a/b, its 95% confidence interval,
+ * and a word that claims only what the interval allows.
+ *
+ * The method, and why: on these VMs a group is 5-15 runs, and a single run can be 2-6x off when
+ * the host takes memory back or steals CPU.  So the estimate is the Hodges-Lehmann ratio (the
+ * median of all na x nb ratios a_i / b_j, robust to a third of the runs being hit), and the
+ * interval is the distribution-free one that goes with it: the k-th smallest and largest of those
+ * ratios, k taken from the exact Mann-Whitney distribution (Bauer 1972).  Its coverage is exact
+ * for any noise distribution when noise scales a method's figure (a shift in log space), which
+ * is what a slow host does; a percentile bootstrap of two medians of 5 runs, the other choice,
+ * can take only a handful of values and covers less than it says.
+ */
+#ifndef BX_VERDICT_H
+#define BX_VERDICT_H
+
+#include <stddef.h>
+
+#define VERDICT_NOISE 0.02	/* an interval reaching within 2% of 1 decides nothing (criterion.rs) */
+#define VERDICT_MAX_SAMPLES 1000	/* per side; beyond it the normal approximation of k is used */
+
+struct ratio_ci {
+	size_t na, nb;
+	double estimate;	/* Hodges-Lehmann estimate of a / b */
+	double low, high;	/* 95% confidence interval; both 0 when too few samples */
+	double median_ratio;	/* median(a) / median(b), for the reader */
+	int valid;		/* 1 when the interval exists (enough samples, all positive) */
+};
+
+/* Compare samples a[0..na) and b[0..nb) (each > 0).  Fills *out and returns 0, or -EINVAL when
+ * a value is not positive or a side is empty (out->valid 0); with too few samples for a 95%
+ * interval (fewer than 4 per side when equal) out->valid is 0 and 0 is returned. */
+int verdict_ratio(const double *a, size_t na, const double *b, size_t nb, struct ratio_ci *out);
+
+/* -1 when the whole interval is below 1 - noise (a is less), +1 when above 1 + noise (a is
+ * more), 0 otherwise (no clear difference, or no interval). */
+int verdict_direction(const struct ratio_ci *r, double noise);
+
+/* The word for a direction: for CPU time "cheaper" / "costlier", for wall time "faster" /
+ * "slower", and "no clear difference" for 0. */
+const char *verdict_word(int direction, int is_wall);
+
+/* A target "a / b at least target": 1 met (low >= target), -1 missed (high < target), 0
+ * undecided (or no interval). */
+int verdict_target(const struct ratio_ci *r, double target);
+
+/* "met", "missed" or "undecided". */
+const char *verdict_target_word(int v);
+
+/* About how many runs per side would make the interval clear the noise band at the spread
+ * measured (the half-width shrinks as 1/sqrt(n)); 0 when the estimate itself is inside the band,
+ * where more runs would only confirm "no clear difference". */
+size_t verdict_runs_needed(const struct ratio_ci *r, double noise);
+
+/* The k of the interval: the largest k with P(U <= k - 1) <= 0.025 for the Mann-Whitney U of
+ * na and nb samples; 0 when no such k exists (too few samples).  Exposed for the tests. */
+size_t verdict_mann_whitney_k(size_t na, size_t nb);
+
+#endif
