@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static char registered[CLEANUP_MAX_PATHS][CLEANUP_PATH_MAX];
@@ -22,8 +23,10 @@ static void unlink_registered(void)
 static void on_fatal_signal(int sig)
 {
 	if (getpid() == owner_pid) {
-		if (child_pid > 0)
+		if (child_pid > 0) {
 			kill(child_pid, SIGKILL);
+			waitpid(child_pid, NULL, 0);	/* gone before we are: nothing outlives us */
+		}
 		unlink_registered();
 	}
 	/* 130 for SIGINT, 143 for SIGTERM: what a shell reports for a job it interrupted. */

@@ -77,8 +77,9 @@ static const struct option_spec option_table[] = {
 	  SHM_RING_MAX_SLOTS, TRANSFER },
 	{ "pipe-size", "N", "pipe capacity for pipe methods, F_SETPIPE_SZ (default: kernel's)",
 	  OPT_SIZE, FIELD(pipe_size), PIPE_SIZE_MIN, PIPE_SIZE_MAX, TRANSFER },
-	{ "runs", "N", "recorded runs per method and setting (default 5)", OPT_COUNT, FIELD(runs), 1,
-	  MAX_RUNS, TRANSFER },
+	{ "runs", "N", "recorded runs per method and setting (default 5; reproduce: auto, 5 to 15 "
+	  "interleaved rounds while a verdict is undecided)", OPT_COUNT, FIELD(runs), 1, MAX_RUNS,
+	  TRANSFER },
 	{ "warmup", "N", "unrecorded runs per method and setting first (default 1)", OPT_COUNT,
 	  FIELD(warmup), 0, MAX_WARMUP, TRANSFER },
 	{ "csv", "PATH", "results CSV: rows are appended to it (default results/runs.csv); report, "
@@ -234,6 +235,13 @@ static int apply_option(struct run_options *o, const struct option_spec *spec, c
 	case OPT_SIZE_LIST:
 		return parse_size_list_option(spec, value, field, err);
 	case OPT_COUNT:
+		if (field == (void *)&o->runs) {
+			o->runs_auto = o->command == CMD_REPRODUCE && strcmp(value, "auto") == 0;
+			if (o->runs_auto) {
+				o->runs = REPRODUCE_MIN_ROUNDS;
+				return 0;
+			}
+		}
 		return parse_count_option(spec, value, field, err);
 	case OPT_CPU_PAIR:
 		return parse_cpu_pair(o, value, err);
@@ -286,6 +294,7 @@ void options_defaults(struct run_options *o, enum command_kind command)
 		default_size_list(&o->chunks, DEFAULT_SWEEP_CHUNKS, "chunk");
 	o->slots = DEFAULT_SLOTS;
 	o->runs = DEFAULT_RUNS;
+	o->runs_auto = command == CMD_REPRODUCE;	/* REPRODUCE_MIN_ROUNDS = DEFAULT_RUNS */
 	o->warmup = DEFAULT_WARMUP;
 	o->verify = 1;
 	o->prime = PRIME_AUTO;

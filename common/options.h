@@ -23,6 +23,8 @@
 #define MAX_CHUNK (1ULL << 30)
 #define MAX_RUNS 100000
 #define MAX_WARMUP 1000
+#define REPRODUCE_MIN_ROUNDS DEFAULT_RUNS	/* --runs auto: at least this many rounds */
+#define REPRODUCE_MAX_ROUNDS 15			/* ... and at most this many */
 
 #define DEFAULT_SWEEP_CHUNKS "4K,16K,64K,256K,1M,4M"
 #define DEFAULT_REPRODUCE_SIZE "1.4G"
@@ -65,6 +67,10 @@ struct run_options {
 	struct size_list chunks;	/* each run uses one; rounds go through all of them */
 	uint64_t slots, pipe_size;	/* pipe_size 0 = kernel default */
 	uint64_t runs, warmup;
+	int runs_auto;		/* reproduce --runs auto: add rounds while a verdict is undecided */
+	uint64_t run_offset;	/* the first recorded run is numbered run_offset + 1 */
+	int src_hash_known;	/* src_hash is the source's XXH3: do not hash it again */
+	uint64_t src_hash;
 	int keep;		/* keep the generated source and the temp destination */
 	int json;		/* JSON records on stdout instead of the table */
 	int halves;		/* list: the halves by channel instead of the methods */

@@ -1,7 +1,8 @@
 /*
  * report.h - turn a set of run records into a report directory: report.md (this machine's
- * figures beside the 2014 study's, ratios, whether the ordering reproduces, every group's
- * statistics), summary.csv (every statistic of every group), the plot data CSVs and the graphs
+ * figures beside the 2014 study's, every ratio with its 95% interval and verdict, whether the
+ * ordering reproduces, the targets, every group's statistics), verdicts.csv (one row per
+ * claim), summary.csv (every statistic of every group), the plot data CSVs and the graphs
  * gnuplot renders from them.
  */
 #ifndef BX_REPORT_H
@@ -21,12 +22,12 @@ struct report_context {
 	double elapsed_s;			/* how long the whole job took; 0 = unknown */
 	double generate_s;			/* generating the source; 0 = not generated */
 	double hash_s;				/* hashing the source once (XXH3) */
+	size_t study_rounds, tuned_rounds;	/* rounds each phase ran; 0 = unknown */
+	char study_stop[96], tuned_stop[96];	/* why it stopped adding rounds */
 };
 
-#define REPORT_STEADY_RATIO 1.2	/* target: max/min of a group of 5+ runs */
+#define REPORT_STEADY_RATIO 1.2	/* spread worth a mark: max/min of a group of 5+ runs */
 #define REPORT_LEFT_ALONE_MIN 3	/* runs the host left alone a group needs to be judged on them */
-#define REPORT_FLOOR_TARGET_PCT 90.0	/* target: the fastest method within 10% of the floor */
-#define REPORT_SPLICE_TARGET 2.5	/* target: tuned splice vs read/write with 4 KiB buffers */
 #define REPORT_DURATION_TARGET_S 180.0	/* target: `make reproduce` on 1.4 GiB */
 
 /* Write the report for records[0..n) into out_dir (which must exist).  runs_csv is the file
@@ -36,7 +37,8 @@ struct report_context {
 int report_write(const struct run_record *records, size_t n, const char *runs_csv,
 		 const char *out_dir, const struct report_context *ctx, struct bx_error *err);
 
-/* Print the comparison with the 2014 study (the report's first tables) to out. */
+/* Print the comparison with the 2014 study (the report's first tables) to out, ending with the
+ * ordering verdict line. */
 void report_print_comparison(FILE *out, const struct run_record *records, size_t n);
 
 #endif

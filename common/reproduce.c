@@ -23,11 +23,22 @@
 #include "report.h"
 #include "runner.h"
 #include "steady.h"
+#include "study.h"
 #include "summary.h"
 #include "units.h"
 #include "verify.h"
 
 #define STUDY_CHUNK 4096
+
+/* --runs auto stops adding rounds when the next would end past these points of the job: the
+ * study's share first, the tuned phase's next, leaving room for the size sweep and the report
+ * inside REPORT_DURATION_TARGET_S. */
+#define STUDY_DEADLINE_S 95.0
+#define TUNED_DEADLINE_S 150.0
+
+/* The study phase's methods, as its code ran them (study.h says what each does), and the ring
+ * beside them: what real synchronisation costs. */
+static const char *const study_methods[] = { "pipe", "shm-whole", "splice", "shm" };
 
 /* How long ring waits poll in the tuned phases.  A ring side that sleeps must be woken with a
  * futex call, and on the development VM each wake crossed the hypervisor: shm with 4 KiB slots
@@ -87,14 +98,81 @@ static void best_chunks(const struct run_options *o, const struct series *s, con
 	}
 }
 
-static int run_phases(const struct run_options *o, const char *src, uint64_t size,
-		      struct series *s, struct bx_error *err)
+/* How many rounds a phase ran and why it stopped adding more. */
+struct rounds {
+	size_t n;
+	char stop[96];
+};
+
+/* p has just run its first p->runs rounds, each about round_s long.  With --runs auto, add one
+ * interleaved round at a time while a claim of phase is open (undecided, yet decidable), up to
+ * REPRODUCE_MAX_ROUNDS and while the next round would end before deadline. */
+static int add_rounds(const struct run_options *p, const char *phase, double round_s,
+		      double deadline, struct series *s, struct rounds *out, struct bx_error *err)
 {
-	/* 1: the study's settings. */
+	out->n = (size_t)p->runs;
+	if (!p->runs_auto) {
+		snprintf(out->stop, sizeof(out->stop), "fixed by --runs");
+		return 0;
+	}
+	static struct claim_set claims;
+	struct run_options one = *p;
+	one.runs = 1;
+	one.warmup = 0;
+	for (;;) {
+		study_judge(s->records, s->n, &claims);
+		size_t open = study_open_claims(&claims, phase);
+		if (open == 0) {
+			snprintf(out->stop, sizeof(out->stop), "stopped when no verdict was left that "
+				 "more rounds could decide");
+			return 0;
+		}
+		if (out->n >= REPRODUCE_MAX_ROUNDS) {
+			snprintf(out->stop, sizeof(out->stop), "stopped at the most rounds (%d) with %zu "
+				 "verdict%s undecided", REPRODUCE_MAX_ROUNDS, open, open == 1 ? "" : "s");
+			return 0;
+		}
+		if (measure_now() + round_s > deadline) {
+			snprintf(out->stop, sizeof(out->stop), "stopped by the job's time budget with %zu "
+				 "verdict%s undecided", open, open == 1 ? "" : "s");
+			return 0;
+		}
+		one.run_offset = out->n;
+		double t = measure_now();
+		int rc = runner_execute(&one, s, err);
+		if (rc)
+			return rc;
+		round_s = measure_now() - t;
+		out->n++;
+	}
+}
+
+/* Run p's first rounds, then add_rounds(); the rounds' count and reason into *out. */
+static int run_adaptive(const struct run_options *p, const char *phase, double deadline,
+			struct series *s, struct rounds *out, struct bx_error *err)
+{
+	double t = measure_now();
+	int rc = runner_execute(p, s, err);
+	if (rc)
+		return rc;
+	double round_s = (measure_now() - t) / (double)(p->runs + p->warmup);
+	return add_rounds(p, phase, round_s, deadline, s, out, err);
+}
+
+static int run_phases(const struct run_options *o, const char *src, uint64_t size, double start,
+		      struct series *s, struct rounds *study, struct rounds *tuned,
+		      struct bx_error *err)
+{
+	/* 1: what the study's code ran, and the ring beside it. */
 	struct run_options p = phase(o, "study", src, o->runs, o->warmup);
+	p.nmethods = 0;
+	for (size_t i = 0; i < sizeof(study_methods) / sizeof(study_methods[0]); i++) {
+		p.methods[p.nmethods] = methods_find(study_methods[i]);
+		p.method_chunk[p.nmethods++] = study_chunk_of(study_methods[i]);
+	}
 	p.chunks.v[0] = STUDY_CHUNK;
 	p.chunks.n = 1;
-	int rc = runner_execute(&p, s, err);
+	int rc = run_adaptive(&p, "study", start + STUDY_DEADLINE_S, s, study, err);
 
 	/* 2: the quick chunk sweep, pipes sized to hold a chunk. */
 	if (rc == 0) {
@@ -119,7 +197,7 @@ static int run_phases(const struct run_options *o, const char *src, uint64_t siz
 		memcpy(p.method_chunk, best, sizeof(best));
 		p.chunks.n = 1;
 		p.pipe_fit = 1;
-		rc = runner_execute(&p, s, err);
+		rc = run_adaptive(&p, "tuned", start + TUNED_DEADLINE_S, s, tuned, err);
 	}
 
 	/* 4: the size sweep at those chunks. */
@@ -168,6 +246,7 @@ int reproduce_run(const struct run_options *o, struct bx_error *err)
 	}
 
 	struct series s = { 0 };
+	struct rounds study = { 0, "" }, tuned = { 0, "" };
 	struct machine_limits limits;
 	memset(&limits, 0, sizeof(limits));
 	double hash_s = 0;
@@ -177,19 +256,24 @@ int reproduce_run(const struct run_options *o, struct bx_error *err)
 		limits.read_gib_s = floor_read(src);
 		uint64_t hash;
 		hash_s = measure_now();
-		verify_hash_path(src, &hash, NULL);
+		int hashed = verify_hash_path(src, &hash, NULL) == 0;
 		hash_s = measure_now() - hash_s;
 		struct run_options with_csv = *o;
 		with_csv.csv = csv;
-		rc = run_phases(&with_csv, src, size, &s, err);
+		with_csv.src_hash = hash;	/* the phases on this source need not hash it again */
+		with_csv.src_hash_known = hashed;
+		rc = run_phases(&with_csv, src, size, start, &s, &study, &tuned, err);
 	}
-	struct report_context rctx = { &limits, measure_now() - start, generate_s, hash_s };
+	struct report_context rctx = { &limits, measure_now() - start, generate_s, hash_s,
+				       study.n, tuned.n, "", "" };
+	snprintf(rctx.study_stop, sizeof(rctx.study_stop), "%s", study.stop);
+	snprintf(rctx.tuned_stop, sizeof(rctx.tuned_stop), "%s", tuned.stop);
 	temp_file_release(&generated, o->keep);
 	if (rc == 0) {
-		report_print_comparison(stdout, s.records, s.n);
 		rc = report_write(s.records, s.n, csv, o->out, &rctx, err);
-		printf("\nreport: %s/report.md (graphs and summary.csv beside it; every run in %s)\n",
-		       o->out, csv);
+		printf("report: %s/report.md (verdicts.csv, summary.csv and graphs beside it; every run "
+		       "in %s)\n\n", o->out, csv);
+		report_print_comparison(stdout, s.records, s.n);	/* ends with the ordering */
 	}
 	series_free(&s);
 	return rc;

@@ -118,6 +118,8 @@ static uint64_t mem_available(void)
 
 static int whole_file_in_memory(const struct run_options *o)
 {
+	if (o->command == CMD_REPRODUCE)
+		return 1;	/* its study phase runs shm-whole whatever --method says */
 	for (size_t i = 0; i < o->nmethods; i++)
 		if (o->methods[i]->producer->channel == CHANNEL_SHM_WHOLE)
 			return 1;
@@ -139,30 +141,33 @@ static int check_memory(const struct run_options *o, uint64_t size, struct bx_er
 {
 	if (!whole_file_in_memory(o))
 		return 0;
+	/* reproduce's study runs shm-whole whatever --method says: only the file can change. */
+	const char *fix = o->command == CMD_REPRODUCE ? "use a smaller --size or --src" :
+			  "leave shm-whole out, or use a smaller file";
 	char file[32], have[32];
 	if (size > SHM_RING_MAX_BYTES)
 		return bx_fail(err, BX_EXIT_USAGE,
 			       "shm-whole keeps the whole file in one shared-memory region of at most "
-			       "%llu GiB; this file is %s (leave shm-whole out, or use a smaller file)",
+			       "%llu GiB; this file is %s (%s)",
 			       (unsigned long long)(SHM_RING_MAX_BYTES >> 30),
-			       units_format_size(size, file, sizeof(file)));
+			       units_format_size(size, file, sizeof(file)), fix);
 	struct statvfs v;
 	if (!memfd_works() && statvfs(SHM_DIR, &v) == 0) {
 		uint64_t shm_free = (uint64_t)v.f_bavail * (uint64_t)v.f_frsize;
 		if (size > shm_free)
 			return bx_fail(err, BX_EXIT_USAGE,
 				       "not enough shared memory: shm-whole keeps the whole %s file in "
-				       "one region in %s, which has %s free (leave shm-whole out, or "
-				       "use a smaller file)", units_format_size(size, file, sizeof(file)),
-				       SHM_DIR, units_format_size(shm_free, have, sizeof(have)));
+				       "one region in %s, which has %s free (%s)",
+				       units_format_size(size, file, sizeof(file)), SHM_DIR,
+				       units_format_size(shm_free, have, sizeof(have)), fix);
 	}
 	uint64_t avail = mem_available();
 	if (avail > 0 && size > avail)
 		return bx_fail(err, BX_EXIT_USAGE,
 			       "not enough memory: shm-whole keeps the whole %s file in shared "
-			       "memory, and MemAvailable is %s (leave shm-whole out, or use a "
-			       "smaller file)", units_format_size(size, file, sizeof(file)),
-			       units_format_size(avail, have, sizeof(have)));
+			       "memory, and MemAvailable is %s (%s)",
+			       units_format_size(size, file, sizeof(file)),
+			       units_format_size(avail, have, sizeof(have)), fix);
 	return 0;
 }
 

@@ -173,7 +173,9 @@ static int prepare_files(const struct run_options *o, uint64_t size, struct seri
 	if (stat(f->src, &f->src_st) < 0)
 		return bx_fail(err, BX_EXIT_FAILURE, "cannot read the source '%s': %s", f->src,
 			       strerror(errno));
-	if (o->verify) {
+	if (o->verify && o->src && o->src_hash_known) {
+		f->src_hash = o->src_hash;	/* hashed once by the caller (reproduce's phases) */
+	} else if (o->verify) {
 		rc = verify_hash_path(f->src, &f->src_hash, NULL);
 		if (rc < 0)
 			return bx_fail(err, BX_EXIT_FAILURE, "cannot hash the source '%s': %s", f->src,
@@ -352,7 +354,7 @@ static int run_once(const struct run_options *o, struct series_files *f, size_t 
 	show_progress(++p->done, p->total, &rec);
 	if (round < o->warmup)
 		return 0;
-	fill_series_fields(&rec, o, f, round - o->warmup + 1);
+	fill_series_fields(&rec, o, f, o->run_offset + round - o->warmup + 1);
 	rec.settle_s = pre.settle_s;
 	rec.prime_s = pre.prime_s;
 	rec.src_resident_pct = pre.src_resident_pct;

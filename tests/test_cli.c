@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "methods.h"
+#include "results.h"
 #include "test_support.h"
 #include "verify.h"
 
@@ -155,7 +156,8 @@ static void test_bad_inputs(void)
 		/* Room: refused at once, before a source is generated towards a full disk. */
 		{ "run --size 100T --method pipe --workdir {D}", "not enough disk space" },
 		{ "sweep --size 1M,100T --method pipe --workdir {D}", "not enough disk space" },
-		{ "reproduce --size 100T --workdir {D} --out {D}/rep", "not enough disk space" },
+		{ "reproduce --size 100T --workdir {D} --out {D}/rep", "use a smaller --size" },
+		{ "run --size 9G,100T --method pipe --keep --workdir {D}", "not enough disk space" },
 		{ "run --src {D}/big --dst {D}/tiny/out --method pipe", "not enough disk space" },
 		{ "run --size 17G --method shm-whole --workdir {D}", "at most 16 GiB" },
 		{ "run --size 1M --workdir /proc", "no file can be created" },
@@ -284,12 +286,16 @@ static void test_reproduce_end_to_end(void)
 		fprintf(stderr, "\n  reproduce: %s\n", r->err);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "| read/write | 0.942 | 1.324 | 2.266 |"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "splice vs read/write, CPU sum"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "reproduced"));
-	/* study 3x2; chunk sweep, tuned and size sweep (1M, 4M) add shm-rw beside shm: 4x2 each.
-	 * 30 rows + header. */
+	/* Two runs give no 95% interval: nothing is decided, and stdout ends with the ordering. */
+	const char *last = strstr(r->out, "- **ordering: undecided**");
+	CU_ASSERT_PTR_NOT_NULL(last);
+	CU_ASSERT_TRUE(last && strchr(last, '\n') && strchr(last, '\n')[1] == '\0');
+	/* study: pipe, shm-whole, splice and the shm ring, 4x2; chunk sweep, tuned and size sweep
+	 * (1M, 4M) add shm-rw beside shm: 4x2 each.  32 rows + header. */
 	snprintf(path, sizeof(path), "%s/rep/runs.csv", workdir);
-	CU_ASSERT_EQUAL(ts_count_lines(path), 31);
-	static const char *files[] = { "report.md", "summary.csv", "cpu.png", "throughput.png",
+	CU_ASSERT_EQUAL(ts_count_lines(path), 33);
+	static const char *files[] = { "report.md", "verdicts.csv", "summary.csv", "cpu.png",
+				       "throughput.png",
 				       "chunk.png", "size.png", "cpu_per_gib.png", "cpu.svg" };
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		snprintf(path, sizeof(path), "%s/rep/%s", workdir, files[i]);
@@ -376,12 +382,52 @@ static void test_reproduce_all(void)
 	CU_ASSERT_EQUAL(r->status, 0);
 	if (r->status)
 		fprintf(stderr, "\n  reproduce --all: %s\n", r->err);
-	/* 12 methods x (study + chunk sweep + tuned + size sweep at 1M and 2M) */
+	/* The study's 4 rows, then every method x (chunk sweep + tuned + size sweep at 1M, 2M). */
 	snprintf(path, sizeof(path), "%s/all/runs.csv", workdir);
-	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + (long)methods_count() * 5);
+	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 4 + (long)methods_count() * 4);
 	snprintf(path, sizeof(path), "%s/all/copies.png", workdir);
 	CU_ASSERT_TRUE(ts_exists(path));
 	snprintf(path, sizeof(path), "%s/all", workdir);
+	ts_remove_tree(path);
+	free(r);
+}
+
+/* --runs auto (reproduce's default): 5 to 15 interleaved rounds, and the report says how many
+ * each phase took and why it stopped.  Counted from the runs CSV, not trusted from the text. */
+static void test_reproduce_adaptive_rounds(void)
+{
+	char path[256];
+	struct ts_result *r = malloc(sizeof(*r));
+	run_line("reproduce --size 1M --warmup 0 --chunk 64K --out {D}/auto --workdir {D}", r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	if (r->status)
+		fprintf(stderr, "\n  reproduce: %s\n", r->err);
+	snprintf(path, sizeof(path), "%s/auto/runs.csv", workdir);
+	struct run_record *recs = NULL;
+	size_t n = 0, cap = 0;
+	struct bx_error err;
+	CU_ASSERT_EQUAL_FATAL(results_read_csv(path, &recs, &n, &cap, &err), 0);
+	uint64_t study_rounds = 0, pipe_runs = 0;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(recs[i].series, "study") == 0 && strcmp(recs[i].method, "pipe") == 0) {
+			pipe_runs++;
+			study_rounds = recs[i].run > study_rounds ? recs[i].run : study_rounds;
+		}
+	free(recs);
+	CU_ASSERT_EQUAL(pipe_runs, study_rounds);	/* numbered 1..n, none twice */
+	CU_ASSERT_TRUE(study_rounds >= 5 && study_rounds <= 15);
+	snprintf(path, sizeof(path), "%s/auto/report.md", workdir);
+	FILE *f = fopen(path, "r");
+	char line[512], want[64];
+	int said = 0;
+	snprintf(want, sizeof(want), "%llu interleaved rounds: stopped ",
+		 (unsigned long long)study_rounds);
+	while (f && fgets(line, sizeof(line), f))
+		said |= strncmp(line, want, strlen(want)) == 0;
+	if (f)
+		fclose(f);
+	CU_ASSERT_TRUE(said);
+	snprintf(path, sizeof(path), "%s/auto", workdir);
 	ts_remove_tree(path);
 	free(r);
 }
@@ -414,6 +460,7 @@ int register_cli_suite(void)
 		{ "sweep_then_report", test_sweep_then_report },
 		{ "list_explain_and_pairing", test_list_explain_and_pairing },
 		{ "reproduce_all", test_reproduce_all },
+		{ "reproduce_adaptive_rounds", test_reproduce_adaptive_rounds },
 	};
 	return TS_ADD_SUITE_WITH("cli", cli_suite_init, cli_suite_clean, cases);
 }

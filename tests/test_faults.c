@@ -345,6 +345,9 @@ static int bulkxfer_killed_at(const char *method, const char *side, const char *
 	CU_ASSERT_TRUE(gone);
 	if (gone && !producer_held)
 		CU_ASSERT_TRUE(WIFSIGNALED(cstatus) && WTERMSIG(cstatus) == SIGKILL);
+	int outlived = ts_reap_orphans(CONSUMER_GONE_S);
+	CU_ASSERT_EQUAL(outlived, 0);
+	gone &= outlived == 0;
 	if (!gone)
 		report_case(&fc, "the consumer outlived bulkxfer");
 	return check_nothing_left(&fc) && ok && gone;
@@ -402,6 +405,8 @@ static void interrupt_with(const char *command, int sig, int expected_status)
 	CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == expected_status);
 	if (consumer > 0)
 		CU_ASSERT_TRUE(ts_wait_for(consumer, 2, &status) || !ts_alive(consumer));
+	/* A consumer forked as the signal came is orphaned to us: it must die, and be reaped. */
+	CU_ASSERT_EQUAL(ts_reap_orphans(CONSUMER_GONE_S), 0);
 	CU_ASSERT_TRUE(ts_csv_rows_intact(csv) >= 1);	/* complete rows kept, none torn */
 	const char *const keep[] = { "sig.csv", "sig.log", NULL };
 	CU_ASSERT_EQUAL(stray_files(keep), 0);

@@ -320,6 +320,23 @@ static int list_children(pid_t *pids, int max)
 	return n;
 }
 
+int ts_reap_orphans(double seconds)
+{
+	for (int i = 0; i < (int)(seconds * 1000); i++) {
+		int status;
+		pid_t r = waitpid(-1, &status, WNOHANG);
+		if (r > 0 || (r < 0 && errno == EINTR))
+			continue;
+		if (r < 0)
+			return 0;	/* ECHILD: every orphan is reaped */
+		usleep(1000);	/* one still dying */
+	}
+	pid_t pids[64];
+	int alive = list_children(pids, 64);
+	ts_reap_leftovers();
+	return alive;
+}
+
 int ts_reap_leftovers(void)
 {
 	int found = 0;

@@ -75,6 +75,11 @@ int ts_wait_stopped(pid_t pid, double seconds);
  * Returns 1 when it is, 0 when it is gone or the time ran out. */
 int ts_wait_state_stopped(pid_t pid, double seconds);
 
+/* After a bulkxfer of ours was reaped: wait up to seconds for the orphans it left us (a
+ * consumer forked as it died, which PR_SET_PDEATHSIG kills) and reap them.  Returns how many
+ * were still alive at the end (then SIGKILLed and reaped too): 0 when nothing outlived it. */
+int ts_reap_orphans(double seconds);
+
 /* Every child of this process, alive or a zombie, SIGKILLed and reaped.  Returns how many there
  * were: 0 when the tests reaped all they started (the runner is a subreaper, so orphaned
  * grandchildren count too). */

@@ -1,0 +1,84 @@
+/*
+ * study.h - what a report claims, and the evidence for each claim: the 2014 study's rows (what
+ * its code did, what bulkxfer does), and every comparison the report states (each ratio against
+ * read/write, the ordering, the ring against the study's region, the tuned targets) judged by
+ * verdict.h.  The report prints these claims, verdicts.csv lists them, and `reproduce` adds
+ * rounds while any is still open.  Reads records; never runs a transfer.
+ */
+#ifndef BX_STUDY_H
+#define BX_STUDY_H
+
+#include <stddef.h>
+
+#include "results.h"
+#include "verdict.h"
+
+#define STUDY_NROWS 3		/* read/write, mmap+memcpy, splice */
+#define STUDY_MAX_CLAIMS 48
+#define STUDY_FLOOR_TARGET 0.90	/* the fastest tuned method at least 90% of the floor */
+#define STUDY_SPLICE_TARGET 2.5	/* tuned splice at least 2.5x read/write with 4 KiB buffers */
+#define STUDY_RING_TARGET (1 - VERDICT_NOISE)	/* the ring at least as fast as splice */
+
+/* One row of the study: its name, our method, what each side's code did then and does now. */
+struct study_row {
+	const char *label;		/* the study's name */
+	const char *method;		/* ours */
+	const char *then;		/* what copy_test.c did */
+	const char *now;		/* what bulkxfer does */
+	double sender_cpu_s, receiver_cpu_s;	/* the study's published averages */
+};
+
+/* The study's three rows, in its order, and the ring beside them (no 2014 figures: the study
+ * left synchronisation out, and the ring is the answer to what it costs). */
+extern const struct study_row study_rows[STUDY_NROWS];
+extern const struct study_row study_ring;
+
+/* The chunk each row's method runs at in the study phase (4 KiB, splice: CHUNK_REST). */
+uint64_t study_chunk_of(const char *method);
+
+enum study_metric { METRIC_CPU_SUM, METRIC_SENDER_CPU, METRIC_RECEIVER_CPU, METRIC_WALL,
+		    METRIC_GIB, METRIC_FLOOR };
+
+/* "cpu_sum", "sender_cpu", "receiver_cpu", "wall" (GiB/s and floor comparisons are wall's). */
+const char *study_metric_name(enum study_metric m);
+
+struct claim {
+	char phase[16];		/* "study" or "tuned" */
+	char claim[24];		/* "ratio", "ordering", or a target's short name */
+	char metric[16];
+	char a[48], b[48];	/* what is compared: a / b */
+	struct ratio_ci r;	/* r.valid 0 for the ordering and for missing data */
+	char verdict[32];	/* cheaper ... no clear difference; reproduced ...; met ... */
+	int open;		/* undecided, yet more rounds could decide it */
+	size_t runs_needed;	/* per side, at the measured spread; 0 = more would not decide */
+	char undecided_pairs[160];	/* the ordering: which pairs are not decided */
+};
+
+struct claim_set {
+	struct claim v[STUDY_MAX_CLAIMS];
+	size_t n;
+	const char *study_series;	/* the series judged as the study ("study", else the first
+					 * that is no sweep); NULL when there is none */
+	const char *mmap_method;	/* the study's mmap+memcpy row: shm-whole, else shm */
+};
+
+/* The per-run values of metric for the runs of method in series (the first file size and chunk
+ * seen, as groups.c groups them), into out[0..max).  Returns how many. */
+size_t study_samples(const struct run_record *r, size_t n, const char *series,
+		     const char *method, enum study_metric metric, double *out, size_t max);
+
+/* Judge every claim records[0..n) allow, into *out. */
+void study_judge(const struct run_record *records, size_t n, struct claim_set *out);
+
+/* The claim of phase called claim with metric, a and b (NULL = any), or NULL. */
+const struct claim *study_find(const struct claim_set *c, const char *phase, const char *claim,
+			       const char *metric, const char *a, const char *b);
+
+/* How many claims of phase (NULL = all) are still open. */
+size_t study_open_claims(const struct claim_set *c, const char *phase);
+
+/* Write verdicts.csv: the header phase,claim,metric,a,b,estimate,ci_low,ci_high,verdict and one
+ * row per claim.  Returns 0 or -errno. */
+int study_write_verdicts(const char *path, const struct claim_set *c);
+
+#endif
