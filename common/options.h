@@ -70,6 +70,7 @@ struct run_options {
 	int runs_auto;		/* reproduce --runs auto: add rounds while a verdict is undecided */
 	uint64_t run_offset;	/* the first recorded run is numbered run_offset + 1 */
 	int src_hash_known;	/* src_hash is the source's XXH3: do not hash it again */
+	int floor_once;		/* measure the destination floor once, not before every round */
 	uint64_t src_hash;
 	int keep;		/* keep the generated source and the temp destination */
 	int json;		/* JSON records on stdout instead of the table */

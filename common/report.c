@@ -225,13 +225,21 @@ static uint64_t axis_value(const struct group *g, enum sweep_axis axis)
 	return axis == AXIS_CHUNK ? g->chunk : g->bytes;
 }
 
+/* 1 when group g belongs to series on a line graph: the size sweep's line ends at the full
+ * file, which reproduce measures once, in the tuned phase, at the same chunks. */
+static int on_line(const struct group *g, const char *series)
+{
+	return strcmp(g->series, series) == 0 ||
+	       (strcmp(series, "size-sweep") == 0 && strcmp(g->series, "tuned") == 0);
+}
+
 /* Count the distinct axis values among the groups of series. */
 static size_t distinct_values(const struct group *g, size_t n, const char *series,
 			      enum sweep_axis axis, uint64_t *values, size_t max)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(g[i].series, series) != 0)
+		if (!on_line(&g[i], series))
 			continue;
 		uint64_t v = axis_value(&g[i], axis);
 		size_t j = 0;
@@ -272,7 +280,7 @@ static int write_line_data(const char *path, const struct group *g, size_t n, en
 	const char *methods[64];
 	size_t nm = 0;
 	for (size_t i = 0; i < n && nm < 64; i++) {
-		if (strcmp(g[i].series, best_series) != 0)
+		if (!on_line(&g[i], best_series))
 			continue;
 		size_t j = 0;
 		while (j < nm && strcmp(methods[j], g[i].method) != 0)
@@ -292,7 +300,7 @@ static int write_line_data(const char *path, const struct group *g, size_t n, en
 		for (size_t m = 0; m < nm; m++) {
 			double y = -1;
 			for (size_t i = 0; i < n; i++)
-				if (strcmp(g[i].series, best_series) == 0 &&
+				if (on_line(&g[i], best_series) &&
 				    strcmp(g[i].method, methods[m]) == 0 &&
 				    axis_value(&g[i], axis) == values[v] && g[i].gib.median > y)
 					y = g[i].gib.median;

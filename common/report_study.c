@@ -123,7 +123,7 @@ static void print_ratios(FILE *f, const struct claim_set *c)
 	}
 }
 
-static void print_ordering(FILE *f, const struct claim_set *c, const struct report_context *ctx)
+static void print_ordering(FILE *f, const struct claim_set *c)
 {
 	const struct claim *o = study_find(c, "study", "ordering", NULL, NULL, NULL);
 	if (!o)
@@ -145,15 +145,22 @@ static void print_ordering(FILE *f, const struct claim_set *c, const struct repo
 						   pairs[p][1]);
 		if (!x || strcmp(x->verdict, "no clear difference") != 0)
 			continue;
-		if (x->runs_needed > 0)
-			fprintf(f, "  - %s vs %s: medians %.0f%% apart; at this spread about %zu rounds "
-				"would decide it%s\n", pairs[p][0], pairs[p][1],
-				fabs(x->r.median_ratio - 1) * 100, x->runs_needed,
-				ctx && ctx->study_rounds ? "" : " (`reproduce --runs N`)");
+		char now[64];
+		ci_text(x, now, sizeof(now));
+		if (!x->r.valid)
+			fprintf(f, "  - %s vs %s: medians %.0f%% apart; too few runs for an interval "
+				"(at least 4 per method)\n", pairs[p][0], pairs[p][1],
+				fabs(x->r.median_ratio - 1) * 100);
+		else if (x->runs_needed > 0)
+			fprintf(f, "  - %s vs %s: medians %.0f%% apart (%s); at this spread about %zu "
+				"rounds would decide it\n", pairs[p][0], pairs[p][1],
+				fabs(x->r.median_ratio - 1) * 100, now, x->runs_needed);
 		else
-			fprintf(f, "  - %s vs %s: medians %.0f%% apart, inside the %.0f%% noise band: "
-				"more rounds would not make them differ\n", pairs[p][0], pairs[p][1],
-				fabs(x->r.median_ratio - 1) * 100, VERDICT_NOISE * 100);
+			fprintf(f, "  - %s vs %s: medians %.0f%% apart (%s); the estimate is inside the "
+				"%.0f%% noise band: more rounds would most likely confirm no clear "
+				"difference\n",
+				pairs[p][0], pairs[p][1], fabs(x->r.median_ratio - 1) * 100, now,
+				VERDICT_NOISE * 100);
 	}
 	/* Last, so a summary on stdout ends with it. */
 	fprintf(f, "- **ordering: %s**", o->verdict);
@@ -192,7 +199,7 @@ void report_study_print(FILE *f, const struct group *g, size_t ng, const struct 
 	}
 	print_ratios(f, c);
 	print_sync_cost(f, c);
-	print_ordering(f, c, ctx);
+	print_ordering(f, c);
 }
 
 /* ---- targets --------------------------------------------------------------------------- */

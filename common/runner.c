@@ -371,7 +371,7 @@ static int run_rounds(const struct run_options *o, struct series_files *f, struc
 		      struct series *out, struct bx_error *err)
 {
 	for (uint64_t round = 0; round < o->warmup + o->runs; round++) {
-		if (!o->sink && f->floor_gib_s > 0) {
+		if (!o->sink && f->floor_gib_s > 0 && !o->floor_once) {
 			/* The last run's destination goes first, as before any run. */
 			int rc = fresh_destination(o, f, err);
 			if (rc)

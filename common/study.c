@@ -136,7 +136,8 @@ static struct claim *add_ratio(struct claim_set *c, const struct run_record *r, 
 	int dir = verdict_direction(&x->r, VERDICT_NOISE);
 	snprintf(x->verdict, sizeof(x->verdict), "%s", verdict_word(dir, metric == METRIC_WALL));
 	x->runs_needed = verdict_runs_needed(&x->r, VERDICT_NOISE);
-	x->open = dir == 0 && x->runs_needed > 0;
+	/* Any undecided claim is open: an estimate inside the noise band may still leave it. */
+	x->open = dir == 0;
 	return x;
 }
 
@@ -161,8 +162,7 @@ static void add_target(struct claim_set *c, const struct run_record *r, size_t n
 	int v = verdict_target(&x->r, target);
 	snprintf(x->verdict, sizeof(x->verdict), "%s", verdict_target_word(v));
 	x->runs_needed = 0;
-	x->open = v == 0 && x->r.valid && (x->r.estimate > target * (1 + VERDICT_NOISE) ||
-					   x->r.estimate < target * (1 - VERDICT_NOISE));
+	x->open = v == 0;
 }
 
 /* The study's ordering by CPU sum (splice < mmap+memcpy < read/write), pair by pair. */
@@ -171,7 +171,7 @@ static void add_ordering(struct claim_set *c, const struct run_record *r, size_t
 {
 	const char *splice = study_rows[2].method, *mm = c->mmap_method, *rw = study_rows[0].method;
 	const char *pairs[3][2] = { { splice, mm }, { mm, rw }, { splice, rw } };
-	int against = 0, undecided = 0, open = 0;
+	int against = 0, undecided = 0;
 	char names[160] = "";
 	size_t used = 0;
 	for (int p = 0; p < 3; p++) {
@@ -186,7 +186,6 @@ static void add_ordering(struct claim_set *c, const struct run_record *r, size_t
 		against += dir > 0;
 		if (dir == 0) {
 			undecided++;
-			open |= x->open;
 			used += (size_t)snprintf(names + used, used < sizeof(names) ?
 						 sizeof(names) - used : 0, "%s%s vs %s",
 						 used ? ", " : "", pairs[p][0], pairs[p][1]);
@@ -203,7 +202,7 @@ static void add_ordering(struct claim_set *c, const struct run_record *r, size_t
 	snprintf(o->verdict, sizeof(o->verdict), "%s",
 		 against ? "contradicted" : undecided ? "undecided" : "reproduced");
 	snprintf(o->undecided_pairs, sizeof(o->undecided_pairs), "%s", names);
-	o->open = !against && open;
+	o->open = !against && undecided;
 }
 
 static const char *pick_study_series(const struct run_record *r, size_t n)

@@ -49,7 +49,7 @@ struct claim {
 	char a[48], b[48];	/* what is compared: a / b */
 	struct ratio_ci r;	/* r.valid 0 for the ordering and for missing data */
 	char verdict[32];	/* cheaper ... no clear difference; reproduced ...; met ... */
-	int open;		/* undecided, yet more rounds could decide it */
+	int open;		/* undecided: more rounds may decide it */
 	size_t runs_needed;	/* per side, at the measured spread; 0 = more would not decide */
 	char undecided_pairs[160];	/* the ordering: which pairs are not decided */
 };
@@ -74,7 +74,7 @@ void study_judge(const struct run_record *records, size_t n, struct claim_set *o
 const struct claim *study_find(const struct claim_set *c, const char *phase, const char *claim,
 			       const char *metric, const char *a, const char *b);
 
-/* How many claims of phase (NULL = all) are still open. */
+/* How many claims of phase (NULL = all) are still open (undecided). */
 size_t study_open_claims(const struct claim_set *c, const char *phase);
 
 /* Write verdicts.csv: the header phase,claim,metric,a,b,estimate,ci_low,ci_high,verdict and one
