@@ -173,17 +173,6 @@ static void test_source_truncated_without_lease(void)
 	source_changes("sendfile", CHANGE_FTRUNCATE, "size went from");
 }
 
-static int log_contains(const char *log, const char *text)
-{
-	FILE *f = fopen(log, "r");
-	char buf[4096] = "";
-	size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
-	buf[n] = '\0';
-	if (f)
-		fclose(f);
-	return strstr(buf, text) != NULL;
-}
-
 /* ---- faults at named points (BULKXFER_FAULT) ------------------------------------------- */
 
 /* Where a half is stopped, killed or failed: every point of fault_inject.h.  The byte point is
@@ -257,7 +246,7 @@ static int wait_bulkxfer(const struct fault_case *fc, pid_t pid, int *status)
 /* A method this kernel cannot do is skipped, as bulkxfer itself skips it. */
 static int unsupported_here(const struct fault_case *fc)
 {
-	if (!log_contains(fc->log, "unsupported here"))
+	if (!ts_file_contains(fc->log, "unsupported here"))
 		return 0;
 	fprintf(stderr, "\n  (%s: unsupported here, not tested)", fc->method);
 	return 1;
@@ -272,8 +261,9 @@ static int consumer_killed_at(const char *method, const char *side, const char *
 	pid_t pid = start_fault_run(&fc, "consumer", point, "kill");
 	int status = 0, ok = wait_bulkxfer(&fc, pid, &status);
 	if (ok && !unsupported_here(&fc)) {
-		ok = WIFEXITED(status) && WEXITSTATUS(status) == 1 && log_contains(fc.log, "consumer") &&
-		     log_contains(fc.log, "killed by signal 9");
+		ok = WIFEXITED(status) && WEXITSTATUS(status) == 1 &&
+		     ts_file_contains(fc.log, "consumer") &&
+		     ts_file_contains(fc.log, "killed by signal 9");
 		CU_ASSERT_TRUE(ok);
 		if (!ok)
 			report_case(&fc, "not reported as the consumer's SIGKILL");
@@ -290,8 +280,9 @@ static int half_fails_at(const char *method, const char *side, const char *point
 	if (ok && !unsupported_here(&fc)) {
 		char who[64];
 		snprintf(who, sizeof(who), "%s: %s: ", method, side);
-		ok = WIFEXITED(status) && WEXITSTATUS(status) == 1 && log_contains(fc.log, who) &&
-		     log_contains(fc.log, "[injected by BULKXFER_FAULT] failed: Input/output error");
+		ok = WIFEXITED(status) && WEXITSTATUS(status) == 1 && ts_file_contains(fc.log, who) &&
+		     ts_file_contains(fc.log,
+				      "[injected by BULKXFER_FAULT] failed: Input/output error");
 		CU_ASSERT_TRUE(ok);
 		if (!ok)
 			report_case(&fc, "not reported as that side's failed call");
@@ -496,8 +487,8 @@ static void test_destination_filesystem_full(void)
 		int status = 0;
 		CU_ASSERT_TRUE_FATAL(ts_wait_for(pid, 60, &status));
 		int ok = WIFEXITED(status) && WEXITSTATUS(status) == 1 &&
-			 (log_contains(log, "No space left on device") ||
-			  log_contains(log, "filesystem is full"));
+			 (ts_file_contains(log, "No space left on device") ||
+			  ts_file_contains(log, "filesystem is full"));
 		CU_ASSERT_TRUE(ok);
 		if (!ok)
 			fprintf(stderr, "\n  %s: exit %d, not ENOSPC\n", name,

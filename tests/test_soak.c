@@ -46,17 +46,6 @@ static int trials(void)
 	return n > 0 ? n : SOAK_TRIALS;
 }
 
-static int log_says(const char *log, const char *text)
-{
-	FILE *f = fopen(log, "r");
-	char buf[4096] = "";
-	size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
-	buf[n] = '\0';
-	if (f)
-		fclose(f);
-	return strstr(buf, text) != NULL;
-}
-
 /* One transfer of method, started in the background; its files are dir/soak.{csv,log}. */
 static pid_t start_one(const char *method, char *csv, char *log, size_t len)
 {
@@ -105,7 +94,7 @@ static void test_consumer_killed_at_random(void)
 			}
 			long rows = ts_csv_rows_intact(csv);
 			if (WIFEXITED(status) && WEXITSTATUS(status) == 1 &&
-			    log_says(log, "killed by signal 9") && rows <= 0)
+			    ts_file_contains(log, "killed by signal 9") && rows <= 0)
 				landed++;
 			else if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && rows == 1)
 				late++;

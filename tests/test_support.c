@@ -215,6 +215,17 @@ int ts_run_bulkxfer_limited(struct ts_result *r, const char *const argv[], long 
 	return 0;
 }
 
+int ts_file_contains(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "r");
+	char buf[4096] = "";
+	size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
+	buf[n] = '\0';
+	if (f)
+		fclose(f);
+	return strstr(buf, text) != NULL;
+}
+
 long ts_count_lines(const char *path)
 {
 	FILE *f = fopen(path, "r");

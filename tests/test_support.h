@@ -54,6 +54,9 @@ struct ts_result {
  * argv[0] included) and collect what it printed.  Returns 0 or -1 if it could not be run. */
 int ts_run_bulkxfer(struct ts_result *r, const char *const argv[]);
 
+/* 1 when the first 4 KiB of the file at path hold text (a bulkxfer log). */
+int ts_file_contains(const char *path, const char *text);
+
 /* Count the lines of a file (-1 if it cannot be read). */
 long ts_count_lines(const char *path);
 
