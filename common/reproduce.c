@@ -175,6 +175,12 @@ static int run_phases(const struct run_options *o, const char *src, uint64_t siz
 	/* No study verdict reads the floor: measuring it before each round (1.2-1.5 s at 1.4 GiB,
 	 * primed) would only leave less of the budget for the rounds the verdicts need. */
 	p.floor_once = 1;
+	/* Nothing between the study's runs but the transfer, as in 2014: priming, which the floor
+	 * decides per job (a noisy A/B), changed this phase's conditions from one job to the next
+	 * (mmap+memcpy's receiver: 0.7-0.9 s primed, 1.4-2.9 s unprimed, 1.4 GiB), and with them
+	 * its verdicts.  --prime still forces it. */
+	if (p.prime == PRIME_AUTO)
+		p.prime = 0;
 	int rc = run_adaptive(&p, "study", start + STUDY_DEADLINE_S, s, study, err);
 
 	/* 2: the quick chunk sweep, pipes sized to hold a chunk. */
