@@ -1,12 +1,14 @@
 # bulkxfer - build the program, run its tests, reproduce the 2014 comparison.
 CFLAGS  ?= -O2 -g
 # Flags the code needs whatever CFLAGS the user gives (a command-line CFLAGS replaces ours).
-BXFLAGS := -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -Icommon -MMD -MP -DBX_PLOTS_DIR='"$(CURDIR)/plots"'
+BXFLAGS := -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -Icommon -Icommon/analysis -MMD -MP -DBX_PLOTS_DIR='"$(CURDIR)/plots"'
 LDLIBS  := -lxxhash -lrt -lpthread -lm
 BUILD   ?= build
 BIN     ?= bulkxfer
 
-LIB_SRC  := $(filter-out common/main.c,$(wildcard common/*.c)) $(wildcard producer/*.c consumer/*.c)
+# common/analysis/: everything that reads records and never runs a transfer (the judging side).
+LIB_SRC  := $(filter-out common/main.c,$(wildcard common/*.c common/analysis/*.c)) \
+	    $(wildcard producer/*.c consumer/*.c)
 TEST_SRC := $(wildcard tests/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
