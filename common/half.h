@@ -62,6 +62,8 @@ struct half_ops {
 	unsigned syscalls_per_chunk;	/* in the steady state; switches are twice this */
 	const char *path;		/* e.g. "src page cache -(CPU: read)-> user buffer" */
 	int takes_rest;			/* can ask for every byte left per call (--chunk rest) */
+	int page_refs;			/* hands page references over instead of copying (splice,
+					 * vmsplice, sendfile into a pipe or socket): one per page */
 	int (*prepare)(struct half_ctx *ctx);	/* buffers, mappings */
 	int (*transfer)(struct half_ctx *ctx);	/* the timed loop: move ctx->size bytes */
 	void (*release)(struct half_ctx *ctx);	/* undo prepare; must cope with a failed prepare */

@@ -20,6 +20,7 @@
 
 #include "floor.h"
 #include "measure.h"
+#include "primitives.h"
 #include "report.h"
 #include "runner.h"
 #include "steady.h"
@@ -258,10 +259,12 @@ int reproduce_run(const struct run_options *o, struct bx_error *err)
 	struct series s = { 0 };
 	struct rounds study = { 0, "" }, tuned = { 0, "" };
 	struct machine_limits limits;
+	struct primitive_costs primitives = { 0, 0, 0 };
 	memset(&limits, 0, sizeof(limits));
 	double hash_s = 0;
 	if (rc == 0) {
 		floor_memcpy(&limits);
+		primitives_measure(&primitives);	/* the cost model's direct check */
 		steady_warm(src);
 		limits.read_gib_s = floor_read(src);
 		uint64_t hash;
@@ -275,7 +278,7 @@ int reproduce_run(const struct run_options *o, struct bx_error *err)
 		rc = run_phases(&with_csv, src, size, start, &s, &study, &tuned, err);
 	}
 	struct report_context rctx = { &limits, measure_now() - start, generate_s, hash_s,
-				       study.n, tuned.n, "", "" };
+				       &primitives, study.n, tuned.n, "", "" };
 	snprintf(rctx.study_stop, sizeof(rctx.study_stop), "%s", study.stop);
 	snprintf(rctx.tuned_stop, sizeof(rctx.tuned_stop), "%s", tuned.stop);
 	temp_file_release(&generated, o->keep);

@@ -41,6 +41,7 @@ const struct half_ops producer_sendfile = {
 	.cpu_copies = 0,
 	.syscalls_per_chunk = 1,
 	.path = "src page cache -(page refs: sendfile)-> pipe buffer",
+	.page_refs = 1,
 	.takes_rest = 1,
 	.transfer = sendfile_transfer,
 };
@@ -52,6 +53,7 @@ const struct half_ops producer_unix_sendfile = {
 	.cpu_copies = 0,
 	.syscalls_per_chunk = 1,
 	.path = "src page cache -(page refs: sendfile)-> socket buffer",
+	.page_refs = 1,
 	.takes_rest = 1,
 	.transfer = sendfile_transfer,
 };
@@ -63,6 +65,7 @@ const struct half_ops producer_tcp_sendfile = {
 	.cpu_copies = 0,
 	.syscalls_per_chunk = 1,
 	.path = "src page cache -(page refs: sendfile)-> socket buffer",
+	.page_refs = 1,
 	.takes_rest = 1,
 	.transfer = sendfile_transfer,
 };

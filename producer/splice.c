@@ -26,6 +26,7 @@ const struct half_ops producer_splice = {
 	.cpu_copies = 0,
 	.syscalls_per_chunk = 1,
 	.path = "src page cache -(page refs: splice)-> pipe buffer",
+	.page_refs = 1,
 	.takes_rest = 1,
 	.transfer = splice_producer_transfer,
 };

@@ -37,6 +37,7 @@ const struct half_ops producer_vmsplice = {
 	.cpu_copies = 0,
 	.syscalls_per_chunk = 1,
 	.path = "src page cache -(mapped: mmap)-> src mapping -(page refs: vmsplice)-> pipe buffer",
+	.page_refs = 1,
 	.takes_rest = 1,
 	.prepare = half_map_source,
 	.transfer = vmsplice_transfer,

@@ -15,6 +15,7 @@
 #include "floor.h"
 #include "groups.h"
 #include "plots.h"
+#include "report_model.h"
 #include "report_study.h"
 #include "study.h"
 #include "units.h"
@@ -372,6 +373,8 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 		{ "size", "Throughput against file size", 0, "" },
 		{ "cpu_per_gib", "User vs system CPU seconds per GiB", 0, "" },
 		{ "copies", "Measured CPU cost against theoretical CPU copies", 0, "" },
+		{ "breakdown", "Where each side's CPU time goes (cost model)", 0, "" },
+		{ "calls", "CPU seconds per GiB against system calls per GiB (cost model)", 0, "" },
 	};
 	int rc = 0;
 	static struct claim_set claims_storage;
@@ -414,8 +417,20 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 		print_tuned(md, g, ng);
 		report_targets_print(md, g, ng, claims, ctx);
 		print_copies(md, g, ng);
+		struct model_checks checks = { ctx ? ctx->primitives : NULL,
+					       ctx && ctx->limits ? ctx->limits->memcpy_gib_s : 0 };
+		struct cost_model model;
+		if (report_model_print(md, records, n, &checks, &model) == 0) {
+			if (report_model_write(out_dir, records, n, &model) < 0)
+				rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write the model into '%s'",
+					     out_dir);
+			snprintf(graphs[6].data, PATH_LEN, "%s/plot-breakdown.csv", out_dir);
+			snprintf(graphs[7].data, PATH_LEN, "%s/plot-calls.csv", out_dir);
+			graphs[6].available = graphs[7].available = rc == 0;
+		}
 		print_all_groups(md, g, ng);
-		rc = render_graphs(md, out_dir, graphs, sizeof(graphs) / sizeof(graphs[0]), err);
+		int drawn = render_graphs(md, out_dir, graphs, sizeof(graphs) / sizeof(graphs[0]), err);
+		rc = rc ? rc : drawn;
 		if (fclose(md) != 0 && rc == 0)
 			rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path, strerror(errno));
 	}

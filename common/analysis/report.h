@@ -15,6 +15,7 @@
 #include "results.h"
 
 struct machine_limits;
+struct primitive_costs;
 
 /* What a report can add when it is written right after the runs (NULL fields: unknown). */
 struct report_context {
@@ -22,6 +23,7 @@ struct report_context {
 	double elapsed_s;			/* how long the whole job took; 0 = unknown */
 	double generate_s;			/* generating the source; 0 = not generated */
 	double hash_s;				/* hashing the source once (XXH3) */
+	const struct primitive_costs *primitives;	/* unit costs measured directly; NULL */
 	size_t study_rounds, tuned_rounds;	/* rounds each phase ran; 0 = unknown */
 	char study_stop[96], tuned_stop[96];	/* why it stopped adding rounds */
 };

@@ -1,0 +1,33 @@
+/*
+ * report_model.h - the cost model in words, tables and graph data (analysis/model.h fits it):
+ * the coefficients with their intervals beside the primitives measured directly, each method's
+ * CPU time broken into calls, copies, page references, faults, wake-ups, fixed and residual, and
+ * the check by prediction (fitted without the study phase, then predicting it).
+ */
+#ifndef BX_REPORT_MODEL_H
+#define BX_REPORT_MODEL_H
+
+#include <stdio.h>
+
+#include "model.h"
+#include "results.h"
+
+struct primitive_costs;
+
+/* Direct measurements to put beside the fit (any may be NULL / 0: not measured). */
+struct model_checks {
+	const struct primitive_costs *primitives;
+	double memcpy_gib_s;	/* one core's memcpy; its inverse is seconds per GiB copied */
+};
+
+/* Print the model section (markdown) for records[0..n).  Prints why when no model can be fitted.
+ * Returns 0 when a model was fitted (into *m when non-NULL), -1 otherwise. */
+int report_model_print(FILE *f, const struct run_record *r, size_t n,
+		       const struct model_checks *checks, struct cost_model *m);
+
+/* Write model.csv, plot-breakdown.csv and plot-calls.csv into dir from records[0..n) and the
+ * fitted m.  Returns 0 or -errno. */
+int report_model_write(const char *dir, const struct run_record *r, size_t n,
+		       const struct cost_model *m);
+
+#endif
