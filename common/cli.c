@@ -25,6 +25,7 @@
 #include "methods.h"
 #include "options.h"
 #include "preflight.h"
+#include "primitives.h"
 #include "report.h"
 #include "reproduce.h"
 #include "runner.h"
@@ -379,6 +380,15 @@ static int cmd_limits(int argc, char **argv)
 	if (primed_floor > 0)
 		printf("  destination floor, primed    %8.2f   (after writing and dropping as much: runs "
 		       "prime when this is 10%% faster)\n", primed_floor);
+	struct primitive_costs p;
+	primitives_measure(&p);
+	printf("unit costs (what the cost model fits; best of 3 passes):\n");
+	printf("  null system call (getppid)   %8.3f us CPU\n", p.syscall_s * 1e6);
+	printf("  minor fault, fresh 4 KiB page %7.3f us CPU\n", p.fault_s * 1e6);
+	printf("  pipe wake-up (half a round trip between two processes) %.3f us\n",
+	       p.wakeup_s * 1e6);
+	if (l.memcpy_gib_s > 0)
+		printf("  copying 1 GiB, one core      %8.3f s (glibc memcpy)\n", 1 / l.memcpy_gib_s);
 	return BX_EXIT_OK;
 }
 

@@ -71,11 +71,17 @@ static double wakeup_once(void)
 	}
 	pid_t child = fork();
 	if (child == 0) {
+		/* Only its own ends stay open, so the parent's close is an EOF it sees. */
+		close(ping[1]);
+		close(pong[0]);
 		char b;
 		while (read(ping[0], &b, 1) == 1 && write(pong[1], &b, 1) == 1)
 			;
 		_exit(0);
 	}
+	close(ping[0]);
+	close(pong[1]);
+	ping[0] = pong[1] = -1;
 	double s = 0;
 	if (child > 0) {
 		char b = 'p';
@@ -87,9 +93,7 @@ static double wakeup_once(void)
 		s = i == ROUND_TRIPS ? (measure_now() - t) / ROUND_TRIPS / 2 : 0;
 	}
 	close(ping[1]);	/* the child sees EOF and exits */
-	close(ping[0]);
 	close(pong[0]);
-	close(pong[1]);
 	if (child > 0)
 		waitpid(child, NULL, 0);
 	return s;

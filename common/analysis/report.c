@@ -421,12 +421,14 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 					       ctx && ctx->limits ? ctx->limits->memcpy_gib_s : 0 };
 		struct cost_model model;
 		if (report_model_print(md, records, n, &checks, &model) == 0) {
-			if (report_model_write(out_dir, records, n, &model) < 0)
+			int calls = report_model_write(out_dir, records, n, &model);
+			if (calls < 0)
 				rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write the model into '%s'",
 					     out_dir);
 			snprintf(graphs[6].data, PATH_LEN, "%s/plot-breakdown.csv", out_dir);
 			snprintf(graphs[7].data, PATH_LEN, "%s/plot-calls.csv", out_dir);
-			graphs[6].available = graphs[7].available = rc == 0;
+			graphs[6].available = calls >= 0 && (calls & REPORT_MODEL_BARS);
+			graphs[7].available = calls >= 0 && (calls & REPORT_MODEL_CALLS);
 		}
 		print_all_groups(md, g, ng);
 		int drawn = render_graphs(md, out_dir, graphs, sizeof(graphs) / sizeof(graphs[0]), err);

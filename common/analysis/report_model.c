@@ -227,6 +227,7 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 	fprintf(f, "label,calls,copies,page_refs,faults,wakeups,fixed,residual\n");
 	struct side_row rows[MAX_ROWS];
 	size_t k = pick_rows(r, n, NULL, rows, MAX_ROWS);
+	int bars = 0;
 	for (size_t i = 0; i < k; i++) {
 		struct model_counts med;
 		double predicted, parts[MODEL_NTERMS], sum = 0;
@@ -239,6 +240,7 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 			fprintf(f, ",%.6g", fmax(0, parts[t]));
 		}
 		fprintf(f, ",%.6g\n", fmax(0, med.cpu_s - sum));
+		bars++;
 	}
 	if (fclose(f) != 0)
 		return -errno;
@@ -249,14 +251,17 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 	if (!f)
 		return -errno;
 	fprintf(f, "method,calls_per_gib,cpu_s_per_gib,kind\n");
+	int points = 0, lines = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct model_counts s, c;
 		if (r[i].bytes == 0 || model_counts_of(&r[i], SIDE_SENDER, &s) < 0 ||
-		    model_counts_of(&r[i], SIDE_RECEIVER, &c) < 0)
-			continue;
+		    model_counts_of(&r[i], SIDE_RECEIVER, &c) < 0 ||
+		    s.x[TERM_CALL] + c.x[TERM_CALL] <= 0)
+			continue;	/* no calls: nowhere on a log axis */
 		double gib = (double)r[i].bytes / GIB_BYTES;
 		fprintf(f, "%s,%.6g,%.6g,run\n", r[i].method,
 			(s.x[TERM_CALL] + c.x[TERM_CALL]) / gib, (s.cpu_s + c.cpu_s) / gib);
+		points++;
 	}
 	for (size_t i = 0; i < k; i += 2) {	/* rows come as sender, receiver of one method */
 		double lo = 0, hi = 0, other = 0;
@@ -284,6 +289,10 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 		double c = m->identified[TERM_CALL] ? m->coef[TERM_CALL] : 0;
 		fprintf(f, "%s,%.6g,%.6g,model\n%s,%.6g,%.6g,model\n", rows[i].method, lo,
 			other + c * lo, rows[i].method, hi, other + c * hi);
+		lines++;
 	}
-	return fclose(f) == 0 ? 0 : -errno;
+	if (fclose(f) != 0)
+		return -errno;
+	/* gnuplot refuses a plot element with no point, so say which graphs have something */
+	return (bars > 0 ? REPORT_MODEL_BARS : 0) | (points > 0 && lines > 0 ? REPORT_MODEL_CALLS : 0);
 }

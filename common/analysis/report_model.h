@@ -25,8 +25,12 @@ struct model_checks {
 int report_model_print(FILE *f, const struct run_record *r, size_t n,
 		       const struct model_checks *checks, struct cost_model *m);
 
+#define REPORT_MODEL_BARS 1	/* plot-breakdown.csv has a row to draw */
+#define REPORT_MODEL_CALLS 2	/* plot-calls.csv has runs and model lines to draw */
+
 /* Write model.csv, plot-breakdown.csv and plot-calls.csv into dir from records[0..n) and the
- * fitted m.  Returns 0 or -errno. */
+ * fitted m.  Returns the REPORT_MODEL_* flags of the graphs that have something to draw, or
+ * -errno. */
 int report_model_write(const char *dir, const struct run_record *r, size_t n,
 		       const struct cost_model *m);
 
