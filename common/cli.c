@@ -27,6 +27,7 @@
 #include "preflight.h"
 #include "primitives.h"
 #include "report.h"
+#include "report_model.h"
 #include "reproduce.h"
 #include "runner.h"
 #include "steady.h"
@@ -161,6 +162,29 @@ static int cmd_list(int argc, char **argv)
 	return BX_EXIT_OK;
 }
 
+/* explain --size: the model from --model, else fitted from --csv; a prediction per method and
+ * chunk.  Returns 0 or an exit code with *err filled. */
+static int explain_predict(const struct run_options *o, const struct run_record *records,
+			   size_t n, struct bx_error *err)
+{
+	struct cost_model m;
+	if (o->model) {
+		if (model_read_csv(o->model, &m) < 0)
+			return bx_fail(err, BX_EXIT_USAGE, "--model '%s': not a model.csv bulkxfer wrote",
+				       o->model);
+	} else if (!o->csv) {
+		return bx_fail(err, BX_EXIT_USAGE, "--size predicts from a model: give --model FILE "
+			       "(a reproduce's model.csv) or --csv FILE to fit one");
+	} else if (model_fit(records, n, NULL, &m) < 0) {
+		return bx_fail(err, BX_EXIT_USAGE, "results file '%s': too few runs to fit the model",
+			       o->csv);
+	}
+	for (size_t i = 0; i < o->nmethods; i++)
+		for (size_t c = 0; c < o->chunks.n; c++)
+			report_model_predict(stdout, &m, o->methods[i], o->sizes.v[0], o->chunks.v[c]);
+	return 0;
+}
+
 static int cmd_explain(int argc, char **argv)
 {
 	struct run_options o;
@@ -182,11 +206,21 @@ static int cmd_explain(int argc, char **argv)
 			return rc;
 		}
 	}
+	if (o.sizes.n > 0) {	/* --size: predict those transfers from a model */
+		rc = explain_predict(&o, records, n, &err);
+		if (rc)
+			bx_print_error("%s", err.msg);
+		free(groups);
+		free(records);
+		return rc;
+	}
 	for (size_t i = 0; i < o.nmethods; i++) {
 		explain_theory(stdout, o.methods[i]);
 		explain_measured(stdout, o.methods[i], groups, ng);
 		printf("\n");
 	}
+	if (o.csv)	/* where the CPU time goes, fitted from the CSV */
+		report_model_print(stdout, records, n, NULL, NULL);
 	/* Pairings in the CSV ("pipe+splice") are explained too when no --method narrowed it. */
 	for (size_t i = 0; i < ng && !o.methods_given; i++) {
 		struct method scratch;

@@ -61,7 +61,8 @@ static const struct option_spec option_table[] = {
 	{ "src", "FILE", "transfer this existing file (never modified)", OPT_PATH, FIELD(src), 0, 0,
 	  TOUCHES_FILES },
 	{ "size", "N[,N...]", "or generate sources of N bytes of pseudo-random data (e.g. 1.4G; "
-	  "reproduce: 1.4G)", OPT_SIZE_LIST, FIELD(sizes), 1, UNITS_MAX_BYTES, TOUCHES_FILES },
+	  "reproduce: 1.4G; explain: the transfer to predict)", OPT_SIZE_LIST, FIELD(sizes), 1,
+	  UNITS_MAX_BYTES, TOUCHES_FILES | CMD_EXPLAIN },
 	{ "seed", "N", "seed of the generated data (default 1)", OPT_COUNT, FIELD(seed), 0,
 	  UINT64_MAX, TOUCHES_FILES },
 	{ "workdir", "DIR", "where generated and temporary files go (default $TMPDIR or /tmp)",
@@ -71,8 +72,10 @@ static const struct option_spec option_table[] = {
 	{ "keep", NULL, "keep the generated source and the temporary destination", OPT_SET_FLAG,
 	  FIELD(keep), 0, 0, TOUCHES_FILES },
 	{ "chunk", "N[,N...]", "bytes per call and per ring slot, or rest: every byte left per call "
-	  "(run: 1M; sweep, and reproduce's quick sweep: " DEFAULT_SWEEP_CHUNKS ")", OPT_SIZE_LIST, FIELD(chunks), MIN_CHUNK,
-	  MAX_CHUNK, TRANSFER },
+	  "(run: 1M; sweep, explain, and reproduce's quick sweep: " DEFAULT_SWEEP_CHUNKS ")",
+	  OPT_SIZE_LIST, FIELD(chunks), MIN_CHUNK, MAX_CHUNK, TRANSFER | CMD_EXPLAIN },
+	{ "model", "FILE", "explain: predict from this model.csv (default: fit one from --csv)",
+	  OPT_PATH, FIELD(model), 0, 0, CMD_EXPLAIN },
 	{ "slots", "N", "slots in the shared-memory ring (default 8)", OPT_COUNT, FIELD(slots), 1,
 	  SHM_RING_MAX_SLOTS, TRANSFER },
 	{ "pipe-size", "N", "pipe capacity for pipe methods, F_SETPIPE_SZ (default: kernel's)",

@@ -88,6 +88,7 @@ struct run_options {
 	int verify;		/* hash and compare every run (default 1) */
 	const char *series;	/* label of every row ("run", "sweep", "study", ...) */
 	const char *out;	/* reproduce, report: the output directory; NULL = default */
+	const char *model;	/* explain: a model.csv to predict from */
 	uint64_t method_chunk[MAX_METHODS];	/* nonzero: methods[i] always uses this chunk */
 	int pipe_fit;		/* no --pipe-size: size pipes to hold a chunk (reproduce's tuning) */
 	int methods_given;	/* --method was on the command line */

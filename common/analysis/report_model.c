@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "groups.h"
+#include "methods.h"
 #include "primitives.h"
 #include "units.h"
 
@@ -295,4 +296,35 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 		return -errno;
 	/* gnuplot refuses a plot element with no point, so say which graphs have something */
 	return (bars > 0 ? REPORT_MODEL_BARS : 0) | (points > 0 && lines > 0 ? REPORT_MODEL_CALLS : 0);
+}
+
+void report_model_predict(FILE *f, const struct cost_model *m, const struct method *method,
+			  uint64_t size, uint64_t chunk)
+{
+	/* --chunk rest moves a pipe's worth per call: the kernel's default 64 KiB. */
+	double per_call = chunk == CHUNK_REST ? 65536.0 : (double)chunk;
+	double chunks = ceil((double)size / per_call);
+	char sz[32], ch[32];
+	fprintf(f, "%s, %s file, %s per call (predicted from the model):\n", method->name,
+		units_format_size(size, sz, sizeof(sz)), units_format_chunk(chunk, ch, sizeof(ch)));
+	for (int s = 0; s < 2; s++) {
+		const struct half_ops *h = s == 0 ? method->producer : method->consumer;
+		struct model_counts c = { { 0 }, 0 };
+		c.x[TERM_CALL] = chunks * h->syscalls_per_chunk;
+		c.x[TERM_COPY] = (double)size * h->cpu_copies / GIB_BYTES;
+		c.x[TERM_PAGE_REF] = h->page_refs ? ceil((double)size / 4096) : 0;
+		c.x[TERM_FIXED] = 1;
+		double parts[MODEL_NTERMS], total = model_predict(m, &c, parts);
+		int top = 0;
+		for (int t = 1; t < MODEL_NTERMS; t++)
+			if (parts[t] > parts[top])
+				top = t;
+		fprintf(f, "  %-8s %8.3f s CPU:", s == 0 ? "sender" : "receiver", total);
+		for (int t = 0; t < MODEL_NTERMS; t++)
+			if (t != TERM_FAULT && t != TERM_WAKEUP)
+				fprintf(f, " %s %.3f s,", model_term_name((enum model_term)t), parts[t]);
+		fprintf(f, " most: %s\n", model_term_name((enum model_term)top));
+	}
+	fprintf(f, "  (page faults and wake-ups depend on the machine and the moment, not on the method's "
+		"theory: not predicted)\n");
 }

@@ -7,6 +7,7 @@
 #ifndef BX_REPORT_MODEL_H
 #define BX_REPORT_MODEL_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "model.h"
@@ -24,6 +25,13 @@ struct model_checks {
  * Returns 0 when a model was fitted (into *m when non-NULL), -1 otherwise. */
 int report_model_print(FILE *f, const struct run_record *r, size_t n,
 		       const struct model_checks *checks, struct cost_model *m);
+
+/* Predict what one transfer of m_ethod (size bytes, chunk per call) should cost on each side
+ * from the fitted model: calls, copies and page references from the method's theory, the fixed
+ * cost; faults and wake-ups depend on the machine and are not predicted (said in the output). */
+struct method;
+void report_model_predict(FILE *f, const struct cost_model *m, const struct method *method,
+			  uint64_t size, uint64_t chunk);
 
 #define REPORT_MODEL_BARS 1	/* plot-breakdown.csv has a row to draw */
 #define REPORT_MODEL_CALLS 2	/* plot-calls.csv has runs and model lines to draw */
