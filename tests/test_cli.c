@@ -163,6 +163,8 @@ static void test_bad_inputs(void)
 		{ "run --size 1M --workdir /proc", "no file can be created" },
 		{ "run --size 1M --workdir {D} --csv /proc/version", "a kernel file" },
 		{ "run --size 1M --workdir {D} --csv /proc/bulkxfer.csv", "cannot create it" },
+		{ "explain --method pipe --size 1G", "predicts from a model" },
+		{ "explain --method pipe --size 1G --model {D}/src", "not a model.csv" },
 	};
 	char src[256];
 	snprintf(src, sizeof(src), "%s/src", workdir);
@@ -295,8 +297,8 @@ static void test_reproduce_end_to_end(void)
 	 * that): 4x1.  28 rows + header. */
 	snprintf(path, sizeof(path), "%s/rep/runs.csv", workdir);
 	CU_ASSERT_EQUAL(ts_count_lines(path), 29);
-	static const char *files[] = { "report.md", "verdicts.csv", "summary.csv", "cpu.png",
-				       "throughput.png",
+	static const char *files[] = { "report.md", "verdicts.csv", "model.csv", "breakdown.png",
+				       "calls.png", "summary.csv", "cpu.png", "throughput.png",
 				       "chunk.png", "size.png", "cpu_per_gib.png", "cpu.svg" };
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		snprintf(path, sizeof(path), "%s/rep/%s", workdir, files[i]);
@@ -433,6 +435,34 @@ static void test_reproduce_adaptive_rounds(void)
 	free(r);
 }
 
+/* explain --size predicts from a model.csv: costs chosen so the answer is known.  splice, 1 GiB,
+ * 1 MiB per call: the sender makes 1024 calls and hands 262144 pages over, the receiver makes 1024
+ * calls and copies the GiB once. */
+static void test_explain_predicts(void)
+{
+	char path[256];
+	snprintf(path, sizeof(path), "%s/model.csv", workdir);
+	FILE *f = fopen(path, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fprintf(f, "side,term,coefficient,ci_low,ci_high,unit\n"
+		"both,call,1e-06,9e-07,1.1e-06,s/call\nboth,copy,0.25,0.2,0.3,s/GiB\n"
+		"both,page_ref,1e-06,9e-07,1.1e-06,s/page\nboth,fault,,,,s/fault\n"
+		"both,wakeup,,,,s/wakeup\nboth,fixed,0.001,0,0.002,s/transfer\n");
+	fclose(f);
+	struct ts_result *r = malloc(sizeof(*r));
+	run_line("explain --method splice --size 1G --chunk 1M --model {D}/model.csv", r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	/* 1024 x 1 us + 262144 x 1 us + 1 ms = 0.264 s; 1024 x 1 us + 0.25 s + 1 ms = 0.252 s */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "sender      0.264 s CPU"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "most: page_ref"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "receiver    0.252 s CPU"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "most: copy"));
+	if (r->status || !strstr(r->out, "0.264 s"))
+		fprintf(stderr, "\n  explain: %s%s\n", r->out, r->err);
+	unlink(path);
+	free(r);
+}
+
 static int cli_suite_init(void)
 {
 	make_fixture();
@@ -462,6 +492,7 @@ int register_cli_suite(void)
 		{ "list_explain_and_pairing", test_list_explain_and_pairing },
 		{ "reproduce_all", test_reproduce_all },
 		{ "reproduce_adaptive_rounds", test_reproduce_adaptive_rounds },
+		{ "explain_predicts", test_explain_predicts },
 	};
 	return TS_ADD_SUITE_WITH("cli", cli_suite_init, cli_suite_clean, cases);
 }

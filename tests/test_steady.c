@@ -253,9 +253,16 @@ static void test_limits_command(void)
 	ts_run_bulkxfer(r, argv);
 	CU_ASSERT_EQUAL(r->status, 0);
 	static const char *lines[] = { "memcpy, one core, glibc", "rep movsb",
-				       "read() of the cached source", "destination floor" };
+				       "read() of the cached source", "destination floor",
+				       "null system call (getppid)", "minor fault, fresh 4 KiB page",
+				       "pipe wake-up", "copying 1 GiB, one core" };
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
 		CU_ASSERT_PTR_NOT_NULL(strstr(r->out, lines[i]));
+	/* The unit costs are measured: each a positive number of microseconds. */
+	const char *call = strstr(r->out, "null system call (getppid)");
+	double us = 0;
+	CU_ASSERT_TRUE(call && sscanf(call + strlen("null system call (getppid)"), "%lf", &us) == 1 &&
+		       us > 0);
 	const char *bad[] = { "bulkxfer", "limits", "--size", "1M,2M", NULL };
 	ts_run_bulkxfer(r, bad);
 	CU_ASSERT_EQUAL(r->status, 2);

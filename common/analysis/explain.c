@@ -88,12 +88,28 @@ double explain_cpu_per_gib(const struct group *g)
 	       g->receiver_user_per_gib.median + g->receiver_sys_per_gib.median;
 }
 
+/* The group of method in series (NULL: its first group outside the sweeps and the study). */
+static const struct group *method_group(const struct group *g, size_t n, const char *method,
+					const char *series)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(g[i].method, method) == 0 && !groups_is_sweep(g[i].series) &&
+		    (series ? strcmp(g[i].series, series) == 0 : strcmp(g[i].series, "study") != 0))
+			return &g[i];
+	return NULL;
+}
+
 int explain_write_copies_data(const char *path, const struct group *g, size_t n)
 {
 	FILE *f = fopen(path, "w");
 	if (!f)
 		return -errno;
-	fprintf(f, "method,theoretical_cpu_copies,measured_cpu_s_per_gib\n");
+	/* Never one point per method picked from whatever ran first: one column compares methods
+	 * at a common setting (reproduce's tuned phase, each at its best chunk; else the first
+	 * setting outside the study), the other at the study's setting, so 4 KiB and 1 MiB runs
+	 * are never mixed in one series. */
+	fprintf(f, "method,theoretical_cpu_copies,cpu_s_per_gib_common_setting,"
+		"cpu_s_per_gib_study_setting\n");
 	int rows = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct method scratch;
@@ -101,8 +117,21 @@ int explain_write_copies_data(const char *path, const struct group *g, size_t n)
 		const struct method *m = explain_group_method(g, n, i, &scratch, name);
 		if (!m)
 			continue;
-		fprintf(f, "%s,%u,%.6g\n", g[i].method, methods_cpu_copies(m),
-			explain_cpu_per_gib(&g[i]));
+		const struct group *common = method_group(g, n, g[i].method, "tuned");
+		if (!common)
+			common = method_group(g, n, g[i].method, NULL);
+		const struct group *study = method_group(g, n, g[i].method, "study");
+		if (!common && !study)
+			continue;
+		fprintf(f, "%s,%u,", g[i].method, methods_cpu_copies(m));
+		if (common)
+			fprintf(f, "%.6g,", explain_cpu_per_gib(common));
+		else
+			fprintf(f, "NaN,");
+		if (study)
+			fprintf(f, "%.6g\n", explain_cpu_per_gib(study));
+		else
+			fprintf(f, "NaN\n");
 		rows++;
 	}
 	return fclose(f) == 0 ? rows : -errno;

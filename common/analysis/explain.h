@@ -32,9 +32,11 @@ const struct method *explain_group_method(const struct group *g, size_t n, size_
 /* CPU seconds per GiB of one group, both sides, user + system (medians). */
 double explain_cpu_per_gib(const struct group *g);
 
-/* Write the data of the copies graph: one row per method found in g (its first group that is
- * not a sweep): name, theoretical CPU copies, measured CPU seconds per GiB (both sides, user +
- * system, medians).  Returns the rows written, or -errno. */
+/* Write the data of the copies graph: one row per method found in g: name, theoretical CPU
+ * copies, and measured CPU seconds per GiB (both sides, user + system, medians) at a common
+ * setting (its tuned group, each at its best chunk; else its first group outside the sweeps and
+ * the study) and at the study's setting (NaN where a method lacks one).  Returns the rows
+ * written, or -errno. */
 int explain_write_copies_data(const char *path, const struct group *g, size_t n);
 
 #endif

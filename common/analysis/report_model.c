@@ -288,7 +288,8 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 		if (!any || lo <= 0)
 			continue;
 		double c = m->identified[TERM_CALL] ? m->coef[TERM_CALL] : 0;
-		fprintf(f, "%s,%.6g,%.6g,model\n%s,%.6g,%.6g,model\n", rows[i].method, lo,
+		/* A blank line ends the method's segment, so gnuplot never joins two methods. */
+		fprintf(f, "%s,%.6g,%.6g,model\n%s,%.6g,%.6g,model\n\n", rows[i].method, lo,
 			other + c * lo, rows[i].method, hi, other + c * hi);
 		lines++;
 	}
