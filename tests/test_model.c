@@ -1,7 +1,8 @@
 /*
  * test_model.c - the cost model on data with a known answer: runs built from known costs per
  * call, per GiB copied, per page reference, per fault and per wake-up are fitted back exactly;
- * with noise, every 95% interval holds the true cost; a term no run varies is not identified;
+ * with noise, every 95% interval holds the true cost; a term no run varies is not identified, and
+ * one the data make clearly negative is left out;
  * model.csv reads back what was written.
  */
 #include <math.h>
@@ -86,6 +87,23 @@ static void test_noisy_fit_covers_truth(void)
 	CU_ASSERT_DOUBLE_EQUAL(sum, whole, 1e-12);
 }
 
+/* A term the data make clearly negative is no cost: it is left out and said to be. */
+static void test_negative_term_is_zeroed(void)
+{
+	struct run_record r[60];
+	for (int i = 0; i < 60; i++) {
+		r[i] = synthetic(i % 3 ? "pipe" : "splice", i, 0);
+		/* Take 10 us per sleep off every side's CPU: a "negative wake-up cost". */
+		r[i].producer_fig.sys_s -= 10e-6 * (double)r[i].producer_fig.vcsw;
+		r[i].consumer_fig.sys_s -= 10e-6 * (double)r[i].consumer_fig.vcsw;
+	}
+	struct cost_model m;
+	CU_ASSERT_EQUAL_FATAL(model_fit(r, 60, NULL, &m), 0);
+	CU_ASSERT_FALSE(m.identified[TERM_WAKEUP]);
+	CU_ASSERT_TRUE(m.zeroed[TERM_WAKEUP]);
+	CU_ASSERT_TRUE(m.identified[TERM_CALL] && m.coef[TERM_CALL] > 0);
+}
+
 static void test_unvaried_term_and_csv(void)
 {
 	/* Only methods that hand no page references over: that term cannot be fitted. */
@@ -127,6 +145,7 @@ int register_model_suite(void)
 		{ "exact_fit", test_exact_fit },
 		{ "noisy_fit_covers_truth", test_noisy_fit_covers_truth },
 		{ "unvaried_term_and_csv", test_unvaried_term_and_csv },
+		{ "negative_term_is_zeroed", test_negative_term_is_zeroed },
 	};
 	return TS_ADD_SUITE("model", cases);
 }

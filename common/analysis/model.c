@@ -1,8 +1,9 @@
 /*
  * model.c - fitting the cost model (see model.h): ordinary least squares on columns scaled to
  * unit size (the counts span 1 to 1e9), with the usual t-based 95% interval of each coefficient
- * from the residual variance and (X'X)^-1.  A term no run varies, or one that moves exactly with
- * another, is left out of the fit and reported as not identified rather than given a number.
+ * from the residual variance and (X'X)^-1.  A term no run varies, one that moves exactly with
+ * another, or one the fit would make negative (no cost is below zero: it was only absorbing
+ * another term's share) is left out of the fit and reported as not identified.
  */
 #include "model.h"
 
@@ -129,6 +130,45 @@ static size_t collect(const struct run_record *r, size_t n, const char *exclude,
 	return k;
 }
 
+/* The fit's coefficients (scaled) into beta and each one's 95% half-width into half, from the
+ * inverted X'X of the active columns. */
+static void solve(const struct model_counts *obs, size_t k, const int *active, int na,
+		  const double *scale, const double *inv, const double *xty, double *beta,
+		  double *half, double *rss_out)
+{
+	for (int a = 0; a < na; a++) {
+		beta[a] = 0;
+		for (int b = 0; b < na; b++)
+			beta[a] += inv[a * na + b] * xty[b];
+	}
+	double rss = 0;
+	for (size_t i = 0; i < k; i++) {
+		double fit = 0;
+		for (int a = 0; a < na; a++)
+			fit += beta[a] * obs[i].x[active[a]] / scale[active[a]];
+		rss += (obs[i].cpu_s - fit) * (obs[i].cpu_s - fit);
+	}
+	size_t df = k - (size_t)na;
+	double sigma2 = rss / (double)df, t95 = stats_t95(df);
+	for (int a = 0; a < na; a++)
+		half[a] = t95 * sqrt(fmax(0, sigma2 * inv[a * na + a]));
+	if (rss_out)
+		*rss_out = rss;
+}
+
+/* The active column whose whole interval is below zero by the most, or -1. */
+static int worst_negative(const struct model_counts *obs, size_t k, const int *active, int na,
+			  const double *scale, const double *inv, const double *xty)
+{
+	double beta[MODEL_NTERMS], half[MODEL_NTERMS];
+	solve(obs, k, active, na, scale, inv, xty, beta, half, NULL);
+	int worst = -1;
+	for (int a = 0; a < na; a++)
+		if (beta[a] + half[a] < 0 && (worst < 0 || beta[a] + half[a] < beta[worst] + half[worst]))
+			worst = a;
+	return worst;
+}
+
 int model_fit(const struct run_record *records, size_t n, const char *exclude,
 	      struct cost_model *m)
 {
@@ -167,34 +207,33 @@ int model_fit(const struct run_record *records, size_t n, const char *exclude,
 					xtx[a * na + b] += xa * obs[i].x[active[b]] / scale[active[b]];
 			}
 		int bad = invert(xtx, na);
-		if (bad < 0)
+		if (bad >= 0) {
+			dropped[active[bad]] = 1;	/* dependent on the others: not identified */
+			continue;
+		}
+		/* A cost cannot be below zero: a term whose whole interval is negative is only
+		 * absorbing what another term moves with; leave the most negative one out and fit
+		 * again (Lawson-Hanson's non-negative least squares, one term at a time).  A term
+		 * whose interval reaches zero keeps its estimate: the runs cannot tell. */
+		int worst = worst_negative(obs, k, active, na, scale, xtx, xty);
+		if (worst < 0)
 			break;
-		dropped[active[bad]] = 1;	/* dependent on the others: not identified */
+		dropped[active[worst]] = 1;
+		m->zeroed[active[worst]] = 1;
 	}
-	double beta[MODEL_NTERMS] = { 0 };
-	for (int a = 0; a < na; a++)
-		for (int b = 0; b < na; b++)
-			beta[a] += xtx[a * na + b] * xty[b];
-	double rss = 0, mean = 0, tss = 0;
+	double beta[MODEL_NTERMS], half[MODEL_NTERMS], rss, mean = 0, tss = 0;
+	solve(obs, k, active, na, scale, xtx, xty, beta, half, &rss);
 	for (size_t i = 0; i < k; i++)
 		mean += obs[i].cpu_s / (double)k;
-	for (size_t i = 0; i < k; i++) {
-		double fit = 0;
-		for (int a = 0; a < na; a++)
-			fit += beta[a] * obs[i].x[active[a]] / scale[active[a]];
-		rss += (obs[i].cpu_s - fit) * (obs[i].cpu_s - fit);
+	for (size_t i = 0; i < k; i++)
 		tss += (obs[i].cpu_s - mean) * (obs[i].cpu_s - mean);
-	}
-	size_t df = k - (size_t)na;
-	double sigma2 = rss / (double)df, t95 = stats_t95(df);
 	m->r2 = tss > 0 ? 1 - rss / tss : 0;
 	for (int a = 0; a < na; a++) {
 		int t = active[a];
-		double se = sqrt(fmax(0, sigma2 * xtx[a * na + a]));
 		m->identified[t] = 1;
 		m->coef[t] = beta[a] / scale[t];
-		m->low[t] = (beta[a] - t95 * se) / scale[t];
-		m->high[t] = (beta[a] + t95 * se) / scale[t];
+		m->low[t] = (beta[a] - half[a]) / scale[t];
+		m->high[t] = (beta[a] + half[a]) / scale[t];
 	}
 	free(obs);
 	return 0;

@@ -39,6 +39,7 @@ struct cost_model {
 	double coef[MODEL_NTERMS];	/* seconds per unit of each term */
 	double low[MODEL_NTERMS], high[MODEL_NTERMS];	/* 95% interval */
 	int identified[MODEL_NTERMS];	/* 0: no run varied it (or it moved with another term) */
+	int zeroed[MODEL_NTERMS];	/* not identified because the fit made it negative */
 	size_t n;			/* observations (run x side) behind the fit */
 	double r2;			/* share of the variance the fit explains */
 };

@@ -119,6 +119,9 @@ static void print_coefficients(FILE *f, const struct cost_model *m,
 	for (int t = 0; t < MODEL_NTERMS; t++) {
 		enum model_term term = (enum model_term)t;
 		char fit[96] = "not identified (no run varied it apart from the others)";
+		if (m->zeroed[t])
+			snprintf(fit, sizeof(fit), "0 (the fit made it negative: it only absorbed "
+				 "another term's share)");
 		if (m->identified[t])
 			snprintf(fit, sizeof(fit), "%.3g [%.3g, %.3g]", model_readable(term, m->coef[t]),
 				 model_readable(term, m->low[t]), model_readable(term, m->high[t]));
