@@ -13,6 +13,7 @@
 #include "groups.h"
 #include "methods.h"
 #include "primitives.h"
+#include "stats.h"
 #include "units.h"
 
 #define MAX_ROWS 64
@@ -57,20 +58,6 @@ static size_t pick_rows(const struct run_record *r, size_t n, const char *series
 	return k;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static double median(double *v, size_t n)
-{
-	if (n == 0)
-		return 0;
-	qsort(v, n, sizeof(*v), cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
 /* Median counts of a row's runs, and the median measured and predicted CPU seconds. */
 static size_t row_medians(const struct run_record *r, size_t n, const struct side_row *row,
 			  const struct cost_model *m, struct model_counts *med, double *predicted)
@@ -88,9 +75,9 @@ static size_t row_medians(const struct run_record *r, size_t n, const struct sid
 		k++;
 	}
 	for (int t = 0; t < MODEL_NTERMS; t++)
-		med->x[t] = median(v[t], k);
-	med->cpu_s = median(v[MODEL_NTERMS], k);
-	*predicted = median(v[MODEL_NTERMS + 1], k);
+		med->x[t] = stats_median_inplace(v[t], k);
+	med->cpu_s = stats_median_inplace(v[MODEL_NTERMS], k);
+	*predicted = stats_median_inplace(v[MODEL_NTERMS + 1], k);
 	return k;
 }
 

@@ -33,10 +33,18 @@ double stats_t95(size_t df)
 	return t;
 }
 
-static int compare_doubles(const void *a, const void *b)
+int stats_compare_doubles(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
 	return (x > y) - (x < y);
+}
+
+double stats_median_inplace(double *v, size_t n)
+{
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof(*v), stats_compare_doubles);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 int stats_summarize(const double *values, size_t n, struct stats_summary *out)
@@ -47,7 +55,7 @@ int stats_summarize(const double *values, size_t n, struct stats_summary *out)
 	if (!sorted)
 		return -ENOMEM;
 	memcpy(sorted, values, n * sizeof(*sorted));
-	qsort(sorted, n, sizeof(*sorted), compare_doubles);
+	qsort(sorted, n, sizeof(*sorted), stats_compare_doubles);
 
 	double sum = 0;
 	for (size_t i = 0; i < n; i++)

@@ -23,6 +23,12 @@ int stats_summarize(const double *values, size_t n, struct stats_summary *out);
  * tabulated values it returns the next smaller df's quantile, which errs on the wide side. */
 double stats_t95(size_t df);
 
+/* The median of v[0..n), sorting v in place; 0 when n == 0. */
+double stats_median_inplace(double *v, size_t n);
+
+/* qsort comparison of two doubles, ascending. */
+int stats_compare_doubles(const void *a, const void *b);
+
 /* 1 when the group's max/min exceeds STATS_NOISY_RATIO (or min <= 0 < max), else 0. */
 int stats_is_noisy(const struct stats_summary *s);
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "groups.h"
+#include "stats.h"
 #include "units.h"
 
 #define MAX_SAMPLES 1000
@@ -86,21 +87,6 @@ size_t study_samples(const struct run_record *r, size_t n, const char *series,
 			out[k++] = metric_of(&r[i], metric);
 	}
 	return k;
-}
-
-static int cmp_double(const void *x, const void *y)
-{
-	double a = *(const double *)x, b = *(const double *)y;
-	return (a > b) - (a < b);
-}
-
-/* The median of v[0..n), sorting v in place. */
-static double median_of(double *v, size_t n)
-{
-	if (n == 0)
-		return 0;
-	qsort(v, n, sizeof(*v), cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 static int has_runs(const struct run_record *r, size_t n, const char *series, const char *method)
@@ -231,7 +217,7 @@ static const char *fastest_tuned(const struct run_record *r, size_t n, const cha
 		if (!wanted)
 			continue;
 		size_t k = study_samples(r, n, "tuned", r[i].method, METRIC_GIB, v, MAX_SAMPLES);
-		double median = median_of(v, k);
+		double median = stats_median_inplace(v, k);
 		if (median > best_median) {
 			best_median = median;
 			best = r[i].method;

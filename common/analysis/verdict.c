@@ -4,6 +4,8 @@
  */
 #include "verdict.h"
 
+#include "stats.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -11,20 +13,14 @@
 
 #define EXACT_MAX 60	/* exact Mann-Whitney distribution up to this many samples per side */
 
-static int cmp_double(const void *x, const void *y)
-{
-	double a = *(const double *)x, b = *(const double *)y;
-	return (a > b) - (a < b);
-}
-
+/* The median of v[0..n) without reordering v. */
 static double median_of(const double *v, size_t n)
 {
 	double *c = malloc(n * sizeof(*c));
 	if (!c)
 		return 0;
 	memcpy(c, v, n * sizeof(*c));
-	qsort(c, n, sizeof(*c), cmp_double);
-	double m = n % 2 ? c[n / 2] : (c[n / 2 - 1] + c[n / 2]) / 2;
+	double m = stats_median_inplace(c, n);
 	free(c);
 	return m;
 }
@@ -120,7 +116,7 @@ int verdict_ratio(const double *a, size_t na, const double *b, size_t nb, struct
 	for (size_t i = 0; i < na; i++)
 		for (size_t j = 0; j < nb; j++)
 			d[i * nb + j] = log(a[i]) - log(b[j]);
-	qsort(d, n, sizeof(*d), cmp_double);
+	qsort(d, n, sizeof(*d), stats_compare_doubles);
 	out->estimate = exp(n % 2 ? d[n / 2] : (d[n / 2 - 1] + d[n / 2]) / 2);
 	size_t k = verdict_mann_whitney_k(na, nb);
 	if (k >= 1 && k <= n / 2) {
