@@ -4,12 +4,12 @@
  */
 #include "verdict.h"
 
-#include "stats.h"
-
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "stats.h"
 
 #define EXACT_MAX 60	/* exact Mann-Whitney distribution up to this many samples per side */
 
