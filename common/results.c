@@ -227,20 +227,21 @@ static int file_has_our_header(int fd)
 	       (line[hlen] == '\n' || line[hlen] == '\r');
 }
 
-/* A new results file can be created as a regular file: made and removed again at once (where
- * another run made it meanwhile, that run's file is left alone and will be appended to). */
+/* A new results file can be created as a regular file: a scratch file beside it is made and
+ * removed again at once.  Never the results path itself: another run starting at the same
+ * moment would find it, then lose it. */
 static int check_can_create(const char *path, struct bx_error *err)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-	if (fd < 0 && errno == EEXIST)
-		return 0;
+	char probe[4096 + 32];
+	snprintf(probe, sizeof(probe), "%s.check-XXXXXX", path);
+	int fd = mkostemp(probe, O_CLOEXEC);
 	if (fd < 0)
 		return bx_fail(err, BX_EXIT_USAGE, "results file '%s': cannot create it: %s", path,
 			       strerror(errno));
 	struct stat st;
 	int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
 	close(fd);
-	unlink(path);
+	unlink(probe);
 	if (!regular)
 		return bx_fail(err, BX_EXIT_USAGE, "results file '%s': what is created there is not "
 			       "a regular file", path);

@@ -520,6 +520,18 @@ static void test_two_runs_at_once(void)
 	CU_ASSERT_TRUE(ts_wait_for(b, 60, &sb));
 	CU_ASSERT_TRUE(WIFEXITED(sa) && WEXITSTATUS(sa) == 0);
 	CU_ASSERT_TRUE(WIFEXITED(sb) && WEXITSTATUS(sb) == 0);
+	const char *logs[2] = { log1, log2 };
+	int status[2] = { sa, sb };
+	for (int i = 0; i < 2; i++)
+		if (!WIFEXITED(status[i]) || WEXITSTATUS(status[i]) != 0) {
+			char line[512] = "";
+			FILE *f = fopen(logs[i], "r");
+			while (f && fgets(line, sizeof(line), f))
+				if (strncmp(line, "bulkxfer: ", 10) == 0)
+					fprintf(stderr, "\n  run %d: %s", i + 1, line);
+			if (f)
+				fclose(f);
+		}
 	CU_ASSERT_EQUAL(ts_csv_rows_intact(csv), 2 * 2 * (long)methods_count());
 	CU_ASSERT_EQUAL(ts_count_shm_objects(), shm_before);
 	const char *const keep[] = { "both.csv", "both1.log", "both2.log", NULL };
