@@ -106,7 +106,7 @@ struct rounds {
 };
 
 /* p has just run its first p->runs rounds, each about round_s long.  With --runs auto, add one
- * interleaved round at a time while a claim of phase is open (undecided, yet decidable), up to
+ * interleaved round at a time while a claim of phase is open (undecided), up to
  * REPRODUCE_MAX_ROUNDS and while the next round would end before deadline. */
 static int add_rounds(const struct run_options *p, const char *phase, double round_s,
 		      double deadline, struct series *s, struct rounds *out, struct bx_error *err)
@@ -124,8 +124,7 @@ static int add_rounds(const struct run_options *p, const char *phase, double rou
 		study_judge(s->records, s->n, &claims);
 		size_t open = study_open_claims(&claims, phase);
 		if (open == 0) {
-			snprintf(out->stop, sizeof(out->stop), "stopped when no verdict was left that "
-				 "more rounds could decide");
+			snprintf(out->stop, sizeof(out->stop), "stopped when every verdict was decided");
 			return 0;
 		}
 		if (out->n >= REPRODUCE_MAX_ROUNDS) {

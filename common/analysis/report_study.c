@@ -260,10 +260,9 @@ void report_targets_print(FILE *f, const struct group *g, size_t ng, const struc
 	if (ctx && ctx->tuned_rounds)
 		fprintf(f, "The tuned phase ran %zu interleaved rounds: %s.\n\n", ctx->tuned_rounds,
 			ctx->tuned_stop);
-	const struct group *top = NULL;
-	for (size_t i = 0; i < ng; i++)
-		if (strcmp(g[i].series, "tuned") == 0 && (!top || g[i].gib.median > top->gib.median))
-			top = &g[i];
+	/* The floor line speaks of the method the floor target judged: the fastest tuned one. */
+	const struct claim *floor_claim = study_find(c, "tuned", "floor", NULL, NULL, NULL);
+	const struct group *top = floor_claim ? groups_find(g, ng, "tuned", floor_claim->a) : NULL;
 	if (top && top->floor.max > 0)
 		fprintf(f, "- destination floor: median %.2f GiB/s (%.2f to %.2f) over the %zu rounds "
 			"of tuned %s: one process write()-ing the same bytes from memory into a new file "
@@ -284,7 +283,7 @@ void report_targets_print(FILE *f, const struct group *g, size_t ng, const struc
 		 "buffers", STUDY_SPLICE_TARGET);
 	print_target(f, c, "splice_vs_rw4k", what);
 	print_target(f, c, "ring_vs_splice", "the shared-memory ring at least as fast as splice");
-	const struct group *rw = c->study_series ? groups_find(g, ng, c->study_series, "pipe") : NULL;
+	const struct group *rw = study_group(g, ng, c, "pipe");
 	if (ctx && ctx->hash_s > 0 && rw) {
 		double overhead = ctx->generate_s + 2 * ctx->hash_s;	/* dst costs what src does */
 		fprintf(f, "| generating the source and hashing source + destination take less than one "

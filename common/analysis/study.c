@@ -97,18 +97,18 @@ static int has_runs(const struct run_record *r, size_t n, const char *series, co
 	return 0;
 }
 
-/* The claim a / b of metric (a in series_a, b in series_b), its interval and its word. */
-static struct claim *add_ratio(struct claim_set *c, const struct run_record *r, size_t n,
-			       const char *phase, const char *claim, enum study_metric metric,
-			       const char *series_a, const char *a, const char *series_b,
-			       const char *b)
+/* The claim a / b (metric of a in series_a over metric_b of b in series_b), its interval and
+ * its word; the claim is named by metric. */
+static struct claim *add_ratio_of(struct claim_set *c, const struct run_record *r, size_t n,
+				  const char *phase, const char *claim, enum study_metric metric,
+				  const char *series_a, const char *a, enum study_metric metric_b,
+				  const char *series_b, const char *b)
 {
 	if (c->n == STUDY_MAX_CLAIMS)
 		return NULL;
 	static double va[MAX_SAMPLES], vb[MAX_SAMPLES];
 	size_t na = study_samples(r, n, series_a, a, metric, va, MAX_SAMPLES);
-	size_t nb = study_samples(r, n, series_b, b,
-				  metric == METRIC_FLOOR ? METRIC_FLOOR : metric, vb, MAX_SAMPLES);
+	size_t nb = study_samples(r, n, series_b, b, metric_b, vb, MAX_SAMPLES);
 	if (na == 0 || nb == 0)
 		return NULL;
 	struct claim *x = &c->v[c->n++];
@@ -127,24 +127,27 @@ static struct claim *add_ratio(struct claim_set *c, const struct run_record *r, 
 	return x;
 }
 
+/* The claim a / b of metric on both sides. */
+static struct claim *add_ratio(struct claim_set *c, const struct run_record *r, size_t n,
+			       const char *phase, const char *claim, enum study_metric metric,
+			       const char *series_a, const char *a, const char *series_b,
+			       const char *b)
+{
+	return add_ratio_of(c, r, n, phase, claim, metric, series_a, a, metric, series_b, b);
+}
+
 /* A target "a / b at least target" on throughput (GiB/s; the floor's for b == "floor"). */
 static void add_target(struct claim_set *c, const struct run_record *r, size_t n,
 		       const char *name, const char *series_a, const char *a,
 		       const char *series_b, const char *b, double target)
 {
-	int floor = strcmp(b, "floor") == 0;
-	struct claim *x = add_ratio(c, r, n, "tuned", name, METRIC_GIB, series_a, a, series_b,
-				    floor ? a : b);
+	int floor = strcmp(b, "floor") == 0;	/* b: the floor each of a's rounds measured */
+	struct claim *x = add_ratio_of(c, r, n, "tuned", name, METRIC_GIB, series_a, a,
+				       floor ? METRIC_FLOOR : METRIC_GIB, floor ? series_a : series_b,
+				       floor ? a : b);
 	if (!x)
 		return;
-	if (floor) {	/* b: the floor each of a's rounds measured */
-		static double va[MAX_SAMPLES], vb[MAX_SAMPLES];
-		size_t na = study_samples(r, n, series_a, a, METRIC_GIB, va, MAX_SAMPLES);
-		study_samples(r, n, series_a, a, METRIC_FLOOR, vb, MAX_SAMPLES);
-		verdict_ratio(va, na, vb, na, &x->r);
-		snprintf(x->b, sizeof(x->b), "floor");
-	}
-	snprintf(x->metric, sizeof(x->metric), "wall");
+	snprintf(x->b, sizeof(x->b), "%s", b);
 	int v = verdict_target(&x->r, target);
 	snprintf(x->verdict, sizeof(x->verdict), "%s", verdict_target_word(v));
 	x->runs_needed = 0;
@@ -250,11 +253,10 @@ void study_judge(const struct run_record *r, size_t n, struct claim_set *c)
 		add_ratio(c, r, n, "study", "ratio", METRIC_WALL, series, study_ring.method, series,
 			  c->mmap_method);
 	}
-	if (!has_runs(r, n, "tuned", "splice") && !fastest_tuned(r, n, NULL))
-		return;
 	const char *top = fastest_tuned(r, n, NULL);
-	if (top)
-		add_target(c, r, n, "floor", "tuned", top, "tuned", "floor", STUDY_FLOOR_TARGET);
+	if (!top)
+		return;	/* no tuned phase: no targets */
+	add_target(c, r, n, "floor", "tuned", top, "tuned", "floor", STUDY_FLOOR_TARGET);
 	if (series && has_runs(r, n, "tuned", "splice"))
 		add_target(c, r, n, "splice_vs_rw4k", "tuned", "splice", series, "pipe",
 			   STUDY_SPLICE_TARGET);
