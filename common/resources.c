@@ -102,20 +102,6 @@ static int check_fs(const struct fs_need *fs, uint64_t size, struct bx_error *er
 		       units_format_size(free_bytes, have, sizeof(have)));
 }
 
-/* MemAvailable from /proc/meminfo in bytes, or 0 when it cannot be read. */
-static uint64_t mem_available(void)
-{
-	FILE *f = fopen("/proc/meminfo", "r");
-	char line[128];
-	unsigned long long kib = 0;
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "MemAvailable: %llu kB", &kib) == 1)
-			break;
-	if (f)
-		fclose(f);
-	return (uint64_t)kib * 1024;
-}
-
 static int whole_file_in_memory(const struct run_options *o)
 {
 	if (o->command == CMD_REPRODUCE)
@@ -161,7 +147,7 @@ static int check_memory(const struct run_options *o, uint64_t size, struct bx_er
 				       units_format_size(size, file, sizeof(file)), SHM_DIR,
 				       units_format_size(shm_free, have, sizeof(have)), fix);
 	}
-	uint64_t avail = mem_available();
+	uint64_t avail = sysinfo_meminfo_bytes("MemAvailable");
 	if (avail > 0 && size > avail)
 		return bx_fail(err, BX_EXIT_USAGE,
 			       "not enough memory: shm-whole keeps the whole %s file in shared "

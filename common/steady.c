@@ -28,28 +28,11 @@
 
 #include "io_util.h"
 #include "measure.h"
+#include "sysinfo.h"
 #include "tempfile.h"
 
 #define PRIME_HEADROOM (512ULL << 20)	/* MemAvailable the prime leaves untouched */
 #define WARM_BUFFER (4UL << 20)
-
-/* A field of /proc/meminfo in bytes, or 0. */
-static uint64_t meminfo(const char *field)
-{
-	FILE *f = fopen("/proc/meminfo", "r");
-	if (!f)
-		return 0;
-	char line[256];
-	size_t len = strlen(field);
-	uint64_t kb = 0;
-	while (fgets(line, sizeof(line), f))
-		if (strncmp(line, field, len) == 0 && line[len] == ':') {
-			kb = strtoull(line + len + 1, NULL, 10);
-			break;
-		}
-	fclose(f);
-	return kb * 1024;
-}
 
 double steady_settle(const char *path)
 {
@@ -59,7 +42,7 @@ double steady_settle(const char *path)
 		syncfs(fd);
 		close(fd);
 	}
-	while (meminfo("Dirty") + meminfo("Writeback") > SETTLE_DIRTY_LIMIT &&
+	while (sysinfo_meminfo_bytes("Dirty") + sysinfo_meminfo_bytes("Writeback") > SETTLE_DIRTY_LIMIT &&
 	       measure_now() - start < SETTLE_TIMEOUT_S) {
 		struct timespec nap = { 0, 20 * 1000 * 1000 };
 		nanosleep(&nap, NULL);
@@ -69,7 +52,7 @@ double steady_settle(const char *path)
 
 double steady_prime(const char *dir, uint64_t bytes, uint64_t cached_bytes)
 {
-	uint64_t available = meminfo("MemAvailable");
+	uint64_t available = sysinfo_meminfo_bytes("MemAvailable");
 	uint64_t keep = cached_bytes + PRIME_HEADROOM;
 	if (available <= keep)
 		return 0;

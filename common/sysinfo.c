@@ -1,10 +1,12 @@
 /*
- * sysinfo.c - kernel, CPU and filesystem names for every result row (see sysinfo.h).
+ * sysinfo.c - kernel, CPU and filesystem names for every result row, and the memory and steal
+ * counters the runs read (see sysinfo.h).
  */
 #include "sysinfo.h"
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/statfs.h>
 #include <sys/utsname.h>
@@ -85,4 +87,22 @@ double sysinfo_steal_s(void)
 	fclose(f);
 	long hz = sysconf(_SC_CLK_TCK);
 	return n == 8 && hz > 0 ? (double)v[7] / (double)hz : -1;
+}
+
+/* A field of /proc/meminfo in bytes, or 0. */
+uint64_t sysinfo_meminfo_bytes(const char *field)
+{
+	FILE *f = fopen("/proc/meminfo", "r");
+	if (!f)
+		return 0;
+	char line[256];
+	size_t len = strlen(field);
+	uint64_t kb = 0;
+	while (fgets(line, sizeof(line), f))
+		if (strncmp(line, field, len) == 0 && line[len] == ':') {
+			kb = strtoull(line + len + 1, NULL, 10);
+			break;
+		}
+	fclose(f);
+	return kb * 1024;
 }

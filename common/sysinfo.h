@@ -6,6 +6,7 @@
 #define BX_SYSINFO_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct machine_desc {
 	char kernel[96];	/* uname -r */
@@ -23,5 +24,9 @@ const char *sysinfo_fs_name(const char *path, char *buf, size_t len);
 /* CPU time the hypervisor took from this guest so far, summed over all CPUs ("steal" in
  * /proc/stat), in seconds; -1 when the kernel does not say. */
 double sysinfo_steal_s(void);
+
+/* A field of /proc/meminfo ("MemAvailable", "Dirty", ...) in bytes, or 0 when it cannot be
+ * read. */
+uint64_t sysinfo_meminfo_bytes(const char *field);
 
 #endif
