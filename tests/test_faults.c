@@ -294,12 +294,7 @@ static int half_fails_at(const char *method, const char *side, const char *point
  * never is (bulkxfer ended, or FAULT_WAIT_S passed). */
 static pid_t held_consumer(pid_t pid)
 {
-	pid_t consumer = 0;
-	for (int i = 0; i < FAULT_WAIT_S * 1000 && !consumer && ts_alive(pid); i++) {
-		consumer = ts_first_child(pid);
-		if (!consumer)
-			usleep(1000);
-	}
+	pid_t consumer = ts_wait_first_child(pid, FAULT_WAIT_S);
 	return consumer > 0 && ts_wait_state_stopped(consumer, FAULT_WAIT_S) ? consumer : 0;
 }
 

@@ -58,19 +58,6 @@ static pid_t start_one(const char *method, char *csv, char *log, size_t len)
 	return ts_spawn_bulkxfer(argv, log);
 }
 
-/* The consumer of pid once it exists; 0 when bulkxfer ended first (cheap: one small /proc
- * file a millisecond). */
-static pid_t consumer_of(pid_t pid)
-{
-	for (int i = 0; i < SOAK_WAIT_S * 1000 && ts_alive(pid); i++) {
-		pid_t c = ts_first_child(pid);
-		if (c > 0)
-			return c;
-		usleep(1000);
-	}
-	return 0;
-}
-
 static void test_consumer_killed_at_random(void)
 {
 	for (size_t m = 0; m < methods_count(); m++) {
@@ -79,7 +66,7 @@ static void test_consumer_killed_at_random(void)
 		for (int t = 0; t < n && !bad; t++) {
 			char csv[128], log[128];
 			pid_t pid = start_one(name, csv, log, sizeof(csv));
-			pid_t consumer = consumer_of(pid);
+			pid_t consumer = ts_wait_first_child(pid, SOAK_WAIT_S);
 			if (consumer > 0) {
 				usleep((useconds_t)(rand_r(&seed) % SOAK_MAX_DELAY_US));
 				kill(consumer, SIGKILL);
@@ -121,7 +108,7 @@ static void test_bulkxfer_killed_at_random(void)
 		for (int t = 0; t < n && !bad; t++) {
 			char csv[128], log[128];
 			pid_t pid = start_one(name, csv, log, sizeof(csv));
-			pid_t consumer = consumer_of(pid);
+			pid_t consumer = ts_wait_first_child(pid, SOAK_WAIT_S);
 			usleep((useconds_t)(rand_r(&seed) % SOAK_MAX_DELAY_US));
 			kill(pid, SIGKILL);
 			int status = 0;

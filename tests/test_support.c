@@ -391,6 +391,17 @@ pid_t ts_first_child(pid_t pid)
 	return (pid_t)child;
 }
 
+pid_t ts_wait_first_child(pid_t pid, double seconds)
+{
+	for (int i = 0; i < (int)(seconds * 1000) && ts_alive(pid); i++) {
+		pid_t c = ts_first_child(pid);
+		if (c > 0)
+			return c;
+		usleep(1000);
+	}
+	return 0;
+}
+
 char ts_proc_state(const char *stat_path)
 {
 	char buf[512];

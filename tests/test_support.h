@@ -94,6 +94,10 @@ int ts_wait_for(pid_t pid, double seconds, int *status);
 /* The first child of pid (from /proc), or 0 when it has none right now. */
 pid_t ts_first_child(pid_t pid);
 
+/* Wait up to seconds for pid to have a child (its consumer), looking once a millisecond: the
+ * child's pid, or 0 when pid ended (or the time ran out) first. */
+pid_t ts_wait_first_child(pid_t pid, double seconds);
+
 /* The state letter ('R', 'S', 'Z', ...) a /proc stat file gives (/proc/PID/stat for a process,
  * /proc/self/task/TID/stat for a thread), or '?' when it cannot be read. */
 char ts_proc_state(const char *stat_path);
