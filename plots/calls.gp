@@ -1,6 +1,6 @@
 # calls.gp - (8) CPU seconds per GiB (both sides) against system calls per GiB, log x: a point
 # per run, and the cost model's line per method over its runs' range of calls (every other term
-# at its median per GiB).  Why bytes per call matter more than copies at 4 KiB, and less at 1 MiB.
+# as in the method's first run, per GiB).  Why bytes per call matter more than copies at 4 KiB, and less at 1 MiB.
 # data columns: method, calls_per_gib, cpu_s_per_gib, kind ("run" or "model"); each method's
 # two model rows end with a blank line, so its segment stands alone
 load dir."/common.gp"

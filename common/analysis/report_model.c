@@ -236,7 +236,7 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 	if (fclose(f) != 0)
 		return -errno;
 	/* CPU s/GiB against calls/GiB: a point per run (both sides), and the model's line per
-	 * method over its runs' range of calls, every other term at its median per GiB. */
+	 * method over its runs' range of calls, every other term as in its first run, per GiB. */
 	snprintf(path, sizeof(path), "%s/plot-calls.csv", dir);
 	f = fopen(path, "w");
 	if (!f)
@@ -267,12 +267,11 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 			double calls = (s.x[TERM_CALL] + c.x[TERM_CALL]) / gib;
 			lo = any ? fmin(lo, calls) : calls;
 			hi = any ? fmax(hi, calls) : calls;
-			double ps[MODEL_NTERMS], pc[MODEL_NTERMS];
-			model_predict(m, &s, ps);
-			model_predict(m, &c, pc);
-			if (!any)
-				other = (model_predict(m, &s, NULL) + model_predict(m, &c, NULL) -
-					 ps[TERM_CALL] - pc[TERM_CALL]) / gib;
+			if (!any) {	/* the method's first run sets the line's other terms */
+				double ps[MODEL_NTERMS], pc[MODEL_NTERMS];
+				other = (model_predict(m, &s, ps) - ps[TERM_CALL] +
+					 model_predict(m, &c, pc) - pc[TERM_CALL]) / gib;
+			}
 			any = 1;
 		}
 		if (!any || lo <= 0)
