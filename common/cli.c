@@ -167,7 +167,7 @@ static int cmd_list(int argc, char **argv)
 static int explain_predict(const struct run_options *o, const struct run_record *records,
 			   size_t n, struct bx_error *err)
 {
-	struct cost_model m;
+	struct side_models m;
 	if (o->model) {
 		if (model_read_csv(o->model, &m) < 0)
 			return bx_fail(err, BX_EXIT_USAGE, "--model '%s': not a model.csv bulkxfer wrote",
@@ -175,7 +175,7 @@ static int explain_predict(const struct run_options *o, const struct run_record 
 	} else if (!o->csv) {
 		return bx_fail(err, BX_EXIT_USAGE, "--size predicts from a model: give --model FILE "
 			       "(a reproduce's model.csv) or --csv FILE to fit one");
-	} else if (model_fit(records, n, NULL, &m) < 0) {
+	} else if (model_fit_sides(records, n, NULL, &m) < 0) {
 		return bx_fail(err, BX_EXIT_USAGE, "results file '%s': too few runs to fit the model",
 			       o->csv);
 	}

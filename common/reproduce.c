@@ -1,9 +1,9 @@
 /*
  * reproduce.c - `bulkxfer reproduce` (see reproduce.h).
  *
- * Why a quick sweep on at most 256 MiB: it only has to rank chunk sizes, and ranking six sizes
- * on the full 1.4 GiB would triple the job's time; the tuned phase then measures the winners on
- * the full file.
+ * Why a quick sweep on at most 128 MiB: it has to rank chunk sizes and vary the calls at fixed
+ * bytes for the cost model, and doing that on the full 1.4 GiB would triple the job's time; the
+ * tuned phase then measures the winners on the full file.
  *
  * Why the floor before the source: the job's first large allocation pays, on a VM, for faulting
  * pages back from the host (1.4 GiB written at 0.33 GiB/s cold, ~5 GiB/s warm).  The floor is a
@@ -16,9 +16,11 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 
 #include "floor.h"
+#include "groups.h"
 #include "measure.h"
 #include "primitives.h"
 #include "report.h"
@@ -47,7 +49,14 @@ static const char *const study_methods[] = { "pipe", "shm-whole", "splice", "shm
  * CPU time (1.0-1.8 s against 3.5-4.6 s for 1.4 GiB); shm-rw to /dev/null went from 0.69-0.97
  * to 3.6-4.5 GiB/s. */
 #define REPRODUCE_TUNED_SPIN_US 50
-#define QUICK_SWEEP_MAX_BYTES (256ULL << 20)
+
+/* The chunk sweep: CHUNK_SWEEP_RUNS interleaved rounds (medians with min-max bars on the chunk
+ * graph, and medians, not one lucky run, choose the tuned chunks and feed the cost model) on at
+ * most CHUNK_SWEEP_MAX_BYTES.  Why 128 MiB: three rounds of five methods at six chunks on 256 MiB
+ * took about 60 s here, a third of the job's budget; 128 MiB still lasts 0.05-0.5 s per run, long
+ * against the ~1 ms a transfer costs to set up. */
+#define CHUNK_SWEEP_RUNS 3
+#define CHUNK_SWEEP_MAX_BYTES (128ULL << 20)
 
 static const uint64_t size_sweep_bytes[] = { 1ULL << 20, 16ULL << 20, 256ULL << 20 };
 
@@ -81,22 +90,39 @@ static struct run_options phase(const struct run_options *o, const char *series,
 	return p;
 }
 
-/* For each method, the chunk of its fastest median among records of series. */
+/* The chunk sweep's methods: the user's, shm-rw beside shm (add_tuned_methods), and every
+ * method of the study phase, so that the cost model fitted without the study has seen each of
+ * them (mmap+memcpy's receiver faults its destination in, which no other method does). */
+static void add_study_methods(struct run_options *p)
+{
+	for (size_t i = 0; i < sizeof(study_methods) / sizeof(study_methods[0]); i++) {
+		const struct method *m = methods_find(study_methods[i]);
+		size_t j = 0;
+		while (j < p->nmethods && p->methods[j] != m)
+			j++;
+		if (j == p->nmethods && p->nmethods < MAX_METHODS)
+			p->methods[p->nmethods++] = m;
+	}
+}
+
+/* For each method of o, the chunk of its fastest median GiB/s among the groups of series. */
 static void best_chunks(const struct run_options *o, const struct series *s, const char *series,
 			uint64_t best[MAX_METHODS])
 {
-	double fastest[MAX_METHODS] = { 0 };
+	struct group *g = NULL;
+	size_t ng = 0;
+	groups_build(s->records, s->n, &g, &ng);	/* none on ENOMEM: the study's chunk */
 	for (size_t m = 0; m < o->nmethods; m++) {
+		double fastest = 0;
 		best[m] = STUDY_CHUNK;
-		for (size_t i = 0; i < s->n; i++) {
-			const struct run_record *r = &s->records[i];
-			if (strcmp(r->series, series) == 0 && strcmp(r->method, o->methods[m]->name) == 0 &&
-			    r->gib_per_s > fastest[m]) {
-				fastest[m] = r->gib_per_s;
-				best[m] = r->chunk;
+		for (size_t i = 0; i < ng; i++)
+			if (strcmp(g[i].series, series) == 0 &&
+			    strcmp(g[i].method, o->methods[m]->name) == 0 && g[i].gib.median > fastest) {
+				fastest = g[i].gib.median;
+				best[m] = g[i].chunk;
 			}
-		}
 	}
+	free(g);
 }
 
 /* How many rounds a phase ran and why it stopped adding more. */
@@ -185,12 +211,13 @@ static int run_phases(const struct run_options *o, const char *src, uint64_t siz
 
 	/* 2: the quick chunk sweep, pipes sized to hold a chunk. */
 	if (rc == 0) {
-		p = phase(o, "chunk-sweep", src, 1, 0);
+		p = phase(o, "chunk-sweep", src, CHUNK_SWEEP_RUNS, 0);
 		add_tuned_methods(&p);
+		add_study_methods(&p);
 		p.pipe_fit = 1;
-		if (size > QUICK_SWEEP_MAX_BYTES) {
+		if (size > CHUNK_SWEEP_MAX_BYTES) {
 			p.src = NULL;
-			p.sizes.v[0] = QUICK_SWEEP_MAX_BYTES;
+			p.sizes.v[0] = CHUNK_SWEEP_MAX_BYTES;
 			p.sizes.n = 1;
 		}
 		rc = runner_execute(&p, s, err);

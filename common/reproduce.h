@@ -9,8 +9,10 @@
 
 /* With the options of `bulkxfer reproduce` (parsed and preflighted; o->out set), run in order:
  *   study       the methods with the study's 4 KiB chunks, o->runs runs each, interleaved;
- *   chunk-sweep one run of every method at every chunk of o->chunks (on at most 256 MiB);
- *   tuned       every method at its best chunk from that sweep, o->runs runs, interleaved;
+ *   chunk-sweep three interleaved runs of every method, and of every study method, at every
+ *               chunk of o->chunks (on at most 128 MiB);
+ *   tuned       every method at its best chunk (fastest median) from that sweep, o->runs runs,
+ *               interleaved;
  *   size-sweep  one run of every method at its best chunk on 1M, 16M, 256M and the full size;
  * appending every run to o->out/runs.csv, then write the report (report.h) into o->out and print
  * the comparison with the study on stdout.  Returns 0 or an exit code with *err filled. */

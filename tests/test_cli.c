@@ -292,11 +292,12 @@ static void test_reproduce_end_to_end(void)
 	const char *last = strstr(r->out, "- **ordering: undecided**");
 	CU_ASSERT_PTR_NOT_NULL(last);
 	CU_ASSERT_TRUE(last && strchr(last, '\n') && strchr(last, '\n')[1] == '\0');
-	/* study: pipe, shm-whole, splice and the shm ring, 4x2; chunk sweep and tuned add shm-rw
-	 * beside shm: 4x2 each; the size sweep below the full size (the tuned phase measured
-	 * that): 4x1.  28 rows + header. */
+	/* study: pipe, shm-whole, splice and the shm ring, 4x2; the chunk sweep: pipe, shm, splice,
+	 * shm-rw beside shm and the study's shm-whole, 5 methods x 2 chunks x 3 runs; tuned: the
+	 * four, 4x2; the size sweep below the full size (the tuned phase measured that): 4x1.
+	 * 50 rows + header. */
 	snprintf(path, sizeof(path), "%s/rep/runs.csv", workdir);
-	CU_ASSERT_EQUAL(ts_count_lines(path), 29);
+	CU_ASSERT_EQUAL(ts_count_lines(path), 51);
 	static const char *files[] = { "report.md", "verdicts.csv", "model.csv", "breakdown.png",
 				       "calls.png", "summary.csv", "cpu.png", "throughput.png",
 				       "chunk.png", "size.png", "cpu_per_gib.png", "cpu.svg" };
@@ -385,9 +386,9 @@ static void test_reproduce_all(void)
 	CU_ASSERT_EQUAL(r->status, 0);
 	if (r->status)
 		fprintf(stderr, "\n  reproduce --all: %s\n", r->err);
-	/* The study's 4 rows, then every method x (chunk sweep + tuned + size sweep at 1M). */
+	/* The study's 4 rows, then every method x (3 chunk sweep runs + tuned + size sweep at 1M). */
 	snprintf(path, sizeof(path), "%s/all/runs.csv", workdir);
-	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 4 + (long)methods_count() * 3);
+	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 4 + (long)methods_count() * 5);
 	snprintf(path, sizeof(path), "%s/all/copies.png", workdir);
 	CU_ASSERT_TRUE(ts_exists(path));
 	snprintf(path, sizeof(path), "%s/all", workdir);

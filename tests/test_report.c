@@ -351,7 +351,7 @@ static void test_ordering_contradicted_or_undecided(void)
 	char *text = report_of(r, 15, dir);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "- **ordering: contradicted**"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Throughput against chunk size: not drawn"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Throughput and CPU per GiB against chunk size: not drawn"));
 	free(text);
 	for (int i = 0; i < 15; i++) {	/* splice cheapest; shm-whole and pipe within 1% */
 		double cpu = (i % 3 == 2 ? 0.05 : i % 3 == 1 ? 0.101 : 0.1) * (1 + 0.01 * (i / 3));
@@ -372,7 +372,9 @@ static void test_each_script_renders(void)
 	} cases[] = {
 		{ "cpu", "label,a,b,c,d\npipe 4 KiB,0.94,0.05,1.32,0.08\nsplice 4 KiB,0.43,0.02,0.92,0.05\n" },
 		{ "throughput", "label,median,min,max\npipe 4 KiB,0.4,0.3,0.5\nshm 1 MiB,2.9,2.5,3.1\n" },
-		{ "chunk", "chunk_bytes,pipe,splice\n4096,0.3,0.4\n65536,0.9,NaN\n1048576,1.1,1.5\n" },
+		{ "chunk", "chunk_bytes,pipe,gib_min,gib_max,cpu,cpu_min,cpu_max\n4096,0.3,0.2,0.4,2,1.8,2.5\n"
+			   "1048576,1.1,0.9,1.2,0.6,0.5,0.7\n\n\nchunk_bytes,splice,gib_min,gib_max,cpu,"
+			   "cpu_min,cpu_max\n65536,0.9,0.9,0.9,0.4,0.4,0.4\n" },
 		{ "size", "file_bytes,pipe,splice\n1048576,0.3,0.4\n1073741824,0.9,1.8\n" },
 		{ "cpu_per_gib", "label,user,sys\npipe 4 KiB sender,0.1,0.5\nsplice 4 KiB receiver,0,0.3\n" },
 	};

@@ -32,6 +32,7 @@ static double v_pct(const struct run_record *r) { return r->pct_of_floor; }
 static double v_floor(const struct run_record *r) { return r->floor_gib_per_s; }
 static double v_scpu(const struct run_record *r) { return r->producer_fig.user_s + r->producer_fig.sys_s; }
 static double v_rcpu(const struct run_record *r) { return r->consumer_fig.user_s + r->consumer_fig.sys_s; }
+static double v_cpu_gib(const struct run_record *r) { return per_gib(r, v_scpu(r) + v_rcpu(r)); }
 static double v_suser(const struct run_record *r) { return per_gib(r, r->producer_fig.user_s); }
 static double v_ssys(const struct run_record *r) { return per_gib(r, r->producer_fig.sys_s); }
 static double v_ruser(const struct run_record *r) { return per_gib(r, r->consumer_fig.user_s); }
@@ -61,6 +62,7 @@ static const struct {
 	{ "floor_gib_per_s", offsetof(struct group, floor), v_floor },
 	{ "sender_cpu_s", offsetof(struct group, sender_cpu), v_scpu },
 	{ "receiver_cpu_s", offsetof(struct group, receiver_cpu), v_rcpu },
+	{ "cpu_s_per_gib", offsetof(struct group, cpu_per_gib), v_cpu_gib },
 	{ "sender_user_s_per_gib", offsetof(struct group, sender_user_per_gib), v_suser },
 	{ "sender_sys_s_per_gib", offsetof(struct group, sender_sys_per_gib), v_ssys },
 	{ "receiver_user_s_per_gib", offsetof(struct group, receiver_user_per_gib), v_ruser },

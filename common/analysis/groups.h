@@ -21,6 +21,7 @@ struct group {
 	struct stats_summary floor;	/* the destination floor of each run's round, GiB/s */
 	struct stats_summary wall;	/* end-to-end seconds */
 	struct stats_summary sender_cpu, receiver_cpu;	/* user + system seconds of each side */
+	struct stats_summary cpu_per_gib;	/* both sides' user + system seconds per GiB */
 	struct stats_summary sender_user_per_gib, sender_sys_per_gib;	/* CPU seconds per GiB */
 	struct stats_summary receiver_user_per_gib, receiver_sys_per_gib;
 	struct stats_summary sender_syscalls, receiver_syscalls;

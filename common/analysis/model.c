@@ -1,7 +1,8 @@
 /*
- * model.c - fitting the cost model (see model.h): ordinary least squares on columns scaled to
- * unit size (the counts span 1 to 1e9), with the usual t-based 95% interval of each coefficient
- * from the residual variance and (X'X)^-1.  A term no run varies, one that moves exactly with
+ * model.c - fitting the cost model (see model.h): least squares weighted by 1 / the measured CPU
+ * seconds (so the fit minimises relative errors, the check's measure, and a 1.4 GiB run does not
+ * drown a 128 MiB one) on columns scaled to unit size (the counts span 1 to 1e9), with the usual
+ * t-based 95% interval of each coefficient from the weighted residual variance and (X'WX)^-1.  A term no run varies, one that moves exactly with
  * another, or one the fit would make negative (no cost is below zero: it was only absorbing
  * another term's share) is left out of the fit and reported as not identified.
  */
@@ -18,6 +19,10 @@
 
 #define GIB 1073741824.0
 #define PAGE 4096.0
+
+/* A side's weight is 1 / its CPU seconds, but never above 1 / MIN_WEIGHT_CPU_S: below about 10 ms
+ * getrusage's tick-based accounting makes the measured time uncertain by its whole size. */
+#define MIN_WEIGHT_CPU_S 0.01
 
 static const struct {
 	const char *name, *csv_unit, *readable_unit;
@@ -114,20 +119,24 @@ static int invert(double *a, int k)
 	return bad;
 }
 
-/* The observations: both sides of every run not in exclude whose method resolves. */
+/* The observations: side of every run not in exclude whose method resolves. */
 static size_t collect(const struct run_record *r, size_t n, const char *exclude,
-		      struct model_counts **out)
+		      enum model_side side, struct model_counts **out)
 {
-	*out = malloc(2 * n * sizeof(**out) + 1);
+	*out = malloc(n * sizeof(**out) + 1);
 	size_t k = 0;
 	for (size_t i = 0; *out && i < n; i++) {
 		if (exclude && strcmp(r[i].series, exclude) == 0)
 			continue;
-		for (int s = 0; s < 2; s++)
-			if (model_counts_of(&r[i], (enum model_side)s, &(*out)[k]) == 0)
-				k++;
+		if (model_counts_of(&r[i], side, &(*out)[k]) == 0)
+			k++;
 	}
 	return k;
+}
+
+static double weight(const struct model_counts *o)
+{
+	return 1 / fmax(o->cpu_s, MIN_WEIGHT_CPU_S);
 }
 
 /* The fit's coefficients (scaled) into beta and each one's 95% half-width into half, from the
@@ -146,7 +155,8 @@ static void solve(const struct model_counts *obs, size_t k, const int *active, i
 		double fit = 0;
 		for (int a = 0; a < na; a++)
 			fit += beta[a] * obs[i].x[active[a]] / scale[active[a]];
-		rss += (obs[i].cpu_s - fit) * (obs[i].cpu_s - fit);
+		double w = weight(&obs[i]);
+		rss += w * w * (obs[i].cpu_s - fit) * (obs[i].cpu_s - fit);
 	}
 	size_t df = k - (size_t)na;
 	double sigma2 = rss / (double)df, t95 = stats_t95(df);
@@ -170,11 +180,12 @@ static int worst_negative(const struct model_counts *obs, size_t k, const int *a
 }
 
 int model_fit(const struct run_record *records, size_t n, const char *exclude,
-	      struct cost_model *m)
+	      enum model_side side, struct cost_model *m)
 {
 	memset(m, 0, sizeof(*m));
+	m->side = side;
 	struct model_counts *obs;
-	size_t k = collect(records, n, exclude, &obs);
+	size_t k = collect(records, n, exclude, side, &obs);
 	m->n = k;
 	if (!obs)
 		return -1;
@@ -199,13 +210,15 @@ int model_fit(const struct run_record *records, size_t n, const char *exclude,
 		}
 		memset(xtx, 0, sizeof(xtx));
 		memset(xty, 0, sizeof(xty));
-		for (size_t i = 0; i < k; i++)
+		for (size_t i = 0; i < k; i++) {
+			double w2 = weight(&obs[i]) * weight(&obs[i]);
 			for (int a = 0; a < na; a++) {
 				double xa = obs[i].x[active[a]] / scale[active[a]];
-				xty[a] += xa * obs[i].cpu_s;
+				xty[a] += w2 * xa * obs[i].cpu_s;
 				for (int b = 0; b < na; b++)
-					xtx[a * na + b] += xa * obs[i].x[active[b]] / scale[active[b]];
+					xtx[a * na + b] += w2 * xa * obs[i].x[active[b]] / scale[active[b]];
 			}
+		}
 		int bad = invert(xtx, na);
 		if (bad >= 0) {
 			dropped[active[bad]] = 1;	/* dependent on the others: not identified */
@@ -221,13 +234,8 @@ int model_fit(const struct run_record *records, size_t n, const char *exclude,
 		dropped[active[worst]] = 1;
 		m->zeroed[active[worst]] = 1;
 	}
-	double beta[MODEL_NTERMS], half[MODEL_NTERMS], rss, mean = 0, tss = 0;
-	solve(obs, k, active, na, scale, xtx, xty, beta, half, &rss);
-	for (size_t i = 0; i < k; i++)
-		mean += obs[i].cpu_s / (double)k;
-	for (size_t i = 0; i < k; i++)
-		tss += (obs[i].cpu_s - mean) * (obs[i].cpu_s - mean);
-	m->r2 = tss > 0 ? 1 - rss / tss : 0;
+	double beta[MODEL_NTERMS], half[MODEL_NTERMS], mean = 0, tss = 0, rss = 0;
+	solve(obs, k, active, na, scale, xtx, xty, beta, half, NULL);
 	for (int a = 0; a < na; a++) {
 		int t = active[a];
 		m->identified[t] = 1;
@@ -235,8 +243,31 @@ int model_fit(const struct run_record *records, size_t n, const char *exclude,
 		m->low[t] = (beta[a] - half[a]) / scale[t];
 		m->high[t] = (beta[a] + half[a]) / scale[t];
 	}
+	/* R^2 in plain CPU seconds, the unit a reader sees in the tables. */
+	for (size_t i = 0; i < k; i++)
+		mean += obs[i].cpu_s / (double)k;
+	for (size_t i = 0; i < k; i++) {
+		double e = obs[i].cpu_s - model_predict(m, &obs[i], NULL);
+		rss += e * e;
+		tss += (obs[i].cpu_s - mean) * (obs[i].cpu_s - mean);
+	}
+	m->r2 = tss > 0 ? 1 - rss / tss : 0;
 	free(obs);
 	return 0;
+}
+
+int model_fit_sides(const struct run_record *records, size_t n, const char *exclude,
+		    struct side_models *ms)
+{
+	int rc = 0;
+	for (int s = 0; s < MODEL_NSIDES; s++)
+		rc |= model_fit(records, n, exclude, (enum model_side)s, &ms->of[s]);
+	return rc < 0 ? -1 : 0;
+}
+
+const char *model_side_name(enum model_side side)
+{
+	return side == SIDE_SENDER ? "sender" : "receiver";
 }
 
 double model_predict(const struct cost_model *m, const struct model_counts *c,
@@ -252,30 +283,36 @@ double model_predict(const struct cost_model *m, const struct model_counts *c,
 	return sum;
 }
 
-int model_write_csv(const char *path, const struct cost_model *m)
+int model_write_csv(const char *path, const struct side_models *ms)
 {
 	FILE *f = fopen(path, "w");
 	if (!f)
 		return -errno;
 	fprintf(f, "side,term,coefficient,ci_low,ci_high,unit\n");
-	for (int t = 0; t < MODEL_NTERMS; t++) {
-		if (m->identified[t])
-			fprintf(f, "both,%s,%.6g,%.6g,%.6g,%s\n", terms[t].name, m->coef[t], m->low[t],
-				m->high[t], terms[t].csv_unit);
-		else
-			fprintf(f, "both,%s,,,,%s\n", terms[t].name, terms[t].csv_unit);
+	for (int s = 0; s < MODEL_NSIDES; s++) {
+		const struct cost_model *m = &ms->of[s];
+		const char *side = model_side_name((enum model_side)s);
+		for (int t = 0; t < MODEL_NTERMS; t++) {
+			if (m->identified[t])
+				fprintf(f, "%s,%s,%.6g,%.6g,%.6g,%s\n", side, terms[t].name, m->coef[t],
+					m->low[t], m->high[t], terms[t].csv_unit);
+			else
+				fprintf(f, "%s,%s,,,,%s\n", side, terms[t].name, terms[t].csv_unit);
+		}
 	}
 	return fclose(f) == 0 ? 0 : -errno;
 }
 
-int model_read_csv(const char *path, struct cost_model *m)
+int model_read_csv(const char *path, struct side_models *ms)
 {
-	memset(m, 0, sizeof(*m));
+	memset(ms, 0, sizeof(*ms));
+	for (int s = 0; s < MODEL_NSIDES; s++)
+		ms->of[s].side = (enum model_side)s;
 	FILE *f = fopen(path, "r");
 	if (!f)
 		return -errno;
 	char line[256];
-	int rows = 0;
+	int rows[MODEL_NSIDES] = { 0 };
 	if (!fgets(line, sizeof(line), f) || strncmp(line, "side,term,coefficient", 21) != 0) {
 		fclose(f);
 		return -EINVAL;
@@ -284,17 +321,24 @@ int model_read_csv(const char *path, struct cost_model *m)
 		char side[16], term[16];
 		double c, lo, hi;
 		int got = sscanf(line, "%15[^,],%15[^,],%lf,%lf,%lf", side, term, &c, &lo, &hi);
-		for (int t = 0; t < MODEL_NTERMS; t++)
-			if (got >= 2 && strcmp(term, terms[t].name) == 0) {
-				rows++;
-				if (got == 5) {
-					m->coef[t] = c;
-					m->low[t] = lo;
-					m->high[t] = hi;
-					m->identified[t] = 1;
+		for (int s = 0; s < MODEL_NSIDES; s++) {
+			/* "both": one coefficient for the two sides (an older model.csv) */
+			if (got < 2 || (strcmp(side, "both") != 0 &&
+					strcmp(side, model_side_name((enum model_side)s)) != 0))
+				continue;
+			struct cost_model *m = &ms->of[s];
+			for (int t = 0; t < MODEL_NTERMS; t++)
+				if (strcmp(term, terms[t].name) == 0) {
+					rows[s]++;
+					if (got == 5) {
+						m->coef[t] = c;
+						m->low[t] = lo;
+						m->high[t] = hi;
+						m->identified[t] = 1;
+					}
 				}
-			}
+		}
 	}
 	fclose(f);
-	return rows == MODEL_NTERMS ? 0 : -EINVAL;
+	return rows[SIDE_SENDER] == MODEL_NTERMS && rows[SIDE_RECEIVER] == MODEL_NTERMS ? 0 : -EINVAL;
 }

@@ -11,10 +11,12 @@
  *                         + sleeps (voluntary context switches) x cost per wake-up
  *                         + a fixed cost per transfer (the residual's mean)
  *
- * One set of coefficients serves both sides (model.csv says side "both"): a system call or a
- * fault costs what it costs whichever process makes it, and pooling doubles the runs behind each
- * coefficient.  The chunk sweep changes the calls at fixed bytes and the methods differ in copies
- * and faults, which is what lets the fit tell the terms apart.
+ * Each side has its own coefficients (model.csv's side column: sender, receiver): the receiver's
+ * copies land in a destination's page cache that has to be allocated, and on a VM first touched,
+ * while the sender's read cached pages into a reused buffer; pooled, one "cost per GiB copied"
+ * was wrong for both (the pooled fit predicted the study's read/write sender 60-130% too high).
+ * The chunk sweep changes the calls at fixed bytes and the methods differ in copies and faults,
+ * which is what lets the fit tell the terms apart.
  */
 #ifndef BX_MODEL_H
 #define BX_MODEL_H
@@ -26,7 +28,11 @@
 enum model_term { TERM_CALL, TERM_COPY, TERM_PAGE_REF, TERM_FAULT, TERM_WAKEUP, TERM_FIXED,
 		  MODEL_NTERMS };
 
-enum model_side { SIDE_SENDER, SIDE_RECEIVER };
+enum model_side { SIDE_SENDER, SIDE_RECEIVER, MODEL_NSIDES };
+
+/* The check by prediction (a fit without the study phase predicting it) aims at each side within
+ * this relative error. */
+#define MODEL_PREDICTION_TARGET 0.25
 
 /* What one side of one run did, in the model's units (calls, GiB copied, page references,
  * faults, wake-ups, 1 transfer), and the CPU seconds it took. */
@@ -40,8 +46,14 @@ struct cost_model {
 	double low[MODEL_NTERMS], high[MODEL_NTERMS];	/* 95% interval */
 	int identified[MODEL_NTERMS];	/* 0: no run varied it (or it moved with another term) */
 	int zeroed[MODEL_NTERMS];	/* not identified because the fit made it negative */
-	size_t n;			/* observations (run x side) behind the fit */
-	double r2;			/* share of the variance the fit explains */
+	size_t n;			/* observations (runs of its side) behind the fit */
+	double r2;			/* share of the variance of CPU seconds the fit explains */
+	enum model_side side;		/* whose CPU time it models */
+};
+
+/* A model for each side, indexed by enum model_side. */
+struct side_models {
+	struct cost_model of[MODEL_NSIDES];
 };
 
 /* "call", "copy", "page_ref", "fault", "wakeup", "fixed" (model.csv's term column). */
@@ -56,20 +68,30 @@ const char *model_readable_unit(enum model_term t);
  * this build knows (an old or foreign CSV row). */
 int model_counts_of(const struct run_record *r, enum model_side side, struct model_counts *out);
 
-/* Fit over both sides of every run of records[0..n) whose series is not exclude (NULL = none).
+/* "sender" or "receiver". */
+const char *model_side_name(enum model_side side);
+
+/* Fit side over every run of records[0..n) whose series is not exclude (NULL = none), each run
+ * weighted by 1 / its CPU seconds (relative errors; model.c says why).
  * Returns 0, or -1 when there are fewer observations than terms. */
 int model_fit(const struct run_record *records, size_t n, const char *exclude,
-	      struct cost_model *m);
+	      enum model_side side, struct cost_model *m);
+
+/* model_fit for each side into ms->of[].  Returns 0, or -1 when either side cannot be fitted. */
+int model_fit_sides(const struct run_record *records, size_t n, const char *exclude,
+		    struct side_models *ms);
 
 /* The predicted CPU seconds of counts, with each term's share in terms[] (may be NULL). */
 double model_predict(const struct cost_model *m, const struct model_counts *c,
 		     double terms[MODEL_NTERMS]);
 
-/* model.csv: side,term,coefficient,ci_low,ci_high,unit (seconds per unit; unit "s/call",
- * "s/GiB", "s/page", "s/fault", "s/wakeup", "s/transfer").  Returns 0 or -errno. */
-int model_write_csv(const char *path, const struct cost_model *m);
+/* model.csv: side,term,coefficient,ci_low,ci_high,unit, a row per side (sender, receiver) and
+ * term (seconds per unit; unit "s/call", "s/GiB", "s/page", "s/fault", "s/wakeup",
+ * "s/transfer"; the three numbers empty for a term not identified).  Returns 0 or -errno. */
+int model_write_csv(const char *path, const struct side_models *ms);
 
-/* Read a model.csv written by model_write_csv.  Returns 0, or -errno / -EINVAL. */
-int model_read_csv(const char *path, struct cost_model *m);
+/* Read a model.csv written by model_write_csv (rows of side "both" set both sides).  Returns 0,
+ * or -errno / -EINVAL when a side lacks a row for some term. */
+int model_read_csv(const char *path, struct side_models *ms);
 
 #endif

@@ -14,35 +14,14 @@
 #include "explain.h"
 #include "floor.h"
 #include "groups.h"
+#include "plot_data.h"
 #include "plots.h"
 #include "report_model.h"
 #include "report_study.h"
 #include "study.h"
 #include "units.h"
 
-#define PATH_LEN 4096
-
-static int is_headline(const struct group *g, size_t n, size_t i)
-{
-	int any_plain = 0;
-	for (size_t k = 0; k < n; k++)
-		any_plain |= !groups_is_sweep(g[k].series);
-	return any_plain ? !groups_is_sweep(g[i].series) : 1;
-}
-
-/* "pipe 4 KiB" (+ " study" when the headline groups come from several series). */
-static const char *group_label(const struct group *g, size_t n, size_t i, char *buf, size_t len)
-{
-	int several = 0;
-	for (size_t k = 0; k < n; k++)
-		if (is_headline(g, n, k) && strcmp(g[k].series, g[i].series) != 0)
-			several = 1;
-	char chunk[32];
-	snprintf(buf, len, "%s %s%s%s", g[i].method,
-		 units_format_chunk(g[i].chunk, chunk, sizeof(chunk)), several ? " " : "",
-		 several ? g[i].series : "");
-	return buf;
-}
+#define PATH_LEN PLOT_PATH_LEN
 
 void report_print_comparison(FILE *out, const struct run_record *records, size_t n)
 {
@@ -66,7 +45,17 @@ static void print_tuned(FILE *f, const struct group *g, size_t n)
 	if (!any)
 		return;
 	fprintf(f, "\n## Each method at its best chunk size (series \"tuned\")\n\n");
-	fprintf(f, "The best chunk is the fastest run of the quick chunk sweep (one run per method and chunk, on at most 256 MiB).");
+	size_t sweep_runs = 0;
+	uint64_t sweep_bytes = 0;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(g[i].series, "chunk-sweep") == 0) {
+			sweep_runs = g[i].n > sweep_runs ? g[i].n : sweep_runs;
+			sweep_bytes = g[i].bytes > sweep_bytes ? g[i].bytes : sweep_bytes;
+		}
+	char swept[32];
+	fprintf(f, "The best chunk is the fastest median of the chunk sweep (%zu run%s per method and "
+		"chunk, on %s).", sweep_runs, sweep_runs == 1 ? "" : "s",
+		units_format_size(sweep_bytes, swept, sizeof(swept)));
 	uint64_t spin = 0;
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(g[i].series, "tuned") == 0 && g[i].spin_us > spin)
@@ -178,143 +167,6 @@ static void print_machine(FILE *f, const struct run_record *r, size_t n, const c
 		"from the start barrier to the receiver's last byte.\n\n");
 }
 
-/* ---- plot data ----------------------------------------------------------------------- */
-
-static FILE *open_data(const char *dir, const char *name, char *path, size_t len)
-{
-	snprintf(path, len, "%s/plot-%s.csv", dir, name);
-	return fopen(path, "w");
-}
-
-static int write_bar_data(const char *dir, const struct group *g, size_t n, char paths[3][PATH_LEN])
-{
-	FILE *cpu = open_data(dir, "cpu", paths[0], PATH_LEN);
-	FILE *tp = open_data(dir, "throughput", paths[1], PATH_LEN);
-	FILE *pg = open_data(dir, "cpu_per_gib", paths[2], PATH_LEN);
-	int rc = cpu && tp && pg ? 0 : -errno;
-	if (rc == 0) {
-		fprintf(cpu, "label,sender_cpu_s_mean,sender_ci95_half,receiver_cpu_s_mean,receiver_ci95_half\n");
-		fprintf(tp, "label,gib_per_s_median,gib_per_s_min,gib_per_s_max\n");
-		fprintf(pg, "label,user_s_per_gib,sys_s_per_gib\n");
-		for (size_t i = 0; i < n; i++) {
-			if (!is_headline(g, n, i))
-				continue;
-			char label[96];
-			group_label(g, n, i, label, sizeof(label));
-			fprintf(cpu, "%s,%.6g,%.6g,%.6g,%.6g\n", label, g[i].sender_cpu.mean,
-				g[i].sender_cpu.ci95_high - g[i].sender_cpu.mean, g[i].receiver_cpu.mean,
-				g[i].receiver_cpu.ci95_high - g[i].receiver_cpu.mean);
-			fprintf(tp, "%s,%.6g,%.6g,%.6g\n", label, g[i].gib.median, g[i].gib.min,
-				g[i].gib.max);
-			fprintf(pg, "%s sender,%.6g,%.6g\n%s receiver,%.6g,%.6g\n", label,
-				g[i].sender_user_per_gib.median, g[i].sender_sys_per_gib.median, label,
-				g[i].receiver_user_per_gib.median, g[i].receiver_sys_per_gib.median);
-		}
-	}
-	FILE *files[] = { cpu, tp, pg };
-	for (int i = 0; i < 3; i++)
-		if (files[i] && fclose(files[i]) != 0 && rc == 0)
-			rc = -errno;
-	return rc;
-}
-
-/* Which x a line graph plots against. */
-enum sweep_axis { AXIS_CHUNK, AXIS_SIZE };
-
-static uint64_t axis_value(const struct group *g, enum sweep_axis axis)
-{
-	return axis == AXIS_CHUNK ? g->chunk : g->bytes;
-}
-
-/* 1 when group g belongs to series on a line graph: the size sweep's line ends at the full
- * file, which reproduce measures once, in the tuned phase, at the same chunks. */
-static int on_line(const struct group *g, const char *series)
-{
-	return strcmp(g->series, series) == 0 ||
-	       (strcmp(series, "size-sweep") == 0 && strcmp(g->series, "tuned") == 0);
-}
-
-/* Count the distinct axis values among the groups of series. */
-static size_t distinct_values(const struct group *g, size_t n, const char *series,
-			      enum sweep_axis axis, uint64_t *values, size_t max)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!on_line(&g[i], series))
-			continue;
-		uint64_t v = axis_value(&g[i], axis);
-		size_t j = 0;
-		while (j < k && values[j] != v)
-			j++;
-		if (j == k && k < max)
-			values[k++] = v;
-	}
-	/* ascending, for the line graph */
-	for (size_t a = 0; a < k; a++)
-		for (size_t b = a + 1; b < k; b++)
-			if (values[b] < values[a]) {
-				uint64_t t = values[a];
-				values[a] = values[b];
-				values[b] = t;
-			}
-	return k;
-}
-
-/* Write the line-graph data for the series with the most distinct values on axis (at least
- * two): one row per value, one column per method, the best median among that value's groups.
- * Returns 1 when written, 0 when no series varies along axis, -errno on error. */
-static int write_line_data(const char *path, const struct group *g, size_t n, enum sweep_axis axis)
-{
-	uint64_t values[256];
-	const char *best_series = NULL;
-	size_t best = 1;
-	for (size_t i = 0; i < n; i++) {
-		size_t k = distinct_values(g, n, g[i].series, axis, values, 256);
-		if (k > best) {
-			best = k;
-			best_series = g[i].series;
-		}
-	}
-	if (!best_series)
-		return 0;
-	size_t k = distinct_values(g, n, best_series, axis, values, 256);
-	const char *methods[64];
-	size_t nm = 0;
-	for (size_t i = 0; i < n && nm < 64; i++) {
-		if (!on_line(&g[i], best_series))
-			continue;
-		size_t j = 0;
-		while (j < nm && strcmp(methods[j], g[i].method) != 0)
-			j++;
-		if (j == nm)
-			methods[nm++] = g[i].method;
-	}
-	FILE *f = fopen(path, "w");
-	if (!f)
-		return -errno;
-	fprintf(f, "%s", axis == AXIS_CHUNK ? "chunk_bytes" : "file_bytes");
-	for (size_t m = 0; m < nm; m++)
-		fprintf(f, ",%s", methods[m]);
-	fputc('\n', f);
-	for (size_t v = 0; v < k; v++) {
-		fprintf(f, "%llu", (unsigned long long)values[v]);
-		for (size_t m = 0; m < nm; m++) {
-			double y = -1;
-			for (size_t i = 0; i < n; i++)
-				if (on_line(&g[i], best_series) &&
-				    strcmp(g[i].method, methods[m]) == 0 &&
-				    axis_value(&g[i], axis) == values[v] && g[i].gib.median > y)
-					y = g[i].gib.median;
-			if (y < 0)
-				fprintf(f, ",NaN");
-			else
-				fprintf(f, ",%.6g", y);
-		}
-		fputc('\n', f);
-	}
-	return fclose(f) == 0 ? 1 : -errno;
-}
-
 /* ---- putting it together ------------------------------------------------------------- */
 
 struct graph {
@@ -369,7 +221,7 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 	struct graph graphs[] = {
 		{ "cpu", "CPU seconds of sender and receiver", 0, "" },
 		{ "throughput", "End-to-end throughput", 0, "" },
-		{ "chunk", "Throughput against chunk size", 0, "" },
+		{ "chunk", "Throughput and CPU per GiB against chunk size", 0, "" },
 		{ "size", "Throughput against file size", 0, "" },
 		{ "cpu_per_gib", "User vs system CPU seconds per GiB", 0, "" },
 		{ "copies", "Measured CPU cost against theoretical CPU copies", 0, "" },
@@ -384,7 +236,7 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 	if (study_write_verdicts(path, claims) < 0)
 		rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path, strerror(errno));
 	snprintf(path, sizeof(path), "%s/summary.csv", out_dir);
-	if (rc == 0 && (groups_write_csv(path, g, ng) < 0 || write_bar_data(out_dir, g, ng, bars) < 0))
+	if (rc == 0 && (groups_write_csv(path, g, ng) < 0 || plot_data_bars(out_dir, g, ng, bars) < 0))
 		rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write into '%s': %s", out_dir, strerror(errno));
 	if (rc == 0) {
 		snprintf(graphs[0].data, PATH_LEN, "%s", bars[0]);
@@ -394,8 +246,8 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 		snprintf(graphs[2].data, PATH_LEN, "%s/plot-chunk.csv", out_dir);
 		snprintf(graphs[3].data, PATH_LEN, "%s/plot-size.csv", out_dir);
 		snprintf(graphs[5].data, PATH_LEN, "%s/plot-copies.csv", out_dir);
-		int c = write_line_data(graphs[2].data, g, ng, AXIS_CHUNK);
-		int s = write_line_data(graphs[3].data, g, ng, AXIS_SIZE);
+		int c = plot_data_chunk(graphs[2].data, g, ng);
+		int s = plot_data_line(graphs[3].data, g, ng, AXIS_SIZE);
 		int k = explain_write_copies_data(graphs[5].data, g, ng);
 		if (c < 0 || s < 0 || k < 0)
 			rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write plot data into '%s'", out_dir);
@@ -419,7 +271,7 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 		print_copies(md, g, ng);
 		struct model_checks checks = { ctx ? ctx->primitives : NULL,
 					       ctx && ctx->limits ? ctx->limits->memcpy_gib_s : 0 };
-		struct cost_model model;
+		struct side_models model;
 		if (report_model_print(md, records, n, &checks, &model) == 0) {
 			int calls = report_model_write(out_dir, records, n, &model);
 			if (calls < 0)

@@ -22,15 +22,15 @@ struct model_checks {
 };
 
 /* Print the model section (markdown) for records[0..n).  Prints why when no model can be fitted.
- * Returns 0 when a model was fitted (into *m when non-NULL), -1 otherwise. */
+ * Returns 0 when a model was fitted for each side (into *m when non-NULL), -1 otherwise. */
 int report_model_print(FILE *f, const struct run_record *r, size_t n,
-		       const struct model_checks *checks, struct cost_model *m);
+		       const struct model_checks *checks, struct side_models *m);
 
 /* Predict what one transfer of m_ethod (size bytes, chunk per call) should cost on each side
  * from the fitted model: calls, copies and page references from the method's theory, the fixed
  * cost; faults and wake-ups depend on the machine and are not predicted (said in the output). */
 struct method;
-void report_model_predict(FILE *f, const struct cost_model *m, const struct method *method,
+void report_model_predict(FILE *f, const struct side_models *m, const struct method *method,
 			  uint64_t size, uint64_t chunk);
 
 #define REPORT_MODEL_BARS 1	/* plot-breakdown.csv has a row to draw */
@@ -40,6 +40,6 @@ void report_model_predict(FILE *f, const struct cost_model *m, const struct meth
  * fitted m.  Returns the REPORT_MODEL_* flags of the graphs that have something to draw, or
  * -errno. */
 int report_model_write(const char *dir, const struct run_record *r, size_t n,
-		       const struct cost_model *m);
+		       const struct side_models *m);
 
 #endif
