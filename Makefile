@@ -1,7 +1,7 @@
 # bulkxfer - build the program, run its tests, reproduce the 2014 comparison.
 CFLAGS  ?= -O2 -g
 # Flags the code needs whatever CFLAGS the user gives (a command-line CFLAGS replaces ours).
-BXFLAGS := -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -Icommon -Icommon/analysis -MMD -MP -DBX_PLOTS_DIR='"$(CURDIR)/plots"'
+BXFLAGS := -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -Icommon -Icommon/analysis -MMD -MP
 LDLIBS  := -lxxhash -lrt -lpthread -lm
 BUILD   ?= build
 BIN     ?= bulkxfer
@@ -14,7 +14,19 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all deps test soak big sanitize valgrind check reproduce plots clean
+# Where `make install` puts things, the way Debian packaging expects: PREFIX (default /usr/local)
+# and DESTDIR (a staging root) are honoured; an installed binary finds its gnuplot scripts in
+# PREFIX/share/bulkxfer/plots, beside its own bin/ (common/analysis/plots.c).
+PREFIX  ?= /usr/local
+DESTDIR ?=
+INSTALL ?= install
+bindir  := $(PREFIX)/bin
+plotdir := $(PREFIX)/share/bulkxfer/plots
+man1dir := $(PREFIX)/share/man/man1
+compdir := $(PREFIX)/share/bash-completion/completions
+PLOT_SCRIPTS := $(notdir $(wildcard plots/*.gp))
+
+.PHONY: all deps test soak big sanitize valgrind check reproduce plots clean install uninstall
 all: $(BIN)
 
 # Checks (and installs, where it can) libcunit1-dev, libxxhash-dev and gnuplot-nox first.
@@ -74,6 +86,19 @@ CSV ?= results/runs.csv
 OUT ?= plots
 plots: $(BIN)
 	./$(BIN) report --csv $(CSV) --out $(OUT)
+
+install: $(BIN)
+	$(INSTALL) -d $(DESTDIR)$(bindir) $(DESTDIR)$(plotdir) $(DESTDIR)$(man1dir) $(DESTDIR)$(compdir)
+	$(INSTALL) -m 0755 $(BIN) $(DESTDIR)$(bindir)/bulkxfer
+	$(INSTALL) -m 0644 $(addprefix plots/,$(PLOT_SCRIPTS)) $(DESTDIR)$(plotdir)
+	$(INSTALL) -m 0644 doc/bulkxfer.1 $(DESTDIR)$(man1dir)/bulkxfer.1
+	$(INSTALL) -m 0644 completions/bulkxfer $(DESTDIR)$(compdir)/bulkxfer
+
+# Exactly what install put there; the directories only when that leaves them empty.
+uninstall:
+	rm -f $(DESTDIR)$(bindir)/bulkxfer $(DESTDIR)$(man1dir)/bulkxfer.1 \
+	      $(DESTDIR)$(compdir)/bulkxfer $(addprefix $(DESTDIR)$(plotdir)/,$(PLOT_SCRIPTS))
+	-rmdir $(DESTDIR)$(plotdir) $(DESTDIR)$(PREFIX)/share/bulkxfer 2>/dev/null
 
 clean:
 	rm -rf build build-asan bulkxfer

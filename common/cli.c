@@ -35,7 +35,7 @@
 #include "units.h"
 #include "summary.h"
 
-#define BULKXFER_VERSION "0.3.0"
+#define BULKXFER_VERSION "0.4.0"
 
 struct subcommand {
 	const char *name;
@@ -138,6 +138,16 @@ static int cmd_list(int argc, char **argv)
 	int rc = parse_only(CMD_LIST, argc, argv, &o);
 	if (rc >= 0)
 		return rc;
+	if (o.names) {	/* for completions/bulkxfer: names only, no probing */
+		const struct half_ops *h;
+		for (size_t i = 0; o.halves && (h = methods_producer_at(i)); i++)
+			printf("producer %s\n", h->name);
+		for (size_t i = 0; o.halves && (h = methods_consumer_at(i)); i++)
+			printf("consumer %s\n", h->name);
+		for (size_t i = 0; !o.halves && i < methods_count(); i++)
+			printf("%s\n", methods_at(i)->name);
+		return BX_EXIT_OK;
+	}
 	if (o.halves) {
 		list_halves();
 		return BX_EXIT_OK;

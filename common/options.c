@@ -54,6 +54,8 @@ static const struct option_spec option_table[] = {
 	  TRANSFER | CMD_EXPLAIN | CMD_LIST },
 	{ "halves", NULL, "list the sending and receiving halves by channel, for --producer/--consumer",
 	  OPT_SET_FLAG, FIELD(halves), 0, 0, CMD_LIST },
+	{ "names", NULL, NULL,	/* hidden: bare names for the shell completion (completions/) */
+	  OPT_SET_FLAG, FIELD(names), 0, 0, CMD_LIST },
 	{ "producer", "HALF", "pair this sending half ... (see 'bulkxfer list --halves')", OPT_NAME,
 	  FIELD(producer_half), 0, 0, CMD_RUN | CMD_SWEEP },
 	{ "consumer", "HALF", "... with this receiving half of the same channel", OPT_NAME,
@@ -452,8 +454,8 @@ int options_parse(int argc, char **argv, struct run_options *o, struct bx_error 
 void options_print_help(FILE *out, enum command_kind command)
 {
 	for (size_t i = 0; i < NOPTIONS; i++) {
-		if (!(option_table[i].commands & command))
-			continue;
+		if (!(option_table[i].commands & command) || !option_table[i].help)
+			continue;	/* not this command's, or hidden */
 		char left[40];
 		snprintf(left, sizeof(left), "--%s%s%s", option_table[i].name,
 			 option_table[i].metavar ? " " : "",

@@ -75,6 +75,7 @@ struct run_options {
 	int keep;		/* keep the generated source and the temp destination */
 	int json;		/* JSON records on stdout instead of the table */
 	int halves;		/* list: the halves by channel instead of the methods */
+	int names;		/* list: bare names, one a line (for the shell completion) */
 	int prime;		/* prime (steady_prime) before each run: 1 on, 0 off, PRIME_AUTO (default) when
 				 * the floor measures faster primed than not */
 	int settle;		/* wait for writeback before each run (default 1) */

@@ -28,13 +28,17 @@ int register_big_suite(void);
 int register_soak_suite(void);
 int register_steady_suite(void);
 int register_cli_suite(void);
+int register_install_suite(void);
+int register_manpage_suite(void);
 
 static const suite_registrar registrars[] = {
 	register_units_suite,   register_stats_suite,     register_verdict_suite,   register_model_suite,
 	     register_source_suite,
 	register_results_suite, register_options_suite,   register_roundtrip_suite,
 	register_harness_suite, register_report_suite,    register_explain_suite,
-	register_cli_suite,     register_faults_suite,    register_steady_suite,
+	register_cli_suite,     register_install_suite,   register_manpage_suite,
+	register_faults_suite,
+	register_steady_suite,
 	register_big_suite,     register_soak_suite,
 };
 

@@ -182,9 +182,11 @@ int ts_run_bulkxfer(struct ts_result *r, const char *const argv[])
 	return ts_run_bulkxfer_limited(r, argv, -1);
 }
 
-int ts_run_bulkxfer_limited(struct ts_result *r, const char *const argv[], long fsize_limit)
+/* Fork, run file (execvp: a bare name is looked up in PATH) with argv in cwd (NULL: here),
+ * RLIMIT_FSIZE fsize_limit when >= 0, and collect its output and status into *r. */
+static int run_collect(struct ts_result *r, const char *file, const char *const argv[],
+		       const char *cwd, long fsize_limit)
 {
-	const char *bin = bulkxfer_bin();
 	memset(r, 0, sizeof(*r));
 	int out[2], err[2];
 	if (pipe(out) < 0 || pipe(err) < 0)
@@ -201,7 +203,9 @@ int ts_run_bulkxfer_limited(struct ts_result *r, const char *const argv[], long 
 			struct rlimit lim = { (rlim_t)fsize_limit, (rlim_t)fsize_limit };
 			setrlimit(RLIMIT_FSIZE, &lim);
 		}
-		execv(bin, (char *const *)argv);
+		if (cwd && chdir(cwd) < 0)
+			_exit(126);
+		execvp(file, (char *const *)argv);
 		_exit(127);
 	}
 	close(out[1]);
@@ -213,6 +217,16 @@ int ts_run_bulkxfer_limited(struct ts_result *r, const char *const argv[], long 
 	r->exited = WIFEXITED(status);
 	r->status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 	return 0;
+}
+
+int ts_run_bulkxfer_limited(struct ts_result *r, const char *const argv[], long fsize_limit)
+{
+	return run_collect(r, bulkxfer_bin(), argv, NULL, fsize_limit);
+}
+
+int ts_run_program(struct ts_result *r, const char *cwd, const char *const argv[])
+{
+	return run_collect(r, argv[0], argv, cwd, -1);
 }
 
 int ts_file_contains(const char *path, const char *text)

@@ -60,6 +60,11 @@ int ts_file_contains(const char *path, const char *text);
 /* Count the lines of a file (-1 if it cannot be read). */
 long ts_count_lines(const char *path);
 
+/* Run argv[0] (a path, or a name looked up in PATH) with argv in directory cwd (NULL: the
+ * current one) and collect what it printed.  Returns 0 or -1 if it could not be started (a
+ * program that is not there exits 127). */
+int ts_run_program(struct ts_result *r, const char *cwd, const char *const argv[]);
+
 /* Like ts_run_bulkxfer, with RLIMIT_FSIZE set to fsize_limit bytes in the child. */
 int ts_run_bulkxfer_limited(struct ts_result *r, const char *const argv[], long fsize_limit);
 

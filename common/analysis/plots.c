@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,14 +14,52 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#ifndef BX_PLOTS_DIR
-#define BX_PLOTS_DIR "plots"
-#endif
+/* Where the scripts may be, relative to the directory of the running binary, in the order they
+ * are tried: an installed binary never picks up a source tree's scripts, nor a tree's binary an
+ * installed copy (a tree has no share/ beside it). */
+static const char *const script_places[] = { "../share/bulkxfer/plots", "plots", "../plots" };
+
+/* dir joined with rel, a leading "../" taking dir's last component off instead (so an error
+ * names /usr/share/bulkxfer/plots, not /usr/bin/../share/bulkxfer/plots). */
+static void place_beside(const char *dir, const char *rel, char *out, size_t len)
+{
+	char parent[PATH_MAX];
+	snprintf(parent, sizeof(parent), "%s", dir);
+	while (strncmp(rel, "../", 3) == 0) {
+		char *slash = strrchr(parent, '/');
+		if (!slash)
+			break;
+		slash[slash == parent ? 1 : 0] = '\0';	/* "/bin" -> "/" */
+		rel += 3;
+	}
+	snprintf(out, len, "%s%s%s", parent, parent[strlen(parent) - 1] == '/' ? "" : "/", rel);
+}
 
 const char *plots_dir(void)
 {
 	const char *env = getenv("BULKXFER_PLOTS_DIR");
-	return env && *env ? env : BX_PLOTS_DIR;
+	if (env && *env)
+		return env;
+	static char found[PATH_MAX + 32];	/* the binary's directory + a place */
+	if (found[0])
+		return found;
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return script_places[1];	/* no /proc: the current directory's tree */
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (slash)
+		*slash = '\0';
+	for (size_t i = 0; i < sizeof(script_places) / sizeof(script_places[0]); i++) {
+		char probe[sizeof(found) + 16];
+		place_beside(exe, script_places[i], found, sizeof(found));
+		snprintf(probe, sizeof(probe), "%s/common.gp", found);
+		if (access(probe, R_OK) == 0)
+			return found;
+	}
+	place_beside(exe, script_places[0], found, sizeof(found));
+	return found;
 }
 
 int plots_render(const char *script, const char *data, const char *out, const char *log_path,

@@ -6,8 +6,10 @@
 
 #include "errors.h"
 
-/* Where the scripts are: $BULKXFER_PLOTS_DIR, else the plots/ folder of the source tree the
- * binary was built from (BX_PLOTS_DIR, set by the Makefile). */
+/* Where the scripts are: $BULKXFER_PLOTS_DIR; else, relative to the running binary, the first of
+ * ../share/bulkxfer/plots (installed: PREFIX/bin/bulkxfer), plots (the source tree's
+ * ./bulkxfer) and ../plots (the tree's build/run_tests, build-asan/bulkxfer) that holds the
+ * scripts; else the installed place, so an error names where they should be. */
 const char *plots_dir(void);
 
 /* Run `gnuplot` on <plots_dir>/<script>.gp with data and out (a path without extension); it
