@@ -14,6 +14,7 @@
 
 #include "channel.h"
 #include "cleanup.h"
+#include "compare.h"
 #include "explain.h"
 #include "fault_inject.h"
 #include "floor.h"
@@ -31,6 +32,7 @@
 #include "reproduce.h"
 #include "runner.h"
 #include "steady.h"
+#include "system_check.h"
 #include "tempfile.h"
 #include "units.h"
 #include "summary.h"
@@ -52,6 +54,8 @@ static int cmd_list(int argc, char **argv);
 static int cmd_explain(int argc, char **argv);
 static int cmd_help(int argc, char **argv);
 static int cmd_limits(int argc, char **argv);
+static int cmd_compare(int argc, char **argv);
+static int cmd_system(int argc, char **argv);
 static int write_copies_graph(const struct run_options *o, const struct group *g, size_t ng,
 			      struct bx_error *err);
 
@@ -67,6 +71,10 @@ static const struct subcommand subcommands[] = {
 	  cmd_explain },
 	{ "limits", "[options]", "the floor: memcpy, read() and write() bandwidth on this machine",
 	  cmd_limits },
+	{ "compare", "OLD NEW ...", "results of two or more machines or kernels, group by group",
+	  cmd_compare },
+	{ "system", "[options]", "what on this machine moves the numbers, and what to do about it",
+	  cmd_system },
 	{ "help", "", "this text", cmd_help },
 };
 #define NSUBCOMMANDS (sizeof(subcommands) / sizeof(subcommands[0]))
@@ -90,6 +98,8 @@ static int cmd_help(int argc, char **argv)
 	       "  bulkxfer sweep --method pipe,shm,splice --chunk 4K,64K,1M --size 1G --runs 5\n"
 	       "  bulkxfer report --csv results/mine.csv --out results/mine-report\n"
 	       "  bulkxfer explain --method splice --csv results/mine.csv\n"
+	       "  bulkxfer compare results/old-host results/new-host --out results/hosts\n"
+	       "  bulkxfer system\n"
 	       "\nexit status: 0 ok, 1 failure during a transfer, 2 usage error\n");
 	return BX_EXIT_OK;
 }
@@ -465,6 +475,41 @@ static int cmd_report(int argc, char **argv)
 		bx_print_error("%s", err.msg);
 	free(records);
 	return rc;
+}
+
+static int cmd_compare(int argc, char **argv)
+{
+	struct run_options o;
+	int rc = parse_only(CMD_COMPARE, argc, argv, &o);
+	if (rc >= 0)
+		return rc;
+	char out[PATH_MAX];
+	if (!o.out) {
+		char stamp[32];
+		time_t now = time(NULL);
+		strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", localtime(&now));
+		snprintf(out, sizeof(out), "results/compare-%s", stamp);
+		o.out = out;
+	}
+	struct bx_error err = { 0, "" };
+	rc = preflight_output_dir(o.out, &err);
+	if (rc == 0)
+		rc = compare_run(o.inputs, o.ninputs, o.out, &err);
+	if (rc)
+		bx_print_error("%s", err.msg);
+	return rc;
+}
+
+static int cmd_system(int argc, char **argv)
+{
+	struct run_options o;
+	int rc = parse_only(CMD_SYSTEM, argc, argv, &o);
+	if (rc >= 0)
+		return rc;
+	static struct system_findings found;
+	system_check(o.root, o.workdir, SYSTEM_WINDOW_S, &found);
+	system_print_text(stdout, &found);
+	return BX_EXIT_OK;
 }
 
 int cli_main(int argc, char **argv)

@@ -67,8 +67,11 @@ static const struct option_spec option_table[] = {
 	  UNITS_MAX_BYTES, TOUCHES_FILES | CMD_EXPLAIN },
 	{ "seed", "N", "seed of the generated data (default 1)", OPT_COUNT, FIELD(seed), 0,
 	  UINT64_MAX, TOUCHES_FILES },
-	{ "workdir", "DIR", "where generated and temporary files go (default $TMPDIR or /tmp)",
-	  OPT_PATH, FIELD(workdir), 0, 0, TOUCHES_FILES | CMD_LIST },
+	{ "workdir", "DIR", "where generated and temporary files go (default $TMPDIR or /tmp); "
+	  "system: whose filesystem to describe", OPT_PATH, FIELD(workdir), 0, 0,
+	  TOUCHES_FILES | CMD_LIST | CMD_SYSTEM },
+	{ "root", "DIR", "read /proc and /sys under DIR instead of / (another machine's copy, a "
+	  "test's fake tree)", OPT_PATH, FIELD(root), 0, 0, CMD_SYSTEM },
 	{ "dst", "PATH", "destination file (default: a temporary file in the workdir)", OPT_PATH,
 	  FIELD(dst), 0, 0, CMD_RUN | CMD_SWEEP },
 	{ "keep", NULL, "keep the generated source and the temporary destination", OPT_SET_FLAG,
@@ -91,8 +94,8 @@ static const struct option_spec option_table[] = {
 	  "explain: the runs to read", OPT_PATH, FIELD(csv), 0, 0,
 	  CMD_RUN | CMD_SWEEP | CMD_REPORT | CMD_EXPLAIN },
 	{ "out", "DIR", "output directory (reproduce: results/reproduce-<time>; report: "
-	  "<csv>-report; explain: <csv>-explain)", OPT_PATH, FIELD(out), 0, 0,
-	  CMD_REPRODUCE | CMD_REPORT | CMD_EXPLAIN },
+	  "<csv>-report; explain: <csv>-explain; compare: results/compare-<time>)", OPT_PATH,
+	  FIELD(out), 0, 0, CMD_REPRODUCE | CMD_REPORT | CMD_EXPLAIN | CMD_COMPARE },
 	{ "json", NULL, "print the records as JSON on stdout instead of the table", OPT_SET_FLAG,
 	  FIELD(json), 0, 0, CMD_RUN | CMD_SWEEP },
 	{ "no-verify", NULL, "skip the XXH3 check of the destination (rows say verified=0)",
@@ -277,6 +280,8 @@ static const char *command_name(enum command_kind command)
 	case CMD_EXPLAIN: return "explain";
 	case CMD_LIST: return "list";
 	case CMD_LIMITS: return "limits";
+	case CMD_SYSTEM: return "system";
+	case CMD_COMPARE: return "compare";
 	}
 	return "?";
 }
@@ -356,7 +361,10 @@ static const struct option_spec *find_option(const char *name, size_t len)
 /* Checks that involve more than one option. */
 static int check_combinations(struct run_options *o, struct bx_error *err)
 {
-	if (o->command & (CMD_REPORT | CMD_EXPLAIN | CMD_LIST))
+	if (o->command == CMD_COMPARE && o->ninputs < 2)
+		return bx_fail(err, BX_EXIT_USAGE, "compare: give two or more results CSVs or reproduce "
+			       "directories (bulkxfer compare OLD NEW)");
+	if (o->command & (CMD_REPORT | CMD_EXPLAIN | CMD_LIST | CMD_SYSTEM | CMD_COMPARE))
 		return 0;
 	if (o->command == CMD_LIMITS) {
 		if (o->sizes.n > 1)
@@ -415,9 +423,17 @@ int options_parse(int argc, char **argv, struct run_options *o, struct bx_error 
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
 		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
-			printf("usage: bulkxfer %s [options]\n", command_name(o->command));
+			printf("usage: bulkxfer %s %s[options]\n", command_name(o->command),
+			       o->command == CMD_COMPARE ? "OLD NEW [MORE...] " : "");
 			options_print_help(stdout, o->command);
 			return OPTIONS_HELP;
+		}
+		if (strncmp(arg, "--", 2) != 0 && o->command == CMD_COMPARE) {
+			if (o->ninputs == MAX_INPUTS)
+				return bx_fail(err, BX_EXIT_USAGE, "compare: at most %d results at once",
+					       MAX_INPUTS);
+			o->inputs[o->ninputs++] = arg;
+			continue;
 		}
 		if (strncmp(arg, "--", 2) != 0)
 			return bx_fail(err, BX_EXIT_USAGE, "unexpected argument '%s' (options start with --)",

@@ -38,7 +38,11 @@ enum command_kind {
 	CMD_EXPLAIN = 16,
 	CMD_LIST = 32,
 	CMD_LIMITS = 64,
+	CMD_SYSTEM = 128,
+	CMD_COMPARE = 256,
 };
+
+#define MAX_INPUTS 16	/* compare: results CSVs or reproduce directories */
 
 #define PRIME_AUTO (-1)
 
@@ -90,6 +94,9 @@ struct run_options {
 	const char *series;	/* label of every row ("run", "sweep", "study", ...) */
 	const char *out;	/* reproduce, report: the output directory; NULL = default */
 	const char *model;	/* explain: a model.csv to predict from */
+	const char *root;	/* system: read /proc and /sys under this directory ("" = /) */
+	const char *inputs[MAX_INPUTS];	/* compare: the CSVs or directories, in order */
+	size_t ninputs;
 	uint64_t method_chunk[MAX_METHODS];	/* nonzero: methods[i] always uses this chunk */
 	int pipe_fit;		/* no --pipe-size: size pipes to hold a chunk (reproduce's tuning) */
 	int methods_given;	/* --method was on the command line */

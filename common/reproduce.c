@@ -28,6 +28,7 @@
 #include "steady.h"
 #include "study.h"
 #include "summary.h"
+#include "system_check.h"
 #include "units.h"
 #include "verify.h"
 
@@ -270,6 +271,9 @@ int reproduce_run(const struct run_options *o, struct bx_error *err)
 	struct stat st;
 	double generate_s = 0;
 	double start = measure_now();
+	/* What on the machine moves the numbers, before the job touches anything (report.md). */
+	static struct system_findings system;
+	system_check(NULL, o->workdir, SYSTEM_WINDOW_S, &system);
 	if (!src) {
 		size = o->sizes.v[0];
 		if (!o->dst && !o->sink)
@@ -304,7 +308,7 @@ int reproduce_run(const struct run_options *o, struct bx_error *err)
 		rc = run_phases(&with_csv, src, size, start, &s, &study, &tuned, err);
 	}
 	struct report_context rctx = { &limits, measure_now() - start, generate_s, hash_s,
-				       &primitives, study.n, tuned.n, "", "" };
+				       &primitives, study.n, tuned.n, "", "", &system };
 	snprintf(rctx.study_stop, sizeof(rctx.study_stop), "%s", study.stop);
 	snprintf(rctx.tuned_stop, sizeof(rctx.tuned_stop), "%s", tuned.stop);
 	temp_file_release(&generated, o->keep);

@@ -305,6 +305,17 @@ static void test_reproduce_end_to_end(void)
 		snprintf(path, sizeof(path), "%s/rep/%s", workdir, files[i]);
 		CU_ASSERT_TRUE(ts_exists(path));
 	}
+	/* bulkxfer system's findings are in the report */
+	snprintf(path, sizeof(path), "%s/rep/report.md", workdir);
+	FILE *md = fopen(path, "r");
+	static char text[1 << 20];
+	size_t len = md ? fread(text, 1, sizeof(text) - 1, md) : 0;
+	text[len] = '\0';
+	if (md)
+		fclose(md);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "## What on this machine moves the numbers"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| finding | this machine | what it does to a transfer |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "free page reporting"));
 	CU_ASSERT_EQUAL(count_entries(workdir), entries_before + 1);	/* only rep/ */
 	CU_ASSERT_EQUAL(ts_count_shm_objects(), shm_before);
 	snprintf(path, sizeof(path), "%s/rep", workdir);

@@ -19,6 +19,7 @@
 #include "report_model.h"
 #include "report_study.h"
 #include "study.h"
+#include "system_check.h"
 #include "units.h"
 
 #define PATH_LEN PLOT_PATH_LEN
@@ -282,6 +283,8 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 			graphs[6].available = calls >= 0 && (calls & REPORT_MODEL_BARS);
 			graphs[7].available = calls >= 0 && (calls & REPORT_MODEL_CALLS);
 		}
+		if (ctx && ctx->system)
+			system_print_markdown(md, ctx->system);
 		print_all_groups(md, g, ng);
 		int drawn = render_graphs(md, out_dir, graphs, sizeof(graphs) / sizeof(graphs[0]), err);
 		rc = rc ? rc : drawn;

@@ -18,6 +18,8 @@ struct machine_limits;
 struct primitive_costs;
 
 /* What a report can add when it is written right after the runs (NULL fields: unknown). */
+struct system_findings;
+
 struct report_context {
 	const struct machine_limits *limits;	/* memcpy and read() bandwidth */
 	double elapsed_s;			/* how long the whole job took; 0 = unknown */
@@ -26,6 +28,7 @@ struct report_context {
 	const struct primitive_costs *primitives;	/* unit costs measured directly; NULL */
 	size_t study_rounds, tuned_rounds;	/* rounds each phase ran; 0 = unknown */
 	char study_stop[96], tuned_stop[96];	/* why it stopped adding rounds */
+	const struct system_findings *system;	/* what on the machine moves the numbers; NULL */
 };
 
 #define REPORT_STEADY_RATIO 1.2	/* spread worth a mark: max/min of a group of 5+ runs */

@@ -1,0 +1,168 @@
+/*
+ * test_compare.c - `bulkxfer compare` on results with a known answer: a group twice as fast with
+ * half the sender's CPU on the new machine is improved / improved / no clear difference, the
+ * other way round regressed; a group only one machine ran is left out; a reproduce directory
+ * reads like its runs.csv; three machines come side by side with their kernels; inputs with no
+ * group in common, one input alone, or a missing one are usage errors (exit 2, one line).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "results.h"
+#include "test_support.h"
+
+#define RUNS 5
+
+/* RUNS runs of method (study, 1 GiB, 4 KiB) with these medians, 1% apart, on kernel. */
+static void add_group(const char *csv, const char *kernel, const char *method, double gib,
+		      double sender_cpu, double receiver_cpu)
+{
+	for (int i = 0; i < RUNS; i++) {
+		struct run_record r;
+		memset(&r, 0, sizeof(r));
+		double k = 1 + 0.01 * (i - RUNS / 2);
+		snprintf(r.timestamp, sizeof(r.timestamp), "2026-12-01T10:00:0%dZ", i);
+		snprintf(r.series, sizeof(r.series), "study");
+		snprintf(r.method, sizeof(r.method), "%s", method);
+		snprintf(r.producer, sizeof(r.producer), "%s", method);
+		snprintf(r.consumer, sizeof(r.consumer), "%s", method);
+		snprintf(r.kernel, sizeof(r.kernel), "%s", kernel);
+		snprintf(r.cpu_model, sizeof(r.cpu_model), "Fixture CPU");
+		r.bytes = 1ULL << 30;
+		r.chunk = 4096;
+		r.run = (uint64_t)i + 1;
+		r.gib_per_s = gib * k;
+		r.wall_s = 1 / r.gib_per_s;
+		r.producer_fig.sys_s = sender_cpu * k;
+		r.consumer_fig.sys_s = receiver_cpu * k;
+		r.verified = 1;
+		struct bx_error err;
+		CU_ASSERT_EQUAL_FATAL(results_append_csv(csv, &r, &err), 0);
+	}
+}
+
+static void compare(struct ts_result *r, const char *a, const char *b, const char *c,
+		    const char *out)
+{
+	const char *argv[] = { "bulkxfer", "compare", a, b, c ? c : "--out", c ? "--out" : out,
+			       c ? out : NULL, NULL };
+	CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(r, argv), 0);
+}
+
+static void test_improved_regressed_and_left_out(void)
+{
+	char dir[64], old[128], newdir[128], new[160], out[128], path[200];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(old, sizeof(old), "%s/old.csv", dir);
+	snprintf(newdir, sizeof(newdir), "%s/new-host", dir);
+	snprintf(new, sizeof(new), "%s/runs.csv", newdir);
+	mkdir(newdir, 0755);
+	add_group(old, "6.1-old", "pipe", 1.0, 1.0, 2.0);
+	add_group(old, "6.1-old", "splice", 2.0, 0.4, 1.0);	/* only the old machine ran it */
+	add_group(new, "6.18-new", "pipe", 2.0, 0.5, 2.0);
+	struct ts_result *r = malloc(sizeof(*r));
+	snprintf(out, sizeof(out), "%s/cmp", dir);
+	compare(r, old, newdir, NULL, out);	/* a reproduce directory reads as its runs.csv */
+	CU_ASSERT_EQUAL(r->status, 0);
+	if (r->status)
+		fprintf(stderr, "\n  compare: %s\n", r->err);
+	snprintf(path, sizeof(path), "%s/compare.csv", out);
+	CU_ASSERT_EQUAL(ts_count_lines(path), 2);	/* header + pipe; splice left out */
+	CU_ASSERT_TRUE(ts_file_contains(path, "study,pipe,pipe,pipe,1073741824,4096,"));
+	FILE *f = fopen(path, "r");
+	char line[2048] = "";
+	CU_ASSERT_PTR_NOT_NULL(fgets(line, sizeof(line), f));
+	CU_ASSERT_PTR_NOT_NULL(fgets(line, sizeof(line), f));
+	fclose(f);
+	/* GiB/s doubled: improved; sender CPU halved: improved; receiver the same: no change */
+	CU_ASSERT_PTR_NOT_NULL(strstr(line, ",1,2,2,"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(line, ",improved,1,0.5,0.5,"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(line, ",improved,2,2,1,"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(line, ",no clear difference\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "6.18-new"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "| pipe study 1 GiB 4 KiB | 1 -> 2 | 2.00 ["));
+	snprintf(path, sizeof(path), "%s/compare.png", out);
+	CU_ASSERT_TRUE(ts_exists(path));
+	snprintf(path, sizeof(path), "%s/compare.md", out);
+	CU_ASSERT_TRUE(ts_file_contains(path, "| 2 | `"));
+	/* The other way round: regressed twice. */
+	snprintf(out, sizeof(out), "%s/back", dir);
+	compare(r, newdir, old, NULL, out);
+	CU_ASSERT_EQUAL(r->status, 0);
+	snprintf(path, sizeof(path), "%s/compare.csv", out);
+	f = fopen(path, "r");
+	CU_ASSERT_PTR_NOT_NULL(f && fgets(line, sizeof(line), f) && fgets(line, sizeof(line), f));
+	if (f)
+		fclose(f);
+	CU_ASSERT_PTR_NOT_NULL(strstr(line, ",regressed,0.5,1,2,"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(line, ",regressed,2,2,1,"));
+	free(r);
+	ts_remove_tree(dir);
+}
+
+static void test_three_machines_side_by_side(void)
+{
+	char dir[64], csv[3][128], out[128], path[200];
+	ts_make_tempdir(dir, sizeof(dir));
+	static const char *const kernels[] = { "6.1-a", "6.6-b", "6.18-c" };
+	for (int i = 0; i < 3; i++) {
+		snprintf(csv[i], sizeof(csv[i]), "%s/m%d.csv", dir, i);
+		add_group(csv[i], kernels[i], "pipe", 1.0 + i, 1.0, 2.0);
+		if (i != 1)
+			add_group(csv[i], kernels[i], "shm", 3.0, 0.5, 0.5);	/* not on all three */
+	}
+	snprintf(out, sizeof(out), "%s/three", dir);
+	struct ts_result *r = malloc(sizeof(*r));
+	compare(r, csv[0], csv[1], csv[2], out);
+	CU_ASSERT_EQUAL(r->status, 0);
+	for (int i = 0; i < 3; i++)
+		CU_ASSERT_PTR_NOT_NULL(strstr(r->out, kernels[i]));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "| pipe study 1 GiB 4 KiB | 1.000 | 3.000 | 2.000 | "
+				      "3.000 | 3.000 | 3.000 |"));
+	CU_ASSERT_PTR_NULL(strstr(r->out, "| shm study"));
+	snprintf(path, sizeof(path), "%s/compare.csv", out);
+	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 3);	/* pipe on each machine */
+	free(r);
+	ts_remove_tree(dir);
+}
+
+static void test_usage_errors(void)
+{
+	char dir[64], a[128], b[128], out[128];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(a, sizeof(a), "%s/a.csv", dir);
+	snprintf(b, sizeof(b), "%s/b.csv", dir);
+	snprintf(out, sizeof(out), "%s/none", dir);
+	add_group(a, "k", "pipe", 1, 1, 1);
+	add_group(b, "k", "splice", 1, 1, 1);
+	struct ts_result *r = malloc(sizeof(*r));
+	compare(r, a, b, NULL, out);
+	CU_ASSERT_EQUAL(r->status, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "bulkxfer: compare: "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "no group of runs in common"));
+	CU_ASSERT_EQUAL(strchr(r->err, '\n') - r->err + 1, (long)strlen(r->err));	/* one line */
+	CU_ASSERT_FALSE(ts_exists(out));	/* nothing half-said left behind */
+	const char *alone[] = { "bulkxfer", "compare", a, NULL };
+	CU_ASSERT_EQUAL(ts_run_bulkxfer(r, alone), 0);
+	CU_ASSERT_EQUAL(r->status, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "two or more"));
+	char missing[160];
+	snprintf(missing, sizeof(missing), "%s/no-such.csv", dir);
+	compare(r, a, missing, NULL, out);
+	CU_ASSERT_EQUAL(r->status, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "no-such.csv"));
+	free(r);
+	ts_remove_tree(dir);
+}
+
+int register_compare_suite(void)
+{
+	static const struct test_case cases[] = {
+		{ "improved_regressed_and_left_out", test_improved_regressed_and_left_out },
+		{ "three_machines_side_by_side", test_three_machines_side_by_side },
+		{ "usage_errors", test_usage_errors },
+	};
+	return TS_ADD_SUITE("compare", cases);
+}
