@@ -102,7 +102,7 @@ static const struct option_spec option_table[] = {
 	  OPT_CLEAR_FLAG, FIELD(verify), 0, 0, TRANSFER },
 	{ "prime", NULL, "write and drop a file of the size before each run (default: if it helps)",
 	  OPT_SET_FLAG, FIELD(prime), 0, 0, TOUCHES_FILES },
-	{ "no-prime", NULL, "never prime before a run (see README: steady numbers)",
+	{ "no-prime", NULL, "never prime before a run (see doc/details.md: steady numbers)",
 	  OPT_CLEAR_FLAG, FIELD(prime), 0, 0, TOUCHES_FILES },
 	{ "no-settle", NULL, "do not wait for the previous run's writeback before each run",
 	  OPT_CLEAR_FLAG, FIELD(settle), 0, 0, TOUCHES_FILES },
