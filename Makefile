@@ -33,15 +33,16 @@ all: $(BIN)
 deps:
 	@scripts/ensure-deps.sh
 
+# CPPFLAGS and LDFLAGS from the environment are honoured (dpkg-buildflags sets them).
 $(BUILD)/%.o: %.c Makefile | deps
 	@mkdir -p $(dir $@)
-	$(CC) $(BXFLAGS) $(CFLAGS) -c $< -o $@
+	$(CC) $(BXFLAGS) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(BIN): $(LIB_OBJ) $(BUILD)/common/main.o
-	$(CC) $(BXFLAGS) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(BXFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/run_tests: $(LIB_OBJ) $(TEST_OBJ)
-	$(CC) $(BXFLAGS) $(CFLAGS) -o $@ $^ $(LDLIBS) -lcunit
+	$(CC) $(BXFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcunit
 
 # The test suite, minus the 4 GiB suite ("big") and the soak.  SUITE=name (and TEST=name) runs
 # one suite (or one test) instead; REPEAT=N runs it N times in a row, stopping at the first

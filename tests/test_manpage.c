@@ -1,7 +1,8 @@
 /*
  * test_manpage.c - doc/bulkxfer.1 and the binary cannot drift apart: every command `bulkxfer help`
  * lists, every option each command's --help lists, every method and every results column is in
- * the man page, its version is the binary's, and groff renders it without a warning.
+ * the man page, its version is the binary's, and groff renders it without a warning (so does
+ * mandoc's lint where mandoc is installed).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -137,6 +138,14 @@ static void test_groff_clean(void)
 	CU_ASSERT_EQUAL(r->status, 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "BULKXFER(1)"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "EXIT STATUS"));
+	/* mandoc's lint too, where mandoc is installed (it is not one of our packages) */
+	const char *mandoc[] = { "mandoc", "-T", "lint", MANPAGE, NULL };
+	CU_ASSERT_EQUAL(ts_run_program(r, NULL, mandoc), 0);
+	if (r->status != 127) {
+		CU_ASSERT_EQUAL(r->status, 0);
+		CU_ASSERT_STRING_EQUAL(r->out, "");
+		CU_ASSERT_STRING_EQUAL(r->err, "");
+	}
 	free(r);
 }
 
