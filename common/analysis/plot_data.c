@@ -157,15 +157,35 @@ static const struct group *point_of(const struct group *g, size_t n, const char 
 	return best;
 }
 
+/* What a line graph along an axis draws: the series, its axis values ascending, its methods. */
+struct line_graph {
+	const char *series;
+	uint64_t values[MAX_VALUES];
+	size_t k;
+	const char *methods[MAX_LINES];
+	size_t nm;
+};
+
+/* Fill *lg for axis; 0 when no series varies along it (nothing to draw), else 1. */
+static int line_graph_of(const struct group *g, size_t n, enum sweep_axis axis,
+			 struct line_graph *lg)
+{
+	lg->series = widest_series(g, n, axis);
+	if (!lg->series)
+		return 0;
+	lg->k = distinct_values(g, n, lg->series, axis, lg->values, MAX_VALUES);
+	lg->nm = line_methods(g, n, lg->series, lg->methods);
+	return 1;
+}
+
 int plot_data_line(const char *path, const struct group *g, size_t n, enum sweep_axis axis)
 {
-	uint64_t values[MAX_VALUES];
-	const char *best_series = widest_series(g, n, axis);
-	if (!best_series)
+	struct line_graph lg;
+	if (!line_graph_of(g, n, axis, &lg))
 		return 0;
-	size_t k = distinct_values(g, n, best_series, axis, values, MAX_VALUES);
-	const char *methods[MAX_LINES];
-	size_t nm = line_methods(g, n, best_series, methods);
+	const char *best_series = lg.series, *const *methods = lg.methods;
+	const uint64_t *values = lg.values;
+	size_t k = lg.k, nm = lg.nm;
 	FILE *f = fopen(path, "w");
 	if (!f)
 		return -errno;
@@ -189,13 +209,12 @@ int plot_data_line(const char *path, const struct group *g, size_t n, enum sweep
 
 int plot_data_chunk(const char *path, const struct group *g, size_t n)
 {
-	uint64_t values[MAX_VALUES];
-	const char *series = widest_series(g, n, AXIS_CHUNK);
-	if (!series)
+	struct line_graph lg;
+	if (!line_graph_of(g, n, AXIS_CHUNK, &lg))
 		return 0;
-	size_t k = distinct_values(g, n, series, AXIS_CHUNK, values, MAX_VALUES);
-	const char *methods[MAX_LINES];
-	size_t nm = line_methods(g, n, series, methods);
+	const char *series = lg.series, *const *methods = lg.methods;
+	const uint64_t *values = lg.values;
+	size_t k = lg.k, nm = lg.nm;
 	FILE *f = fopen(path, "w");
 	if (!f)
 		return -errno;
