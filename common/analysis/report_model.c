@@ -26,12 +26,6 @@ struct side_row {
 	enum model_side side;
 };
 
-static int same_group(const struct run_record *r, const struct side_row *row)
-{
-	return strcmp(r->method, row->method) == 0 && strcmp(r->series, row->series) == 0 &&
-	       r->bytes == row->bytes && r->chunk == row->chunk;
-}
-
 /* The first group of each method that is no sweep (restricted to series when non-NULL), both
  * sides; returns how many rows. */
 static size_t pick_rows(const struct run_record *r, size_t n, const char *series,
@@ -59,20 +53,28 @@ static size_t pick_rows(const struct run_record *r, size_t n, const char *series
 	return k;
 }
 
-/* Median counts of a row's runs, and the median measured and predicted CPU seconds. */
-static size_t row_medians(const struct run_record *r, size_t n, const struct side_row *row,
-			  const struct side_models *ms, struct model_counts *med, double *predicted)
+/* 1 when run r is one of sel's. */
+static int selected(const struct run_record *r, const struct model_selection *sel)
+{
+	return strcmp(r->method, sel->method) == 0 &&
+	       (!sel->series || strcmp(r->series, sel->series) == 0) &&
+	       (!sel->bytes || r->bytes == sel->bytes) && (sel->any_chunk || r->chunk == sel->chunk);
+}
+
+size_t report_model_medians(const struct run_record *r, size_t n, const struct model_selection *sel,
+			    enum model_side side, const struct cost_model *m,
+			    struct model_counts *med, double *predicted)
 {
 	static double v[MODEL_NTERMS + 2][MAX_RUNS];
 	size_t k = 0;
 	for (size_t i = 0; i < n && k < MAX_RUNS; i++) {
 		struct model_counts c;
-		if (!same_group(&r[i], row) || model_counts_of(&r[i], row->side, &c) < 0)
+		if (!selected(&r[i], sel) || model_counts_of(&r[i], side, &c) < 0)
 			continue;
 		for (int t = 0; t < MODEL_NTERMS; t++)
 			v[t][k] = c.x[t];
 		v[MODEL_NTERMS][k] = c.cpu_s;
-		v[MODEL_NTERMS + 1][k] = model_predict(&ms->of[row->side], &c, NULL);
+		v[MODEL_NTERMS + 1][k] = model_predict(m, &c, NULL);
 		k++;
 	}
 	for (int t = 0; t < MODEL_NTERMS; t++)
@@ -80,6 +82,14 @@ static size_t row_medians(const struct run_record *r, size_t n, const struct sid
 	med->cpu_s = stats_median_inplace(v[MODEL_NTERMS], k);
 	*predicted = stats_median_inplace(v[MODEL_NTERMS + 1], k);
 	return k;
+}
+
+/* Median counts of a row's runs, and the median measured and predicted CPU seconds. */
+static size_t row_medians(const struct run_record *r, size_t n, const struct side_row *row,
+			  const struct side_models *ms, struct model_counts *med, double *predicted)
+{
+	struct model_selection sel = { row->method, row->series, row->bytes, row->chunk, 0 };
+	return report_model_medians(r, n, &sel, row->side, &ms->of[row->side], med, predicted);
 }
 
 static void print_coefficients(FILE *f, const struct side_models *ms,
@@ -280,6 +290,7 @@ int report_model_print(FILE *f, const struct run_record *r, size_t n,
 	}
 	print_coefficients(f, &m, checks);
 	print_breakdown(f, r, n, &m);
+	report_model_prose(f, r, n, &m);
 	print_prediction(f, r, n);
 	if (out)
 		*out = m;
