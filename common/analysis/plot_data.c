@@ -183,20 +183,18 @@ int plot_data_line(const char *path, const struct group *g, size_t n, enum sweep
 	struct line_graph lg;
 	if (!line_graph_of(g, n, axis, &lg))
 		return 0;
-	const char *best_series = lg.series, *const *methods = lg.methods;
-	const uint64_t *values = lg.values;
-	size_t k = lg.k, nm = lg.nm;
 	FILE *f = fopen(path, "w");
 	if (!f)
 		return -errno;
 	fprintf(f, "%s", axis == AXIS_CHUNK ? "chunk_bytes" : "file_bytes");
-	for (size_t m = 0; m < nm; m++)
-		fprintf(f, ",%s", methods[m]);
+	for (size_t m = 0; m < lg.nm; m++)
+		fprintf(f, ",%s", lg.methods[m]);
 	fputc('\n', f);
-	for (size_t v = 0; v < k; v++) {
-		fprintf(f, "%llu", (unsigned long long)values[v]);
-		for (size_t m = 0; m < nm; m++) {
-			const struct group *p = point_of(g, n, best_series, methods[m], axis, values[v]);
+	for (size_t v = 0; v < lg.k; v++) {
+		fprintf(f, "%llu", (unsigned long long)lg.values[v]);
+		for (size_t m = 0; m < lg.nm; m++) {
+			const struct group *p = point_of(g, n, lg.series, lg.methods[m], axis,
+							 lg.values[v]);
 			if (!p)
 				fprintf(f, ",NaN");
 			else
@@ -212,21 +210,19 @@ int plot_data_chunk(const char *path, const struct group *g, size_t n)
 	struct line_graph lg;
 	if (!line_graph_of(g, n, AXIS_CHUNK, &lg))
 		return 0;
-	const char *series = lg.series, *const *methods = lg.methods;
-	const uint64_t *values = lg.values;
-	size_t k = lg.k, nm = lg.nm;
 	FILE *f = fopen(path, "w");
 	if (!f)
 		return -errno;
-	for (size_t m = 0; m < nm; m++) {
+	for (size_t m = 0; m < lg.nm; m++) {
 		/* a block per method, two blank lines apart: gnuplot's `index` picks one */
 		fprintf(f, "%schunk_bytes,%s,gib_per_s_min,gib_per_s_max,cpu_s_per_gib_median,"
-			"cpu_s_per_gib_min,cpu_s_per_gib_max\n", m ? "\n\n" : "", methods[m]);
-		for (size_t v = 0; v < k; v++) {
-			const struct group *p = point_of(g, n, series, methods[m], AXIS_CHUNK, values[v]);
+			"cpu_s_per_gib_min,cpu_s_per_gib_max\n", m ? "\n\n" : "", lg.methods[m]);
+		for (size_t v = 0; v < lg.k; v++) {
+			const struct group *p = point_of(g, n, lg.series, lg.methods[m], AXIS_CHUNK,
+							 lg.values[v]);
 			if (p)
 				fprintf(f, "%llu,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g\n",
-					(unsigned long long)values[v], p->gib.median, p->gib.min,
+					(unsigned long long)lg.values[v], p->gib.median, p->gib.min,
 					p->gib.max, p->cpu_per_gib.median, p->cpu_per_gib.min,
 					p->cpu_per_gib.max);
 		}
