@@ -10,10 +10,14 @@ set yrange [0:*]
 set offsets graph 0.03, graph 0.03, 0, 0
 stats data using 1 nooutput
 nblocks = STATS_blocks
+# each method's points a little apart on the log axis, so the bars do not hide each other
+dodge(i) = 2**((i - (nblocks - 1) / 2.0) * 0.07)
+set key below horizontal
+set bmargin 7
 plotcmd = "set multiplot layout 1,2 title 'Throughput and CPU per GiB against chunk size (median of the runs, bars min to max)';" .\
   "set title 'End-to-end throughput'; set ylabel 'GiB/s (2^30 bytes/s)';" .\
-  "plot for [i=0:nblocks-1] data index i using 1:2:3:4 with yerrorlines lw 2 pt 7 title columnhead(2);" .\
-  "set title 'CPU time, sender + receiver'; set ylabel 'CPU seconds per GiB moved'; set key top right;" .\
-  "plot for [i=0:nblocks-1] data index i using 1:5:6:7 with yerrorlines lw 2 pt 7 title columnhead(2);" .\
-  "unset multiplot; set key top left"
+  "plot for [i=0:nblocks-1] data index i using ($1*dodge(i)):2:3:4 with yerrorlines lw 2 pt 7 title columnhead(2);" .\
+  "set title 'CPU time, sender + receiver'; set ylabel 'CPU seconds per GiB moved';" .\
+  "plot for [i=0:nblocks-1] data index i using ($1*dodge(i)):5:6:7 with yerrorlines lw 2 pt 7 title columnhead(2);" .\
+  "unset multiplot"
 load dir."/render.gp"

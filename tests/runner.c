@@ -66,6 +66,13 @@ int main(int argc, char **argv)
 	/* Orphans of the bulkxfer processes a test starts become ours, so no test can leave one
 	 * running unseen: the census after each suite (test_support.c) reaps them and fails it. */
 	ts_become_subreaper();
+	/* A temporary directory of this run's own, as TMPDIR for the tests and every bulkxfer they
+	 * start: the leak census looks there, so two runs at once on one machine (a suite beside a
+	 * CI clone's) never take each other's files for leaks and delete them. */
+	if (ts_private_tmpdir() != 0) {
+		fprintf(stderr, "run_tests: cannot make a private temporary directory\n");
+		return 1;
+	}
 	if (CU_initialize_registry() != CUE_SUCCESS)
 		return 1;
 	for (size_t i = 0; i < sizeof(registrars) / sizeof(registrars[0]); i++) {
@@ -117,5 +124,6 @@ int main(int argc, char **argv)
 	if (rc)
 		list_failures_again();
 	CU_cleanup_registry();
+	ts_private_tmpdir_remove();
 	return rc;
 }

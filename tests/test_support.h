@@ -24,8 +24,18 @@ int ts_add_suite_with(const char *name, CU_InitializeFunc init, CU_CleanupFunc c
 #define TS_ADD_SUITE_WITH(name, init, clean, cases) \
 	ts_add_suite_with(name, init, clean, cases, sizeof(cases) / sizeof(cases[0]))
 
-/* Make a new directory under /tmp; returns its path (static storage per call site copy it). */
+/* Make a new directory bulkxfer-test-* under $TMPDIR (the run's own, see ts_private_tmpdir);
+ * its path into out (empty on failure). */
 void ts_make_tempdir(char *out, size_t len);
+
+/* Make a directory of this run's own under $TMPDIR (or /tmp) and point TMPDIR at it, for the
+ * tests and the bulkxfer processes they start, so the leak census of a run sees only its own
+ * files even when another run works beside it.  It is removed at exit (by this process only).
+ * Returns 0 or -1. */
+int ts_private_tmpdir(void);
+
+/* Remove that directory and all in it now (the runner's last step). */
+void ts_private_tmpdir_remove(void);
 
 /* Remove a directory tree made by ts_make_tempdir. */
 void ts_remove_tree(const char *dir);
