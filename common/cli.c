@@ -48,6 +48,19 @@ struct subcommand {
 
 static int cmd_run(int argc, char **argv);
 static int cmd_sweep(int argc, char **argv);
+/* A command's default output directory, new for every run: results/<kind>-<UTC time>.
+ * Returns out. */
+static const char *timestamped_out(const char *kind, char *out, size_t len)
+{
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm);
+	snprintf(out, len, "results/%s-%s", kind, stamp);
+	return out;
+}
+
 static int cmd_reproduce(int argc, char **argv);
 static int cmd_report(int argc, char **argv);
 static int cmd_list(int argc, char **argv);
@@ -328,12 +341,8 @@ static int cmd_reproduce(int argc, char **argv)
 	for (int i = 1; i < argc && !defaulted; i++)
 		defaulted = strncmp(argv[i], "--out", 5) == 0;
 	defaulted = !defaulted;
-	if (defaulted) {
-		time_t now = time(NULL);
-		struct tm tm;
-		gmtime_r(&now, &tm);
-		strftime(out, sizeof(out), "results/reproduce-%Y%m%d-%H%M%S", &tm);
-	}
+	if (defaulted)
+		timestamped_out("reproduce", out, sizeof(out));
 	int rc = prepare_options(CMD_REPRODUCE, argc, argv, &o, &stop);
 	if (stop)
 		return rc;
@@ -484,13 +493,8 @@ static int cmd_compare(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	char out[PATH_MAX];
-	if (!o.out) {
-		char stamp[32];
-		time_t now = time(NULL);
-		strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", localtime(&now));
-		snprintf(out, sizeof(out), "results/compare-%s", stamp);
-		o.out = out;
-	}
+	if (!o.out)
+		o.out = timestamped_out("compare", out, sizeof(out));
 	struct bx_error err = { 0, "" };
 	rc = preflight_output_dir(o.out, &err);
 	if (rc == 0)

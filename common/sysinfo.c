@@ -92,7 +92,14 @@ double sysinfo_steal_s(void)
 /* A field of /proc/meminfo in bytes, or 0. */
 uint64_t sysinfo_meminfo_bytes(const char *field)
 {
-	FILE *f = fopen("/proc/meminfo", "r");
+	return sysinfo_meminfo_bytes_at("", field);
+}
+
+uint64_t sysinfo_meminfo_bytes_at(const char *root, const char *field)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/proc/meminfo", root);
+	FILE *f = fopen(path, "r");
 	if (!f)
 		return 0;
 	char line[256];

@@ -29,4 +29,7 @@ double sysinfo_steal_s(void);
  * read. */
 uint64_t sysinfo_meminfo_bytes(const char *field);
 
+/* The same from root/proc/meminfo (`bulkxfer system --root`; "" is the machine's own). */
+uint64_t sysinfo_meminfo_bytes_at(const char *root, const char *field);
+
 #endif

@@ -15,9 +15,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "sysinfo.h"
+#include "units.h"
+
 #define BUSY_CPU_SHARE 0.10	/* a process using a tenth of a CPU competes with a transfer */
 #define DIRTY_LIMIT_WORRY_GIB 1.5	/* below it, reproduce's 1.4 GiB destination is throttled */
-#define GIB_BYTES_D 1073741824.0
 #define MAX_BUSY 8
 
 /* ---- reading files under the root ----------------------------------------------------- */
@@ -342,18 +344,10 @@ static void dirty(const char *root, struct system_findings *s)
 	long long expire = read_number(root, "/proc/sys/vm/dirty_expire_centisecs", -1);
 	/* The dirty limit in bytes: dirty_bytes, else the ratio of the memory that can be dirtied
 	 * (about MemAvailable).  A destination larger than it is throttled to the disk's pace. */
-	char path[PATH_MAX], line[128];
-	long long avail_kib = -1;
-	snprintf(path, sizeof(path), "%s/proc/meminfo", root);
-	FILE *mi = fopen(path, "r");
-	while (mi && fgets(line, sizeof(line), mi))
-		if (sscanf(line, "MemAvailable: %lld kB", &avail_kib) == 1)
-			break;
-	if (mi)
-		fclose(mi);
-	double limit_gib = bytes > 0 ? (double)bytes / GIB_BYTES_D :
-			   avail_kib > 0 && ratio >= 0 ? (double)avail_kib * (double)ratio / 100 /
-							 (1024.0 * 1024.0) : -1;
+	uint64_t avail = sysinfo_meminfo_bytes_at(root, "MemAvailable");
+	double limit_gib = bytes > 0 ? (double)bytes / GIB_BYTES :
+			   avail > 0 && ratio >= 0 ? (double)avail * (double)ratio / 100 / GIB_BYTES :
+			   -1;
 	struct finding *f = add(s, "writeback (vm.dirty_*)",
 				limit_gib >= 0 && limit_gib < DIRTY_LIMIT_WORRY_GIB);
 	if (ratio < 0 && bytes <= 0) {

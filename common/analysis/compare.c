@@ -58,21 +58,13 @@ static int same_experiment(const struct group *a, const struct group *b)
 	       a->slots == b->slots && a->spin_us == b->spin_us;
 }
 
-static int in_group(const struct run_record *r, const struct group *g)
-{
-	return strcmp(r->series, g->series) == 0 && strcmp(r->method, g->method) == 0 &&
-	       strcmp(r->producer, g->producer) == 0 && strcmp(r->consumer, g->consumer) == 0 &&
-	       r->bytes == g->bytes && r->chunk == g->chunk && r->pipe_size == g->pipe_size &&
-	       r->slots == g->slots && r->spin_us == g->spin_us;
-}
-
 /* The values of metric m over the runs of in that belong to g; returns how many (at most max). */
 static size_t samples(const struct input *in, const struct group *g, enum metric m, double *v,
 		      size_t max)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < in->n && k < max; i++)
-		if (in_group(&in->records[i], g))
+		if (groups_holds(g, &in->records[i]))
 			v[k++] = metric_of(&in->records[i], m);
 	return k;
 }

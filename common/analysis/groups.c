@@ -11,7 +11,7 @@
 
 #include "units.h"
 
-static int same_group(const struct group *g, const struct run_record *r)
+int groups_holds(const struct group *g, const struct run_record *r)
 {
 	return strcmp(g->series, r->series) == 0 && strcmp(g->method, r->method) == 0 &&
 	       strcmp(g->producer, r->producer) == 0 && strcmp(g->consumer, r->consumer) == 0 &&
@@ -102,7 +102,7 @@ static void count_host_effects(struct group *g, const struct run_record *records
 	g->host_took = g->host_stole = g->left_alone = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct run_record *r = &records[i];
-		if (!same_group(g, r))
+		if (!groups_holds(g, r))
 			continue;
 		int took = host_took(r), stole = host_stole(r);
 		g->host_took += took;
@@ -122,7 +122,7 @@ static void summarise(struct group *g, const struct run_record *records, size_t 
 	for (size_t q = 0; q < NQUANTITIES; q++) {
 		size_t k = 0;
 		for (size_t i = 0; i < n; i++)
-			if (same_group(g, &records[i]))
+			if (groups_holds(g, &records[i]))
 				scratch[k++] = quantities[q].value(&records[i]);
 		stats_summarize(scratch, k, (struct stats_summary *)((char *)g + quantities[q].offset));
 		g->n = k;
@@ -147,7 +147,7 @@ int groups_build(const struct run_record *records, size_t n, struct group **grou
 	for (size_t i = 0; i < n; i++) {
 		const struct run_record *r = &records[i];
 		size_t g = 0;
-		while (g < ng && !same_group(&gs[g], r))
+		while (g < ng && !groups_holds(&gs[g], r))
 			g++;
 		if (g < ng)
 			continue;

@@ -52,6 +52,10 @@ struct group {
 int groups_build(const struct run_record *records, size_t n, struct group **groups,
 		 size_t *ngroups);
 
+/* 1 when run r belongs to group g (same series, method, halves, size, chunk, slots, pipe size
+ * and polling). */
+int groups_holds(const struct group *g, const struct run_record *r);
+
 /* 1 when series names a sweep ("sweep", "chunk-sweep", "size-sweep"): one run per setting,
  * kept out of the headline tables and bar graphs. */
 int groups_is_sweep(const char *series);

@@ -53,8 +53,7 @@ static size_t pick_rows(const struct run_record *r, size_t n, const char *series
 	return k;
 }
 
-/* 1 when run r is one of sel's. */
-static int selected(const struct run_record *r, const struct model_selection *sel)
+int report_model_selects(const struct model_selection *sel, const struct run_record *r)
 {
 	return strcmp(r->method, sel->method) == 0 &&
 	       (!sel->series || strcmp(r->series, sel->series) == 0) &&
@@ -69,7 +68,7 @@ size_t report_model_medians(const struct run_record *r, size_t n, const struct m
 	size_t k = 0;
 	for (size_t i = 0; i < n && k < MAX_RUNS; i++) {
 		struct model_counts c;
-		if (!selected(&r[i], sel) || model_counts_of(&r[i], side, &c) < 0)
+		if (!report_model_selects(sel, &r[i]) || model_counts_of(&r[i], side, &c) < 0)
 			continue;
 		for (int t = 0; t < MODEL_NTERMS; t++)
 			v[t][k] = c.x[t];
@@ -181,13 +180,13 @@ static int within_target(double a, double b, double slack)
 	return a / b <= 1 + MODEL_PREDICTION_TARGET && b / a <= 1 + MODEL_PREDICTION_TARGET;
 }
 
-/* Bytes one call of r moves: its chunk, or for --chunk rest a pipe's worth (its pipe size, else
- * the kernel's default 64 KiB). */
-static uint64_t bytes_per_call(const struct run_record *r)
+/* Bytes one call moves at this chunk: the chunk, or for --chunk rest a pipe's worth (pipe_size,
+ * else the kernel's default 64 KiB). */
+static uint64_t bytes_per_call(uint64_t chunk, uint64_t pipe_size)
 {
-	if (r->chunk != 0 && r->chunk != CHUNK_REST)
-		return r->chunk;
-	return r->pipe_size ? r->pipe_size : 65536;
+	if (chunk != 0 && chunk != CHUNK_REST)
+		return chunk;
+	return pipe_size ? pipe_size : 65536;
 }
 
 /* The median CPU seconds and system calls per GiB of side over the runs of method outside
@@ -201,7 +200,7 @@ static size_t same_setting_elsewhere(const struct run_record *r, size_t n, const
 	for (size_t i = 0; i < n && k < MAX_RUNS; i++) {
 		struct model_counts c;
 		if (strcmp(r[i].method, method) != 0 || strcmp(r[i].series, series) == 0 ||
-		    bytes_per_call(&r[i]) != per_call || r[i].bytes == 0 ||
+		    bytes_per_call(r[i].chunk, r[i].pipe_size) != per_call || r[i].bytes == 0 ||
 		    model_counts_of(&r[i], side, &c) < 0)
 			continue;
 		double gib = (double)r[i].bytes / GIB_BYTES;
@@ -248,8 +247,8 @@ static void print_prediction(FILE *f, const struct run_record *r, size_t n)
 		within += fabs(err) <= MODEL_PREDICTION_TARGET;
 		char cpu[64] = "- (not run)", calls[64] = "-";
 		double cpu_gib, calls_gib;
-		struct run_record probe = { .chunk = rows[i].chunk, .pipe_size = rows[i].pipe_size };
-		if (same_setting_elsewhere(r, n, rows[i].method, "study", bytes_per_call(&probe),
+		if (same_setting_elsewhere(r, n, rows[i].method, "study",
+					   bytes_per_call(rows[i].chunk, rows[i].pipe_size),
 					   rows[i].side, &cpu_gib, &calls_gib) > 0) {
 			snprintf(cpu, sizeof(cpu), "%.2f / %.2f", med.cpu_s / gib, cpu_gib);
 			snprintf(calls, sizeof(calls), "%.0f / %.0f", med.x[TERM_CALL] / gib, calls_gib);
@@ -388,8 +387,7 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 void report_model_predict(FILE *f, const struct side_models *m, const struct method *method,
 			  uint64_t size, uint64_t chunk)
 {
-	/* --chunk rest moves a pipe's worth per call: the kernel's default 64 KiB. */
-	double per_call = chunk == CHUNK_REST ? 65536.0 : (double)chunk;
+	double per_call = (double)bytes_per_call(chunk, 0);	/* rest: the default pipe's worth */
 	double chunks = ceil((double)size / per_call);
 	char sz[32], ch[32];
 	fprintf(f, "%s, %s file, %s per call (predicted from the model):\n", method->name,

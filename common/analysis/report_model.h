@@ -41,6 +41,9 @@ struct model_selection {
 	int any_chunk;
 };
 
+/* 1 when sel picks run r. */
+int report_model_selects(const struct model_selection *sel, const struct run_record *r);
+
 /* The median counts of side over the runs sel picks, its median measured CPU seconds (in
  * med->cpu_s) and the median of m's predictions into *predicted.  Returns how many runs. */
 size_t report_model_medians(const struct run_record *r, size_t n, const struct model_selection *sel,

@@ -40,9 +40,7 @@ static int both_sides(const struct run_record *r, size_t n, const struct model_s
 		*measured += med.cpu_s;
 	}
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(r[i].method, sel->method) == 0 &&
-		    (!sel->series || strcmp(r[i].series, sel->series) == 0) &&
-		    (sel->any_chunk || r[i].chunk == sel->chunk)) {
+		if (report_model_selects(sel, &r[i])) {
 			*gib = (double)r[i].bytes / GIB_BYTES;
 			break;
 		}
