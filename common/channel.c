@@ -54,9 +54,9 @@ static int open_whole(struct channel *c, const struct channel_params *p, const c
 	size_t size = p->file_size ? (size_t)p->file_size : 1;
 	if ((uint64_t)size != p->file_size && p->file_size)
 		return *failed = "region size", -EFBIG;
-	int rc = shm_ring_create(&c->ring, size, 1, p->huge);
+	int rc = shm_region_create(&c->ring, size, p->huge, !p->prefault);
 	if (rc < 0)
-		*failed = "memfd_create + fallocate + mmap (whole-file region)";
+		*failed = "memfd_create + mmap (whole-file region)";
 	return rc;
 }
 

@@ -19,6 +19,7 @@ struct channel_params {
 	size_t pipe_size;	/* F_SETPIPE_SZ for pipes carrying the bytes; 0 = kernel default */
 	uint64_t file_size;	/* CHANNEL_SHM_WHOLE makes one slot this large */
 	int huge;		/* rings: ask for huge pages */
+	int prefault;		/* CHANNEL_SHM_WHOLE: reserve the region's pages (else fresh) */
 };
 
 struct channel {

@@ -54,8 +54,9 @@ static size_t page_round_up(size_t n)
 /* A new shared-memory object: nameless when the kernel allows, else under a name no other run
  * (in this or another process) can be using, unlinked at once.  hugetlb asks for a memfd on
  * hugetlbfs (fails without reserved huge pages). */
-static int open_unique_object(int hugetlb)
+static int open_unique_object(int hugetlb, int *is_memfd)
 {
+	*is_memfd = 1;
 	if (hugetlb) {
 		int fd = memfd_create("bulkxfer-ring", MFD_CLOEXEC | MFD_HUGETLB);
 		return fd >= 0 ? fd : -errno;
@@ -63,6 +64,7 @@ static int open_unique_object(int hugetlb)
 	int memfd = memfd_create("bulkxfer-ring", MFD_CLOEXEC);
 	if (memfd >= 0)
 		return memfd;
+	*is_memfd = 0;
 	static unsigned counter;
 	for (int attempt = 0; attempt < 100; attempt++) {
 		char name[64];
@@ -83,8 +85,10 @@ static int open_unique_object(int hugetlb)
 
 #define HUGE_PAGE (2UL << 20)
 
+/* fresh: leave a memfd's pages unallocated (see shm_region_create); a named object on /dev/shm
+ * is reserved whatever fresh says, since only that makes its size limit fail cleanly. */
 static int create_ring(struct shm_ring *ring, size_t slot_size, uint32_t nslots,
-		       enum ring_pages pages)
+		       enum ring_pages pages, int fresh)
 {
 	memset(ring, 0, sizeof(*ring));
 	if (slot_size == 0 || nslots == 0 || nslots > SHM_RING_MAX_SLOTS ||
@@ -96,13 +100,14 @@ static int create_ring(struct shm_ring *ring, size_t slot_size, uint32_t nslots,
 	if (pages == RING_PAGES_HUGETLB)	/* hugetlbfs sizes are whole huge pages */
 		map_len = (map_len + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
 
-	int fd = open_unique_object(pages == RING_PAGES_HUGETLB);
+	int is_memfd;
+	int fd = open_unique_object(pages == RING_PAGES_HUGETLB, &is_memfd);
 	if (fd < 0)
 		return fd;
 	int err = 0;
 	if (ftruncate(fd, (off_t)map_len) < 0)
 		err = errno;
-	else
+	else if (!fresh || !is_memfd || pages == RING_PAGES_HUGETLB)
 		err = posix_fallocate(fd, 0, (off_t)map_len);
 	void *map = MAP_FAILED;
 	if (err == 0) {
@@ -131,14 +136,27 @@ static int create_ring(struct shm_ring *ring, size_t slot_size, uint32_t nslots,
 	ring->nslots = nslots;
 	ring->map_len = map_len;
 	ring->pages = pages;
+	ring->fresh = fresh && is_memfd && pages != RING_PAGES_HUGETLB;
 	return 0;
+}
+
+static int create_with_pages(struct shm_ring *ring, size_t slot_size, uint32_t nslots, int huge,
+			     int fresh)
+{
+	if (huge && create_ring(ring, slot_size, nslots, RING_PAGES_HUGETLB, fresh) == 0)
+		return 0;
+	return create_ring(ring, slot_size, nslots, huge ? RING_PAGES_THP : RING_PAGES_NORMAL,
+			   fresh);
 }
 
 int shm_ring_create(struct shm_ring *ring, size_t slot_size, uint32_t nslots, int huge)
 {
-	if (huge && create_ring(ring, slot_size, nslots, RING_PAGES_HUGETLB) == 0)
-		return 0;
-	return create_ring(ring, slot_size, nslots, huge ? RING_PAGES_THP : RING_PAGES_NORMAL);
+	return create_with_pages(ring, slot_size, nslots, huge, 0);
+}
+
+int shm_region_create(struct shm_ring *ring, size_t size, int huge, int fresh)
+{
+	return create_with_pages(ring, size, 1, huge, fresh);
 }
 
 void shm_ring_prefault(struct shm_ring *ring)

@@ -36,6 +36,7 @@ struct shm_ring {
 	pid_t peer;			/* the other side, for the liveness check; 0 = unknown */
 	double spin_s;			/* how long a wait polls before it sleeps; 0 = sleeps at once */
 	enum ring_pages pages;		/* what it got */
+	int fresh;			/* its pages were left unallocated (shm_region_create) */
 };
 
 /* Create, size, map and initialise a ring of nslots slots of slot_size bytes, asking for huge
@@ -44,6 +45,14 @@ struct shm_ring {
  * file for why), so no exit path, SIGKILL included, can leak it.  Returns 0, or -errno (ENOSPC
  * when the memory cannot be reserved) with nothing left behind. */
 int shm_ring_create(struct shm_ring *ring, size_t slot_size, uint32_t nslots, int huge);
+
+/* The whole-file region: a ring of one slot of size bytes.  fresh leaves its pages unallocated,
+ * as the 2014 study's new SysV segment was: the first touch of each page, inside the timed loop,
+ * allocates and zeroes it (one fault per 4 KiB page without huge pages).  Else the pages are
+ * reserved up front like a ring's.  A memfd has no size limit but memory, so leaving it
+ * unreserved cannot end in SIGBUS on a full /dev/shm; the named fallback and hugetlbfs are
+ * always reserved (ring->fresh says which happened).  Returns 0 or -errno. */
+int shm_region_create(struct shm_ring *ring, size_t size, int huge, int fresh);
 
 /* Fault the whole ring into this process's page tables (outside the timed region: a forked child
  * does not inherit the page tables of a shared mapping). */

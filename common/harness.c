@@ -131,7 +131,8 @@ static void half_ctx_init(struct half_ctx *ctx, struct transfer *t, enum channel
 		ctx->ring = &t->chan.ring;
 		shm_ring_set_peer(ctx->ring, peer);
 		shm_ring_set_spin(ctx->ring, ring_spin_us(t->spec));
-		shm_ring_prefault(ctx->ring);
+		if (t->spec->prefault)
+			shm_ring_prefault(ctx->ring);
 	}
 }
 
@@ -273,7 +274,7 @@ static int open_channel(struct transfer *t, struct bx_error *err)
 	const struct transfer_spec *spec = t->spec;
 	const struct channel_params params = {
 		.chunk = spec->chunk, .slots = spec->slots, .pipe_size = spec->pipe_size,
-		.file_size = t->size, .huge = spec->huge,
+		.file_size = t->size, .huge = spec->huge, .prefault = spec->prefault,
 	};
 	const char *failed = "channel";
 	enum channel_kind kind = spec->method->producer->channel;
@@ -487,6 +488,7 @@ static void fill_record(const struct transfer *t, double t0, struct run_record *
 	rec->consumer_fig = t->shared->consumer.fig;
 	snprintf(rec->ring_pages, sizeof(rec->ring_pages), "%s",
 		 uses_ring(t->chan.kind) ? shm_ring_pages_name(t->chan.ring.pages) : "-");
+	rec->prefault = uses_ring(t->chan.kind) && t->spec->prefault;
 	rec->spin_us = uses_ring(t->chan.kind) ? ring_spin_us(spec) : 0;
 	rec->fsync = (uint64_t)spec->fsync;
 	rec->cpu_producer = spec->pin ? spec->cpu_producer : -1;

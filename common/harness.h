@@ -27,6 +27,8 @@ struct transfer_spec {
 	uint64_t src_hash;	/* XXH3-64 of the source (verify_hash_path) when verify */
 	int fsync;		/* fsync the destination inside the consumer's timed region */
 	int huge;		/* huge pages for shared-memory rings */
+	int prefault;		/* shared memory reserved and mapped into both processes before the
+				 * clock starts (else the region is new and faulted in the loop) */
 	uint32_t spin_us;	/* ring waits poll this long before sleeping (see ring_spin_us) */
 	int pin;		/* 1: pin the sides to cpu_producer and cpu_consumer */
 	int cpu_producer, cpu_consumer;

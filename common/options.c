@@ -114,6 +114,9 @@ static const struct option_spec option_table[] = {
 	  "verified", OPT_SET_FLAG, FIELD(sink), 0, 0, CMD_RUN | CMD_SWEEP },
 	{ "huge", NULL, "huge pages for the shared-memory ring (hugetlbfs, else transparent)",
 	  OPT_SET_FLAG, FIELD(huge), 0, 0, TRANSFER },
+	{ "prefault", NULL, "reserve shared memory and fault it into both processes before the "
+	  "clock starts (default: shm-whole's region is new and faulted in the loop, as in 2014)",
+	  OPT_SET_FLAG, FIELD(prefault), 0, 0, TRANSFER },
 	{ "spin", "USEC", "shared-memory ring waits poll up to USEC microseconds before they sleep "
 	  "(default 0; reproduce's tuned phases: 50)", OPT_COUNT, FIELD(spin_us), 0,
 	  SHM_RING_MAX_SPIN_US, TRANSFER },

@@ -87,6 +87,7 @@ struct run_options {
 	int fsync;		/* fsync the destination inside the timed region */
 	int sink;		/* the consumer discards the bytes (destination /dev/null) */
 	int huge;		/* ask for huge pages for the shared-memory ring */
+	int prefault;		/* fault shared memory into both sides before the clock starts */
 	uint64_t spin_us;	/* ring waits poll this long before sleeping (0: sleep at once);
 				 * SPIN_AUTO when not given */
 	int cpu_producer, cpu_consumer;	/* --cpu: CPUs to pin each side to; -1 = not pinned */

@@ -80,6 +80,7 @@ static const struct column columns[] = {
 	I64("consumer_maxrss_kb", consumer_fig.maxrss_kb),
 	TEXT("ring_pages", ring_pages),
 	U64("spin_us", spin_us),
+	U64("prefault", prefault),
 	U64("page_reporting", page_reporting),
 	F64("steal_s", steal_s),
 	F64("reported_mib", reported_mib),

@@ -32,6 +32,8 @@ struct run_record {
 	int64_t cpu_producer, cpu_consumer;	/* --cpu pinning, -1 when not pinned */
 	char ring_pages[16];	/* shared-memory rings: "normal", "thp" or "hugetlb"; else "-" */
 	uint64_t spin_us;	/* rings: how long a wait polled before sleeping; else 0 */
+	uint64_t prefault;	/* rings and regions: 1 when --prefault faulted the shared memory
+				 * into both processes before the clock started; else 0 */
 	uint64_t page_reporting;	/* 1 when the kernel reports free pages to a hypervisor */
 	double steal_s;		/* CPU time the hypervisor took during the transfer, all CPUs;
 				 * -1 when not known */

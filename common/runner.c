@@ -333,7 +333,7 @@ static int run_once(const struct run_options *o, struct series_files *f, size_t 
 		.method = o->methods[m], .src_path = f->src, .dst_path = f->dst, .chunk = chunk,
 		.slots = (uint32_t)o->slots, .pipe_size = pipe_size_for(o, chunk),
 		.verify = o->verify && !o->sink,
-		.src_hash = f->src_hash, .fsync = o->fsync, .huge = o->huge,
+		.src_hash = f->src_hash, .fsync = o->fsync, .huge = o->huge, .prefault = o->prefault,
 		.spin_us = o->spin_us == SPIN_AUTO ? 0 : (uint32_t)o->spin_us,
 		.pin = o->cpu_producer >= 0, .cpu_producer = o->cpu_producer,
 		.cpu_consumer = o->cpu_consumer,

@@ -32,7 +32,7 @@ void report_print_comparison(FILE *out, const struct run_record *records, size_t
 		return;
 	static struct claim_set claims;
 	study_judge(records, n, &claims);
-	report_study_print(out, g, ng, &claims, NULL);
+	report_study_print(out, records, n, g, ng, &claims, NULL);
 	free(g);
 }
 
@@ -266,7 +266,7 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 	if (md) {
 		print_machine(md, records, n, runs_csv);
 		fprintf(md, "## Against the 2014 study\n\n");
-		report_study_print(md, g, ng, claims, ctx);
+		report_study_print(md, records, n, g, ng, claims, ctx);
 		print_tuned(md, g, ng);
 		report_targets_print(md, g, ng, claims, ctx);
 		print_copies(md, g, ng);

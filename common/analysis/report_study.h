@@ -12,8 +12,10 @@
 #include "report.h"
 #include "study.h"
 
-/* The comparison with the 2014 study, ending with the ordering verdict line. */
-void report_study_print(FILE *f, const struct group *g, size_t ng, const struct claim_set *c,
+/* The comparison with the 2014 study (from records[0..n) and their groups), ending with the
+ * ordering verdict line. */
+void report_study_print(FILE *f, const struct run_record *records, size_t n,
+			const struct group *g, size_t ng, const struct claim_set *c,
 			const struct report_context *ctx);
 
 /* The floor, the targets (each met, missed or undecided) and the spread of the groups. */

@@ -26,8 +26,10 @@ const struct study_row study_rows[STUDY_NROWS] = {
 	{ "mmap+memcpy", "shm-whole",
 	  "memcpy 4 KiB steps of mmap(src) into a 2 GiB SysV segment; child memcpy 4 KiB steps into "
 	  "mmap(dst) at once, with no synchronisation at all",
-	  "memcpy 4 KiB steps into one file-sized shared region (memfd); the child copies each step "
-	  "once the parent has published it (an atomic count; it sleeps only when it catches up)",
+	  "memcpy 4 KiB steps into one file-sized shared region (memfd), new for each run and first "
+	  "touched inside the timed loop, as the study's fresh segment was; the child copies each "
+	  "step once the parent has published it (an atomic count; it sleeps only when it catches "
+	  "up)",
 	  0.674, 1.140 },
 	{ "splice", "splice",
 	  "splice(src -> pipe, every byte left, SPLICE_F_MOVE); child the same pipe -> dst; 64 KiB "
