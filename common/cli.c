@@ -493,8 +493,10 @@ static int cmd_compare(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	char out[PATH_MAX];
-	if (!o.out)
+	if (!o.out) {
+		mkdir("results", 0755);	/* as run makes it for its CSV: the default lives there */
 		o.out = timestamped_out("compare", out, sizeof(out));
+	}
 	struct bx_error err = { 0, "" };
 	rc = preflight_output_dir(o.out, &err);
 	if (rc == 0)
@@ -510,6 +512,13 @@ static int cmd_system(int argc, char **argv)
 	int rc = parse_only(CMD_SYSTEM, argc, argv, &o);
 	if (rc >= 0)
 		return rc;
+	struct stat st;
+	int missing = o.root && *o.root && stat(o.root, &st) < 0;
+	if (missing || (o.root && *o.root && !S_ISDIR(st.st_mode))) {
+		bx_print_error("system: --root '%s' is not a directory: %s", o.root,
+			       missing ? strerror(errno) : "not a folder to read /proc and /sys under");
+		return BX_EXIT_USAGE;
+	}
 	static struct system_findings found;
 	system_check(o.root, o.workdir, SYSTEM_WINDOW_S, &found);
 	system_print_text(stdout, &found);

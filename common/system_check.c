@@ -40,6 +40,20 @@ static int read_line(const char *root, const char *rel, char *buf, size_t len)
 	return 0;
 }
 
+/* 1 when root/rel is a directory this process can list. */
+static int readable_dir(const char *root, const char *rel)
+{
+	char path[PATH_MAX];
+	snprintf(path, sizeof(path), "%s%s", root, rel);
+	DIR *d = opendir(path);
+	if (d)
+		closedir(d);
+	return d != NULL;
+}
+
+/* A finding whose files could not be read: unknown, never a confident "off". */
+static void say_unknown(struct finding *f, const char *what);
+
 static long long read_number(const char *root, const char *rel, long long fallback)
 {
 	char buf[64];
@@ -75,12 +89,25 @@ static void say(char *field, size_t len, const char *fmt, ...)
 }
 #define SAY(f, field, ...) say((f)->field, sizeof((f)->field), __VA_ARGS__)
 
+static void say_unknown(struct finding *f, const char *what)
+{
+	SAY(f, value, "unknown (%s cannot be read here)", what);
+	SAY(f, effect, "cannot tell");
+	SAY(f, advice, "run `bulkxfer system` where %s is readable (as root, outside a "
+	    "container)", what);
+}
+
 /* ---- the findings ----------------------------------------------------------------------- */
 
 static void free_page_reporting(const char *root, struct system_findings *s)
 {
 	long long order = read_number(root, "/sys/module/page_reporting/parameters/page_reporting_order", -1);
 	struct finding *f = add(s, "free page reporting", order >= 0);
+	if (order < 0 && (readable_dir(root, "/sys/module/page_reporting") ||
+			  !readable_dir(root, "/sys/module"))) {
+		say_unknown(f, "/sys/module/page_reporting");
+		return;
+	}
 	if (order < 0) {
 		SAY(f, value, "off (no /sys/module/page_reporting: freed memory stays with this "
 		    "machine)");
@@ -130,6 +157,10 @@ static void damon(const char *root, struct system_findings *s)
 		snprintf(action, sizeof(action), "pageout");
 	}
 	struct finding *f = add(s, "DAMON reclaim", state[0] && strcmp(action, "pageout") == 0);
+	if (!state[0] && !readable_dir(root, "/sys/kernel/mm") && !readable_dir(root, "/sys/module")) {
+		say_unknown(f, "/sys/kernel/mm/damon");
+		return;
+	}
 	if (!state[0]) {
 		SAY(f, value, "off (no running kdamond, no damon_reclaim)");
 		SAY(f, effect, "none");

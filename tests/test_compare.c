@@ -157,12 +157,37 @@ static void test_usage_errors(void)
 	ts_remove_tree(dir);
 }
 
+static void test_default_out_makes_results(void)
+{
+	/* Run where there is no results/ yet, as a new user would: compare makes it for its
+	 * default output, as run does for its CSV. */
+	char dir[64], a[128], b[128], results[128], bin[4096];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(a, sizeof(a), "%s/a.csv", dir);
+	snprintf(b, sizeof(b), "%s/b.csv", dir);
+	snprintf(results, sizeof(results), "%s/results", dir);
+	add_group(a, "k1", "pipe", 1, 1, 1);
+	add_group(b, "k2", "pipe", 2, 1, 1);
+	const char *env = getenv("BULKXFER_BIN");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(realpath(env ? env : "./bulkxfer", bin));
+	const char *argv[] = { bin, "compare", a, b, NULL };
+	struct ts_result *r = malloc(sizeof(*r));
+	CU_ASSERT_EQUAL_FATAL(ts_run_program(r, dir, argv), 0);
+	CU_ASSERT_EQUAL(r->status, 0);
+	if (r->status != 0)
+		fprintf(stderr, "\n  compare: %s", r->err);
+	CU_ASSERT_TRUE(ts_exists(results));
+	free(r);
+	ts_remove_tree(dir);
+}
+
 int register_compare_suite(void)
 {
 	static const struct test_case cases[] = {
 		{ "improved_regressed_and_left_out", test_improved_regressed_and_left_out },
 		{ "three_machines_side_by_side", test_three_machines_side_by_side },
 		{ "usage_errors", test_usage_errors },
+		{ "default_out_makes_results", test_default_out_makes_results },
 	};
 	return TS_ADD_SUITE("compare", cases);
 }

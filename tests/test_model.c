@@ -15,6 +15,7 @@
 #include "methods.h"
 #include "model.h"
 #include "report_model.h"
+#include "report_model_prose.h"
 #include "test_support.h"
 
 /* The receiver's costs are the sender's times RECEIVER_FACTOR: each side must get its own. */
@@ -170,6 +171,27 @@ static void test_unvaried_term_and_csv(void)
 	CU_ASSERT_DOUBLE_EQUAL(back.of[SIDE_RECEIVER].coef[TERM_COPY], 0.25, 1e-12);
 	CU_ASSERT_DOUBLE_EQUAL(back.of[SIDE_SENDER].coef[TERM_COPY], 0.25, 1e-12);
 	CU_ASSERT_FALSE(back.of[SIDE_SENDER].identified[TERM_FAULT]);
+	/* A term the fit made negative: written as 0 with no interval (the report's "0 (the fit
+	 * made it negative ...)"), never as the empty cells of a term not identified. */
+	struct side_models z;
+	memset(&z, 0, sizeof(z));
+	z.of[SIDE_SENDER].zeroed[TERM_WAKEUP] = 1;
+	z.of[SIDE_SENDER].identified[TERM_COPY] = 1;
+	z.of[SIDE_SENDER].coef[TERM_COPY] = 0.25;
+	CU_ASSERT_EQUAL(model_write_csv(path, &z), 0);
+	f = fopen(path, "r");
+	int zero_rows = 0, empty_rows = 0;
+	while (fgets(line, sizeof(line), f)) {
+		zero_rows += strcmp(line, "sender,wakeup,0,,,s/wakeup\n") == 0;
+		empty_rows += strstr(line, "sender,wakeup,,") != NULL;
+	}
+	fclose(f);
+	CU_ASSERT_EQUAL(zero_rows, 1);
+	CU_ASSERT_EQUAL(empty_rows, 0);
+	CU_ASSERT_EQUAL(model_read_csv(path, &back), 0);
+	CU_ASSERT_TRUE(back.of[SIDE_SENDER].zeroed[TERM_WAKEUP]);
+	CU_ASSERT_FALSE(back.of[SIDE_SENDER].identified[TERM_WAKEUP]);
+	CU_ASSERT_FALSE(back.of[SIDE_SENDER].zeroed[TERM_FAULT]);
 	/* A side with a term missing is not a model. */
 	f = fopen(path, "w");
 	fprintf(f, "side,term,coefficient,ci_low,ci_high,unit\nsender,call,1e-06,9e-07,1.1e-06,s/call\n");

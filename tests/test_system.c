@@ -120,8 +120,10 @@ static void test_empty_tree_says_not_exposed(void)
 	static struct system_findings s;
 	system_check(root, "/tmp", 0, &s);
 	CU_ASSERT_EQUAL(s.n, 10);
-	expect(&s, "free page reporting", "off", 0);
-	expect(&s, "DAMON reclaim", "off", 0);
+	/* Nothing under /sys at all: what cannot be read is unknown, never a confident off. */
+	expect(&s, "free page reporting", "unknown (/sys/module/page_reporting cannot be read here)",
+	       0);
+	expect(&s, "DAMON reclaim", "unknown (/sys/kernel/mm/damon cannot be read here)", 0);
 	expect(&s, "CPU steal", "not exposed here", 0);
 	expect(&s, "other busy processes", "none", 0);
 	expect(&s, "transparent huge pages", "not exposed here", 0);
@@ -130,7 +132,26 @@ static void test_empty_tree_says_not_exposed(void)
 	expect(&s, "writeback (vm.dirty_*)", "not exposed here", 0);
 	expect(&s, "pipe-max-size", "not exposed here", 0);
 	expect(&s, "work directory", "filesystem not found", 0);
+	/* A readable /sys without the module and without DAMON: those are off. */
+	put(root, "/sys/module/other/parameters/x", "1\n");
+	put(root, "/sys/kernel/mm/transparent_hugepage/enabled", "[never]\n");
+	system_check(root, "/tmp", 0, &s);
+	expect(&s, "free page reporting", "off", 0);
+	expect(&s, "DAMON reclaim", "off", 0);
 	ts_remove_tree(root);
+}
+
+static void test_root_must_be_a_directory(void)
+{
+	struct ts_result *r = malloc(sizeof(*r));
+	const char *argv[] = { "bulkxfer", "system", "--root", "/nonexistent-bulkxfer-root", NULL };
+	CU_ASSERT_EQUAL(ts_run_bulkxfer(r, argv), 0);
+	CU_ASSERT_EQUAL(r->status, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "bulkxfer: system: --root '/nonexistent-bulkxfer-root' "
+				      "is not a directory"));
+	CU_ASSERT_EQUAL(strchr(r->err, '\n') - r->err + 1, (long)strlen(r->err));	/* one line */
+	CU_ASSERT_STRING_EQUAL(r->out, "");
+	free(r);
 }
 
 static void test_command_prints_and_changes_nothing(void)
@@ -169,6 +190,7 @@ int register_system_suite(void)
 		{ "every_finding_on_a_noisy_machine", test_every_finding_on_a_noisy_machine },
 		{ "empty_tree_says_not_exposed", test_empty_tree_says_not_exposed },
 		{ "command_prints_and_changes_nothing", test_command_prints_and_changes_nothing },
+		{ "root_must_be_a_directory", test_root_must_be_a_directory },
 	};
 	return TS_ADD_SUITE("system", cases);
 }

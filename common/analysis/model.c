@@ -296,6 +296,8 @@ int model_write_csv(const char *path, const struct side_models *ms)
 			if (m->identified[t])
 				fprintf(f, "%s,%s,%.6g,%.6g,%.6g,%s\n", side, terms[t].name, m->coef[t],
 					m->low[t], m->high[t], terms[t].csv_unit);
+			else if (m->zeroed[t])	/* the report's "0 (the fit made it negative ...)" */
+				fprintf(f, "%s,%s,0,,,%s\n", side, terms[t].name, terms[t].csv_unit);
 			else
 				fprintf(f, "%s,%s,,,,%s\n", side, terms[t].name, terms[t].csv_unit);
 		}
@@ -335,6 +337,8 @@ int model_read_csv(const char *path, struct side_models *ms)
 						m->low[t] = lo;
 						m->high[t] = hi;
 						m->identified[t] = 1;
+					} else if (got == 3) {
+						m->zeroed[t] = 1;	/* 0, no interval */
 					}
 				}
 		}

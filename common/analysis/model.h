@@ -87,7 +87,9 @@ double model_predict(const struct cost_model *m, const struct model_counts *c,
 
 /* model.csv: side,term,coefficient,ci_low,ci_high,unit, a row per side (sender, receiver) and
  * term (seconds per unit; unit "s/call", "s/GiB", "s/page", "s/fault", "s/wakeup",
- * "s/transfer"; the three numbers empty for a term not identified).  Returns 0 or -errno. */
+ * "s/transfer"; the three numbers empty for a term not identified; 0 with an empty interval for
+ * a term the fit made negative and left out as no cost, as the report prints it).  Returns 0
+ * or -errno. */
 int model_write_csv(const char *path, const struct side_models *ms);
 
 /* Read a model.csv written by model_write_csv (rows of side "both" set both sides).  Returns 0,

@@ -12,6 +12,8 @@
 
 #include "groups.h"
 #include "methods.h"
+#include "model_runs.h"
+#include "report_model_prose.h"
 #include "primitives.h"
 #include "stats.h"
 #include "units.h"
@@ -53,42 +55,12 @@ static size_t pick_rows(const struct run_record *r, size_t n, const char *series
 	return k;
 }
 
-int report_model_selects(const struct model_selection *sel, const struct run_record *r)
-{
-	return strcmp(r->method, sel->method) == 0 &&
-	       (!sel->series || strcmp(r->series, sel->series) == 0) &&
-	       (!sel->bytes || r->bytes == sel->bytes) && (sel->any_chunk || r->chunk == sel->chunk);
-}
-
-size_t report_model_medians(const struct run_record *r, size_t n, const struct model_selection *sel,
-			    enum model_side side, const struct cost_model *m,
-			    struct model_counts *med, double *predicted)
-{
-	static double v[MODEL_NTERMS + 2][MAX_RUNS];
-	size_t k = 0;
-	for (size_t i = 0; i < n && k < MAX_RUNS; i++) {
-		struct model_counts c;
-		if (!report_model_selects(sel, &r[i]) || model_counts_of(&r[i], side, &c) < 0)
-			continue;
-		for (int t = 0; t < MODEL_NTERMS; t++)
-			v[t][k] = c.x[t];
-		v[MODEL_NTERMS][k] = c.cpu_s;
-		v[MODEL_NTERMS + 1][k] = model_predict(m, &c, NULL);
-		k++;
-	}
-	for (int t = 0; t < MODEL_NTERMS; t++)
-		med->x[t] = stats_median_inplace(v[t], k);
-	med->cpu_s = stats_median_inplace(v[MODEL_NTERMS], k);
-	*predicted = stats_median_inplace(v[MODEL_NTERMS + 1], k);
-	return k;
-}
-
 /* Median counts of a row's runs, and the median measured and predicted CPU seconds. */
 static size_t row_medians(const struct run_record *r, size_t n, const struct side_row *row,
 			  const struct side_models *ms, struct model_counts *med, double *predicted)
 {
 	struct model_selection sel = { row->method, row->series, row->bytes, row->chunk, 0 };
-	return report_model_medians(r, n, &sel, row->side, &ms->of[row->side], med, predicted);
+	return model_runs_medians(r, n, &sel, row->side, &ms->of[row->side], med, predicted);
 }
 
 static void print_coefficients(FILE *f, const struct side_models *ms,

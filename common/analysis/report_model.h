@@ -33,28 +33,6 @@ struct method;
 void report_model_predict(FILE *f, const struct side_models *m, const struct method *method,
 			  uint64_t size, uint64_t chunk);
 
-/* Which runs report_model_medians takes: method, and series (NULL: any), bytes (0: any) and
- * chunk (unless any_chunk). */
-struct model_selection {
-	const char *method, *series;
-	uint64_t bytes, chunk;
-	int any_chunk;
-};
-
-/* 1 when sel picks run r. */
-int report_model_selects(const struct model_selection *sel, const struct run_record *r);
-
-/* The median counts of side over the runs sel picks, its median measured CPU seconds (in
- * med->cpu_s) and the median of m's predictions into *predicted.  Returns how many runs. */
-size_t report_model_medians(const struct run_record *r, size_t n, const struct model_selection *sel,
-			    enum model_side side, const struct cost_model *m,
-			    struct model_counts *med, double *predicted);
-
-/* The model in sentences (report_model_prose.c): whether this machine bears out the study's
- * explanation (fewer copies, less CPU), and which term dominates each study method at 4 KiB and
- * at 1 MiB; every number from the fit m and the runs' median counts. */
-void report_model_prose(FILE *f, const struct run_record *r, size_t n, const struct side_models *m);
-
 #define REPORT_MODEL_BARS 1	/* plot-breakdown.csv has a row to draw */
 #define REPORT_MODEL_CALLS 2	/* plot-calls.csv has runs and model lines to draw */
 

@@ -1,5 +1,5 @@
 /*
- * report_model_prose.c - the cost model in sentences (see report_model.h): does this machine bear
+ * report_model_prose.c - the cost model in sentences (see report_model_prose.h): does this machine bear
  * out the study's explanation, "fewer copies, less CPU", and which term dominates each study
  * method at 4 KiB and at 1 MiB.  Every number is the fit's coefficients times the runs' median
  * counts, or a measured median; none is typed in.
@@ -13,7 +13,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "report_model.h"
+#include "report_model_prose.h"
+
+#include "model_runs.h"
 #include "study.h"
 #include "units.h"
 
@@ -32,7 +34,7 @@ static int both_sides(const struct run_record *r, size_t n, const struct model_s
 	for (int s = 0; s < MODEL_NSIDES; s++) {
 		struct model_counts med;
 		double predicted, side_parts[MODEL_NTERMS];
-		if (report_model_medians(r, n, sel, (enum model_side)s, &m->of[s], &med, &predicted) == 0)
+		if (model_runs_medians(r, n, sel, (enum model_side)s, &m->of[s], &med, &predicted) == 0)
 			return 0;
 		model_predict(&m->of[s], &med, side_parts);
 		for (int t = 0; t < MODEL_NTERMS; t++)
@@ -40,7 +42,7 @@ static int both_sides(const struct run_record *r, size_t n, const struct model_s
 		*measured += med.cpu_s;
 	}
 	for (size_t i = 0; i < n; i++)
-		if (report_model_selects(sel, &r[i])) {
+		if (model_runs_selects(sel, &r[i])) {
 			*gib = (double)r[i].bytes / GIB_BYTES;
 			break;
 		}
