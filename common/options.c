@@ -307,7 +307,9 @@ void options_defaults(struct run_options *o, enum command_kind command)
 		default_size_list(&o->chunks, DEFAULT_SWEEP_CHUNKS, "chunk");
 	o->slots = DEFAULT_SLOTS;
 	o->runs = DEFAULT_RUNS;
-	o->runs_auto = command == CMD_REPRODUCE;	/* REPRODUCE_MIN_ROUNDS = DEFAULT_RUNS */
+	o->runs_auto = command == CMD_REPRODUCE;
+	if (o->runs_auto)
+		o->runs = REPRODUCE_MIN_ROUNDS;
 	o->warmup = DEFAULT_WARMUP;
 	o->verify = 1;
 	o->prime = PRIME_AUTO;

@@ -23,8 +23,10 @@
 #define MAX_CHUNK (1ULL << 30)
 #define MAX_RUNS 100000
 #define MAX_WARMUP 1000
-#define REPRODUCE_MIN_ROUNDS DEFAULT_RUNS	/* --runs auto: at least this many rounds */
-#define REPRODUCE_MAX_ROUNDS 15			/* ... and at most this many */
+/* --runs auto: at least this many rounds, and at most this many: the first and the last look
+ * of the sequential design (analysis/sequential.h; a test keeps them equal). */
+#define REPRODUCE_MIN_ROUNDS 6
+#define REPRODUCE_MAX_ROUNDS 12
 
 #define DEFAULT_SWEEP_CHUNKS "4K,16K,64K,256K,1M,4M"
 #define DEFAULT_REPRODUCE_SIZE "1.4G"
@@ -72,7 +74,11 @@ struct run_options {
 	uint64_t slots, pipe_size;	/* pipe_size 0 = kernel default */
 	uint64_t runs, warmup;
 	int runs_auto;		/* reproduce --runs auto: add rounds while a verdict is undecided */
-	uint64_t run_offset;	/* the first recorded run is numbered run_offset + 1 */
+	uint64_t run_offset;	/* the first recorded run is numbered run_offset + 1 (runs are
+				 * numbered by round, so runs of one round pair up) */
+	uint64_t rounds_planned;	/* the progress line's "round r/N": N (0: run_offset + runs) */
+	double eta_after_s;	/* the progress line: seconds the caller expects of the phase after
+				 * this call (0: none) */
 	int src_hash_known;	/* src_hash is the source's XXH3: do not hash it again */
 	int floor_once;		/* measure the destination floor once, not before every round */
 	uint64_t src_hash;

@@ -25,6 +25,7 @@
 #include "primitives.h"
 #include "report.h"
 #include "runner.h"
+#include "stats.h"
 #include "steady.h"
 #include "study.h"
 #include "summary.h"
@@ -32,16 +33,18 @@
 #include "units.h"
 #include "verify.h"
 
-#define STUDY_CHUNK 4096
+#define STUDY_CHUNK STUDY_CHUNK_4K
+#define MAX_SAMPLES_PER_ENTRY 64	/* runs of one entry a phase has: REPRODUCE_MAX_ROUNDS and more */
 
-/* --runs auto stops adding rounds when the next would end past these points of the job: the
- * study's share first, the tuned phase's next, leaving room for the size sweep and the report
- * inside REPORT_DURATION_TARGET_S.  The study's point moved from 115 s to 100 s when the chunk
- * sweep between them went from one round to three (about 15 s more): the study's extra rounds
- * were deciding nothing new (its open pairs sit inside the noise band), the tuned phase's
- * first five rounds must still fit. */
-#define STUDY_DEADLINE_S 100.0
-#define TUNED_DEADLINE_S 160.0
+/* --runs auto adds rounds only when they are expected to end before these points of the job:
+ * the study's share first, the tuned phase's next, leaving room for the size sweep and the
+ * report inside REPORT_DURATION_TARGET_S (300 s).  Measured on the development VM: 30 s before
+ * the study (system check, floor, source, primitives, hash), 70-80 s for its six rounds, 15-20
+ * s of chunk sweep, 50-55 s for the tuned phase's six rounds, 15 s of size sweep and report;
+ * what is left goes to the study's added rounds first (its claims are the headline), 10-13 s a
+ * round of the methods still undecided. */
+#define STUDY_DEADLINE_S 200.0
+#define TUNED_DEADLINE_S 270.0
 
 /* The study phase's methods, as its code ran them (study.h says what each does), and the ring
  * beside them: what real synchronisation costs. */
@@ -76,6 +79,21 @@ static void add_tuned_methods(struct run_options *p)
 	}
 	if (has_shm && !has_rw && p->nmethods < MAX_METHODS)
 		p->methods[p->nmethods++] = rw;
+}
+
+/* Read/write with the study's 4 KiB buffers as an entry of the tuned rounds (unless pipe runs
+ * there at 4 KiB already), so the splice target compares runs interleaved in the same rounds,
+ * not the tuned phase's splice with the study phase's pipe minutes earlier. */
+static void add_rw4k(struct run_options *p)
+{
+	const struct method *pipe = methods_find("pipe");
+	for (size_t i = 0; i < p->nmethods; i++)
+		if (p->methods[i] == pipe && p->method_chunk[i] == STUDY_CHUNK)
+			return;
+	if (p->nmethods < MAX_METHODS) {
+		p->methods[p->nmethods] = pipe;
+		p->method_chunk[p->nmethods++] = STUDY_CHUNK;
+	}
 }
 
 /* A copy of the user's options for one phase, on the shared source. */
@@ -132,14 +150,88 @@ static void best_chunks(const struct run_options *o, const struct series *s, con
 /* How many rounds a phase ran and why it stopped adding more. */
 struct rounds {
 	size_t n;
-	char stop[96];
+	char stop[256];
 };
 
-/* p has just run its first p->runs rounds, each about round_s long.  With --runs auto, add one
- * interleaved round at a time while a claim of phase is open (undecided), up to
- * REPRODUCE_MAX_ROUNDS and while the next round would end before deadline. */
-static int add_rounds(const struct run_options *p, const char *phase, double round_s,
-		      double deadline, struct series *s, struct rounds *out, struct bx_error *err)
+/* The chunk entry i of p runs at. */
+static uint64_t entry_chunk(const struct run_options *p, size_t i)
+{
+	return p->method_chunk[i] ? p->method_chunk[i] : p->chunks.v[0];
+}
+
+/* Whether entry i of p is a side of claim x. */
+static int entry_in_claim(const struct run_options *p, size_t i, const struct claim *x)
+{
+	const char *name = p->methods[i]->name;
+	return strcmp(name, x->a) == 0 ||
+	       (strcmp(name, x->b) == 0 &&
+		(x->b_chunk == STUDY_ANY_CHUNK || entry_chunk(p, i) == x->b_chunk));
+}
+
+/* Of p's entries, the ones an open claim of phase needs, into *sub (its methods and chunks
+ * only); the fewest rounds that bring an open claim to its next look into *to_look, and how many
+ * claims are open.  Returns that count. */
+static size_t open_entries(const struct run_options *p, const struct claim_set *c,
+			   const char *phase, struct run_options *sub, size_t *to_look)
+{
+	size_t open = 0;
+	*to_look = 0;
+	*sub = *p;
+	sub->nmethods = 0;
+	for (size_t k = 0; k < c->n; k++) {
+		const struct claim *x = &c->v[k];
+		if (!x->open || strcmp(x->phase, phase) != 0)
+			continue;
+		open++;
+		size_t need = x->next_look > x->pairs ? x->next_look - x->pairs : 1;
+		if (*to_look == 0 || need < *to_look)
+			*to_look = need;
+	}
+	for (size_t i = 0; i < p->nmethods; i++) {
+		int wanted = 0;
+		for (size_t k = 0; k < c->n && !wanted; k++)
+			wanted = c->v[k].open && strcmp(c->v[k].phase, phase) == 0 &&
+				 entry_in_claim(p, i, &c->v[k]);
+		if (wanted) {
+			sub->methods[sub->nmethods] = p->methods[i];
+			sub->method_chunk[sub->nmethods++] = entry_chunk(p, i);
+		}
+	}
+	return open;
+}
+
+/* What one round of sub's entries is expected to take: each entry's median wall time in the
+ * phase's runs so far, plus the phase's own overhead per run (hashing, settling, the fresh
+ * destination), measured as its elapsed time less the runs' wall times. */
+static double subset_round_s(const struct run_options *sub, const struct series *s,
+			     size_t first_record, double phase_s)
+{
+	static double wall[MAX_SAMPLES_PER_ENTRY];
+	double walls = 0;
+	size_t runs = s->n - first_record;
+	for (size_t i = first_record; i < s->n; i++)
+		walls += s->records[i].wall_s;
+	double overhead = runs ? (phase_s - walls) / (double)runs : 0;
+	double total = 0;
+	for (size_t e = 0; e < sub->nmethods; e++) {
+		size_t k = 0;
+		for (size_t i = first_record; i < s->n && k < MAX_SAMPLES_PER_ENTRY; i++)
+			if (strcmp(s->records[i].method, sub->methods[e]->name) == 0 &&
+			    s->records[i].chunk == sub->method_chunk[e])
+				wall[k++] = s->records[i].wall_s;
+		total += stats_median_inplace(wall, k) + (overhead > 0 ? overhead : 0);
+	}
+	return total;
+}
+
+/* p has just run its first p->runs rounds (records from first_record on, phase_s seconds).
+ * With --runs auto, while a claim of phase is open (undecided with a look to come), run the
+ * rounds that bring the nearest open claim to its next look, with only the methods of open
+ * claims: up to REPRODUCE_MAX_ROUNDS, and only when those rounds are expected to end before
+ * deadline (rounds that could not reach a look would decide nothing). */
+static int add_rounds(const struct run_options *p, const char *phase, size_t first_record,
+		      double phase_s, double deadline, struct series *s, struct rounds *out,
+		      struct bx_error *err)
 {
 	out->n = (size_t)p->runs;
 	if (!p->runs_auto) {
@@ -147,33 +239,41 @@ static int add_rounds(const struct run_options *p, const char *phase, double rou
 		return 0;
 	}
 	static struct claim_set claims;
-	struct run_options one = *p;
-	one.runs = 1;
-	one.warmup = 0;
+	static struct run_options sub;
 	for (;;) {
 		study_judge(s->records, s->n, &claims);
-		size_t open = study_open_claims(&claims, phase);
-		if (open == 0) {
-			snprintf(out->stop, sizeof(out->stop), "stopped when every verdict was decided");
+		size_t to_look;
+		size_t open = open_entries(p, &claims, phase, &sub, &to_look);
+		if (open == 0 || sub.nmethods == 0) {
+			snprintf(out->stop, sizeof(out->stop), "stopped when every claim was decided "
+				 "or had had its last look");
 			return 0;
 		}
-		if (out->n >= REPRODUCE_MAX_ROUNDS) {
-			snprintf(out->stop, sizeof(out->stop), "stopped at the most rounds (%d) with %zu "
-				 "verdict%s undecided", REPRODUCE_MAX_ROUNDS, open, open == 1 ? "" : "s");
+		if (out->n + to_look > REPRODUCE_MAX_ROUNDS) {
+			snprintf(out->stop, sizeof(out->stop), "stopped at the most rounds (%d) with "
+				 "%zu claim%s undecided", REPRODUCE_MAX_ROUNDS, open,
+				 open == 1 ? "" : "s");
 			return 0;
 		}
-		if (measure_now() + round_s > deadline) {
-			snprintf(out->stop, sizeof(out->stop), "stopped by the job's time budget with %zu "
-				 "verdict%s undecided", open, open == 1 ? "" : "s");
+		double round_s = subset_round_s(&sub, s, first_record, phase_s);
+		if (measure_now() + round_s * (double)to_look > deadline) {
+			snprintf(out->stop, sizeof(out->stop), "stopped by the job's time budget with "
+				 "%zu claim%s undecided: the next look needed %zu more round%s of %zu "
+				 "method%s, about %.0f s", open, open == 1 ? "" : "s", to_look,
+				 to_look == 1 ? "" : "s", sub.nmethods, sub.nmethods == 1 ? "" : "s",
+				 round_s * (double)to_look);
 			return 0;
 		}
-		one.run_offset = out->n;
+		sub.runs = to_look;
+		sub.warmup = 0;
+		sub.run_offset = out->n;
+		sub.rounds_planned = out->n + to_look;
 		double t = measure_now();
-		int rc = runner_execute(&one, s, err);
+		int rc = runner_execute(&sub, s, err);
 		if (rc)
 			return rc;
-		round_s = measure_now() - t;
-		out->n++;
+		phase_s += measure_now() - t;
+		out->n += to_look;
 	}
 }
 
@@ -182,11 +282,11 @@ static int run_adaptive(const struct run_options *p, const char *phase, double d
 			struct series *s, struct rounds *out, struct bx_error *err)
 {
 	double t = measure_now();
+	size_t first = s->n;
 	int rc = runner_execute(p, s, err);
 	if (rc)
 		return rc;
-	double round_s = (measure_now() - t) / (double)(p->runs + p->warmup);
-	return add_rounds(p, phase, round_s, deadline, s, out, err);
+	return add_rounds(p, phase, first, measure_now() - t, deadline, s, out, err);
 }
 
 static int run_phases(const struct run_options *o, const char *src, uint64_t size, double start,
@@ -237,6 +337,7 @@ static int run_phases(const struct run_options *o, const char *src, uint64_t siz
 		memcpy(p.method_chunk, best, sizeof(best));
 		p.chunks.n = 1;
 		p.pipe_fit = 1;
+		add_rw4k(&p);
 		rc = run_adaptive(&p, "tuned", start + TUNED_DEADLINE_S, s, tuned, err);
 	}
 

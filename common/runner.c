@@ -279,13 +279,29 @@ static int check_source_unchanged(const struct series_files *f, struct bx_error 
 	return 0;
 }
 
-static void show_progress(size_t done, size_t total, const struct run_record *rec)
+/* Progress counters across the whole series. */
+struct progress {
+	size_t done, total;
+	int skipped[MAX_METHODS];
+	double start;		/* when the series started */
+	uint64_t round;		/* the round being run, counted as the records number it */
+};
+
+/* The progress line: phase, round, the run, and the time left in the phase (this call's runs at
+ * the pace so far, plus o->eta_after_s, what the caller expects of the phase after it). */
+static void show_progress(const struct run_options *o, const struct progress *p,
+			  const struct run_record *rec)
 {
 	if (!isatty(STDERR_FILENO))
 		return;
 	char chunk[32];
-	fprintf(stderr, "\r\033[K[%zu/%zu] %-10s chunk %-8s %8.3f GiB/s", done, total, rec->method,
-		units_format_chunk(rec->chunk, chunk, sizeof(chunk)), rec->gib_per_s);
+	double per_run = (measure_now() - p->start) / (double)(p->done ? p->done : 1);
+	double left = per_run * (double)(p->total - p->done) + o->eta_after_s;
+	uint64_t last_round = o->rounds_planned ? o->rounds_planned : o->run_offset + o->runs;
+	fprintf(stderr, "\r\033[K%s round %llu/%llu [%zu/%zu] %-10s chunk %-6s %7.3f GiB/s, "
+		"about %.0f s left in %s", o->series, (unsigned long long)p->round,
+		(unsigned long long)last_round, p->done, p->total, rec->method,
+		units_format_chunk(rec->chunk, chunk, sizeof(chunk)), rec->gib_per_s, left, o->series);
 	fflush(stderr);
 }
 
@@ -304,12 +320,6 @@ static void fill_series_fields(struct run_record *rec, const struct run_options 
 	rec->sink = (uint64_t)o->sink;
 	rec->page_reporting = (uint64_t)f->page_reporting;
 }
-
-/* Progress counters across the whole series. */
-struct progress {
-	size_t done, total;
-	int skipped[MAX_METHODS];
-};
 
 /* The pipe capacity for a run: --pipe-size, else (pipe_fit) one that holds a whole chunk, up to
  * /proc/sys/fs/pipe-max-size, so a splice or write moves a chunk per call; else the kernel's. */
@@ -359,7 +369,8 @@ static int run_once(const struct run_options *o, struct series_files *f, size_t 
 			unlink(f->dst);
 		return rc;
 	}
-	show_progress(++p->done, p->total, &rec);
+	p->done++;
+	show_progress(o, p, &rec);
 	if (round < o->warmup)
 		return 0;
 	fill_series_fields(&rec, o, f, o->run_offset + round - o->warmup + 1);
@@ -375,9 +386,36 @@ static int run_once(const struct run_options *o, struct series_files *f, size_t 
 /* Every round starts with its own floor, measured like a run (settled, primed when runs are),
  * so each row is compared with a floor taken under the same conditions: on a shared host the
  * floor itself moves from minute to minute. */
+/* A small, seeded generator (splitmix64): the order of a round's runs is random but the same
+ * for the same --seed, so a job can be replayed. */
+static uint64_t next_random(uint64_t *state)
+{
+	uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+void runner_round_order(uint64_t seed, uint64_t round, size_t *order, size_t n)
+{
+	uint64_t state = seed ^ (round * 0xd1b54a32d192ed03ULL);
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	for (size_t i = n; i > 1; i--) {	/* Fisher-Yates */
+		size_t j = (size_t)(next_random(&state) % i);
+		size_t t = order[i - 1];
+		order[i - 1] = order[j];
+		order[j] = t;
+	}
+}
+
+/* Each round runs every (chunk, method) cell once, in a new random order (runner_round_order),
+ * so no method always runs first or right after the same other one. */
 static int run_rounds(const struct run_options *o, struct series_files *f, struct progress *p,
 		      struct series *out, struct bx_error *err)
 {
+	size_t cells = o->chunks.n * o->nmethods;
+	size_t order[MAX_LIST * MAX_METHODS];
 	for (uint64_t round = 0; round < o->warmup + o->runs; round++) {
 		if (!o->sink && f->floor_gib_s > 0 && !o->floor_once) {
 			/* The last run's destination goes first, as before any run. */
@@ -386,14 +424,16 @@ static int run_rounds(const struct run_options *o, struct series_files *f, struc
 				return rc;
 			f->floor_gib_s = floor_once(o, f, f->prime);
 		}
-		for (size_t c = 0; c < o->chunks.n; c++)
-			for (size_t m = 0; m < o->nmethods; m++) {
-				if (p->skipped[m])
-					continue;
-				int rc = run_once(o, f, m, c, round, p, out, err);
-				if (rc)
-					return rc;
-			}
+		p->round = o->run_offset + round + 1;
+		runner_round_order(o->seed, o->run_offset + round, order, cells);
+		for (size_t i = 0; i < cells; i++) {
+			size_t c = order[i] / o->nmethods, m = order[i] % o->nmethods;
+			if (p->skipped[m])
+				continue;
+			int rc = run_once(o, f, m, c, round, p, out, err);
+			if (rc)
+				return rc;
+		}
 	}
 	return 0;
 }
@@ -403,6 +443,7 @@ int runner_execute(const struct run_options *o, struct series *out, struct bx_er
 	size_t nsizes = o->src ? 1 : o->sizes.n;
 	struct progress p;
 	memset(&p, 0, sizeof(p));
+	p.start = measure_now();
 	p.total = (size_t)(nsizes * (o->warmup + o->runs) * o->chunks.n * o->nmethods);
 	size_t recorded_before = out->n;
 	int rc = 0;

@@ -40,6 +40,10 @@ int runner_generate_source(const char *workdir, uint64_t size, uint64_t seed, in
  * a VM, pages faulted back from the host) is the floor's and not the generator's. */
 void runner_measure_floor(const struct run_options *o, const char *dir, uint64_t size);
 
+/* The order of round `round`'s n cells (indices 0..n-1 into order), a random permutation drawn
+ * from seed and round: a new order each round, the same for the same seed. */
+void runner_round_order(uint64_t seed, uint64_t round, size_t *order, size_t n);
+
 /* Free the records of a series. */
 void series_free(struct series *s);
 

@@ -15,6 +15,7 @@ typedef int (*suite_registrar)(void);
 int register_units_suite(void);
 int register_stats_suite(void);
 int register_verdict_suite(void);
+int register_sequential_suite(void);
 int register_model_suite(void);
 int register_source_suite(void);
 int register_results_suite(void);
@@ -34,7 +35,7 @@ int register_system_suite(void);
 int register_compare_suite(void);
 
 static const suite_registrar registrars[] = {
-	register_units_suite,   register_stats_suite,     register_verdict_suite,   register_model_suite,
+	register_units_suite,   register_stats_suite,     register_verdict_suite,   register_sequential_suite, register_model_suite,
 	     register_source_suite,
 	register_results_suite, register_options_suite,   register_roundtrip_suite,
 	register_harness_suite, register_report_suite,    register_explain_suite,

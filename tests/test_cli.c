@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "methods.h"
+#include "options.h"
 #include "results.h"
 #include "test_support.h"
 #include "verify.h"
@@ -294,10 +295,23 @@ static void test_reproduce_end_to_end(void)
 	CU_ASSERT_TRUE(last && strchr(last, '\n') && strchr(last, '\n')[1] == '\0');
 	/* study: pipe, shm-whole, splice and the shm ring, 4x2; the chunk sweep: pipe, shm, splice,
 	 * shm-rw beside shm and the study's shm-whole, 5 methods x 2 chunks x 3 runs; tuned: the
-	 * four, 4x2; the size sweep below the full size (the tuned phase measured that): 4x1.
-	 * 50 rows + header. */
+	 * four, and read/write at 4 KiB for the splice target unless pipe's best chunk was 4 KiB,
+	 * x2; the size sweep below the full size (the tuned phase measured that): 4x1. */
 	snprintf(path, sizeof(path), "%s/rep/runs.csv", workdir);
-	CU_ASSERT_EQUAL(ts_count_lines(path), 51);
+	struct run_record *recs = NULL;
+	size_t nrec = 0, cap = 0, tuned = 0, pipe_4k = 0, pipe_other = 0;
+	struct bx_error err;
+	CU_ASSERT_EQUAL_FATAL(results_read_csv(path, &recs, &nrec, &cap, &err), 0);
+	for (size_t i = 0; i < nrec; i++)
+		if (strcmp(recs[i].series, "tuned") == 0) {
+			tuned++;
+			if (strcmp(recs[i].method, "pipe") == 0)
+				*(recs[i].chunk == 4096 ? &pipe_4k : &pipe_other) += 1;
+		}
+	free(recs);
+	CU_ASSERT_EQUAL(pipe_4k, 2);	/* read/write at 4 KiB ran in both tuned rounds */
+	CU_ASSERT_EQUAL(tuned, 2 * (4 + (pipe_other > 0)));
+	CU_ASSERT_EQUAL(nrec, 8 + 30 + tuned + 4);
 	static const char *files[] = { "report.md", "verdicts.csv", "model.csv", "breakdown.png",
 				       "calls.png", "summary.csv", "cpu.png", "throughput.png",
 				       "chunk.png", "size.png", "cpu_per_gib.png", "cpu.svg" };
@@ -397,9 +411,10 @@ static void test_reproduce_all(void)
 	CU_ASSERT_EQUAL(r->status, 0);
 	if (r->status)
 		fprintf(stderr, "\n  reproduce --all: %s\n", r->err);
-	/* The study's 4 rows, then every method x (3 chunk sweep runs + tuned + size sweep at 1M). */
+	/* The study's 4 rows, then every method x (3 chunk sweep runs + tuned + size sweep at 1M),
+	 * and read/write at 4 KiB in the tuned round (the only chunk swept was 64K). */
 	snprintf(path, sizeof(path), "%s/all/runs.csv", workdir);
-	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 4 + (long)methods_count() * 5);
+	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 4 + (long)methods_count() * 5 + 1);
 	snprintf(path, sizeof(path), "%s/all/copies.png", workdir);
 	CU_ASSERT_TRUE(ts_exists(path));
 	snprintf(path, sizeof(path), "%s/all", workdir);
@@ -407,8 +422,9 @@ static void test_reproduce_all(void)
 	free(r);
 }
 
-/* --runs auto (reproduce's default): 5 to 15 interleaved rounds, and the report says how many
- * each phase took and why it stopped.  Counted from the runs CSV, not trusted from the text. */
+/* --runs auto (reproduce's default): 6 to 12 interleaved rounds, added rounds only for the
+ * methods of undecided claims, and the report says how many each phase and each method took and
+ * why it stopped.  Counted from the runs CSV, not trusted from the text. */
 static void test_reproduce_adaptive_rounds(void)
 {
 	char path[256];
@@ -422,20 +438,30 @@ static void test_reproduce_adaptive_rounds(void)
 	size_t n = 0, cap = 0;
 	struct bx_error err;
 	CU_ASSERT_EQUAL_FATAL(results_read_csv(path, &recs, &n, &cap, &err), 0);
-	uint64_t study_rounds = 0, pipe_runs = 0;
+	static const char *const study[] = { "pipe", "shm-whole", "splice", "shm" };
+	uint64_t study_rounds = 0, runs[4] = { 0 }, seen[4][REPRODUCE_MAX_ROUNDS + 1] = { { 0 } };
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(recs[i].series, "study") == 0 && strcmp(recs[i].method, "pipe") == 0) {
-			pipe_runs++;
-			study_rounds = recs[i].run > study_rounds ? recs[i].run : study_rounds;
-		}
+		for (int m = 0; m < 4; m++)
+			if (strcmp(recs[i].series, "study") == 0 && strcmp(recs[i].method, study[m]) == 0) {
+				runs[m]++;
+				if (recs[i].run <= REPRODUCE_MAX_ROUNDS)
+					seen[m][recs[i].run]++;
+				study_rounds = recs[i].run > study_rounds ? recs[i].run : study_rounds;
+			}
 	free(recs);
-	CU_ASSERT_EQUAL(pipe_runs, study_rounds);	/* numbered 1..n, none twice */
-	CU_ASSERT_TRUE(study_rounds >= 5 && study_rounds <= 15);
+	CU_ASSERT_TRUE(study_rounds >= REPRODUCE_MIN_ROUNDS && study_rounds <= REPRODUCE_MAX_ROUNDS);
+	for (int m = 0; m < 4; m++) {
+		CU_ASSERT_TRUE(runs[m] >= REPRODUCE_MIN_ROUNDS && runs[m] <= study_rounds);
+		for (uint64_t k = 1; k <= REPRODUCE_MIN_ROUNDS; k++)
+			CU_ASSERT_EQUAL(seen[m][k], 1);	/* every method in each mandatory round */
+		for (uint64_t k = 1; k <= REPRODUCE_MAX_ROUNDS; k++)
+			CU_ASSERT_TRUE(seen[m][k] <= 1);	/* none twice in a round */
+	}
 	snprintf(path, sizeof(path), "%s/auto/report.md", workdir);
 	FILE *f = fopen(path, "r");
-	char line[512], want[64];
+	char line[512], want[128];
 	int said = 0;
-	snprintf(want, sizeof(want), "%llu interleaved rounds: stopped ",
+	snprintf(want, sizeof(want), "%llu interleaved rounds, each in a new random order: stopped ",
 		 (unsigned long long)study_rounds);
 	while (f && fgets(line, sizeof(line), f))
 		said |= strncmp(line, want, strlen(want)) == 0;

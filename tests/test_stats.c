@@ -19,9 +19,10 @@ static void test_odd_count(void)
 	CU_ASSERT_DOUBLE_EQUAL(s.stddev, 1, EPS);
 	CU_ASSERT_DOUBLE_EQUAL(s.min, 1, EPS);
 	CU_ASSERT_DOUBLE_EQUAL(s.max, 3, EPS);
-	/* t(0.975, 2) = 4.303; half width 4.303 * 1 / sqrt(3) = 2.4843 */
-	CU_ASSERT_DOUBLE_EQUAL(s.ci95_low, 2 - 2.4843, EPS);
-	CU_ASSERT_DOUBLE_EQUAL(s.ci95_high, 2 + 2.4843, EPS);
+	/* Three values: the median's interval is [min, max] at 1 - 2/8 = 75%. */
+	CU_ASSERT_DOUBLE_EQUAL(s.median_ci_low, 1, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(s.median_ci_high, 3, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(s.median_ci_level, 0.75, 1e-12);
 	CU_ASSERT_DOUBLE_EQUAL(v[0], 3, 0);	/* input not reordered */
 }
 
@@ -33,8 +34,27 @@ static void test_even_count(void)
 	CU_ASSERT_DOUBLE_EQUAL(s.median, 2.5, EPS);
 	CU_ASSERT_DOUBLE_EQUAL(s.mean, 2.5, EPS);
 	CU_ASSERT_DOUBLE_EQUAL(s.stddev, 1.29099, EPS);	/* sqrt(5/3) */
-	/* t(0.975, 3) = 3.182; half width 3.182 * 1.29099 / 2 = 2.05397 */
-	CU_ASSERT_DOUBLE_EQUAL(s.ci95_high - s.mean, 2.05397, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(s.median_ci_level, 1 - 2.0 / 16, 1e-12);
+}
+
+static void test_median_interval(void)
+{
+	/* 10 values: P(B <= 1) = 11/1024 <= 2.5% < P(B <= 2) = 56/1024, so the 2nd smallest and
+	 * the 2nd largest, at 1 - 22/1024.  Skewed, host-hit values never take it below zero. */
+	const double v[] = { 0.1, 0.2, 0.3, 0.3, 0.4, 0.4, 0.5, 0.6, 3.0, 9.0 };
+	struct stats_summary s;
+	stats_summarize(v, 10, &s);
+	CU_ASSERT_DOUBLE_EQUAL(s.median_ci_low, 0.2, 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(s.median_ci_high, 3.0, 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(s.median_ci_level, 1 - 22.0 / 1024, 1e-12);
+	CU_ASSERT_TRUE(s.mean - 2.26 * s.stddev / sqrt(10) < 0);	/* where the t interval went */
+	char buf[64];
+	CU_ASSERT_STRING_EQUAL(stats_format_median_ci(&s, buf, sizeof(buf)), "[0.200, 3.000]");
+	const double five[] = { 1, 2, 3, 4, 5 };
+	stats_summarize(five, 5, &s);	/* no 95% interval from 5: [min, max] at 93.75% */
+	CU_ASSERT_STRING_EQUAL(stats_format_median_ci(&s, buf, sizeof(buf)), "[1.000, 5.000] 94%");
+	stats_summarize(five, 1, &s);
+	CU_ASSERT_STRING_EQUAL(stats_format_median_ci(&s, buf, sizeof(buf)), "-");
 }
 
 static void test_one_sample(void)
@@ -44,8 +64,8 @@ static void test_one_sample(void)
 	CU_ASSERT_EQUAL(stats_summarize(v, 1, &s), 0);
 	CU_ASSERT_DOUBLE_EQUAL(s.median, 5.5, EPS);
 	CU_ASSERT_DOUBLE_EQUAL(s.stddev, 0, EPS);
-	CU_ASSERT_DOUBLE_EQUAL(s.ci95_low, 5.5, EPS);
-	CU_ASSERT_DOUBLE_EQUAL(s.ci95_high, 5.5, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(s.median_ci_low, 5.5, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(s.median_ci_level, 0, 0);	/* one value: no interval */
 }
 
 static void test_identical_samples(void)
@@ -54,8 +74,8 @@ static void test_identical_samples(void)
 	struct stats_summary s;
 	CU_ASSERT_EQUAL(stats_summarize(v, 5, &s), 0);
 	CU_ASSERT_DOUBLE_EQUAL(s.stddev, 0, EPS);
-	CU_ASSERT_DOUBLE_EQUAL(s.ci95_low, 2, EPS);
-	CU_ASSERT_DOUBLE_EQUAL(s.ci95_high, 2, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(s.median_ci_low, 2, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(s.median_ci_high, 2, EPS);
 	CU_ASSERT_FALSE(stats_is_noisy(&s));
 }
 
@@ -84,6 +104,7 @@ static void test_t_table(void)
 int register_stats_suite(void)
 {
 	static const struct test_case cases[] = {
+		{ "median_interval", test_median_interval },
 		{ "odd_count", test_odd_count },
 		{ "even_count", test_even_count },
 		{ "one_sample", test_one_sample },

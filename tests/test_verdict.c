@@ -114,18 +114,27 @@ static void test_coverage(void)
 		fprintf(stderr, "\n  coverage %.3f\n", coverage);
 }
 
-static void test_runs_needed(void)
+static void test_band_is_symmetric(void)
 {
-	const double b[] = { 1.0, 1.6, 0.7, 1.3, 0.9 };
-	const double a[] = { 1.2, 1.9, 0.8, 1.5, 1.1 };	/* about 1.17x, widely spread */
-	struct ratio_ci r;
-	verdict_ratio(a, 5, b, 5, &r);
-	CU_ASSERT_EQUAL(verdict_direction(&r, VERDICT_NOISE), 0);
-	size_t need = verdict_runs_needed(&r, VERDICT_NOISE);
-	CU_ASSERT_TRUE(need > 5 && need < 1000);
-	const double c[] = { 1.0, 1.6, 0.7, 1.3, 0.9 };	/* identical: more runs cannot decide */
-	verdict_ratio(c, 5, b, 5, &r);
-	CU_ASSERT_EQUAL(verdict_runs_needed(&r, VERDICT_NOISE), 0);
+	/* One band on the log scale: an interval and its reciprocal get mirrored words, and an
+	 * interval just outside the band on either side decides while one touching it does not. */
+	const double lows[] = { 1.007, 1.019, 1.0201, 1.0202, 0.95, 0.9802, 0.9804 };
+	for (size_t i = 0; i < sizeof(lows) / sizeof(lows[0]); i++) {
+		struct ratio_ci r = { .valid = 1, .low = lows[i], .high = lows[i] + 0.006 };
+		struct ratio_ci inv = { .valid = 1, .low = 1 / r.high, .high = 1 / r.low };
+		CU_ASSERT_EQUAL(verdict_direction(&r, VERDICT_NOISE),
+				-verdict_direction(&inv, VERDICT_NOISE));
+	}
+	struct ratio_ci in = { .valid = 1, .low = 1.007, .high = 1.013 };	/* inside the band */
+	CU_ASSERT_EQUAL(verdict_direction(&in, VERDICT_NOISE), 0);
+	struct ratio_ci above = { .valid = 1, .low = 1.0202, .high = 1.03 };
+	CU_ASSERT_EQUAL(verdict_direction(&above, VERDICT_NOISE), 1);
+	struct ratio_ci at = { .valid = 1, .low = 1.02, .high = 1.03 };	/* exactly at it */
+	CU_ASSERT_EQUAL(verdict_direction(&at, VERDICT_NOISE), 0);
+	struct ratio_ci below = { .valid = 1, .low = 0.97, .high = 0.9802 };	/* < 1/1.02 */
+	CU_ASSERT_EQUAL(verdict_direction(&below, VERDICT_NOISE), -1);
+	struct ratio_ci near = { .valid = 1, .low = 0.97, .high = 0.9805 };	/* > 1/1.02 */
+	CU_ASSERT_EQUAL(verdict_direction(&near, VERDICT_NOISE), 0);
 }
 
 int register_verdict_suite(void)
@@ -135,7 +144,7 @@ int register_verdict_suite(void)
 		{ "known_ratio", test_known_ratio },
 		{ "no_clear_difference", test_no_clear_difference },
 		{ "coverage", test_coverage },
-		{ "runs_needed", test_runs_needed },
+		{ "band_is_symmetric", test_band_is_symmetric },
 	};
 	return TS_ADD_SUITE("verdict", cases);
 }

@@ -182,13 +182,13 @@ const struct group *groups_find(const struct group *groups, size_t n, const char
 static void put_stats(FILE *f, const struct stats_summary *s)
 {
 	fprintf(f, ",%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g", s->median, s->mean, s->stddev, s->min,
-		s->max, s->ci95_low, s->ci95_high);
+		s->max, s->median_ci_low, s->median_ci_high);
 }
 
 int groups_write_csv(const char *path, const struct group *groups, size_t n)
 {
-	static const char *stats[] = { "median", "mean", "stddev", "min", "max", "ci95_low",
-				       "ci95_high" };
+	static const char *stats[] = { "median", "mean", "stddev", "min", "max", "median_ci_low",
+				       "median_ci_high" };
 	FILE *f = fopen(path, "w");
 	if (!f)
 		return -errno;

@@ -48,7 +48,8 @@ int plot_data_bars(const char *dir, const struct group *g, size_t n, char paths[
 	FILE *pg = open_data(dir, "cpu_per_gib", paths[2], PLOT_PATH_LEN);
 	int rc = cpu && tp && pg ? 0 : -errno;
 	if (rc == 0) {
-		fprintf(cpu, "label,sender_cpu_s_mean,sender_ci95_half,receiver_cpu_s_mean,receiver_ci95_half\n");
+		fprintf(cpu, "label,sender_cpu_s_median,sender_ci_low,sender_ci_high,"
+			"receiver_cpu_s_median,receiver_ci_low,receiver_ci_high\n");
 		fprintf(tp, "label,gib_per_s_median,gib_per_s_min,gib_per_s_max\n");
 		fprintf(pg, "label,user_s_per_gib,sys_s_per_gib\n");
 		for (size_t i = 0; i < n; i++) {
@@ -56,9 +57,10 @@ int plot_data_bars(const char *dir, const struct group *g, size_t n, char paths[
 				continue;
 			char label[96];
 			group_label(g, n, i, label, sizeof(label));
-			fprintf(cpu, "%s,%.6g,%.6g,%.6g,%.6g\n", label, g[i].sender_cpu.mean,
-				g[i].sender_cpu.ci95_high - g[i].sender_cpu.mean, g[i].receiver_cpu.mean,
-				g[i].receiver_cpu.ci95_high - g[i].receiver_cpu.mean);
+			const struct stats_summary *s = &g[i].sender_cpu, *r = &g[i].receiver_cpu;
+			fprintf(cpu, "%s,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g\n", label, s->median,
+				s->median_ci_low, s->median_ci_high, r->median, r->median_ci_low,
+				r->median_ci_high);
 			fprintf(tp, "%s,%.6g,%.6g,%.6g\n", label, g[i].gib.median, g[i].gib.min,
 				g[i].gib.max);
 			fprintf(pg, "%s sender,%.6g,%.6g\n%s receiver,%.6g,%.6g\n", label,

@@ -66,7 +66,7 @@ static void print_tuned(FILE *f, const struct group *g, size_t n)
 			"(`spin_us`), so the other side rarely has to wake it through the kernel.",
 			(unsigned long long)spin);
 	fprintf(f, "\n\n");
-	fprintf(f, "| method | chunk | runs | GiB/s median | 95%% CI of mean | sender CPU s | "
+	fprintf(f, "| method | chunk | runs | GiB/s median | median's 95%% CI | sender CPU s | "
 		"receiver CPU s | vs the study's 4 KiB setting | |\n"
 		"|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
 	for (size_t i = 0; i < n; i++) {
@@ -76,9 +76,11 @@ static void print_tuned(FILE *f, const struct group *g, size_t n)
 		char chunk[32], speedup[48] = "n/a";
 		if (old && old->gib.median > 0)
 			snprintf(speedup, sizeof(speedup), "%.2fx", g[i].gib.median / old->gib.median);
-		fprintf(f, "| %s | %s | %zu | %.3f | [%.3f, %.3f] | %.3f | %.3f | %s | %s |\n",
+		char ci[48];
+		fprintf(f, "| %s | %s | %zu | %.3f | %s | %.3f | %.3f | %s | %s |\n",
 			g[i].method, units_format_chunk(g[i].chunk, chunk, sizeof(chunk)), g[i].n,
-			g[i].gib.median, g[i].gib.ci95_low, g[i].gib.ci95_high, g[i].sender_cpu.median,
+			g[i].gib.median, stats_format_median_ci(&g[i].gib, ci, sizeof(ci)),
+			g[i].sender_cpu.median,
 			g[i].receiver_cpu.median, speedup, g[i].noisy ? "noisy" : "");
 	}
 }
@@ -135,18 +137,18 @@ static void print_all_groups(FILE *f, const struct group *g, size_t n)
 		"more, their max/min: the group's spread without the host's part.\n\n",
 		STATS_NOISY_RATIO, GROUPS_HOST_TOOK_MIB, GROUPS_HOST_STOLE_CPU);
 	fprintf(f, "| series | method | size | chunk | runs | median | mean | stddev | min | max | "
-		"95%% CI of mean | %% of floor | host took | host stole | left alone | |\n"
+		"median's 95%% CI | %% of floor | host took | host stole | left alone | |\n"
 		"|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
 	for (size_t i = 0; i < n; i++) {
-		char size[32], chunk[32], took[32], stole[32], alone[32];
+		char size[32], chunk[32], took[32], stole[32], alone[32], ci[48];
 		int unsteady = report_group_unsteady(&g[i]);
 		host_cells(&g[i], took, stole, alone, sizeof(took));
-		fprintf(f, "| %s | %s | %s | %s | %zu | %.3f | %.3f | %.3f | %.3f | %.3f | [%.3f, %.3f] | "
+		fprintf(f, "| %s | %s | %s | %s | %zu | %.3f | %.3f | %.3f | %.3f | %.3f | %s | "
 			"%.0f%% | %s | %s | %s | %s |\n", g[i].series, g[i].method,
 			units_format_size(g[i].bytes, size, sizeof(size)),
 			units_format_chunk(g[i].chunk, chunk, sizeof(chunk)), g[i].n, g[i].gib.median,
-			g[i].gib.mean, g[i].gib.stddev, g[i].gib.min, g[i].gib.max, g[i].gib.ci95_low,
-			g[i].gib.ci95_high, g[i].pct_of_floor.median, took, stole, alone,
+			g[i].gib.mean, g[i].gib.stddev, g[i].gib.min, g[i].gib.max,
+			stats_format_median_ci(&g[i].gib, ci, sizeof(ci)), g[i].pct_of_floor.median, took, stole, alone,
 			g[i].noisy ? "noisy" : unsteady ? "*unsteady*" : "");
 	}
 }

@@ -18,6 +18,8 @@
 #define STUDY_FLOOR_TARGET 0.90	/* the fastest tuned method at least 90% of the floor */
 #define STUDY_SPLICE_TARGET 2.5	/* tuned splice at least 2.5x read/write with 4 KiB buffers */
 #define STUDY_RING_TARGET (1 - VERDICT_NOISE)	/* the ring at least as fast as splice */
+#define STUDY_CHUNK_4K 4096ULL	/* the study's buffers */
+#define STUDY_ANY_CHUNK UINT64_MAX	/* a side's runs at whatever chunk they ran */
 
 /* One row of the study: its name, our method, what each side's code did then and does now. */
 struct study_row {
@@ -47,10 +49,17 @@ struct claim {
 	char claim[24];		/* "ratio", "ordering", or a target's short name */
 	char metric[16];
 	char a[48], b[48];	/* what is compared: a / b */
+	uint64_t b_chunk;	/* the chunk of b's runs, STUDY_ANY_CHUNK when any */
 	struct ratio_ci r;	/* r.valid 0 for the ordering and for missing data */
 	char verdict[32];	/* cheaper ... no clear difference; reproduced ...; met ... */
-	int open;		/* undecided: more rounds may decide it */
-	size_t runs_needed;	/* per side, at the measured spread; 0 = more would not decide */
+	int direction;		/* ratios: -1 a less, +1 a more, 0 undecided; targets: 1 met, -1
+				 * missed; the ordering: -1 reproduced, +1 contradicted */
+	int open;		/* undecided, a later look remains, and it is not a wall-time claim:
+				 * more rounds may decide it, and reproduce adds them */
+	size_t pairs;		/* rounds that ran both sides */
+	size_t look_pairs;	/* the look the verdict and interval are from (0: none reached) */
+	size_t next_look;	/* open: the pairs the next look needs */
+	double level;		/* that look's confidence level (sequential.h) */
 	char undecided_pairs[160];	/* the ordering: which pairs are not decided */
 };
 
@@ -67,7 +76,16 @@ struct claim_set {
 size_t study_samples(const struct run_record *r, size_t n, const char *series,
 		     const char *method, enum study_metric metric, double *out, size_t max);
 
-/* Judge every claim records[0..n) allow, into *out. */
+/* The log ratios log(a) - log(b), one per round (the records' `run` number) that ran both a (in
+ * series_a, at chunk_a) and b, in round order, into d[0..max).  chunk UINT64_MAX: the first
+ * chunk seen.  Returns how many. */
+size_t study_pairs(const struct run_record *r, size_t n, const char *series_a, const char *a,
+		   uint64_t chunk_a, enum study_metric metric_a, const char *series_b,
+		   const char *b, uint64_t chunk_b, enum study_metric metric_b, double *d, size_t max);
+
+/* Judge every claim records[0..n) allow, into *out, each by the sequential design
+ * (sequential.h) on the rounds that ran both its sides.  The targets' methods are named in
+ * advance from the chunk sweep (the fastest; the faster ring), never from the tuned runs. */
 void study_judge(const struct run_record *records, size_t n, struct claim_set *out);
 
 /* The claim of phase called claim with metric, a and b (NULL = any), or NULL. */

@@ -21,12 +21,12 @@ void summary_print_table(FILE *out, const struct series *s, int verified)
 		verified ? ", every run verified with XXH3" : ", NOT verified",
 		s->records[0].floor_gib_per_s);
 	fprintf(out, "%-14s %9s %8s %4s %7s %7s %7s %7s %7s %17s %6s %10s %10s\n", "method",
-		"size", "chunk", "runs", "median", "mean", "min", "max", "stddev", "95% CI of mean",
+		"size", "chunk", "runs", "median", "mean", "min", "max", "stddev", "median's CI",
 		"%floor", "sender_cpu", "recvr_cpu");
 	for (size_t i = 0; i < n; i++) {
 		const struct group *g = &groups[i];
 		char size[32], chunk[32], ci[40];
-		snprintf(ci, sizeof(ci), "[%.3f, %.3f]", g->gib.ci95_low, g->gib.ci95_high);
+		stats_format_median_ci(&g->gib, ci, sizeof(ci));
 		char pct[16] = "-";
 		if (g->pct_of_floor.median > 0)
 			snprintf(pct, sizeof(pct), "%.0f%%", g->pct_of_floor.median);

@@ -132,7 +132,9 @@ int verdict_direction(const struct ratio_ci *r, double noise)
 {
 	if (!r->valid)
 		return 0;
-	if (r->high < 1 - noise)
+	/* One band on the log scale, [1 / (1 + noise), 1 + noise]: a / b and b / a get mirrored
+	 * words (1 - noise would call 0.9802 no difference and 1 / 0.9802 = 1.0202 costlier). */
+	if (r->high < 1 / (1 + noise))
 		return -1;
 	if (r->low > 1 + noise)
 		return 1;
@@ -162,21 +164,4 @@ int verdict_target(const struct ratio_ci *r, double target)
 const char *verdict_target_word(int v)
 {
 	return v > 0 ? "met" : v < 0 ? "missed" : "undecided";
-}
-
-size_t verdict_runs_needed(const struct ratio_ci *r, double noise)
-{
-	if (!r->valid || r->estimate <= 0)
-		return 0;
-	double est = fabs(log(r->estimate)), band = log(1 + noise);
-	if (est <= band)
-		return 0;
-	/* The half-width on the side facing 1, in log space. */
-	double half = r->estimate > 1 ? log(r->estimate) - log(r->low) : log(r->high) - log(r->estimate);
-	double room = est - band;
-	size_t n = r->na < r->nb ? r->na : r->nb;
-	if (half <= room)
-		return n;
-	double need = (double)n * (half / room) * (half / room);
-	return need > 1e6 ? 1000000 : (size_t)ceil(need);
 }

@@ -33,8 +33,9 @@ struct ratio_ci {
  * interval (fewer than 4 per side when equal) out->valid is 0 and 0 is returned. */
 int verdict_ratio(const double *a, size_t na, const double *b, size_t nb, struct ratio_ci *out);
 
-/* -1 when the whole interval is below 1 - noise (a is less), +1 when above 1 + noise (a is
- * more), 0 otherwise (no clear difference, or no interval). */
+/* -1 when the whole interval is below 1 / (1 + noise) (a is less), +1 when above 1 + noise (a
+ * is more), 0 otherwise (no clear difference, or no interval): one band on the log scale, so
+ * a / b and b / a always get mirrored words. */
 int verdict_direction(const struct ratio_ci *r, double noise);
 
 /* The word for a direction: for CPU time "cheaper" / "costlier", for wall time "faster" /
@@ -47,11 +48,6 @@ int verdict_target(const struct ratio_ci *r, double target);
 
 /* "met", "missed" or "undecided". */
 const char *verdict_target_word(int v);
-
-/* About how many runs per side would make the interval clear the noise band at the spread
- * measured (the half-width shrinks as 1/sqrt(n)); 0 when the estimate itself is inside the band,
- * where more runs would only confirm "no clear difference". */
-size_t verdict_runs_needed(const struct ratio_ci *r, double noise);
 
 /* The k of the interval: the largest k with P(U <= k - 1) <= 0.025 for the Mann-Whitney U of
  * na and nb samples; 0 when no such k exists (too few samples).  Exposed for the tests. */

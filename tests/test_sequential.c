@@ -1,0 +1,261 @@
+/*
+ * test_sequential.c - the sequential design on data with known answers: the signed-rank
+ * distribution against published values, the looks' levels, the Walsh interval, and simulated
+ * adaptive experiments (a fixed seed: the same numbers every run) run through seq_judge exactly
+ * as reproduce stops them: with no true difference, equal or unequal spreads, with or without a
+ * round effect, at most 5% may end decided; with a real difference, nearly all decide the right
+ * way and the interval of the deciding look covers the truth.  The old rule (the two-sample rank
+ * interval looked at after every round from 5 to 15) is simulated beside it to show what it cost.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "options.h"
+#include "sequential.h"
+#include "study.h"
+#include "test_support.h"
+
+static void test_signed_rank_distribution(void)
+{
+	/* P(T+ <= 0) = 2^-n; n = 10: P(T+ <= 3) = 5/1024 (subsets of 1..10 summing to 0..3). */
+	CU_ASSERT_DOUBLE_EQUAL(seq_signed_rank_cdf(6, 0), 1.0 / 64, 1e-15);
+	CU_ASSERT_DOUBLE_EQUAL(seq_signed_rank_cdf(10, 3), 5.0 / 1024, 1e-15);
+	CU_ASSERT_DOUBLE_EQUAL(seq_signed_rank_cdf(10, 55), 1, 1e-12);
+	/* Tables (e.g. Siegel & Castellan): n = 16, two-sided 1%: reject when T <= 19; n = 12,
+	 * two-sided 2%: T <= 9. */
+	CU_ASSERT_TRUE(2 * seq_signed_rank_cdf(12, 9) <= 0.02);
+	CU_ASSERT_TRUE(2 * seq_signed_rank_cdf(12, 10) > 0.02);
+	CU_ASSERT_TRUE(2 * seq_signed_rank_cdf(16, 19) <= 0.01);
+	CU_ASSERT_TRUE(2 * seq_signed_rank_cdf(16, 20) > 0.01);
+}
+
+static void test_looks(void)
+{
+	/* reproduce's mandatory rounds are the first look, its most rounds the last. */
+	CU_ASSERT_EQUAL(seq_looks[0], REPRODUCE_MIN_ROUNDS);
+	CU_ASSERT_EQUAL(seq_looks[SEQ_NLOOKS - 1], REPRODUCE_MAX_ROUNDS);
+	double spent = 0;
+	for (size_t i = 0; i < SEQ_NLOOKS; i++) {
+		double a = seq_look_alpha(i);
+		CU_ASSERT_TRUE(a > 0);	/* every look can decide something */
+		size_t k = seq_look_k(i);
+		CU_ASSERT_TRUE(k >= 1);
+		/* Its level is the exact two-sided level of its k. */
+		CU_ASSERT_DOUBLE_EQUAL(a, 2 * seq_signed_rank_cdf(seq_looks[i], k - 1), 1e-12);
+		spent += a;
+	}
+	CU_ASSERT_TRUE(spent <= SEQ_ALPHA);
+	CU_ASSERT_TRUE(spent > 0.9 * SEQ_ALPHA);	/* and hardly any of it is wasted */
+	/* 5 pairs cannot decide at 5% (2/32): the first look is 6 all on one side. */
+	CU_ASSERT_EQUAL(seq_look_k(0), 1);
+	CU_ASSERT_EQUAL(seq_last_look_reached(5), -1);
+	CU_ASSERT_EQUAL(seq_last_look_reached(8), 0);
+	CU_ASSERT_EQUAL(seq_last_look_reached(40), SEQ_NLOOKS - 1);
+	CU_ASSERT_EQUAL(seq_next_look(6), seq_looks[1]);
+	CU_ASSERT_EQUAL(seq_next_look(seq_looks[SEQ_NLOOKS - 1]), 0);
+}
+
+static void test_walsh_interval(void)
+{
+	/* d = 1..6: 21 Walsh averages from 1 to 6, median 3.5; k = 1 gives [min, max]. */
+	const double d[] = { 3, 1, 6, 2, 5, 4 };
+	struct ratio_ci r;
+	CU_ASSERT_EQUAL(seq_walsh_interval(d, 6, 1, &r), 0);
+	CU_ASSERT_TRUE(r.valid);
+	CU_ASSERT_DOUBLE_EQUAL(log(r.estimate), 3.5, 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(log(r.low), 1, 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(log(r.high), 6, 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(log(r.median_ratio), 3.5, 1e-12);
+	/* k = 2: the second smallest (1.5) and second largest (5.5). */
+	seq_walsh_interval(d, 6, 2, &r);
+	CU_ASSERT_DOUBLE_EQUAL(log(r.low), 1.5, 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(log(r.high), 5.5, 1e-12);
+	/* Six pairs all above the band decide at the first look; one reversal waits. */
+	const double up[] = { 0.3, 0.2, 0.4, 0.25, 0.35, 0.3 };
+	struct seq_verdict v;
+	seq_judge(up, 6, SEQ_RATIO, VERDICT_NOISE, &v);
+	CU_ASSERT_EQUAL(v.direction, 1);
+	CU_ASSERT_EQUAL(v.look_pairs, 6);
+	CU_ASSERT_FALSE(v.can_continue && v.direction == 0);
+	const double mixed[] = { 0.3, 0.2, -0.1, 0.25, 0.35, 0.3 };
+	seq_judge(mixed, 6, SEQ_RATIO, VERDICT_NOISE, &v);
+	CU_ASSERT_EQUAL(v.direction, 0);
+	CU_ASSERT_TRUE(v.can_continue);
+	seq_judge(mixed, 5, SEQ_RATIO, VERDICT_NOISE, &v);	/* before the first look */
+	CU_ASSERT_FALSE(v.r.valid);
+	CU_ASSERT_EQUAL(v.look_pairs, 0);
+}
+
+/* ---- simulated experiments ----------------------------------------------------------- */
+
+static double uniform(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return ((double)(*s >> 11) + 0.5) / 9007199254740992.0;
+}
+
+static double normal(uint64_t *s)
+{
+	double u1 = uniform(s), u2 = uniform(s);
+	return sqrt(-2 * log(u1)) * cos(2 * M_PI * u2);
+}
+
+/* One adaptive experiment of up to the last look's rounds: a's and b's log figures are
+ * log_ratio + sa N(0,1) and sb N(0,1), plus a round effect of sr N(0,1) shared by both; returns
+ * the direction seq_judge ends on (it stops at the first look that decides, as reproduce does),
+ * and whether the deciding (or last) interval holds the true ratio. */
+static int experiment(uint64_t *s, double log_ratio, double sa, double sb, double sr,
+		      int *covers)
+{
+	double d[64];
+	size_t n = seq_looks[SEQ_NLOOKS - 1];
+	for (size_t i = 0; i < n; i++) {
+		double round = sr * normal(s);
+		double a = log_ratio + sa * normal(s) + round, b = sb * normal(s) + round;
+		d[i] = a - b;
+	}
+	struct seq_verdict v;
+	seq_judge(d, n, SEQ_RATIO, VERDICT_NOISE, &v);
+	*covers = v.r.valid && v.r.low <= exp(log_ratio) && exp(log_ratio) <= v.r.high;
+	return v.direction;
+}
+
+#define TRIALS 4000
+
+static void test_no_difference_rarely_decided(void)
+{
+	/* Equal spreads (sigma 0.3), unequal (0.5 vs 0.1: the pipe against shm-whole), and a
+	 * host that slows whole rounds (sigma 0.4 shared). */
+	static const struct { double sa, sb, sr; } cases[] = {
+		{ 0.3, 0.3, 0 }, { 0.5, 0.1, 0 }, { 0.1, 0.5, 0 }, { 0.3, 0.3, 0.4 },
+	};
+	uint64_t s = 0x5e9e17a1ULL;
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		int decided = 0, covered = 0;
+		for (int t = 0; t < TRIALS; t++) {
+			int cov;
+			decided += experiment(&s, 0, cases[c].sa, cases[c].sb, cases[c].sr, &cov) != 0;
+			covered += cov;
+		}
+		double rate = (double)decided / TRIALS;
+		printf("\n    no difference, sigma %.1f vs %.1f, round %.1f: decided %.2f%%, "
+		       "covered %.2f%%", cases[c].sa, cases[c].sb, cases[c].sr, 100 * rate,
+		       100.0 * covered / TRIALS);
+		CU_ASSERT_TRUE(rate <= SEQ_ALPHA);
+		CU_ASSERT_TRUE((double)covered / TRIALS >= 1 - SEQ_ALPHA);
+	}
+}
+
+static void test_real_difference_decided(void)
+{
+	/* Noisy sides (sigma 0.3 each): 2x is nearly always decided within the looks, 1.5x most of
+	 * the time (the price of an error rate that holds with unequal spreads), and never the
+	 * wrong way; the deciding interval covers the truth at least 95% of the time. */
+	static const struct { double ratio, min_right; } cases[] = { { 2.0, 0.95 }, { 1.5, 0.5 } };
+	uint64_t s = 0xdec1dedULL;
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		int right = 0, wrong = 0, covered = 0;
+		for (int t = 0; t < TRIALS; t++) {
+			int cov;
+			int dir = experiment(&s, log(cases[c].ratio), 0.3, 0.3, 0, &cov);
+			right += dir > 0;
+			wrong += dir < 0;
+			covered += cov;
+		}
+		printf("\n    %.1fx, sigma 0.3: costlier %.1f%%, cheaper %.2f%%, covered %.1f%%",
+		       cases[c].ratio, 100.0 * right / TRIALS, 100.0 * wrong / TRIALS,
+		       100.0 * covered / TRIALS);
+		CU_ASSERT_TRUE(right >= cases[c].min_right * TRIALS);
+		CU_ASSERT_EQUAL(wrong, 0);
+		CU_ASSERT_TRUE(covered >= (1 - SEQ_ALPHA) * TRIALS);
+	}
+}
+
+static void test_old_rule_was_optimistic(void)
+{
+	/* What this design replaced: the two-sample rank interval, looked at after every round
+	 * from 5 to 15 and stopped at the first decision.  With the pipe's noise against a steady
+	 * method it ended decided far more often than 5% with no true difference. */
+	uint64_t s = 0x01d401dULL;
+	int decided = 0;
+	for (int t = 0; t < TRIALS / 2; t++) {
+		double a[15], b[15];
+		for (int i = 0; i < 15; i++) {
+			a[i] = exp(0.5 * normal(&s));
+			b[i] = exp(0.1 * normal(&s));
+		}
+		for (size_t n = 5; n <= 15; n++) {
+			struct ratio_ci r;
+			verdict_ratio(a, n, b, n, &r);
+			if (verdict_direction(&r, VERDICT_NOISE) != 0) {
+				decided++;
+				break;
+			}
+		}
+	}
+	printf("\n    the old rule, sigma 0.5 vs 0.1: decided %.1f%%", 100.0 * decided / (TRIALS / 2));
+	CU_ASSERT_TRUE(decided > SEQ_ALPHA * TRIALS / 2);
+}
+
+/* ---- the design on records ----------------------------------------------------------- */
+
+static void put(struct run_record *r, const char *method, uint64_t run, double cpu)
+{
+	memset(r, 0, sizeof(*r));
+	snprintf(r->series, sizeof(r->series), "study");
+	snprintf(r->method, sizeof(r->method), "%s", method);
+	r->bytes = 1 << 20;
+	r->chunk = 4096;
+	r->run = run;
+	r->producer_fig.user_s = cpu / 2;
+	r->consumer_fig.user_s = cpu / 2;
+	r->wall_s = cpu;
+	r->gib_per_s = 1 / cpu;
+}
+
+static void test_pairs_follow_rounds(void)
+{
+	/* Rounds in any order in the file, and rounds that ran only one side: a pair is a round
+	 * that ran both, and pairs come in round order. */
+	static struct run_record r[32];
+	size_t n = 0;
+	for (uint64_t round = 8; round >= 1; round--) {
+		put(&r[n++], "shm-whole", round, 2.0 + 0.01 * (double)round);
+		if (round != 3)
+			put(&r[n++], "pipe", round, 1.0);
+	}
+	put(&r[n++], "pipe", 9, 1.0);	/* a round without shm-whole */
+	double d[32];
+	size_t k = study_pairs(r, n, "study", "shm-whole", STUDY_ANY_CHUNK, METRIC_CPU_SUM, "study",
+			       "pipe", STUDY_ANY_CHUNK, METRIC_CPU_SUM, d, 32);
+	CU_ASSERT_EQUAL_FATAL(k, 7);
+	CU_ASSERT_DOUBLE_EQUAL(d[0], log(2.01), 1e-12);	/* round 1 first */
+	CU_ASSERT_DOUBLE_EQUAL(d[2], log(2.04), 1e-12);	/* round 3 ran no pipe */
+	/* Seven pairs all one way: decided costlier at the first look, six rounds. */
+	static struct claim_set c;
+	study_judge(r, n, &c);
+	const struct claim *x = study_find(&c, "study", "ratio", "cpu_sum", "shm-whole", "pipe");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+	CU_ASSERT_STRING_EQUAL(x->verdict, "costlier");
+	CU_ASSERT_EQUAL(x->look_pairs, 6);
+	CU_ASSERT_EQUAL(x->pairs, 7);
+	CU_ASSERT_FALSE(x->open);
+}
+
+int register_sequential_suite(void)
+{
+	static const struct test_case cases[] = {
+		{ "signed_rank_distribution", test_signed_rank_distribution },
+		{ "looks", test_looks },
+		{ "walsh_interval", test_walsh_interval },
+		{ "no_difference_rarely_decided", test_no_difference_rarely_decided },
+		{ "real_difference_decided", test_real_difference_decided },
+		{ "old_rule_was_optimistic", test_old_rule_was_optimistic },
+		{ "pairs_follow_rounds", test_pairs_follow_rounds },
+	};
+	return TS_ADD_SUITE("sequential", cases);
+}
