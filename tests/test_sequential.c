@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "options.h"
+#include "runner.h"
 #include "sequential.h"
 #include "study.h"
 #include "test_support.h"
@@ -246,6 +247,35 @@ static void test_pairs_follow_rounds(void)
 	CU_ASSERT_FALSE(x->open);
 }
 
+static void test_round_order(void)
+{
+	/* Each round a permutation of the cells, a new one from round to round (so every method
+	 * leads some rounds), and the same again for the same seed: a job can be replayed. */
+	size_t first[4] = { 0 }, a[4], b[4];
+	int changed = 0;
+	for (uint64_t round = 0; round < 40; round++) {
+		runner_round_order(1, round, a, 4);
+		runner_round_order(1, round, b, 4);
+		CU_ASSERT_EQUAL(memcmp(a, b, sizeof(a)), 0);
+		int seen[4] = { 0 };
+		for (int i = 0; i < 4; i++)
+			if (a[i] < 4)
+				seen[a[i]]++;
+		CU_ASSERT_TRUE(seen[0] == 1 && seen[1] == 1 && seen[2] == 1 && seen[3] == 1);
+		first[a[0]]++;
+		if (round > 0) {
+			runner_round_order(1, round - 1, b, 4);
+			changed += memcmp(a, b, sizeof(a)) != 0;
+		}
+	}
+	for (int m = 0; m < 4; m++)
+		CU_ASSERT_TRUE(first[m] >= 4);	/* 40 rounds: about 10 each */
+	CU_ASSERT_TRUE(changed >= 30);
+	size_t one = 7;
+	runner_round_order(1, 0, &one, 1);
+	CU_ASSERT_EQUAL(one, 0);
+}
+
 int register_sequential_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -256,6 +286,7 @@ int register_sequential_suite(void)
 		{ "real_difference_decided", test_real_difference_decided },
 		{ "old_rule_was_optimistic", test_old_rule_was_optimistic },
 		{ "pairs_follow_rounds", test_pairs_follow_rounds },
+		{ "round_order", test_round_order },
 	};
 	return TS_ADD_SUITE("sequential", cases);
 }

@@ -164,7 +164,7 @@ static void print_rounds(FILE *f, const struct run_record *r, size_t n, const st
 		if (rounds == 0)
 			continue;
 		char open[256] = "";
-		size_t used = 0, last = 0;
+		size_t used = 0, last = 0, still_open = 0;
 		for (size_t k = 0; k < c->n; k++) {
 			const struct claim *x = &c->v[k];
 			if (strcmp(x->phase, "study") != 0 || strcmp(x->claim, "ratio") != 0 ||
@@ -175,6 +175,7 @@ static void print_rounds(FILE *f, const struct run_record *r, size_t n, const st
 				last = x->look_pairs > last ? x->look_pairs : last;
 				continue;
 			}
+			still_open += x->open;
 			if (used < sizeof(open))
 				used += (size_t)snprintf(open + used, sizeof(open) - used, "%s%s / %s %s",
 							 used ? ", " : "", x->a, x->b, x->metric);
@@ -182,6 +183,9 @@ static void print_rounds(FILE *f, const struct run_record *r, size_t n, const st
 		if (!open[0])
 			fprintf(f, "| %s | %zu | every CPU claim it is in was decided (the last at the "
 				"look after %zu rounds) |\n", methods[m], rounds, last);
+		else if (!still_open)
+			fprintf(f, "| %s | %zu | no clear difference at the last look (%zu rounds): %s |\n",
+				methods[m], rounds, seq_looks[SEQ_NLOOKS - 1], open);
 		else
 			fprintf(f, "| %s | %zu | undecided: %s; %s |\n", methods[m], rounds, open,
 				ctx && ctx->study_stop[0] ? ctx->study_stop : "no more rounds ran");
