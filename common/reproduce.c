@@ -45,6 +45,7 @@
  * round of the methods still undecided. */
 #define STUDY_DEADLINE_S 200.0
 #define TUNED_DEADLINE_S 270.0
+#define SIZE_SWEEP_DEADLINE_S 280.0	/* the size sweep starts only before this */
 
 /* The study phase's methods, as its code ran them (study.h says what each does), and the ring
  * beside them: what real synchronisation costs. */
@@ -277,15 +278,41 @@ static int add_rounds(const struct run_options *p, const char *phase, size_t fir
 	}
 }
 
-/* Run p's first rounds, then add_rounds(); the rounds' count and reason into *out. */
+/* Run p's first rounds, then add_rounds(); the rounds' count and reason into *out.  With
+ * cut_mandatory (the tuned phase) and --runs auto, the first rounds run one at a time and stop
+ * when the next is expected to end past deadline: on a day when the host slows every run, the
+ * job still ends inside its budget, and the report says the phase was cut.  The study's
+ * mandatory rounds always run: they are the headline. */
 static int run_adaptive(const struct run_options *p, const char *phase, double deadline,
-			struct series *s, struct rounds *out, struct bx_error *err)
+			int cut_mandatory, struct series *s, struct rounds *out,
+			struct bx_error *err)
 {
 	double t = measure_now();
 	size_t first = s->n;
-	int rc = runner_execute(p, s, err);
-	if (rc)
-		return rc;
+	if (!cut_mandatory || !p->runs_auto) {
+		int rc = runner_execute(p, s, err);
+		if (rc)
+			return rc;
+		return add_rounds(p, phase, first, measure_now() - t, deadline, s, out, err);
+	}
+	struct run_options one = *p;
+	one.runs = 1;
+	one.rounds_planned = p->runs;
+	for (uint64_t k = 0; k < p->runs; k++) {
+		double round_s = k ? (measure_now() - t) / (double)k : 0;
+		if (k > 0 && measure_now() + round_s > deadline) {
+			out->n = (size_t)k;
+			snprintf(out->stop, sizeof(out->stop), "cut by the job's time budget after %llu of "
+				 "its %llu first rounds (about %.0f s a round)", (unsigned long long)k,
+				 (unsigned long long)p->runs, round_s);
+			return 0;
+		}
+		one.run_offset = k;
+		one.warmup = k == 0 ? p->warmup : 0;
+		int rc = runner_execute(&one, s, err);
+		if (rc)
+			return rc;
+	}
 	return add_rounds(p, phase, first, measure_now() - t, deadline, s, out, err);
 }
 
@@ -311,7 +338,7 @@ static int run_phases(const struct run_options *o, const char *src, uint64_t siz
 	 * its verdicts.  --prime still forces it. */
 	if (p.prime == PRIME_AUTO)
 		p.prime = 0;
-	int rc = run_adaptive(&p, "study", start + STUDY_DEADLINE_S, s, study, err);
+	int rc = run_adaptive(&p, "study", start + STUDY_DEADLINE_S, 0, s, study, err);
 
 	/* 2: the quick chunk sweep, pipes sized to hold a chunk. */
 	if (rc == 0) {
@@ -338,7 +365,7 @@ static int run_phases(const struct run_options *o, const char *src, uint64_t siz
 		p.chunks.n = 1;
 		p.pipe_fit = 1;
 		add_rw4k(&p);
-		rc = run_adaptive(&p, "tuned", start + TUNED_DEADLINE_S, s, tuned, err);
+		rc = run_adaptive(&p, "tuned", start + TUNED_DEADLINE_S, 1, s, tuned, err);
 	}
 
 	/* 4: the size sweep at those chunks, below the full size: the tuned phase measured that
@@ -352,7 +379,8 @@ static int run_phases(const struct run_options *o, const char *src, uint64_t siz
 		for (size_t i = 0; i < sizeof(size_sweep_bytes) / sizeof(size_sweep_bytes[0]); i++)
 			if (size_sweep_bytes[i] < size)
 				p.sizes.v[p.sizes.n++] = size_sweep_bytes[i];
-		if (p.sizes.n > 0)
+		/* Only while the budget holds it (a few seconds; the report says when it was left out). */
+		if (p.sizes.n > 0 && measure_now() < start + SIZE_SWEEP_DEADLINE_S)
 			rc = runner_execute(&p, s, err);
 	}
 	return rc;
