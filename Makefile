@@ -26,7 +26,7 @@ man1dir := $(PREFIX)/share/man/man1
 compdir := $(PREFIX)/share/bash-completion/completions
 PLOT_SCRIPTS := $(notdir $(wildcard plots/*.gp))
 
-.PHONY: all deps test soak big sanitize valgrind check reproduce plots clean install uninstall
+.PHONY: all deps test soak big sanitize valgrind check mutate reproduce plots clean install uninstall
 all: $(BIN)
 
 # Checks (and installs, where it can) libcunit1-dev, libxxhash-dev and gnuplot-nox first.
@@ -74,6 +74,14 @@ valgrind: $(BIN)
 	  --workdir $$d --csv $$d/valgrind.csv >/dev/null; rc=$$?; rm -rf $$d; \
 	  if [ $$rc -ne 0 ]; then echo "valgrind found errors (exit $$rc)"; exit 1; fi; \
 	  echo "valgrind: every method ran clean"
+
+# How strong the suite is: each bug of tests/mutations.txt put into a scratch copy of the tree,
+# built, and the suites it names run; prints the score and every survivor (minutes; not part of
+# `make test` or CI).  MUTATIONS="name ..." runs only those.
+MUTATIONS ?=
+mutate:
+	@scripts/ensure-deps.sh
+	scripts/mutate.sh $(MUTATIONS)
 
 # Everything: the suite, the 4 GiB suite, the sanitizers and valgrind.
 check: test big sanitize valgrind

@@ -26,6 +26,7 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -61,7 +62,7 @@ static int open_unique_object(int hugetlb, int *is_memfd)
 		int fd = memfd_create("bulkxfer-ring", MFD_CLOEXEC | MFD_HUGETLB);
 		return fd >= 0 ? fd : -errno;
 	}
-	int memfd = memfd_create("bulkxfer-ring", MFD_CLOEXEC);
+	int memfd = getenv(SHM_FORCE_NAMED_ENV) ? -1 : memfd_create("bulkxfer-ring", MFD_CLOEXEC);
 	if (memfd >= 0)
 		return memfd;
 	*is_memfd = 0;

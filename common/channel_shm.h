@@ -16,6 +16,9 @@
 #include <sys/types.h>
 
 #define SHM_RING_NAME_PREFIX "/bulkxfer-"
+/* A testing aid: when this variable is set, rings are made as if memfd_create were missing
+ * (shm_open + shm_unlink), so the fallback's cleanup can be tested where memfd works. */
+#define SHM_FORCE_NAMED_ENV "BULKXFER_SHM_NAMED"
 #define SHM_RING_POLL_MS 100	/* a dead peer is noticed within this */
 #define SHM_RING_MAX_SLOTS 4096U
 #define SHM_RING_MAX_BYTES (16ULL << 30)

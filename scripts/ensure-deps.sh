@@ -1,6 +1,6 @@
 #!/bin/sh
 # ensure-deps.sh [valgrind] - check that bulkxfer's Debian packages are installed (libcunit1-dev,
-# libxxhash-dev, gnuplot-nox, and groff-base for the man page's test); install the
+# libxxhash-dev, gnuplot-nox, and groff-base and mandoc for the man page's test); install the
 # missing ones when apt-get can be run (as root), otherwise print the exact command and fail.
 # Checks files rather than dpkg records, so a library built by hand counts as present too.
 # With "valgrind", checks for valgrind (used by `make valgrind`) instead.
@@ -13,8 +13,9 @@ else
 	[ -f /usr/include/CUnit/Basic.h ] || missing="$missing libcunit1-dev"
 	[ -f /usr/include/xxhash.h ] || missing="$missing libxxhash-dev"
 	command -v gnuplot >/dev/null 2>&1 || missing="$missing gnuplot-nox"
-	# groff: the suite renders and lints the man page (doc/bulkxfer.1)
+	# groff and mandoc: the suite renders and lints the man page (doc/bulkxfer.1)
 	command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
+	command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
 fi
 [ -n "$missing" ] || exit 0
 

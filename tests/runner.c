@@ -122,6 +122,7 @@ int main(int argc, char **argv)
 	if (CU_get_number_of_failures() > 0 || CU_get_number_of_suites_failed() > 0 ||
 	    (error != CUE_SUCCESS && error != CUE_SUITE_INACTIVE))
 		rc = 1;
+	ts_skips_report(stdout);
 	if (rc)
 		list_failures_again();
 	CU_cleanup_registry();

@@ -69,7 +69,7 @@ static void test_past_four_gib_every_method(void)
 	if (!has_room("/dev/shm", BIG_SIZE + (1ULL << 30)) || !mkdtemp(dst_dir))
 		snprintf(dst_dir, sizeof(dst_dir), "%s", src_dir);
 	if (!has_room(dst_dir, BIG_SIZE + (1ULL << 30))) {
-		fprintf(stderr, "\n  (less than 5 GiB free for the destination: 4 GiB test skipped)\n");
+		ts_skip("big/past_four_gib_every_method", "less than 5 GiB free for the destination");
 		ts_remove_tree(src_dir);
 		return;
 	}

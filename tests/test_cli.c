@@ -15,6 +15,7 @@
 #include "options.h"
 #include "results.h"
 #include "test_support.h"
+#include "units.h"
 #include "verify.h"
 
 #define MAX_ARGS 32
@@ -65,7 +66,9 @@ static int count_entries(const char *dir)
 }
 
 /* Run bulkxfer with the words of line, "{D}" replaced by the fixture directory. */
-static void run_line(const char *line, struct ts_result *r)
+/* Run "bulkxfer LINE" ({D} = the fixture directory), its files limited to fsize_limit bytes
+ * (RLIMIT_FSIZE) when >= 0. */
+static void run_line_limited(const char *line, struct ts_result *r, long fsize_limit)
 {
 	static char storage[4096];
 	const char *argv[MAX_ARGS];
@@ -91,8 +94,18 @@ static void run_line(const char *line, struct ts_result *r)
 			p++;
 	}
 	argv[argc] = NULL;
-	ts_run_bulkxfer(r, argv);
+	ts_run_bulkxfer_limited(r, argv, fsize_limit);
 }
+
+static void run_line(const char *line, struct ts_result *r)
+{
+	run_line_limited(line, r, -1);
+}
+
+/* What a refused line may write at most: nothing should be written before a refusal, so a
+ * broken check (a disk check that lets 100T through) fails in seconds on this limit instead of
+ * filling the disk. */
+#define REFUSAL_FSIZE_LIMIT (64L << 20)
 
 static void test_bad_inputs(void)
 {
@@ -159,6 +172,10 @@ static void test_bad_inputs(void)
 		{ "sweep --size 1M,100T --method pipe --workdir {D}", "not enough disk space" },
 		{ "reproduce --size 100T --workdir {D} --out {D}/rep", "use a smaller --size" },
 		{ "run --size 9G,100T --method pipe --keep --workdir {D}", "not enough disk space" },
+		/* --keep keeps every size's files: their sum (1.2 MiB) must fit, not the largest. */
+		{ "run --size 300K,300K --method pipe --keep --workdir {D}/tiny/", "not enough disk space" },
+		/* --chunk rest is for methods that keep no buffer. */
+		{ "run --size 1M --method pipe --chunk rest", "--chunk rest: pipe moves its bytes" },
 		{ "run --src {D}/big --dst {D}/tiny/out --method pipe", "not enough disk space" },
 		{ "run --size 17G --method shm-whole --workdir {D}", "at most 16 GiB" },
 		{ "run --size 1M --workdir /proc", "no file can be created" },
@@ -174,12 +191,17 @@ static void test_bad_inputs(void)
 	int entries_before = count_entries(workdir);
 	CU_ASSERT_TRUE(sizeof(cases) / sizeof(cases[0]) >= 40);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		if (strstr(cases[i].line, "{D}/ro/") && !ro_mounted && geteuid() == 0)
-			continue;	/* root writes anywhere unless the filesystem is read-only */
-		if (strstr(cases[i].line, "{D}/tiny/") && !tiny_mounted)
-			continue;	/* no tmpfs could be mounted here */
+		if (strstr(cases[i].line, "{D}/ro/") && !ro_mounted && geteuid() == 0) {
+			/* root writes anywhere unless the filesystem is read-only */
+			ts_skip("cli/bad_inputs", "no read-only bind mount could be made for a case");
+			continue;
+		}
+		if (strstr(cases[i].line, "{D}/tiny/") && !tiny_mounted) {
+			ts_skip("cli/bad_inputs", "no 1 MiB tmpfs could be mounted for a case");
+			continue;
+		}
 		struct ts_result *r = malloc(sizeof(*r));
-		run_line(cases[i].line, r);
+		run_line_limited(cases[i].line, r, REFUSAL_FSIZE_LIMIT);
 		int one_line = strncmp(r->err, "bulkxfer: ", 10) == 0 &&
 			       strchr(r->err, '\n') == r->err + strlen(r->err) - 1;
 		int ok = r->exited && r->status == 2 && strstr(r->err, cases[i].message) && one_line;
@@ -192,6 +214,30 @@ static void test_bad_inputs(void)
 	verify_hash_path(src, &hash_after, NULL);
 	CU_ASSERT_EQUAL(hash_after, hash_before);		/* the source is never touched */
 	CU_ASSERT_EQUAL(count_entries(workdir), entries_before);	/* nor anything else */
+}
+
+/* --chunk rest end to end: splice's rows say rest (0 in the CSV, CHUNK_REST read back) and so
+ * does the table; the usage cases above check that pipe refuses it. */
+static void test_chunk_rest_end_to_end(void)
+{
+	char csv[256];
+	snprintf(csv, sizeof(csv), "%s/rest.csv", workdir);
+	unlink(csv);
+	struct ts_result *r = malloc(sizeof(*r));
+	run_line("run --method splice --chunk rest --size 1M --runs 2 --warmup 0 --workdir {D} "
+		 "--csv {D}/rest.csv", r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, " rest "));
+	struct run_record *recs = NULL;
+	size_t n = 0, cap = 0;
+	struct bx_error err;
+	CU_ASSERT_EQUAL_FATAL(results_read_csv(csv, &recs, &n, &cap, &err), 0);
+	CU_ASSERT_EQUAL(n, 2);
+	for (size_t i = 0; i < n; i++)
+		CU_ASSERT_EQUAL(recs[i].chunk, CHUNK_REST);	/* not silently 4 KiB */
+	free(recs);
+	unlink(csv);
+	free(r);
 }
 
 static void test_run_writes_rows_and_cleans_up(void)
@@ -523,6 +569,7 @@ int register_cli_suite(void)
 	static const struct test_case cases[] = {
 		{ "bad_inputs", test_bad_inputs },
 		{ "run_writes_rows_and_cleans_up", test_run_writes_rows_and_cleans_up },
+		{ "chunk_rest_end_to_end", test_chunk_rest_end_to_end },
 		{ "json_and_explicit_destination", test_json_and_explicit_destination },
 		{ "list_and_help", test_list_and_help },
 		{ "reproduce_end_to_end", test_reproduce_end_to_end },

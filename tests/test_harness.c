@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -156,14 +157,14 @@ static void expect(const struct outcome *o, int rc, const char *message)
 static void test_consumer_dies_on_pipe(void)
 {
 	struct outcome o = run_pair(&producer_pipe, &consumer_dies_pipe, 8 << 20);
-	expect(&o, BX_EXIT_FAILURE, "killed by signal 9");
+	expect(&o, BX_EXIT_FAILURE, "killed by signal 9 (Killed)");	/* named, not only numbered */
 }
 
 static void test_consumer_dies_on_ring(void)
 {
 	/* The producer sleeps on a full ring: only the timed wait's liveness check can save it. */
 	struct outcome o = run_pair(&producer_shm, &consumer_dies_shm, 8 << 20);
-	expect(&o, BX_EXIT_FAILURE, "killed by signal 9");
+	expect(&o, BX_EXIT_FAILURE, "killed by signal 9 (Killed)");	/* named, not only numbered */
 }
 
 static void test_corrupted_destination_fails(void)
@@ -318,6 +319,41 @@ static uint64_t take_a_posted_slot(struct shm_ring *ring, uint32_t spin_us, int 
  * by luck: a sleep when the slot came within the polling window fails; a slot that came later
  * (the poster itself was kept off the CPU for 100 ms) decides nothing, and the case is run
  * again, up to 20 times, until one decides. */
+/* The shm_open fallback (where memfd_create is missing, forced here): the named object is
+ * unlinked at once, so a ring, a whole-file region and a full transfer leave nothing in
+ * /dev/shm, and the ring still works. */
+static void test_named_fallback_leaves_nothing(void)
+{
+	int before = ts_count_shm_objects();
+	setenv(SHM_FORCE_NAMED_ENV, "1", 1);
+	struct shm_ring ring, region;
+	int made = shm_ring_create(&ring, 4096, 2, 0);
+	int made_region = shm_region_create(&region, 1 << 20, 0, 1);
+	CU_ASSERT_EQUAL(made, 0);
+	CU_ASSERT_EQUAL(made_region, 0);
+	CU_ASSERT_EQUAL(ts_count_shm_objects(), before);	/* unlinked while still mapped */
+	CU_ASSERT_FALSE(region.fresh);	/* on /dev/shm the region is reserved: its limit holds */
+	if (made == 0) {
+		void *slot;
+		const void *full;
+		uint64_t len = 0;
+		struct shm_ring consumer = ring;	/* each side keeps its own next slot */
+		CU_ASSERT_EQUAL(shm_ring_get_empty(&ring, &slot, NULL), 0);
+		memset(slot, 7, 4096);
+		shm_ring_put_full(&ring, 4096);
+		CU_ASSERT_EQUAL(shm_ring_get_full(&consumer, &full, &len, NULL), 0);
+		CU_ASSERT_EQUAL(len, 4096);
+		CU_ASSERT_EQUAL(((const unsigned char *)full)[4095], 7);
+		shm_ring_destroy(&ring);
+	}
+	if (made_region == 0)
+		shm_ring_destroy(&region);
+	struct outcome o = run_pair(&producer_shm, &consumer_shm, 1 << 20);
+	CU_ASSERT_EQUAL(o.rc, 0);
+	unsetenv(SHM_FORCE_NAMED_ENV);
+	CU_ASSERT_EQUAL(ts_count_shm_objects(), before);
+}
+
 static void test_ring_wait_polls_before_sleeping(void)
 {
 	struct shm_ring ring;
@@ -348,6 +384,7 @@ int register_harness_suite(void)
 {
 	static const struct test_case cases[] = {
 		{ "consumer_dies_on_pipe", test_consumer_dies_on_pipe },
+		{ "named_fallback_leaves_nothing", test_named_fallback_leaves_nothing },
 		{ "consumer_dies_on_ring", test_consumer_dies_on_ring },
 		{ "corrupted_destination_fails", test_corrupted_destination_fails },
 		{ "producer_fails_midway", test_producer_fails_midway },

@@ -138,10 +138,12 @@ static void test_groff_clean(void)
 	CU_ASSERT_EQUAL(r->status, 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "BULKXFER(1)"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "EXIT STATUS"));
-	/* mandoc's lint too, where mandoc is installed (it is not one of our packages) */
+	/* mandoc's lint too (make installs it with the other test packages) */
 	const char *mandoc[] = { "mandoc", "-T", "lint", MANPAGE, NULL };
 	CU_ASSERT_EQUAL(ts_run_program(r, NULL, mandoc), 0);
-	if (r->status != 127) {
+	if (r->status == 127)
+		ts_skip("manpage/groff_clean", "mandoc is not installed: its lint did not run");
+	else {
 		CU_ASSERT_EQUAL(r->status, 0);
 		CU_ASSERT_STRING_EQUAL(r->out, "");
 		CU_ASSERT_STRING_EQUAL(r->err, "");

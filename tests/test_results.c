@@ -3,12 +3,14 @@
  * header and the values in the right places, text with commas is quoted, the results file
  * gets its header once, and bad results files are refused.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "results.h"
+#include "units.h"
 #include "test_support.h"
 
 static const char *required_columns[] = {
@@ -193,10 +195,134 @@ static void test_older_file_reads_missing_as_unknown(void)
 	ts_remove_tree(dir);
 }
 
+/* Every column, by name, from an independent reading of the header: a record with a distinct
+ * value in every field is written, and each named column must hold that field's value (a writer
+ * that swapped two columns, or wrote a field into the wrong one, fails here even though its own
+ * reader would agree with it).  Then read back through results_read_csv, the same values. */
+static void test_every_column_by_name(void)
+{
+	struct run_record r;
+	memset(&r, 0, sizeof(r));
+	snprintf(r.timestamp, sizeof(r.timestamp), "2026-12-02T07:00:00Z");
+	snprintf(r.series, sizeof(r.series), "series-x");
+	snprintf(r.method, sizeof(r.method), "method-x");
+	snprintf(r.producer, sizeof(r.producer), "producer-x");
+	snprintf(r.consumer, sizeof(r.consumer), "consumer-x");
+	snprintf(r.ring_pages, sizeof(r.ring_pages), "pages-x");
+	snprintf(r.kernel, sizeof(r.kernel), "kernel-x");
+	snprintf(r.cpu_model, sizeof(r.cpu_model), "cpu-x");
+	snprintf(r.src_fs, sizeof(r.src_fs), "srcfs-x");
+	snprintf(r.dst_fs, sizeof(r.dst_fs), "dstfs-x");
+	/* Numbers: each field its own value, none a multiple of another's digits. */
+	struct { const char *name; double *d; uint64_t *u; int64_t *i; double value; } nums[] = {
+		{ "bytes", NULL, &r.bytes, NULL, 101 },
+		{ "chunk", NULL, &r.chunk, NULL, 102 },
+		{ "slots", NULL, &r.slots, NULL, 103 },
+		{ "pipe_size", NULL, &r.pipe_size, NULL, 104 },
+		{ "run", NULL, &r.run, NULL, 105 },
+		{ "wall_s", &r.wall_s, NULL, NULL, 1.25 },
+		{ "producer_wall_s", &r.producer_fig.wall_s, NULL, NULL, 2.25 },
+		{ "consumer_wall_s", &r.consumer_fig.wall_s, NULL, NULL, 3.25 },
+		{ "producer_user_s", &r.producer_fig.user_s, NULL, NULL, 4.25 },
+		{ "producer_sys_s", &r.producer_fig.sys_s, NULL, NULL, 5.25 },
+		{ "consumer_user_s", &r.consumer_fig.user_s, NULL, NULL, 6.25 },
+		{ "consumer_sys_s", &r.consumer_fig.sys_s, NULL, NULL, 7.25 },
+		{ "producer_vcsw", NULL, NULL, &r.producer_fig.vcsw, 106 },
+		{ "producer_ivcsw", NULL, NULL, &r.producer_fig.ivcsw, 107 },
+		{ "consumer_vcsw", NULL, NULL, &r.consumer_fig.vcsw, 108 },
+		{ "consumer_ivcsw", NULL, NULL, &r.consumer_fig.ivcsw, 109 },
+		{ "producer_minflt", NULL, NULL, &r.producer_fig.minflt, 110 },
+		{ "producer_majflt", NULL, NULL, &r.producer_fig.majflt, 111 },
+		{ "consumer_minflt", NULL, NULL, &r.consumer_fig.minflt, 112 },
+		{ "consumer_majflt", NULL, NULL, &r.consumer_fig.majflt, 113 },
+		{ "producer_syscalls", NULL, &r.producer_fig.syscalls, NULL, 114 },
+		{ "consumer_syscalls", NULL, &r.consumer_fig.syscalls, NULL, 115 },
+		{ "gib_per_s", &r.gib_per_s, NULL, NULL, 8.25 },
+		{ "verified", NULL, &r.verified, NULL, 1 },
+		{ "floor_gib_per_s", &r.floor_gib_per_s, NULL, NULL, 9.25 },
+		{ "pct_of_floor", &r.pct_of_floor, NULL, NULL, 10.25 },
+		{ "src_resident_pct", &r.src_resident_pct, NULL, NULL, 11.25 },
+		{ "prime_s", &r.prime_s, NULL, NULL, 12.25 },
+		{ "settle_s", &r.settle_s, NULL, NULL, 13.25 },
+		{ "cold", NULL, &r.cold, NULL, 116 },
+		{ "fsync", NULL, &r.fsync, NULL, 117 },
+		{ "sink", NULL, &r.sink, NULL, 118 },
+		{ "cpu_producer", NULL, NULL, &r.cpu_producer, 119 },
+		{ "cpu_consumer", NULL, NULL, &r.cpu_consumer, 120 },
+		{ "producer_maxrss_kb", NULL, NULL, &r.producer_fig.maxrss_kb, 121 },
+		{ "consumer_maxrss_kb", NULL, NULL, &r.consumer_fig.maxrss_kb, 122 },
+		{ "spin_us", NULL, &r.spin_us, NULL, 123 },
+		{ "prefault", NULL, &r.prefault, NULL, 124 },
+		{ "page_reporting", NULL, &r.page_reporting, NULL, 125 },
+		{ "steal_s", &r.steal_s, NULL, NULL, 14.25 },
+		{ "reported_mib", &r.reported_mib, NULL, NULL, 15.25 },
+	};
+	const size_t nnums = sizeof(nums) / sizeof(nums[0]);
+	for (size_t k = 0; k < nnums; k++) {
+		if (nums[k].d)
+			*nums[k].d = nums[k].value;
+		else if (nums[k].u)
+			*nums[k].u = (uint64_t)nums[k].value;
+		else
+			*nums[k].i = (int64_t)nums[k].value;
+	}
+	const struct { const char *name; const char *value; } texts[] = {
+		{ "timestamp", r.timestamp }, { "series", r.series }, { "method", r.method },
+		{ "producer", r.producer }, { "consumer", r.consumer }, { "ring_pages", r.ring_pages },
+		{ "kernel", r.kernel }, { "cpu_model", r.cpu_model }, { "src_fs", r.src_fs },
+		{ "dst_fs", r.dst_fs },
+	};
+	const size_t ntexts = sizeof(texts) / sizeof(texts[0]);
+	char line[4096];
+	CU_ASSERT_TRUE_FATAL(results_format_csv(&r, line, sizeof(line)) > 0);
+	static char fields[96][160], names[96][160];
+	int nf = split_csv(line, fields, 96);
+	int nh = split_csv(results_csv_header(), names, 96);
+	CU_ASSERT_EQUAL(nf, nh);
+	CU_ASSERT_EQUAL((size_t)nh, nnums + ntexts);	/* every column is checked below */
+	size_t checked = 0;
+	for (int c = 0; c < nh; c++) {
+		for (size_t k = 0; k < nnums; k++)
+			if (strcmp(names[c], nums[k].name) == 0) {
+				checked++;
+				CU_ASSERT_DOUBLE_EQUAL(strtod(fields[c], NULL), nums[k].value, 1e-9);
+				if (strtod(fields[c], NULL) != nums[k].value)
+					fprintf(stderr, "\n  column %s holds %s, not %g\n", names[c],
+						fields[c], nums[k].value);
+			}
+		for (size_t k = 0; k < ntexts; k++)
+			if (strcmp(names[c], texts[k].name) == 0) {
+				checked++;
+				CU_ASSERT_STRING_EQUAL(fields[c], texts[k].value);
+			}
+	}
+	CU_ASSERT_EQUAL(checked, nnums + ntexts);
+	/* --chunk rest is written as 0 and read back as rest. */
+	r.chunk = CHUNK_REST;
+	CU_ASSERT_TRUE_FATAL(results_format_csv(&r, line, sizeof(line)) > 0);
+	split_csv(line, fields, 96);
+	CU_ASSERT_STRING_EQUAL(fields[column_index(results_csv_header(), "chunk")], "0");
+	/* And the reader takes every column back by name. */
+	char dir[64], path[128];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(path, sizeof(path), "%s/all.csv", dir);
+	r.chunk = 102;
+	struct bx_error err;
+	CU_ASSERT_EQUAL_FATAL(results_append_csv(path, &r, &err), 0);
+	struct run_record *back = NULL;
+	size_t n = 0, cap = 0;
+	CU_ASSERT_EQUAL_FATAL(results_read_csv(path, &back, &n, &cap, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(n, 1);
+	CU_ASSERT_EQUAL(memcmp(back, &r, sizeof(r)), 0);
+	free(back);
+	ts_remove_tree(dir);
+}
+
 int register_results_suite(void)
 {
 	static const struct test_case cases[] = {
 		{ "header_has_columns", test_header_has_columns },
+		{ "every_column_by_name", test_every_column_by_name },
 		{ "row_fields", test_row_fields },
 		{ "json", test_json },
 		{ "append_writes_header_once", test_append_writes_header_once },

@@ -581,3 +581,28 @@ long ts_csv_rows_intact(const char *path)
 	fclose(f);
 	return intact ? rows : -1;
 }
+
+/* ---- skips ------------------------------------------------------------------------------ */
+
+#define MAX_SKIPS 64
+static char skips[MAX_SKIPS][192];
+static int nskips;
+
+void ts_skip(const char *suite_test, const char *why)
+{
+	printf("\n    SKIPPED %s: %s", suite_test, why);
+	fflush(stdout);
+	if (nskips < MAX_SKIPS)
+		snprintf(skips[nskips], sizeof(skips[nskips]), "%s: %s", suite_test, why);
+	nskips++;
+}
+
+int ts_skips_report(FILE *out)
+{
+	if (nskips)
+		fprintf(out, "\nrun_tests: %d case%s skipped for a missing precondition:\n", nskips,
+			nskips == 1 ? "" : "s");
+	for (int i = 0; i < nskips && i < MAX_SKIPS; i++)
+		fprintf(out, "  skipped %s\n", skips[i]);
+	return nskips;
+}

@@ -37,6 +37,13 @@ int ts_private_tmpdir(void);
 /* Remove that directory and all in it now (the runner's last step). */
 void ts_private_tmpdir_remove(void);
 
+/* A case skipped for a missing precondition (a mount, a tool, free space): says so at once and
+ * is counted; the runner lists every skip after its summary, so none is silent. */
+void ts_skip(const char *suite_test, const char *why);
+
+/* How many cases were skipped, and print them to out (one line each). */
+int ts_skips_report(FILE *out);
+
 /* Remove a directory tree made by ts_make_tempdir. */
 void ts_remove_tree(const char *dir);
 
