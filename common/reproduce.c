@@ -169,11 +169,8 @@ static int entry_in_claim(const struct run_options *p, size_t i, const struct cl
 		(x->b_chunk == STUDY_ANY_CHUNK || entry_chunk(p, i) == x->b_chunk));
 }
 
-/* Of p's entries, the ones an open claim of phase needs, into *sub (its methods and chunks
- * only); the fewest rounds that bring an open claim to its next look into *to_look, and how many
- * claims are open.  Returns that count. */
-static size_t open_entries(const struct run_options *p, const struct claim_set *c,
-			   const char *phase, struct run_options *sub, size_t *to_look)
+size_t reproduce_round_entries(const struct run_options *p, const struct claim_set *c,
+			       const char *phase, struct run_options *sub, size_t *to_look)
 {
 	size_t open = 0;
 	*to_look = 0;
@@ -244,7 +241,7 @@ static int add_rounds(const struct run_options *p, const char *phase, size_t fir
 	for (;;) {
 		study_judge(s->records, s->n, &claims);
 		size_t to_look;
-		size_t open = open_entries(p, &claims, phase, &sub, &to_look);
+		size_t open = reproduce_round_entries(p, &claims, phase, &sub, &to_look);
 		if (open == 0 || sub.nmethods == 0) {
 			snprintf(out->stop, sizeof(out->stop), "stopped when every claim was decided "
 				 "or had had its last look");

@@ -18,4 +18,12 @@
  * the comparison with the study on stdout.  Returns 0 or an exit code with *err filled. */
 int reproduce_run(const struct run_options *o, struct bx_error *err);
 
+/* Which of p's entries (method and chunk) an added round of phase runs: those of the claims of c
+ * still open in phase, into *sub (p's options, those entries only); into *to_look the fewest
+ * rounds that bring an open claim to its next look.  Returns how many claims are open.  Exposed
+ * for the tests. */
+struct claim_set;
+size_t reproduce_round_entries(const struct run_options *p, const struct claim_set *c,
+			       const char *phase, struct run_options *sub, size_t *to_look);
+
 #endif

@@ -12,7 +12,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "methods.h"
 #include "options.h"
+#include "reproduce.h"
 #include "runner.h"
 #include "sequential.h"
 #include "study.h"
@@ -276,6 +278,59 @@ static void test_round_order(void)
 	CU_ASSERT_EQUAL(one, 0);
 }
 
+/* A claim decided at its first look stays decided whatever later rounds say; a wall-time claim,
+ * undecided, adds no rounds; and an added round runs only the methods of open CPU claims. */
+static void test_decided_early_stays_and_rounds_go_where_needed(void)
+{
+	static struct run_record r[64];
+	size_t n = 0;
+	static const char *const methods[] = { "pipe", "shm-whole", "splice" };
+	for (uint64_t round = 1; round <= 12; round++)
+		for (int m = 0; m < 3; m++) {
+			/* shm-whole: 2x pipe's CPU in rounds 1-6, half of it in 7-12 (an early look
+			 * decides, the later ones would not); its wall time alternates around pipe's.
+			 * splice: CPU alternating around pipe's (undecided, open). */
+			double cpu = 1, wall = 1;
+			if (m == 1) {
+				cpu = round <= 6 ? 2.0 : 0.5;
+				wall = round % 2 ? 1.3 : 0.7;
+			} else if (m == 2) {
+				cpu = round % 2 ? 1.3 : 0.7;
+			}
+			put(&r[n], methods[m], round, cpu);
+			r[n++].wall_s = wall;
+		}
+	static struct claim_set c;
+	study_judge(r, n, &c);
+	const struct claim *sum = study_find(&c, "study", "ratio", "cpu_sum", "shm-whole", "pipe");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sum);
+	CU_ASSERT_STRING_EQUAL(sum->verdict, "costlier");	/* at the look after 6, kept */
+	CU_ASSERT_EQUAL(sum->look_pairs, 6);
+	const struct claim *wall = study_find(&c, "study", "ratio", "wall", "shm-whole", "pipe");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(wall);
+	CU_ASSERT_EQUAL(wall->direction, 0);
+	CU_ASSERT_FALSE(wall->open);	/* wall time adds no rounds */
+	/* Six rounds only: splice's CPU claims are open, shm-whole's are decided. */
+	study_judge(r, 18, &c);
+	const struct claim *sp = study_find(&c, "study", "ratio", "cpu_sum", "splice", "pipe");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sp);
+	CU_ASSERT_TRUE(sp->open);
+	CU_ASSERT_EQUAL(sp->next_look, seq_looks[1]);
+	struct run_options p, sub;
+	options_defaults(&p, CMD_REPRODUCE);
+	p.nmethods = 0;
+	for (int m = 0; m < 3; m++) {
+		p.methods[p.nmethods] = methods_find(methods[m]);
+		p.method_chunk[p.nmethods++] = 4096;
+	}
+	size_t to_look = 0;
+	CU_ASSERT_TRUE(reproduce_round_entries(&p, &c, "study", &sub, &to_look) > 0);
+	CU_ASSERT_EQUAL(to_look, seq_looks[1] - 6);
+	CU_ASSERT_EQUAL_FATAL(sub.nmethods, 2);	/* splice and pipe, not shm-whole */
+	for (size_t i = 0; i < sub.nmethods; i++)
+		CU_ASSERT_TRUE(strcmp(sub.methods[i]->name, "shm-whole") != 0);
+}
+
 int register_sequential_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -287,6 +342,7 @@ int register_sequential_suite(void)
 		{ "old_rule_was_optimistic", test_old_rule_was_optimistic },
 		{ "pairs_follow_rounds", test_pairs_follow_rounds },
 		{ "round_order", test_round_order },
+		{ "decided_early_stays", test_decided_early_stays_and_rounds_go_where_needed },
 	};
 	return TS_ADD_SUITE("sequential", cases);
 }

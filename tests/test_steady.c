@@ -205,6 +205,16 @@ static void test_run_options_show(void)
 		       strcmp(recs[0].ring_pages, "normal") == 0);
 	CU_ASSERT_EQUAL(recs[0].spin_us, 0);	/* waits sleep at once unless asked */
 	free(recs);
+	/* --pipe-size reaches the pipe (the row records the capacity in force), and GiB/s is bytes
+	 * over 2^30 over the wall time, not over 10^9. */
+	n = run_rows("pipe", "--pipe-size 256K", &recs, r);
+	CU_ASSERT_EQUAL_FATAL(n, 2);
+	for (size_t i = 0; i < n; i++) {
+		CU_ASSERT_EQUAL(recs[i].pipe_size, 256 << 10);
+		CU_ASSERT_DOUBLE_EQUAL(recs[i].gib_per_s * recs[i].wall_s * 1073741824.0 /
+				       (double)recs[i].bytes, 1, 1e-4);	/* the CSV's digits */
+	}
+	free(recs);
 	/* The faithful mmap+memcpy row: the region is new for each run, so its sender faults every
 	 * 4 KiB page of it inside the timed loop (the 2014 code paid that); --prefault takes those
 	 * faults before the clock starts and says so in its rows. */
