@@ -329,6 +329,31 @@ static void test_decided_early_stays_and_rounds_go_where_needed(void)
 	CU_ASSERT_EQUAL_FATAL(sub.nmethods, 2);	/* splice and pipe, not shm-whole */
 	for (size_t i = 0; i < sub.nmethods; i++)
 		CU_ASSERT_TRUE(strcmp(sub.methods[i]->name, "shm-whole") != 0);
+	/* The tuned phase's splice target compares with read/write at 4 KiB: an added round runs
+	 * pipe at 4 KiB, not pipe at its best chunk. */
+	memset(&c, 0, sizeof(c));
+	struct claim *x = &c.v[c.n++];
+	snprintf(x->phase, sizeof(x->phase), "tuned");
+	snprintf(x->claim, sizeof(x->claim), "splice_vs_rw4k");
+	snprintf(x->a, sizeof(x->a), "splice");
+	snprintf(x->b, sizeof(x->b), "pipe");
+	x->b_chunk = 4096;
+	x->open = 1;
+	x->pairs = 6;
+	x->next_look = seq_looks[1];
+	p.nmethods = 0;
+	const struct { const char *m; uint64_t chunk; } tuned[] = {
+		{ "splice", 1 << 20 }, { "pipe", 1 << 20 }, { "pipe", 4096 }, { "shm", 1 << 18 } };
+	for (int i = 0; i < 4; i++) {
+		p.methods[p.nmethods] = methods_find(tuned[i].m);
+		p.method_chunk[p.nmethods++] = tuned[i].chunk;
+	}
+	CU_ASSERT_EQUAL(reproduce_round_entries(&p, &c, "tuned", &sub, &to_look), 1);
+	CU_ASSERT_EQUAL_FATAL(sub.nmethods, 2);
+	CU_ASSERT_STRING_EQUAL(sub.methods[0]->name, "splice");
+	CU_ASSERT_STRING_EQUAL(sub.methods[1]->name, "pipe");
+	CU_ASSERT_EQUAL(sub.method_chunk[1], 4096);
+	CU_ASSERT_EQUAL(reproduce_round_entries(&p, &c, "study", &sub, &to_look), 0);
 }
 
 int register_sequential_suite(void)
