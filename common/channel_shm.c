@@ -222,13 +222,14 @@ static int peer_alive(pid_t pid)
 }
 
 /* Poll sem for up to ring->spin_s.  1 when it was taken meanwhile. */
-static int ring_spin(const struct shm_ring *ring, sem_t *sem)
+static int ring_spin(struct shm_ring *ring, sem_t *sem)
 {
 	if (ring->spin_s <= 0)
 		return 0;
 	double deadline = measure_now() + ring->spin_s;
 	do {
 		for (int i = 0; i < 64; i++) {	/* the clock is read once per 64 polls */
+			ring->polls++;
 			if (sem_trywait(sem) == 0)
 				return 1;
 #if defined(__x86_64__) || defined(__i386__)

@@ -40,6 +40,8 @@ struct shm_ring {
 	double spin_s;			/* how long a wait polls before it sleeps; 0 = sleeps at once */
 	enum ring_pages pages;		/* what it got */
 	int fresh;			/* its pages were left unallocated (shm_region_create) */
+	uint64_t polls;			/* this process's polls of a semaphore before it slept or took
+					 * it (ring_spin): what the tests see of the spin, by event */
 };
 
 /* Create, size, map and initialise a ring of nslots slots of slot_size bytes, asking for huge
