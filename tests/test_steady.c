@@ -88,15 +88,27 @@ static void test_prime_and_settle(void)
 	CU_ASSERT_DOUBLE_EQUAL(steady_prime("/tmp", 64 << 20, 1ULL << 50), 0, 0);
 	/* Nor where no scratch file can be made: the run goes on unprimed, prime_s 0. */
 	CU_ASSERT_DOUBLE_EQUAL(steady_prime("/nonexistent-bulkxfer-dir", 64 << 20, 0), 0, 0);
+	/* Settling waits for writeback: with 192 MiB just written and not synced, it returns only
+	 * once Dirty + Writeback is below its limit (or its timeout passed, said by the time). */
+	char dirty[160];
+	snprintf(dirty, sizeof(dirty), "%s/dirty", dir);
+	CU_ASSERT_EQUAL_FATAL(ts_write_file(dirty, 192 << 20, 3), 0);
 	double s = steady_settle(dir);
+	uint64_t left = sysinfo_meminfo_bytes("Dirty") + sysinfo_meminfo_bytes("Writeback");
 	CU_ASSERT_TRUE(s >= 0 && s < SETTLE_TIMEOUT_S + 1);
+	CU_ASSERT_TRUE(s >= SETTLE_TIMEOUT_S || left <= 2 * SETTLE_DIRTY_LIMIT);
+	unlink(dirty);
 	struct stat st;
 	CU_ASSERT_EQUAL(page_reporting_present(), stat("/sys/module/page_reporting", &st) == 0);
 	/* The host's take is counted exactly where the kernel has the counter, and only grows. */
 	int64_t kib = page_reporting_reported_kib();
 	CU_ASSERT_EQUAL(kib >= 0,
 			stat("/sys/module/page_reporting/parameters/reported_kib", &st) == 0);
-	CU_ASSERT_TRUE(page_reporting_reported_kib() >= kib);
+	if (kib >= 0) {
+		CU_ASSERT_TRUE(page_reporting_reported_kib() >= kib);
+	} else {
+		ts_skip("steady/prime_and_settle", "no page_reporting counter: its growth untested");
+	}
 	double steal = sysinfo_steal_s();	/* Linux has counted steal since 2.6.11 */
 	CU_ASSERT_TRUE(steal >= 0);
 	CU_ASSERT_TRUE(sysinfo_steal_s() >= steal);
@@ -200,9 +212,22 @@ static void test_run_options_show(void)
 	free(recs);
 	n = run_rows("shm", "--huge", &recs, r);
 	CU_ASSERT_EQUAL_FATAL(n, 2);
-	CU_ASSERT_TRUE(strcmp(recs[0].ring_pages, "hugetlb") == 0 ||
-		       strcmp(recs[0].ring_pages, "thp") == 0 ||
-		       strcmp(recs[0].ring_pages, "normal") == 0);
+	/* What --huge got: hugetlb where huge pages are reserved, else transparent huge pages
+	 * where the kernel has them (madvise succeeds), and plain pages only where neither is. */
+	long reserved = 0;
+	FILE *nr = fopen("/proc/sys/vm/nr_hugepages", "r");
+	if (nr && fscanf(nr, "%ld", &reserved) != 1)
+		reserved = 0;
+	if (nr)
+		fclose(nr);
+	struct stat thp;
+	int have_thp = stat("/sys/kernel/mm/transparent_hugepage/enabled", &thp) == 0;
+	if (reserved > 0 || have_thp) {	/* reserved ones may all be taken: then THP */
+		CU_ASSERT_TRUE(strcmp(recs[0].ring_pages, "normal") != 0);
+	}
+	if (reserved == 0) {
+		CU_ASSERT_STRING_EQUAL(recs[0].ring_pages, have_thp ? "thp" : "normal");
+	}
 	CU_ASSERT_EQUAL(recs[0].spin_us, 0);	/* waits sleep at once unless asked */
 	free(recs);
 	/* --pipe-size reaches the pipe (the row records the capacity in force), and GiB/s is bytes
