@@ -95,8 +95,10 @@ static void test_prime_and_settle(void)
 	CU_ASSERT_EQUAL_FATAL(ts_write_file(dirty, 192 << 20, 3), 0);
 	double s = steady_settle(dir);
 	uint64_t left = sysinfo_meminfo_bytes("Dirty") + sysinfo_meminfo_bytes("Writeback");
-	CU_ASSERT_TRUE(s >= 0 && s < SETTLE_TIMEOUT_S + 1);
-	CU_ASSERT_TRUE(s >= SETTLE_TIMEOUT_S || left <= 2 * SETTLE_DIRTY_LIMIT);
+	/* It writes them back rather than waiting out its timeout (a disk that cannot write 192 MiB
+	 * in 30 s fails here, and would make every run wait). */
+	CU_ASSERT_TRUE(s >= 0 && s < SETTLE_TIMEOUT_S);
+	CU_ASSERT_TRUE(left <= 2 * SETTLE_DIRTY_LIMIT);
 	unlink(dirty);
 	struct stat st;
 	CU_ASSERT_EQUAL(page_reporting_present(), stat("/sys/module/page_reporting", &st) == 0);
