@@ -77,22 +77,6 @@ static double metric_of(const struct run_record *r, enum study_metric m)
 	return 0;
 }
 
-size_t study_samples(const struct run_record *r, size_t n, const char *series,
-		     const char *method, enum study_metric metric, double *out, size_t max)
-{
-	const struct run_record *first = NULL;
-	size_t k = 0;
-	for (size_t i = 0; i < n && k < max; i++) {
-		if (strcmp(r[i].series, series) != 0 || strcmp(r[i].method, method) != 0)
-			continue;
-		if (!first)
-			first = &r[i];
-		if (r[i].bytes == first->bytes && r[i].chunk == first->chunk)
-			out[k++] = metric_of(&r[i], metric);
-	}
-	return k;
-}
-
 /* One side of a comparison: the runs of method in series (at chunk, or at the first chunk seen
  * when chunk is ANY_CHUNK; at the first file size seen), and which figure of them. */
 #define ANY_CHUNK STUDY_ANY_CHUNK

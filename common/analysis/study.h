@@ -71,11 +71,6 @@ struct claim_set {
 	const char *mmap_method;	/* the study's mmap+memcpy row: shm-whole, else shm */
 };
 
-/* The per-run values of metric for the runs of method in series (the first file size and chunk
- * seen, as groups.c groups them), into out[0..max).  Returns how many. */
-size_t study_samples(const struct run_record *r, size_t n, const char *series,
-		     const char *method, enum study_metric metric, double *out, size_t max);
-
 /* The log ratios log(a) - log(b), one per round (the records' `run` number) that ran both a (in
  * series_a, at chunk_a) and b, in round order, into d[0..max).  chunk UINT64_MAX: the first
  * chunk seen.  Returns how many. */
