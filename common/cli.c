@@ -26,6 +26,7 @@
 #include "methods.h"
 #include "options.h"
 #include "preflight.h"
+#include "profile_out.h"
 #include "primitives.h"
 #include "report.h"
 #include "report_model.h"
@@ -299,6 +300,37 @@ static int prepare_options(enum command_kind command, int argc, char **argv, str
 	return 0;
 }
 
+/* --profile: <csv minus .csv>-profile/ gets what the runs sampled; a line per side says how
+ * many samples it holds and how their time compares with the side's getrusage CPU time. */
+static int write_profiles(const struct run_options *o, const struct series *s, FILE *out)
+{
+	char dir[PATH_MAX];
+	size_t len = strlen(o->csv);
+	if (len > 4 && strcmp(o->csv + len - 4, ".csv") == 0)
+		len -= 4;
+	snprintf(dir, sizeof(dir), "%.*s-profile", (int)len, o->csv);
+	struct bx_error err = { 0, "" };
+	if (profile_write_outputs(dir, &s->profiles, &err) != 0) {
+		bx_print_error("%s", err.msg);
+		return err.code;
+	}
+	fprintf(out, "profile: %s/ (profile.csv, a folded file and a flame graph per side)\n", dir);
+	for (size_t i = 0; i < s->profiles.n; i++) {
+		const struct side_profile *p = &s->profiles.items[i];
+		char chunk[32];
+		fprintf(out, "  %-14s %-6s %-8s %7llu samples in %llu run(s); a run: %.3f s "
+			"sampled, %.3f s CPU (getrusage)", p->method,
+			units_format_chunk(p->chunk, chunk, sizeof(chunk)),
+			p->producer ? "sender" : "receiver", (unsigned long long)p->samples,
+			(unsigned long long)p->runs, p->sampled_s / (double)p->runs,
+			p->cpu_s / (double)p->runs);
+		if (p->lost)
+			fprintf(out, ", %llu lost", (unsigned long long)p->lost);
+		fputc('\n', out);
+	}
+	return 0;
+}
+
 static int run_and_print(enum command_kind command, int argc, char **argv)
 {
 	struct run_options o;
@@ -316,6 +348,11 @@ static int run_and_print(enum command_kind command, int argc, char **argv)
 		summary_print_table(stdout, &s, o.verify);
 	if (rc)
 		bx_print_error("%s", err.msg);
+	if (o.profile && s.profiles.n > 0) {
+		int prc = write_profiles(&o, &s, o.json ? stderr : stdout);
+		if (rc == 0)
+			rc = prc;
+	}
 	series_free(&s);
 	cleanup_run();
 	return rc;

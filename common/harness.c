@@ -40,6 +40,8 @@
 #include "fault_inject.h"
 #include "measure.h"
 #include "page_reporting.h"
+#include "sampler.h"
+#include "stack_counts.h"
 #include "units.h"
 #include "sysinfo.h"
 #include "verify.h"
@@ -149,14 +151,61 @@ static void pin_to(int cpu, cpu_set_t *old)
 	sched_setaffinity(0, sizeof(set), &set);
 }
 
+int harness_profile_path(const char *prefix, int producer, char *path, size_t len)
+{
+	int n = snprintf(path, len, "%s.%s.folded", prefix, producer ? "producer" : "consumer");
+	return n > 0 && (size_t)n < len ? 0 : -1;
+}
+
+/* Open side's sampler before the start barrier (opening maps its ring: not a cost of the
+ * transfer).  Returns 0 or -errno with ctx->failed_call set. */
+static int profile_open(const struct transfer *t, struct sampler *smp, struct half_ctx *ctx)
+{
+	smp->fd = -1;
+	smp->ring = NULL;
+	if (!t->spec->profile_prefix)
+		return 0;
+	int rc = sampler_open(smp, 0);
+	return rc < 0 ? half_fail(ctx, "perf_event_open(--profile)", -rc) : 0;
+}
+
+/* After the timed loop: fold side's samples into its file and count them in the figures. */
+static int profile_save(const struct transfer *t, struct sampler *smp, enum channel_side side,
+			struct half_report *report)
+{
+	if (smp->fd < 0)
+		return 0;
+	struct stack_counts stacks;
+	memset(&stacks, 0, sizeof(stacks));
+	struct sampler_result res;
+	char path[4096];
+	int rc = sampler_collect(smp, &stacks, &res);
+	if (rc == 0 && harness_profile_path(t->spec->profile_prefix, side == CHANNEL_PRODUCER_SIDE,
+					    path, sizeof(path)) < 0)
+		rc = -ENAMETOOLONG;
+	if (rc == 0)
+		rc = stack_counts_write(&stacks, path);
+	stack_counts_free(&stacks);
+	sampler_close(smp);
+	report->fig.samples = res.samples;
+	report->fig.lost = res.lost;
+	report->fig.sampled_s = res.sampled_s;
+	if (rc < 0 && report->rc == 0) {
+		report->rc = rc;
+		snprintf(report->failed_call, sizeof(report->failed_call), "writing the profile");
+	}
+	return rc;
+}
+
 /* The timed transfer of side's half, recording into *report; with do_fsync the destination's
- * fsync() is part of it. */
+ * fsync() is part of it.  smp (open or not) samples exactly the loop. */
 static int run_half(const struct half_ops *ops, enum channel_side side, struct half_ctx *ctx,
-		    struct half_report *report, int do_fsync)
+		    struct half_report *report, int do_fsync, struct sampler *smp)
 {
 	struct measure_snapshot before, after;
 	measure_reset_peak_rss();
 	measure_take(&before);
+	sampler_enable(smp);
 	int rc = fault_guard_run(ops->transfer, ctx, &report->fault_signal);
 	if (rc == 0 && do_fsync) {
 		ctx->syscalls++;
@@ -165,6 +214,7 @@ static int run_half(const struct half_ops *ops, enum channel_side side, struct h
 	}
 	if (rc == 0)	/* the last byte moved, nothing reported yet */
 		rc = fault_inject_point(FAULT_POINT_END, side, ctx, ctx->last_call);
+	sampler_disable(smp);
 	measure_take(&after);
 	measure_delta(&before, &after, &report->fig);
 	report->fig.syscalls = ctx->syscalls;
@@ -195,7 +245,10 @@ static void __attribute__((noreturn)) consumer_main(struct transfer *t, pid_t pa
 	struct half_ctx ctx;
 	half_ctx_init(&ctx, t, CHANNEL_CONSUMER_SIDE, parent);
 
-	int rc = ops->prepare ? ops->prepare(&ctx) : 0;
+	struct sampler smp;
+	int rc = profile_open(t, &smp, &ctx);
+	if (rc == 0 && ops->prepare)
+		rc = ops->prepare(&ctx);
 	if (rc == 0)
 		rc = fault_inject_point(FAULT_POINT_START, CHANNEL_CONSUMER_SIDE, &ctx, "write(ready)");
 	if (rc < 0) {
@@ -208,9 +261,12 @@ static void __attribute__((noreturn)) consumer_main(struct transfer *t, pid_t pa
 	if (read(t->go_fds[0], &byte, 1) != 1)
 		_exit(1);	/* the parent gave up before starting */
 
-	rc = run_half(ops, CHANNEL_CONSUMER_SIDE, &ctx, report, t->spec->fsync);
+	rc = run_half(ops, CHANNEL_CONSUMER_SIDE, &ctx, report, t->spec->fsync, &smp);
 	if (ops->release)
 		ops->release(&ctx);
+	if (rc == 0)
+		rc = profile_save(t, &smp, CHANNEL_CONSUMER_SIDE, report);
+	sampler_close(&smp);
 	_exit(rc < 0 ? 1 : 0);
 }
 
@@ -367,7 +423,10 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 	half_ctx_init(&ctx, t, CHANNEL_PRODUCER_SIDE, t->child);
 	t->leased = fault_guard_lease(t->src_fd) == 0;
 
-	int rc = m->producer->prepare ? m->producer->prepare(&ctx) : 0;
+	struct sampler smp;
+	int rc = profile_open(t, &smp, &ctx);
+	if (rc == 0 && m->producer->prepare)
+		rc = m->producer->prepare(&ctx);
 	if (rc == 0)
 		rc = fault_inject_point(FAULT_POINT_START, CHANNEL_PRODUCER_SIDE, &ctx, "read(ready)");
 	char byte = 'g';
@@ -393,6 +452,7 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 			ret = child_failure(t, status, err);
 		if (m->producer->release)
 			m->producer->release(&ctx);
+		sampler_close(&smp);
 		return ret;
 	}
 
@@ -403,7 +463,7 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 	if (write(t->go_fds[1], &byte, 1) != 1)
 		rc = -errno;
 	else
-		rc = run_half(m->producer, CHANNEL_PRODUCER_SIDE, &ctx, report, 0);
+		rc = run_half(m->producer, CHANNEL_PRODUCER_SIDE, &ctx, report, 0, &smp);
 	channel_hang_up(&t->chan, CHANNEL_PRODUCER_SIDE);	/* EOF for a consumer still reading */
 	if (m->producer->release)
 		m->producer->release(&ctx);
@@ -415,6 +475,10 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 	int64_t reported_end = page_reporting_reported_kib();
 	t->reported_mib = reported_start >= 0 && reported_end >= 0 ?
 			  (double)(reported_end - reported_start) / 1024 : -1;
+	/* Folding the samples takes CPU: only once the consumer is done, so it never competes. */
+	if (rc == 0)
+		rc = profile_save(t, &smp, CHANNEL_PRODUCER_SIDE, report);
+	sampler_close(&smp);
 	int consumer_rc = t->shared->consumer.rc;
 	char how[128];
 	if (report->fault_signal || (rc < 0 && source_changed(t, how, sizeof(how)))) {

@@ -32,7 +32,14 @@ struct transfer_spec {
 	uint32_t spin_us;	/* ring waits poll this long before sleeping (see ring_spin_us) */
 	int pin;		/* 1: pin the sides to cpu_producer and cpu_consumer */
 	int cpu_producer, cpu_consumer;
+	const char *profile_prefix;	/* non-NULL: each side samples its transfer loop (sampler.h)
+					 * and writes its folded stacks to
+					 * <profile_prefix>.producer.folded / .consumer.folded */
 };
+
+/* The folded-stacks file side writes when spec->profile_prefix is set, into path[len].  Returns
+ * 0, or -1 when it does not fit. */
+int harness_profile_path(const char *prefix, int producer, char *path, size_t len);
 
 /* Move the source to the destination once with spec->method and fill the transfer fields of
  * *rec (timestamp, method, halves, sizes, wall_s, both sides' figures, gib_per_s, verified; the

@@ -26,6 +26,9 @@ struct half_figures {
 	uint64_t bytes;		/* bytes the half moved */
 	int64_t maxrss_kb;	/* peak resident set of the process during the transfer (VmHWM);
 				 * for halves that map a file, its touched pages count too */
+	uint64_t samples;	/* --profile: CPU-time samples taken of the loop (0: not profiled) */
+	uint64_t lost;		/* --profile: samples the sampler's ring had no room for */
+	double sampled_s;	/* --profile: the CPU time those samples stand for */
 };
 
 /* Reset this process's peak resident set (VmHWM) to its current size, so the peak read after a

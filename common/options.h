@@ -98,6 +98,7 @@ struct run_options {
 				 * SPIN_AUTO when not given */
 	int cpu_producer, cpu_consumer;	/* --cpu: CPUs to pin each side to; -1 = not pinned */
 	int verify;		/* hash and compare every run (default 1) */
+	int profile;		/* --profile: sample each side's CPU time in every recorded run */
 	const char *series;	/* label of every row ("run", "sweep", "study", ...) */
 	const char *out;	/* reproduce, report: the output directory; NULL = default */
 	const char *model;	/* explain: a model.csv to predict from */

@@ -14,6 +14,7 @@
 
 #include "channel_pipe.h"
 #include "resources.h"
+#include "sampler.h"
 #include "results.h"
 
 static const char *file_kind(mode_t mode)
@@ -123,6 +124,16 @@ static int check_pipe_size(uint64_t pipe_size, struct bx_error *err)
 	return 0;
 }
 
+/* --profile needs perf_event_open with call chains: refused before the first byte, with the
+ * setting that refuses it. */
+static int check_profiling(struct bx_error *err)
+{
+	char why[256];
+	if (sampler_probe(why, sizeof(why)) < 0)
+		return bx_fail(err, BX_EXIT_USAGE, "--profile: %s", why);
+	return 0;
+}
+
 int preflight_check(const struct run_options *o, struct bx_error *err)
 {
 	struct stat src_st;
@@ -144,6 +155,8 @@ int preflight_check(const struct run_options *o, struct bx_error *err)
 		rc = check_pipe_size(o->pipe_size, err);
 	if (rc == 0 && (o->command & (CMD_RUN | CMD_SWEEP | CMD_REPRODUCE | CMD_LIMITS)))
 		rc = resources_check(o, err);
+	if (rc == 0 && o->profile)
+		rc = check_profiling(err);
 	return rc;
 }
 

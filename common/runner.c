@@ -42,6 +42,7 @@ struct series_files {
 	double floor_gib_s;		/* the destination floor for this size; 0 = not measured */
 	int prime;			/* prime before each run (decided by measure_floor) */
 	int page_reporting;
+	char profile_prefix[PATH_MAX];	/* with o->profile: where the sides leave their stacks */
 };
 
 /* ---- records ------------------------------------------------------------------------- */
@@ -63,6 +64,7 @@ static int series_add(struct series *s, const struct run_record *rec)
 void series_free(struct series *s)
 {
 	free(s->records);
+	profile_set_free(&s->profiles);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -259,8 +261,42 @@ static int prepare_run(const struct run_options *o, const struct series_files *f
 	return 0;
 }
 
+/* With --profile, the sides of each run leave their folded stacks under a prefix in the
+ * workdir until the runner has added them up; a signal meanwhile must not leave them behind. */
+static int prepare_profile_prefix(const struct run_options *o, struct series_files *f,
+				  struct bx_error *err)
+{
+	if (!o->profile)
+		return 0;
+	char path[PATH_MAX];
+	int n = snprintf(f->profile_prefix, sizeof(f->profile_prefix), "%s/.bulkxfer-profile-%ld",
+			 o->workdir, (long)getpid());
+	for (int producer = 0; producer < 2 && n > 0 && (size_t)n < sizeof(f->profile_prefix);
+	     producer++)
+		if (harness_profile_path(f->profile_prefix, producer, path, sizeof(path)) < 0 ||
+		    cleanup_add_path(path) < 0)
+			n = -1;
+	if (n < 0 || (size_t)n >= sizeof(f->profile_prefix))
+		return bx_fail(err, BX_EXIT_USAGE, "--profile: cannot name the profile files in '%s'",
+			       o->workdir);
+	return 0;
+}
+
+static void remove_profile_files(struct series_files *f)
+{
+	if (!f->profile_prefix[0])
+		return;
+	char path[PATH_MAX];
+	profile_set_discard_run(f->profile_prefix);
+	for (int producer = 0; producer < 2; producer++)
+		if (harness_profile_path(f->profile_prefix, producer, path, sizeof(path)) == 0)
+			cleanup_forget_path(path);
+	f->profile_prefix[0] = '\0';
+}
+
 static void remove_files(const struct run_options *o, struct series_files *f)
 {
+	remove_profile_files(f);
 	temp_file_release(&f->src_temp, o->keep);
 	temp_file_release(&f->dst_temp, o->keep);
 }
@@ -347,6 +383,7 @@ static int run_once(const struct run_options *o, struct series_files *f, size_t 
 		.spin_us = o->spin_us == SPIN_AUTO ? 0 : (uint32_t)o->spin_us,
 		.pin = o->cpu_producer >= 0, .cpu_producer = o->cpu_producer,
 		.cpu_consumer = o->cpu_consumer,
+		.profile_prefix = o->profile && round >= o->warmup ? f->profile_prefix : NULL,
 	};
 	struct run_record rec, pre;
 	memset(&pre, 0, sizeof(pre));
@@ -367,6 +404,8 @@ static int run_once(const struct run_options *o, struct series_files *f, size_t 
 		/* A failed run's destination is garbage: never leave it looking like a copy. */
 		if ((!f->dst_is_temp || f->dst_temp.named) && !o->sink)
 			unlink(f->dst);
+		if (spec.profile_prefix)
+			profile_set_discard_run(spec.profile_prefix);
 		return rc;
 	}
 	p->done++;
@@ -377,6 +416,16 @@ static int run_once(const struct run_options *o, struct series_files *f, size_t 
 	rec.settle_s = pre.settle_s;
 	rec.prime_s = pre.prime_s;
 	rec.src_resident_pct = pre.src_resident_pct;
+	if (spec.profile_prefix) {
+		int prc = profile_set_add_run(&out->profiles, &rec, spec.profile_prefix);
+		if (prc < 0)
+			return bx_fail(err, BX_EXIT_FAILURE, "%s: reading its profile failed: %s",
+				       rec.method, strerror(-prc));
+		if (rec.producer_fig.lost + rec.consumer_fig.lost > 0)
+			bx_print_error("%s: the profile's ring overflowed: %llu samples lost", rec.method,
+				       (unsigned long long)(rec.producer_fig.lost +
+							    rec.consumer_fig.lost));
+	}
 	rc = results_append_csv(o->csv, &rec, err);
 	if (rc == 0 && series_add(out, &rec) < 0)
 		rc = bx_fail(err, BX_EXIT_FAILURE, "out of memory for records");
@@ -451,6 +500,8 @@ int runner_execute(const struct run_options *o, struct series *out, struct bx_er
 		struct series_files f;
 		memset(&f, 0, sizeof(f));
 		rc = prepare_files(o, o->src ? 0 : o->sizes.v[s], &f, err);
+		if (rc == 0)
+			rc = prepare_profile_prefix(o, &f, err);
 		if (rc == 0)
 			rc = run_rounds(o, &f, &p, out, err);
 		remove_files(o, &f);

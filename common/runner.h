@@ -12,6 +12,7 @@
 
 #include "errors.h"
 #include "options.h"
+#include "profile_set.h"
 #include "results.h"
 #include "tempfile.h"
 
@@ -19,6 +20,7 @@ struct series {
 	struct run_record *records;	/* recorded runs, in the order they ran */
 	size_t n, cap;
 	size_t nskipped;		/* methods skipped as unsupported */
+	struct profile_set profiles;	/* with o->profile: each setting's recorded runs, sampled */
 };
 
 /* Run the series described by *o (already parsed and preflighted) and append its records to

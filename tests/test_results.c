@@ -256,6 +256,10 @@ static void test_every_column_by_name(void)
 		{ "page_reporting", NULL, &r.page_reporting, NULL, 125 },
 		{ "steal_s", &r.steal_s, NULL, NULL, 14.25 },
 		{ "reported_mib", &r.reported_mib, NULL, NULL, 15.25 },
+		{ "producer_samples", NULL, &r.producer_fig.samples, NULL, 126 },
+		{ "consumer_samples", NULL, &r.consumer_fig.samples, NULL, 127 },
+		{ "producer_sampled_s", &r.producer_fig.sampled_s, NULL, NULL, 16.25 },
+		{ "consumer_sampled_s", &r.consumer_fig.sampled_s, NULL, NULL, 17.25 },
 	};
 	const size_t nnums = sizeof(nums) / sizeof(nums[0]);
 	for (size_t k = 0; k < nnums; k++) {

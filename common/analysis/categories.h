@@ -1,0 +1,43 @@
+/*
+ * categories.h - what a sampled stack was doing, in words a student knows: each folded stack
+ * ("outer;...;inner", kernel frames suffixed "_[k]") gets one category from the frame table in
+ * categories.c, the one place that maps function names to categories.
+ */
+#ifndef BX_CATEGORIES_H
+#define BX_CATEGORIES_H
+
+#include <stddef.h>
+
+enum category {
+	CAT_COPY_KERNEL,	/* the kernel copying bytes: copy_*_iter, copy_user, rep_movs */
+	CAT_COPY_USER,		/* memcpy/memmove (and memset) in user space */
+	CAT_ZERO_PAGES,		/* zeroing pages new to the process or the page cache */
+	CAT_PAGE_FAULT,		/* page-fault handling */
+	CAT_PAGE_ALLOC,		/* page and slab allocation, freeing, reclaim, memcg charging */
+	CAT_PAGE_CACHE,		/* page cache and filesystem (ext4, tmpfs, xarray, writeback) */
+	CAT_PIPE_SPLICE,	/* pipe and splice bookkeeping: buffers, page references */
+	CAT_SYSCALL,		/* system call entry and exit, VFS dispatch, libc wrappers */
+	CAT_SCHED,		/* scheduling, context switches, interrupts */
+	CAT_SLEEP_WAKE,		/* sleeps, waits and wake-ups: futex, pipe and socket waits, the pipe's
+				 * lock held by the peer, ring polls */
+	CAT_SOCKET,		/* socket and network stack (AF_UNIX, TCP over loopback) */
+	CAT_OTHER,		/* nothing in the table matched */
+	CAT_COUNT
+};
+
+/* The category's short name for CSV files ("copy_kernel", ...) and its words for a reader
+ * ("copy between user and kernel", ...). */
+const char *category_id(enum category c);
+const char *category_label(enum category c);
+
+/* The category named id, or -1. */
+int category_from_id(const char *id);
+
+/* The category the table gives one frame's name ("name" or "name_[k]"), or -1 for none. */
+int category_of_frame(const char *name);
+
+/* The category of one folded stack: the innermost frame the table matches decides, except that
+ * a copy made inside page-fault handling (a fault's frames further out) counts as the fault's. */
+enum category category_of_stack(const char *folded);
+
+#endif
