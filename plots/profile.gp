@@ -11,5 +11,7 @@ set boxwidth 0.7
 set xtics rotate by -35
 set yrange [0:*]
 set key outside right top
-plotcmd = "plot for [i=2:13] data using i:xtic(1) title columnhead(i)"
+# the flame graphs' colours (flamegraph.c), in the category order of the data's columns
+colours = "#e8743b #f2b134 #d64550 #c98bdb #a77bca #7fb3d5 #5bb381 #9fc55a #b0b0b0 #80cbc4 #6d9eeb #dddddd"
+plotcmd = "plot for [i=2:13] data using i:xtic(1) title columnhead(i) lc rgb word(colours, i-1)"
 load dir."/render.gp"

@@ -328,7 +328,7 @@ static void test_run_table_names_host_took(void)
 		r[i] = fixture("run", "splice", 1 << 20, 1 << 30, 0.1, 0.1, 4.0);
 		r[i].reported_mib = i == 1 ? 500 : 0;
 	}
-	struct series s = { r, 3, 3, 0 };
+	struct series s = { .records = r, .n = 3, .cap = 3 };
 	for (int took = 1; took >= 0; took--) {
 		r[1].reported_mib = took ? 500 : GROUPS_HOST_TOOK_MIB - 1;
 		char *text = NULL;

@@ -3,7 +3,8 @@
  *
  * To see why a stack landed where it did, read the table from the top: for each frame, from the
  * innermost out, the first row whose pattern (fnmatch(3) glob) matches the frame's name, on the
- * right side of the user/kernel line, decides.  Compiler suffixes (".isra.0", ".part.0",
+ * right side of the user/kernel line, decides; inside a page fault everything but zeroing counts
+ * as the fault (category_of_stack).  Compiler suffixes (".isra.0", ".part.0",
  * ".constprop.0", ".cold") are dropped before matching.  Change a row here and every profile,
  * report and test follows.  Rows are ordered specific first: "pipe_wait_readable" must be met
  * before "pipe_*".
@@ -60,7 +61,7 @@ static const struct frame_rule rules[] = {
 	{ "*memset*", USER, CAT_COPY_USER },
 	{ "*mempcpy*", USER, CAT_COPY_USER },
 
-	/* page-fault handling (a copy inside it counts here: category_of_stack) */
+	/* page-fault handling (what a fault does, but zeroing, counts here: category_of_stack) */
 	{ "asm_exc_page_fault", KERNEL, CAT_PAGE_FAULT },
 	{ "exc_page_fault", KERNEL, CAT_PAGE_FAULT },
 	{ "do_user_addr_fault", KERNEL, CAT_PAGE_FAULT },
@@ -436,7 +437,7 @@ static const struct { const char *id, *label; } names[CAT_COUNT] = {
 	[CAT_PIPE_SPLICE] = { "pipe_splice", "pipe and splice bookkeeping (page references)" },
 	[CAT_SYSCALL] = { "syscall", "system call entry and exit" },
 	[CAT_SCHED] = { "scheduling", "scheduling and interrupts" },
-	[CAT_SLEEP_WAKE] = { "sleep_wake", "sleeps, waits and wake-ups" },
+	[CAT_SLEEP_WAKE] = { "sleep_wake", "sleeps and wake-ups (and lock waits)" },
 	[CAT_SOCKET] = { "socket", "socket and network stack" },
 	[CAT_OTHER] = { "other", "other" },
 };
@@ -503,8 +504,10 @@ enum category category_of_stack(const char *folded)
 	}
 	if (found < 0)
 		return CAT_OTHER;
-	/* A copy made by the fault handler itself (a COW copy, a read-in) is the fault's cost. */
-	if (found == CAT_COPY_KERNEL && fault_outside)
+	/* Inside a fault, what the handler does for it (allocate the page, read it in, copy it for
+	 * COW, take locks) is the fault's cost; only the zeroing of the new page is told apart,
+	 * since that is the cost of a page being new. */
+	if (fault_outside && found != CAT_ZERO_PAGES)
 		return CAT_PAGE_FAULT;
 	return (enum category)found;
 }

@@ -37,7 +37,9 @@ int category_from_id(const char *id);
 int category_of_frame(const char *name);
 
 /* The category of one folded stack: the innermost frame the table matches decides, except that
- * a copy made inside page-fault handling (a fault's frames further out) counts as the fault's. */
+ * inside page-fault handling (a fault's frames further out) everything but the zeroing of the
+ * new page (allocation, read-in, a COW copy, locks) counts as the fault's: a fault's own
+ * category takes precedence over the work it did or the copy it interrupted. */
 enum category category_of_stack(const char *folded);
 
 #endif

@@ -40,7 +40,7 @@ void profile_row_of(const struct side_profile *p, struct profile_row *row)
 /* A chunk as a file name wants it: 4K, 1M, 1G, rest, or bytes. */
 static void chunk_word(uint64_t chunk, char *buf, size_t len)
 {
-	if (chunk == 0)
+	if (chunk == CHUNK_REST)
 		snprintf(buf, len, "rest");
 	else if (chunk % (1ull << 30) == 0)
 		snprintf(buf, len, "%lluG", (unsigned long long)(chunk >> 30));
@@ -91,7 +91,7 @@ static int write_csv(const char *dir, const struct profile_set *set)
 		profile_row_of(&set->items[i], &row);
 		for (int c = 0; c < CAT_COUNT; c++)
 			fprintf(f, "%s,%s,%llu,%s,%s,%llu,%.6f,%.6f\n", row.series, row.method,
-				(unsigned long long)row.chunk, row.producer ? "producer" : "consumer",
+				(unsigned long long)(row.chunk == CHUNK_REST ? 0 : row.chunk), row.producer ? "producer" : "consumer",
 				category_id((enum category)c), (unsigned long long)row.samples[c],
 				row.total ? (double)row.samples[c] / (double)row.total : 0.0,
 				row.cpu_s[c]);
@@ -224,7 +224,8 @@ int profile_read_csv(const char *path, struct profile_row **rows, size_t *n,
 				     line);
 			break;
 		}
-		struct profile_row *r = row_for(rows, n, &cap, series, method, chunk,
+		struct profile_row *r = row_for(rows, n, &cap, series, method,
+						chunk ? chunk : CHUNK_REST,
 						strcmp(side, "producer") == 0);
 		if (!r) {
 			rc = bx_fail(err, BX_EXIT_FAILURE, "out of memory reading '%s'", path);

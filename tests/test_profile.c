@@ -1,0 +1,456 @@
+/*
+ * test_profile.c - --profile: the sampler attributes known work to the right category, frames
+ * are named, folded files read back to profile.csv's totals, nothing is left behind, and a
+ * refused perf_event_open is exit 2 with the setting named (refusal injected, never skipped).
+ */
+#include <CUnit/CUnit.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "categories.h"
+#include "profile_out.h"
+#include "results.h"
+#include "sampler.h"
+#include "stack_counts.h"
+#include "symbols.h"
+#include "test_support.h"
+
+/* ---- the sampler on known work, in this process ------------------------------------- */
+
+static double cpu_now(void)
+{
+	struct rusage r;
+	getrusage(RUSAGE_SELF, &r);
+	return (double)r.ru_utime.tv_sec + r.ru_utime.tv_usec / 1e6 + (double)r.ru_stime.tv_sec +
+	       r.ru_stime.tv_usec / 1e6;
+}
+
+enum work { WORK_FRESH_MEMSET, WORK_GETPPID, WORK_WARM_MEMCPY };
+
+#define WORK_CPU_S 0.4	/* enough CPU for about 400 samples at 1 kHz */
+
+static volatile unsigned char sink_byte;
+
+/* Fresh pages: one large mapping, memset 16 MiB further into it each round, so the loop only
+ * ever touches pages it has never touched (freed only after the sampler stops). */
+#define FRESH_LEN (1536ull << 20)
+#define FRESH_STEP (16u << 20)
+static size_t fresh_used;
+
+/* One round of work: 16 MiB memset on fresh anonymous pages of a (a fresh mapping), 20000 getppid() calls, or a
+ * 1 MiB memcpy between two warm buffers. */
+static void do_work(enum work w, unsigned char *a, unsigned char *b)
+{
+	if (w == WORK_FRESH_MEMSET) {
+		if (fresh_used + FRESH_STEP > FRESH_LEN)
+			return;
+		memset(a + fresh_used, 0x5a, FRESH_STEP);
+		sink_byte = a[fresh_used + FRESH_STEP - 1];
+		fresh_used += FRESH_STEP;
+	} else if (w == WORK_GETPPID) {
+		for (int i = 0; i < 20000; i++)
+			sink_byte = (unsigned char)getppid();
+	} else {
+		for (int i = 0; i < 64; i++) {
+			memcpy(a, b, 1 << 20);
+			__asm__ volatile("" : : "r"(a) : "memory");
+		}
+		sink_byte = a[12345];
+	}
+}
+
+/* Sample w until it has used WORK_CPU_S of CPU; the category counts into counts. */
+static int profile_work(enum work w, uint64_t counts[CAT_COUNT], struct sampler_result *res)
+{
+	char why[256];
+	if (sampler_probe(why, sizeof(why)) < 0) {
+		ts_skip("profile", why);
+		return -1;
+	}
+	size_t alen = w == WORK_FRESH_MEMSET ? FRESH_LEN : 1 << 20;
+	unsigned char *a = mmap(NULL, alen, PROT_READ | PROT_WRITE,
+				MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	unsigned char *b = malloc(1 << 20);
+	CU_ASSERT_FATAL(a != MAP_FAILED);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+	if (w != WORK_FRESH_MEMSET)
+		memset(a, 1, 1 << 20);
+	memset(b, 2, 1 << 20);
+	fresh_used = 0;
+	struct sampler s;
+	CU_ASSERT_EQUAL_FATAL(sampler_open(&s, 0), 0);
+	double start = cpu_now();
+	sampler_enable(&s);
+	while (cpu_now() - start < WORK_CPU_S && fresh_used + FRESH_STEP <= FRESH_LEN)
+		do_work(w, a, b);
+	sampler_disable(&s);
+	struct stack_counts sc;
+	memset(&sc, 0, sizeof(sc));
+	CU_ASSERT_EQUAL(sampler_collect(&s, &sc, res), 0);
+	sampler_close(&s);
+	profile_categorize(&sc, counts);
+	CU_ASSERT_EQUAL(sc.total, res->samples);
+	stack_counts_free(&sc);
+	munmap(a, alen);
+	free(b);
+	return 0;
+}
+
+static double share(const uint64_t counts[CAT_COUNT], uint64_t total, enum category c)
+{
+	return total ? (double)counts[c] / (double)total : 0;
+}
+
+static uint64_t sum(const uint64_t counts[CAT_COUNT])
+{
+	uint64_t t = 0;
+	for (int c = 0; c < CAT_COUNT; c++)
+		t += counts[c];
+	return t;
+}
+
+static void test_fresh_memset_is_zeroing_and_faults(void)
+{
+	uint64_t counts[CAT_COUNT];
+	struct sampler_result res;
+	if (profile_work(WORK_FRESH_MEMSET, counts, &res) < 0)
+		return;
+	uint64_t total = sum(counts);
+	double got = share(counts, total, CAT_ZERO_PAGES) + share(counts, total, CAT_PAGE_FAULT);
+	CU_ASSERT_TRUE(total >= 100);
+	CU_ASSERT_TRUE(share(counts, total, CAT_ZERO_PAGES) > 0.05);
+	CU_ASSERT_TRUE(got >= 0.80);
+	if (got < 0.80 || getenv("BULKXFER_TEST_VERBOSE")) {
+		fprintf(stderr, "\n  fresh memset: %.0f%% zeroing+faults of %llu samples:",
+			100 * got, (unsigned long long)total);
+		for (int c = 0; c < CAT_COUNT; c++)
+			fprintf(stderr, " %s %.0f%%", category_id((enum category)c),
+				100 * share(counts, total, (enum category)c));
+		fputc('\n', stderr);
+	}
+}
+
+static void test_getppid_is_syscall(void)
+{
+	uint64_t counts[CAT_COUNT];
+	struct sampler_result res;
+	if (profile_work(WORK_GETPPID, counts, &res) < 0)
+		return;
+	uint64_t total = sum(counts);
+	CU_ASSERT_TRUE(total >= 100);
+	CU_ASSERT_TRUE(share(counts, total, CAT_SYSCALL) >= 0.80);
+	if (share(counts, total, CAT_SYSCALL) < 0.80)
+		fprintf(stderr, "\n  getppid: %.0f%% syscall\n", 100 * share(counts, total, CAT_SYSCALL));
+}
+
+static void test_warm_memcpy_is_user_copy(void)
+{
+	uint64_t counts[CAT_COUNT];
+	struct sampler_result res;
+	if (profile_work(WORK_WARM_MEMCPY, counts, &res) < 0)
+		return;
+	uint64_t total = sum(counts);
+	CU_ASSERT_TRUE(total >= 100);
+	CU_ASSERT_TRUE(share(counts, total, CAT_COPY_USER) >= 0.80);
+	/* The samples stand for the CPU time they sampled: about WORK_CPU_S, never nothing. */
+	CU_ASSERT_TRUE(res.sampled_s > WORK_CPU_S / 2 && res.sampled_s < WORK_CPU_S * 2);
+	CU_ASSERT_EQUAL(res.lost, 0);
+}
+
+/* ---- the frame table ----------------------------------------------------------------- */
+
+static void test_categories_of_known_stacks(void)
+{
+	static const struct { const char *stack; enum category want; } cases[] = {
+		/* innermost matching frame decides; unknown frames (locks) pass outwards */
+		{ "main;read;entry_SYSCALL_64_[k];do_syscall_64_[k];ksys_read_[k];pipe_read_[k];"
+		  "_copy_to_iter_[k]", CAT_COPY_KERNEL },
+		{ "main;read;entry_SYSCALL_64_[k];do_syscall_64_[k];ksys_read_[k];pipe_read_[k];"
+		  "_raw_spin_lock_[k]", CAT_PIPE_SPLICE },
+		{ "main;getppid;entry_SYSCALL_64_[k];do_syscall_64_[k];__x64_sys_getppid_[k];"
+		  "__task_pid_nr_ns_[k]", CAT_SYSCALL },
+		/* zeroing inside a fault stays zeroing; the fault's frames are page-fault handling */
+		{ "main;__memmove_avx_unaligned_erms;asm_exc_page_fault_[k];exc_page_fault_[k];"
+		  "handle_mm_fault_[k];filemap_fault_[k];zero_user_segments.constprop.0_[k];"
+		  "__pi_memset_[k]", CAT_ZERO_PAGES },
+		{ "main;__memmove_avx_unaligned_erms;asm_exc_page_fault_[k];exc_page_fault_[k]",
+		  CAT_PAGE_FAULT },
+		/* a copy made by the fault handler (COW) and its page allocation are the fault's */
+		{ "main;memset;asm_exc_page_fault_[k];exc_page_fault_[k];handle_mm_fault_[k];"
+		  "do_anonymous_page_[k];vma_alloc_folio_noprof_[k];get_page_from_freelist_[k]",
+		  CAT_PAGE_FAULT },
+		{ "main;memset;asm_exc_page_fault_[k];exc_page_fault_[k];handle_mm_fault_[k];"
+		  "do_anonymous_page_[k];vma_alloc_folio_noprof_[k];get_page_from_freelist_[k];"
+		  "clear_page_erms_[k]", CAT_ZERO_PAGES },
+		{ "main;munmap;entry_SYSCALL_64_[k];do_syscall_64_[k];__x64_sys_munmap_[k];"
+		  "zap_pte_range_[k];free_pages_and_swap_cache_[k]", CAT_PAGE_ALLOC },
+		{ "main;memset;asm_exc_page_fault_[k];exc_page_fault_[k];handle_mm_fault_[k];"
+		  "do_wp_page_[k];wp_page_copy_[k];copy_mc_enhanced_fast_string_[k]",
+		  CAT_PAGE_FAULT },
+		/* the user's own copy */
+		{ "main;__memmove_avx_unaligned_erms", CAT_COPY_USER },
+		/* user and kernel sides are told apart: "read" in the kernel is not the wrapper */
+		{ "main;fn_[k]", CAT_OTHER },
+		{ "main;read", CAT_SYSCALL },
+		{ "main;schedule_[k];__schedule_[k];finish_task_switch.isra.0_[k]", CAT_SCHED },
+		{ "main;splice;entry_SYSCALL_64_[k];do_syscall_64_[k];__x64_sys_splice_[k];"
+		  "__mutex_lock.constprop.0_[k];mutex_spin_on_owner_[k]", CAT_SLEEP_WAKE },
+		{ "main;helper", CAT_OTHER },
+		{ "[unknown]", CAT_OTHER },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		enum category got = category_of_stack(cases[i].stack);
+		CU_ASSERT_EQUAL(got, cases[i].want);
+		if (got != cases[i].want)
+			fprintf(stderr, "\n  %s: %s, not %s\n", cases[i].stack, category_id(got),
+				category_id(cases[i].want));
+	}
+	for (int c = 0; c < CAT_COUNT; c++) {
+		CU_ASSERT_EQUAL(category_from_id(category_id((enum category)c)), c);
+		CU_ASSERT_PTR_NULL(strchr(category_label((enum category)c), ','));	/* CSV-safe */
+	}
+	CU_ASSERT_EQUAL(category_from_id("nonsense"), -1);
+}
+
+/* ---- folded stacks ------------------------------------------------------------------- */
+
+static void test_stack_counts_round_trip(void)
+{
+	char dir[256], path[512];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(path, sizeof(path), "%s/x.folded", dir);
+	struct stack_counts a, b;
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	CU_ASSERT_EQUAL(stack_counts_add(&a, "main;f;g", 3), 0);
+	CU_ASSERT_EQUAL(stack_counts_add(&a, "main;f", 2), 0);
+	CU_ASSERT_EQUAL(stack_counts_add(&a, "main;f;g", 4), 0);
+	for (int i = 0; i < 1000; i++) {	/* past several rehashes */
+		char s[32];
+		snprintf(s, sizeof(s), "main;h%d", i);
+		CU_ASSERT_EQUAL(stack_counts_add(&a, s, 1), 0);
+	}
+	CU_ASSERT_EQUAL(a.n, 1002);
+	CU_ASSERT_EQUAL(a.total, 1009);
+	CU_ASSERT_EQUAL(stack_counts_write(&a, path), 0);
+	CU_ASSERT_EQUAL(stack_counts_read(&b, path, NULL), 0);
+	CU_ASSERT_EQUAL(b.n, a.n);
+	CU_ASSERT_EQUAL(b.total, a.total);
+	CU_ASSERT_TRUE(ts_file_contains(path, "main;f;g 7\n"));
+	CU_ASSERT_EQUAL(stack_counts_merge(&b, &a), 0);
+	CU_ASSERT_EQUAL(b.total, 2 * a.total);
+	stack_counts_free(&b);
+	FILE *f = fopen(path, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs("main;f 2\nno count here\n", f);
+	fclose(f);
+	size_t bad = 0;
+	CU_ASSERT_EQUAL(stack_counts_read(&b, path, &bad), -EINVAL);
+	CU_ASSERT_EQUAL(bad, 2);
+	stack_counts_free(&a);
+	stack_counts_free(&b);
+	ts_remove_tree(dir);
+}
+
+/* ---- symbols ------------------------------------------------------------------------- */
+
+void profile_test_marker_function(void);
+void __attribute__((noinline)) profile_test_marker_function(void)
+{
+	__asm__ volatile("nop; nop; nop; nop");
+}
+
+static void test_symbols_name_user_and_kernel_frames(void)
+{
+	struct symbolizer sym;
+	CU_ASSERT_EQUAL_FATAL(symbolizer_open(&sym), 0);
+	uint64_t ip = (uint64_t)(uintptr_t)&profile_test_marker_function + 2;
+	const char *name = symbolizer_user(&sym, ip);
+	CU_ASSERT_PTR_NOT_NULL(name);
+	if (name)
+		CU_ASSERT_STRING_EQUAL(name, "profile_test_marker_function");
+	/* libc: getppid is exported, so named whether or not its debug file is installed */
+	name = symbolizer_user(&sym, (uint64_t)(uintptr_t)&getppid);
+	CU_ASSERT_PTR_NOT_NULL(name);
+	if (name)
+		CU_ASSERT_TRUE(strstr(name, "getppid") != NULL);
+	CU_ASSERT_PTR_NULL(symbolizer_user(&sym, 16));	/* no mapping holds it */
+	if (!sym.kernel) {
+		ts_skip("profile/symbols", "/proc/kallsyms hides kernel addresses here "
+			"(kernel.kptr_restrict): kernel frames are not named");
+	} else {
+		FILE *f = fopen("/proc/kallsyms", "r");
+		char line[512], want[256] = "";
+		unsigned long long addr = 0;
+		while (f && fgets(line, sizeof(line), f))
+			if (sscanf(line, "%llx %*c %255s", &addr, want) == 2 &&
+			    strcmp(want, "do_syscall_64") == 0)
+				break;
+		if (f)
+			fclose(f);
+		CU_ASSERT_STRING_EQUAL(want, "do_syscall_64");
+		CU_ASSERT_STRING_EQUAL(symbolizer_kernel(&sym, addr + 1), "do_syscall_64");
+	}
+	symbolizer_close(&sym);
+}
+
+/* ---- the command --------------------------------------------------------------------- */
+
+static int count_profile_leftovers(const char *dir)
+{
+	char cmd[600];
+	snprintf(cmd, sizeof(cmd), "ls -a '%s' | grep -c '^\\.bulkxfer-profile' ", dir);
+	FILE *p = popen(cmd, "r");
+	int n = -1;
+	if (p) {
+		if (fscanf(p, "%d", &n) != 1)
+			n = -1;
+		pclose(p);
+	}
+	return n;
+}
+
+static void test_run_profile_writes_what_csv_says(void)
+{
+	char why[256];
+	if (sampler_probe(why, sizeof(why)) < 0) {
+		ts_skip("profile/run", why);
+		return;
+	}
+	char dir[256], csv[512], pdir[512], path[700];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(csv, sizeof(csv), "%s/r.csv", dir);
+	snprintf(pdir, sizeof(pdir), "%s/r-profile", dir);
+	const char *argv[] = { "bulkxfer", "run", "--method", "pipe,shm-whole", "--size", "24M",
+			       "--runs", "2", "--warmup", "1", "--profile", "--workdir", dir,
+			       "--csv", csv, NULL };
+	struct ts_result r;
+	CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(&r, argv), 0);
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_TRUE(strstr(r.out, "profile: ") != NULL);
+	struct profile_row *rows = NULL;
+	size_t n = 0;
+	struct bx_error err;
+	snprintf(path, sizeof(path), "%s/profile.csv", pdir);
+	CU_ASSERT_EQUAL_FATAL(profile_read_csv(path, &rows, &n, &err), 0);
+	CU_ASSERT_EQUAL(n, 4);	/* two methods, two sides; warm-ups not profiled */
+	for (size_t i = 0; i < n; i++) {
+		struct side_profile p;
+		memset(&p, 0, sizeof(p));
+		snprintf(p.series, sizeof(p.series), "%s", rows[i].series);
+		snprintf(p.method, sizeof(p.method), "%s", rows[i].method);
+		p.chunk = rows[i].chunk;
+		p.producer = rows[i].producer;
+		char base[160];
+		profile_base_name(&p, base, sizeof(base));
+		snprintf(path, sizeof(path), "%s/%s.folded", pdir, base);
+		CU_ASSERT_EQUAL(stack_counts_read(&p.stacks, path, NULL), 0);
+		uint64_t counts[CAT_COUNT];
+		profile_categorize(&p.stacks, counts);
+		for (int c = 0; c < CAT_COUNT; c++)
+			CU_ASSERT_EQUAL(counts[c], rows[i].samples[c]);
+		CU_ASSERT_EQUAL(p.stacks.total, rows[i].total);
+		CU_ASSERT_TRUE(rows[i].total > 0);
+		stack_counts_free(&p.stacks);
+		snprintf(path, sizeof(path), "%s/%s.svg", pdir, base);
+		CU_ASSERT_TRUE(ts_file_contains(path, "<svg"));
+	}
+	/* The rows of runs.csv hold the samples the folded files hold. */
+	struct run_record *recs = NULL;
+	size_t nrec = 0, cap = 0;
+	CU_ASSERT_EQUAL(results_read_csv(csv, &recs, &nrec, &cap, &err), 0);
+	CU_ASSERT_EQUAL(nrec, 4);
+	for (size_t i = 0; i < n; i++) {
+		uint64_t in_rows = 0;
+		for (size_t k = 0; k < nrec; k++)
+			if (strcmp(recs[k].method, rows[i].method) == 0)
+				in_rows += rows[i].producer ? recs[k].producer_fig.samples :
+							      recs[k].consumer_fig.samples;
+		CU_ASSERT_EQUAL(in_rows, rows[i].total);
+	}
+	free(recs);
+	free(rows);
+	CU_ASSERT_EQUAL(count_profile_leftovers(dir), 0);
+	ts_remove_tree(dir);
+}
+
+static void test_profile_failed_run_leaves_nothing(void)
+{
+	char why[256];
+	if (sampler_probe(why, sizeof(why)) < 0) {
+		ts_skip("profile/failed", why);
+		return;
+	}
+	char dir[256], csv[512], log[600];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(csv, sizeof(csv), "%s/r.csv", dir);
+	snprintf(log, sizeof(log), "%s/log", dir);
+	const char *argv[] = { "bulkxfer", "run", "--method", "pipe", "--size", "4M", "--runs",
+			       "1", "--warmup", "0", "--profile", "--workdir", dir, "--csv", csv,
+			       NULL };
+	pid_t pid = ts_spawn_bulkxfer_fault(argv, log, "consumer:end:eio");
+	CU_ASSERT_TRUE_FATAL(pid > 0);
+	int status = 0;
+	CU_ASSERT_TRUE(ts_wait_for(pid, 60, &status));
+	CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1);
+	CU_ASSERT_EQUAL(ts_reap_orphans(2), 0);
+	CU_ASSERT_EQUAL(count_profile_leftovers(dir), 0);
+	ts_remove_tree(dir);
+}
+
+static void test_profile_refused_is_usage_error(void)
+{
+	static const struct { const char *err, *says; } cases[] = {
+		{ "EACCES", "perf_event_paranoid" },
+		{ "EPERM", "perf_event_paranoid" },
+		{ "ENOSYS", "no perf events" },
+		{ "ENOENT", "no perf events" },
+	};
+	char dir[256], csv[512];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(csv, sizeof(csv), "%s/r.csv", dir);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		setenv(SAMPLER_FAIL_ENV, cases[i].err, 1);
+		const char *argv[] = { "bulkxfer", "run", "--method", "pipe", "--size", "1M",
+				       "--profile", "--workdir", dir, "--csv", csv, NULL };
+		struct ts_result r;
+		CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(&r, argv), 0);
+		unsetenv(SAMPLER_FAIL_ENV);
+		CU_ASSERT_EQUAL(r.status, 2);
+		CU_ASSERT_TRUE(strncmp(r.err, "bulkxfer: --profile: ", 21) == 0);
+		CU_ASSERT_TRUE(strstr(r.err, cases[i].says) != NULL);
+		CU_ASSERT_PTR_NULL(strchr(r.err, '\n') ? strchr(strchr(r.err, '\n') + 1, '\n') : NULL);
+		CU_ASSERT_FALSE(ts_exists(csv));	/* nothing ran */
+	}
+	/* Without --profile the same environment changes nothing. */
+	setenv(SAMPLER_FAIL_ENV, "EACCES", 1);
+	const char *argv[] = { "bulkxfer", "run", "--method", "pipe", "--size", "1M", "--runs", "1",
+			       "--warmup", "0", "--workdir", dir, "--csv", csv, NULL };
+	struct ts_result r;
+	CU_ASSERT_EQUAL(ts_run_bulkxfer(&r, argv), 0);
+	unsetenv(SAMPLER_FAIL_ENV);
+	CU_ASSERT_EQUAL(r.status, 0);
+	ts_remove_tree(dir);
+}
+
+int register_profile_suite(void)
+{
+	static const struct test_case cases[] = {
+		{ "fresh_memset_is_zeroing_and_faults", test_fresh_memset_is_zeroing_and_faults },
+		{ "getppid_is_syscall", test_getppid_is_syscall },
+		{ "warm_memcpy_is_user_copy", test_warm_memcpy_is_user_copy },
+		{ "categories_of_known_stacks", test_categories_of_known_stacks },
+		{ "stack_counts_round_trip", test_stack_counts_round_trip },
+		{ "symbols_name_user_and_kernel_frames", test_symbols_name_user_and_kernel_frames },
+		{ "run_profile_writes_what_csv_says", test_run_profile_writes_what_csv_says },
+		{ "profile_failed_run_leaves_nothing", test_profile_failed_run_leaves_nothing },
+		{ "profile_refused_is_usage_error", test_profile_refused_is_usage_error },
+	};
+	return TS_ADD_SUITE("profile", cases);
+}
