@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "channel.h"
 #include "cleanup.h"
@@ -219,6 +220,29 @@ static int explain_predict(const struct run_options *o, const struct run_record 
 	return 0;
 }
 
+/* The profile.csv explain shows: --profile-csv, else the one beside --csv (a reproduce
+ * directory's profile/profile.csv, or run --profile's <csv>-profile/profile.csv) when it
+ * exists.  Returns 1 with the path in path[len], 0 for none. */
+static int explain_profile_path(const struct run_options *o, char *path, size_t len)
+{
+	if (o->profile_csv) {
+		snprintf(path, len, "%s", o->profile_csv);
+		return 1;
+	}
+	if (!o->csv)
+		return 0;
+	size_t n = strlen(o->csv);
+	if (n > 4 && strcmp(o->csv + n - 4, ".csv") == 0)
+		n -= 4;
+	snprintf(path, len, "%.*s-profile/profile.csv", (int)n, o->csv);
+	if (access(path, R_OK) == 0)
+		return 1;
+	const char *slash = strrchr(o->csv, '/');
+	int dir = slash ? (int)(slash - o->csv) : 0;
+	snprintf(path, len, "%.*s%sprofile/profile.csv", dir, o->csv, slash ? "/" : "");
+	return access(path, R_OK) == 0;
+}
+
 static int cmd_explain(int argc, char **argv)
 {
 	struct run_options o;
@@ -248,11 +272,24 @@ static int cmd_explain(int argc, char **argv)
 		free(records);
 		return rc;
 	}
+	struct profile_row *prows = NULL;
+	size_t nprows = 0;
+	char ppath[PATH_MAX];
+	if (explain_profile_path(&o, ppath, sizeof(ppath)) &&
+	    profile_read_csv(ppath, &prows, &nprows, &err) != 0) {
+		bx_print_error("%s", err.msg);
+		free(groups);
+		free(records);
+		return BX_EXIT_USAGE;
+	}
 	for (size_t i = 0; i < o.nmethods; i++) {
 		explain_theory(stdout, o.methods[i]);
 		explain_measured(stdout, o.methods[i], groups, ng);
+		if (prows)
+			explain_profile(stdout, o.methods[i], prows, nprows);
 		printf("\n");
 	}
+	free(prows);
 	if (o.csv)	/* where the CPU time goes, fitted from the CSV */
 		report_model_print(stdout, records, n, NULL, NULL);
 	/* Pairings in the CSV ("pipe+splice") are explained too when no --method narrowed it. */

@@ -120,6 +120,9 @@ static const struct option_spec option_table[] = {
 	{ "spin", "USEC", "shared-memory ring waits poll up to USEC microseconds before they sleep "
 	  "(default 0; reproduce's tuned phases: 50)", OPT_COUNT, FIELD(spin_us), 0,
 	  SHM_RING_MAX_SPIN_US, TRANSFER },
+	{ "profile-csv", "FILE", "explain: the measured categories of a profile.csv beside the theory "
+	  "(default: the --csv's reproduce directory's profile/profile.csv or <csv>-profile/)",
+	  OPT_PATH, FIELD(profile_csv), 0, 0, CMD_EXPLAIN },
 	{ "profile", NULL, "sample each side's CPU time (perf_event_open, kernel and user stacks) in "
 	  "every recorded run: <csv>-profile/ gets profile.csv, folded stacks and flame graphs",
 	  OPT_SET_FLAG, FIELD(profile), 0, 0, CMD_RUN | CMD_SWEEP },

@@ -102,6 +102,7 @@ struct run_options {
 	const char *series;	/* label of every row ("run", "sweep", "study", ...) */
 	const char *out;	/* reproduce, report: the output directory; NULL = default */
 	const char *model;	/* explain: a model.csv to predict from */
+	const char *profile_csv;	/* explain: a profile.csv whose categories to show */
 	const char *root;	/* system: read /proc and /sys under this directory ("" = /) */
 	const char *inputs[MAX_INPUTS];	/* compare: the CSVs or directories, in order */
 	size_t ninputs;

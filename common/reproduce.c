@@ -23,6 +23,8 @@
 #include "groups.h"
 #include "measure.h"
 #include "primitives.h"
+#include "profile_out.h"
+#include "sampler.h"
 #include "report.h"
 #include "runner.h"
 #include "stats.h"
@@ -43,9 +45,13 @@
  * s of chunk sweep, 50-55 s for the tuned phase's six rounds, 15 s of size sweep and report;
  * what is left goes to the study's added rounds first (its claims are the headline), 10-13 s a
  * round of the methods still undecided. */
-#define STUDY_DEADLINE_S 200.0
-#define TUNED_DEADLINE_S 270.0
-#define SIZE_SWEEP_DEADLINE_S 280.0	/* the size sweep starts only before this */
+#define STUDY_DEADLINE_S 185.0
+#define TUNED_DEADLINE_S 240.0
+#define SIZE_SWEEP_DEADLINE_S 285.0	/* the size sweep starts only before this */
+/* The profiled runs (one per study method, then one per tuned entry, 2-8 s each at 1.4 GiB)
+ * start only before these: the budget's last minute is theirs and the size sweep's. */
+#define STUDY_PROFILE_DEADLINE_S 255.0
+#define TUNED_PROFILE_DEADLINE_S 270.0
 
 /* The study phase's methods, as its code ran them (study.h says what each does), and the ring
  * beside them: what real synchronisation costs. */
@@ -313,9 +319,29 @@ static int run_adaptive(const struct run_options *p, const char *phase, double d
 	return add_rounds(p, phase, first, measure_now() - t, deadline, s, out, err);
 }
 
+/* One profiled run of each entry of the measured phase p (series "<phase>-profile"), after its
+ * measured rounds, when profiling is possible and the job's clock is before deadline.  Their
+ * samples go to s->profiles; the runs are recorded but enter no verdict. */
+static int run_profiled(const struct run_options *p, const char *series, double deadline,
+			const char *why_not, struct series *s, struct bx_error *err)
+{
+	if (why_not[0] || measure_now() > deadline)
+		return 0;
+	struct run_options q = *p;
+	q.series = series;
+	q.runs = 1;
+	q.warmup = 0;
+	q.runs_auto = 0;
+	q.run_offset = 0;
+	q.rounds_planned = 0;
+	q.eta_after_s = 0;
+	q.profile = 1;
+	return runner_execute(&q, s, err);
+}
+
 static int run_phases(const struct run_options *o, const char *src, uint64_t size, double start,
 		      struct series *s, struct rounds *study, struct rounds *tuned,
-		      struct bx_error *err)
+		      const char *profile_why, struct bx_error *err)
 {
 	/* 1: what the study's code ran, and the ring beside it. */
 	struct run_options p = phase(o, "study", src, o->runs, o->warmup);
@@ -336,6 +362,7 @@ static int run_phases(const struct run_options *o, const char *src, uint64_t siz
 	if (p.prime == PRIME_AUTO)
 		p.prime = 0;
 	int rc = run_adaptive(&p, "study", start + STUDY_DEADLINE_S, 0, s, study, err);
+	struct run_options study_opts = p;
 
 	/* 2: the quick chunk sweep, pipes sized to hold a chunk. */
 	if (rc == 0) {
@@ -364,6 +391,15 @@ static int run_phases(const struct run_options *o, const char *src, uint64_t siz
 		add_rw4k(&p);
 		rc = run_adaptive(&p, "tuned", start + TUNED_DEADLINE_S, 1, s, tuned, err);
 	}
+
+	/* 3b: where the CPU time goes: one profiled run of each study method, then of each tuned
+	 * entry at its chunk. */
+	if (rc == 0)
+		rc = run_profiled(&study_opts, "study-profile", start + STUDY_PROFILE_DEADLINE_S,
+				  profile_why, s, err);
+	if (rc == 0)
+		rc = run_profiled(&p, "tuned-profile", start + TUNED_PROFILE_DEADLINE_S, profile_why,
+				  s, err);
 
 	/* 4: the size sweep at those chunks, below the full size: the tuned phase measured that
 	 * (the size graph ends with its medians). */
@@ -417,6 +453,11 @@ int reproduce_run(const struct run_options *o, struct bx_error *err)
 
 	struct series s = { 0 };
 	struct rounds study = { 0, "" }, tuned = { 0, "" };
+	/* Profiling is asked of every job; where the kernel refuses it, the job goes on without
+	 * and the report says why. */
+	char profile_why[256] = "";
+	if (sampler_probe(profile_why, sizeof(profile_why)) == 0)
+		profile_why[0] = '\0';
 	struct machine_limits limits;
 	struct primitive_costs primitives = { 0, 0, 0 };
 	memset(&limits, 0, sizeof(limits));
@@ -434,12 +475,22 @@ int reproduce_run(const struct run_options *o, struct bx_error *err)
 		with_csv.csv = csv;
 		with_csv.src_hash = hash;	/* the phases on this source need not hash it again */
 		with_csv.src_hash_known = hashed;
-		rc = run_phases(&with_csv, src, size, start, &s, &study, &tuned, err);
+		rc = run_phases(&with_csv, src, size, start, &s, &study, &tuned, profile_why, err);
+	}
+	if (rc == 0 && s.profiles.n > 0) {
+		char dir[PATH_MAX];
+		snprintf(dir, sizeof(dir), "%s/profile", o->out);
+		rc = profile_write_outputs(dir, &s.profiles, err);
+	} else if (rc == 0 && !profile_why[0]) {
+		snprintf(profile_why, sizeof(profile_why), "the job's time budget ran out before the "
+			 "profiled runs");
 	}
 	struct report_context rctx = { &limits, measure_now() - start, generate_s, hash_s,
-				       &primitives, study.n, tuned.n, "", "", &system };
+				       &primitives, study.n, tuned.n, "", "", &system, NULL, "" };
 	snprintf(rctx.study_stop, sizeof(rctx.study_stop), "%s", study.stop);
 	snprintf(rctx.tuned_stop, sizeof(rctx.tuned_stop), "%s", tuned.stop);
+	rctx.profiles = &s.profiles;
+	snprintf(rctx.profile_why, sizeof(rctx.profile_why), "%s", profile_why);
 	temp_file_release(&generated, o->keep);
 	if (rc == 0) {
 		rc = report_write(s.records, s.n, csv, o->out, &rctx, err);

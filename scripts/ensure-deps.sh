@@ -1,6 +1,7 @@
 #!/bin/sh
 # ensure-deps.sh [valgrind] - check that bulkxfer's Debian packages are installed (libcunit1-dev,
-# libxxhash-dev, gnuplot-nox, and groff-base and mandoc for the man page's test); install the
+# libxxhash-dev, gnuplot-nox, groff-base and mandoc for the man page's test, libc6-dbg for the
+# profile's names of libc's frames); install the
 # missing ones when apt-get can be run (as root), otherwise print the exact command and fail.
 # Checks files rather than dpkg records, so a library built by hand counts as present too.
 # With "valgrind", checks for valgrind (used by `make valgrind`) instead.
@@ -16,6 +17,12 @@ else
 	# groff and mandoc: the suite renders and lints the man page (doc/bulkxfer.1)
 	command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
 	command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
+	# libc6-dbg: --profile names the frames inside the stripped libc (memcpy's
+	# __memmove_avx_unaligned_erms) from its debug file, found by build id
+	libc=$(ldd /bin/sh 2>/dev/null | awk '/libc\.so/ { print $3 }')
+	id=$(readelf -n "${libc:-/nonexistent}" 2>/dev/null | awk '/Build ID/ { print $3 }')
+	dbg="/usr/lib/debug/.build-id/$(printf %s "$id" | cut -c1-2)/$(printf %s "$id" | cut -c3-).debug"
+	[ -n "$id" ] && [ -f "$dbg" ] || missing="$missing libc6-dbg"
 fi
 [ -n "$missing" ] || exit 0
 

@@ -14,6 +14,7 @@
 #include "methods.h"
 #include "options.h"
 #include "results.h"
+#include "sampler.h"
 #include "test_support.h"
 #include "units.h"
 #include "verify.h"
@@ -323,6 +324,19 @@ static void test_list_and_help(void)
 	free(r);
 }
 
+/* 1 when the file at path holds text anywhere. */
+static int file_contains_anywhere(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return 0;
+	static char buf[1 << 20];
+	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return strstr(buf, text) != NULL;
+}
+
 static void test_reproduce_end_to_end(void)
 {
 	char path[256];
@@ -345,19 +359,45 @@ static void test_reproduce_end_to_end(void)
 	 * x2; the size sweep below the full size (the tuned phase measured that): 4x1. */
 	snprintf(path, sizeof(path), "%s/rep/runs.csv", workdir);
 	struct run_record *recs = NULL;
-	size_t nrec = 0, cap = 0, tuned = 0, pipe_4k = 0, pipe_other = 0;
+	size_t nrec = 0, cap = 0, tuned = 0, pipe_4k = 0, pipe_other = 0, profiled = 0;
+	uint64_t profiled_samples = 0;
 	struct bx_error err;
 	CU_ASSERT_EQUAL_FATAL(results_read_csv(path, &recs, &nrec, &cap, &err), 0);
-	for (size_t i = 0; i < nrec; i++)
+	for (size_t i = 0; i < nrec; i++) {
 		if (strcmp(recs[i].series, "tuned") == 0) {
 			tuned++;
 			if (strcmp(recs[i].method, "pipe") == 0)
 				*(recs[i].chunk == 4096 ? &pipe_4k : &pipe_other) += 1;
 		}
+		/* only profiled runs hold samples (a side shorter than the 1 ms period may hold
+		 * none, so only their sum is sure to be positive) */
+		int is_profile = strstr(recs[i].series, "-profile") != NULL;
+		profiled += is_profile;
+		uint64_t samples = recs[i].producer_fig.samples + recs[i].consumer_fig.samples;
+		profiled_samples += is_profile ? samples : 0;
+		if (!is_profile)
+			CU_ASSERT_EQUAL(samples, 0);
+	}
 	free(recs);
 	CU_ASSERT_EQUAL(pipe_4k, 2);	/* read/write at 4 KiB ran in both tuned rounds */
 	CU_ASSERT_EQUAL(tuned, 2 * (4 + (pipe_other > 0)));
-	CU_ASSERT_EQUAL(nrec, 8 + 30 + tuned + 4);
+	/* and after them one profiled run of each study method and of each tuned entry */
+	char why[256];
+	int can_profile = sampler_probe(why, sizeof(why)) == 0;
+	if (!can_profile)
+		ts_skip("cli/reproduce_end_to_end (profiled runs)", why);
+	CU_ASSERT_EQUAL(profiled, can_profile ? 4 + tuned / 2 : 0);
+	CU_ASSERT_EQUAL(profiled_samples > 0, can_profile);
+	CU_ASSERT_EQUAL(nrec, 8 + 30 + tuned + 4 + profiled);
+	snprintf(path, sizeof(path), "%s/rep/report.md", workdir);
+	CU_ASSERT_TRUE(file_contains_anywhere(path, "### Where the CPU time goes, measured"));
+	CU_ASSERT_TRUE(file_contains_anywhere(path, can_profile ? "#### What profiling cost" :
+						  "No profile was taken: "));
+	snprintf(path, sizeof(path), "%s/rep/profile/profile.csv", workdir);
+	CU_ASSERT_EQUAL(ts_exists(path), can_profile);
+	snprintf(path, sizeof(path), "%s/rep/profile/study-profile-shm-whole-4K-consumer.svg",
+		 workdir);
+	CU_ASSERT_EQUAL(ts_exists(path), can_profile);
 	static const char *files[] = { "report.md", "verdicts.csv", "model.csv", "breakdown.png",
 				       "calls.png", "summary.csv", "cpu.png", "throughput.png",
 				       "chunk.png", "size.png", "cpu_per_gib.png", "cpu.svg" };
@@ -458,9 +498,12 @@ static void test_reproduce_all(void)
 	if (r->status)
 		fprintf(stderr, "\n  reproduce --all: %s\n", r->err);
 	/* The study's 4 rows, then every method x (3 chunk sweep runs + tuned + size sweep at 1M),
-	 * and read/write at 4 KiB in the tuned round (the only chunk swept was 64K). */
+	 * and read/write at 4 KiB in the tuned round (the only chunk swept was 64K); then one
+	 * profiled run of each study method and of each tuned entry. */
 	snprintf(path, sizeof(path), "%s/all/runs.csv", workdir);
-	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 4 + (long)methods_count() * 5 + 1);
+	char why[256];
+	long profiled = sampler_probe(why, sizeof(why)) == 0 ? 4 + (long)methods_count() + 1 : 0;
+	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 4 + (long)methods_count() * 5 + 1 + profiled);
 	snprintf(path, sizeof(path), "%s/all/copies.png", workdir);
 	CU_ASSERT_TRUE(ts_exists(path));
 	snprintf(path, sizeof(path), "%s/all", workdir);

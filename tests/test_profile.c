@@ -15,6 +15,8 @@
 
 #include "categories.h"
 #include "profile_out.h"
+#include "report_profile.h"
+#include "units.h"
 #include "results.h"
 #include "sampler.h"
 #include "stack_counts.h"
@@ -145,8 +147,14 @@ static void test_getppid_is_syscall(void)
 	uint64_t total = sum(counts);
 	CU_ASSERT_TRUE(total >= 100);
 	CU_ASSERT_TRUE(share(counts, total, CAT_SYSCALL) >= 0.80);
-	if (share(counts, total, CAT_SYSCALL) < 0.80)
-		fprintf(stderr, "\n  getppid: %.0f%% syscall\n", 100 * share(counts, total, CAT_SYSCALL));
+	if (share(counts, total, CAT_SYSCALL) < 0.80 || getenv("BULKXFER_TEST_VERBOSE")) {
+		fprintf(stderr, "\n  getppid: %.0f%% syscall of %llu:", 100 * share(counts, total,
+			CAT_SYSCALL), (unsigned long long)total);
+		for (int c = 0; c < CAT_COUNT; c++)
+			fprintf(stderr, " %s %.0f%%", category_id((enum category)c),
+				100 * share(counts, total, (enum category)c));
+		fputc('\n', stderr);
+	}
 }
 
 static void test_warm_memcpy_is_user_copy(void)
@@ -439,6 +447,119 @@ static void test_profile_refused_is_usage_error(void)
 	ts_remove_tree(dir);
 }
 
+/* ---- the report's section ------------------------------------------------------------ */
+
+/* A side whose samples are `count` copies of one stack. */
+static void add_side(struct profile_set *set, const char *series, const char *method,
+		     uint64_t chunk, int producer, const char *stack, uint64_t count, double cpu_s)
+{
+	struct run_record rec;
+	memset(&rec, 0, sizeof(rec));
+	snprintf(rec.series, sizeof(rec.series), "%s", series);
+	snprintf(rec.method, sizeof(rec.method), "%s", method);
+	rec.chunk = chunk;
+	struct side_profile *p = NULL;
+	if (set->n == set->cap) {
+		set->cap = set->cap ? set->cap * 2 : 8;
+		set->items = realloc(set->items, set->cap * sizeof(*set->items));
+	}
+	p = &set->items[set->n++];
+	memset(p, 0, sizeof(*p));
+	snprintf(p->series, sizeof(p->series), "%s", series);
+	snprintf(p->method, sizeof(p->method), "%s", method);
+	p->chunk = chunk;
+	p->producer = producer;
+	stack_counts_add(&p->stacks, stack, count);
+	p->runs = 1;
+	p->samples = count;
+	p->sampled_s = cpu_s;
+	p->cpu_s = cpu_s;
+}
+
+static char *section_of(const struct profile_set *set, const char *why)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	report_profile_print(f, NULL, 0, set, NULL, why);
+	fclose(f);
+	return buf;
+}
+
+#define COPY_K "main;read;entry_SYSCALL_64_[k];_copy_to_iter_[k]"
+#define FAULT "main;__memmove_avx_unaligned_erms;asm_exc_page_fault_[k]"
+#define ZERO FAULT ";clear_page_erms_[k]"
+
+static void test_report_section_judges_the_explanation(void)
+{
+	struct profile_set set;
+	memset(&set, 0, sizeof(set));
+	/* read/write: 1 s a side, all copying */
+	add_side(&set, "study-profile", "pipe", 4096, 1, COPY_K, 1000, 1.0);
+	add_side(&set, "study-profile", "pipe", 4096, 0, COPY_K, 1000, 1.0);
+	/* mmap+memcpy: more CPU, in faults and zeroing, fewer copies */
+	add_side(&set, "study-profile", "shm-whole", 4096, 1, ZERO, 1500, 1.5);
+	add_side(&set, "study-profile", "shm-whole", 4096, 0, FAULT, 1500, 1.5);
+	/* splice: less CPU, by copying less */
+	add_side(&set, "study-profile", "splice", CHUNK_REST, 1, "main;splice;pipe_write_[k]",
+		 200, 0.2);
+	add_side(&set, "study-profile", "splice", CHUNK_REST, 0, COPY_K, 500, 0.5);
+	char *s = section_of(&set, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	CU_ASSERT_TRUE(strstr(s, "### Where the CPU time goes, measured") != NULL);
+	/* shm-whole: 3.0 against 2.0 s, copies -2.0 s: it takes more CPU */
+	CU_ASSERT_TRUE(strstr(s, "3.000 s against 2.000 s of CPU, both sides (+1.000 s). The copy "
+			      "categories account for -2.000 s") != NULL);
+	CU_ASSERT_TRUE(strstr(s, "It takes more CPU, not less: the explanation does not hold "
+			      "here (it copies less, and pays more elsewhere)") != NULL);
+	/* splice: 0.7 against 2.0, copies -1.5 of -1.3: holds */
+	CU_ASSERT_TRUE(strstr(s, "0.700 s against 2.000 s") != NULL);
+	CU_ASSERT_TRUE(strstr(s, "the explanation holds here") != NULL);
+	CU_ASSERT_TRUE(strstr(s, "bears out only in part the study's explanation (1 of 2") != NULL);
+	CU_ASSERT_TRUE(strstr(s, "| zeroing new pages |") != NULL);
+	free(s);
+	s = section_of(NULL, "perf_event_open refused: kernel.perf_event_paranoid is 3");
+	CU_ASSERT_TRUE(strstr(s, "No profile was taken: perf_event_open refused: "
+			      "kernel.perf_event_paranoid is 3") != NULL);
+	free(s);
+	profile_set_free(&set);
+}
+
+static void test_explain_shows_a_profile(void)
+{
+	char dir[256], path[512];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(path, sizeof(path), "%s/profile.csv", dir);
+	FILE *f = fopen(path, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fprintf(f, "%s\n", PROFILE_CSV_HEADER);
+	for (int c = 0; c < CAT_COUNT; c++)
+		fprintf(f, "run,pipe,1048576,producer,%s,%d,%.6f,%.6f\n", category_id(c),
+			c == CAT_COPY_KERNEL ? 70 : c == CAT_SYSCALL ? 30 : 0,
+			c == CAT_COPY_KERNEL ? 0.7 : c == CAT_SYSCALL ? 0.3 : 0,
+			c == CAT_COPY_KERNEL ? 0.07 : c == CAT_SYSCALL ? 0.03 : 0);
+	fclose(f);
+	const char *argv[] = { "bulkxfer", "explain", "--method", "pipe", "--profile-csv", path,
+			       NULL };
+	struct ts_result r;
+	CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(&r, argv), 0);
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_TRUE(strstr(r.out, "run, chunk 1 MiB, sender: 0.100 s a run, 100 samples: copy "
+			      "between user and kernel 70% (0.070 s), system call entry and exit 30% "
+			      "(0.030 s)") != NULL);
+	const char *argv2[] = { "bulkxfer", "explain", "--method", "splice", "--profile-csv", path,
+				NULL };
+	CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(&r, argv2), 0);
+	CU_ASSERT_TRUE(strstr(r.out, "splice was not profiled") != NULL);
+	f = fopen(path, "w");
+	fputs("not,a,profile\n", f);
+	fclose(f);
+	CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(&r, argv), 0);
+	CU_ASSERT_EQUAL(r.status, 2);
+	CU_ASSERT_TRUE(strstr(r.err, "is not a profile.csv") != NULL);
+	ts_remove_tree(dir);
+}
+
 int register_profile_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -451,6 +572,9 @@ int register_profile_suite(void)
 		{ "run_profile_writes_what_csv_says", test_run_profile_writes_what_csv_says },
 		{ "profile_failed_run_leaves_nothing", test_profile_failed_run_leaves_nothing },
 		{ "profile_refused_is_usage_error", test_profile_refused_is_usage_error },
+		{ "report_section_judges_the_explanation",
+		  test_report_section_judges_the_explanation },
+		{ "explain_shows_a_profile", test_explain_shows_a_profile },
 	};
 	return TS_ADD_SUITE("profile", cases);
 }

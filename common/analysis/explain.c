@@ -3,6 +3,9 @@
  */
 #include "explain.h"
 
+#include "categories.h"
+#include "profile_out.h"
+
 #include <errno.h>
 #include <string.h>
 
@@ -135,4 +138,41 @@ int explain_write_copies_data(const char *path, const struct group *g, size_t n)
 		rows++;
 	}
 	return fclose(f) == 0 ? rows : -errno;
+}
+
+void explain_profile(FILE *out, const struct method *m, const struct profile_row *rows, size_t n)
+{
+	int any = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct profile_row *r = &rows[i];
+		if (strcmp(r->method, m->name) != 0 || r->total == 0)
+			continue;
+		if (!any)
+			fprintf(out, "  measured (sampled profile), where each side's CPU time went:\n");
+		any = 1;
+		char chunk[32];
+		double sum = 0;
+		for (int c = 0; c < CAT_COUNT; c++)
+			sum += r->cpu_s[c];
+		fprintf(out, "    %s, chunk %s, %s: %.3f s a run, %llu samples:", r->series,
+			units_format_chunk(r->chunk, chunk, sizeof(chunk)),
+			r->producer ? "sender" : "receiver", sum, (unsigned long long)r->total);
+		int done[CAT_COUNT] = { 0 };
+		for (int k = 0; k < CAT_COUNT; k++) {	/* largest first, down to 2% */
+			int best = -1;
+			for (int c = 0; c < CAT_COUNT; c++)
+				if (!done[c] && (best < 0 || r->samples[c] > r->samples[best]))
+					best = c;
+			done[best] = 1;
+			double share = (double)r->samples[best] / (double)r->total;
+			if (share < 0.02)
+				break;
+			fprintf(out, "%s %s %.0f%% (%.3f s)", k ? "," : "", category_label(best),
+				100 * share, r->cpu_s[best]);
+		}
+		fputc('\n', out);
+	}
+	if (!any)
+		fprintf(out, "  measured (sampled profile): %s was not profiled in this profile.csv\n",
+			m->name);
 }

@@ -23,6 +23,13 @@ void explain_theory(FILE *out, const struct method *m);
  * switches and page faults. */
 void explain_measured(FILE *out, const struct method *m, const struct group *g, size_t n);
 
+struct profile_row;
+
+/* Print the measured categories of method m's profiled sides in rows[0..n) (profile_out.h)
+ * beside its theory: for each profiled setting, each side's CPU seconds and its categories by
+ * share, largest first.  Prints a line saying none when m was not profiled. */
+void explain_profile(FILE *out, const struct method *m, const struct profile_row *rows, size_t n);
+
 /* The method of group i when it is the first group of its method outside the sweeps and the
  * name resolves (a table method or a "producer+consumer" pairing, built in *scratch / name);
  * else NULL.  Both the report's theory table and the copies graph list methods this way. */

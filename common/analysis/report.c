@@ -17,6 +17,7 @@
 #include "plot_data.h"
 #include "plots.h"
 #include "report_model.h"
+#include "report_profile.h"
 #include "report_study.h"
 #include "study.h"
 #include "system_check.h"
@@ -275,7 +276,11 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 		struct model_checks checks = { ctx ? ctx->primitives : NULL,
 					       ctx && ctx->limits ? ctx->limits->memcpy_gib_s : 0 };
 		struct side_models model;
-		if (report_model_print(md, records, n, &checks, &model) == 0) {
+		int fitted = report_model_print(md, records, n, &checks, &model) == 0;
+		if (ctx && (ctx->profiles || ctx->profile_why[0]))
+			report_profile_print(md, records, n, ctx->profiles, fitted ? &model : NULL,
+					     ctx->profile_why);
+		if (fitted) {
 			int calls = report_model_write(out_dir, records, n, &model);
 			if (calls < 0)
 				rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write the model into '%s'",

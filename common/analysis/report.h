@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "errors.h"
+#include "profile_set.h"
 #include "results.h"
 
 struct machine_limits;
@@ -29,6 +30,8 @@ struct report_context {
 	size_t study_rounds, tuned_rounds;	/* rounds each phase ran; 0 = unknown */
 	char study_stop[256], tuned_stop[256];	/* why it stopped adding rounds */
 	const struct system_findings *system;	/* what on the machine moves the numbers; NULL */
+	const struct profile_set *profiles;	/* the profiled runs' samples; NULL: none */
+	char profile_why[256];			/* why there are none (e.g. perf refused) */
 };
 
 #define REPORT_STEADY_RATIO 1.2	/* spread worth a mark: max/min of a group of 5+ runs */

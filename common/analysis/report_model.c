@@ -63,6 +63,36 @@ static size_t row_medians(const struct run_record *r, size_t n, const struct sid
 	return model_runs_medians(r, n, &sel, row->side, &ms->of[row->side], med, predicted);
 }
 
+int report_model_shares(const struct run_record *r, size_t n, const struct side_models *m,
+			const char *series, const char *method, uint64_t chunk,
+			enum model_side side, double shares[MODEL_NTERMS + 1])
+{
+	struct side_row row;
+	memset(&row, 0, sizeof(row));
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(r[i].series, series) == 0 && strcmp(r[i].method, method) == 0 &&
+		    r[i].chunk == chunk) {
+			row.bytes = r[i].bytes;
+			row.pipe_size = r[i].pipe_size;
+			break;
+		}
+	snprintf(row.method, sizeof(row.method), "%s", method);
+	snprintf(row.series, sizeof(row.series), "%s", series);
+	row.chunk = chunk;
+	row.side = side;
+	struct model_counts med;
+	double predicted, parts[MODEL_NTERMS], sum = 0;
+	if (row.bytes == 0 || row_medians(r, n, &row, m, &med, &predicted) == 0 || med.cpu_s <= 0)
+		return 0;
+	model_predict(&m->of[side], &med, parts);
+	for (int t = 0; t < MODEL_NTERMS; t++) {
+		shares[t] = parts[t] / med.cpu_s;
+		sum += parts[t];
+	}
+	shares[MODEL_NTERMS] = (med.cpu_s - sum) / med.cpu_s;
+	return 1;
+}
+
 static void print_coefficients(FILE *f, const struct side_models *ms,
 			       const struct model_checks *checks)
 {

@@ -33,6 +33,13 @@ struct method;
 void report_model_predict(FILE *f, const struct side_models *m, const struct method *method,
 			  uint64_t size, uint64_t chunk);
 
+/* The fitted model's split of one side's median CPU seconds (the runs of method in series at
+ * chunk): shares[t] for each term and shares[MODEL_NTERMS] for the residual, fractions of the
+ * median.  Returns 1, or 0 when those runs are not there. */
+int report_model_shares(const struct run_record *r, size_t n, const struct side_models *m,
+			const char *series, const char *method, uint64_t chunk,
+			enum model_side side, double shares[MODEL_NTERMS + 1]);
+
 #define REPORT_MODEL_BARS 1	/* plot-breakdown.csv has a row to draw */
 #define REPORT_MODEL_CALLS 2	/* plot-calls.csv has runs and model lines to draw */
 

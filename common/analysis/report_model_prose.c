@@ -130,8 +130,10 @@ void report_model_prose(FILE *f, const struct run_record *r, size_t n, const str
 	if (pairs == 0)
 		fprintf(f, "- no study phase in these runs: nothing to say.\n");
 	else
-		fprintf(f, "\nThis machine %s the study's explanation (%d of %d comparisons).\n",
-			held == pairs ? "bears out" : held ? "bears out only in part" :
+		fprintf(f, "\nBy the fit alone, this machine %s the study's explanation (%d of %d "
+			"comparisons). That is the fit's guess, not a finding: where a profile was taken, "
+			"\"Where the CPU time goes, measured\" judges the explanation from measured "
+			"categories.\n", held == pairs ? "bears out" : held ? "bears out only in part" :
 			"does not bear out", held, pairs);
 	fprintf(f, "\nWhich term dominates each study method, sender + receiver, at %s and at %s "
 		"per call:\n\n| method | at 4 KiB | at 1 MiB |\n|---|---|---|\n", "4 KiB", "1 MiB");

@@ -186,3 +186,11 @@ void seq_judge(const double *d, size_t n, enum seq_kind kind, double param,
 		seq_walsh_interval(d, n, 0, &out->r);
 	}
 }
+
+size_t seq_k_for_level(size_t n, double alpha, double *level)
+{
+	double spent = 0;
+	size_t k = k_within(n, alpha, &spent);
+	*level = 1 - spent;
+	return k;
+}

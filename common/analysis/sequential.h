@@ -53,6 +53,10 @@ double seq_signed_rank_cdf(size_t n, size_t t);
  * exp of d's median).  Returns 0, or -EINVAL / -ENOMEM (out->valid 0). */
 int seq_walsh_interval(const double *d, size_t n, size_t k, struct ratio_ci *out);
 
+/* The k of a single signed-rank interval of n pairs at two-sided level 1 - alpha (the largest k
+ * whose exact level is at least that; 0 when n is too small), its exact level into *level. */
+size_t seq_k_for_level(size_t n, double alpha, double *level);
+
 /* What a judgement decides: a ratio (clears the noise band, either side) or a target
  * (low >= target: met; high < target: missed). */
 enum seq_kind { SEQ_RATIO, SEQ_TARGET };
