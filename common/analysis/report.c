@@ -279,7 +279,7 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 		int fitted = report_model_print(md, records, n, &checks, &model) == 0;
 		if (ctx && (ctx->profiles || ctx->profile_why[0]))
 			report_profile_print(md, records, n, ctx->profiles, fitted ? &model : NULL,
-					     ctx->profile_why);
+					     claims, ctx->profile_why);
 		if (fitted) {
 			int calls = report_model_write(out_dir, records, n, &model);
 			if (calls < 0)

@@ -26,8 +26,12 @@
 /* Print the section into f.  set holds the profiles (NULL or empty: none, and why_none says
  * why, e.g. the refusal); model is the fit (NULL: not fitted); records are every run of the
  * job, for the agreement with getrusage and the cost of profiling. */
+struct claim_set;
+
+/* claims (NULL: none) are the study's verdicts: whether a method takes less CPU than read/write
+ * is theirs (intervals over every round), the profile says where the difference lies. */
 void report_profile_print(FILE *f, const struct run_record *r, size_t n,
 			  const struct profile_set *set, const struct side_models *model,
-			  const char *why_none);
+			  const struct claim_set *claims, const char *why_none);
 
 #endif
