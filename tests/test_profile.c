@@ -377,12 +377,22 @@ static void test_run_profile_writes_what_csv_says(void)
 	CU_ASSERT_EQUAL(results_read_csv(csv, &recs, &nrec, &cap, &err), 0);
 	CU_ASSERT_EQUAL(nrec, 4);
 	for (size_t i = 0; i < n; i++) {
-		uint64_t in_rows = 0;
+		uint64_t in_rows = 0, runs = 0;
+		double sampled = 0, cpu = 0;
 		for (size_t k = 0; k < nrec; k++)
-			if (strcmp(recs[k].method, rows[i].method) == 0)
-				in_rows += rows[i].producer ? recs[k].producer_fig.samples :
-							      recs[k].consumer_fig.samples;
+			if (strcmp(recs[k].method, rows[i].method) == 0) {
+				const struct half_figures *fig = rows[i].producer ? &recs[k].producer_fig :
+									 &recs[k].consumer_fig;
+				in_rows += fig->samples;
+				sampled += fig->sampled_s;
+				runs++;
+			}
 		CU_ASSERT_EQUAL(in_rows, rows[i].total);
+		/* cpu_s is per run: the categories add up to one run's sampled seconds */
+		for (int c = 0; c < CAT_COUNT; c++)
+			cpu += rows[i].cpu_s[c];
+		CU_ASSERT_EQUAL(runs, 2);
+		CU_ASSERT_DOUBLE_EQUAL(cpu, sampled / (double)runs, 1e-4 + 1e-3 * cpu);
 	}
 	free(recs);
 	free(rows);
