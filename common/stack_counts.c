@@ -88,7 +88,8 @@ int stack_counts_write(const struct stack_counts *sc, const char *path)
 	struct stack_count *sorted = malloc((sc->n ? sc->n : 1) * sizeof(*sorted));
 	if (!sorted)
 		return -ENOMEM;
-	memcpy(sorted, sc->items, sc->n * sizeof(*sorted));
+	if (sc->n)	/* a side too short for one sample has none */
+		memcpy(sorted, sc->items, sc->n * sizeof(*sorted));
 	qsort(sorted, sc->n, sizeof(*sorted), by_stack);
 	char tmp[4096];
 	if (snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid()) >= (int)sizeof(tmp)) {

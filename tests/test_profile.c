@@ -292,6 +292,12 @@ static void test_stack_counts_round_trip(void)
 	CU_ASSERT_EQUAL(bad, 2);
 	stack_counts_free(&a);
 	stack_counts_free(&b);
+	/* A side too short for one sample: an empty file, read back as nothing. */
+	CU_ASSERT_EQUAL(stack_counts_write(&a, path), 0);
+	CU_ASSERT_EQUAL(ts_count_lines(path), 0);
+	CU_ASSERT_EQUAL(stack_counts_read(&b, path, NULL), 0);
+	CU_ASSERT_EQUAL(b.total, 0);
+	stack_counts_free(&b);
 	ts_remove_tree(dir);
 }
 
