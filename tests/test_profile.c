@@ -1,7 +1,7 @@
 /*
- * test_profile.c - --profile: the sampler attributes known work to the right category, frames
- * are named, folded files read back to profile.csv's totals, nothing is left behind, and a
- * refused perf_event_open is exit 2 with the setting named (refusal injected, never skipped).
+ * test_profile.c - the sampler attributes known work to the right category, the frame table
+ * decides known stacks as it says, folded files round-trip, and frames are named (user frames
+ * from ELF symbols, kernel frames from kallsyms).  test_profile_run.c has the commands.
  */
 #include <CUnit/CUnit.h>
 #include <dlfcn.h>
@@ -11,14 +11,10 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "categories.h"
 #include "profile_out.h"
-#include "report_profile.h"
-#include "units.h"
-#include "results.h"
 #include "sampler.h"
 #include "stack_counts.h"
 #include "symbols.h"
@@ -343,282 +339,6 @@ static void test_symbols_name_user_and_kernel_frames(void)
 	symbolizer_close(&sym);
 }
 
-/* ---- the command --------------------------------------------------------------------- */
-
-static int count_profile_leftovers(const char *dir)
-{
-	char cmd[600];
-	snprintf(cmd, sizeof(cmd), "ls -a '%s' | grep -c '^\\.bulkxfer-profile' ", dir);
-	FILE *p = popen(cmd, "r");
-	int n = -1;
-	if (p) {
-		if (fscanf(p, "%d", &n) != 1)
-			n = -1;
-		pclose(p);
-	}
-	return n;
-}
-
-static void test_run_profile_writes_what_csv_says(void)
-{
-	char why[256];
-	if (sampler_probe(why, sizeof(why)) < 0) {
-		ts_skip("profile/run", why);
-		return;
-	}
-	char dir[256], csv[512], pdir[512], path[700];
-	ts_make_tempdir(dir, sizeof(dir));
-	snprintf(csv, sizeof(csv), "%s/r.csv", dir);
-	snprintf(pdir, sizeof(pdir), "%s/r-profile", dir);
-	const char *argv[] = { "bulkxfer", "run", "--method", "pipe,shm-whole", "--size", "24M",
-			       "--runs", "2", "--warmup", "1", "--profile", "--workdir", dir,
-			       "--csv", csv, NULL };
-	struct ts_result r;
-	CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(&r, argv), 0);
-	CU_ASSERT_EQUAL(r.status, 0);
-	CU_ASSERT_TRUE(strstr(r.out, "profile: ") != NULL);
-	struct profile_row *rows = NULL;
-	size_t n = 0;
-	struct bx_error err;
-	snprintf(path, sizeof(path), "%s/profile.csv", pdir);
-	CU_ASSERT_EQUAL_FATAL(profile_read_csv(path, &rows, &n, &err), 0);
-	CU_ASSERT_EQUAL(n, 4);	/* two methods, two sides; warm-ups not profiled */
-	for (size_t i = 0; i < n; i++) {
-		struct side_profile p;
-		memset(&p, 0, sizeof(p));
-		snprintf(p.series, sizeof(p.series), "%s", rows[i].series);
-		snprintf(p.method, sizeof(p.method), "%s", rows[i].method);
-		p.chunk = rows[i].chunk;
-		p.producer = rows[i].producer;
-		char base[160];
-		profile_base_name(&p, base, sizeof(base));
-		snprintf(path, sizeof(path), "%s/%s.folded", pdir, base);
-		CU_ASSERT_EQUAL(stack_counts_read(&p.stacks, path, NULL), 0);
-		uint64_t counts[CAT_COUNT];
-		profile_categorize(&p.stacks, counts);
-		for (int c = 0; c < CAT_COUNT; c++)
-			CU_ASSERT_EQUAL(counts[c], rows[i].samples[c]);
-		CU_ASSERT_EQUAL(p.stacks.total, rows[i].total);
-		CU_ASSERT_TRUE(rows[i].total > 0);
-		stack_counts_free(&p.stacks);
-		snprintf(path, sizeof(path), "%s/%s.svg", pdir, base);
-		CU_ASSERT_TRUE(ts_file_contains(path, "<svg"));
-	}
-	/* The rows of runs.csv hold the samples the folded files hold. */
-	struct run_record *recs = NULL;
-	size_t nrec = 0, cap = 0;
-	CU_ASSERT_EQUAL(results_read_csv(csv, &recs, &nrec, &cap, &err), 0);
-	CU_ASSERT_EQUAL(nrec, 4);
-	for (size_t i = 0; i < n; i++) {
-		uint64_t in_rows = 0, runs = 0;
-		double sampled = 0, cpu = 0;
-		for (size_t k = 0; k < nrec; k++)
-			if (strcmp(recs[k].method, rows[i].method) == 0) {
-				const struct half_figures *fig = rows[i].producer ? &recs[k].producer_fig :
-									 &recs[k].consumer_fig;
-				in_rows += fig->samples;
-				sampled += fig->sampled_s;
-				runs++;
-			}
-		CU_ASSERT_EQUAL(in_rows, rows[i].total);
-		/* cpu_s is per run: the categories add up to one run's sampled seconds */
-		for (int c = 0; c < CAT_COUNT; c++)
-			cpu += rows[i].cpu_s[c];
-		CU_ASSERT_EQUAL(runs, 2);
-		CU_ASSERT_DOUBLE_EQUAL(cpu, sampled / (double)runs, 1e-4 + 1e-3 * cpu);
-	}
-	free(recs);
-	free(rows);
-	CU_ASSERT_EQUAL(count_profile_leftovers(dir), 0);
-	ts_remove_tree(dir);
-}
-
-static void test_profile_failed_run_leaves_nothing(void)
-{
-	char why[256];
-	if (sampler_probe(why, sizeof(why)) < 0) {
-		ts_skip("profile/failed", why);
-		return;
-	}
-	char dir[256], csv[512], log[600];
-	ts_make_tempdir(dir, sizeof(dir));
-	snprintf(csv, sizeof(csv), "%s/r.csv", dir);
-	snprintf(log, sizeof(log), "%s/log", dir);
-	const char *argv[] = { "bulkxfer", "run", "--method", "pipe", "--size", "4M", "--runs",
-			       "1", "--warmup", "0", "--profile", "--workdir", dir, "--csv", csv,
-			       NULL };
-	pid_t pid = ts_spawn_bulkxfer_fault(argv, log, "consumer:end:eio");
-	CU_ASSERT_TRUE_FATAL(pid > 0);
-	int status = 0;
-	CU_ASSERT_TRUE(ts_wait_for(pid, 60, &status));
-	CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1);
-	CU_ASSERT_EQUAL(ts_reap_orphans(2), 0);
-	CU_ASSERT_EQUAL(count_profile_leftovers(dir), 0);
-	ts_remove_tree(dir);
-}
-
-static void test_profile_refused_is_usage_error(void)
-{
-	static const struct { const char *err, *says; } cases[] = {
-		{ "EACCES", "perf_event_paranoid" },
-		{ "EPERM", "perf_event_paranoid" },
-		{ "ENOSYS", "no perf events" },
-		{ "ENOENT", "no perf events" },
-	};
-	char dir[256], csv[512];
-	ts_make_tempdir(dir, sizeof(dir));
-	snprintf(csv, sizeof(csv), "%s/r.csv", dir);
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		setenv(SAMPLER_FAIL_ENV, cases[i].err, 1);
-		const char *argv[] = { "bulkxfer", "run", "--method", "pipe", "--size", "1M",
-				       "--profile", "--workdir", dir, "--csv", csv, NULL };
-		struct ts_result r;
-		CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(&r, argv), 0);
-		unsetenv(SAMPLER_FAIL_ENV);
-		CU_ASSERT_EQUAL(r.status, 2);
-		CU_ASSERT_TRUE(strncmp(r.err, "bulkxfer: --profile: ", 21) == 0);
-		CU_ASSERT_TRUE(strstr(r.err, cases[i].says) != NULL);
-		CU_ASSERT_PTR_NULL(strchr(r.err, '\n') ? strchr(strchr(r.err, '\n') + 1, '\n') : NULL);
-		CU_ASSERT_FALSE(ts_exists(csv));	/* nothing ran */
-	}
-	/* Without --profile the same environment changes nothing. */
-	setenv(SAMPLER_FAIL_ENV, "EACCES", 1);
-	const char *argv[] = { "bulkxfer", "run", "--method", "pipe", "--size", "1M", "--runs", "1",
-			       "--warmup", "0", "--workdir", dir, "--csv", csv, NULL };
-	struct ts_result r;
-	CU_ASSERT_EQUAL(ts_run_bulkxfer(&r, argv), 0);
-	unsetenv(SAMPLER_FAIL_ENV);
-	CU_ASSERT_EQUAL(r.status, 0);
-	ts_remove_tree(dir);
-}
-
-/* ---- the report's section ------------------------------------------------------------ */
-
-/* A side whose samples are `count` copies of one stack. */
-static void add_side(struct profile_set *set, const char *series, const char *method,
-		     uint64_t chunk, int producer, const char *stack, uint64_t count, double cpu_s)
-{
-	struct run_record rec;
-	memset(&rec, 0, sizeof(rec));
-	snprintf(rec.series, sizeof(rec.series), "%s", series);
-	snprintf(rec.method, sizeof(rec.method), "%s", method);
-	rec.chunk = chunk;
-	struct side_profile *p = NULL;
-	if (set->n == set->cap) {
-		set->cap = set->cap ? set->cap * 2 : 8;
-		set->items = realloc(set->items, set->cap * sizeof(*set->items));
-	}
-	p = &set->items[set->n++];
-	memset(p, 0, sizeof(*p));
-	snprintf(p->series, sizeof(p->series), "%s", series);
-	snprintf(p->method, sizeof(p->method), "%s", method);
-	p->chunk = chunk;
-	p->producer = producer;
-	stack_counts_add(&p->stacks, stack, count);
-	p->runs = 1;
-	p->samples = count;
-	p->sampled_s = cpu_s;
-	p->cpu_s = cpu_s;
-}
-
-static char *section_of(const struct profile_set *set, const char *why)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	report_profile_print(f, NULL, 0, set, NULL, NULL, why);
-	fclose(f);
-	return buf;
-}
-
-#define COPY_K "main;read;entry_SYSCALL_64_[k];_copy_to_iter_[k]"
-#define FAULT "main;__memmove_avx_unaligned_erms;asm_exc_page_fault_[k]"
-#define ZERO FAULT ";clear_page_erms_[k]"
-
-#define SYSCALL_ONLY "main;getppid;entry_SYSCALL_64_[k];do_syscall_64_[k]"
-#define USER_COPY "main;__memmove_avx_unaligned_erms"
-
-static void test_report_section_judges_the_explanation(void)
-{
-	struct profile_set set;
-	memset(&set, 0, sizeof(set));
-	/* read/write: 2 s a side, half copying, half system calls (4 s, 2 s of copies) */
-	add_side(&set, "study-profile", "pipe", 4096, 1, COPY_K, 1000, 2.0);
-	add_side(&set, "study-profile", "pipe", 4096, 0, COPY_K, 1000, 2.0);
-	stack_counts_add(&set.items[0].stacks, SYSCALL_ONLY, 1000);
-	stack_counts_add(&set.items[1].stacks, SYSCALL_ONLY, 1000);
-	/* mmap+memcpy: cheaper (2.4 s), but it copies more (2.4 s): not by copying less */
-	add_side(&set, "study-profile", "shm-whole", 4096, 1, USER_COPY, 1200, 1.2);
-	add_side(&set, "study-profile", "shm-whole", 4096, 0, USER_COPY, 1200, 1.2);
-	/* splice: 0.3 s, its copies 0.1 s: 1.9 of the 3.7 s saved, more than half: holds */
-	add_side(&set, "study-profile", "splice", CHUNK_REST, 1, "main;splice;pipe_write_[k]",
-		 200, 0.2);
-	add_side(&set, "study-profile", "splice", CHUNK_REST, 0, COPY_K, 100, 0.1);
-	char *s = section_of(&set, NULL);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
-	CU_ASSERT_TRUE(strstr(s, "### Where the CPU time goes, measured") != NULL);
-	CU_ASSERT_TRUE(strstr(s, "the profiled runs took 2.400 s against 4.000 s of CPU, both sides (-1.600 s). The copy "
-			      "categories account for +0.400 s") != NULL);
-	CU_ASSERT_TRUE(strstr(s, "It takes less CPU, but not mainly by copying less") != NULL);
-	CU_ASSERT_TRUE(strstr(s, "the profiled runs took 0.300 s against 4.000 s of CPU, both sides (-3.700 s). The copy "
-			      "categories account for -1.900 s") != NULL);
-	CU_ASSERT_TRUE(strstr(s, "the explanation holds here") != NULL);
-	CU_ASSERT_TRUE(strstr(s, "bears out only in part the study's explanation (1 of 2") != NULL);
-	CU_ASSERT_TRUE(strstr(s, "| zeroing new pages |") != NULL);
-	free(s);
-	/* Costlier, and copying less: the other wording. */
-	profile_set_free(&set);
-	add_side(&set, "study-profile", "pipe", 4096, 1, COPY_K, 1000, 1.0);
-	add_side(&set, "study-profile", "pipe", 4096, 0, COPY_K, 1000, 1.0);
-	add_side(&set, "study-profile", "shm-whole", 4096, 1, ZERO, 1500, 1.5);
-	add_side(&set, "study-profile", "shm-whole", 4096, 0, FAULT, 1500, 1.5);
-	s = section_of(&set, NULL);
-	CU_ASSERT_TRUE(strstr(s, "It takes more CPU, not less: the explanation does not hold "
-			      "here (it copies less, and pays as much or more elsewhere)") != NULL);
-	CU_ASSERT_TRUE(strstr(s, "does not bear out the study's explanation (0 of 1") != NULL);
-	free(s);
-	s = section_of(NULL, "perf_event_open refused: kernel.perf_event_paranoid is 3");
-	CU_ASSERT_TRUE(strstr(s, "No profile was taken: perf_event_open refused: "
-			      "kernel.perf_event_paranoid is 3") != NULL);
-	free(s);
-	profile_set_free(&set);
-}
-
-static void test_explain_shows_a_profile(void)
-{
-	char dir[256], path[512];
-	ts_make_tempdir(dir, sizeof(dir));
-	snprintf(path, sizeof(path), "%s/profile.csv", dir);
-	FILE *f = fopen(path, "w");
-	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-	fprintf(f, "%s\n", PROFILE_CSV_HEADER);
-	for (int c = 0; c < CAT_COUNT; c++)
-		fprintf(f, "run,pipe,1048576,producer,%s,%d,%.6f,%.6f\n", category_id(c),
-			c == CAT_COPY_KERNEL ? 70 : c == CAT_SYSCALL ? 30 : 0,
-			c == CAT_COPY_KERNEL ? 0.7 : c == CAT_SYSCALL ? 0.3 : 0,
-			c == CAT_COPY_KERNEL ? 0.07 : c == CAT_SYSCALL ? 0.03 : 0);
-	fclose(f);
-	const char *argv[] = { "bulkxfer", "explain", "--method", "pipe", "--profile-csv", path,
-			       NULL };
-	struct ts_result r;
-	CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(&r, argv), 0);
-	CU_ASSERT_EQUAL(r.status, 0);
-	CU_ASSERT_TRUE(strstr(r.out, "run, chunk 1 MiB, sender: 0.100 s a run, 100 samples: copy "
-			      "between user and kernel 70% (0.070 s), system call entry and exit 30% "
-			      "(0.030 s)") != NULL);
-	const char *argv2[] = { "bulkxfer", "explain", "--method", "splice", "--profile-csv", path,
-				NULL };
-	CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(&r, argv2), 0);
-	CU_ASSERT_TRUE(strstr(r.out, "splice was not profiled") != NULL);
-	f = fopen(path, "w");
-	fputs("not,a,profile\n", f);
-	fclose(f);
-	CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(&r, argv), 0);
-	CU_ASSERT_EQUAL(r.status, 2);
-	CU_ASSERT_TRUE(strstr(r.err, "is not a profile.csv") != NULL);
-	ts_remove_tree(dir);
-}
-
 int register_profile_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -628,12 +348,6 @@ int register_profile_suite(void)
 		{ "categories_of_known_stacks", test_categories_of_known_stacks },
 		{ "stack_counts_round_trip", test_stack_counts_round_trip },
 		{ "symbols_name_user_and_kernel_frames", test_symbols_name_user_and_kernel_frames },
-		{ "run_profile_writes_what_csv_says", test_run_profile_writes_what_csv_says },
-		{ "profile_failed_run_leaves_nothing", test_profile_failed_run_leaves_nothing },
-		{ "profile_refused_is_usage_error", test_profile_refused_is_usage_error },
-		{ "report_section_judges_the_explanation",
-		  test_report_section_judges_the_explanation },
-		{ "explain_shows_a_profile", test_explain_shows_a_profile },
 	};
 	return TS_ADD_SUITE("profile", cases);
 }
