@@ -550,12 +550,29 @@ static int cmd_report(int argc, char **argv)
 		rc = bx_fail(&err, BX_EXIT_USAGE, "results file '%s' holds no runs", o.csv);
 	if (rc == 0 && mkdir(o.out, 0755) < 0 && errno != EEXIST)
 		rc = bx_fail(&err, BX_EXIT_USAGE, "cannot create '%s': %s", o.out, strerror(errno));
+	/* A reproduce directory's profile (profile/ beside its runs.csv) comes back into the
+	 * report, its graphs and flame graphs redrawn into the report's directory. */
+	static struct report_context ctx;
+	struct profile_set profiles = { 0 };
+	char pdir[PATH_MAX], pout[PATH_MAX], pcsv[PATH_MAX + 16];
+	const char *slash = strrchr(o.csv, '/');
+	snprintf(pdir, sizeof(pdir), "%.*s%sprofile", slash ? (int)(slash - o.csv) : 0, o.csv,
+		 slash ? "/" : "");
+	snprintf(pout, sizeof(pout), "%s/profile", o.out);
+	snprintf(pcsv, sizeof(pcsv), "%s/profile.csv", pdir);
+	if (rc == 0 && access(pcsv, R_OK) == 0) {
+		rc = profile_set_load(pdir, records, n, &profiles, &err);
+		if (rc == 0 && strcmp(pdir, pout) != 0)
+			rc = profile_write_outputs(pout, &profiles, &err);
+		ctx.profiles = &profiles;
+	}
 	if (rc == 0) {
-		rc = report_write(records, n, o.csv, o.out, NULL, &err);
+		rc = report_write(records, n, o.csv, o.out, ctx.profiles ? &ctx : NULL, &err);
 		printf("report: %s/report.md (from %zu runs in %s)\n", o.out, n, o.csv);
 	}
 	if (rc)
 		bx_print_error("%s", err.msg);
+	profile_set_free(&profiles);
 	free(records);
 	return rc;
 }

@@ -398,6 +398,15 @@ static void test_reproduce_end_to_end(void)
 	snprintf(path, sizeof(path), "%s/rep/profile/study-profile-shm-whole-4K-consumer.svg",
 		 workdir);
 	CU_ASSERT_EQUAL(ts_exists(path), can_profile);
+	/* report on the directory brings the profile back, its files redrawn beside the report */
+	run_line("report --csv {D}/rep/runs.csv --out {D}/rep/again", r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	snprintf(path, sizeof(path), "%s/rep/again/report.md", workdir);
+	CU_ASSERT_EQUAL(file_contains_anywhere(path, "#### The study's explanation, judged from the "
+					       "profile"), can_profile);
+	snprintf(path, sizeof(path), "%s/rep/again/profile/study-profile-pipe-4K-producer.svg",
+		 workdir);
+	CU_ASSERT_EQUAL(ts_exists(path), can_profile);
 	static const char *files[] = { "report.md", "verdicts.csv", "model.csv", "breakdown.png",
 				       "calls.png", "summary.csv", "cpu.png", "throughput.png",
 				       "chunk.png", "size.png", "cpu_per_gib.png", "cpu.svg" };

@@ -245,3 +245,56 @@ int profile_read_csv(const char *path, struct profile_row **rows, size_t *n,
 	}
 	return rc;
 }
+
+/* ---- reading a profile directory back ------------------------------------------------ */
+
+int profile_set_load(const char *dir, const struct run_record *records, size_t n,
+		     struct profile_set *set, struct bx_error *err)
+{
+	char path[4096];
+	struct profile_row *rows = NULL;
+	size_t nrows = 0;
+	snprintf(path, sizeof(path), "%s/profile.csv", dir);
+	int rc = profile_read_csv(path, &rows, &nrows, err);
+	for (size_t i = 0; rc == 0 && i < nrows; i++) {
+		if (set->n == set->cap) {
+			size_t cap = set->cap ? set->cap * 2 : 8;
+			struct side_profile *items = realloc(set->items, cap * sizeof(*items));
+			if (!items) {
+				rc = bx_fail(err, BX_EXIT_FAILURE, "out of memory reading '%s'", dir);
+				break;
+			}
+			set->items = items;
+			set->cap = cap;
+		}
+		struct side_profile *p = &set->items[set->n++];
+		memset(p, 0, sizeof(*p));
+		snprintf(p->series, sizeof(p->series), "%s", rows[i].series);
+		snprintf(p->method, sizeof(p->method), "%s", rows[i].method);
+		p->chunk = rows[i].chunk;
+		p->producer = rows[i].producer;
+		char base[160];
+		profile_base_name(p, base, sizeof(base));
+		snprintf(path, sizeof(path), "%s/%s.folded", dir, base);
+		int frc = stack_counts_read(&p->stacks, path, NULL);
+		if (frc < 0) {
+			rc = bx_fail(err, BX_EXIT_USAGE, "cannot read the profile's '%s': %s", path,
+				     strerror(-frc));
+			break;
+		}
+		for (size_t k = 0; k < n; k++) {
+			const struct run_record *r = &records[k];
+			const struct half_figures *fig = p->producer ? &r->producer_fig :
+								       &r->consumer_fig;
+			if (r->chunk != p->chunk || strcmp(r->series, p->series) != 0 ||
+			    strcmp(r->method, p->method) != 0)
+				continue;
+			p->runs++;
+			p->samples += fig->samples;
+			p->sampled_s += fig->sampled_s;
+			p->cpu_s += fig->user_s + fig->sys_s;
+		}
+	}
+	free(rows);
+	return rc;
+}

@@ -47,4 +47,11 @@ int profile_write_outputs(const char *dir, const struct profile_set *set, struct
 int profile_read_csv(const char *path, struct profile_row **rows, size_t *n,
 		     struct bx_error *err);
 
+/* Rebuild the profiles a run or reproduce wrote into dir (profile.csv and its folded files)
+ * into *set (zero it first; release with profile_set_free), taking each side's runs, samples,
+ * sampled and getrusage seconds from records[0..n).  Returns 0, or BX_EXIT_USAGE with *err
+ * filled (a missing or malformed file). */
+int profile_set_load(const char *dir, const struct run_record *records, size_t n,
+		     struct profile_set *set, struct bx_error *err);
+
 #endif
