@@ -8,7 +8,7 @@ set ylabel "CPU seconds per run"
 set style data histogram
 set style histogram rowstacked
 set boxwidth 0.7
-set xtics rotate by -35
+set xtics rotate by -50 font ",9"
 set yrange [0:*]
 set key outside right top
 # the flame graphs' colours (flamegraph.c), in the category order of the data's columns

@@ -116,9 +116,13 @@ static int write_plot_data(const char *dir, const struct profile_set *set, char 
 		struct profile_row row;
 		char chunk[32];
 		profile_row_of(&set->items[i], &row);
-		fprintf(f, "%s %s %s %s", row.series, row.method,
-			units_format_chunk(row.chunk, chunk, sizeof(chunk)),
-			row.producer ? "sender" : "receiver");
+		chunk_word(row.chunk, chunk, sizeof(chunk));
+		/* short labels, so twenty bars stay readable: "study pipe 4K send" */
+		size_t len = strlen(row.series), sl = strlen("-profile");
+		if (len > sl && strcmp(row.series + len - sl, "-profile") == 0)
+			len -= sl;
+		fprintf(f, "%.*s %s %s %s", (int)len, row.series, row.method, chunk,
+			row.producer ? "send" : "recv");
 		for (int c = 0; c < CAT_COUNT; c++)
 			fprintf(f, ",%.6f", row.cpu_s[c]);
 		fputc('\n', f);
