@@ -297,6 +297,41 @@ static void test_explain_shows_a_profile(void)
 	ts_remove_tree(dir);
 }
 
+/* Where perf is refused, reproduce goes on without the profiled runs and its report says why. */
+static void test_reproduce_goes_on_when_refused(void)
+{
+	char dir[256], out[512], path[700];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(out, sizeof(out), "%s/rep", dir);
+	setenv(SAMPLER_FAIL_ENV, "EACCES", 1);
+	const char *argv[] = { "bulkxfer", "reproduce", "--size", "1M", "--runs", "2", "--warmup",
+			       "0", "--chunk", "64K", "--out", out, "--workdir", dir, NULL };
+	struct ts_result r;
+	CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(&r, argv), 0);
+	unsetenv(SAMPLER_FAIL_ENV);
+	CU_ASSERT_EQUAL(r.status, 0);
+	snprintf(path, sizeof(path), "%s/report.md", out);
+	FILE *f = fopen(path, "r");
+	static char text[1 << 20];
+	size_t n = f ? fread(text, 1, sizeof(text) - 1, f) : 0;
+	if (f)
+		fclose(f);
+	text[n] = '\0';
+	CU_ASSERT_TRUE(strstr(text, "No profile was taken: perf_event_open refused") != NULL);
+	CU_ASSERT_PTR_NULL(strstr(text, "#### What profiling cost"));
+	snprintf(path, sizeof(path), "%s/profile", out);
+	CU_ASSERT_FALSE(ts_exists(path));
+	struct run_record *recs = NULL;
+	size_t nrec = 0, cap = 0;
+	struct bx_error err;
+	snprintf(path, sizeof(path), "%s/runs.csv", out);
+	CU_ASSERT_EQUAL(results_read_csv(path, &recs, &nrec, &cap, &err), 0);
+	for (size_t i = 0; i < nrec; i++)
+		CU_ASSERT_PTR_NULL(strstr(recs[i].series, "-profile"));
+	free(recs);
+	ts_remove_tree(dir);
+}
+
 int register_profile_run_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -306,6 +341,7 @@ int register_profile_run_suite(void)
 		{ "report_section_judges_the_explanation",
 		  test_report_section_judges_the_explanation },
 		{ "explain_shows_a_profile", test_explain_shows_a_profile },
+		{ "reproduce_goes_on_when_refused", test_reproduce_goes_on_when_refused },
 	};
 	return TS_ADD_SUITE("profile-run", cases);
 }
