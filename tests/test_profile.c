@@ -133,6 +133,19 @@ static uint64_t sum(const uint64_t counts[CAT_COUNT])
 	return t;
 }
 
+/* On a miss (or with BULKXFER_TEST_VERBOSE), every category's share, to see what took it. */
+static void say_shares(const char *what, int missed, const uint64_t counts[CAT_COUNT],
+		       uint64_t total)
+{
+	if (!missed && !getenv("BULKXFER_TEST_VERBOSE"))
+		return;
+	fprintf(stderr, "\n  %s, %llu samples:", what, (unsigned long long)total);
+	for (int c = 0; c < CAT_COUNT; c++)
+		fprintf(stderr, " %s %.0f%%", category_id((enum category)c),
+			100 * share(counts, total, (enum category)c));
+	fputc('\n', stderr);
+}
+
 static void test_fresh_memset_is_zeroing_and_faults(void)
 {
 	uint64_t counts[CAT_COUNT];
@@ -142,16 +155,11 @@ static void test_fresh_memset_is_zeroing_and_faults(void)
 	uint64_t total = sum(counts);
 	double got = share(counts, total, CAT_ZERO_PAGES) + share(counts, total, CAT_PAGE_FAULT);
 	CU_ASSERT_TRUE(total >= 100);
-	CU_ASSERT_TRUE(share(counts, total, CAT_ZERO_PAGES) > 0.05);
+	/* How the two split moves with the host (14-59% zeroing seen: a page the host took back
+	 * is faulted in through it); that zeroing inside a fault is zeroing is the frame table's
+	 * test, decided on known stacks. */
 	CU_ASSERT_TRUE(got >= 0.80);
-	if (got < 0.80 || getenv("BULKXFER_TEST_VERBOSE")) {
-		fprintf(stderr, "\n  fresh memset: %.0f%% zeroing+faults of %llu samples:",
-			100 * got, (unsigned long long)total);
-		for (int c = 0; c < CAT_COUNT; c++)
-			fprintf(stderr, " %s %.0f%%", category_id((enum category)c),
-				100 * share(counts, total, (enum category)c));
-		fputc('\n', stderr);
-	}
+	say_shares("fresh memset (zeroing + faults wanted)", got < 0.80, counts, total);
 }
 
 static void test_getppid_is_syscall(void)
@@ -163,14 +171,8 @@ static void test_getppid_is_syscall(void)
 	uint64_t total = sum(counts);
 	CU_ASSERT_TRUE(total >= 100);
 	CU_ASSERT_TRUE(share(counts, total, CAT_SYSCALL) >= 0.80);
-	if (share(counts, total, CAT_SYSCALL) < 0.80 || getenv("BULKXFER_TEST_VERBOSE")) {
-		fprintf(stderr, "\n  getppid: %.0f%% syscall of %llu:", 100 * share(counts, total,
-			CAT_SYSCALL), (unsigned long long)total);
-		for (int c = 0; c < CAT_COUNT; c++)
-			fprintf(stderr, " %s %.0f%%", category_id((enum category)c),
-				100 * share(counts, total, (enum category)c));
-		fputc('\n', stderr);
-	}
+	say_shares("getppid (syscall wanted)", share(counts, total, CAT_SYSCALL) < 0.80, counts,
+		   total);
 }
 
 static void test_warm_memcpy_is_user_copy(void)
@@ -182,13 +184,8 @@ static void test_warm_memcpy_is_user_copy(void)
 	uint64_t total = sum(counts);
 	CU_ASSERT_TRUE(total >= 100);
 	CU_ASSERT_TRUE(share(counts, total, CAT_COPY_USER) >= 0.80);
-	if (share(counts, total, CAT_COPY_USER) < 0.80 || getenv("BULKXFER_TEST_VERBOSE")) {
-		fprintf(stderr, "\n  warm memcpy of %llu samples:", (unsigned long long)total);
-		for (int c = 0; c < CAT_COUNT; c++)
-			fprintf(stderr, " %s %.0f%%", category_id((enum category)c),
-				100 * share(counts, total, (enum category)c));
-		fputc('\n', stderr);
-	}
+	say_shares("warm memcpy (copy_user wanted)", share(counts, total, CAT_COPY_USER) < 0.80,
+		   counts, total);
 	/* The samples stand for the CPU time they sampled: about WORK_CPU_S, never nothing. */
 	CU_ASSERT_TRUE(res.sampled_s > WORK_CPU_S / 2 && res.sampled_s < WORK_CPU_S * 2);
 	CU_ASSERT_EQUAL(res.lost, 0);

@@ -61,15 +61,21 @@ static void print_agreement(FILE *f, const struct profile_set *set)
 
 /* ---- the study sides ----------------------------------------------------------------- */
 
+/* The study's rows, then the ring beside them: the sides this section tabulates. */
+static void study_rows_and_ring(const struct study_row *all[STUDY_NROWS + 1])
+{
+	for (size_t i = 0; i < STUDY_NROWS; i++)
+		all[i] = &study_rows[i];
+	all[STUDY_NROWS] = &study_ring;
+}
+
 static void print_study_table(FILE *f, const struct profile_set *set)
 {
 	struct profile_row rows[2 * (STUDY_NROWS + 1)];
 	const char *head[2 * (STUDY_NROWS + 1)];
 	size_t k = 0;
 	const struct study_row *all[STUDY_NROWS + 1];
-	for (size_t i = 0; i < STUDY_NROWS; i++)
-		all[i] = &study_rows[i];
-	all[STUDY_NROWS] = &study_ring;
+	study_rows_and_ring(all);
 	for (size_t i = 0; i < STUDY_NROWS + 1; i++)
 		for (int producer = 1; producer >= 0; producer--) {
 			const struct side_profile *p = study_side(set, all[i]->method, producer);
@@ -262,9 +268,7 @@ static void print_model_beside(FILE *f, const struct run_record *r, size_t n,
 	char wrong[2048] = "";
 	size_t wl = 0;
 	const struct study_row *all[STUDY_NROWS + 1];
-	for (size_t i = 0; i < STUDY_NROWS; i++)
-		all[i] = &study_rows[i];
-	all[STUDY_NROWS] = &study_ring;
+	study_rows_and_ring(all);
 	for (size_t i = 0; i < STUDY_NROWS + 1; i++)
 		for (int producer = 1; producer >= 0; producer--) {
 			const struct side_profile *p = study_side(set, all[i]->method, producer);
