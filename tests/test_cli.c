@@ -324,19 +324,6 @@ static void test_list_and_help(void)
 	free(r);
 }
 
-/* 1 when the file at path holds text anywhere. */
-static int file_contains_anywhere(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return 0;
-	static char buf[1 << 20];
-	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	return strstr(buf, text) != NULL;
-}
-
 static void test_reproduce_end_to_end(void)
 {
 	char path[256];
@@ -390,8 +377,8 @@ static void test_reproduce_end_to_end(void)
 	CU_ASSERT_EQUAL(profiled_samples > 0, can_profile);
 	CU_ASSERT_EQUAL(nrec, 8 + 30 + tuned + 4 + profiled);
 	snprintf(path, sizeof(path), "%s/rep/report.md", workdir);
-	CU_ASSERT_TRUE(file_contains_anywhere(path, "### Where the CPU time goes, measured"));
-	CU_ASSERT_TRUE(file_contains_anywhere(path, can_profile ? "#### What profiling cost" :
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "### Where the CPU time goes, measured"));
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, can_profile ? "#### What profiling cost" :
 						  "No profile was taken: "));
 	snprintf(path, sizeof(path), "%s/rep/profile/profile.csv", workdir);
 	CU_ASSERT_EQUAL(ts_exists(path), can_profile);
@@ -402,7 +389,7 @@ static void test_reproduce_end_to_end(void)
 	run_line("report --csv {D}/rep/runs.csv --out {D}/rep/again", r);
 	CU_ASSERT_EQUAL(r->status, 0);
 	snprintf(path, sizeof(path), "%s/rep/again/report.md", workdir);
-	CU_ASSERT_EQUAL(file_contains_anywhere(path, "#### The study's explanation, judged from the "
+	CU_ASSERT_EQUAL(ts_file_contains_anywhere(path, "#### The study's explanation, judged from the "
 					       "profile"), can_profile);
 	snprintf(path, sizeof(path), "%s/rep/again/profile/study-profile-pipe-4K-producer.svg",
 		 workdir);

@@ -54,14 +54,7 @@ static int count_files(const char *dir)
 {
 	char cmd[512];
 	snprintf(cmd, sizeof(cmd), "find '%s' -type f | wc -l", dir);
-	FILE *p = popen(cmd, "r");
-	int n = -1;
-	if (p) {
-		if (fscanf(p, "%d", &n) != 1)
-			n = -1;
-		pclose(p);
-	}
-	return n;
+	return ts_command_int(cmd);
 }
 
 static void test_install_run_uninstall(void)

@@ -606,3 +606,27 @@ int ts_skips_report(FILE *out)
 		fprintf(out, "  skipped %s\n", skips[i]);
 	return nskips;
 }
+
+int ts_file_contains_anywhere(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return 0;
+	static char buf[1 << 20];
+	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return strstr(buf, text) != NULL;
+}
+
+int ts_command_int(const char *cmd)
+{
+	FILE *p = popen(cmd, "r");
+	int n = -1;
+	if (p) {
+		if (fscanf(p, "%d", &n) != 1)
+			n = -1;
+		pclose(p);
+	}
+	return n;
+}

@@ -74,6 +74,13 @@ int ts_run_bulkxfer(struct ts_result *r, const char *const argv[]);
 /* 1 when the first 4 KiB of the file at path hold text (a bulkxfer log). */
 int ts_file_contains(const char *path, const char *text);
 
+/* 1 when the file at path holds text anywhere in its first MiB (a report, say). */
+int ts_file_contains_anywhere(const char *path, const char *text);
+
+/* Run the shell command cmd and read the integer it prints; -1 when it cannot be run or prints
+ * none. */
+int ts_command_int(const char *cmd);
+
 /* Count the lines of a file (-1 if it cannot be read). */
 long ts_count_lines(const char *path);
 

@@ -133,8 +133,7 @@ void report_model_prose(FILE *f, const struct run_record *r, size_t n, const str
 		fprintf(f, "\nBy the fit alone, this machine %s the study's explanation (%d of %d "
 			"comparisons). That is the fit's guess, not a finding: where a profile was taken, "
 			"\"Where the CPU time goes, measured\" judges the explanation from measured "
-			"categories.\n", held == pairs ? "bears out" : held ? "bears out only in part" :
-			"does not bear out", held, pairs);
+			"categories.\n", study_explanation_word(held, pairs), held, pairs);
 	fprintf(f, "\nWhich term dominates each study method, sender + receiver, at %s and at %s "
 		"per call:\n\n| method | at 4 KiB | at 1 MiB |\n|---|---|---|\n", "4 KiB", "1 MiB");
 	const struct study_row *rows[STUDY_NROWS + 1];

@@ -209,8 +209,7 @@ static void print_explanation(FILE *f, const struct profile_set *set,
 		fprintf(f, "- the study methods were not all profiled: nothing to judge.\n");
 	else
 		fprintf(f, "\nMeasured, this machine %s the study's explanation (%d of %d "
-			"comparisons).\n", held == pairs ? "bears out" : held ? "bears out only in part" :
-			"does not bear out", held, pairs);
+			"comparisons).\n", study_explanation_word(held, pairs), held, pairs);
 	fputc('\n', f);
 }
 

@@ -364,3 +364,8 @@ int study_write_verdicts(const char *path, const struct claim_set *c)
 	}
 	return fclose(f) == 0 ? 0 : -errno;
 }
+
+const char *study_explanation_word(int held, int judged)
+{
+	return held == judged ? "bears out" : held ? "bears out only in part" : "does not bear out";
+}

@@ -35,6 +35,10 @@ struct study_row {
 extern const struct study_row study_rows[STUDY_NROWS];
 extern const struct study_row study_ring;
 
+/* How far this machine bears out the study's explanation when it held in held of judged
+ * comparisons: "bears out", "bears out only in part" or "does not bear out". */
+const char *study_explanation_word(int held, int judged);
+
 /* The chunk each row's method runs at in the study phase (4 KiB, splice: CHUNK_REST). */
 uint64_t study_chunk_of(const char *method);
 
