@@ -32,7 +32,13 @@ enum channel_kind {
 /* CHUNK_REST (units.h): --chunk rest; only halves with takes_rest accept it. */
 
 struct half_ctx {
-	int file_fd;		/* producer: source, O_RDONLY; consumer: destination, O_RDWR, empty */
+	int file_fd;		/* producer: source, O_RDONLY (-1 with src_mem); consumer:
+				 * destination, O_RDWR, empty */
+	const unsigned char *src_mem;	/* producer, --src memory: the size source bytes in this
+					 * process's memory, else NULL (only halves with
+					 * from_memory are given one) */
+	int keep_received;	/* the sink halves (sink.h): also write what they receive to
+				 * file_fd, the check run's destination, so it can be hashed */
 	uint64_t size;		/* bytes to move; the consumer stops after exactly this many */
 	size_t chunk;		/* bytes per read/write/splice/slot; CHUNK_REST: all that is left */
 	uint32_t slots;		/* ring length, or buffers in flight for CHANNEL_CMA */
@@ -64,6 +70,8 @@ struct half_ops {
 	int takes_rest;			/* can ask for every byte left per call (--chunk rest) */
 	int page_refs;			/* hands page references over instead of copying (splice,
 					 * vmsplice, sendfile into a pipe or socket): one per page */
+	int from_memory;		/* producers: can send from ctx->src_mem (--src memory) */
+	const char *needs_file;		/* producers that cannot: what in them needs the file */
 	int (*prepare)(struct half_ctx *ctx);	/* buffers, mappings */
 	int (*transfer)(struct half_ctx *ctx);	/* the timed loop: move ctx->size bytes */
 	void (*release)(struct half_ctx *ctx);	/* undo prepare; must cope with a failed prepare */

@@ -29,8 +29,8 @@ void half_buffer_release(struct half_ctx *ctx)
 
 int half_map_source(struct half_ctx *ctx)
 {
-	ctx->priv = NULL;
-	if (ctx->size == 0)
+	ctx->priv = (void *)ctx->src_mem;
+	if (ctx->src_mem || ctx->size == 0)
 		return 0;	/* mmap() of length 0 is EINVAL, and there is nothing to map */
 	void *map = mmap(NULL, ctx->size, PROT_READ, MAP_SHARED, ctx->file_fd, 0);
 	if (map == MAP_FAILED)
@@ -55,7 +55,7 @@ int half_map_destination(struct half_ctx *ctx)
 
 void half_unmap(struct half_ctx *ctx)
 {
-	if (ctx->priv)
+	if (ctx->priv && ctx->priv != (const void *)ctx->src_mem)
 		munmap(ctx->priv, ctx->size);
 	ctx->priv = NULL;
 }
@@ -78,6 +78,22 @@ int half_read_write_loop(struct half_ctx *ctx, int in_fd, int out_fd, const char
 	return 0;
 }
 
+int half_send_loop(struct half_ctx *ctx, int out_fd, const char *write_call)
+{
+	if (!ctx->src_mem)
+		return half_read_write_loop(ctx, ctx->file_fd, out_fd, "read(src)", write_call, EIO,
+					    "read(src): source shrank");
+	while (ctx->bytes_done < ctx->size) {
+		size_t n = half_next_chunk(ctx);
+		int rc = io_write_all(out_fd, ctx->src_mem + ctx->bytes_done, n, &ctx->syscalls);
+		if (rc < 0)
+			return half_fail(ctx, write_call, -rc);
+		if ((rc = half_advance(ctx, n, write_call)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
 int half_splice_loop(struct half_ctx *ctx, int in_fd, loff_t *in_off, int out_fd,
 		     loff_t *out_off, unsigned flags, const char *call, int eof_errno,
 		     const char *eof_call)
@@ -86,7 +102,7 @@ int half_splice_loop(struct half_ctx *ctx, int in_fd, loff_t *in_off, int out_fd
 		ssize_t n = splice(in_fd, in_off, out_fd, out_off, half_next_chunk(ctx), flags);
 		ctx->syscalls++;
 		if (n < 0) {
-			if (errno == EINTR)
+			if (io_retry(errno))
 				continue;
 			return half_fail(ctx, call, errno);
 		}

@@ -15,7 +15,8 @@
 int half_buffer_prepare(struct half_ctx *ctx);
 void half_buffer_release(struct half_ctx *ctx);
 
-/* prepare: ctx->priv = a read-only shared mapping of the whole source (NULL for an empty one). */
+/* prepare: ctx->priv = a read-only shared mapping of the whole source (NULL for an empty one),
+ * or, with --src memory, the source's bytes themselves (borrowed: half_unmap leaves them). */
 int half_map_source(struct half_ctx *ctx);
 
 /* prepare: ftruncate the destination to ctx->size and map it read-write (NULL when empty). */
@@ -28,6 +29,11 @@ void half_unmap(struct half_ctx *ctx);
  * A read that ends early fails with eof_errno and eof_call ("source shrank", "peer hung up"). */
 int half_read_write_loop(struct half_ctx *ctx, int in_fd, int out_fd, const char *read_call,
 			 const char *write_call, int eof_errno, const char *eof_call);
+
+/* The producers' send loop: write() ctx->size bytes to out_fd, each chunk from ctx->src_mem
+ * with --src memory (one call and one copy less), else read() from the source first as
+ * half_read_write_loop does. */
+int half_send_loop(struct half_ctx *ctx, int out_fd, const char *write_call);
 
 /* Move ctx->size bytes with splice(in_fd, in_off, out_fd, out_off, chunk, flags); in_off or
  * out_off may be NULL (the pipe or socket side).  Early EOF fails as above. */

@@ -100,6 +100,12 @@ static int is_unsupported_errno(int rc)
 	       rc == -ENODEV;
 }
 
+/* The receiving half of this transfer: a sink's (sink.h) or the method's. */
+static const struct half_ops *consumer_of(const struct transfer_spec *spec)
+{
+	return spec->consumer ? spec->consumer : spec->method->consumer;
+}
+
 static int uses_ring(enum channel_kind kind)
 {
 	return kind == CHANNEL_SHM || kind == CHANNEL_SHM_WHOLE;
@@ -122,6 +128,8 @@ static void half_ctx_init(struct half_ctx *ctx, struct transfer *t, enum channel
 	int producer = side == CHANNEL_PRODUCER_SIDE;
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->file_fd = producer ? t->src_fd : t->dst_fd;
+	ctx->src_mem = producer ? t->spec->src_mem : NULL;
+	ctx->keep_received = !producer && t->spec->keep_received;
 	ctx->size = t->size;
 	ctx->chunk = t->spec->chunk;
 	ctx->slots = t->spec->slots;
@@ -240,7 +248,7 @@ static void __attribute__((noreturn)) consumer_main(struct transfer *t, pid_t pa
 	if (t->spec->pin)
 		pin_to(t->spec->cpu_consumer, NULL);
 
-	const struct half_ops *ops = t->spec->method->consumer;
+	const struct half_ops *ops = consumer_of(t->spec);
 	struct half_report *report = &t->shared->consumer;
 	struct half_ctx ctx;
 	half_ctx_init(&ctx, t, CHANNEL_CONSUMER_SIDE, parent);
@@ -340,17 +348,30 @@ static int open_channel(struct transfer *t, struct bx_error *err)
 			       "%s: %s (%s) failed: %s", spec->method->name, failed,
 			       channel_name(kind), strerror(-rc));
 	t->chan_open = 1;
+	if (spec->busy_poll) {
+		int fds[] = { t->chan.producer_fd, t->chan.consumer_fd, t->chan.producer_back_fd,
+			      t->chan.consumer_back_fd };
+		for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); i++)
+			if (fds[i] >= 0 && fcntl(fds[i], F_SETFL,
+						 fcntl(fds[i], F_GETFL) | O_NONBLOCK) < 0)
+				return bx_fail(err, BX_EXIT_FAILURE, "%s: --busy-poll: fcntl(O_NONBLOCK) "
+					       "failed: %s", spec->method->name, strerror(errno));
+	}
 	return 0;
 }
 
 static int open_everything(struct transfer *t, struct bx_error *err)
 {
 	const struct transfer_spec *spec = t->spec;
-	t->src_fd = open(spec->src_path, O_RDONLY | O_CLOEXEC);
-	if (t->src_fd < 0 || fstat(t->src_fd, &t->src_st) < 0)
-		return bx_fail(err, BX_EXIT_FAILURE, "cannot read source '%s': %s", spec->src_path,
-			       strerror(errno));
-	t->size = (uint64_t)t->src_st.st_size;
+	if (spec->src_mem) {
+		t->size = spec->src_mem_size;	/* no file: the producer sends from memory */
+	} else {
+		t->src_fd = open(spec->src_path, O_RDONLY | O_CLOEXEC);
+		if (t->src_fd < 0 || fstat(t->src_fd, &t->src_st) < 0)
+			return bx_fail(err, BX_EXIT_FAILURE, "cannot read source '%s': %s",
+				       spec->src_path, strerror(errno));
+		t->size = (uint64_t)t->src_st.st_size;
+	}
 	/* No O_TRUNC on an empty file: on ext4 any truncate to 0 arms auto_da_alloc, which starts
 	 * writeback of everything written when the file is closed (seen: 0.6 s at the consumer's
 	 * exit and 1.4 GiB sent to disk behind every run).  The runner hands over a new, empty
@@ -396,6 +417,8 @@ static void close_everything(struct transfer *t)
 static int source_changed(const struct transfer *t, char *how, size_t len)
 {
 	struct stat now, at_path;
+	if (t->spec->src_mem)
+		return 0;	/* the producer's own memory, which nothing else writes */
 	if (fstat(t->src_fd, &now) < 0)
 		return snprintf(how, len, "it can no longer be read"), 1;
 	if (stat(t->spec->src_path, &at_path) < 0 || at_path.st_ino != t->src_st.st_ino ||
@@ -421,7 +444,7 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 	struct half_report *report = &t->shared->producer;
 	struct half_ctx ctx;
 	half_ctx_init(&ctx, t, CHANNEL_PRODUCER_SIDE, t->child);
-	t->leased = fault_guard_lease(t->src_fd) == 0;
+	t->leased = t->src_fd >= 0 && fault_guard_lease(t->src_fd) == 0;
 
 	struct sampler smp;
 	int rc = profile_open(t, &smp, &ctx);
@@ -543,7 +566,7 @@ static void fill_record(const struct transfer *t, double t0, struct run_record *
 	strftime(rec->timestamp, sizeof(rec->timestamp), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	snprintf(rec->method, sizeof(rec->method), "%s", spec->method->name);
 	snprintf(rec->producer, sizeof(rec->producer), "%s", spec->method->producer->name);
-	snprintf(rec->consumer, sizeof(rec->consumer), "%s", spec->method->consumer->name);
+	snprintf(rec->consumer, sizeof(rec->consumer), "%s", consumer_of(spec)->name);
 	rec->bytes = t->size;
 	rec->chunk = spec->chunk;
 	rec->slots = t->chan.kind == CHANNEL_SHM ? spec->slots : 0;
@@ -555,6 +578,7 @@ static void fill_record(const struct transfer *t, double t0, struct run_record *
 	rec->prefault = uses_ring(t->chan.kind) && t->spec->prefault;
 	rec->spin_us = uses_ring(t->chan.kind) ? ring_spin_us(spec) : 0;
 	rec->fsync = (uint64_t)spec->fsync;
+	rec->busy_poll = (uint64_t)spec->busy_poll;
 	rec->cpu_producer = spec->pin ? spec->cpu_producer : -1;
 	rec->cpu_consumer = spec->pin ? spec->cpu_consumer : -1;
 	rec->wall_s = rec->consumer_fig.end_s - t0;

@@ -18,7 +18,15 @@
 
 struct transfer_spec {
 	const struct method *method;
-	const char *src_path;	/* an existing regular file; never written */
+	const char *src_path;	/* an existing regular file; never written (unused with src_mem) */
+	const unsigned char *src_mem;	/* --src memory: the producer sends these src_mem_size
+					 * bytes from its memory (memory_source.h); NULL: the file */
+	uint64_t src_mem_size;
+	const struct half_ops *consumer;	/* the receiving half when not the method's (a
+						 * sink, sink.h); NULL: the method's */
+	int keep_received;	/* a sink's check run: write what is received to dst_path */
+	int busy_poll;		/* pipe, socket and token channels non-blocking: every wait
+				 * polls (calls are asked again at once) instead of sleeping */
 	const char *dst_path;	/* created or truncated; must not be the source */
 	size_t chunk;		/* bytes per call / per slot */
 	uint32_t slots;		/* ring length for shared-memory channels */

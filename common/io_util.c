@@ -20,7 +20,7 @@ static int write_loop(int fd, const void *buf, size_t len, off_t *offset, uint64
 		ssize_t n = offset ? pwrite(fd, p, len, *offset) : write(fd, p, len);
 		bump(syscalls);
 		if (n < 0) {
-			if (errno == EINTR)
+			if (io_retry(errno))
 				continue;
 			return -errno;
 		}
@@ -50,7 +50,7 @@ ssize_t io_read_full(int fd, void *buf, size_t len, uint64_t *syscalls)
 		ssize_t n = read(fd, p + got, len - got);
 		bump(syscalls);
 		if (n < 0) {
-			if (errno == EINTR)
+			if (io_retry(errno))
 				continue;
 			return -errno;
 		}

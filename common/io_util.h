@@ -5,6 +5,7 @@
 #ifndef BX_IO_UTIL_H
 #define BX_IO_UTIL_H
 
+#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -19,6 +20,14 @@ ssize_t io_read_full(int fd, void *buf, size_t len, uint64_t *syscalls);
 
 /* pwrite() all len bytes at offset; same contract as io_write_all. */
 int io_pwrite_all(int fd, const void *buf, size_t len, off_t offset, uint64_t *syscalls);
+
+/* 1 when a call that failed with err should simply be made again: interrupted by a signal
+ * (EINTR), or a non-blocking channel end (--busy-poll) with nothing to read or no room to
+ * write yet (EAGAIN): asking again at once is what polling is. */
+static inline int io_retry(int err)
+{
+	return err == EINTR || err == EAGAIN;
+}
 
 /* Returns a <= b ? a : b for the 64-bit byte counts every half juggles. */
 static inline uint64_t io_min_u64(uint64_t a, uint64_t b)

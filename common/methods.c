@@ -22,6 +22,8 @@ static const struct method method_table[] = {
 	  &producer_sendfile, &consumer_splice },
 	{ "vmsplice", "vmsplice() the mapped source pages into a pipe, splice out",
 	  &producer_vmsplice, &consumer_splice },
+	{ "vmsplice-gift", "vmsplice(SPLICE_F_GIFT) the mapped source pages into a pipe, splice out",
+	  &producer_vmsplice_gift, &consumer_splice },
 	{ "shm-whole", "the 2014 variant: one file-sized shared region, one post",
 	  &producer_shm_whole, &consumer_shm_whole },
 	{ "unix", "read/write through an AF_UNIX socketpair",
@@ -41,7 +43,7 @@ static const struct method method_table[] = {
 
 static const struct half_ops *const producers[] = {
 	&producer_pipe, &producer_shm, &producer_splice, &producer_mmap_write, &producer_sendfile,
-	&producer_vmsplice, &producer_shm_whole, &producer_unix, &producer_unix_sendfile,
+	&producer_vmsplice, &producer_vmsplice_gift, &producer_shm_whole, &producer_unix, &producer_unix_sendfile,
 	&producer_tcp_sendfile, &producer_tcp_rw, &producer_cma, &producer_fdpass, &producer_shm_rw,
 };
 static const struct half_ops *const consumers[] = {

@@ -25,7 +25,8 @@ struct method {
 extern const struct half_ops producer_pipe, consumer_pipe;
 extern const struct half_ops producer_shm, consumer_shm, producer_shm_rw, consumer_shm_rw;
 extern const struct half_ops producer_splice, consumer_splice;
-extern const struct half_ops producer_mmap_write, producer_sendfile, producer_vmsplice;
+extern const struct half_ops producer_mmap_write, producer_sendfile, producer_vmsplice,
+	producer_vmsplice_gift;
 extern const struct half_ops producer_shm_whole, consumer_shm_whole;
 extern const struct half_ops producer_unix, consumer_unix, producer_unix_sendfile;
 extern const struct half_ops consumer_unix_splice;

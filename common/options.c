@@ -60,8 +60,11 @@ static const struct option_spec option_table[] = {
 	  FIELD(producer_half), 0, 0, CMD_RUN | CMD_SWEEP },
 	{ "consumer", "HALF", "... with this receiving half of the same channel", OPT_NAME,
 	  FIELD(consumer_half), 0, 0, CMD_RUN | CMD_SWEEP },
-	{ "src", "FILE", "transfer this existing file (never modified)", OPT_PATH, FIELD(src), 0, 0,
-	  TOUCHES_FILES },
+	{ "src", "FILE", "transfer this existing file (never modified); run, sweep: 'memory' sends "
+	  "--size bytes from the producer's memory instead (./memory for a file of that name)",
+	  OPT_PATH, FIELD(src), 0, 0, TOUCHES_FILES },
+	{ "lock", NULL, "with --src memory: mlock the producer's buffer", OPT_SET_FLAG, FIELD(lock),
+	  0, 0, CMD_RUN | CMD_SWEEP },
 	{ "size", "N[,N...]", "or generate sources of N bytes of pseudo-random data (e.g. 1.4G; "
 	  "reproduce: 1.4G; explain: the transfer to predict)", OPT_SIZE_LIST, FIELD(sizes), 1,
 	  UNITS_MAX_BYTES, TOUCHES_FILES | CMD_EXPLAIN },
@@ -110,8 +113,15 @@ static const struct option_spec option_table[] = {
 	  FIELD(cold), 0, 0, TRANSFER },
 	{ "fsync", NULL, "fsync the destination inside the timed region", OPT_SET_FLAG,
 	  FIELD(fsync), 0, 0, TRANSFER },
-	{ "sink", NULL, "the consumer discards the bytes (/dev/null): the IPC cost alone; not "
-	  "verified", OPT_SET_FLAG, FIELD(sink), 0, 0, CMD_RUN | CMD_SWEEP },
+	{ "sink", NULL, "the consumer discards the bytes: its own half writes them to /dev/null "
+	  "(each setting verified by one unrecorded check run into a file)", OPT_SET_FLAG,
+	  FIELD(sink), 0, 0, CMD_RUN | CMD_SWEEP },
+	{ "sink-by", "HOW", "discard by 'read' (into a buffer: the receive copy, no write) or "
+	  "'splice' (to /dev/null: no copy); implies --sink", OPT_NAME, FIELD(sink_by_text), 0, 0,
+	  CMD_RUN | CMD_SWEEP },
+	{ "busy-poll", NULL, "pipe, socket and token channels non-blocking: waits poll (ask again at "
+	  "once) instead of sleeping; rings poll with --spin", OPT_SET_FLAG, FIELD(busy_poll), 0, 0,
+	  CMD_RUN | CMD_SWEEP },
 	{ "huge", NULL, "huge pages for the shared-memory ring (hugetlbfs, else transparent)",
 	  OPT_SET_FLAG, FIELD(huge), 0, 0, TRANSFER },
 	{ "prefault", NULL, "reserve shared memory and fault it into both processes before the "
@@ -242,6 +252,12 @@ static int apply_option(struct run_options *o, const struct option_spec *spec, c
 		return options_set_methods(o, "all", err);
 	case OPT_PATH:
 	case OPT_NAME:
+		if (field == (void *)&o->src && strcmp(value, "memory") == 0 &&
+		    (o->command & (CMD_RUN | CMD_SWEEP))) {
+			o->src_memory = 1;	/* a file named memory is ./memory */
+			o->src = NULL;
+			return 0;
+		}
 		if (*value == '\0')
 			return bx_fail(err, BX_EXIT_USAGE, "--%s: empty %s", spec->name,
 				       spec->kind == OPT_PATH ? "path" : "name");
@@ -369,6 +385,85 @@ static const struct option_spec *find_option(const char *name, size_t len)
 	return NULL;
 }
 
+/* --src memory, --lock, --sink-by and --busy-poll among themselves. */
+static int check_memory_and_sink(struct run_options *o, struct bx_error *err)
+{
+	if (o->sink_by_text) {
+		if (sink_by_parse(o->sink_by_text, &o->sink_by) < 0)
+			return bx_fail(err, BX_EXIT_USAGE, "--sink-by '%s': give 'read' (into a buffer) "
+				       "or 'splice' (to /dev/null)", o->sink_by_text);
+		o->sink = 1;
+	} else if (o->sink) {
+		o->sink_by = SINK_METHOD;
+	}
+	if (o->lock && !o->src_memory)
+		return bx_fail(err, BX_EXIT_USAGE, "--lock locks the producer's memory source: give "
+			       "--src memory");
+	if (o->src_memory && o->cold)
+		return bx_fail(err, BX_EXIT_USAGE, "--cold evicts the source file from the page cache: "
+			       "with --src memory there is none");
+	for (size_t i = 0; i < o->chunks.n; i++)
+		if (o->chunks.v[i] == CHUNK_REST && o->sink_by == SINK_READ)
+			return bx_fail(err, BX_EXIT_USAGE, "--chunk rest: --sink-by read reads into a "
+				       "buffer of --chunk bytes; give a size");
+	return 0;
+}
+
+/* Why method m cannot run with these options (--src memory, --sink-by, --busy-poll), or NULL. */
+static const char *method_cannot(const struct run_options *o, const struct method *m,
+				 char *why, size_t len)
+{
+	const char *reason;
+	if (o->src_memory && !m->producer->from_memory) {
+		snprintf(why, len, "--src memory: %s cannot send from memory: it %s", m->name,
+			 m->producer->needs_file ? m->producer->needs_file : "reads the source file");
+		return why;
+	}
+	if (o->sink_by >= SINK_READ && !sink_half_for(o->sink_by, m->producer->channel, m->consumer,
+						      &reason)) {
+		snprintf(why, len, "--sink-by %s: %s cannot: %s", sink_by_name(o->sink_by), m->name,
+			 reason);
+		return why;
+	}
+	enum channel_kind kind = m->producer->channel;
+	if (o->busy_poll && (kind == CHANNEL_SHM || kind == CHANNEL_SHM_WHOLE)) {
+		snprintf(why, len, "--busy-poll: %s moves its bytes through shared memory, not a "
+			 "descriptor (its waits poll with --spin USEC)", m->name);
+		return why;
+	}
+	if (o->busy_poll && kind == CHANNEL_FDPASS) {
+		snprintf(why, len, "--busy-poll: %s passes one descriptor, there is nothing to poll",
+			 m->name);
+		return why;
+	}
+	return NULL;
+}
+
+/* Every method given must run with these options (exit 2 naming the first that cannot); when
+ * none was given ("all"), the ones that cannot are left out, and at least one must remain. */
+static int check_methods_can(struct run_options *o, struct bx_error *err)
+{
+	char why[256];
+	size_t kept = 0;
+	const char *first = NULL;
+	char first_why[256];
+	for (size_t i = 0; i < o->nmethods; i++) {
+		const char *reason = method_cannot(o, o->methods[i], why, sizeof(why));
+		if (reason && (o->methods_given || o->producer_half))
+			return bx_fail(err, BX_EXIT_USAGE, "%s", reason);
+		if (reason && !first) {
+			snprintf(first_why, sizeof(first_why), "%s", reason);
+			first = first_why;
+		}
+		if (!reason)
+			o->methods[kept++] = o->methods[i];
+	}
+	o->nmethods = kept;
+	if (kept == 0 && first)
+		return bx_fail(err, BX_EXIT_USAGE, "%s", first);
+	return 0;
+}
+
 /* Checks that involve more than one option. */
 static int check_combinations(struct run_options *o, struct bx_error *err)
 {
@@ -384,6 +479,9 @@ static int check_combinations(struct run_options *o, struct bx_error *err)
 			default_size_list(&o->sizes, DEFAULT_REPRODUCE_SIZE, "size");
 		return 0;
 	}
+	int rc = check_memory_and_sink(o, err);
+	if (rc)
+		return rc;
 	if (o->sink && o->dst)
 		return bx_fail(err, BX_EXIT_USAGE, "--sink discards the bytes: drop --dst");
 	if (o->sink && o->fsync)
@@ -394,17 +492,21 @@ static int check_combinations(struct run_options *o, struct bx_error *err)
 		if (o->methods_given)
 			return bx_fail(err, BX_EXIT_USAGE,
 				       "--producer/--consumer choose the method: drop --method");
-		int rc = methods_pair(o->producer_half, o->consumer_half, &o->paired, o->paired_name,
-				      err);
+		rc = methods_pair(o->producer_half, o->consumer_half, &o->paired, o->paired_name, err);
 		if (rc)
 			return rc;
 		o->methods[0] = &o->paired;
 		o->nmethods = 1;
 	}
+	if ((rc = check_methods_can(o, err)) != 0)
+		return rc;
 	if (o->src && o->sizes.n)
 		return bx_fail(err, BX_EXIT_USAGE, "give either --src FILE or --size N, not both");
 	if (!o->src && !o->sizes.n && o->command == CMD_REPRODUCE)
 		default_size_list(&o->sizes, DEFAULT_REPRODUCE_SIZE, "size");
+	if (o->src_memory && !o->sizes.n)
+		return bx_fail(err, BX_EXIT_USAGE, "--src memory: give the bytes to send with --size N "
+			       "(e.g. --size 1G)");
 	if (!o->src && !o->sizes.n)
 		return bx_fail(err, BX_EXIT_USAGE,
 			       "nothing to transfer: give --src FILE or --size N (e.g. --size 1.4G)");

@@ -11,6 +11,7 @@
 
 #include "errors.h"
 #include "methods.h"
+#include "sink.h"
 
 #define MAX_METHODS 32
 #define MAX_LIST 32	/* values in a --chunk or --size list */
@@ -65,6 +66,9 @@ struct run_options {
 	const struct method *methods[MAX_METHODS];	/* in the order given */
 	size_t nmethods;
 	const char *src;	/* NULL: generate a source of each of `sizes` */
+	int src_memory;		/* --src memory: the producer sends from a buffer of each of
+				 * `sizes` in its memory (memory_source.h), no file */
+	int lock;		/* --lock: mlock that buffer */
 	struct size_list sizes;	/* with --size; empty = not given */
 	uint64_t seed;		/* for the generated source */
 	const char *workdir;	/* where generated sources and temp destinations go */
@@ -92,6 +96,9 @@ struct run_options {
 	int cold;		/* evict the source before each run instead of warming it */
 	int fsync;		/* fsync the destination inside the timed region */
 	int sink;		/* the consumer discards the bytes (destination /dev/null) */
+	enum sink_by sink_by;	/* how (sink.h): SINK_METHOD with --sink alone, SINK_NONE without */
+	const char *sink_by_text;	/* --sink-by's value, checked with the other options */
+	int busy_poll;		/* --busy-poll: pipe and socket waits poll instead of sleeping */
 	int huge;		/* ask for huge pages for the shared-memory ring */
 	int prefault;		/* fault shared memory into both sides before the clock starts */
 	uint64_t spin_us;	/* ring waits poll this long before sleeping (0: sleep at once);

@@ -157,6 +157,25 @@ static int check_memory(const struct run_options *o, uint64_t size, struct bx_er
 	return 0;
 }
 
+/* --src memory: the producer's buffer, and shm-whole's region beside it, in MemAvailable. */
+static int check_memory_source(const struct run_options *o, uint64_t size, struct bx_error *err)
+{
+	if (!o->src_memory)
+		return 0;
+	uint64_t need = whole_file_in_memory(o) ? 2 * size : size;
+	uint64_t avail = sysinfo_meminfo_bytes("MemAvailable");
+	char file[32], needs[32], have[32];
+	if (avail > 0 && need > avail)
+		return bx_fail(err, BX_EXIT_USAGE,
+			       "not enough memory: --src memory keeps the %s source in the producer's "
+			       "memory%s (%s), and MemAvailable is %s (use a smaller --size)",
+			       units_format_size(size, file, sizeof(file)),
+			       need > size ? ", and shm-whole a region as large" : "",
+			       units_format_size(need, needs, sizeof(needs)),
+			       units_format_size(avail, have, sizeof(have)));
+	return 0;
+}
+
 int resources_check(const struct run_options *o, struct bx_error *err)
 {
 	int rc = 0;
@@ -166,11 +185,13 @@ int resources_check(const struct run_options *o, struct bx_error *err)
 		return rc;
 	uint64_t size = largest_size(o);
 	rc = check_memory(o, size, err);
+	if (rc == 0)
+		rc = check_memory_source(o, size, err);
 	if (rc)
 		return rc;
 	struct fs_need fs[2];
 	size_t n = 0;
-	if (!o->src)
+	if (!o->src && !o->src_memory)
 		add_need(fs, &n, o->workdir, size, "source");
 	char copy[PATH_MAX];
 	const char *dst_dir = o->workdir;

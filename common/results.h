@@ -29,6 +29,13 @@ struct run_record {
 	double src_resident_pct;	/* of the source in the page cache when the run started */
 	double prime_s, settle_s;	/* time spent priming memory / waiting for writeback */
 	uint64_t cold, fsync, sink;	/* the run's --cold, --fsync and --sink */
+	char source[16];	/* where the producer's bytes came from: "file", or "memory",
+				 * "memory-thp", "memory-hugetlb" (--src memory, with the pages it got) */
+	char sink_by[8];	/* how a sink discarded (sink.h): "-", "method", "read", "splice" */
+	char verify_by[12];	/* "dst": this run's destination was hashed; "check-run": the
+				 * setting's unrecorded check run was (sinks); "-": not verified */
+	uint64_t busy_poll;	/* 1 when the channel's descriptors were non-blocking and every
+				 * wait polled (--busy-poll) */
 	int64_t cpu_producer, cpu_consumer;	/* --cpu pinning, -1 when not pinned */
 	char ring_pages[16];	/* shared-memory rings: "normal", "thp" or "hugetlb"; else "-" */
 	uint64_t spin_us;	/* rings: how long a wait polled before sleeping; else 0 */

@@ -18,6 +18,7 @@
 #include "floor.h"
 #include "harness.h"
 #include "measure.h"
+#include "memory_source.h"
 #include "page_reporting.h"
 #include "source.h"
 #include "steady.h"
@@ -43,6 +44,10 @@ struct series_files {
 	int prime;			/* prime before each run (decided by measure_floor) */
 	int page_reporting;
 	char profile_prefix[PATH_MAX];	/* with o->profile: where the sides leave their stacks */
+	struct memory_source mem;	/* --src memory: the producer's bytes */
+	char source[16];		/* the rows' source column */
+	/* sinks: the (method, chunk) settings whose check run passed (verify_check_run) */
+	unsigned char checked[MAX_METHODS][MAX_LIST];
 };
 
 /* ---- records ------------------------------------------------------------------------- */
@@ -171,7 +176,21 @@ static int prepare_files(const struct run_options *o, uint64_t size, struct seri
 			 struct bx_error *err)
 {
 	int rc;
-	if (o->src) {
+	snprintf(f->source, sizeof(f->source), "file");
+	if (o->src_memory) {
+		rc = memory_source_create(&f->mem, size, o->seed, o->huge, o->lock, err);
+		if (rc)
+			return rc;
+		if (o->huge && strcmp(f->mem.pages, "normal") == 0)
+			bx_print_error("--huge: the memory source got no huge pages (%.0f%% of it): "
+				       "runs go on with normal pages", f->mem.huge_pct);
+		snprintf(f->source, sizeof(f->source), "memory%s%s",
+			 strcmp(f->mem.pages, "normal") ? "-" : "",
+			 strcmp(f->mem.pages, "normal") ? f->mem.pages : "");
+		snprintf(f->src, sizeof(f->src), "memory");
+		f->src_hash = f->mem.hash;
+		f->src_st.st_size = (off_t)size;
+	} else if (o->src) {
 		snprintf(f->src, sizeof(f->src), "%s", o->src);
 	} else {
 		rc = runner_generate_source(o->workdir, size, o->seed, o->keep, &f->src_temp, err);
@@ -180,10 +199,12 @@ static int prepare_files(const struct run_options *o, uint64_t size, struct seri
 		f->src_is_temp = 1;
 		snprintf(f->src, sizeof(f->src), "%s", f->src_temp.path);
 	}
-	if (stat(f->src, &f->src_st) < 0)
+	if (!o->src_memory && stat(f->src, &f->src_st) < 0)
 		return bx_fail(err, BX_EXIT_FAILURE, "cannot read the source '%s': %s", f->src,
 			       strerror(errno));
-	if (o->verify && o->src && o->src_hash_known) {
+	if (o->src_memory) {
+		/* hashed as it was filled */
+	} else if (o->verify && o->src && o->src_hash_known) {
 		f->src_hash = o->src_hash;	/* hashed once by the caller (reproduce's phases) */
 	} else if (o->verify) {
 		rc = verify_hash_path(f->src, &f->src_hash, NULL);
@@ -211,7 +232,10 @@ static int prepare_files(const struct run_options *o, uint64_t size, struct seri
 	}
 	snprintf(f->dst_dir, sizeof(f->dst_dir), "%s", dir);
 	sysinfo_describe(&f->machine);
-	sysinfo_fs_name(f->src, f->src_fs, sizeof(f->src_fs));
+	if (o->src_memory)
+		snprintf(f->src_fs, sizeof(f->src_fs), "memory");
+	else
+		sysinfo_fs_name(f->src, f->src_fs, sizeof(f->src_fs));
 	sysinfo_fs_name(dir, f->dst_fs, sizeof(f->dst_fs));
 	f->page_reporting = page_reporting_present();
 	f->prime_dir = o->sink ? o->workdir : f->dst_dir;
@@ -250,6 +274,11 @@ static int prepare_run(const struct run_options *o, const struct series_files *f
 		       struct run_record *pre, struct bx_error *err)
 {
 	pre->settle_s = o->settle ? steady_settle(f->dst_dir) : 0;
+	if (o->src_memory) {	/* nothing to warm: the bytes are in the producer's memory */
+		pre->prime_s = f->prime ? steady_prime(f->prime_dir, f->size, 0) : 0;
+		pre->src_resident_pct = 100;
+		return 0;
+	}
 	int rc = o->cold ? steady_evict(f->src) : 0;
 	if (rc == 0 && !o->cold)
 		rc = steady_warm(f->src);	/* reads back only what left: nothing when all is there */
@@ -297,6 +326,7 @@ static void remove_profile_files(struct series_files *f)
 static void remove_files(const struct run_options *o, struct series_files *f)
 {
 	remove_profile_files(f);
+	memory_source_free(&f->mem);
 	temp_file_release(&f->src_temp, o->keep);
 	temp_file_release(&f->dst_temp, o->keep);
 }
@@ -305,6 +335,8 @@ static void remove_files(const struct run_options *o, struct series_files *f)
 static int check_source_unchanged(const struct series_files *f, struct bx_error *err)
 {
 	struct stat now;
+	if (f->mem.buf)
+		return 0;	/* the producer's own memory */
 	if (stat(f->src, &now) < 0 || now.st_ino != f->src_st.st_ino ||
 	    now.st_dev != f->src_st.st_dev || now.st_size != f->src_st.st_size ||
 	    now.st_mtim.tv_sec != f->src_st.st_mtim.tv_sec ||
@@ -354,6 +386,10 @@ static void fill_series_fields(struct run_record *rec, const struct run_options 
 	rec->pct_of_floor = f->floor_gib_s > 0 ? 100 * rec->gib_per_s / f->floor_gib_s : 0;
 	rec->cold = (uint64_t)o->cold;
 	rec->sink = (uint64_t)o->sink;
+	snprintf(rec->source, sizeof(rec->source), "%s", f->source);
+	snprintf(rec->sink_by, sizeof(rec->sink_by), "%s", sink_by_name(o->sink_by));
+	snprintf(rec->verify_by, sizeof(rec->verify_by), "%s",
+		 !o->verify ? "-" : o->sink ? "check-run" : "dst");
 	rec->page_reporting = (uint64_t)f->page_reporting;
 }
 
@@ -370,13 +406,44 @@ static size_t pipe_size_for(const struct run_options *o, size_t chunk)
 	return want < max ? want : max;
 }
 
+/* A sink's check run (sink.h): the setting's transfer once more, unrecorded, into a temporary
+ * file in the workdir instead of /dev/null (a read sink writes what it received there too),
+ * hashed and compared like any destination.  A sink's rows say verified only after this passed
+ * for their (method, chunk); their own timing never includes a hash.  Returns 0 or an exit
+ * code (a mismatch is a failure, never a row). */
+static int verify_check_run(const struct run_options *o, struct series_files *f, size_t m,
+			    size_t c, const struct transfer_spec *recorded, struct bx_error *err)
+{
+	if (f->checked[m][c])
+		return 0;
+	struct temp_file tf;
+	int rc = temp_file_create(&tf, o->workdir, "check", 0, err);
+	if (rc)
+		return rc;
+	struct transfer_spec spec = *recorded;
+	spec.dst_path = tf.path;
+	spec.verify = 1;
+	spec.keep_received = 1;
+	spec.profile_prefix = NULL;
+	struct run_record rec;
+	rc = harness_transfer(&spec, &rec, err);
+	temp_file_release(&tf, 0);
+	if (rc == 0)
+		f->checked[m][c] = 1;
+	return rc;
+}
+
 /* One transfer; records it when it is not a warm-up.  Returns 0 or an exit code. */
 static int run_once(const struct run_options *o, struct series_files *f, size_t m, size_t c,
 		    uint64_t round, struct progress *p, struct series *out, struct bx_error *err)
 {
 	size_t chunk = (size_t)(o->method_chunk[m] ? o->method_chunk[m] : o->chunks.v[c]);
+	const char *why;
 	struct transfer_spec spec = {
 		.method = o->methods[m], .src_path = f->src, .dst_path = f->dst, .chunk = chunk,
+		.src_mem = f->mem.buf, .src_mem_size = f->mem.size, .busy_poll = o->busy_poll,
+		.consumer = sink_half_for(o->sink_by, o->methods[m]->producer->channel,
+					  o->methods[m]->consumer, &why),
 		.slots = (uint32_t)o->slots, .pipe_size = pipe_size_for(o, chunk),
 		.verify = o->verify && !o->sink,
 		.src_hash = f->src_hash, .fsync = o->fsync, .huge = o->huge, .prefault = o->prefault,
@@ -390,6 +457,16 @@ static int run_once(const struct run_options *o, struct series_files *f, size_t 
 	int rc = check_source_unchanged(f, err);
 	if (rc == 0)
 		rc = fresh_destination(o, f, err);
+	if (rc == 0 && o->sink && o->verify && !f->checked[m][c]) {
+		/* The check run: a warm-up run is it; before a recorded run it comes extra. */
+		rc = prepare_run(o, f, &pre, err);
+		if (rc == 0)
+			rc = verify_check_run(o, f, m, c, &spec, err);
+		if (rc == 0 && round < o->warmup) {
+			p->done++;
+			return 0;
+		}
+	}
 	if (rc == 0)
 		rc = prepare_run(o, f, &pre, err);
 	if (rc == 0)
@@ -415,6 +492,8 @@ static int run_once(const struct run_options *o, struct series_files *f, size_t 
 	fill_series_fields(&rec, o, f, o->run_offset + round - o->warmup + 1);
 	rec.settle_s = pre.settle_s;
 	rec.prime_s = pre.prime_s;
+	if (o->sink && o->verify)
+		rec.verified = f->checked[m][c];
 	rec.src_resident_pct = pre.src_resident_pct;
 	if (spec.profile_prefix) {
 		int prc = profile_set_add_run(&out->profiles, &rec, spec.profile_prefix);

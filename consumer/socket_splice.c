@@ -12,6 +12,7 @@
 
 #include "channel_pipe.h"
 #include "half_helpers.h"
+#include "io_util.h"
 #include "methods.h"
 
 /* The private pipe, held in ctx->priv. */
@@ -49,7 +50,7 @@ static int socket_splice_transfer(struct half_ctx *ctx)
 				    SPLICE_F_MOVE | SPLICE_F_MORE);
 		ctx->syscalls++;
 		if (in < 0) {
-			if (errno == EINTR)
+			if (io_retry(errno))
 				continue;
 			return half_fail(ctx, "splice(socket -> pipe)", errno);
 		}
@@ -59,7 +60,7 @@ static int socket_splice_transfer(struct half_ctx *ctx)
 			ssize_t out = splice(r->fds[0], NULL, ctx->file_fd, &out_off, (size_t)in,
 					     SPLICE_F_MOVE);
 			ctx->syscalls++;
-			if (out < 0 && errno == EINTR)
+			if (out < 0 && io_retry(errno))
 				continue;
 			if (out <= 0)
 				return half_fail(ctx, "splice(pipe -> dst)", out < 0 ? errno : EIO);

@@ -7,6 +7,8 @@
  * Why PR_SET_PTRACER: process_vm_readv needs ptrace rights over this process, and with Yama's
  * ptrace_scope = 1 a child may not trace its parent unless the parent names it.  Without Yama
  * the call fails with EINVAL and nothing changes.
+ *
+ * With --src memory the tokens point into the source itself: no read, no copy on this side.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -51,8 +53,15 @@ static int cma_producer_transfer(struct half_ctx *ctx)
 				break;
 			in_flight--;
 		}
-		char *buf = buffers + (size_t)(chunks % ctx->slots) * ctx->chunk;
-		ssize_t got = io_read_full(ctx->file_fd, buf, half_next_chunk(ctx), &ctx->syscalls);
+		const char *buf = buffers + (size_t)(chunks % ctx->slots) * ctx->chunk;
+		ssize_t got;
+		if (ctx->src_mem) {	/* the consumer copies straight out of the source */
+			buf = (const char *)ctx->src_mem + ctx->bytes_done;
+			got = (ssize_t)half_next_chunk(ctx);
+		} else {
+			got = io_read_full(ctx->file_fd, (char *)buf, half_next_chunk(ctx),
+					   &ctx->syscalls);
+		}
 		if (got <= 0)
 			return half_fail(ctx, got < 0 ? "read(src)" : "read(src): source shrank",
 					 got < 0 ? (int)-got : EIO);
@@ -80,6 +89,7 @@ const struct half_ops producer_cma = {
 	.cpu_copies = 1,
 	.syscalls_per_chunk = 3,
 	.path = "src page cache -(CPU: read)-> producer's buffer",
+	.from_memory = 1,
 	.prepare = cma_producer_prepare,
 	.transfer = cma_producer_transfer,
 	.release = half_buffer_release,

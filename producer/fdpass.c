@@ -45,5 +45,6 @@ const struct half_ops producer_fdpass = {
 	.syscalls_per_chunk = 0,
 	.path = "src file -(descriptor: SCM_RIGHTS)-> src page cache",
 	.takes_rest = 1,
+	.needs_file = "passes the source file's descriptor",
 	.transfer = fdpass_producer_transfer,
 };

@@ -33,6 +33,7 @@ const struct half_ops producer_mmap_write = {
 	.path = "src page cache -(mapped: mmap)-> src mapping -(CPU: write)-> pipe buffer",
 	.takes_rest = 1,
 	.prepare = half_map_source,
+	.needs_file = "writes from a mapping of the source file",
 	.transfer = mmap_write_transfer,
 	.release = half_unmap,
 };

@@ -10,8 +10,7 @@
 
 static int pipe_producer_transfer(struct half_ctx *ctx)
 {
-	return half_read_write_loop(ctx, ctx->file_fd, ctx->chan_fd, "read(src)", "write(pipe)", EIO,
-				    "read(src): source shrank");
+	return half_send_loop(ctx, ctx->chan_fd, "write(pipe)");
 }
 
 const struct half_ops producer_pipe = {
@@ -21,6 +20,7 @@ const struct half_ops producer_pipe = {
 	.cpu_copies = 2,
 	.syscalls_per_chunk = 2,
 	.path = "src page cache -(CPU: read)-> user buffer -(CPU: write)-> pipe buffer",
+	.from_memory = 1,
 	.prepare = half_buffer_prepare,
 	.transfer = pipe_producer_transfer,
 	.release = half_buffer_release,

@@ -12,6 +12,7 @@
 #include <sys/sendfile.h>
 
 #include "half_helpers.h"
+#include "io_util.h"
 #include "methods.h"
 
 static int sendfile_transfer(struct half_ctx *ctx)
@@ -21,7 +22,7 @@ static int sendfile_transfer(struct half_ctx *ctx)
 		ssize_t n = sendfile(ctx->chan_fd, ctx->file_fd, &off, half_next_chunk(ctx));
 		ctx->syscalls++;
 		if (n < 0) {
-			if (errno == EINTR)
+			if (io_retry(errno))
 				continue;
 			return half_fail(ctx, "sendfile(channel, src)", errno);
 		}
@@ -43,6 +44,7 @@ const struct half_ops producer_sendfile = {
 	.path = "src page cache -(page refs: sendfile)-> pipe buffer",
 	.page_refs = 1,
 	.takes_rest = 1,
+	.needs_file = "sendfile()s from the source file",
 	.transfer = sendfile_transfer,
 };
 
@@ -55,6 +57,7 @@ const struct half_ops producer_unix_sendfile = {
 	.path = "src page cache -(page refs: sendfile)-> socket buffer",
 	.page_refs = 1,
 	.takes_rest = 1,
+	.needs_file = "sendfile()s from the source file",
 	.transfer = sendfile_transfer,
 };
 
@@ -67,5 +70,6 @@ const struct half_ops producer_tcp_sendfile = {
 	.path = "src page cache -(page refs: sendfile)-> socket buffer",
 	.page_refs = 1,
 	.takes_rest = 1,
+	.needs_file = "sendfile()s from the source file",
 	.transfer = sendfile_transfer,
 };

@@ -36,6 +36,7 @@ const struct half_ops producer_shm = {
 	.cpu_copies = 1,
 	.syscalls_per_chunk = 0,
 	.path = "src page cache -(mapped: mmap)-> src mapping -(CPU: memcpy)-> ring slot",
+	.from_memory = 1,
 	.prepare = half_map_source,
 	.transfer = shm_producer_transfer,
 	.release = half_unmap,

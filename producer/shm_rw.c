@@ -4,6 +4,7 @@
  * and one system call per chunk; no mapping of the source, so no page faults on it either.
  */
 #include <errno.h>
+#include <string.h>
 
 #include "channel_shm.h"
 #include "half_helpers.h"
@@ -17,7 +18,11 @@ static int shm_rw_producer_transfer(struct half_ctx *ctx)
 		int rc = shm_ring_get_empty(ctx->ring, &slot, &ctx->syscalls);
 		if (rc < 0)
 			return half_fail(ctx, "sem_wait(empty slot): consumer gone", -rc);
-		ssize_t got = io_read_full(ctx->file_fd, slot, half_next_chunk(ctx), &ctx->syscalls);
+		ssize_t got = (ssize_t)half_next_chunk(ctx);
+		if (ctx->src_mem)	/* --src memory: the one copy is a memcpy */
+			memcpy(slot, ctx->src_mem + ctx->bytes_done, (size_t)got);
+		else
+			got = io_read_full(ctx->file_fd, slot, (size_t)got, &ctx->syscalls);
 		if (got < 0)
 			return half_fail(ctx, "read(src) into slot", (int)-got);
 		if (got == 0)
@@ -36,5 +41,6 @@ const struct half_ops producer_shm_rw = {
 	.cpu_copies = 1,
 	.syscalls_per_chunk = 1,
 	.path = "src page cache -(CPU: read)-> ring slot",
+	.from_memory = 1,
 	.transfer = shm_rw_producer_transfer,
 };

@@ -35,6 +35,7 @@ const struct half_ops producer_shm_whole = {
 	.syscalls_per_chunk = 0,
 	.path = "src page cache -(mapped: mmap)-> src mapping -(CPU: memcpy)-> whole-file region",
 	.takes_rest = 1,
+	.from_memory = 1,
 	.prepare = half_map_source,
 	.transfer = shm_whole_producer_transfer,
 	.release = half_unmap,

@@ -28,5 +28,6 @@ const struct half_ops producer_splice = {
 	.path = "src page cache -(page refs: splice)-> pipe buffer",
 	.page_refs = 1,
 	.takes_rest = 1,
+	.needs_file = "splices from the source file",
 	.transfer = splice_producer_transfer,
 };

@@ -11,8 +11,7 @@
 
 static int socket_rw_producer_transfer(struct half_ctx *ctx)
 {
-	return half_read_write_loop(ctx, ctx->file_fd, ctx->chan_fd, "read(src)", "write(socket)",
-				    EIO, "read(src): source shrank");
+	return half_send_loop(ctx, ctx->chan_fd, "write(socket)");
 }
 
 const struct half_ops producer_unix = {
@@ -22,6 +21,7 @@ const struct half_ops producer_unix = {
 	.cpu_copies = 2,
 	.syscalls_per_chunk = 2,
 	.path = "src page cache -(CPU: read)-> user buffer -(CPU: write)-> socket buffer",
+	.from_memory = 1,
 	.prepare = half_buffer_prepare,
 	.transfer = socket_rw_producer_transfer,
 	.release = half_buffer_release,
@@ -34,6 +34,7 @@ const struct half_ops producer_tcp_rw = {
 	.cpu_copies = 2,
 	.syscalls_per_chunk = 2,
 	.path = "src page cache -(CPU: read)-> user buffer -(CPU: write)-> socket buffer",
+	.from_memory = 1,
 	.prepare = half_buffer_prepare,
 	.transfer = socket_rw_producer_transfer,
 	.release = half_buffer_release,

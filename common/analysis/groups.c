@@ -16,7 +16,9 @@ int groups_holds(const struct group *g, const struct run_record *r)
 	return strcmp(g->series, r->series) == 0 && strcmp(g->method, r->method) == 0 &&
 	       strcmp(g->producer, r->producer) == 0 && strcmp(g->consumer, r->consumer) == 0 &&
 	       g->bytes == r->bytes && g->chunk == r->chunk && g->slots == r->slots &&
-	       g->pipe_size == r->pipe_size && g->spin_us == r->spin_us;
+	       g->pipe_size == r->pipe_size && g->spin_us == r->spin_us &&
+	       strcmp(g->source, r->source) == 0 && strcmp(g->sink_by, r->sink_by) == 0 &&
+	       g->busy_poll == r->busy_poll;
 }
 
 /* The quantities summarised per group, each pulled out of a record by one function. */
@@ -161,6 +163,9 @@ int groups_build(const struct run_record *records, size_t n, struct group **grou
 		fresh->slots = r->slots;
 		fresh->pipe_size = r->pipe_size;
 		fresh->spin_us = r->spin_us;
+		snprintf(fresh->source, sizeof(fresh->source), "%s", r->source);
+		snprintf(fresh->sink_by, sizeof(fresh->sink_by), "%s", r->sink_by);
+		fresh->busy_poll = r->busy_poll;
 		summarise(fresh, records, n, scratch);
 	}
 	free(scratch);
@@ -192,18 +197,19 @@ int groups_write_csv(const char *path, const struct group *groups, size_t n)
 	FILE *f = fopen(path, "w");
 	if (!f)
 		return -errno;
-	fprintf(f, "series,method,producer,consumer,bytes,chunk,slots,pipe_size,spin_us,runs,noisy,"
-		"host_took,host_stole,left_alone,left_alone_max_min");
+	fprintf(f, "series,method,producer,consumer,bytes,chunk,slots,pipe_size,spin_us,source,"
+		"sink_by,busy_poll,runs,noisy,host_took,host_stole,left_alone,left_alone_max_min");
 	for (size_t q = 0; q < NQUANTITIES; q++)
 		for (size_t s = 0; s < sizeof(stats) / sizeof(stats[0]); s++)
 			fprintf(f, ",%s_%s", quantities[q].name, stats[s]);
 	fputc('\n', f);
 	for (size_t i = 0; i < n; i++) {
 		const struct group *g = &groups[i];
-		fprintf(f, "%s,%s,%s,%s,%llu,%llu,%llu,%llu,%llu,%zu,%d,%zu,%zu,%zu,%.6g", g->series,
-			g->method, g->producer, g->consumer, (unsigned long long)g->bytes,
+		fprintf(f, "%s,%s,%s,%s,%llu,%llu,%llu,%llu,%llu,%s,%s,%llu,%zu,%d,%zu,%zu,%zu,%.6g",
+			g->series, g->method, g->producer, g->consumer, (unsigned long long)g->bytes,
 			(unsigned long long)g->chunk, (unsigned long long)g->slots,
-			(unsigned long long)g->pipe_size, (unsigned long long)g->spin_us, g->n,
+			(unsigned long long)g->pipe_size, (unsigned long long)g->spin_us, g->source,
+			g->sink_by, (unsigned long long)g->busy_poll, g->n,
 			g->noisy, g->host_took, g->host_stole, g->left_alone, g->left_alone_ratio);
 		for (size_t q = 0; q < NQUANTITIES; q++)
 			put_stats(f, (const struct stats_summary *)((const char *)g + quantities[q].offset));
