@@ -464,6 +464,14 @@ int results_read_csv(const char *path, struct run_record **records, size_t *n, s
 				rc = bx_fail(err, BX_EXIT_USAGE,
 					     "results file '%s', line %ld: %s '%s' is not a number", path,
 					     lineno, map[i]->name, fields[i]);
+		/* Before --src memory and --sink-by every source was a file, every sink the method's
+		 * own half, and only a destination was ever hashed. */
+		if (!rec->source[0])
+			snprintf(rec->source, sizeof(rec->source), "file");
+		if (!rec->sink_by[0])
+			snprintf(rec->sink_by, sizeof(rec->sink_by), "%s", rec->sink ? "method" : "-");
+		if (!rec->verify_by[0])
+			snprintf(rec->verify_by, sizeof(rec->verify_by), "%s", rec->verified ? "dst" : "-");
 		if (rc == 0)
 			(*n)++;
 	}

@@ -191,6 +191,9 @@ static void test_older_file_reads_missing_as_unknown(void)
 	CU_ASSERT_DOUBLE_EQUAL(recs[0].gib_per_s, 1.5, 1e-9);
 	CU_ASSERT_DOUBLE_EQUAL(recs[0].reported_mib, -1, 0);
 	CU_ASSERT_DOUBLE_EQUAL(recs[0].steal_s, -1, 0);
+	CU_ASSERT_STRING_EQUAL(recs[0].source, "file");	/* no memory source before the column */
+	CU_ASSERT_STRING_EQUAL(recs[0].sink_by, "-");
+	CU_ASSERT_STRING_EQUAL(recs[0].verify_by, "-");
 	free(recs);
 	ts_remove_tree(dir);
 }
@@ -213,6 +216,9 @@ static void test_every_column_by_name(void)
 	snprintf(r.cpu_model, sizeof(r.cpu_model), "cpu-x");
 	snprintf(r.src_fs, sizeof(r.src_fs), "srcfs-x");
 	snprintf(r.dst_fs, sizeof(r.dst_fs), "dstfs-x");
+	snprintf(r.source, sizeof(r.source), "source-x");
+	snprintf(r.sink_by, sizeof(r.sink_by), "sink-x");
+	snprintf(r.verify_by, sizeof(r.verify_by), "vby-x");
 	/* Numbers: each field its own value, none a multiple of another's digits. */
 	struct { const char *name; double *d; uint64_t *u; int64_t *i; double value; } nums[] = {
 		{ "bytes", NULL, &r.bytes, NULL, 101 },
@@ -260,6 +266,7 @@ static void test_every_column_by_name(void)
 		{ "consumer_samples", NULL, &r.consumer_fig.samples, NULL, 127 },
 		{ "producer_sampled_s", &r.producer_fig.sampled_s, NULL, NULL, 16.25 },
 		{ "consumer_sampled_s", &r.consumer_fig.sampled_s, NULL, NULL, 17.25 },
+		{ "busy_poll", NULL, &r.busy_poll, NULL, 128 },
 	};
 	const size_t nnums = sizeof(nums) / sizeof(nums[0]);
 	for (size_t k = 0; k < nnums; k++) {
@@ -274,7 +281,8 @@ static void test_every_column_by_name(void)
 		{ "timestamp", r.timestamp }, { "series", r.series }, { "method", r.method },
 		{ "producer", r.producer }, { "consumer", r.consumer }, { "ring_pages", r.ring_pages },
 		{ "kernel", r.kernel }, { "cpu_model", r.cpu_model }, { "src_fs", r.src_fs },
-		{ "dst_fs", r.dst_fs },
+		{ "dst_fs", r.dst_fs }, { "source", r.source }, { "sink_by", r.sink_by },
+		{ "verify_by", r.verify_by },
 	};
 	const size_t ntexts = sizeof(texts) / sizeof(texts[0]);
 	char line[4096];

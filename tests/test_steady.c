@@ -296,7 +296,11 @@ static void test_sink(void)
 	for (size_t i = 0; i < n; i++) {
 		CU_ASSERT_NOT_EQUAL(strcmp(recs[i].method, "shm"), 0);
 		CU_ASSERT_EQUAL(recs[i].sink, 1);
-		CU_ASSERT_EQUAL(recs[i].verified, 0);	/* nothing to compare with */
+		/* verified by the setting's check run, never by hashing inside a recorded run */
+		CU_ASSERT_EQUAL(recs[i].verified, 1);
+		CU_ASSERT_STRING_EQUAL(recs[i].verify_by, "check-run");
+		CU_ASSERT_STRING_EQUAL(recs[i].sink_by, "method");
+		CU_ASSERT_STRING_EQUAL(recs[i].source, "file");
 		CU_ASSERT_EQUAL(recs[i].bytes, 8 << 20);
 		CU_ASSERT_DOUBLE_EQUAL(recs[i].pct_of_floor, 0, 0);
 	}
