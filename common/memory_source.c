@@ -49,6 +49,13 @@ double memory_huge_pct(const void *addr, size_t len)
 	return pct > 100 ? 100 : pct;
 }
 
+const char *memory_pages_kind(int hugetlb, double huge_pct)
+{
+	if (hugetlb)
+		return "hugetlb";
+	return huge_pct >= 50 ? "thp" : "normal";
+}
+
 /* hugetlbfs memory of whole huge pages, else NULL (none reserved, or not configured).  Never
  * MAP_NORESERVE: without a reservation the first touch of a missing page is a SIGBUS. */
 static void *map_hugetlb(size_t *len)
@@ -102,8 +109,7 @@ int memory_source_create(struct memory_source *ms, uint64_t size, uint64_t seed,
 	ms->huge_pct = memory_huge_pct(p, len);
 	if (ms->huge_pct < 0)
 		ms->huge_pct = 0;
-	if (strcmp(ms->pages, "normal") == 0 && ms->huge_pct >= 50)
-		ms->pages = "thp";
+	ms->pages = memory_pages_kind(strcmp(ms->pages, "hugetlb") == 0, ms->huge_pct);
 	return 0;
 }
 

@@ -39,6 +39,10 @@ int memory_source_create(struct memory_source *ms, uint64_t size, uint64_t seed,
 /* Unmap it (ms may be all zero). */
 void memory_source_free(struct memory_source *ms);
 
+/* What a buffer's rows call its pages: "hugetlb" (hugetlbfs memory), else "thp" when at least
+ * half of it is in transparent huge pages (huge_pct, measured), else "normal". */
+const char *memory_pages_kind(int hugetlb, double huge_pct);
+
 /* The percentage of [addr, addr + len) that /proc/self/smaps counts as AnonHugePages (or as
  * hugetlb memory), or -1 when the mapping is not found.  For memory_source and the tests. */
 double memory_huge_pct(const void *addr, size_t len);

@@ -105,6 +105,11 @@ static void test_huge_is_measured(void)
 	if (strcmp(ms.pages, "hugetlb") != 0)
 		CU_ASSERT_STRING_EQUAL(ms.pages, pct >= 50 ? "thp" : "normal");
 	memory_source_free(&ms);
+	/* The name follows the measurement, never the request. */
+	CU_ASSERT_STRING_EQUAL(memory_pages_kind(0, 0), "normal");
+	CU_ASSERT_STRING_EQUAL(memory_pages_kind(0, 49.9), "normal");
+	CU_ASSERT_STRING_EQUAL(memory_pages_kind(0, 50), "thp");
+	CU_ASSERT_STRING_EQUAL(memory_pages_kind(1, 0), "hugetlb");
 	/* A mapping that is not there is said so, not counted as 0% huge. */
 	CU_ASSERT_DOUBLE_EQUAL(memory_huge_pct((void *)16, 4096), -1, 0);
 }
