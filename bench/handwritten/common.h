@@ -1,0 +1,91 @@
+/*
+ * bench/handwritten/common.h - what the two hand-written transfer programs share: a whole-size
+ * source buffer filled before the clock starts, the start handshake, and the one line of
+ * figures each run prints.  No harness: the point of these programs is to be the minimal loop
+ * a reader would write, so bench/ipc_vs_handwritten.sh can set bulkxfer's matching settings
+ * beside them and see what bulkxfer's own machinery costs.
+ *
+ * Each program: fork; the child (receiver) prepares, writes one byte to `ready`; the parent
+ * (sender) reads it, takes t0 (CLOCK_MONOTONIC, shared by both processes) and starts its loop;
+ * the receiver takes t1 after its last byte and sends t1 and its CPU seconds back.  Printed:
+ *   wall_s producer_user_s producer_sys_s consumer_user_s consumer_sys_s
+ * wall_s is t1 - t0, the same span bulkxfer's wall_s measures (barrier release to the
+ * receiver's last byte).
+ */
+#ifndef HANDWRITTEN_COMMON_H
+#define HANDWRITTEN_COMMON_H
+
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+struct figures {
+	double t_end, user_s, sys_s;
+};
+
+static inline double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static inline void cpu_s(double *user, double *sys)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	*user = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6;
+	*sys = (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+}
+
+static inline void die(const char *what)
+{
+	fprintf(stderr, "%s: %s\n", what, strerror(errno));
+	exit(1);
+}
+
+/* size bytes of anonymous memory, huge pages asked for (madvise) when huge, every page touched
+ * and filled with a pattern that is not all one byte. */
+static inline unsigned char *source_buffer(size_t size, int huge)
+{
+	unsigned char *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+				-1, 0);
+	if (p == MAP_FAILED)
+		die("mmap(source)");
+	if (huge)
+		madvise(p, size, MADV_HUGEPAGE);
+	uint64_t x = 0x9e3779b97f4a7c15ULL;
+	for (size_t i = 0; i + 8 <= size; i += 8) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		memcpy(p + i, &x, 8);
+	}
+	return p;
+}
+
+static inline size_t parse_size(const char *s)
+{
+	char *end;
+	double v = strtod(s, &end);
+	switch (*end) {
+	case 'K': case 'k': v *= 1024; break;
+	case 'M': case 'm': v *= 1024 * 1024; break;
+	case 'G': case 'g': v *= 1024.0 * 1024 * 1024; break;
+	}
+	return (size_t)v;
+}
+
+static inline void print_figures(double t0, double user, double sys, const struct figures *rx)
+{
+	printf("%.9f %.6f %.6f %.6f %.6f\n", rx->t_end - t0, user, sys, rx->user_s, rx->sys_s);
+}
+
+#endif

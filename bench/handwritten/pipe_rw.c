@@ -1,0 +1,81 @@
+/*
+ * bench/handwritten/pipe_rw.c - write() -> read() through a pipe, memory to memory, by hand.
+ *
+ *   pipe_rw SIZE BUF PIPE [nonblock]
+ *
+ * The sender write()s BUF bytes at a time from a SIZE-byte buffer in its memory into a pipe of
+ * PIPE bytes (F_SETPIPE_SZ); the receiver read()s into a BUF-byte buffer and drops it.  With
+ * nonblock both ends are O_NONBLOCK and a call that would wait is made again at once.  Prints
+ * one line (common.h).  The loop bulkxfer's `pipe --src memory --sink-by read` runs.
+ */
+#include "common.h"
+
+int main(int argc, char **argv)
+{
+	if (argc < 4) {
+		fprintf(stderr, "usage: pipe_rw SIZE BUF PIPE [nonblock]\n");
+		return 2;
+	}
+	size_t size = parse_size(argv[1]), buf = parse_size(argv[2]), psize = parse_size(argv[3]);
+	int nonblock = argc > 4 && strcmp(argv[4], "nonblock") == 0;
+	unsigned char *src = source_buffer(size, 0);
+	int p[2], ready[2], back[2];
+	if (pipe(p) < 0 || pipe(ready) < 0 || pipe(back) < 0)
+		die("pipe");
+	if (fcntl(p[1], F_SETPIPE_SZ, (int)psize) < 0)
+		die("F_SETPIPE_SZ");
+	if (nonblock && (fcntl(p[0], F_SETFL, O_NONBLOCK) < 0 || fcntl(p[1], F_SETFL, O_NONBLOCK) < 0))
+		die("O_NONBLOCK");
+	pid_t child = fork();
+	if (child < 0)
+		die("fork");
+	if (child == 0) {
+		close(p[1]);
+		unsigned char *dst = malloc(buf);
+		memset(dst, 0, buf);
+		struct figures f;
+		double u0, s0;
+		cpu_s(&u0, &s0);
+		if (write(ready[1], "r", 1) != 1)
+			die("write(ready)");
+		size_t got = 0;
+		while (got < size) {
+			ssize_t n = read(p[0], dst, buf);
+			if (n < 0 && (errno == EAGAIN || errno == EINTR))
+				continue;
+			if (n <= 0)
+				die("read(pipe)");
+			got += (size_t)n;
+		}
+		f.t_end = now_s();
+		cpu_s(&f.user_s, &f.sys_s);
+		f.user_s -= u0, f.sys_s -= s0;
+		if (write(back[1], &f, sizeof(f)) != sizeof(f))
+			die("write(back)");
+		_exit(0);
+	}
+	close(p[0]);
+	char byte;
+	if (read(ready[0], &byte, 1) != 1)
+		die("read(ready)");
+	double u0, s0, u1, s1;
+	cpu_s(&u0, &s0);
+	double t0 = now_s();
+	size_t sent = 0;
+	while (sent < size) {
+		size_t len = size - sent < buf ? size - sent : buf;
+		ssize_t n = write(p[1], src + sent, len);
+		if (n < 0 && (errno == EAGAIN || errno == EINTR))
+			continue;
+		if (n <= 0)
+			die("write(pipe)");
+		sent += (size_t)n;
+	}
+	cpu_s(&u1, &s1);
+	struct figures rx;
+	if (read(back[0], &rx, sizeof(rx)) != sizeof(rx))
+		die("read(back)");
+	waitpid(child, NULL, 0);
+	print_figures(t0, u1 - u0, s1 - s0, &rx);
+	return 0;
+}

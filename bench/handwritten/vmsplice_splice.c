@@ -1,0 +1,92 @@
+/*
+ * bench/handwritten/vmsplice_splice.c - vmsplice() -> splice() to /dev/null, by hand.
+ *
+ *   vmsplice_splice SIZE BUF PIPE [gift] [nonblock]
+ *
+ * The sender vmsplice()s BUF bytes at a time of a SIZE-byte buffer (huge pages asked for with
+ * madvise, as the "how fast are Linux pipes" experiments did) into a pipe of PIPE bytes; the
+ * receiver splice()s the pipe to /dev/null.  gift: SPLICE_F_GIFT; nonblock: both ends
+ * O_NONBLOCK, calls that would wait made again at once.  Prints one line (common.h).  The loop
+ * bulkxfer's `vmsplice` / `vmsplice-gift --src memory --huge --sink` runs.
+ */
+#include "common.h"	/* first: it defines _GNU_SOURCE */
+
+#include <sys/uio.h>
+
+int main(int argc, char **argv)
+{
+	if (argc < 4) {
+		fprintf(stderr, "usage: vmsplice_splice SIZE BUF PIPE [gift] [nonblock]\n");
+		return 2;
+	}
+	size_t size = parse_size(argv[1]), buf = parse_size(argv[2]), psize = parse_size(argv[3]);
+	unsigned flags = 0;
+	int nonblock = 0;
+	for (int i = 4; i < argc; i++) {
+		if (strcmp(argv[i], "gift") == 0)
+			flags |= SPLICE_F_GIFT;
+		if (strcmp(argv[i], "nonblock") == 0)
+			nonblock = 1;
+	}
+	unsigned char *src = source_buffer(size, 1);
+	int p[2], ready[2], back[2];
+	if (pipe(p) < 0 || pipe(ready) < 0 || pipe(back) < 0)
+		die("pipe");
+	if (fcntl(p[1], F_SETPIPE_SZ, (int)psize) < 0)
+		die("F_SETPIPE_SZ");
+	if (nonblock && (fcntl(p[0], F_SETFL, O_NONBLOCK) < 0 || fcntl(p[1], F_SETFL, O_NONBLOCK) < 0))
+		die("O_NONBLOCK");
+	pid_t child = fork();
+	if (child < 0)
+		die("fork");
+	if (child == 0) {
+		close(p[1]);
+		int null = open("/dev/null", O_WRONLY);
+		if (null < 0)
+			die("open(/dev/null)");
+		struct figures f;
+		double u0, s0;
+		cpu_s(&u0, &s0);
+		if (write(ready[1], "r", 1) != 1)
+			die("write(ready)");
+		size_t got = 0;
+		while (got < size) {
+			ssize_t n = splice(p[0], NULL, null, NULL, buf, 0);
+			if (n < 0 && (errno == EAGAIN || errno == EINTR))
+				continue;
+			if (n <= 0)
+				die("splice(pipe -> /dev/null)");
+			got += (size_t)n;
+		}
+		f.t_end = now_s();
+		cpu_s(&f.user_s, &f.sys_s);
+		f.user_s -= u0, f.sys_s -= s0;
+		if (write(back[1], &f, sizeof(f)) != sizeof(f))
+			die("write(back)");
+		_exit(0);
+	}
+	close(p[0]);
+	char byte;
+	if (read(ready[0], &byte, 1) != 1)
+		die("read(ready)");
+	double u0, s0, u1, s1;
+	cpu_s(&u0, &s0);
+	double t0 = now_s();
+	size_t sent = 0;
+	while (sent < size) {
+		struct iovec iov = { src + sent, size - sent < buf ? size - sent : buf };
+		ssize_t n = vmsplice(p[1], &iov, 1, flags);
+		if (n < 0 && (errno == EAGAIN || errno == EINTR))
+			continue;
+		if (n <= 0)
+			die("vmsplice(pipe)");
+		sent += (size_t)n;
+	}
+	cpu_s(&u1, &s1);
+	struct figures rx;
+	if (read(back[0], &rx, sizeof(rx)) != sizeof(rx))
+		die("read(back)");
+	waitpid(child, NULL, 0);
+	print_figures(t0, u1 - u0, s1 - s0, &rx);
+	return 0;
+}
