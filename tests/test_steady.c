@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "floor.h"
@@ -330,6 +331,16 @@ static void test_limits_command(void)
 	double us = 0;
 	CU_ASSERT_TRUE(call && sscanf(call + strlen("null system call (getppid)"), "%lf", &us) == 1 &&
 		       us > 0);
+	/* The channels alone, memory to memory: each measured (a positive figure) beside memcpy. */
+	const char *alone = strstr(r->out, "the channel alone, memory to memory");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(alone);
+	static const char *channels[] = { "\n  pipe ", "\n  unix ", "\n  shm " };
+	for (size_t i = 0; i < sizeof(channels) / sizeof(channels[0]); i++) {
+		const char *at = strstr(alone, channels[i]);
+		double gib = 0, cpu = 0, pct = 0;
+		CU_ASSERT_TRUE(at && sscanf(at + strlen(channels[i]), "%lf GiB/s, %lf CPU s/GiB, %lf%%",
+					    &gib, &cpu, &pct) == 3 && gib > 0 && cpu > 0 && pct > 0);
+	}
 	const char *bad[] = { "bulkxfer", "limits", "--size", "1M,2M", NULL };
 	ts_run_bulkxfer(r, bad);
 	CU_ASSERT_EQUAL(r->status, 2);
@@ -347,6 +358,34 @@ static void test_bench_script(void)
 	unlink(csv);
 }
 
+/* bench/ipc_vs_handwritten.sh end to end on a small size: both CSVs hold a row per pair and
+ * round, and each pair gets its ratio, interval and target word; too few rounds is refused. */
+static void test_handwritten_bench_script(void)
+{
+	char cmd[512], out[128], path[160];
+	snprintf(out, sizeof(out), "%s/ipc-bench", dir);
+	snprintf(cmd, sizeof(cmd), "TMPDIR=%s bash bench/ipc_vs_handwritten.sh 8M 5 %s > %s/said "
+		 "2> /dev/null", dir, out, dir);
+	CU_ASSERT_EQUAL(system(cmd), 0);
+	snprintf(path, sizeof(path), "%s/bulkxfer.csv", out);
+	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 3 * 5);
+	snprintf(path, sizeof(path), "%s/handwritten.csv", out);
+	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 3 * 5);
+	snprintf(path, sizeof(path), "%s/said", dir);
+	static const char *pairs[] = { "  rw ", "  vmsplice ", "  gift+poll " };
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		CU_ASSERT_TRUE(ts_file_contains(path, pairs[i]));
+	CU_ASSERT_TRUE(ts_file_contains(path, "target >= 0.95: "));
+	CU_ASSERT_TRUE(ts_file_contains(path, "target >= 0.90: "));
+	unlink(path);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", out);
+	CU_ASSERT_EQUAL(system(cmd), 0);
+	snprintf(cmd, sizeof(cmd), "TMPDIR=%s bash bench/ipc_vs_handwritten.sh 8M 2 %s/x "
+		 "> /dev/null 2>&1", dir, dir);
+	int status = system(cmd);
+	CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 2);
+}
+
 int register_steady_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -358,6 +397,7 @@ int register_steady_suite(void)
 		{ "sink", test_sink },
 		{ "limits_command", test_limits_command },
 		{ "bench_script", test_bench_script },
+		{ "handwritten_bench_script", test_handwritten_bench_script },
 	};
 	return TS_ADD_SUITE_WITH("steady", steady_init, steady_clean, cases);
 }
