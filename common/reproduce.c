@@ -52,6 +52,9 @@
  * start only before these: the budget's last minute is theirs and the size sweep's. */
 #define STUDY_PROFILE_DEADLINE_S 255.0
 #define TUNED_PROFILE_DEADLINE_S 270.0
+/* The memory-to-memory phase (about 6 s: the sweep's size and chunks, three methods) starts
+ * only before this. */
+#define IPC_DEADLINE_S 276.0
 
 /* The study phase's methods, as its code ran them (study.h says what each does), and the ring
  * beside them: what real synchronisation costs. */
@@ -339,9 +342,42 @@ static int run_profiled(const struct run_options *p, const char *series, double 
 	return runner_execute(&q, s, err);
 }
 
+/* The memory-to-memory phase (series "ipc-sweep", a sweep: kept out of the headline tables
+ * and bars, and of the chunk graph, which draws the file-to-file chunk sweep), when the job's clock is before IPC_DEADLINE_S;
+ * else why_not says why not. */
+static int run_ipc(const struct run_options *o, uint64_t size, double start, struct series *s,
+		   char *why_not, size_t len, struct bx_error *err)
+{
+	if (measure_now() > start + IPC_DEADLINE_S) {
+		snprintf(why_not, len, "the job's time budget ran out before its memory-to-memory "
+			 "phase");
+		return 0;
+	}
+	struct run_options p = phase(o, "ipc-sweep", NULL, CHUNK_SWEEP_RUNS, 1);
+	add_tuned_methods(&p);
+	size_t kept = 0;
+	for (size_t i = 0; i < p.nmethods; i++)
+		if (p.methods[i]->producer->from_memory)
+			p.methods[kept++] = p.methods[i];
+	p.nmethods = kept;
+	if (kept == 0) {
+		snprintf(why_not, len, "none of the job's methods can send from memory");
+		return 0;
+	}
+	p.src_memory = 1;
+	p.sizes.v[0] = size < CHUNK_SWEEP_MAX_BYTES ? size : CHUNK_SWEEP_MAX_BYTES;
+	p.sizes.n = 1;
+	p.pipe_fit = 1;
+	p.sink = 1;
+	p.sink_by = SINK_READ;
+	p.src_hash_known = 0;
+	return runner_execute(&p, s, err);
+}
+
 static int run_phases(const struct run_options *o, const char *src, uint64_t size, double start,
 		      struct series *s, struct rounds *study, struct rounds *tuned,
-		      const char *profile_why, struct bx_error *err)
+		      const char *profile_why, char *ipc_why, size_t ipc_why_len,
+		      struct bx_error *err)
 {
 	/* 1: what the study's code ran, and the ring beside it. */
 	struct run_options p = phase(o, "study", src, o->runs, o->warmup);
@@ -401,6 +437,12 @@ static int run_phases(const struct run_options *o, const char *src, uint64_t siz
 		rc = run_profiled(&p, "tuned-profile", start + TUNED_PROFILE_DEADLINE_S, profile_why,
 				  s, err);
 
+	/* 3c: the channel alone: the tuned methods that can send from memory, memory to memory
+	 * (read sinks, each setting verified by its check run) at the chunk sweep's size and
+	 * chunks, so each sits beside its own file-to-file sweep (report_ipc.h). */
+	if (rc == 0)
+		rc = run_ipc(o, size, start, s, ipc_why, ipc_why_len, err);
+
 	/* 4: the size sweep at those chunks, below the full size: the tuned phase measured that
 	 * (the size graph ends with its medians). */
 	if (rc == 0) {
@@ -455,7 +497,7 @@ int reproduce_run(const struct run_options *o, struct bx_error *err)
 	struct rounds study = { 0, "" }, tuned = { 0, "" };
 	/* Profiling is asked of every job; where the kernel refuses it, the job goes on without
 	 * and the report says why. */
-	char profile_why[256] = "";
+	char profile_why[256] = "", ipc_why[256] = "";
 	if (sampler_probe(profile_why, sizeof(profile_why)) == 0)
 		profile_why[0] = '\0';
 	struct machine_limits limits;
@@ -475,7 +517,8 @@ int reproduce_run(const struct run_options *o, struct bx_error *err)
 		with_csv.csv = csv;
 		with_csv.src_hash = hash;	/* the phases on this source need not hash it again */
 		with_csv.src_hash_known = hashed;
-		rc = run_phases(&with_csv, src, size, start, &s, &study, &tuned, profile_why, err);
+		rc = run_phases(&with_csv, src, size, start, &s, &study, &tuned, profile_why,
+				ipc_why, sizeof(ipc_why), err);
 	}
 	if (rc == 0 && s.profiles.n > 0) {
 		char dir[PATH_MAX];
@@ -486,7 +529,8 @@ int reproduce_run(const struct run_options *o, struct bx_error *err)
 			 "profiled runs");
 	}
 	struct report_context rctx = { &limits, measure_now() - start, generate_s, hash_s,
-				       &primitives, study.n, tuned.n, "", "", &system, NULL, "" };
+				       &primitives, study.n, tuned.n, "", "", &system, NULL, "", "" };
+	snprintf(rctx.ipc_why, sizeof(rctx.ipc_why), "%s", ipc_why);
 	snprintf(rctx.study_stop, sizeof(rctx.study_stop), "%s", study.stop);
 	snprintf(rctx.tuned_stop, sizeof(rctx.tuned_stop), "%s", tuned.stop);
 	rctx.profiles = &s.profiles;

@@ -227,12 +227,19 @@ int groups_is_sweep(const char *series)
 	return len >= 5 && strcmp(series + len - 5, "sweep") == 0;
 }
 
+/* Not a sweep, and the method's own halves on a file (not memory to memory, issue 22). */
+static int plain(const struct group *g)
+{
+	return !groups_is_sweep(g->series) && strncmp(g->source, "memory", 6) != 0 &&
+	       strcmp(g->sink_by, "read") != 0 && strcmp(g->sink_by, "splice") != 0;
+}
+
 int groups_first_plain_of_method(const struct group *groups, size_t n, size_t i)
 {
-	if (i >= n || groups_is_sweep(groups[i].series))
+	if (i >= n || !plain(&groups[i]))
 		return 0;
 	for (size_t k = 0; k < i; k++)
-		if (strcmp(groups[k].method, groups[i].method) == 0 && !groups_is_sweep(groups[k].series))
+		if (strcmp(groups[k].method, groups[i].method) == 0 && plain(&groups[k]))
 			return 0;
 	return 1;
 }

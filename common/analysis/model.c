@@ -56,7 +56,10 @@ int model_counts_of(const struct run_record *r, enum model_side side, struct mod
 	struct method scratch;
 	char name[METHOD_NAME_MAX];
 	const struct method *m = methods_resolve(r->method, &scratch, name);
-	if (!m)
+	/* The counts are the method's own halves' on a file: a memory source reads none, and a
+	 * read or splice sink is another receiving half than the method's. */
+	if (!m || strncmp(r->source, "memory", 6) == 0 || strcmp(r->sink_by, "read") == 0 ||
+	    strcmp(r->sink_by, "splice") == 0)
 		return -1;
 	const struct half_ops *h = side == SIDE_SENDER ? m->producer : m->consumer;
 	const struct half_figures *f = side == SIDE_SENDER ? &r->producer_fig : &r->consumer_fig;

@@ -16,6 +16,7 @@
 #include "groups.h"
 #include "plot_data.h"
 #include "plots.h"
+#include "report_ipc.h"
 #include "report_model.h"
 #include "report_profile.h"
 #include "report_study.h"
@@ -272,6 +273,9 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 		report_study_print(md, records, n, g, ng, claims, ctx);
 		print_tuned(md, g, ng);
 		report_targets_print(md, g, ng, claims, ctx);
+		report_ipc_print(md, records, n, g, ng,
+				 ctx && ctx->limits ? ctx->limits->memcpy_gib_s : 0,
+				 ctx ? ctx->ipc_why : NULL);
 		print_copies(md, g, ng);
 		struct model_checks checks = { ctx ? ctx->primitives : NULL,
 					       ctx && ctx->limits ? ctx->limits->memcpy_gib_s : 0 };

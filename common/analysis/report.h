@@ -32,6 +32,7 @@ struct report_context {
 	const struct system_findings *system;	/* what on the machine moves the numbers; NULL */
 	const struct profile_set *profiles;	/* the profiled runs' samples; NULL: none */
 	char profile_why[256];			/* why there are none (e.g. perf refused) */
+	char ipc_why[256];			/* why no memory-to-memory phase ran ("": it did) */
 };
 
 #define REPORT_STEADY_RATIO 1.2	/* spread worth a mark: max/min of a group of 5+ runs */
