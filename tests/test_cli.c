@@ -346,7 +346,7 @@ static void test_reproduce_end_to_end(void)
 	 * x2; the size sweep below the full size (the tuned phase measured that): 4x1. */
 	snprintf(path, sizeof(path), "%s/rep/runs.csv", workdir);
 	struct run_record *recs = NULL;
-	size_t nrec = 0, cap = 0, tuned = 0, pipe_4k = 0, pipe_other = 0, profiled = 0;
+	size_t nrec = 0, cap = 0, tuned = 0, pipe_4k = 0, pipe_other = 0, profiled = 0, ipc = 0;
 	uint64_t profiled_samples = 0;
 	struct bx_error err;
 	CU_ASSERT_EQUAL_FATAL(results_read_csv(path, &recs, &nrec, &cap, &err), 0);
@@ -358,6 +358,14 @@ static void test_reproduce_end_to_end(void)
 		}
 		/* only profiled runs hold samples (a side shorter than the 1 ms period may hold
 		 * none, so only their sum is sure to be positive) */
+		/* the channel alone: memory to memory, each setting verified by its check run */
+		if (strcmp(recs[i].series, "ipc-sweep") == 0) {
+			ipc++;
+			CU_ASSERT_STRING_EQUAL(recs[i].source, "memory");
+			CU_ASSERT_STRING_EQUAL(recs[i].sink_by, "read");
+			CU_ASSERT_STRING_EQUAL(recs[i].verify_by, "check-run");
+			CU_ASSERT_EQUAL(recs[i].verified, 1);
+		}
 		int is_profile = strstr(recs[i].series, "-profile") != NULL;
 		profiled += is_profile;
 		uint64_t samples = recs[i].producer_fig.samples + recs[i].consumer_fig.samples;
@@ -375,9 +383,15 @@ static void test_reproduce_end_to_end(void)
 		ts_skip("cli/reproduce_end_to_end (profiled runs)", why);
 	CU_ASSERT_EQUAL(profiled, can_profile ? 4 + tuned / 2 : 0);
 	CU_ASSERT_EQUAL(profiled_samples > 0, can_profile);
-	CU_ASSERT_EQUAL(nrec, 8 + 30 + tuned + 4 + profiled);
+	/* the ipc sweep: the tuned methods that send from memory (pipe, shm, shm-rw), 2 chunks,
+	 * 3 runs */
+	CU_ASSERT_EQUAL(ipc, 3 * 2 * 3);
+	CU_ASSERT_EQUAL(nrec, 8 + 30 + tuned + 4 + profiled + ipc);
 	snprintf(path, sizeof(path), "%s/rep/report.md", workdir);
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "### Where the CPU time goes, measured"));
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "## The IPC alone: memory to memory beside"));
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "| shm-rw | read | no |"));
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "Fastest memory-to-memory setting here: "));
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, can_profile ? "#### What profiling cost" :
 						  "No profile was taken: "));
 	snprintf(path, sizeof(path), "%s/rep/profile/profile.csv", workdir);
@@ -499,7 +513,11 @@ static void test_reproduce_all(void)
 	snprintf(path, sizeof(path), "%s/all/runs.csv", workdir);
 	char why[256];
 	long profiled = sampler_probe(why, sizeof(why)) == 0 ? 4 + (long)methods_count() + 1 : 0;
-	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 4 + (long)methods_count() * 5 + 1 + profiled);
+	long from_memory = 0;	/* the ipc sweep: each method that can send from memory, 3 runs */
+	for (size_t i = 0; i < methods_count(); i++)
+		from_memory += methods_at(i)->producer->from_memory != 0;
+	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 4 + (long)methods_count() * 5 + 1 + profiled +
+						3 * from_memory);
 	snprintf(path, sizeof(path), "%s/all/copies.png", workdir);
 	CU_ASSERT_TRUE(ts_exists(path));
 	snprintf(path, sizeof(path), "%s/all", workdir);

@@ -421,6 +421,65 @@ static void test_each_script_renders(void)
 	ts_remove_tree(dir);
 }
 
+/* "The IPC alone": each memory-to-memory setting at its fastest chunk beside the same method
+ * file to file at that chunk, the channel's share of the CPU (here 25% by construction) with
+ * its interval, a setting with no twin said so, the phases apart said so, the fastest named;
+ * runs with no memory rows get the pointer instead. */
+static void test_ipc_alone_section(void)
+{
+	char dir[64];
+	ts_make_tempdir(dir, sizeof(dir));
+	struct run_record r[40];
+	size_t n = 0;
+	for (int i = 0; i < 6; i++) {
+		double k = 1 + 0.01 * i;
+		r[n++] = fixture("tuned", "pipe", 65536, 1 << 30, 0.4 * k, 0.6 * k, 1.0);
+		struct run_record m = fixture("ipc-sweep", "pipe", 65536, 1 << 30, 0.1 * k, 0.15 * k,
+					      4.0 + 0.01 * i);
+		snprintf(m.timestamp, sizeof(m.timestamp), "2026-11-22T02:00:00Z");
+		snprintf(m.source, sizeof(m.source), "memory");
+		snprintf(m.sink_by, sizeof(m.sink_by), "read");
+		m.sink = 1;
+		r[n++] = m;
+		m.chunk = 16384;	/* slower: not the best chunk */
+		m.gib_per_s = 2.0;
+		r[n++] = m;
+		m.chunk = 65536;
+		snprintf(m.method, sizeof(m.method), "shm");
+		snprintf(m.producer, sizeof(m.producer), "shm");
+		snprintf(m.consumer, sizeof(m.consumer), "sink-read");
+		m.gib_per_s = 3.0;
+		r[n++] = m;
+	}
+	char *md = report_of(r, n, dir);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
+	const char *at = strstr(md, "## The IPC alone");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+	CU_ASSERT_PTR_NOT_NULL(strstr(at, "| pipe | read | no | 64 KiB | 6 | 4.025 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(at, "| tuned | 1.000 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(at, "| 25% ["));
+	CU_ASSERT_PTR_NULL(strstr(at, "| pipe | read | no | 16 KiB"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(at, "| shm | read | no | 64 KiB | 6 | 3.000 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(at, "no file-to-file twin"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(at, "measured in different phases"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(at, "Fastest memory-to-memory setting here: pipe (read sink), "
+				      "4.03 GiB/s"));
+	free(md);
+	/* Interleaved (the same span of time): nothing said about phases. */
+	for (size_t i = 0; i < n; i++)
+		snprintf(r[i].timestamp, sizeof(r[i].timestamp), "2026-11-22T01:00:00Z");
+	md = report_of(r, n, dir);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
+	CU_ASSERT_PTR_NULL(strstr(md, "measured in different phases"));
+	free(md);
+	/* No memory rows: the section says how to get them. */
+	md = report_of(r, 1, dir);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "Not measured in these runs. `bulkxfer run --src memory"));
+	free(md);
+	ts_remove_tree(dir);
+}
+
 int register_report_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -432,6 +491,7 @@ int register_report_suite(void)
 		{ "run_table_names_host_took", test_run_table_names_host_took },
 		{ "host_stole_cpu_is_shown", test_host_stole_cpu_is_shown },
 		{ "each_script_renders", test_each_script_renders },
+		{ "ipc_alone_section", test_ipc_alone_section },
 	};
 	return TS_ADD_SUITE("report", cases);
 }
