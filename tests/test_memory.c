@@ -160,6 +160,10 @@ static void test_read_sink_memory_to_memory(void)
 			CU_ASSERT_EQUAL(n, 2);
 			if (n != 2)
 				fprintf(stderr, "\n  %s: %s\n", methods[k], r->err);
+			/* the table says how its rows were verified, and claims no floor */
+			CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "each setting verified with XXH3 by an "
+						      "unrecorded check run"));
+			CU_ASSERT_PTR_NULL(strstr(r->out, "%floor = "));
 			for (size_t i = 0; i < n; i++) {
 				CU_ASSERT_STRING_EQUAL(recs[i].consumer, "sink-read");
 				CU_ASSERT_STRING_EQUAL(recs[i].sink_by, "read");

@@ -4,6 +4,7 @@
 #include "summary.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "groups.h"
 #include "units.h"
@@ -16,10 +17,19 @@ void summary_print_table(FILE *out, const struct series *s, int verified)
 	size_t n;
 	if (s->n == 0 || groups_build(s->records, s->n, &groups, &n) < 0)
 		return;
-	fprintf(out, "end-to-end throughput in GiB/s (2^30 bytes/s)%s; %%floor = of one process "
-		"writing the same bytes into a new file (%.2f GiB/s); CPU = user + system seconds\n",
-		verified ? ", every run verified with XXH3" : ", NOT verified",
-		s->records[0].floor_gib_per_s);
+	/* A sink's rows were verified by their setting's check run (sink.h), not each by itself;
+	 * with no destination there is no floor to be a share of. */
+	int sink = strcmp(s->records[0].verify_by, "check-run") == 0;
+	const char *how = !verified ? ", NOT verified" :
+			  sink ? ", each setting verified with XXH3 by an unrecorded check run" :
+				 ", every run verified with XXH3";
+	if (s->records[0].floor_gib_per_s > 0)
+		fprintf(out, "end-to-end throughput in GiB/s (2^30 bytes/s)%s; %%floor = of one "
+			"process writing the same bytes into a new file (%.2f GiB/s); CPU = user + "
+			"system seconds\n", how, s->records[0].floor_gib_per_s);
+	else
+		fprintf(out, "end-to-end throughput in GiB/s (2^30 bytes/s)%s; CPU = user + system "
+			"seconds\n", how);
 	fprintf(out, "%-14s %9s %8s %4s %7s %7s %7s %7s %7s %17s %6s %10s %10s\n", "method",
 		"size", "chunk", "runs", "median", "mean", "min", "max", "stddev", "median's CI",
 		"%floor", "sender_cpu", "recvr_cpu");
