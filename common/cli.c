@@ -469,36 +469,6 @@ static int write_copies_graph(const struct run_options *o, const struct group *g
 	return rc;
 }
 
-/* limits: the channels alone, memory to memory, beside memcpy. */
-static int print_ipc_alone(const struct run_options *o, uint64_t size, double memcpy_gib_s)
-{
-	struct ipc_alone_figure f[IPC_ALONE_METHODS];
-	struct bx_error err = { 0, "" };
-	int rc = ipc_alone_measure(o->workdir, size, f, &err);
-	if (rc) {
-		bx_print_error("%s", err.msg);
-		return rc;
-	}
-	char chunk[32], bytes[32];
-	printf("the channel alone, memory to memory (--src memory --sink-by read, %s chunks, %s, "
-	       "median of %d verified runs):\n", units_format_chunk(IPC_ALONE_CHUNK, chunk,
-							     sizeof(chunk)),
-	       units_format_size(size < IPC_ALONE_MAX_BYTES ? size : IPC_ALONE_MAX_BYTES, bytes,
-				 sizeof(bytes)), IPC_ALONE_RUNS);
-	for (size_t i = 0; i < IPC_ALONE_METHODS; i++) {
-		if (f[i].runs == 0) {
-			printf("  %-28s  not measured here (skipped)\n", f[i].method);
-			continue;
-		}
-		printf("  %-5s %8.2f GiB/s, %6.3f CPU s/GiB", f[i].method, f[i].gib_s,
-		       f[i].cpu_s_per_gib);
-		if (memcpy_gib_s > 0)
-			printf(", %5.1f%% of memcpy", 100 * f[i].gib_s / memcpy_gib_s);
-		printf("   (%s)\n", f[i].what);
-	}
-	return BX_EXIT_OK;
-}
-
 static int cmd_limits(int argc, char **argv)
 {
 	struct run_options o;
@@ -557,7 +527,7 @@ static int cmd_limits(int argc, char **argv)
 	       p.wakeup_s * 1e6);
 	if (l.memcpy_gib_s > 0)
 		printf("  copying 1 GiB, one core      %8.3f s (glibc memcpy)\n", 1 / l.memcpy_gib_s);
-	return print_ipc_alone(&o, (uint64_t)st.st_size, l.memcpy_gib_s);
+	return ipc_alone_print(stdout, o.workdir, (uint64_t)st.st_size, l.memcpy_gib_s);
 }
 
 static int cmd_report(int argc, char **argv)

@@ -81,3 +81,32 @@ int ipc_alone_measure(const char *workdir, uint64_t size, struct ipc_alone_figur
 	series_free(&s);
 	return rc;
 }
+
+int ipc_alone_print(FILE *out, const char *workdir, uint64_t size, double memcpy_gib_s)
+{
+	struct ipc_alone_figure f[IPC_ALONE_METHODS];
+	struct bx_error err = { 0, "" };
+	int rc = ipc_alone_measure(workdir, size, f, &err);
+	if (rc) {
+		bx_print_error("%s", err.msg);
+		return rc;
+	}
+	char chunk[32], bytes[32];
+	fprintf(out, "the channel alone, memory to memory (--src memory --sink-by read, %s chunks, "
+		"%s, median of %d verified runs):\n",
+		units_format_chunk(IPC_ALONE_CHUNK, chunk, sizeof(chunk)),
+		units_format_size(size < IPC_ALONE_MAX_BYTES ? size : IPC_ALONE_MAX_BYTES, bytes,
+				  sizeof(bytes)), IPC_ALONE_RUNS);
+	for (size_t i = 0; i < IPC_ALONE_METHODS; i++) {
+		if (f[i].runs == 0) {
+			fprintf(out, "  %-28s  not measured here (skipped)\n", f[i].method);
+			continue;
+		}
+		fprintf(out, "  %-5s %8.2f GiB/s, %6.3f CPU s/GiB", f[i].method, f[i].gib_s,
+			f[i].cpu_s_per_gib);
+		if (memcpy_gib_s > 0)
+			fprintf(out, ", %5.1f%% of memcpy", 100 * f[i].gib_s / memcpy_gib_s);
+		fprintf(out, "   (%s)\n", f[i].what);
+	}
+	return BX_EXIT_OK;
+}

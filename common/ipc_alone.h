@@ -8,6 +8,7 @@
 #define BX_IPC_ALONE_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "errors.h"
@@ -31,5 +32,9 @@ struct ipc_alone_figure {
  * with *err filled. */
 int ipc_alone_measure(const char *workdir, uint64_t size, struct ipc_alone_figure out[IPC_ALONE_METHODS],
 		      struct bx_error *err);
+
+/* Measure them and print the section `bulkxfer limits` shows, each beside memcpy_gib_s (0:
+ * unknown), to out.  Returns 0 or an exit code (the error printed on stderr). */
+int ipc_alone_print(FILE *out, const char *workdir, uint64_t size, double memcpy_gib_s);
 
 #endif
