@@ -5,7 +5,7 @@ CFLAGS  ?= -O2 -g
 # appear in its flame graphs; the cost is one register, far below the run-to-run noise.
 BXFLAGS := -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -Icommon -Icommon/analysis -MMD -MP \
 	   -fno-omit-frame-pointer
-LDLIBS  := -lxxhash -lrt -lpthread -lm
+LDLIBS  := -lxxhash -luring -lrt -lpthread -lm
 BUILD   ?= build
 BIN     ?= bulkxfer
 

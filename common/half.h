@@ -42,11 +42,14 @@ struct half_ctx {
 	uint64_t size;		/* bytes to move; the consumer stops after exactly this many */
 	size_t chunk;		/* bytes per read/write/splice/slot; CHUNK_REST: all that is left */
 	uint32_t slots;		/* ring length, or buffers in flight for CHANNEL_CMA */
+	uint32_t queue_depth;	/* io_uring halves: operations and registered buffers in flight
+				 * (--queue-depth); 0 elsewhere */
 	int chan_fd;		/* this side's end of a pipe or socket channel, else -1 */
 	int back_fd;		/* CHANNEL_CMA: this side's end of the ack pipe, else -1 */
 	struct shm_ring *ring;	/* CHANNEL_SHM(_WHOLE): the ring, mapped in both processes */
 	pid_t peer;		/* the other half's process */
 	uint64_t syscalls;	/* bumped by the half for every system call its loop issues */
+	uint64_t zc_notifs;	/* zero-copy senders: notification completions reaped */
 	uint64_t bytes_done;	/* bytes the half has moved so far: count them with half_advance() */
 	uint64_t fault_at_bytes;	/* an injected fault fires when bytes_done reaches this
 					 * (fault_inject.h); UINT64_MAX when none is armed */
@@ -71,6 +74,7 @@ struct half_ops {
 	int page_refs;			/* hands page references over instead of copying (splice,
 					 * vmsplice, sendfile into a pipe or socket): one per page */
 	int from_memory;		/* producers: can send from ctx->src_mem (--src memory) */
+	int uses_uring;			/* works through io_uring: ctx->queue_depth applies */
 	const char *needs_file;		/* producers that cannot: what in them needs the file */
 	int (*prepare)(struct half_ctx *ctx);	/* buffers, mappings */
 	int (*transfer)(struct half_ctx *ctx);	/* the timed loop: move ctx->size bytes */

@@ -43,6 +43,7 @@
 #include "sampler.h"
 #include "stack_counts.h"
 #include "units.h"
+#include "uring.h"
 #include "sysinfo.h"
 #include "verify.h"
 
@@ -133,6 +134,7 @@ static void half_ctx_init(struct half_ctx *ctx, struct transfer *t, enum channel
 	ctx->size = t->size;
 	ctx->chunk = t->spec->chunk;
 	ctx->slots = t->spec->slots;
+	ctx->queue_depth = t->spec->queue_depth ? t->spec->queue_depth : URING_DEFAULT_DEPTH;
 	ctx->chan_fd = producer ? t->chan.producer_fd : t->chan.consumer_fd;
 	ctx->back_fd = producer ? t->chan.producer_back_fd : t->chan.consumer_back_fd;
 	ctx->peer = peer;
@@ -226,6 +228,7 @@ static int run_half(const struct half_ops *ops, enum channel_side side, struct h
 	measure_take(&after);
 	measure_delta(&before, &after, &report->fig);
 	report->fig.syscalls = ctx->syscalls;
+	report->fig.zc_notifs = ctx->zc_notifs;
 	report->fig.bytes = ctx->bytes_done;
 	report->rc = rc;
 	if (rc < 0) {
@@ -579,6 +582,8 @@ static void fill_record(const struct transfer *t, double t0, struct run_record *
 	rec->spin_us = uses_ring(t->chan.kind) ? ring_spin_us(spec) : 0;
 	rec->fsync = (uint64_t)spec->fsync;
 	rec->busy_poll = (uint64_t)spec->busy_poll;
+	if (spec->method->producer->uses_uring || consumer_of(spec)->uses_uring)
+		rec->queue_depth = spec->queue_depth ? spec->queue_depth : URING_DEFAULT_DEPTH;
 	rec->cpu_producer = spec->pin ? spec->cpu_producer : -1;
 	rec->cpu_consumer = spec->pin ? spec->cpu_consumer : -1;
 	rec->wall_s = rec->consumer_fig.end_s - t0;

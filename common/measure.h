@@ -24,6 +24,8 @@ struct half_figures {
 	int64_t minflt, majflt;	/* minor and major page faults */
 	uint64_t syscalls;	/* system calls the loop issued (counted by the half) */
 	uint64_t bytes;		/* bytes the half moved */
+	uint64_t zc_notifs;	/* zero-copy sends: the notification completions reaped (each
+				 * says the kernel is done with a buffer); else 0 */
 	int64_t maxrss_kb;	/* peak resident set of the process during the transfer (VmHWM);
 				 * for halves that map a file, its touched pages count too */
 	uint64_t samples;	/* --profile: CPU-time samples taken of the loop (0: not profiled) */

@@ -38,6 +38,10 @@ static const struct method method_table[] = {
 	  &producer_fdpass, &consumer_fdpass },
 	{ "shm-rw", "read() into a shared-memory slot, write() out of it: one copy each side",
 	  &producer_shm_rw, &consumer_shm_rw },
+	{ "uring", "io_uring read/write on registered buffers through a pipe, several in flight",
+	  &producer_uring, &consumer_uring },
+	{ "uring-splice", "io_uring splice source -> pipe -> destination, chunks linked per "
+	  "submission", &producer_uring_splice, &consumer_uring_splice },
 };
 #define NMETHODS (sizeof(method_table) / sizeof(method_table[0]))
 
@@ -45,11 +49,12 @@ static const struct half_ops *const producers[] = {
 	&producer_pipe, &producer_shm, &producer_splice, &producer_mmap_write, &producer_sendfile,
 	&producer_vmsplice, &producer_vmsplice_gift, &producer_shm_whole, &producer_unix, &producer_unix_sendfile,
 	&producer_tcp_sendfile, &producer_tcp_rw, &producer_cma, &producer_fdpass, &producer_shm_rw,
+	&producer_uring, &producer_uring_splice,
 };
 static const struct half_ops *const consumers[] = {
 	&consumer_pipe, &consumer_shm, &consumer_splice, &consumer_shm_whole, &consumer_unix,
 	&consumer_unix_splice, &consumer_tcp_splice, &consumer_tcp_rw, &consumer_cma,
-	&consumer_fdpass, &consumer_shm_rw,
+	&consumer_fdpass, &consumer_shm_rw, &consumer_uring, &consumer_uring_splice,
 };
 
 size_t methods_count(void)

@@ -99,6 +99,7 @@ struct run_options {
 	enum sink_by sink_by;	/* how (sink.h): SINK_METHOD with --sink alone, SINK_NONE without */
 	const char *sink_by_text;	/* --sink-by's value, checked with the other options */
 	int busy_poll;		/* --busy-poll: pipe and socket waits poll instead of sleeping */
+	uint64_t queue_depth;	/* --queue-depth: io_uring operations in flight per side */
 	int huge;		/* ask for huge pages for the shared-memory ring */
 	int prefault;		/* fault shared memory into both sides before the clock starts */
 	uint64_t spin_us;	/* ring waits poll this long before sleeping (0: sleep at once);

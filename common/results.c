@@ -78,6 +78,8 @@ static const struct column columns[] = {
 	TEXT("sink_by", sink_by),
 	TEXT("verify_by", verify_by),
 	U64("busy_poll", busy_poll),
+	U64("queue_depth", queue_depth),
+	U64("producer_zc_notifs", producer_fig.zc_notifs),
 	I64("cpu_producer", cpu_producer),
 	I64("cpu_consumer", cpu_consumer),
 	I64("producer_maxrss_kb", producer_fig.maxrss_kb),

@@ -34,6 +34,7 @@ struct run_record {
 	char sink_by[8];	/* how a sink discarded (sink.h): "-", "method", "read", "splice" */
 	char verify_by[12];	/* "dst": this run's destination was hashed; "check-run": the
 				 * setting's unrecorded check run was (sinks); "-": not verified */
+	uint64_t queue_depth;	/* io_uring halves: operations in flight per side; else 0 */
 	uint64_t busy_poll;	/* 1 when the channel's descriptors were non-blocking and every
 				 * wait polled (--busy-poll) */
 	int64_t cpu_producer, cpu_consumer;	/* --cpu pinning, -1 when not pinned */

@@ -442,6 +442,7 @@ static int run_once(const struct run_options *o, struct series_files *f, size_t 
 	struct transfer_spec spec = {
 		.method = o->methods[m], .src_path = f->src, .dst_path = f->dst, .chunk = chunk,
 		.src_mem = f->mem.buf, .src_mem_size = f->mem.size, .busy_poll = o->busy_poll,
+		.queue_depth = (uint32_t)o->queue_depth,
 		.consumer = sink_half_for(o->sink_by, o->methods[m]->producer->channel,
 					  o->methods[m]->consumer, &why),
 		.slots = (uint32_t)o->slots, .pipe_size = pipe_size_for(o, chunk),

@@ -267,6 +267,8 @@ static void test_every_column_by_name(void)
 		{ "producer_sampled_s", &r.producer_fig.sampled_s, NULL, NULL, 16.25 },
 		{ "consumer_sampled_s", &r.consumer_fig.sampled_s, NULL, NULL, 17.25 },
 		{ "busy_poll", NULL, &r.busy_poll, NULL, 128 },
+		{ "queue_depth", NULL, &r.queue_depth, NULL, 129 },
+		{ "producer_zc_notifs", NULL, &r.producer_fig.zc_notifs, NULL, 130 },
 	};
 	const size_t nnums = sizeof(nums) / sizeof(nums[0]);
 	for (size_t k = 0; k < nnums; k++) {
