@@ -38,6 +38,7 @@
 #include "system_check.h"
 #include "tempfile.h"
 #include "units.h"
+#include "uring.h"
 #include "summary.h"
 
 #define BULKXFER_VERSION "0.4.0"
@@ -195,6 +196,15 @@ static int cmd_list(int argc, char **argv)
 		else if (probe != 0)
 			printf("%-14s   FAILS here: %s\n", "", why.msg);
 	}
+	/* io_uring as a whole, for the methods built on it (they are skipped where it is not). */
+	char why[256];
+	if (uring_probe(why, sizeof(why)) == 0 && uring_zc_probe(why, sizeof(why)) == 0)
+		printf("\nio_uring: usable here (zero-copy sends on TCP included)\n");
+	else if (uring_probe(why, sizeof(why)) == 0)
+		printf("\nio_uring: usable here, but uring-zc is not: %s\n", why);
+	else
+		printf("\nio_uring: NOT usable here: %s (uring, uring-splice and uring-zc are skipped)\n",
+		       why);
 	return BX_EXIT_OK;
 }
 

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "units.h"
@@ -118,4 +119,20 @@ int fault_inject_fire_bytes(struct half_ctx *ctx, const char *call)
 {
 	ctx->fault_at_bytes = UINT64_MAX;	/* once per half */
 	return fire(ctx, call);
+}
+
+int fault_inject_errno(const char *var)
+{
+	const char *v = getenv(var);
+	if (!v || !*v)
+		return 0;
+	static const struct { const char *name; int err; } names[] = {
+		{ "EACCES", EACCES }, { "EPERM", EPERM }, { "ENOENT", ENOENT },
+		{ "ENOSYS", ENOSYS }, { "EINVAL", EINVAL }, { "ENODEV", ENODEV },
+		{ "EOPNOTSUPP", EOPNOTSUPP },
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(v, names[i].name) == 0)
+			return names[i].err;
+	return EINVAL;
 }

@@ -49,4 +49,10 @@ int fault_inject_point(enum fault_point point, enum channel_side side, struct ha
  * fault (once per half).  Same return convention as fault_inject_point. */
 int fault_inject_fire_bytes(struct half_ctx *ctx, const char *call);
 
+/* A testing aid for refusals: the errno named by environment variable var (EACCES, EPERM,
+ * ENOENT, ENOSYS, EINVAL, ENODEV, EOPNOTSUPP; any other text: EINVAL), or 0 when var is unset
+ * or empty.  The sampler (BULKXFER_PERF_FAIL) and the io_uring halves (BULKXFER_URING_FAIL,
+ * BULKXFER_URING_ZC_FAIL) inject the refusal a kernel or sandbox would give. */
+int fault_inject_errno(const char *var);
+
 #endif

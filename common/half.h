@@ -50,6 +50,7 @@ struct half_ctx {
 	pid_t peer;		/* the other half's process */
 	uint64_t syscalls;	/* bumped by the half for every system call its loop issues */
 	uint64_t zc_notifs;	/* zero-copy senders: notification completions reaped */
+	uint64_t zc_copied;	/* of them, the sends the kernel says it copied after all */
 	uint64_t bytes_done;	/* bytes the half has moved so far: count them with half_advance() */
 	uint64_t fault_at_bytes;	/* an injected fault fires when bytes_done reaches this
 					 * (fault_inject.h); UINT64_MAX when none is armed */
@@ -75,6 +76,8 @@ struct half_ops {
 					 * vmsplice, sendfile into a pipe or socket): one per page */
 	int from_memory;		/* producers: can send from ctx->src_mem (--src memory) */
 	int uses_uring;			/* works through io_uring: ctx->queue_depth applies */
+	int (*usable)(char *why, size_t len);	/* NULL, or whether this kernel and sandbox let
+						 * the half work at all (0), else -errno and why */
 	const char *needs_file;		/* producers that cannot: what in them needs the file */
 	int (*prepare)(struct half_ctx *ctx);	/* buffers, mappings */
 	int (*transfer)(struct half_ctx *ctx);	/* the timed loop: move ctx->size bytes */

@@ -26,6 +26,7 @@ struct half_figures {
 	uint64_t bytes;		/* bytes the half moved */
 	uint64_t zc_notifs;	/* zero-copy sends: the notification completions reaped (each
 				 * says the kernel is done with a buffer); else 0 */
+	uint64_t zc_copied;	/* of them, those the kernel reports it copied after all */
 	int64_t maxrss_kb;	/* peak resident set of the process during the transfer (VmHWM);
 				 * for halves that map a file, its touched pages count too */
 	uint64_t samples;	/* --profile: CPU-time samples taken of the loop (0: not profiled) */

@@ -42,6 +42,8 @@ static const struct method method_table[] = {
 	  &producer_uring, &consumer_uring },
 	{ "uring-splice", "io_uring splice source -> pipe -> destination, chunks linked per "
 	  "submission", &producer_uring_splice, &consumer_uring_splice },
+	{ "uring-zc", "io_uring zero-copy send() into a loopback TCP socket, splice socket -> pipe "
+	  "-> file", &producer_uring_zc, &consumer_tcp_splice },
 };
 #define NMETHODS (sizeof(method_table) / sizeof(method_table[0]))
 
@@ -49,7 +51,7 @@ static const struct half_ops *const producers[] = {
 	&producer_pipe, &producer_shm, &producer_splice, &producer_mmap_write, &producer_sendfile,
 	&producer_vmsplice, &producer_vmsplice_gift, &producer_shm_whole, &producer_unix, &producer_unix_sendfile,
 	&producer_tcp_sendfile, &producer_tcp_rw, &producer_cma, &producer_fdpass, &producer_shm_rw,
-	&producer_uring, &producer_uring_splice,
+	&producer_uring, &producer_uring_splice, &producer_uring_zc,
 };
 static const struct half_ops *const consumers[] = {
 	&consumer_pipe, &consumer_shm, &consumer_splice, &consumer_shm_whole, &consumer_unix,

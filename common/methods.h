@@ -28,7 +28,7 @@ extern const struct half_ops producer_splice, consumer_splice;
 extern const struct half_ops producer_mmap_write, producer_sendfile, producer_vmsplice,
 	producer_vmsplice_gift;
 extern const struct half_ops producer_uring, consumer_uring, producer_uring_splice,
-	consumer_uring_splice;
+	consumer_uring_splice, producer_uring_zc;
 extern const struct half_ops producer_shm_whole, consumer_shm_whole;
 extern const struct half_ops producer_unix, consumer_unix, producer_unix_sendfile;
 extern const struct half_ops consumer_unix_splice;

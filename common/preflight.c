@@ -134,6 +134,26 @@ static int check_profiling(struct bx_error *err)
 	return 0;
 }
 
+/* Methods named on the command line must be able to run here: an io_uring half where io_uring
+ * is refused (sysctl, seccomp, an old kernel), a zero-copy send where the kernel refuses it,
+ * is a usage error before anything runs.  Left to 'all', they are skipped by the harness with
+ * the same reason instead. */
+static int check_methods_usable(const struct run_options *o, struct bx_error *err)
+{
+	if (!o->methods_given && !o->producer_half)
+		return 0;
+	for (size_t i = 0; i < o->nmethods; i++) {
+		const struct half_ops *h[2] = { o->methods[i]->producer, o->methods[i]->consumer };
+		for (int k = 0; k < 2; k++) {
+			char why[256];
+			if (h[k]->usable && h[k]->usable(why, sizeof(why)) < 0)
+				return bx_fail(err, BX_EXIT_USAGE, "%s cannot run here: %s",
+					       o->methods[i]->name, why);
+		}
+	}
+	return 0;
+}
+
 int preflight_check(const struct run_options *o, struct bx_error *err)
 {
 	struct stat src_st;
@@ -157,6 +177,8 @@ int preflight_check(const struct run_options *o, struct bx_error *err)
 		rc = resources_check(o, err);
 	if (rc == 0 && o->profile)
 		rc = check_profiling(err);
+	if (rc == 0 && (o->command & (CMD_RUN | CMD_SWEEP)))
+		rc = check_methods_usable(o, err);
 	return rc;
 }
 

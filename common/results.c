@@ -80,6 +80,7 @@ static const struct column columns[] = {
 	U64("busy_poll", busy_poll),
 	U64("queue_depth", queue_depth),
 	U64("producer_zc_notifs", producer_fig.zc_notifs),
+	U64("producer_zc_copied", producer_fig.zc_copied),
 	I64("cpu_producer", cpu_producer),
 	I64("cpu_consumer", cpu_consumer),
 	I64("producer_maxrss_kb", producer_fig.maxrss_kb),

@@ -8,6 +8,7 @@
  * ring had no room for is counted (PERF_RECORD_LOST), never silently missing.
  */
 #include "sampler.h"
+#include "fault_inject.h"
 
 #include <errno.h>
 #include <linux/perf_event.h>
@@ -26,24 +27,10 @@
 #define SAMPLER_MAX_STACK 96		/* frames per chain, kernel and user together */
 #define FOLDED_MAX 8192			/* bytes of one folded stack */
 
-static int injected_errno(void)
-{
-	const char *v = getenv(SAMPLER_FAIL_ENV);
-	if (!v || !*v)
-		return 0;
-	static const struct { const char *name; int err; } names[] = {
-		{ "EACCES", EACCES }, { "EPERM", EPERM }, { "ENOENT", ENOENT },
-		{ "ENOSYS", ENOSYS }, { "EINVAL", EINVAL }, { "ENODEV", ENODEV },
-	};
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(v, names[i].name) == 0)
-			return names[i].err;
-	return EINVAL;
-}
 
 static int open_event(uint64_t period_ns)
 {
-	int injected = injected_errno();
+	int injected = fault_inject_errno(SAMPLER_FAIL_ENV);
 	if (injected) {
 		errno = injected;
 		return -1;

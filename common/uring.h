@@ -18,6 +18,10 @@
 #include "half.h"
 
 #define URING_DEFAULT_DEPTH 8
+/* Testing aids (fault_inject_errno): the refusal io_uring_queue_init gives, and the one a
+ * zero-copy send gives, as a sysctl, a seccomp filter or an old kernel would. */
+#define URING_FAIL_ENV "BULKXFER_URING_FAIL"
+#define URING_ZC_FAIL_ENV "BULKXFER_URING_ZC_FAIL"
 #define URING_MAX_DEPTH 256
 
 struct uring_side {
@@ -49,6 +53,11 @@ static inline unsigned char *uring_buf(struct uring_side *u, unsigned i)
 {
 	return u->bufs + (size_t)i * u->buf_size;
 }
+
+/* Whether a zero-copy send (IORING_OP_SEND_ZC) works on a loopback TCP socket here: io_uring
+ * usable, and one byte sent and received that way.  Returns 0, or -errno with why (e.g. the
+ * kernel refusing zero-copy: EOPNOTSUPP / EINVAL). */
+int uring_zc_probe(char *why, size_t len);
 
 /* Why io_uring cannot be used here, into why (""when it can): probed once with a ring of one
  * entry.  Returns 0 when usable, else -errno. */

@@ -136,6 +136,7 @@ const struct half_ops consumer_uring = {
 	.path = "pipe buffer -(CPU: io_uring read_fixed)-> registered buffer -(CPU: io_uring "
 		"write_fixed)-> dst page cache",
 	.uses_uring = 1,
+	.usable = uring_probe,
 	.prepare = uring_consumer_prepare,
 	.transfer = uring_consumer_transfer,
 	.release = uring_release,
@@ -150,6 +151,7 @@ const struct half_ops consumer_uring_splice = {
 	.path = "pipe buffer -(page refs: io_uring splice)-> dst page cache",
 	.page_refs = 1,
 	.uses_uring = 1,
+	.usable = uring_probe,
 	.prepare = uring_splice_consumer_prepare,
 	.transfer = uring_splice_consumer_transfer,
 	.release = uring_release,

@@ -269,6 +269,7 @@ static void test_every_column_by_name(void)
 		{ "busy_poll", NULL, &r.busy_poll, NULL, 128 },
 		{ "queue_depth", NULL, &r.queue_depth, NULL, 129 },
 		{ "producer_zc_notifs", NULL, &r.producer_fig.zc_notifs, NULL, 130 },
+		{ "producer_zc_copied", NULL, &r.producer_fig.zc_copied, NULL, 131 },
 	};
 	const size_t nnums = sizeof(nums) / sizeof(nums[0]);
 	for (size_t k = 0; k < nnums; k++) {
