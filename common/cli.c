@@ -198,13 +198,13 @@ static int cmd_list(int argc, char **argv)
 	}
 	/* io_uring as a whole, for the methods built on it (they are skipped where it is not). */
 	char why[256];
-	if (uring_probe(why, sizeof(why)) == 0 && uring_zc_probe(why, sizeof(why)) == 0)
-		printf("\nio_uring: usable here (zero-copy sends on TCP included)\n");
-	else if (uring_probe(why, sizeof(why)) == 0)
-		printf("\nio_uring: usable here, but uring-zc is not: %s\n", why);
-	else
+	if (uring_probe(why, sizeof(why)) < 0)
 		printf("\nio_uring: NOT usable here: %s (uring, uring-splice and uring-zc are skipped)\n",
 		       why);
+	else if (uring_zc_probe(why, sizeof(why)) < 0)
+		printf("\nio_uring: usable here, but uring-zc is not: %s\n", why);
+	else
+		printf("\nio_uring: usable here (zero-copy sends on TCP included)\n");
 	return BX_EXIT_OK;
 }
 
