@@ -1,6 +1,6 @@
 #!/bin/sh
 # ensure-deps.sh [valgrind] - check that bulkxfer's Debian packages are installed (libcunit1-dev,
-# libxxhash-dev, gnuplot-nox, groff-base and mandoc for the man page's test, libc6-dbg for the
+# libxxhash-dev, liburing-dev, gnuplot-nox, groff-base and mandoc for the man page's test, libc6-dbg for the
 # profile's names of libc's frames); install the
 # missing ones when apt-get can be run (as root), otherwise print the exact command and fail.
 # Checks files rather than dpkg records, so a library built by hand counts as present too.
@@ -13,6 +13,8 @@ if [ "${1:-}" = valgrind ]; then
 else
 	[ -f /usr/include/CUnit/Basic.h ] || missing="$missing libcunit1-dev"
 	[ -f /usr/include/xxhash.h ] || missing="$missing libxxhash-dev"
+	# liburing: the io_uring methods (uring, uring-splice, uring-zc)
+	[ -f /usr/include/liburing.h ] || missing="$missing liburing-dev"
 	command -v gnuplot >/dev/null 2>&1 || missing="$missing gnuplot-nox"
 	# groff and mandoc: the suite renders and lints the man page (doc/bulkxfer.1)
 	command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
