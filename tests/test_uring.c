@@ -1,0 +1,211 @@
+/*
+ * test_uring.c - the io_uring methods (issue 23): each moves an odd-sized file byte-exact at
+ * several queue depths and chunks (a chain or a batch that ends early, a last short chunk),
+ * counts the io_uring_enter calls it makes, records its queue depth; uring-zc counts its
+ * notifications; a refused io_uring (or zero-copy send) is said in list, a usage error when
+ * named, a skip when left to 'all' (injected with BULKXFER_URING_FAIL / _ZC_FAIL, the refusals
+ * a sysctl or a seccomp filter gives, never left to the machine).  The fault points, outside
+ * kills, soak and big suites run every method, these included.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "methods.h"
+#include "results.h"
+#include "test_support.h"
+#include "uring.h"
+
+static char dir[64];
+
+static int suite_init(void)
+{
+	ts_make_tempdir(dir, sizeof(dir));
+	return dir[0] ? 0 : -1;
+}
+
+static int suite_clean(void)
+{
+	ts_remove_tree(dir);
+	return 0;
+}
+
+/* Run `bulkxfer run --workdir D --csv D/u.csv <line>` (BULKXFER_URING_FAIL=fail when not
+ * NULL) and read its rows into *recs (caller frees). */
+static size_t uring_rows(const char *line, const char *env, const char *fail,
+			 struct run_record **recs, struct ts_result *r)
+{
+	char csv[128], cmd[1024];
+	snprintf(csv, sizeof(csv), "%s/u.csv", dir);
+	unlink(csv);
+	snprintf(cmd, sizeof(cmd), "run --workdir %s --csv %s %s", dir, csv, line);
+	const char *argv[48];
+	int argc = 0;
+	argv[argc++] = "bulkxfer";
+	for (char *save, *t = strtok_r(cmd, " ", &save); t && argc < 47; t = strtok_r(NULL, " ", &save))
+		argv[argc++] = t;
+	argv[argc] = NULL;
+	if (env)
+		setenv(env, fail, 1);
+	ts_run_bulkxfer(r, argv);
+	if (env)
+		unsetenv(env);
+	size_t n = 0, cap = 0;
+	struct bx_error err;
+	*recs = NULL;
+	if (ts_exists(csv))
+		results_read_csv(csv, recs, &n, &cap, &err);
+	unlink(csv);
+	return n;
+}
+
+static void test_round_trips(void)
+{
+	char why[256];
+	if (uring_probe(why, sizeof(why)) < 0) {
+		ts_skip("uring/round_trips", why);
+		return;
+	}
+	struct ts_result *r = malloc(sizeof(*r));
+	struct run_record *recs;
+	static const char *const methods[] = { "uring", "uring-splice", "uring-zc" };
+	static const struct { const char *depth, *chunk; } settings[] = {
+		{ "1", "64K" }, { "3", "16K" }, { "8", "64K,1M" },
+	};
+	/* 3 MiB + 13: the last chunk is short, and no depth divides the chunks evenly */
+	for (size_t m = 0; m < sizeof(methods) / sizeof(methods[0]); m++)
+		for (size_t k = 0; k < sizeof(settings) / sizeof(settings[0]); k++) {
+			char line[256];
+			snprintf(line, sizeof(line), "--method %s --size 3145741 --runs 2 --warmup 0 "
+				 "--queue-depth %s --chunk %s", methods[m], settings[k].depth,
+				 settings[k].chunk);
+			size_t n = uring_rows(line, NULL, NULL, &recs, r);
+			size_t chunks = strchr(settings[k].chunk, ',') ? 2 : 1;
+			CU_ASSERT_EQUAL(r->status, 0);
+			CU_ASSERT_EQUAL(n, 2 * chunks);
+			if (r->status)
+				fprintf(stderr, "\n  %s: %s\n", line, r->err);
+			for (size_t i = 0; i < n; i++) {
+				CU_ASSERT_EQUAL(recs[i].verified, 1);
+				CU_ASSERT_EQUAL(recs[i].queue_depth, strtoull(settings[k].depth, NULL, 10));
+				/* every enter moves at least one operation: no more enters than
+				 * operations (a read and a write a piece, twice for retries; a pipe
+				 * moves a chunk larger than itself a pipe's worth at a time), and
+				 * at least one */
+				uint64_t piece = recs[i].chunk < recs[i].pipe_size || !recs[i].pipe_size ?
+						 recs[i].chunk : recs[i].pipe_size;	/* a pipe's worth */
+				uint64_t ops = 4 * (recs[i].bytes / piece + 1);
+				CU_ASSERT_TRUE(recs[i].producer_fig.syscalls >= 1 &&
+					       recs[i].producer_fig.syscalls <= ops);
+				if (strcmp(methods[m], "uring-zc") == 0) {
+					/* one notification per send, at least one send a chunk */
+					CU_ASSERT_TRUE(recs[i].producer_fig.zc_notifs >=
+						       (recs[i].bytes + recs[i].chunk - 1) / recs[i].chunk);
+					CU_ASSERT_TRUE(recs[i].producer_fig.zc_copied <=
+						       recs[i].producer_fig.zc_notifs);
+				} else {
+					CU_ASSERT_TRUE(recs[i].consumer_fig.syscalls >= 1 &&
+						       recs[i].consumer_fig.syscalls <= ops);
+					CU_ASSERT_EQUAL(recs[i].producer_fig.zc_notifs, 0);
+				}
+			}
+			free(recs);
+		}
+	/* The other methods say no queue depth. */
+	size_t n = uring_rows("--method pipe --size 1M --runs 1 --warmup 0", NULL, NULL, &recs, r);
+	CU_ASSERT_EQUAL(n, 1);
+	if (n == 1)
+		CU_ASSERT_EQUAL(recs[0].queue_depth, 0);
+	free(recs);
+	free(r);
+}
+
+static void test_queue_depth_bounds(void)
+{
+	struct ts_result *r = malloc(sizeof(*r));
+	struct run_record *recs;
+	uring_rows("--method uring --size 1M --queue-depth 0", NULL, NULL, &recs, r);
+	CU_ASSERT_EQUAL(r->status, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "--queue-depth '0': must be at least 1"));
+	free(recs);
+	uring_rows("--method uring --size 1M --queue-depth 257", NULL, NULL, &recs, r);
+	CU_ASSERT_EQUAL(r->status, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "--queue-depth '257': too large"));
+	free(recs);
+	free(r);
+}
+
+/* io_uring refused: named, a usage error with the reason; left to 'all', skipped, the rest
+ * run; list says it. */
+static void test_refused_io_uring(void)
+{
+	struct ts_result *r = malloc(sizeof(*r));
+	struct run_record *recs;
+	size_t n = uring_rows("--method pipe,uring --size 1M --runs 1", URING_FAIL_ENV, "EPERM", &recs,
+			      r);
+	CU_ASSERT_EQUAL(r->status, 2);
+	CU_ASSERT_EQUAL(n, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "bulkxfer: uring cannot run here: io_uring_queue_init"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "Operation not permitted"));
+	free(recs);
+	n = uring_rows("--size 1M --runs 1 --warmup 0", URING_FAIL_ENV, "ENOSYS", &recs, r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	size_t uring = 0;
+	for (size_t i = 0; i < n; i++)
+		uring += strncmp(recs[i].method, "uring", 5) == 0;
+	CU_ASSERT_EQUAL(uring, 0);
+	CU_ASSERT_TRUE(n >= methods_count() - 5);	/* the others ran (some may be unsupported) */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "uring-splice: producer: io_uring_queue_init failed: "
+				      "Function not implemented: unsupported here, skipped"));
+	free(recs);
+	setenv(URING_FAIL_ENV, "EPERM", 1);
+	const char *list[] = { "bulkxfer", "list", NULL };
+	ts_run_bulkxfer(r, list);
+	unsetenv(URING_FAIL_ENV);
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "io_uring: NOT usable here: io_uring_queue_init: "
+				      "Operation not permitted"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "UNSUPPORTED here: uring: "));
+	free(r);
+}
+
+/* Zero-copy refused: uring-zc says so and refuses, never sends by copying instead. */
+static void test_refused_zero_copy(void)
+{
+	struct ts_result *r = malloc(sizeof(*r));
+	struct run_record *recs;
+	size_t n = uring_rows("--method uring-zc --size 1M --runs 1", URING_ZC_FAIL_ENV, "EOPNOTSUPP",
+			      &recs, r);
+	CU_ASSERT_EQUAL(r->status, 2);
+	CU_ASSERT_EQUAL(n, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "uring-zc cannot run here: the kernel refuses io_uring "
+				      "zero-copy sends on TCP sockets"));
+	free(recs);
+	/* Left to 'all': skipped at its first send, nothing moved, no row. */
+	n = uring_rows("--size 1M --runs 1 --warmup 0", URING_ZC_FAIL_ENV, "EOPNOTSUPP", &recs, r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	for (size_t i = 0; i < n; i++)
+		CU_ASSERT_STRING_NOT_EQUAL(recs[i].method, "uring-zc");
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "uring-zc: io_uring send_zc(socket): Operation not "
+				      "supported: unsupported here, skipped"));
+	free(recs);
+	setenv(URING_ZC_FAIL_ENV, "EOPNOTSUPP", 1);
+	const char *list[] = { "bulkxfer", "list", NULL };
+	ts_run_bulkxfer(r, list);
+	unsetenv(URING_ZC_FAIL_ENV);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "io_uring: usable here, but uring-zc is not: the kernel "
+				      "refuses"));
+	free(r);
+}
+
+int register_uring_suite(void)
+{
+	static const struct test_case cases[] = {
+		{ "round_trips", test_round_trips },
+		{ "queue_depth_bounds", test_queue_depth_bounds },
+		{ "refused_io_uring", test_refused_io_uring },
+		{ "refused_zero_copy", test_refused_zero_copy },
+	};
+	return TS_ADD_SUITE_WITH("uring", suite_init, suite_clean, cases);
+}
