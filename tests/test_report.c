@@ -480,6 +480,49 @@ static void test_ipc_alone_section(void)
 	ts_remove_tree(dir);
 }
 
+/* "io_uring beside the classic calls": a tuned uring beside the tuned pipe (each at its own
+ * chunk; CPU 0.5x by construction, decided cheaper), a sweep's fastest uring chunk beside pipe
+ * at that chunk, and nothing for a series without the pair. */
+static void test_uring_section(void)
+{
+	char dir[64];
+	ts_make_tempdir(dir, sizeof(dir));
+	struct run_record r[48];
+	size_t n = 0;
+	for (int i = 0; i < 6; i++) {
+		double k = 1 + 0.01 * i;
+		r[n] = fixture("tuned", "uring", 262144, 1 << 30, 0.25 * k, 0.25 * k, 2.0);
+		r[n++].producer_fig.syscalls = 1024;
+		r[n] = fixture("tuned", "pipe", 65536, 1 << 30, 0.5 * k, 0.5 * k, 1.0);
+		r[n++].producer_fig.syscalls = 32768;
+		r[n++] = fixture("chunk-sweep", "uring", 65536, 1 << 27, 0.1 * k, 0.1 * k, 3.0);
+		r[n++] = fixture("chunk-sweep", "uring", 4096, 1 << 27, 0.2 * k, 0.2 * k, 1.0);
+		r[n++] = fixture("chunk-sweep", "pipe", 65536, 1 << 27, 0.1 * k, 0.1 * k, 3.0);
+		r[n++] = fixture("chunk-sweep", "pipe", 4096, 1 << 27, 0.3 * k, 0.3 * k, 0.8);
+		r[n++] = fixture("other", "uring-splice", 65536, 1 << 27, 0.1, 0.1, 1.0);
+	}
+	char *md = report_of(r, n, dir);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
+	char *at = strstr(md, "## io_uring beside the classic calls");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+	char *next = strstr(at + 3, "\n## ");	/* the section alone */
+	if (next)
+		*next = '\0';
+	CU_ASSERT_PTR_NOT_NULL(strstr(at, "| tuned | uring (256 KiB) | pipe (64 KiB) | 0.50 ["));
+	CU_ASSERT_PTR_NOT_NULL(strstr(at, "] cheaper | 0.50 ["));
+	CU_ASSERT_PTR_NOT_NULL(strstr(at, "] faster | 1024 / 32768 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(at, "| chunk-sweep | uring (64 KiB) | pipe (64 KiB) | 1.00 ["));
+	CU_ASSERT_PTR_NULL(strstr(at, "uring (4 KiB)"));
+	CU_ASSERT_PTR_NULL(strstr(at, "| other |"));	/* splice never ran there */
+	free(md);
+	/* No pair anywhere: no section. */
+	md = report_of(r + 2, 1, dir);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
+	CU_ASSERT_PTR_NULL(strstr(md, "## io_uring beside the classic calls"));
+	free(md);
+	ts_remove_tree(dir);
+}
+
 int register_report_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -492,6 +535,7 @@ int register_report_suite(void)
 		{ "host_stole_cpu_is_shown", test_host_stole_cpu_is_shown },
 		{ "each_script_renders", test_each_script_renders },
 		{ "ipc_alone_section", test_ipc_alone_section },
+		{ "uring_section", test_uring_section },
 	};
 	return TS_ADD_SUITE("report", cases);
 }

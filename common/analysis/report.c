@@ -18,6 +18,7 @@
 #include "plots.h"
 #include "report_ipc.h"
 #include "report_model.h"
+#include "report_uring.h"
 #include "report_profile.h"
 #include "report_study.h"
 #include "study.h"
@@ -273,6 +274,7 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 		report_study_print(md, records, n, g, ng, claims, ctx);
 		print_tuned(md, g, ng);
 		report_targets_print(md, g, ng, claims, ctx);
+		report_uring_print(md, records, n, g, ng);
 		report_ipc_print(md, records, n, g, ng,
 				 ctx && ctx->limits ? ctx->limits->memcpy_gib_s : 0,
 				 ctx ? ctx->ipc_why : NULL);
