@@ -55,6 +55,10 @@
 /* The memory-to-memory phase (about 6 s: the sweep's size and chunks, three methods) starts
  * only before this. */
 #define IPC_DEADLINE_S 276.0
+/* Five runs a setting: against the chunk sweep's three, the fewest that give a 95% interval of
+ * the channel's share (2 / C(8, 3) = 3.6%; three against three cannot: 2 / C(6, 3) = 10%).
+ * Measured: about 9 s for the phase at 128 MiB. */
+#define IPC_SWEEP_RUNS 5
 
 /* The study phase's methods, as its code ran them (study.h says what each does), and the ring
  * beside them: what real synchronisation costs. */
@@ -353,7 +357,7 @@ static int run_ipc(const struct run_options *o, uint64_t size, double start, str
 			 "phase");
 		return 0;
 	}
-	struct run_options p = phase(o, "ipc-sweep", NULL, CHUNK_SWEEP_RUNS, 1);
+	struct run_options p = phase(o, "ipc-sweep", NULL, IPC_SWEEP_RUNS, 1);
 	add_tuned_methods(&p);
 	size_t kept = 0;
 	for (size_t i = 0; i < p.nmethods; i++)

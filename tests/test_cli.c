@@ -384,8 +384,8 @@ static void test_reproduce_end_to_end(void)
 	CU_ASSERT_EQUAL(profiled, can_profile ? 4 + tuned / 2 : 0);
 	CU_ASSERT_EQUAL(profiled_samples > 0, can_profile);
 	/* the ipc sweep: the tuned methods that send from memory (pipe, shm, shm-rw), 2 chunks,
-	 * 3 runs */
-	CU_ASSERT_EQUAL(ipc, 3 * 2 * 3);
+	 * 5 runs */
+	CU_ASSERT_EQUAL(ipc, 3 * 2 * 5);
 	CU_ASSERT_EQUAL(nrec, 8 + 30 + tuned + 4 + profiled + ipc);
 	snprintf(path, sizeof(path), "%s/rep/report.md", workdir);
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "### Where the CPU time goes, measured"));
@@ -513,11 +513,11 @@ static void test_reproduce_all(void)
 	snprintf(path, sizeof(path), "%s/all/runs.csv", workdir);
 	char why[256];
 	long profiled = sampler_probe(why, sizeof(why)) == 0 ? 4 + (long)methods_count() + 1 : 0;
-	long from_memory = 0;	/* the ipc sweep: each method that can send from memory, 3 runs */
+	long from_memory = 0;	/* the ipc sweep: each method that can send from memory, 5 runs */
 	for (size_t i = 0; i < methods_count(); i++)
 		from_memory += methods_at(i)->producer->from_memory != 0;
 	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 4 + (long)methods_count() * 5 + 1 + profiled +
-						3 * from_memory);
+						5 * from_memory);
 	snprintf(path, sizeof(path), "%s/all/copies.png", workdir);
 	CU_ASSERT_TRUE(ts_exists(path));
 	snprintf(path, sizeof(path), "%s/all", workdir);
