@@ -171,8 +171,8 @@ int harness_profile_path(const char *prefix, int producer, char *path, size_t le
  * transfer).  Returns 0 or -errno with ctx->failed_call set. */
 static int profile_open(const struct transfer *t, struct sampler *smp, struct half_ctx *ctx)
 {
+	memset(smp, 0, sizeof(*smp));	/* closed: sampler_close has nothing to do */
 	smp->fd = -1;
-	smp->ring = NULL;
 	if (!t->spec->profile_prefix)
 		return 0;
 	int rc = sampler_open(smp, 0);

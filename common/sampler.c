@@ -1,7 +1,8 @@
 /*
  * sampler.c - perf_event_open sampling of the calling thread (see sampler.h).
  *
- * One software cpu-clock event, disabled at open, counting only this thread (pid 0, any CPU),
+ * One software cpu-clock event per CPU, disabled at open, on this thread and inherited by the
+ * threads it starts (io-wq workers; else one event on the thread alone, pid 0, any CPU),
  * kernel and user call chains.  Samples are left in the event's ring buffer while the transfer
  * runs, so taking a sample costs only the kernel's own work; the ring is sized for a long run
  * (SAMPLER_RING_PAGES) and shrinks where the locked-memory limit refuses that.  A sample the
@@ -28,7 +29,9 @@
 #define FOLDED_MAX 8192			/* bytes of one folded stack */
 
 
-static int open_event(uint64_t period_ns)
+/* One disabled cpu-clock event on this thread: on cpu with inherit (cpu >= 0), or on every
+ * CPU without (cpu -1). */
+static int open_event(uint64_t period_ns, int cpu)
 {
 	int injected = fault_inject_errno(SAMPLER_FAIL_ENV);
 	if (injected) {
@@ -44,8 +47,9 @@ static int open_event(uint64_t period_ns)
 	attr.sample_type = PERF_SAMPLE_IP | PERF_SAMPLE_PERIOD | PERF_SAMPLE_CALLCHAIN;
 	attr.disabled = 1;
 	attr.exclude_hv = 1;
+	attr.inherit = cpu >= 0;
 	attr.sample_max_stack = SAMPLER_MAX_STACK;
-	return (int)syscall(SYS_perf_event_open, &attr, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+	return (int)syscall(SYS_perf_event_open, &attr, 0, cpu, -1, PERF_FLAG_FD_CLOEXEC);
 }
 
 static long read_setting(const char *path)
@@ -62,7 +66,7 @@ static long read_setting(const char *path)
 
 int sampler_probe(char *why, size_t len)
 {
-	int fd = open_event(SAMPLER_PERIOD_NS);
+	int fd = open_event(SAMPLER_PERIOD_NS, -1);
 	if (fd >= 0) {
 		close(fd);
 		return 0;
@@ -87,44 +91,82 @@ int sampler_probe(char *why, size_t len)
 	return -e;
 }
 
-int sampler_open(struct sampler *s, uint64_t period_ns)
+/* Map ev's ring, as large as max_pages allows and the locked-memory limit lets it be. */
+static int map_ring(struct sampler_event *ev, size_t max_pages)
 {
-	memset(s, 0, sizeof(*s));
-	s->period_ns = period_ns ? period_ns : SAMPLER_PERIOD_NS;
-	s->fd = open_event(s->period_ns);
-	if (s->fd < 0)
-		return -errno;
 	long page = sysconf(_SC_PAGESIZE);
-	for (size_t pages = SAMPLER_RING_PAGES; pages >= SAMPLER_MIN_PAGES; pages /= 2) {
+	for (size_t pages = max_pages; pages >= SAMPLER_MIN_PAGES; pages /= 2) {
 		size_t len = (pages + 1) * (size_t)page;
-		void *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, s->fd, 0);
+		void *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, ev->fd, 0);
 		if (m != MAP_FAILED) {
-			s->ring = m;
-			s->ring_len = len;
-			s->data_size = pages * (size_t)page;
+			ev->ring = m;
+			ev->ring_len = len;
+			ev->data_size = pages * (size_t)page;
 			return 0;
 		}
 	}
-	int e = errno;
-	close(s->fd);
+	return -errno;
+}
+
+int sampler_open(struct sampler *s, uint64_t period_ns)
+{
+	memset(s, 0, sizeof(*s));
 	s->fd = -1;
-	return -e;
+	s->period_ns = period_ns ? period_ns : SAMPLER_PERIOD_NS;
+	long cpus = sysconf(_SC_NPROCESSORS_CONF);
+	if (cpus < 1 || cpus > SAMPLER_MAX_EVENTS)
+		cpus = 0;
+	/* The rings share the one-ring budget, each a power of two of pages. */
+	size_t per = SAMPLER_RING_PAGES;
+	while (cpus > 1 && per > SAMPLER_MIN_PAGES && per * (size_t)cpus > SAMPLER_RING_PAGES)
+		per /= 2;
+	int rc = 0;
+	for (long c = 0; c < cpus && rc == 0; c++) {
+		struct sampler_event *ev = &s->ev[s->nev];
+		ev->fd = open_event(s->period_ns, (int)c);
+		if (ev->fd < 0) {
+			if (errno == ENODEV)	/* an offline CPU: nothing will run there */
+				continue;
+			rc = -errno;
+			break;
+		}
+		s->nev++;
+		rc = map_ring(ev, per);
+	}
+	if (rc < 0 || s->nev == 0) {	/* per-CPU events refused: the thread alone */
+		sampler_close(s);
+		memset(s, 0, sizeof(*s));
+		s->period_ns = period_ns ? period_ns : SAMPLER_PERIOD_NS;
+		s->ev[0].fd = open_event(s->period_ns, -1);
+		if (s->ev[0].fd < 0) {
+			s->fd = -1;
+			return -errno;
+		}
+		s->nev = 1;
+		if ((rc = map_ring(&s->ev[0], SAMPLER_RING_PAGES)) < 0) {
+			sampler_close(s);
+			return rc;
+		}
+	}
+	s->fd = s->ev[0].fd;
+	s->ring = s->ev[0].ring;
+	return 0;
 }
 
 void sampler_enable(struct sampler *s)
 {
-	if (s->fd >= 0)
-		ioctl(s->fd, PERF_EVENT_IOC_ENABLE, 0);
+	for (int i = 0; s->fd >= 0 && i < s->nev; i++)
+		ioctl(s->ev[i].fd, PERF_EVENT_IOC_ENABLE, 0);
 }
 
 void sampler_disable(struct sampler *s)
 {
-	if (s->fd >= 0)
-		ioctl(s->fd, PERF_EVENT_IOC_DISABLE, 0);
+	for (int i = 0; s->fd >= 0 && i < s->nev; i++)
+		ioctl(s->ev[i].fd, PERF_EVENT_IOC_DISABLE, 0);
 }
 
 /* Copy n bytes at ring offset pos (which may wrap) into dst. */
-static void ring_copy(const struct sampler *s, uint64_t pos, void *dst, size_t n)
+static void ring_copy(const struct sampler_event *s, uint64_t pos, void *dst, size_t n)
 {
 	const unsigned char *data = (const unsigned char *)s->ring + sysconf(_SC_PAGESIZE);
 	size_t at = (size_t)(pos % s->data_size);
@@ -184,18 +226,49 @@ static void fold_chain(struct symbolizer *sym, const uint64_t *ips, uint64_t nr,
 	}
 }
 
+/* Fold every record of ev's ring into out and res. */
+static int collect_event(struct sampler_event *ev, struct symbolizer *sym, uint64_t *rec,
+			 char *folded, struct stack_counts *out, struct sampler_result *res,
+			 uint64_t *period_ns)
+{
+	uint64_t count = 0;
+	if (read(ev->fd, &count, sizeof(count)) == (ssize_t)sizeof(count))
+		res->counted_s += (double)count / 1e9;
+	struct perf_event_mmap_page *meta = ev->ring;
+	uint64_t head = __atomic_load_n(&meta->data_head, __ATOMIC_ACQUIRE);
+	uint64_t tail = meta->data_tail;
+	int rc = 0;
+	while (rc == 0 && tail + sizeof(struct perf_event_header) <= head) {
+		struct perf_event_header h;
+		ring_copy(ev, tail, &h, sizeof(h));
+		if (h.size < sizeof(h) || tail + h.size > head)
+			break;
+		ring_copy(ev, tail, rec, h.size);
+		const uint64_t *body = (const uint64_t *)((const char *)rec + sizeof(h));
+		size_t words = (h.size - sizeof(h)) / 8;
+		if (h.type == PERF_RECORD_SAMPLE && words >= 3) {
+			/* ip, period, nr, ips[nr] (the order of sample_type's bits) */
+			uint64_t nr = body[2];
+			if (nr > words - 3)
+				nr = words - 3;
+			fold_chain(sym, body + 3, nr, folded, FOLDED_MAX);
+			rc = stack_counts_add(out, folded, 1);
+			res->samples++;
+			*period_ns += body[1];
+		} else if (h.type == PERF_RECORD_LOST && words >= 2) {
+			res->lost += body[1];
+		}
+		tail += h.size;
+	}
+	__atomic_store_n(&meta->data_tail, tail, __ATOMIC_RELEASE);
+	return rc;
+}
+
 int sampler_collect(struct sampler *s, struct stack_counts *out, struct sampler_result *res)
 {
 	memset(res, 0, sizeof(*res));
 	if (s->fd < 0 || !s->ring)
 		return 0;
-	uint64_t count = 0;
-	if (read(s->fd, &count, sizeof(count)) == (ssize_t)sizeof(count))
-		res->counted_s = (double)count / 1e9;
-
-	struct perf_event_mmap_page *meta = s->ring;
-	uint64_t head = __atomic_load_n(&meta->data_head, __ATOMIC_ACQUIRE);
-	uint64_t tail = meta->data_tail;
 	struct symbolizer sym;
 	int rc = symbolizer_open(&sym);
 	if (rc < 0)
@@ -205,29 +278,8 @@ int sampler_collect(struct sampler *s, struct stack_counts *out, struct sampler_
 	uint64_t period_ns = 0;
 	if (!rec || !folded)
 		rc = -ENOMEM;
-	while (rc == 0 && tail + sizeof(struct perf_event_header) <= head) {
-		struct perf_event_header h;
-		ring_copy(s, tail, &h, sizeof(h));
-		if (h.size < sizeof(h) || tail + h.size > head)
-			break;
-		ring_copy(s, tail, rec, h.size);
-		const uint64_t *body = (const uint64_t *)((const char *)rec + sizeof(h));
-		size_t words = (h.size - sizeof(h)) / 8;
-		if (h.type == PERF_RECORD_SAMPLE && words >= 3) {
-			/* ip, period, nr, ips[nr] (the order of sample_type's bits) */
-			uint64_t nr = body[2];
-			if (nr > words - 3)
-				nr = words - 3;
-			fold_chain(&sym, body + 3, nr, folded, FOLDED_MAX);
-			rc = stack_counts_add(out, folded, 1);
-			res->samples++;
-			period_ns += body[1];
-		} else if (h.type == PERF_RECORD_LOST && words >= 2) {
-			res->lost += body[1];
-		}
-		tail += h.size;
-	}
-	__atomic_store_n(&meta->data_tail, tail, __ATOMIC_RELEASE);
+	for (int i = 0; rc == 0 && i < s->nev; i++)
+		rc = collect_event(&s->ev[i], &sym, rec, folded, out, res, &period_ns);
 	res->sampled_s = (double)period_ns / 1e9;
 	free(rec);
 	free(folded);
@@ -237,10 +289,20 @@ int sampler_collect(struct sampler *s, struct stack_counts *out, struct sampler_
 
 void sampler_close(struct sampler *s)
 {
-	if (s->ring)
-		munmap(s->ring, s->ring_len);
-	if (s->fd >= 0)
-		close(s->fd);
+	if (s->nev <= 0 || s->nev > SAMPLER_MAX_EVENTS) {	/* never opened */
+		s->fd = -1;
+		s->ring = NULL;
+		return;
+	}
+	for (int i = 0; i < s->nev && i < SAMPLER_MAX_EVENTS; i++) {
+		if (s->ev[i].ring)
+			munmap(s->ev[i].ring, s->ev[i].ring_len);
+		if (s->ev[i].fd >= 0)
+			close(s->ev[i].fd);
+		s->ev[i].ring = NULL;
+		s->ev[i].fd = -1;
+	}
+	s->nev = 0;
 	s->ring = NULL;
 	s->fd = -1;
 }

@@ -24,10 +24,25 @@
  * ENOENT, ENOSYS, ...): how the refusal paths are tested without a seccomp filter. */
 #define SAMPLER_FAIL_ENV "BULKXFER_PERF_FAIL"
 
-struct sampler {
-	int fd;			/* the event, -1 when not open */
-	void *ring;		/* its mapping: one metadata page, then data_size bytes */
+#define SAMPLER_MAX_EVENTS 256	/* one per CPU */
+
+/* One event and its ring: one metadata page, then data_size bytes. */
+struct sampler_event {
+	int fd;
+	void *ring;
 	size_t ring_len, data_size;
+};
+
+/* A side's sampler: one event per CPU on the calling thread, inherited by the threads it
+ * starts (io_uring's io-wq workers do part of the io_uring methods' work, and getrusage counts
+ * their time: so must the profile), since the kernel maps no ring for an inherited event that
+ * follows a thread across CPUs; where per-CPU events are refused, one event on the thread alone.
+ * fd and ring are the first event's (fd -1: not open), which is all a caller looks at. */
+struct sampler {
+	int fd;
+	void *ring;
+	int nev;
+	struct sampler_event ev[SAMPLER_MAX_EVENTS];
 	uint64_t period_ns;
 };
 
@@ -44,8 +59,8 @@ struct sampler_result {
  * "kernel.perf_event_paranoid is 3") in why[len]. */
 int sampler_probe(char *why, size_t len);
 
-/* Open a disabled sampler on the calling thread with period_ns (0 = SAMPLER_PERIOD_NS).  Returns
- * 0 or -errno (s->fd is -1 then). */
+/* Open a disabled sampler on the calling thread (and the threads it starts) with period_ns (0 =
+ * SAMPLER_PERIOD_NS).  Returns 0 or -errno (s->fd is -1 then). */
 int sampler_open(struct sampler *s, uint64_t period_ns);
 
 /* Start and stop sampling (one ioctl each; no-ops on a closed sampler). */

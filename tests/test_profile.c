@@ -6,6 +6,8 @@
 #include <CUnit/CUnit.h>
 #include <dlfcn.h>
 #include <errno.h>
+#include <pthread.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -336,6 +338,58 @@ static void test_symbols_name_user_and_kernel_frames(void)
 	symbolizer_close(&sym);
 }
 
+/* A thread the side starts while it is sampled is sampled too (io_uring's io-wq workers do the
+ * io_uring methods' blocking work): a thread that spins until its own CPU clock says 60 ms
+ * holds about 60 of the 1 kHz samples; at least 30 of them must name its function. */
+static __attribute__((noinline)) void spin_in_started_thread(void)
+{
+	struct timespec t0, t;
+	volatile uint64_t spins = 0;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
+	do {	/* the clock read rarely: almost every sample lands in this loop, not the vDSO */
+		for (int i = 0; i < 1000000; i++)
+			spins++;
+		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+	} while ((double)(t.tv_sec - t0.tv_sec) + (double)(t.tv_nsec - t0.tv_nsec) / 1e9 < 0.06);
+}
+
+static void *started_thread(void *arg)
+{
+	(void)arg;
+	spin_in_started_thread();
+	return NULL;
+}
+
+static void test_started_threads_are_sampled(void)
+{
+	char why[256];
+	if (sampler_probe(why, sizeof(why)) < 0) {
+		ts_skip("profile/started_threads_are_sampled", why);
+		return;
+	}
+	struct sampler s;
+	CU_ASSERT_EQUAL_FATAL(sampler_open(&s, 0), 0);
+	sampler_enable(&s);
+	pthread_t th;
+	CU_ASSERT_EQUAL_FATAL(pthread_create(&th, NULL, started_thread, NULL), 0);
+	pthread_join(th, NULL);
+	sampler_disable(&s);
+	struct stack_counts sc;
+	memset(&sc, 0, sizeof(sc));
+	struct sampler_result res;
+	CU_ASSERT_EQUAL(sampler_collect(&s, &sc, &res), 0);
+	sampler_close(&s);
+	uint64_t in_thread = 0;
+	for (size_t i = 0; i < sc.n; i++)
+		if (strstr(sc.items[i].stack, "spin_in_started_thread"))
+			in_thread += sc.items[i].count;
+	CU_ASSERT_TRUE(in_thread >= 30);
+	if (in_thread < 30)
+		fprintf(stderr, "\n  %llu of %llu samples in the started thread\n",
+			(unsigned long long)in_thread, (unsigned long long)res.samples);
+	stack_counts_free(&sc);
+}
+
 int register_profile_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -345,6 +399,7 @@ int register_profile_suite(void)
 		{ "categories_of_known_stacks", test_categories_of_known_stacks },
 		{ "stack_counts_round_trip", test_stack_counts_round_trip },
 		{ "symbols_name_user_and_kernel_frames", test_symbols_name_user_and_kernel_frames },
+		{ "started_threads_are_sampled", test_started_threads_are_sampled },
 	};
 	return TS_ADD_SUITE("profile", cases);
 }
