@@ -487,7 +487,7 @@ static void test_uring_section(void)
 {
 	char dir[64];
 	ts_make_tempdir(dir, sizeof(dir));
-	struct run_record r[48];
+	struct run_record r[64];
 	size_t n = 0;
 	for (int i = 0; i < 6; i++) {
 		double k = 1 + 0.01 * i;
@@ -500,6 +500,9 @@ static void test_uring_section(void)
 		r[n++] = fixture("chunk-sweep", "pipe", 65536, 1 << 27, 0.1 * k, 0.1 * k, 3.0);
 		r[n++] = fixture("chunk-sweep", "pipe", 4096, 1 << 27, 0.3 * k, 0.3 * k, 0.8);
 		r[n++] = fixture("other", "uring-splice", 65536, 1 << 27, 0.1, 0.1, 1.0);
+		/* a size sweep: the fastest uring-splice size has no splice of that size */
+		r[n++] = fixture("size-sweep", "uring-splice", 65536, 1 << 28, 0.1, 0.1, 4.0);
+		r[n++] = fixture("size-sweep", "splice", 65536, 1 << 20, 0.1, 0.1, 1.0);
 	}
 	char *md = report_of(r, n, dir);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
@@ -514,6 +517,7 @@ static void test_uring_section(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(at, "| chunk-sweep | uring (64 KiB) | pipe (64 KiB) | 1.00 ["));
 	CU_ASSERT_PTR_NULL(strstr(at, "uring (4 KiB)"));
 	CU_ASSERT_PTR_NULL(strstr(at, "| other |"));	/* splice never ran there */
+	CU_ASSERT_PTR_NULL(strstr(at, "| size-sweep |"));	/* never at the same size */
 	free(md);
 	/* No pair anywhere: no section. */
 	md = report_of(r + 2, 1, dir);

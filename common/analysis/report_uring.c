@@ -29,15 +29,17 @@ const char *report_uring_counterpart(const char *method)
 	return NULL;
 }
 
-/* A plain file-to-file group of method in series at chunk (0: any, the fastest), or NULL. */
+/* A plain file-to-file group of method in series at chunk (0: any, the fastest) moving bytes
+ * (0: any size), or NULL. */
 static const struct group *find(const struct group *g, size_t ng, const char *series,
-				const char *method, uint64_t chunk)
+				const char *method, uint64_t chunk, uint64_t bytes)
 {
 	const struct group *best = NULL;
 	for (size_t i = 0; i < ng; i++) {
 		const struct group *x = &g[i];
 		if (strcmp(x->series, series) != 0 || strcmp(x->method, method) != 0 ||
-		    (chunk && x->chunk != chunk) || strncmp(x->source, "memory", 6) == 0 ||
+		    (chunk && x->chunk != chunk) || (bytes && x->bytes != bytes) ||
+		    strncmp(x->source, "memory", 6) == 0 ||
 		    x->busy_poll || (x->sink_by[0] && strcmp(x->sink_by, "-") != 0))
 			continue;
 		if (!best || x->gib.median > best->gib.median)
@@ -101,17 +103,18 @@ void report_uring_print(FILE *f, const struct run_record *records, size_t nrec,
 			continue;
 		for (size_t p = 0; p < NPAIRS; p++) {
 			int tuned = strcmp(series, "tuned") == 0, sweep = groups_is_sweep(series);
-			const struct group *u = find(g, ng, series, pairs[p].uring, 0);
+			const struct group *u = find(g, ng, series, pairs[p].uring, 0, 0);
 			if (!u)
 				continue;
 			for (size_t i = 0; i < ng; i++) {
 				const struct group *a = &g[i];
 				if (strcmp(a->series, series) != 0 || strcmp(a->method, pairs[p].uring) ||
-				    ((tuned || sweep) && a != u) || a != find(g, ng, series, a->method,
-										a->chunk))
+				    ((tuned || sweep) && a != u) ||
+				    a != find(g, ng, series, a->method, a->chunk, a->bytes))
 					continue;
+				/* the same size always; the same chunk but in the tuned phase */
 				const struct group *b = find(g, ng, series, pairs[p].classic,
-							     tuned ? 0 : a->chunk);
+							     tuned ? 0 : a->chunk, a->bytes);
 				if (!b)
 					continue;
 				if (!header) {
