@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "channel_shm.h"
@@ -122,5 +123,22 @@ int half_ring_take(struct half_ctx *ctx, const void **slot, uint64_t *len)
 		return half_fail(ctx, "sem_wait(full slot): producer gone", -rc);
 	if (*len == 0 || *len > ctx->size - ctx->bytes_done)
 		return half_fail(ctx, "ring: slot length out of range", EPROTO);
+	return 0;
+}
+
+int half_read_remote(struct half_ctx *ctx, char *buf, uint64_t addr, size_t len)
+{
+	size_t got = 0;
+	while (got < len) {
+		struct iovec local = { buf + got, len - got };
+		struct iovec remote = { (void *)(uintptr_t)(addr + got), len - got };
+		ssize_t n = process_vm_readv(ctx->peer, &local, 1, &remote, 1, 0);
+		ctx->syscalls++;
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return half_fail(ctx, "process_vm_readv(producer)", n < 0 ? errno : EIO);
+		got += (size_t)n;
+	}
 	return 0;
 }

@@ -12,24 +12,6 @@
 #include "io_util.h"
 #include "methods.h"
 
-/* Copy len bytes at remote address addr of the producer into buf. */
-static int read_remote(struct half_ctx *ctx, char *buf, uint64_t addr, size_t len)
-{
-	size_t got = 0;
-	while (got < len) {
-		struct iovec local = { buf + got, len - got };
-		struct iovec remote = { (void *)(uintptr_t)(addr + got), len - got };
-		ssize_t n = process_vm_readv(ctx->peer, &local, 1, &remote, 1, 0);
-		ctx->syscalls++;
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return half_fail(ctx, "process_vm_readv(producer)", n < 0 ? errno : EIO);
-		got += (size_t)n;
-	}
-	return 0;
-}
-
 static int cma_consumer_transfer(struct half_ctx *ctx)
 {
 	while (ctx->bytes_done < ctx->size) {
@@ -41,7 +23,7 @@ static int cma_consumer_transfer(struct half_ctx *ctx)
 			return half_fail(ctx, "read(token pipe): producer hung up early", EPIPE);
 		if (token.len == 0 || token.len > ctx->chunk || token.len > ctx->size - ctx->bytes_done)
 			return half_fail(ctx, "token: length out of range", EPROTO);
-		int rc = read_remote(ctx, ctx->priv, token.addr, (size_t)token.len);
+		int rc = half_read_remote(ctx, ctx->priv, token.addr, (size_t)token.len);
 		if (rc < 0)
 			return rc;
 		rc = io_write_all(ctx->file_fd, ctx->priv, (size_t)token.len, &ctx->syscalls);

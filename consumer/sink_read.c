@@ -94,21 +94,11 @@ static int sink_read_cma_transfer(struct half_ctx *ctx)
 			return half_fail(ctx, "read(token pipe): producer hung up early", EPIPE);
 		if (token.len == 0 || token.len > ctx->chunk || token.len > ctx->size - ctx->bytes_done)
 			return half_fail(ctx, "token: length out of range", EPROTO);
-		size_t got = 0;
-		while (got < token.len) {
-			struct iovec local = { (char *)ctx->priv + got, (size_t)token.len - got };
-			struct iovec remote = { (void *)(uintptr_t)(token.addr + got),
-						(size_t)token.len - got };
-			ssize_t r = process_vm_readv(ctx->peer, &local, 1, &remote, 1, 0);
-			ctx->syscalls++;
-			if (r < 0 && errno == EINTR)
-				continue;
-			if (r <= 0)
-				return half_fail(ctx, "process_vm_readv(producer)", r < 0 ? errno : EIO);
-			got += (size_t)r;
-		}
+		int rc = half_read_remote(ctx, ctx->priv, token.addr, (size_t)token.len);
+		if (rc < 0)
+			return rc;
 		char ack = 'a';
-		int rc = io_write_all(ctx->back_fd, &ack, 1, &ctx->syscalls);
+		rc = io_write_all(ctx->back_fd, &ack, 1, &ctx->syscalls);
 		if (rc < 0)
 			return half_fail(ctx, "write(ack pipe)", -rc);
 		if ((rc = received(ctx, ctx->priv, (size_t)token.len, "process_vm_readv(producer)")) < 0)
