@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "channel_shm.h"
+#include "cma_token.h"
 #include "io_util.h"
 
 int half_buffer_prepare(struct half_ctx *ctx)
@@ -126,7 +127,8 @@ int half_ring_take(struct half_ctx *ctx, const void **slot, uint64_t *len)
 	return 0;
 }
 
-int half_read_remote(struct half_ctx *ctx, char *buf, uint64_t addr, size_t len)
+/* Copy len bytes at address addr of the producer into buf. */
+static int read_remote(struct half_ctx *ctx, char *buf, uint64_t addr, size_t len)
 {
 	size_t got = 0;
 	while (got < len) {
@@ -141,4 +143,16 @@ int half_read_remote(struct half_ctx *ctx, char *buf, uint64_t addr, size_t len)
 		got += (size_t)n;
 	}
 	return 0;
+}
+
+int half_cma_take(struct half_ctx *ctx, struct cma_token *token)
+{
+	ssize_t n = io_read_full(ctx->chan_fd, token, sizeof(*token), &ctx->syscalls);
+	if (n < 0)
+		return half_fail(ctx, "read(token pipe)", (int)-n);
+	if (n != (ssize_t)sizeof(*token))
+		return half_fail(ctx, "read(token pipe): producer hung up early", EPIPE);
+	if (token->len == 0 || token->len > ctx->chunk || token->len > ctx->size - ctx->bytes_done)
+		return half_fail(ctx, "token: length out of range", EPROTO);
+	return read_remote(ctx, ctx->priv, token->addr, (size_t)token->len);
 }

@@ -41,9 +41,12 @@ int half_splice_loop(struct half_ctx *ctx, int in_fd, loff_t *in_off, int out_fd
 		     loff_t *out_off, unsigned flags, const char *call, int eof_errno,
 		     const char *eof_call);
 
-/* cma's receivers: copy len bytes at address addr of the producer (ctx->peer) into buf with
- * process_vm_readv, however many calls it takes.  Returns 0 or -errno. */
-int half_read_remote(struct half_ctx *ctx, char *buf, uint64_t addr, size_t len);
+/* cma's receivers: read the next token from the token pipe, check its length against the
+ * chunk and what is still to come, and copy its bytes out of the producer (ctx->peer) into
+ * ctx->priv with process_vm_readv, however many calls it takes.  The caller acks it.  Returns
+ * 0 with *token filled, or -errno (producer gone, bad length). */
+struct cma_token;
+int half_cma_take(struct half_ctx *ctx, struct cma_token *token);
 
 /* Consumers of a ring: wait for the next full slot and check its length against what is still
  * to come.  Returns 0 with *slot and *len set, or -errno (peer gone, bad length). */

@@ -89,6 +89,16 @@ int uring_prepare(struct half_ctx *ctx, int with_buffers)
 	return 0;
 }
 
+int uring_prepare_buffers(struct half_ctx *ctx)
+{
+	return uring_prepare(ctx, 1);
+}
+
+int uring_prepare_ring(struct half_ctx *ctx)
+{
+	return uring_prepare(ctx, 0);
+}
+
 void uring_release(struct half_ctx *ctx)
 {
 	struct uring_side *u = ctx->priv;

@@ -39,6 +39,11 @@ struct uring_side {
  * failed_call that says why (kernel.io_uring_disabled's value where it is set). */
 int uring_prepare(struct half_ctx *ctx, int with_buffers);
 
+/* prepare for the halves: a ring with registered buffers (read/write, send_zc), or a ring
+ * alone (splice). */
+int uring_prepare_buffers(struct half_ctx *ctx);
+int uring_prepare_ring(struct half_ctx *ctx);
+
 /* release for uring_prepare (copes with a failed one): waits for nothing, the kernel cancels
  * what is still in flight when the ring is closed. */
 void uring_release(struct half_ctx *ctx);

@@ -16,14 +16,7 @@ static int cma_consumer_transfer(struct half_ctx *ctx)
 {
 	while (ctx->bytes_done < ctx->size) {
 		struct cma_token token;
-		ssize_t n = io_read_full(ctx->chan_fd, &token, sizeof(token), &ctx->syscalls);
-		if (n < 0)
-			return half_fail(ctx, "read(token pipe)", (int)-n);
-		if (n != (ssize_t)sizeof(token))
-			return half_fail(ctx, "read(token pipe): producer hung up early", EPIPE);
-		if (token.len == 0 || token.len > ctx->chunk || token.len > ctx->size - ctx->bytes_done)
-			return half_fail(ctx, "token: length out of range", EPROTO);
-		int rc = half_read_remote(ctx, ctx->priv, token.addr, (size_t)token.len);
+		int rc = half_cma_take(ctx, &token);
 		if (rc < 0)
 			return rc;
 		rc = io_write_all(ctx->file_fd, ctx->priv, (size_t)token.len, &ctx->syscalls);

@@ -111,16 +111,6 @@ static int uring_consumer_transfer(struct half_ctx *ctx)
 	return 0;
 }
 
-static int uring_consumer_prepare(struct half_ctx *ctx)
-{
-	return uring_prepare(ctx, 1);
-}
-
-static int uring_splice_consumer_prepare(struct half_ctx *ctx)
-{
-	return uring_prepare(ctx, 0);
-}
-
 static int uring_splice_consumer_transfer(struct half_ctx *ctx)
 {
 	return uring_splice_chain(ctx, ctx->chan_fd, 0, ctx->file_fd, 1,
@@ -137,7 +127,7 @@ const struct half_ops consumer_uring = {
 		"write_fixed)-> dst page cache",
 	.uses_uring = 1,
 	.usable = uring_probe,
-	.prepare = uring_consumer_prepare,
+	.prepare = uring_prepare_buffers,
 	.transfer = uring_consumer_transfer,
 	.release = uring_release,
 };
@@ -152,7 +142,7 @@ const struct half_ops consumer_uring_splice = {
 	.page_refs = 1,
 	.uses_uring = 1,
 	.usable = uring_probe,
-	.prepare = uring_splice_consumer_prepare,
+	.prepare = uring_prepare_ring,
 	.transfer = uring_splice_consumer_transfer,
 	.release = uring_release,
 };

@@ -102,16 +102,6 @@ static int uring_producer_transfer(struct half_ctx *ctx)
 	return 0;
 }
 
-static int uring_producer_prepare(struct half_ctx *ctx)
-{
-	return uring_prepare(ctx, 1);
-}
-
-static int uring_splice_prepare(struct half_ctx *ctx)
-{
-	return uring_prepare(ctx, 0);
-}
-
 /* One chain of up to depth linked splices from in (at *in_off, or the pipe when NULL) to out
  * (at *out_off, or the pipe), then the bytes they moved.  Shared with the consumer. */
 int uring_splice_chain(struct half_ctx *ctx, int in_fd, int in_is_file, int out_fd,
@@ -183,7 +173,7 @@ const struct half_ops producer_uring = {
 	.needs_file = "reads the source file with io_uring",
 	.uses_uring = 1,
 	.usable = uring_probe,
-	.prepare = uring_producer_prepare,
+	.prepare = uring_prepare_buffers,
 	.transfer = uring_producer_transfer,
 	.release = uring_release,
 };
@@ -199,7 +189,7 @@ const struct half_ops producer_uring_splice = {
 	.needs_file = "splices from the source file",
 	.uses_uring = 1,
 	.usable = uring_probe,
-	.prepare = uring_splice_prepare,
+	.prepare = uring_prepare_ring,
 	.transfer = uring_splice_producer_transfer,
 	.release = uring_release,
 };

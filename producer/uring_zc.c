@@ -127,11 +127,6 @@ static int uring_zc_transfer(struct half_ctx *ctx)
 	return 0;
 }
 
-static int uring_zc_prepare(struct half_ctx *ctx)
-{
-	return uring_prepare(ctx, 1);
-}
-
 const struct half_ops producer_uring_zc = {
 	.name = "uring-zc",
 	.channel = CHANNEL_TCP,
@@ -144,7 +139,7 @@ const struct half_ops producer_uring_zc = {
 	.needs_file = "reads the source file with io_uring",
 	.uses_uring = 1,
 	.usable = uring_zc_probe,
-	.prepare = uring_zc_prepare,
+	.prepare = uring_prepare_buffers,
 	.transfer = uring_zc_transfer,
 	.release = uring_release,
 };

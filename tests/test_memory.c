@@ -52,18 +52,7 @@ static size_t memory_rows(const char *extra, int warmup, struct run_record **rec
 	unlink(csv);
 	snprintf(line, sizeof(line), "run --src memory --size 4M --chunk 64K --runs 2 --warmup %d "
 		 "--workdir %s --csv %s %s", warmup, dir, csv, extra);
-	const char *argv[40];
-	int argc = 0;
-	argv[argc++] = "bulkxfer";
-	for (char *save, *t = strtok_r(line, " ", &save); t && argc < 39; t = strtok_r(NULL, " ", &save))
-		argv[argc++] = t;
-	argv[argc] = NULL;
-	ts_run_bulkxfer(r, argv);
-	size_t n = 0, cap = 0;
-	struct bx_error err;
-	*recs = NULL;
-	if (ts_exists(csv))
-		results_read_csv(csv, recs, &n, &cap, &err);
+	size_t n = ts_run_rows(r, line, csv, recs);
 	unlink(csv);
 	return n;
 }

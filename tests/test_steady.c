@@ -148,19 +148,7 @@ static size_t run_rows(const char *methods, const char *extra, struct run_record
 	unlink(csv);
 	snprintf(line, sizeof(line), "run --method %s --size 8M --chunk 64K --runs 2 --warmup 0 "
 		 "--workdir %s --csv %s %s", methods, dir, csv, extra);
-	const char *argv[40];
-	int argc = 0;
-	argv[argc++] = "bulkxfer";
-	for (char *save, *t = strtok_r(line, " ", &save); t && argc < 39; t = strtok_r(NULL, " ", &save))
-		argv[argc++] = t;
-	argv[argc] = NULL;
-	ts_run_bulkxfer(r, argv);
-	size_t n = 0, cap = 0;
-	struct bx_error err;
-	*recs = NULL;
-	if (ts_exists(csv))
-		results_read_csv(csv, recs, &n, &cap, &err);
-	return n;
+	return ts_run_rows(r, line, csv, recs);
 }
 
 static void test_default_run_columns(void)

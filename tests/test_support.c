@@ -3,6 +3,8 @@
  */
 #include "test_support.h"
 
+#include "results.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -214,6 +216,23 @@ static const char *bulkxfer_bin(void)
 int ts_run_bulkxfer(struct ts_result *r, const char *const argv[])
 {
 	return ts_run_bulkxfer_limited(r, argv, -1);
+}
+
+size_t ts_run_rows(struct ts_result *r, char *line, const char *csv, struct run_record **recs)
+{
+	const char *argv[64];
+	int argc = 0;
+	argv[argc++] = "bulkxfer";
+	for (char *save, *t = strtok_r(line, " ", &save); t && argc < 63; t = strtok_r(NULL, " ", &save))
+		argv[argc++] = t;
+	argv[argc] = NULL;
+	ts_run_bulkxfer(r, argv);
+	size_t n = 0, cap = 0;
+	struct bx_error err;
+	*recs = NULL;
+	if (ts_exists(csv))
+		results_read_csv(csv, recs, &n, &cap, &err);
+	return n;
 }
 
 /* Fork, run file (execvp: a bare name is looked up in PATH) with argv in cwd (NULL: here),

@@ -71,6 +71,12 @@ struct ts_result {
  * argv[0] included) and collect what it printed.  Returns 0 or -1 if it could not be run. */
 int ts_run_bulkxfer(struct ts_result *r, const char *const argv[]);
 
+/* Run `bulkxfer <line>` (line: space-separated words, split in place) and read the rows it
+ * left in csv into *recs (a malloc'ed array the caller frees; NULL when none).  Returns how
+ * many rows. */
+struct run_record;
+size_t ts_run_rows(struct ts_result *r, char *line, const char *csv, struct run_record **recs);
+
 /* 1 when the first 4 KiB of the file at path hold text (a bulkxfer log). */
 int ts_file_contains(const char *path, const char *text);
 

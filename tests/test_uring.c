@@ -40,22 +40,11 @@ static size_t uring_rows(const char *line, const char *env, const char *fail,
 	snprintf(csv, sizeof(csv), "%s/u.csv", dir);
 	unlink(csv);
 	snprintf(cmd, sizeof(cmd), "run --workdir %s --csv %s %s", dir, csv, line);
-	const char *argv[48];
-	int argc = 0;
-	argv[argc++] = "bulkxfer";
-	for (char *save, *t = strtok_r(cmd, " ", &save); t && argc < 47; t = strtok_r(NULL, " ", &save))
-		argv[argc++] = t;
-	argv[argc] = NULL;
 	if (env)
 		setenv(env, fail, 1);
-	ts_run_bulkxfer(r, argv);
+	size_t n = ts_run_rows(r, cmd, csv, recs);
 	if (env)
 		unsetenv(env);
-	size_t n = 0, cap = 0;
-	struct bx_error err;
-	*recs = NULL;
-	if (ts_exists(csv))
-		results_read_csv(csv, recs, &n, &cap, &err);
 	unlink(csv);
 	return n;
 }
