@@ -353,7 +353,8 @@ static void test_run_table_names_host_took(void)
 }
 
 /* The study's ordering pair by pair: reversed, it is contradicted; with one pair inside the
- * noise, undecided, naming that pair. */
+ * noise band but its interval above the 2014 ratio, contradicted too, saying why; with an
+ * interval that holds both, undecided, naming that pair. */
 static void test_ordering_contradicted_or_undecided(void)
 {
 	char dir[64];
@@ -375,11 +376,29 @@ static void test_ordering_contradicted_or_undecided(void)
 		r[i] = fixture("run", methods[i % 3], 4096, 1 << 20, cpu, cpu, 1);
 		r[i].run = (uint64_t)(i / 3) + 1;
 	}
+	/* Inside the noise band, but far above the 2014 code's 0.80: the study's saving is ruled
+	 * out, so the pair is against the study's order. */
+	text = report_of(r, 18, dir);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "- **ordering: contradicted** (the 2014 saving ruled out: "
+				      "shm-whole vs pipe)"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "  - shm-whole vs pipe: 1.01 [1.01, 1.01], undecided after "
+				      "6 rounds; the next look needed 9; but the interval rules "
+				      "out what the 2014 code measured (0.80): here shm-whole costs at "
+				      "least 1.01 of pipe's CPU"));
+	free(text);
+	/* An interval holding both 0.80 and the noise band decides nothing. */
+	static const double spread[6] = { 0.7, 1.1, 0.75, 1.05, 0.72, 1.08 };
+	for (int i = 0; i < 18; i++) {
+		double cpu = (i % 3 == 2 ? 0.05 : i % 3 == 1 ? 0.1 * spread[i / 3] : 0.1);
+		r[i] = fixture("run", methods[i % 3], 4096, 1 << 20, cpu, cpu, 1);
+		r[i].run = (uint64_t)(i / 3) + 1;
+	}
 	text = report_of(r, 18, dir);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "- **ordering: undecided** (not decided: shm-whole vs pipe)"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(text, "  - shm-whole vs pipe: 1.01 [1.01, 1.01], undecided after "
-				      "6 rounds; the next look needed 9"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "  - shm-whole vs pipe: 0.88 [0.70, 1.10], undecided after "
+				      "6 rounds; the next look needed 9\n"));
 	/* Only what the data say: no guess at the rounds that "would" decide it. */
 	CU_ASSERT_PTR_NULL(strstr(text, "would decide"));
 	free(text);

@@ -39,6 +39,10 @@ extern const struct study_row study_ring;
  * comparisons: "bears out", "bears out only in part" or "does not bear out". */
 const char *study_explanation_word(int held, int judged);
 
+/* The 2014 code's CPU-sum ratio a / b of two study rows' methods (pipe, shm-whole or shm,
+ * splice), from its published averages; 0 when either is not a study row. */
+double study_2014_sum_ratio(const char *a, const char *b);
+
 /* The chunk each row's method runs at in the study phase (4 KiB, splice: CHUNK_REST). */
 uint64_t study_chunk_of(const char *method);
 
@@ -65,6 +69,8 @@ struct claim {
 	size_t next_look;	/* open: the pairs the next look needs */
 	double level;		/* that look's confidence level (sequential.h) */
 	char undecided_pairs[160];	/* the ordering: which pairs are not decided */
+	char ruled_out_pairs[160];	/* the ordering: pairs against it only because their
+					 * interval rules out the 2014 saving */
 };
 
 struct claim_set {
@@ -74,6 +80,17 @@ struct claim_set {
 					 * that is no sweep); NULL when there is none */
 	const char *mmap_method;	/* the study's mmap+memcpy row: shm-whole, else shm */
 };
+
+/* How one pair "a is cheaper than b" of the study's ordering stands on its CPU-sum claim x
+ * (ratio a / b) against the 2014 code's ratio then (study_2014_sum_ratio): -1 in the study's
+ * order (x decided cheaper); +1 against it: x decided costlier, or x's interval rules out the
+ * saving the 2014 code measured (its low end above then: here a costs more than then x b,
+ * whatever the rest of the interval says); 0 neither (the interval still holds then and
+ * reaches the noise band).  The second way is what decides a pair whose two methods cost about
+ * the same here: no finite number of rounds shows a ratio of 1.00 on either side of the band,
+ * but a few show that the 2014 difference is not there.  Its error rate is the interval's: at
+ * most 5% across the looks (sequential.h), tested on simulated rounds at a true ratio of then. */
+int study_order_pair(const struct claim *x, double then);
 
 /* The log ratios log(a) - log(b), one per round (the records' `run` number) that ran both a (in
  * series_a, at chunk_a) and b, in round order, into d[0..max).  chunk UINT64_MAX: the first
