@@ -231,7 +231,7 @@ static void test_ordering_pair_errs_rarely(void)
 	 * and where the truth is 1.02 (the CPU sums measured here were 1.01 and 1.03 in two jobs,
 	 * per-round log sd 0.11) nearly always against, "in order" (a wrong-way decision) at most
 	 * the interval's one-sided error. */
-	double then = study_2014_sum_ratio("shm-whole", "pipe");
+	double then = study_2014_ratio("shm-whole", "pipe", METRIC_CPU_SUM);
 	CU_ASSERT_DOUBLE_EQUAL(then, (0.674 + 1.140) / (0.942 + 1.324), 1e-12);
 	static const struct { double sa, sb, sr; } cases[] = {
 		{ 0.3, 0.3, 0 }, { 0.5, 0.1, 0 }, { 0.1, 0.5, 0 }, { 0.3, 0.3, 0.4 }, { 0.08, 0.08, 0 },

@@ -207,21 +207,20 @@ static void print_ratios(FILE *f, const struct claim_set *c)
 		"| comparison | 2014 study | this machine | verdict | rounds |\n"
 		"|---|---:|---:|---|---|\n", seq_looks[0], seq_looks[1], seq_looks[2],
 		1 + VERDICT_NOISE, 1 + VERDICT_NOISE);
-	static const char *metrics[] = { "sender_cpu", "receiver_cpu", "cpu_sum", "wall" };
+	static const enum study_metric metrics[] = { METRIC_SENDER_CPU, METRIC_RECEIVER_CPU,
+						     METRIC_CPU_SUM, METRIC_WALL };
 	static const char *labels[] = { "sender CPU", "receiver CPU", "CPU sum", "wall time" };
-	const double old_rw[3] = { study_rows[0].sender_cpu_s, study_rows[0].receiver_cpu_s,
-				   study_rows[0].sender_cpu_s + study_rows[0].receiver_cpu_s };
 	for (int row = 1; row < STUDY_NROWS; row++) {
 		const char *m = row == 1 ? c->mmap_method : study_rows[row].method;
-		const double old[3] = { study_rows[row].sender_cpu_s, study_rows[row].receiver_cpu_s,
-					study_rows[row].sender_cpu_s + study_rows[row].receiver_cpu_s };
 		for (int k = 0; k < 4; k++) {
-			const struct claim *x = study_find(c, "study", "ratio", metrics[k], m, "pipe");
+			const struct claim *x = study_find(c, "study", "ratio",
+							   study_metric_name(metrics[k]), m, "pipe");
 			if (!x)
 				continue;
 			char then[32] = "not measured", now[64], look[96];
-			if (k < 3)
-				snprintf(then, sizeof(then), "%.2f", old[k] / old_rw[k]);
+			double old = study_2014_ratio(m, "pipe", metrics[k]);
+			if (old > 0)
+				snprintf(then, sizeof(then), "%.2f", old);
 			fprintf(f, "| %s vs read/write, %s | %s | %s | %s | %s |\n", m, labels[k],
 				then, ci_text(x, now, sizeof(now)), x->verdict,
 				look_text(x, look, sizeof(look)));
@@ -261,7 +260,7 @@ static void print_ordering(FILE *f, const struct claim_set *c)
 		 * would take the current estimate for the truth. */
 		fprintf(f, "  - %s vs %s: %s, %s", pairs[p][0], pairs[p][1],
 			ci_text(x, now, sizeof(now)), look_text(x, look, sizeof(look)));
-		double then = study_2014_sum_ratio(pairs[p][0], pairs[p][1]);
+		double then = study_2014_ratio(pairs[p][0], pairs[p][1], METRIC_CPU_SUM);
 		if (study_order_pair(x, then) > 0)
 			fprintf(f, "; but the interval rules out what the 2014 code measured (%.2f): "
 				"here %s costs at least %.2f of %s's CPU, so this pair is not in the "

@@ -215,12 +215,22 @@ static const struct study_row *row_of(const char *method)
 	return strcmp(method, study_ring.method) == 0 ? &study_rows[1] : NULL;
 }
 
-double study_2014_sum_ratio(const char *a, const char *b)
+/* What the study measured of row x for metric, or 0 when it did not. */
+static double row_figure(const struct study_row *x, enum study_metric metric)
+{
+	switch (metric) {
+	case METRIC_SENDER_CPU: return x->sender_cpu_s;
+	case METRIC_RECEIVER_CPU: return x->receiver_cpu_s;
+	case METRIC_CPU_SUM: return x->sender_cpu_s + x->receiver_cpu_s;
+	default: return 0;
+	}
+}
+
+double study_2014_ratio(const char *a, const char *b, enum study_metric metric)
 {
 	const struct study_row *x = row_of(a), *y = row_of(b);
-	if (!x || !y)
-		return 0;
-	return (x->sender_cpu_s + x->receiver_cpu_s) / (y->sender_cpu_s + y->receiver_cpu_s);
+	double fb = y ? row_figure(y, metric) : 0;
+	return x && fb > 0 ? row_figure(x, metric) / fb : 0;
 }
 
 int study_order_pair(const struct claim *x, double then)
@@ -255,7 +265,8 @@ static void add_ordering(struct claim_set *c, const struct run_record *r, size_t
 				      pairs[p][1]);
 		if (!x)
 			return;
-		int order = study_order_pair(x, study_2014_sum_ratio(pairs[p][0], pairs[p][1]));
+		int order = study_order_pair(x, study_2014_ratio(pairs[p][0], pairs[p][1],
+							     METRIC_CPU_SUM));
 		against += order > 0;
 		if (order > 0 && x->direction == 0)
 			name_pair(ruled_out, sizeof(ruled_out), pairs[p][0], pairs[p][1]);

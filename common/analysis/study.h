@@ -39,15 +39,16 @@ extern const struct study_row study_ring;
  * comparisons: "bears out", "bears out only in part" or "does not bear out". */
 const char *study_explanation_word(int held, int judged);
 
-/* The 2014 code's CPU-sum ratio a / b of two study rows' methods (pipe, shm-whole or shm,
- * splice), from its published averages; 0 when either is not a study row. */
-double study_2014_sum_ratio(const char *a, const char *b);
-
 /* The chunk each row's method runs at in the study phase (4 KiB, splice: CHUNK_REST). */
 uint64_t study_chunk_of(const char *method);
 
 enum study_metric { METRIC_CPU_SUM, METRIC_SENDER_CPU, METRIC_RECEIVER_CPU, METRIC_WALL,
 		    METRIC_GIB, METRIC_FLOOR };
+
+/* The 2014 code's ratio a / b of metric (sender CPU, receiver CPU or their sum) for two study
+ * rows' methods (pipe, shm-whole or shm, splice), from its published averages; 0 when either is
+ * not a study row or the study did not measure metric (wall time, throughput). */
+double study_2014_ratio(const char *a, const char *b, enum study_metric metric);
 
 /* "cpu_sum", "sender_cpu", "receiver_cpu", "wall" (GiB/s and floor comparisons are wall's). */
 const char *study_metric_name(enum study_metric m);
@@ -82,7 +83,7 @@ struct claim_set {
 };
 
 /* How one pair "a is cheaper than b" of the study's ordering stands on its CPU-sum claim x
- * (ratio a / b) against the 2014 code's ratio then (study_2014_sum_ratio): -1 in the study's
+ * (ratio a / b) against the 2014 code's ratio then (study_2014_ratio): -1 in the study's
  * order (x decided cheaper); +1 against it: x decided costlier, or x's interval rules out the
  * saving the 2014 code measured (its low end above then: here a costs more than then x b,
  * whatever the rest of the interval says); 0 neither (the interval still holds then and
