@@ -3,15 +3,15 @@ CFLAGS  ?= -O2 -g
 # Flags the code needs whatever CFLAGS the user gives (a command-line CFLAGS replaces ours).
 # Frame pointers: --profile walks user stacks by them (sampler.c), so bulkxfer's own frames
 # appear in its flame graphs; the cost is one register, far below the run-to-run noise.
-BXFLAGS := -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -Icommon -Icommon/analysis -MMD -MP \
+BXFLAGS := -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -Isrc -MMD -MP \
 	   -fno-omit-frame-pointer
 LDLIBS  := -lxxhash -luring -lrt -lpthread -lm
 BUILD   ?= build
 BIN     ?= bulkxfer
 
-# common/analysis/: everything that reads records and never runs a transfer (the judging side).
-LIB_SRC  := $(filter-out common/main.c,$(wildcard common/*.c common/analysis/*.c)) \
-	    $(wildcard producer/*.c consumer/*.c)
+# src/ holds one folder per layer (doc/details.md, "Where things live"; scripts/check-layers.sh
+# checks that each includes only the layers below it); analysis/ has four folders of its own.
+LIB_SRC  := $(filter-out src/cli/main.c,$(wildcard src/*/*.c src/analysis/*/*.c))
 TEST_SRC := $(wildcard tests/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
@@ -19,7 +19,7 @@ SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-san
 
 # Where `make install` puts things, the way Debian packaging expects: PREFIX (default /usr/local)
 # and DESTDIR (a staging root) are honoured; an installed binary finds its gnuplot scripts in
-# PREFIX/share/bulkxfer/plots, beside its own bin/ (common/analysis/plots.c).
+# PREFIX/share/bulkxfer/plots, beside its own bin/ (src/base/plots.c).
 PREFIX  ?= /usr/local
 DESTDIR ?=
 INSTALL ?= install
@@ -41,18 +41,20 @@ $(BUILD)/%.o: %.c Makefile | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(BXFLAGS) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
-$(BIN): $(LIB_OBJ) $(BUILD)/common/main.o
+$(BIN): $(LIB_OBJ) $(BUILD)/src/cli/main.o
 	$(CC) $(BXFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/run_tests: $(LIB_OBJ) $(TEST_OBJ)
 	$(CC) $(BXFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcunit
 
-# The test suite, minus the 4 GiB suite ("big") and the soak.  SUITE=name (and TEST=name) runs
+# The layers' direction (scripts/check-layers.sh), then the test suite, minus the 4 GiB suite
+# ("big") and the soak.  SUITE=name (and TEST=name) runs
 # one suite (or one test) instead; REPEAT=N runs it N times in a row, stopping at the first
 # failure, and says how long each run took.
 TESTARGS ?= $(if $(SUITE),$(SUITE) $(TEST),--skip big,soak)
 REPEAT   ?= 1
 test: $(BIN) $(BUILD)/run_tests
+	@scripts/check-layers.sh
 	@BULKXFER_BIN=./$(BIN) scripts/repeat-tests.sh $(REPEAT) $(BUILD)/run_tests $(TESTARGS)
 
 # Kills at random moments, 40 per method and kind (SOAK_TRIALS=N to change): minutes, not
@@ -115,4 +117,4 @@ uninstall:
 clean:
 	rm -rf build build-asan bulkxfer
 
--include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/common/main.d
+-include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/src/cli/main.d

@@ -11,13 +11,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "methods.h"
-#include "options.h"
-#include "results.h"
-#include "sampler.h"
+#include "method/methods.h"
+#include "cli/options.h"
+#include "record/results.h"
+#include "sampling/sampler.h"
 #include "test_support.h"
-#include "units.h"
-#include "verify.h"
+#include "base/units.h"
+#include "base/verify.h"
 
 #define MAX_ARGS 32
 

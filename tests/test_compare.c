@@ -10,7 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "results.h"
+#include "record/results.h"
 #include "test_support.h"
 
 #define RUNS 5

@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "explain.h"
-#include "harness.h"
+#include "analysis/report/explain.h"
+#include "transfer/harness.h"
 #include "test_support.h"
-#include "verify.h"
+#include "base/verify.h"
 
 static char *theory_of(const struct method *m)
 {

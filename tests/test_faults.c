@@ -19,9 +19,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "harness.h"
+#include "transfer/harness.h"
 #include "test_support.h"
-#include "verify.h"
+#include "base/verify.h"
 
 static char dir[64];
 static unsigned seed;

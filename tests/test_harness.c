@@ -17,13 +17,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "harness.h"
-#include "options.h"
-#include "runner.h"
-#include "measure.h"
+#include "transfer/harness.h"
+#include "cli/options.h"
+#include "run/runner.h"
+#include "base/measure.h"
 #include "test_support.h"
-#include "channel_shm.h"
-#include "verify.h"
+#include "channel/channel_shm.h"
+#include "base/verify.h"
 
 /* ---- test-only halves ------------------------------------------------------------------ */
 
@@ -278,8 +278,8 @@ static void test_runner_skips_unsupported(void)
 	ts_make_tempdir(dir, sizeof(dir));
 	snprintf(csv, sizeof(csv), "%s/r.csv", dir);
 	struct method nosys = { "nosys", "test", &producer_unsupported, &consumer_pipe };
-	struct run_options o;
-	options_defaults(&o, CMD_RUN);
+	struct run_plan o;
+	ts_plan_defaults(&o, CMD_RUN);
 	o.methods[0] = &nosys;
 	o.methods[1] = methods_find("pipe");
 	o.nmethods = 2;

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "results.h"
+#include "record/results.h"
 #include "test_support.h"
 
 #define MANPAGE "doc/bulkxfer.1"

@@ -16,17 +16,17 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "harness.h"
-#include "io_util.h"
-#include "memory_source.h"
-#include "methods.h"
-#include "options.h"
-#include "results.h"
-#include "runner.h"
-#include "sink.h"
-#include "source.h"
+#include "transfer/harness.h"
+#include "base/io_util.h"
+#include "transfer/memory_source.h"
+#include "method/methods.h"
+#include "cli/options.h"
+#include "record/results.h"
+#include "run/runner.h"
+#include "transfer/sink.h"
+#include "base/source.h"
 #include "test_support.h"
-#include "verify.h"
+#include "base/verify.h"
 
 static char dir[64];
 
@@ -261,8 +261,8 @@ static void test_check_run_catches_a_wrong_byte(void)
 	unlink(csv);
 	struct method bad = { "corrupts", "test", &producer_pipe, &consumer_corrupts };
 	for (int memory = 0; memory <= 1; memory++) {
-		struct run_options o;
-		options_defaults(&o, CMD_RUN);
+		struct run_plan o;
+		ts_plan_defaults(&o, CMD_RUN);
 		o.methods[0] = &bad;
 		o.nmethods = 1;
 		o.sizes.v[0] = 1 << 20;

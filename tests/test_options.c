@@ -3,7 +3,7 @@
  */
 #include <string.h>
 
-#include "options.h"
+#include "cli/options.h"
 #include "test_support.h"
 
 #define MAX_ARGS 32

@@ -15,11 +15,11 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include "categories.h"
-#include "profile_out.h"
-#include "sampler.h"
-#include "stack_counts.h"
-#include "symbols.h"
+#include "analysis/profile/categories.h"
+#include "analysis/profile/profile_out.h"
+#include "sampling/sampler.h"
+#include "record/stack_counts.h"
+#include "sampling/symbols.h"
 #include "test_support.h"
 
 /* ---- the sampler on known work, in this process ------------------------------------- */

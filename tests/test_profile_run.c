@@ -12,14 +12,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "categories.h"
-#include "profile_out.h"
-#include "report_profile.h"
-#include "results.h"
-#include "sampler.h"
-#include "stack_counts.h"
+#include "analysis/profile/categories.h"
+#include "analysis/profile/profile_out.h"
+#include "analysis/report/report_profile.h"
+#include "record/results.h"
+#include "sampling/sampler.h"
+#include "record/stack_counts.h"
 #include "test_support.h"
-#include "units.h"
+#include "base/units.h"
 
 /* ---- the command --------------------------------------------------------------------- */
 

@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plots.h"
-#include "groups.h"
-#include "report.h"
-#include "summary.h"
-#include "units.h"
+#include "base/plots.h"
+#include "analysis/judge/groups.h"
+#include "analysis/report/report.h"
+#include "analysis/report/summary.h"
+#include "base/units.h"
 #include "test_support.h"
 
 /* A record of series/method/chunk/bytes with the given CPU seconds and throughput. */

@@ -7,9 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "harness.h"
+#include "transfer/harness.h"
 #include "test_support.h"
-#include "verify.h"
+#include "base/verify.h"
 
 #define RT_CHUNK 65536
 #define RT_SLOTS 4

@@ -12,12 +12,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "methods.h"
-#include "options.h"
-#include "reproduce.h"
-#include "runner.h"
-#include "sequential.h"
-#include "study.h"
+#include "method/methods.h"
+#include "cli/options.h"
+#include "run/reproduce.h"
+#include "run/runner.h"
+#include "analysis/judge/sequential.h"
+#include "analysis/judge/study.h"
 #include "test_support.h"
 
 static void test_signed_rank_distribution(void)
@@ -371,8 +371,8 @@ static void test_decided_early_stays_and_rounds_go_where_needed(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(sp);
 	CU_ASSERT_TRUE(sp->open);
 	CU_ASSERT_EQUAL(sp->next_look, seq_looks[1]);
-	struct run_options p, sub;
-	options_defaults(&p, CMD_REPRODUCE);
+	struct run_plan p, sub;
+	ts_plan_defaults(&p, CMD_REPRODUCE);
 	p.nmethods = 0;
 	for (int m = 0; m < 3; m++) {
 		p.methods[p.nmethods] = methods_find(methods[m]);

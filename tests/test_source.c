@@ -7,9 +7,9 @@
 #include <string.h>
 #include <xxhash.h>
 
-#include "source.h"
+#include "base/source.h"
 #include "test_support.h"
-#include "verify.h"
+#include "base/verify.h"
 
 static void test_deterministic_and_seeded(void)
 {

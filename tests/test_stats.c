@@ -3,7 +3,7 @@
  */
 #include <math.h>
 
-#include "stats.h"
+#include "analysis/judge/stats.h"
 #include "test_support.h"
 
 #define EPS 1e-3

@@ -16,11 +16,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "floor.h"
-#include "page_reporting.h"
-#include "results.h"
-#include "steady.h"
-#include "sysinfo.h"
+#include "host/floor.h"
+#include "host/page_reporting.h"
+#include "record/results.h"
+#include "host/steady.h"
+#include "host/sysinfo.h"
 #include "test_support.h"
 
 static char dir[64];

@@ -3,7 +3,7 @@
  */
 #include "test_support.h"
 
-#include "results.h"
+#include "record/results.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -21,7 +21,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "source.h"
+#include "base/source.h"
 
 /* Each suite's own set-up and clean-up, run inside the wrappers that take the leak census. */
 #define MAX_SUITES 32
@@ -648,4 +648,11 @@ int ts_command_int(const char *cmd)
 		pclose(p);
 	}
 	return n;
+}
+
+void ts_plan_defaults(struct run_plan *p, enum command_kind command)
+{
+	struct run_options o;
+	options_defaults(&o, command);
+	options_plan(&o, p);
 }

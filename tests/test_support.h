@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "cli/options.h"
+
 struct test_case {
 	const char *name;
 	CU_TestFunc fn;
@@ -153,5 +155,9 @@ int ts_leak_check(const char *suite);
 /* Every line of a CSV has as many commas (outside quotes) as its first: no torn rows.
  * Returns the number of data rows, or -1 when a row is torn or the file is unreadable. */
 long ts_csv_rows_intact(const char *path);
+
+/* The plan the defaults of command make (options_defaults, then options_plan), for the tests
+ * that drive the runner or reproduce's rounds directly. */
+void ts_plan_defaults(struct run_plan *p, enum command_kind command);
 
 #endif

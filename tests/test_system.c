@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "system_check.h"
+#include "host/system_check.h"
 #include "test_support.h"
 
 /* Write text into root/rel, making its folders. */

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "test_support.h"
-#include "units.h"
+#include "base/units.h"
 
 static void test_valid_sizes(void)
 {

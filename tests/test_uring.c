@@ -12,10 +12,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "methods.h"
-#include "results.h"
+#include "method/methods.h"
+#include "record/results.h"
 #include "test_support.h"
-#include "uring.h"
+#include "transfer/uring.h"
 
 static char dir[64];
 

@@ -10,7 +10,7 @@
 #include <stdio.h>
 
 #include "test_support.h"
-#include "verdict.h"
+#include "analysis/judge/verdict.h"
 
 static void test_mann_whitney_k(void)
 {

@@ -1,0 +1,245 @@
+/*
+ * groups.c - grouping runs and summarising each group (see groups.h).
+ */
+#include "analysis/judge/groups.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/units.h"
+
+int groups_holds(const struct group *g, const struct run_record *r)
+{
+	return strcmp(g->series, r->series) == 0 && strcmp(g->method, r->method) == 0 &&
+	       strcmp(g->producer, r->producer) == 0 && strcmp(g->consumer, r->consumer) == 0 &&
+	       g->bytes == r->bytes && g->chunk == r->chunk && g->slots == r->slots &&
+	       g->pipe_size == r->pipe_size && g->spin_us == r->spin_us &&
+	       strcmp(g->source, r->source) == 0 && strcmp(g->sink_by, r->sink_by) == 0 &&
+	       g->busy_poll == r->busy_poll;
+}
+
+/* The quantities summarised per group, each pulled out of a record by one function. */
+typedef double (*record_value)(const struct run_record *r);
+
+static double per_gib(const struct run_record *r, double seconds)
+{
+	return r->bytes ? seconds / ((double)r->bytes / GIB_BYTES) : 0;
+}
+static double v_gib(const struct run_record *r) { return r->gib_per_s; }
+static double v_wall(const struct run_record *r) { return r->wall_s; }
+static double v_pct(const struct run_record *r) { return r->pct_of_floor; }
+static double v_floor(const struct run_record *r) { return r->floor_gib_per_s; }
+static double v_scpu(const struct run_record *r) { return r->producer_fig.user_s + r->producer_fig.sys_s; }
+static double v_rcpu(const struct run_record *r) { return r->consumer_fig.user_s + r->consumer_fig.sys_s; }
+static double v_cpu_gib(const struct run_record *r) { return per_gib(r, v_scpu(r) + v_rcpu(r)); }
+static double v_suser(const struct run_record *r) { return per_gib(r, r->producer_fig.user_s); }
+static double v_ssys(const struct run_record *r) { return per_gib(r, r->producer_fig.sys_s); }
+static double v_ruser(const struct run_record *r) { return per_gib(r, r->consumer_fig.user_s); }
+static double v_rsys(const struct run_record *r) { return per_gib(r, r->consumer_fig.sys_s); }
+static double v_ssc(const struct run_record *r) { return (double)r->producer_fig.syscalls; }
+static double v_rsc(const struct run_record *r) { return (double)r->consumer_fig.syscalls; }
+static double v_ssc_gib(const struct run_record *r) { return per_gib(r, v_ssc(r)); }
+static double v_rsc_gib(const struct run_record *r) { return per_gib(r, v_rsc(r)); }
+static double bytes_per(const struct run_record *r, double calls) { return calls > 0 ? (double)r->bytes / calls : 0; }
+static double v_sbpc(const struct run_record *r) { return bytes_per(r, v_ssc(r)); }
+static double v_rbpc(const struct run_record *r) { return bytes_per(r, v_rsc(r)); }
+static double v_scsw(const struct run_record *r) { return per_gib(r, (double)(r->producer_fig.vcsw + r->producer_fig.ivcsw)); }
+static double v_rcsw(const struct run_record *r) { return per_gib(r, (double)(r->consumer_fig.vcsw + r->consumer_fig.ivcsw)); }
+static double v_sflt(const struct run_record *r) { return per_gib(r, (double)(r->producer_fig.minflt + r->producer_fig.majflt)); }
+static double v_rflt(const struct run_record *r) { return per_gib(r, (double)(r->consumer_fig.minflt + r->consumer_fig.majflt)); }
+static double v_rep(const struct run_record *r) { return r->reported_mib; }
+static double v_steal(const struct run_record *r) { return r->steal_s; }
+
+static const struct {
+	const char *name;	/* prefix of its columns in the summary CSV */
+	size_t offset;		/* of the struct stats_summary inside struct group */
+	record_value value;
+} quantities[] = {
+	{ "gib_per_s", offsetof(struct group, gib), v_gib },
+	{ "wall_s", offsetof(struct group, wall), v_wall },
+	{ "pct_of_floor", offsetof(struct group, pct_of_floor), v_pct },
+	{ "floor_gib_per_s", offsetof(struct group, floor), v_floor },
+	{ "sender_cpu_s", offsetof(struct group, sender_cpu), v_scpu },
+	{ "receiver_cpu_s", offsetof(struct group, receiver_cpu), v_rcpu },
+	{ "cpu_s_per_gib", offsetof(struct group, cpu_per_gib), v_cpu_gib },
+	{ "sender_user_s_per_gib", offsetof(struct group, sender_user_per_gib), v_suser },
+	{ "sender_sys_s_per_gib", offsetof(struct group, sender_sys_per_gib), v_ssys },
+	{ "receiver_user_s_per_gib", offsetof(struct group, receiver_user_per_gib), v_ruser },
+	{ "receiver_sys_s_per_gib", offsetof(struct group, receiver_sys_per_gib), v_rsys },
+	{ "sender_syscalls", offsetof(struct group, sender_syscalls), v_ssc },
+	{ "receiver_syscalls", offsetof(struct group, receiver_syscalls), v_rsc },
+	{ "sender_syscalls_per_gib", offsetof(struct group, sender_syscalls_per_gib), v_ssc_gib },
+	{ "receiver_syscalls_per_gib", offsetof(struct group, receiver_syscalls_per_gib), v_rsc_gib },
+	{ "sender_bytes_per_syscall", offsetof(struct group, sender_bytes_per_syscall), v_sbpc },
+	{ "receiver_bytes_per_syscall", offsetof(struct group, receiver_bytes_per_syscall), v_rbpc },
+	{ "sender_csw_per_gib", offsetof(struct group, sender_csw_per_gib), v_scsw },
+	{ "receiver_csw_per_gib", offsetof(struct group, receiver_csw_per_gib), v_rcsw },
+	{ "sender_faults_per_gib", offsetof(struct group, sender_faults_per_gib), v_sflt },
+	{ "receiver_faults_per_gib", offsetof(struct group, receiver_faults_per_gib), v_rflt },
+	{ "reported_mib", offsetof(struct group, reported_mib), v_rep },
+	{ "steal_s", offsetof(struct group, steal), v_steal },
+};
+#define NQUANTITIES (sizeof(quantities) / sizeof(quantities[0]))
+
+/* 1 when the host took at least GROUPS_HOST_TOOK_MIB of free memory back during run r. */
+static int host_took(const struct run_record *r)
+{
+	return r->reported_mib >= GROUPS_HOST_TOOK_MIB;	/* -1 (not counted) is not taken */
+}
+
+/* 1 when the host stole at least GROUPS_HOST_STOLE_CPU CPUs on average during run r. */
+static int host_stole(const struct run_record *r)
+{
+	return r->wall_s > 0 && r->steal_s >= GROUPS_HOST_STOLE_CPU * r->wall_s;
+}
+
+/* Counts the runs the host disturbed, and how steady the group is over the rest: a method is
+ * judged on its own only by the runs nothing outside it slowed. */
+static void count_host_effects(struct group *g, const struct run_record *records, size_t n)
+{
+	double lo = 0, hi = 0;
+	g->host_took = g->host_stole = g->left_alone = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct run_record *r = &records[i];
+		if (!groups_holds(g, r))
+			continue;
+		int took = host_took(r), stole = host_stole(r);
+		g->host_took += took;
+		g->host_stole += stole;
+		if (took || stole || r->gib_per_s <= 0)
+			continue;
+		if (g->left_alone++ == 0)
+			lo = hi = r->gib_per_s;
+		lo = r->gib_per_s < lo ? r->gib_per_s : lo;
+		hi = r->gib_per_s > hi ? r->gib_per_s : hi;
+	}
+	g->left_alone_ratio = g->left_alone >= 2 ? hi / lo : 0;
+}
+
+static void summarise(struct group *g, const struct run_record *records, size_t n, double *scratch)
+{
+	for (size_t q = 0; q < NQUANTITIES; q++) {
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++)
+			if (groups_holds(g, &records[i]))
+				scratch[k++] = quantities[q].value(&records[i]);
+		stats_summarize(scratch, k, (struct stats_summary *)((char *)g + quantities[q].offset));
+		g->n = k;
+	}
+	count_host_effects(g, records, n);
+	g->noisy = stats_is_noisy(&g->gib);
+}
+
+int groups_build(const struct run_record *records, size_t n, struct group **groups,
+		 size_t *ngroups)
+{
+	*groups = NULL;
+	*ngroups = 0;
+	struct group *gs = calloc(n ? n : 1, sizeof(*gs));
+	double *scratch = malloc((n ? n : 1) * sizeof(double));
+	if (!gs || !scratch) {
+		free(gs);
+		free(scratch);
+		return -ENOMEM;
+	}
+	size_t ng = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct run_record *r = &records[i];
+		size_t g = 0;
+		while (g < ng && !groups_holds(&gs[g], r))
+			g++;
+		if (g < ng)
+			continue;
+		struct group *fresh = &gs[ng++];
+		snprintf(fresh->series, sizeof(fresh->series), "%s", r->series);
+		snprintf(fresh->method, sizeof(fresh->method), "%s", r->method);
+		snprintf(fresh->producer, sizeof(fresh->producer), "%s", r->producer);
+		snprintf(fresh->consumer, sizeof(fresh->consumer), "%s", r->consumer);
+		fresh->bytes = r->bytes;
+		fresh->chunk = r->chunk;
+		fresh->slots = r->slots;
+		fresh->pipe_size = r->pipe_size;
+		fresh->spin_us = r->spin_us;
+		snprintf(fresh->source, sizeof(fresh->source), "%s", r->source);
+		snprintf(fresh->sink_by, sizeof(fresh->sink_by), "%s", r->sink_by);
+		fresh->busy_poll = r->busy_poll;
+		summarise(fresh, records, n, scratch);
+	}
+	free(scratch);
+	*groups = gs;
+	*ngroups = ng;
+	return 0;
+}
+
+const struct group *groups_find(const struct group *groups, size_t n, const char *series,
+				const char *method)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((!series || strcmp(groups[i].series, series) == 0) &&
+		    strcmp(groups[i].method, method) == 0)
+			return &groups[i];
+	return NULL;
+}
+
+static void put_stats(FILE *f, const struct stats_summary *s)
+{
+	fprintf(f, ",%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g", s->median, s->mean, s->stddev, s->min,
+		s->max, s->median_ci_low, s->median_ci_high);
+}
+
+int groups_write_csv(const char *path, const struct group *groups, size_t n)
+{
+	static const char *stats[] = { "median", "mean", "stddev", "min", "max", "median_ci_low",
+				       "median_ci_high" };
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return -errno;
+	fprintf(f, "series,method,producer,consumer,bytes,chunk,slots,pipe_size,spin_us,source,"
+		"sink_by,busy_poll,runs,noisy,host_took,host_stole,left_alone,left_alone_max_min");
+	for (size_t q = 0; q < NQUANTITIES; q++)
+		for (size_t s = 0; s < sizeof(stats) / sizeof(stats[0]); s++)
+			fprintf(f, ",%s_%s", quantities[q].name, stats[s]);
+	fputc('\n', f);
+	for (size_t i = 0; i < n; i++) {
+		const struct group *g = &groups[i];
+		fprintf(f, "%s,%s,%s,%s,%llu,%llu,%llu,%llu,%llu,%s,%s,%llu,%zu,%d,%zu,%zu,%zu,%.6g",
+			g->series, g->method, g->producer, g->consumer, (unsigned long long)g->bytes,
+			(unsigned long long)g->chunk, (unsigned long long)g->slots,
+			(unsigned long long)g->pipe_size, (unsigned long long)g->spin_us, g->source,
+			g->sink_by, (unsigned long long)g->busy_poll, g->n,
+			g->noisy, g->host_took, g->host_stole, g->left_alone, g->left_alone_ratio);
+		for (size_t q = 0; q < NQUANTITIES; q++)
+			put_stats(f, (const struct stats_summary *)((const char *)g + quantities[q].offset));
+		fputc('\n', f);
+	}
+	int rc = ferror(f) ? -EIO : 0;
+	if (fclose(f) != 0 && rc == 0)
+		rc = -errno;
+	return rc;
+}
+
+int groups_is_sweep(const char *series)
+{
+	size_t len = strlen(series);
+	return len >= 5 && strcmp(series + len - 5, "sweep") == 0;
+}
+
+/* Not a sweep, and the method's own halves on a file (not memory to memory, issue 22). */
+static int plain(const struct group *g)
+{
+	return !groups_is_sweep(g->series) && strncmp(g->source, "memory", 6) != 0 &&
+	       strcmp(g->sink_by, "read") != 0 && strcmp(g->sink_by, "splice") != 0;
+}
+
+int groups_first_plain_of_method(const struct group *groups, size_t n, size_t i)
+{
+	if (i >= n || !plain(&groups[i]))
+		return 0;
+	for (size_t k = 0; k < i; k++)
+		if (strcmp(groups[k].method, groups[i].method) == 0 && plain(&groups[k]))
+			return 0;
+	return 1;
+}

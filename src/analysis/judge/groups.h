@@ -1,0 +1,77 @@
+/*
+ * groups.h - runs grouped by what was compared (series, method, halves, file size, chunk, ring
+ * and pipe size, ring spin), with the statistics of every measured quantity.  The table, the
+ * report, the summary CSV and so the graphs all read these numbers: they are computed once, here.
+ */
+#ifndef BX_GROUPS_H
+#define BX_GROUPS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "record/results.h"
+#include "analysis/judge/stats.h"
+
+struct group {
+	char series[32], method[32], producer[32], consumer[32];
+	uint64_t bytes, chunk, slots, pipe_size, spin_us;
+	char source[16], sink_by[8];	/* the rows' source and sink_by (results.h) */
+	uint64_t busy_poll;
+	size_t n;			/* runs in the group */
+	struct stats_summary gib;	/* end-to-end GiB/s */
+	struct stats_summary pct_of_floor;	/* GiB/s as % of the destination floor (0: none) */
+	struct stats_summary floor;	/* the destination floor of each run's round, GiB/s */
+	struct stats_summary wall;	/* end-to-end seconds */
+	struct stats_summary sender_cpu, receiver_cpu;	/* user + system seconds of each side */
+	struct stats_summary cpu_per_gib;	/* both sides' user + system seconds per GiB */
+	struct stats_summary sender_user_per_gib, sender_sys_per_gib;	/* CPU seconds per GiB */
+	struct stats_summary receiver_user_per_gib, receiver_sys_per_gib;
+	struct stats_summary sender_syscalls, receiver_syscalls;
+	struct stats_summary sender_syscalls_per_gib, receiver_syscalls_per_gib;
+	struct stats_summary sender_bytes_per_syscall, receiver_bytes_per_syscall;
+	struct stats_summary sender_csw_per_gib, receiver_csw_per_gib;	/* voluntary + involuntary */
+	struct stats_summary sender_faults_per_gib, receiver_faults_per_gib;	/* minor + major */
+	struct stats_summary reported_mib;	/* free memory the host took during each run; -1 unknown */
+	struct stats_summary steal;	/* CPU seconds the host stole during each run; -1 unknown */
+	size_t host_took;		/* runs during which it took at least GROUPS_HOST_TOOK_MIB */
+	size_t host_stole;		/* runs during which it held back GROUPS_HOST_STOLE_CPU */
+	size_t left_alone;		/* runs the host did neither during */
+	double left_alone_ratio;	/* max/min of their GiB/s; 0 with fewer than 2 of them */
+	int noisy;			/* max/min of GiB/s beyond STATS_NOISY_RATIO */
+};
+
+/* A run during which the guest handed at least this much free memory back to the host (MiB) was
+ * at the host's mercy: on the development VM such runs were the 3-6x slow ones. */
+#define GROUPS_HOST_TOOK_MIB 64.0
+
+/* A run during which the hypervisor kept this many CPUs from the guest on average (steal_s over
+ * wall_s, summed over all CPUs) ran on a busy host: on the development VM, pipe runs with a fifth
+ * of a CPU stolen and more were the 1.5-2x slow ones, even with no destination file at all. */
+#define GROUPS_HOST_STOLE_CPU 0.2
+
+/* Group records[0..n) in order of first appearance.  *groups is malloc'ed (free it); *ngroups
+ * gets the count.  Returns 0 or -ENOMEM. */
+int groups_build(const struct run_record *records, size_t n, struct group **groups,
+		 size_t *ngroups);
+
+/* 1 when run r belongs to group g (same series, method, halves, size, chunk, slots, pipe size
+ * and polling). */
+int groups_holds(const struct group *g, const struct run_record *r);
+
+/* 1 when series names a sweep ("sweep", "chunk-sweep", "size-sweep"): one run per setting,
+ * kept out of the headline tables and bar graphs. */
+int groups_is_sweep(const char *series);
+
+/* 1 when group i is the first group of its method that is neither a sweep nor memory to memory
+ * (a memory source, a read or splice sink: not the method's own halves on a file). */
+int groups_first_plain_of_method(const struct group *groups, size_t n, size_t i);
+
+/* The first group matching series and method (series NULL = any), or NULL. */
+const struct group *groups_find(const struct group *groups, size_t n, const char *series,
+				const char *method);
+
+/* Write one CSV line per group (header first) with every statistic, to path.
+ * Returns 0 or -errno. */
+int groups_write_csv(const char *path, const struct group *groups, size_t n);
+
+#endif

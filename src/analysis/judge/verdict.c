@@ -1,0 +1,167 @@
+/*
+ * verdict.c - ratio estimates, their confidence intervals and the words they allow (see
+ * verdict.h for the method and why).
+ */
+#include "analysis/judge/verdict.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/judge/stats.h"
+
+#define EXACT_MAX 60	/* exact Mann-Whitney distribution up to this many samples per side */
+
+/* The median of v[0..n) without reordering v. */
+static double median_of(const double *v, size_t n)
+{
+	double *c = malloc(n * sizeof(*c));
+	if (!c)
+		return 0;
+	memcpy(c, v, n * sizeof(*c));
+	double m = stats_median_inplace(c, n);
+	free(c);
+	return m;
+}
+
+/* P(U = u) for u = 0..na*nb, by the recurrence on which sample holds the largest value:
+ * f(i, j, u) = i/(i+j) f(i-1, j, u-j) + j/(i+j) f(i, j-1, u).  Probabilities, not counts, so
+ * nothing overflows.  Returns a malloc'ed array or NULL. */
+static double *mann_whitney_pmf(size_t na, size_t nb)
+{
+	size_t umax = na * nb;
+	double *prev = calloc((nb + 1) * (umax + 1), sizeof(double));
+	double *cur = calloc((nb + 1) * (umax + 1), sizeof(double));
+	if (!prev || !cur) {
+		free(prev);
+		free(cur);
+		return NULL;
+	}
+#define AT(t, j, u) (t)[(j) * (umax + 1) + (u)]
+	for (size_t j = 0; j <= nb; j++)
+		AT(prev, j, 0) = 1;	/* i = 0: U = 0 whatever j */
+	for (size_t i = 1; i <= na; i++) {
+		memset(cur, 0, (nb + 1) * (umax + 1) * sizeof(double));
+		AT(cur, 0, 0) = 1;
+		for (size_t j = 1; j <= nb; j++) {
+			double pa = (double)i / (double)(i + j), pb = 1 - pa;
+			for (size_t u = 0; u <= i * j; u++) {
+				double v = pb * AT(cur, j - 1, u);
+				if (u >= j)
+					v += pa * AT(prev, j, u - j);
+				AT(cur, j, u) = v;
+			}
+		}
+		double *t = prev;
+		prev = cur;
+		cur = t;
+	}
+	double *pmf = malloc((umax + 1) * sizeof(double));
+	if (pmf)
+		memcpy(pmf, &AT(prev, nb, 0), (umax + 1) * sizeof(double));
+#undef AT
+	free(prev);
+	free(cur);
+	return pmf;
+}
+
+size_t verdict_mann_whitney_k(size_t na, size_t nb)
+{
+	if (na == 0 || nb == 0)
+		return 0;
+	if (na > EXACT_MAX || nb > EXACT_MAX) {
+		double mu = (double)na * (double)nb / 2;
+		double sigma = sqrt((double)na * (double)nb * (double)(na + nb + 1) / 12);
+		double k = floor(mu - 1.959964 * sigma);	/* P(U <= k - 1) ~ 0.025 */
+		return k < 1 ? 0 : (size_t)k;
+	}
+	double *pmf = mann_whitney_pmf(na, nb);
+	if (!pmf)
+		return 0;
+	size_t k = 0;
+	double cdf = 0;
+	for (size_t u = 0; u <= na * nb; u++) {
+		cdf += pmf[u];
+		if (cdf > 0.025 + 1e-12)
+			break;
+		k = u + 1;	/* P(U <= u) <= 0.025, so k = u + 1 qualifies */
+	}
+	free(pmf);
+	return k;
+}
+
+int verdict_ratio(const double *a, size_t na, const double *b, size_t nb, struct ratio_ci *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->na = na;
+	out->nb = nb;
+	if (na == 0 || nb == 0)
+		return -EINVAL;
+	for (size_t i = 0; i < na; i++)
+		if (!(a[i] > 0))
+			return -EINVAL;
+	for (size_t j = 0; j < nb; j++)
+		if (!(b[j] > 0))
+			return -EINVAL;
+	if (na > VERDICT_MAX_SAMPLES)
+		na = VERDICT_MAX_SAMPLES;
+	if (nb > VERDICT_MAX_SAMPLES)
+		nb = VERDICT_MAX_SAMPLES;
+	out->median_ratio = median_of(a, na) / median_of(b, nb);
+	size_t n = na * nb;
+	double *d = malloc(n * sizeof(*d));
+	if (!d)
+		return -ENOMEM;
+	for (size_t i = 0; i < na; i++)
+		for (size_t j = 0; j < nb; j++)
+			d[i * nb + j] = log(a[i]) - log(b[j]);
+	qsort(d, n, sizeof(*d), stats_compare_doubles);
+	out->estimate = exp(n % 2 ? d[n / 2] : (d[n / 2 - 1] + d[n / 2]) / 2);
+	size_t k = verdict_mann_whitney_k(na, nb);
+	if (k >= 1 && k <= n / 2) {
+		out->low = exp(d[k - 1]);
+		out->high = exp(d[n - k]);
+		out->valid = 1;
+	}
+	free(d);
+	return 0;
+}
+
+int verdict_direction(const struct ratio_ci *r, double noise)
+{
+	if (!r->valid)
+		return 0;
+	/* One band on the log scale, [1 / (1 + noise), 1 + noise]: a / b and b / a get mirrored
+	 * words (1 - noise would call 0.9802 no difference and 1 / 0.9802 = 1.0202 costlier). */
+	if (r->high < 1 / (1 + noise))
+		return -1;
+	if (r->low > 1 + noise)
+		return 1;
+	return 0;
+}
+
+const char *verdict_word(int direction, int is_wall)
+{
+	if (direction < 0)
+		return is_wall ? "faster" : "cheaper";
+	if (direction > 0)
+		return is_wall ? "slower" : "costlier";
+	return "no clear difference";
+}
+
+int verdict_target(const struct ratio_ci *r, double target)
+{
+	if (!r->valid)
+		return 0;
+	if (r->low >= target)
+		return 1;
+	if (r->high < target)
+		return -1;
+	return 0;
+}
+
+const char *verdict_target_word(int v)
+{
+	return v > 0 ? "met" : v < 0 ? "missed" : "undecided";
+}

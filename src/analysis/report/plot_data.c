@@ -1,0 +1,233 @@
+/*
+ * plot_data.c - the plot-*.csv files the gnuplot scripts draw (see plot_data.h): every number in
+ * them comes from the groups' statistics (groups.c), none is computed by gnuplot.
+ */
+#include "analysis/report/plot_data.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/units.h"
+
+#define MAX_VALUES 256	/* distinct chunks or sizes on one line graph */
+#define MAX_LINES 64	/* methods on one line graph */
+
+static int is_headline(const struct group *g, size_t n, size_t i)
+{
+	int any_plain = 0;
+	for (size_t k = 0; k < n; k++)
+		any_plain |= !groups_is_sweep(g[k].series);
+	return any_plain ? !groups_is_sweep(g[i].series) : 1;
+}
+
+/* "pipe 4 KiB" (+ " study" when the headline groups come from several series). */
+static const char *group_label(const struct group *g, size_t n, size_t i, char *buf, size_t len)
+{
+	int several = 0;
+	for (size_t k = 0; k < n; k++)
+		if (is_headline(g, n, k) && strcmp(g[k].series, g[i].series) != 0)
+			several = 1;
+	char chunk[32];
+	snprintf(buf, len, "%s %s%s%s", g[i].method,
+		 units_format_chunk(g[i].chunk, chunk, sizeof(chunk)), several ? " " : "",
+		 several ? g[i].series : "");
+	return buf;
+}
+
+static FILE *open_data(const char *dir, const char *name, char *path, size_t len)
+{
+	snprintf(path, len, "%s/plot-%s.csv", dir, name);
+	return fopen(path, "w");
+}
+
+int plot_data_bars(const char *dir, const struct group *g, size_t n, char paths[3][PLOT_PATH_LEN])
+{
+	FILE *cpu = open_data(dir, "cpu", paths[0], PLOT_PATH_LEN);
+	FILE *tp = open_data(dir, "throughput", paths[1], PLOT_PATH_LEN);
+	FILE *pg = open_data(dir, "cpu_per_gib", paths[2], PLOT_PATH_LEN);
+	int rc = cpu && tp && pg ? 0 : -errno;
+	if (rc == 0) {
+		fprintf(cpu, "label,sender_cpu_s_median,sender_ci_low,sender_ci_high,"
+			"receiver_cpu_s_median,receiver_ci_low,receiver_ci_high\n");
+		fprintf(tp, "label,gib_per_s_median,gib_per_s_min,gib_per_s_max\n");
+		fprintf(pg, "label,user_s_per_gib,sys_s_per_gib\n");
+		for (size_t i = 0; i < n; i++) {
+			if (!is_headline(g, n, i))
+				continue;
+			char label[96];
+			group_label(g, n, i, label, sizeof(label));
+			const struct stats_summary *s = &g[i].sender_cpu, *r = &g[i].receiver_cpu;
+			fprintf(cpu, "%s,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g\n", label, s->median,
+				s->median_ci_low, s->median_ci_high, r->median, r->median_ci_low,
+				r->median_ci_high);
+			fprintf(tp, "%s,%.6g,%.6g,%.6g\n", label, g[i].gib.median, g[i].gib.min,
+				g[i].gib.max);
+			fprintf(pg, "%s sender,%.6g,%.6g\n%s receiver,%.6g,%.6g\n", label,
+				g[i].sender_user_per_gib.median, g[i].sender_sys_per_gib.median, label,
+				g[i].receiver_user_per_gib.median, g[i].receiver_sys_per_gib.median);
+		}
+	}
+	FILE *files[] = { cpu, tp, pg };
+	for (int i = 0; i < 3; i++)
+		if (files[i] && fclose(files[i]) != 0 && rc == 0)
+			rc = -errno;
+	return rc;
+}
+
+static uint64_t axis_value(const struct group *g, enum sweep_axis axis)
+{
+	return axis == AXIS_CHUNK ? g->chunk : g->bytes;
+}
+
+/* 1 when group g belongs to series on a line graph: the size sweep's line ends at the full
+ * file, which reproduce measures once, in the tuned phase, at the same chunks. */
+static int on_line(const struct group *g, const char *series)
+{
+	return strcmp(g->series, series) == 0 ||
+	       (strcmp(series, "size-sweep") == 0 && strcmp(g->series, "tuned") == 0);
+}
+
+/* Count the distinct axis values among the groups of series. */
+static size_t distinct_values(const struct group *g, size_t n, const char *series,
+			      enum sweep_axis axis, uint64_t *values, size_t max)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!on_line(&g[i], series))
+			continue;
+		uint64_t v = axis_value(&g[i], axis);
+		size_t j = 0;
+		while (j < k && values[j] != v)
+			j++;
+		if (j == k && k < max)
+			values[k++] = v;
+	}
+	/* ascending, for the line graph */
+	for (size_t a = 0; a < k; a++)
+		for (size_t b = a + 1; b < k; b++)
+			if (values[b] < values[a]) {
+				uint64_t t = values[a];
+				values[a] = values[b];
+				values[b] = t;
+			}
+	return k;
+}
+
+/* The series with the most distinct values on axis (at least two), or NULL. */
+static const char *widest_series(const struct group *g, size_t n, enum sweep_axis axis)
+{
+	uint64_t values[MAX_VALUES];
+	const char *best_series = NULL;
+	size_t best = 1;
+	for (size_t i = 0; i < n; i++) {
+		size_t k = distinct_values(g, n, g[i].series, axis, values, MAX_VALUES);
+		if (k > best) {
+			best = k;
+			best_series = g[i].series;
+		}
+	}
+	return best_series;
+}
+
+/* The methods with a group on series' line, in their first group's order; returns how many. */
+static size_t line_methods(const struct group *g, size_t n, const char *series,
+			   const char *methods[MAX_LINES])
+{
+	size_t nm = 0;
+	for (size_t i = 0; i < n && nm < MAX_LINES; i++) {
+		if (!on_line(&g[i], series))
+			continue;
+		size_t j = 0;
+		while (j < nm && strcmp(methods[j], g[i].method) != 0)
+			j++;
+		if (j == nm)
+			methods[nm++] = g[i].method;
+	}
+	return nm;
+}
+
+/* The group of method at axis value v on series' line with the best median GiB/s, or NULL. */
+static const struct group *point_of(const struct group *g, size_t n, const char *series,
+				    const char *method, enum sweep_axis axis, uint64_t v)
+{
+	const struct group *best = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (on_line(&g[i], series) && strcmp(g[i].method, method) == 0 &&
+		    axis_value(&g[i], axis) == v && (!best || g[i].gib.median > best->gib.median))
+			best = &g[i];
+	return best;
+}
+
+/* What a line graph along an axis draws: the series, its axis values ascending, its methods. */
+struct line_graph {
+	const char *series;
+	uint64_t values[MAX_VALUES];
+	size_t k;
+	const char *methods[MAX_LINES];
+	size_t nm;
+};
+
+/* Fill *lg for axis; 0 when no series varies along it (nothing to draw), else 1. */
+static int line_graph_of(const struct group *g, size_t n, enum sweep_axis axis,
+			 struct line_graph *lg)
+{
+	lg->series = widest_series(g, n, axis);
+	if (!lg->series)
+		return 0;
+	lg->k = distinct_values(g, n, lg->series, axis, lg->values, MAX_VALUES);
+	lg->nm = line_methods(g, n, lg->series, lg->methods);
+	return 1;
+}
+
+int plot_data_line(const char *path, const struct group *g, size_t n, enum sweep_axis axis)
+{
+	struct line_graph lg;
+	if (!line_graph_of(g, n, axis, &lg))
+		return 0;
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return -errno;
+	fprintf(f, "%s", axis == AXIS_CHUNK ? "chunk_bytes" : "file_bytes");
+	for (size_t m = 0; m < lg.nm; m++)
+		fprintf(f, ",%s", lg.methods[m]);
+	fputc('\n', f);
+	for (size_t v = 0; v < lg.k; v++) {
+		fprintf(f, "%llu", (unsigned long long)lg.values[v]);
+		for (size_t m = 0; m < lg.nm; m++) {
+			const struct group *p = point_of(g, n, lg.series, lg.methods[m], axis,
+							 lg.values[v]);
+			if (!p)
+				fprintf(f, ",NaN");
+			else
+				fprintf(f, ",%.6g", p->gib.median);
+		}
+		fputc('\n', f);
+	}
+	return fclose(f) == 0 ? 1 : -errno;
+}
+
+int plot_data_chunk(const char *path, const struct group *g, size_t n)
+{
+	struct line_graph lg;
+	if (!line_graph_of(g, n, AXIS_CHUNK, &lg))
+		return 0;
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return -errno;
+	for (size_t m = 0; m < lg.nm; m++) {
+		/* a block per method, two blank lines apart: gnuplot's `index` picks one */
+		fprintf(f, "%schunk_bytes,%s,gib_per_s_min,gib_per_s_max,cpu_s_per_gib_median,"
+			"cpu_s_per_gib_min,cpu_s_per_gib_max\n", m ? "\n\n" : "", lg.methods[m]);
+		for (size_t v = 0; v < lg.k; v++) {
+			const struct group *p = point_of(g, n, lg.series, lg.methods[m], AXIS_CHUNK,
+							 lg.values[v]);
+			if (p)
+				fprintf(f, "%llu,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g\n",
+					(unsigned long long)lg.values[v], p->gib.median, p->gib.min,
+					p->gib.max, p->cpu_per_gib.median, p->cpu_per_gib.min,
+					p->cpu_per_gib.max);
+		}
+	}
+	return fclose(f) == 0 ? 1 : -errno;
+}

@@ -1,0 +1,34 @@
+/*
+ * plot_data.h - the data files behind the report's graphs: the bar graphs' (one bar per headline
+ * group) and the line graphs' (a sweep along chunk size or file size).
+ */
+#ifndef BX_PLOT_DATA_H
+#define BX_PLOT_DATA_H
+
+#include <stddef.h>
+
+#include "analysis/judge/groups.h"
+
+#define PLOT_PATH_LEN 4096
+
+/* Which x a line graph plots against. */
+enum sweep_axis { AXIS_CHUNK, AXIS_SIZE };
+
+/* plot-cpu.csv, plot-throughput.csv and plot-cpu_per_gib.csv in dir, one row per headline group
+ * (the groups outside the sweeps, or every group when all are sweeps); their paths into paths.
+ * Returns 0 or -errno. */
+int plot_data_bars(const char *dir, const struct group *g, size_t n, char paths[3][PLOT_PATH_LEN]);
+
+/* The line graph along axis for the series with the most distinct values on it (at least two;
+ * the size sweep's line ends with the tuned groups): one row per value, one column per method,
+ * the best median GiB/s among that value's groups (NaN where a method has none).
+ * Returns 1 when written, 0 when no series varies along axis, -errno on error. */
+int plot_data_line(const char *path, const struct group *g, size_t n, enum sweep_axis axis);
+
+/* The chunk graph's data: a block per method (two blank lines apart, a header line each naming
+ * the method in its second column), one row per chunk it ran: chunk_bytes, median, min and max
+ * GiB/s, median, min and max CPU seconds per GiB (sender + receiver).
+ * Returns 1 when written, 0 when no series varies the chunk, -errno on error. */
+int plot_data_chunk(const char *path, const struct group *g, size_t n);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * report_model.h - the cost model in words, tables and graph data (analysis/model.h fits it):
+ * the coefficients with their intervals beside the primitives measured directly, each method's
+ * CPU time broken into calls, copies, page references, faults, wake-ups, fixed and residual, and
+ * the check by prediction (fitted without the study phase, then predicting it).
+ */
+#ifndef BX_REPORT_MODEL_H
+#define BX_REPORT_MODEL_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "analysis/model/model.h"
+#include "record/results.h"
+
+struct primitive_costs;
+
+/* Direct measurements to put beside the fit (any may be NULL / 0: not measured). */
+struct model_checks {
+	const struct primitive_costs *primitives;
+	double memcpy_gib_s;	/* one core's memcpy; its inverse is seconds per GiB copied */
+};
+
+/* Print the model section (markdown) for records[0..n).  Prints why when no model can be fitted.
+ * Returns 0 when a model was fitted for each side (into *m when non-NULL), -1 otherwise. */
+int report_model_print(FILE *f, const struct run_record *r, size_t n,
+		       const struct model_checks *checks, struct side_models *m);
+
+/* Predict what one transfer of m_ethod (size bytes, chunk per call) should cost on each side
+ * from the fitted model: calls, copies and page references from the method's theory, the fixed
+ * cost; faults and wake-ups depend on the machine and are not predicted (said in the output). */
+struct method;
+void report_model_predict(FILE *f, const struct side_models *m, const struct method *method,
+			  uint64_t size, uint64_t chunk);
+
+/* The fitted model's split of one side's median CPU seconds (the runs of method in series at
+ * chunk): shares[t] for each term and shares[MODEL_NTERMS] for the residual, fractions of the
+ * median.  Returns 1, or 0 when those runs are not there. */
+int report_model_shares(const struct run_record *r, size_t n, const struct side_models *m,
+			const char *series, const char *method, uint64_t chunk,
+			enum model_side side, double shares[MODEL_NTERMS + 1]);
+
+#define REPORT_MODEL_BARS 1	/* plot-breakdown.csv has a row to draw */
+#define REPORT_MODEL_CALLS 2	/* plot-calls.csv has runs and model lines to draw */
+
+/* Write model.csv, plot-breakdown.csv and plot-calls.csv into dir from records[0..n) and the
+ * fitted m.  Returns the REPORT_MODEL_* flags of the graphs that have something to draw, or
+ * -errno. */
+int report_model_write(const char *dir, const struct run_record *r, size_t n,
+		       const struct side_models *m);
+
+#endif

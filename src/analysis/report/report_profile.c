@@ -1,0 +1,427 @@
+/*
+ * report_profile.c - "Where the CPU time goes, measured" (see report_profile.h).
+ *
+ * The profiled runs are one per method and setting, after the measured rounds, so each figure
+ * here is one run's: this section says where a method's CPU time goes, the verdicts above say
+ * which method is cheaper.  The model comparison maps the profile's categories onto the fit's
+ * terms: calls = system call entry and exit; copies = both copy categories; page refs = pipe and
+ * splice bookkeeping; faults = page-fault handling and zeroing new pages; wake-ups = sleeps and
+ * wake-ups and scheduling; fixed + residual = the rest.
+ */
+#include "analysis/report/report_profile.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/profile/categories.h"
+#include "analysis/profile/profile_out.h"
+#include "analysis/report/report_model.h"
+#include "analysis/judge/sequential.h"
+#include "analysis/judge/stats.h"
+#include "analysis/judge/study.h"
+#include "base/units.h"
+#include "analysis/judge/verdict.h"
+
+#define STUDY_PROFILE "study" PROFILE_SERIES_SUFFIX
+#define TUNED_PROFILE "tuned" PROFILE_SERIES_SUFFIX
+#define MAX_PROFILED 64
+
+static const struct side_profile *study_side(const struct profile_set *set, const char *method,
+					     int producer)
+{
+	return profile_set_find(set, STUDY_PROFILE, method, study_chunk_of(method), producer);
+}
+
+/* ---- agreement with getrusage ------------------------------------------------------- */
+
+static void print_agreement(FILE *f, const struct profile_set *set)
+{
+	double ratio[2 * MAX_PROFILED];
+	size_t k = 0;
+	uint64_t samples = 0, lost = 0;
+	for (size_t i = 0; i < set->n && k < 2 * MAX_PROFILED; i++) {
+		const struct side_profile *p = &set->items[i];
+		samples += p->samples;
+		lost += p->lost;
+		if (p->cpu_s > 0 && p->sampled_s > 0)
+			ratio[k++] = p->sampled_s / p->cpu_s;
+	}
+	if (k == 0)
+		return;
+	qsort(ratio, k, sizeof(ratio[0]), stats_compare_doubles);
+	double med = stats_median_inplace(ratio, k);
+	fprintf(f, "The profiles hold %llu samples of %zu sides (%llu lost for want of ring "
+		"space). The time they stand for against each side's own getrusage CPU seconds: "
+		"median %.1f%%, from %.1f%% to %.1f%% (target: within 10%%): %s.\n\n",
+		(unsigned long long)samples, k, (unsigned long long)lost, 100 * med, 100 * ratio[0],
+		100 * ratio[k - 1], fabs(med - 1) <= 0.10 ? "met" : "missed");
+}
+
+/* ---- the study sides ----------------------------------------------------------------- */
+
+/* The study's rows, then the ring beside them: the sides this section tabulates. */
+static void study_rows_and_ring(const struct study_row *all[STUDY_NROWS + 1])
+{
+	for (size_t i = 0; i < STUDY_NROWS; i++)
+		all[i] = &study_rows[i];
+	all[STUDY_NROWS] = &study_ring;
+}
+
+static void print_study_table(FILE *f, const struct profile_set *set)
+{
+	struct profile_row rows[2 * (STUDY_NROWS + 1)];
+	const char *head[2 * (STUDY_NROWS + 1)];
+	size_t k = 0;
+	const struct study_row *all[STUDY_NROWS + 1];
+	study_rows_and_ring(all);
+	for (size_t i = 0; i < STUDY_NROWS + 1; i++)
+		for (int producer = 1; producer >= 0; producer--) {
+			const struct side_profile *p = study_side(set, all[i]->method, producer);
+			if (!p)
+				continue;
+			profile_row_of(p, &rows[k]);
+			head[k++] = all[i]->method;
+		}
+	if (k == 0) {
+		fprintf(f, "No study method was profiled.\n\n");
+		return;
+	}
+	fprintf(f, "Each study side, one profiled run at the study's chunk: CPU seconds (share of "
+		"the side's samples).\n\n| category |");
+	for (size_t i = 0; i < k; i++)
+		fprintf(f, " %s %s |", head[i], rows[i].producer ? "sender" : "receiver");
+	fprintf(f, "\n|---|");
+	for (size_t i = 0; i < k; i++)
+		fprintf(f, "---:|");
+	fputc('\n', f);
+	for (int c = 0; c < CAT_COUNT; c++) {
+		fprintf(f, "| %s |", category_label((enum category)c));
+		for (size_t i = 0; i < k; i++)
+			fprintf(f, " %.3f (%.0f%%) |", rows[i].cpu_s[c],
+				rows[i].total ? 100.0 * (double)rows[i].samples[c] /
+						(double)rows[i].total : 0.0);
+		fputc('\n', f);
+	}
+	fprintf(f, "| **all (samples)** |");
+	for (size_t i = 0; i < k; i++) {
+		double sum = 0;
+		for (int c = 0; c < CAT_COUNT; c++)
+			sum += rows[i].cpu_s[c];
+		fprintf(f, " **%.3f** (%llu) |", sum, (unsigned long long)rows[i].total);
+	}
+	fprintf(f, "\n\n");
+}
+
+/* A method's two sides added: CPU seconds per category into cat[], the total returned; -1 when
+ * a side was not profiled. */
+static double both_sides(const struct profile_set *set, const char *method, double cat[CAT_COUNT])
+{
+	memset(cat, 0, CAT_COUNT * sizeof(cat[0]));
+	double total = 0;
+	for (int producer = 0; producer < 2; producer++) {
+		const struct side_profile *p = study_side(set, method, producer);
+		if (!p)
+			return -1;
+		struct profile_row row;
+		profile_row_of(p, &row);
+		for (int c = 0; c < CAT_COUNT; c++) {
+			cat[c] += row.cpu_s[c];
+			total += row.cpu_s[c];
+		}
+	}
+	return total;
+}
+
+/* The study's explanation for one method against read/write: whether it takes less CPU is the
+ * study's CPU-sum verdict (every round, with its interval; the profiled run alone when there is
+ * none); where the difference lies is the profile's.  It holds when the method is cheaper and
+ * the copy categories make at least half of what the profiled run saved.  Returns 1 when it
+ * holds, 0 when not, -1 when it cannot be judged. */
+static int judge_explanation(FILE *f, const struct profile_set *set, const struct claim_set *claims,
+			     const struct study_row *rw, const struct study_row *m)
+{
+	double a[CAT_COUNT], b[CAT_COUNT];
+	double ta = both_sides(set, m->method, a), tb = both_sides(set, rw->method, b);
+	if (ta < 0 || tb < 0)
+		return -1;
+	double diff = ta - tb;
+	double copies = (a[CAT_COPY_KERNEL] + a[CAT_COPY_USER]) -
+			(b[CAT_COPY_KERNEL] + b[CAT_COPY_USER]);
+	/* The two categories that moved most besides the copies. */
+	int first = -1, second = -1;
+	for (int c = 0; c < CAT_COUNT; c++) {
+		if (c == CAT_COPY_KERNEL || c == CAT_COPY_USER)
+			continue;
+		double d = fabs(a[c] - b[c]);
+		if (first < 0 || d > fabs(a[first] - b[first])) {
+			second = first;
+			first = c;
+		} else if (second < 0 || d > fabs(a[second] - b[second])) {
+			second = c;
+		}
+	}
+	const struct claim *x = claims ? study_find(claims, "study", "ratio", "cpu_sum", m->method,
+						    rw->method) : NULL;
+	int by_verdict = x && x->r.valid;
+	int cheaper = by_verdict ? x->direction < 0 : diff < 0;
+	int costlier = by_verdict ? x->direction > 0 : diff > 0;
+	fprintf(f, "- %s (`%s`) against %s (`%s`): the profiled runs took %.3f s against %.3f s of "
+		"CPU, both sides (%+.3f s). The copy categories account for %+.3f s of that; the rest "
+		"is %s %+.3f s and %s %+.3f s among others. ", m->label, m->method, rw->label,
+		rw->method, ta, tb, diff, copies, category_label((enum category)first),
+		a[first] - b[first], category_label((enum category)second), a[second] - b[second]);
+	if (by_verdict)
+		fprintf(f, "Over every round it is %s (CPU sum %.2f [%.2f, %.2f]). ",
+			cheaper ? "cheaper" : costlier ? "costlier" : "no clearly different",
+			x->r.estimate, x->r.low, x->r.high);
+	int holds = cheaper && diff < 0 && copies < 0 && -copies >= -diff / 2;
+	if (holds)
+		fprintf(f, "Fewer copies, less CPU: the explanation holds here, the copies make at "
+			"least half of the saving.\n");
+	else if (cheaper)
+		fprintf(f, "It takes less CPU, but not mainly by copying less: the explanation does "
+			"not account for it here.\n");
+	else
+		fprintf(f, "It takes %s: the explanation does not hold here%s.\n",
+			costlier ? "more CPU, not less" : "no clearly less CPU",
+			copies < 0 ? " (it copies less, and pays as much or more elsewhere)" : "");
+	return holds;
+}
+
+static void print_explanation(FILE *f, const struct profile_set *set,
+			      const struct claim_set *claims)
+{
+	fprintf(f, "#### The study's explanation, judged from the profile\n\n"
+		"The study explained its ordering by copies: fewer copies, less CPU. Whether a method "
+		"takes less CPU is its verdict over every round (above); where the difference lies "
+		"is measured in one profiled run of each:\n\n");
+	int pairs = 0, held = 0;
+	for (size_t i = 1; i < STUDY_NROWS; i++) {
+		int h = judge_explanation(f, set, claims, &study_rows[0], &study_rows[i]);
+		if (h >= 0) {
+			pairs++;
+			held += h;
+		}
+	}
+	if (pairs == 0)
+		fprintf(f, "- the study methods were not all profiled: nothing to judge.\n");
+	else
+		fprintf(f, "\nMeasured, this machine %s the study's explanation (%d of %d "
+			"comparisons).\n", study_explanation_word(held, pairs), held, pairs);
+	fputc('\n', f);
+}
+
+/* ---- the model beside the profile ---------------------------------------------------- */
+
+enum { G_CALLS, G_COPIES, G_REFS, G_FAULTS, G_WAKEUPS, G_REST, NGROUPS };
+static const char *const group_names[NGROUPS] = { "calls", "copies", "page refs", "faults",
+						  "wake-ups", "fixed + residual" };
+
+static void measured_groups(const struct profile_row *row, double g[NGROUPS])
+{
+	memset(g, 0, NGROUPS * sizeof(g[0]));
+	double t = row->total ? (double)row->total : 1;
+	for (int c = 0; c < CAT_COUNT; c++) {
+		double s = (double)row->samples[c] / t;
+		switch (c) {
+		case CAT_SYSCALL: g[G_CALLS] += s; break;
+		case CAT_COPY_KERNEL: case CAT_COPY_USER: g[G_COPIES] += s; break;
+		case CAT_PIPE_SPLICE: g[G_REFS] += s; break;
+		case CAT_PAGE_FAULT: case CAT_ZERO_PAGES: g[G_FAULTS] += s; break;
+		case CAT_SLEEP_WAKE: case CAT_SCHED: g[G_WAKEUPS] += s; break;
+		default: g[G_REST] += s;
+		}
+	}
+}
+
+static void model_groups(const double shares[MODEL_NTERMS + 1], double g[NGROUPS])
+{
+	g[G_CALLS] = shares[TERM_CALL];
+	g[G_COPIES] = shares[TERM_COPY];
+	g[G_REFS] = shares[TERM_PAGE_REF];
+	g[G_FAULTS] = shares[TERM_FAULT];
+	g[G_WAKEUPS] = shares[TERM_WAKEUP];
+	g[G_REST] = shares[TERM_FIXED] + shares[MODEL_NTERMS];
+}
+
+static void print_model_beside(FILE *f, const struct run_record *r, size_t n,
+			       const struct profile_set *set, const struct side_models *model)
+{
+	fprintf(f, "#### The fitted model beside the profile\n\n");
+	if (!model) {
+		fprintf(f, "No model was fitted: nothing to compare.\n\n");
+		return;
+	}
+	fprintf(f, "Shares of each study side's CPU time: the model's split of its median run "
+		"(model) and the profile's (measured). Where they differ by more than %.0f points, the "
+		"model is what is wrong: it is fitted to counts and cannot see a cost no count "
+		"follows.\n\n| method | side |", 100 * PROFILE_MODEL_GAP);
+	for (int g = 0; g < NGROUPS; g++)
+		fprintf(f, " %s: model / measured |", group_names[g]);
+	fprintf(f, "\n|---|---|");
+	for (int g = 0; g < NGROUPS; g++)
+		fprintf(f, "---:|");
+	fputc('\n', f);
+	char wrong[2048] = "";
+	size_t wl = 0;
+	const struct study_row *all[STUDY_NROWS + 1];
+	study_rows_and_ring(all);
+	for (size_t i = 0; i < STUDY_NROWS + 1; i++)
+		for (int producer = 1; producer >= 0; producer--) {
+			const struct side_profile *p = study_side(set, all[i]->method, producer);
+			double shares[MODEL_NTERMS + 1], mg[NGROUPS], pg[NGROUPS];
+			if (!p || !report_model_shares(r, n, model, "study", all[i]->method,
+						       study_chunk_of(all[i]->method),
+						       producer ? SIDE_SENDER : SIDE_RECEIVER, shares))
+				continue;
+			struct profile_row row;
+			profile_row_of(p, &row);
+			measured_groups(&row, pg);
+			model_groups(shares, mg);
+			fprintf(f, "| %s | %s |", all[i]->method, producer ? "sender" : "receiver");
+			for (int g = 0; g < NGROUPS; g++) {
+				int off = fabs(mg[g] - pg[g]) > PROFILE_MODEL_GAP;
+				fprintf(f, " %s%.0f%% / %.0f%%%s |", off ? "**" : "", 100 * mg[g],
+					100 * pg[g], off ? "**" : "");
+				if (off && wl < sizeof(wrong) - 200)
+					wl += (size_t)snprintf(wrong + wl, sizeof(wrong) - wl,
+							       "- %s %s, %s: the model gives %.0f%%, the "
+							       "profile measures %.0f%%: the model is "
+							       "wrong here.\n", all[i]->method,
+							       producer ? "sender" : "receiver",
+							       group_names[g], 100 * mg[g], 100 * pg[g]);
+			}
+			fputc('\n', f);
+		}
+	fprintf(f, "\n%s\n", wl ? wrong : "The model and the profile agree within 10 points "
+		"everywhere.\n");
+}
+
+/* ---- the tuned methods --------------------------------------------------------------- */
+
+static void print_tuned(FILE *f, const struct profile_set *set)
+{
+	int any = 0;
+	for (size_t i = 0; i < set->n; i++) {
+		const struct side_profile *p = &set->items[i];
+		if (strcmp(p->series, TUNED_PROFILE) != 0)
+			continue;
+		if (!any)
+			fprintf(f, "#### Each tuned method at its best chunk, measured\n\n| method | "
+				"chunk | side | CPU s | largest | second | third |\n"
+				"|---|---:|---|---:|---|---|---|\n");
+		any = 1;
+		struct profile_row row;
+		profile_row_of(p, &row);
+		int top[3] = { -1, -1, -1 };
+		for (int c = 0; c < CAT_COUNT; c++)
+			for (int t = 0; t < 3; t++)
+				if (top[t] < 0 || row.samples[c] > row.samples[top[t]]) {
+					for (int u = 2; u > t; u--)
+						top[u] = top[u - 1];
+					top[t] = c;
+					break;
+				}
+		double sum = 0;
+		for (int c = 0; c < CAT_COUNT; c++)
+			sum += row.cpu_s[c];
+		char chunk[32];
+		fprintf(f, "| %s | %s | %s | %.3f |", p->method,
+			units_format_chunk(p->chunk, chunk, sizeof(chunk)),
+			p->producer ? "sender" : "receiver", sum);
+		for (int t = 0; t < 3; t++)
+			fprintf(f, " %s %.0f%% |", category_label((enum category)top[t]),
+				row.total ? 100.0 * (double)row.samples[top[t]] / (double)row.total : 0);
+		fputc('\n', f);
+	}
+	if (any)
+		fputc('\n', f);
+}
+
+/* ---- what profiling cost ------------------------------------------------------------- */
+
+static double cpu_sum(const struct run_record *r)
+{
+	return r->producer_fig.user_s + r->producer_fig.sys_s + r->consumer_fig.user_s +
+	       r->consumer_fig.sys_s;
+}
+
+static void print_overhead(FILE *f, const struct run_record *r, size_t n)
+{
+	double d[MAX_PROFILED];
+	size_t k = 0;
+	static double base[512];
+	for (size_t i = 0; i < n && k < MAX_PROFILED; i++) {
+		size_t len = strlen(r[i].series), sl = strlen(PROFILE_SERIES_SUFFIX);
+		if (len <= sl || strcmp(r[i].series + len - sl, PROFILE_SERIES_SUFFIX) != 0)
+			continue;
+		size_t nb = 0;
+		for (size_t j = 0; j < n && nb < 512; j++)
+			if (strlen(r[j].series) == len - sl &&
+			    strncmp(r[j].series, r[i].series, len - sl) == 0 &&
+			    strcmp(r[j].method, r[i].method) == 0 && r[j].chunk == r[i].chunk &&
+			    cpu_sum(&r[j]) > 0)
+				base[nb++] = cpu_sum(&r[j]);
+		if (nb == 0 || cpu_sum(&r[i]) <= 0)
+			continue;
+		d[k++] = log(cpu_sum(&r[i]) / stats_median_inplace(base, nb));
+	}
+	fprintf(f, "#### What profiling cost\n\n");
+	double level = 0;
+	size_t kk = k ? seq_k_for_level(k, 0.05, &level) : 0;
+	struct ratio_ci ci;
+	if (kk == 0 || seq_walsh_interval(d, k, kk, &ci) < 0) {
+		fprintf(f, "Profiled against unprofiled runs of the same methods: %zu pairs, too few "
+			"for an interval.\n\n", k);
+		return;
+	}
+	int dir = verdict_direction(&ci, VERDICT_NOISE);
+	fprintf(f, "Each profiled run's CPU time (both sides) against the median of the same "
+		"method's unprofiled runs at the same chunk in this job, over %zu methods: ratio %.3f "
+		"[%.3f, %.3f] (%.1f%% signed-rank interval): %s.\n\n", k, ci.estimate, ci.low, ci.high,
+		100 * level, dir == 0 ? "no clear difference" :
+		dir > 0 ? "profiling costs CPU" : "the profiled runs took less");
+}
+
+/* ---- the section --------------------------------------------------------------------- */
+
+void report_profile_print(FILE *f, const struct run_record *r, size_t n,
+			  const struct profile_set *set, const struct side_models *model,
+			  const struct claim_set *claims, const char *why_none)
+{
+	fprintf(f, "\n### Where the CPU time goes, measured\n\n");
+	if (!set || set->n == 0) {
+		fprintf(f, "No profile was taken: %s. The explanation of the costs above rests on "
+			"the fitted model alone, which is a guess, not a measurement.\n\n",
+			why_none && *why_none ? why_none : "none was asked for");
+		return;
+	}
+	fprintf(f, "After the measured rounds, one run of each study method and of each tuned "
+		"method at its best chunk was profiled: each side sampled its own CPU time "
+		"(perf_event_open, cpu-clock every %.0f ms of CPU, kernel and user call chains) from the "
+		"start barrier to its last byte. These runs enter no verdict. Categories come from "
+		"the frame table in `src/analysis/profile/categories.c`; the flame graphs and folded "
+		"stacks are in `profile/`.\n\n", (double)PROFILE_PERIOD_NS / 1e6);
+	print_agreement(f, set);
+	print_study_table(f, set);
+	fprintf(f, "![Where each side's CPU time goes, measured](profile/profile.png)\n\n"
+		"Flame graphs of the study sides:");
+	const struct study_row *all[STUDY_NROWS] = { &study_rows[0], &study_rows[1],
+						     &study_rows[2] };
+	for (size_t i = 0; i < STUDY_NROWS; i++)
+		for (int producer = 1; producer >= 0; producer--) {
+			const struct side_profile *p = study_side(set, all[i]->method, producer);
+			char base[160];
+			if (!p)
+				continue;
+			profile_base_name(p, base, sizeof(base));
+			fprintf(f, " [%s %s](profile/%s.svg)", all[i]->method,
+				producer ? "sender" : "receiver", base);
+		}
+	fprintf(f, ".\n\n");
+	print_explanation(f, set, claims);
+	print_model_beside(f, r, n, set, model);
+	print_tuned(f, set);
+	print_overhead(f, r, n);
+}

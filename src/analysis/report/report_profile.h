@@ -1,0 +1,37 @@
+/*
+ * report_profile.h - the report's "Where the CPU time goes, measured": each study side's
+ * measured categories (a sampled profile, profile_out.h), the study's explanation ("fewer
+ * copies, less CPU") judged from them, the fitted model's shares beside the measured ones, each
+ * tuned method's largest categories, and what profiling itself cost.  Every number comes from
+ * the profile or from the runs; the prose verdict on the explanation is this section's.
+ */
+#ifndef BX_REPORT_PROFILE_H
+#define BX_REPORT_PROFILE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "analysis/model/model.h"
+#include "record/profile_set.h"
+#include "record/results.h"
+
+/* Series of the profiled runs: "<phase>-profile" (e.g. "study-profile"); they never enter a
+ * verdict. */
+#define PROFILE_SERIES_SUFFIX "-profile"
+
+/* A share of a side's samples the model and the profile may differ by before the report says
+ * the model is wrong there (10 points). */
+#define PROFILE_MODEL_GAP 0.10
+
+/* Print the section into f.  set holds the profiles (NULL or empty: none, and why_none says
+ * why, e.g. the refusal); model is the fit (NULL: not fitted); records are every run of the
+ * job, for the agreement with getrusage and the cost of profiling. */
+struct claim_set;
+
+/* claims (NULL: none) are the study's verdicts: whether a method takes less CPU than read/write
+ * is theirs (intervals over every round), the profile says where the difference lies. */
+void report_profile_print(FILE *f, const struct run_record *r, size_t n,
+			  const struct profile_set *set, const struct side_models *model,
+			  const struct claim_set *claims, const char *why_none);
+
+#endif

@@ -1,0 +1,62 @@
+/*
+ * io_util.c - EINTR- and short-transfer-proof read/write loops (see io_util.h).
+ */
+#include "base/io_util.h"
+
+#include <errno.h>
+#include <unistd.h>
+
+static inline void bump(uint64_t *counter)
+{
+	if (counter)
+		(*counter)++;
+}
+
+/* write() (offset NULL) or pwrite() at *offset, until all of buf is out. */
+static int write_loop(int fd, const void *buf, size_t len, off_t *offset, uint64_t *syscalls)
+{
+	const char *p = buf;
+	while (len > 0) {
+		ssize_t n = offset ? pwrite(fd, p, len, *offset) : write(fd, p, len);
+		bump(syscalls);
+		if (n < 0) {
+			if (io_retry(errno))
+				continue;
+			return -errno;
+		}
+		p += n;
+		len -= (size_t)n;
+		if (offset)
+			*offset += n;
+	}
+	return 0;
+}
+
+int io_write_all(int fd, const void *buf, size_t len, uint64_t *syscalls)
+{
+	return write_loop(fd, buf, len, NULL, syscalls);
+}
+
+int io_pwrite_all(int fd, const void *buf, size_t len, off_t offset, uint64_t *syscalls)
+{
+	return write_loop(fd, buf, len, &offset, syscalls);
+}
+
+ssize_t io_read_full(int fd, void *buf, size_t len, uint64_t *syscalls)
+{
+	char *p = buf;
+	size_t got = 0;
+	while (got < len) {
+		ssize_t n = read(fd, p + got, len - got);
+		bump(syscalls);
+		if (n < 0) {
+			if (io_retry(errno))
+				continue;
+			return -errno;
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	return (ssize_t)got;
+}

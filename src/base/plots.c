@@ -1,0 +1,111 @@
+/*
+ * plots.c - run gnuplot (see plots.h).  Plots only draw what the data CSV holds; every number
+ * in it was computed by bulkxfer (groups.c), none by gnuplot.
+ */
+#include "base/plots.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* Where the scripts may be, relative to the directory of the running binary, in the order they
+ * are tried: an installed binary never picks up a source tree's scripts, nor a tree's binary an
+ * installed copy (a tree has no share/ beside it). */
+static const char *const script_places[] = { "../share/bulkxfer/plots", "plots", "../plots" };
+
+/* dir joined with rel, a leading "../" taking dir's last component off instead (so an error
+ * names /usr/share/bulkxfer/plots, not /usr/bin/../share/bulkxfer/plots). */
+static void place_beside(const char *dir, const char *rel, char *out, size_t len)
+{
+	char parent[PATH_MAX];
+	snprintf(parent, sizeof(parent), "%s", dir);
+	while (strncmp(rel, "../", 3) == 0) {
+		char *slash = strrchr(parent, '/');
+		if (!slash)
+			break;
+		slash[slash == parent ? 1 : 0] = '\0';	/* "/bin" -> "/" */
+		rel += 3;
+	}
+	snprintf(out, len, "%s%s%s", parent, parent[strlen(parent) - 1] == '/' ? "" : "/", rel);
+}
+
+const char *plots_dir(void)
+{
+	const char *env = getenv("BULKXFER_PLOTS_DIR");
+	if (env && *env)
+		return env;
+	static char found[PATH_MAX + 32];	/* the binary's directory + a place */
+	if (found[0])
+		return found;
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return script_places[1];	/* no /proc: the current directory's tree */
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (slash)
+		*slash = '\0';
+	for (size_t i = 0; i < sizeof(script_places) / sizeof(script_places[0]); i++) {
+		char probe[sizeof(found) + 16];
+		place_beside(exe, script_places[i], found, sizeof(found));
+		snprintf(probe, sizeof(probe), "%s/common.gp", found);
+		if (access(probe, R_OK) == 0)
+			return found;
+	}
+	place_beside(exe, script_places[0], found, sizeof(found));
+	return found;
+}
+
+int plots_render(const char *script, const char *data, const char *out, const char *log_path,
+		 struct bx_error *err)
+{
+	char script_path[4096], expr[12288], png[4096];
+	snprintf(script_path, sizeof(script_path), "%s/%s.gp", plots_dir(), script);
+	if (access(script_path, R_OK) < 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "graph '%s': cannot read script '%s': %s", script,
+			       script_path, strerror(errno));
+	/* gnuplot strings in single quotes take everything literally but a quote. */
+	if (strchr(data, '\'') || strchr(out, '\'') || strchr(plots_dir(), '\''))
+		return bx_fail(err, BX_EXIT_FAILURE, "graph '%s': paths with a ' are not supported",
+			       script);
+	snprintf(expr, sizeof(expr), "dir='%s'; data='%s'; out='%s'", plots_dir(), data, out);
+
+	pid_t pid = fork();
+	if (pid < 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "graph '%s': fork failed: %s", script,
+			       strerror(errno));
+	if (pid == 0) {
+		int log = open(log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+		int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+		if (log >= 0) {
+			dup2(log, STDOUT_FILENO);
+			dup2(log, STDERR_FILENO);
+		}
+		if (null >= 0)
+			dup2(null, STDIN_FILENO);
+		execlp("gnuplot", "gnuplot", "-e", expr, script_path, (char *)NULL);
+		_exit(127);
+	}
+	int status;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return bx_fail(err, BX_EXIT_FAILURE, "graph '%s': waitpid: %s", script,
+				       strerror(errno));
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+		return bx_fail(err, BX_EXIT_FAILURE,
+			       "graph '%s': gnuplot not found (apt-get install gnuplot-nox)", script);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "graph '%s': gnuplot failed (see %s)", script,
+			       log_path);
+	struct stat st;
+	snprintf(png, sizeof(png), "%s.png", out);
+	if (stat(png, &st) < 0 || st.st_size == 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "graph '%s': gnuplot wrote no %s", script, png);
+	return 0;
+}

@@ -1,0 +1,21 @@
+/*
+ * plots.h - render a gnuplot script of plots/ over a data CSV into PNG and SVG.
+ */
+#ifndef BX_PLOTS_H
+#define BX_PLOTS_H
+
+#include "base/errors.h"
+
+/* Where the scripts are: $BULKXFER_PLOTS_DIR; else, relative to the running binary, the first of
+ * ../share/bulkxfer/plots (installed: PREFIX/bin/bulkxfer), plots (the source tree's
+ * ./bulkxfer) and ../plots (the tree's build/run_tests, build-asan/bulkxfer) that holds the
+ * scripts; else the installed place, so an error names where they should be. */
+const char *plots_dir(void);
+
+/* Run `gnuplot` on <plots_dir>/<script>.gp with data and out (a path without extension); it
+ * writes out.png and out.svg.  gnuplot's own messages go to log_path (appended).
+ * Returns 0, or BX_EXIT_FAILURE with *err filled (gnuplot missing, failed, or wrote no PNG). */
+int plots_render(const char *script, const char *data, const char *out, const char *log_path,
+		 struct bx_error *err);
+
+#endif

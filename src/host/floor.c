@@ -1,0 +1,133 @@
+/*
+ * floor.c - the physical floor (see floor.h).
+ */
+#include "host/floor.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "base/measure.h"
+#include "host/steady.h"
+#include "base/tempfile.h"
+#include "base/units.h"
+
+#define MEMCPY_PASSES 4
+#define FLOOR_CHUNK (1UL << 20)
+
+static void copy_movsb(void *dst, const void *src, size_t n)
+{
+#if defined(__x86_64__)
+	__asm__ volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
+#else
+	memcpy(dst, src, n);
+#endif
+}
+
+/* Best GiB/s of MEMCPY_PASSES copies of bytes with copy(). */
+static double best_copy(void (*copy)(void *, const void *, size_t), char *dst, const char *src,
+			size_t bytes)
+{
+	double best = 0;
+	for (int pass = 0; pass < MEMCPY_PASSES; pass++) {
+		double t = measure_now();
+		copy(dst, src, bytes);
+		double s = measure_now() - t;
+		if (s > 0 && (double)bytes / GIB_BYTES / s > best)
+			best = (double)bytes / GIB_BYTES / s;
+	}
+	return best;
+}
+
+static void copy_glibc(void *dst, const void *src, size_t n)
+{
+	memcpy(dst, src, n);
+	__asm__ volatile("" : : "r"(dst) : "memory");	/* the copy must happen */
+}
+
+void floor_memcpy(struct machine_limits *l)
+{
+	size_t bytes = LIMITS_MEMCPY_BYTES;
+	/* MAP_POPULATE: page faults are not what is measured here. */
+	char *a = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE,
+		       -1, 0);
+	char *b = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE,
+		       -1, 0);
+	if (a == MAP_FAILED || b == MAP_FAILED) {
+		l->memcpy_gib_s = l->movsb_gib_s = 0;
+	} else {
+		memset(a, 0x5a, bytes);
+		l->memcpy_gib_s = best_copy(copy_glibc, b, a, bytes);
+#if defined(__x86_64__)
+		l->movsb_gib_s = best_copy(copy_movsb, b, a, bytes);
+#else
+		l->movsb_gib_s = 0;
+#endif
+	}
+	if (a != MAP_FAILED)
+		munmap(a, bytes);
+	if (b != MAP_FAILED)
+		munmap(b, bytes);
+}
+
+double floor_read(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	char *buf = malloc(FLOOR_CHUNK);
+	if (fd < 0 || !buf) {
+		if (fd >= 0)
+			close(fd);
+		free(buf);
+		return 0;
+	}
+	uint64_t total = 0;
+	double t = measure_now();
+	for (;;) {
+		ssize_t n = read(fd, buf, FLOOR_CHUNK);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		total += (uint64_t)n;
+	}
+	double s = measure_now() - t;
+	close(fd);
+	free(buf);
+	return s > 0 ? (double)total / GIB_BYTES / s : 0;
+}
+
+int floor_dst(const char *dir, uint64_t size, double *gib_s, struct bx_error *err)
+{
+	double s = 0;
+	int rc = temp_file_write_dropped(dir, size, &s);
+	*gib_s = rc == 0 && s > 0 ? (double)size / GIB_BYTES / s : 0;
+	if (rc < 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "destination floor: cannot write a file in '%s': %s",
+			       dir, strerror(-rc));
+	return 0;
+}
+
+int floor_dst_prepared(const char *dir, uint64_t size, int settle, int prime, double *gib_s,
+		       struct bx_error *err)
+{
+	if (settle)
+		steady_settle(dir);
+	if (prime)
+		steady_prime(dir, size, size);
+	return floor_dst(dir, size, gib_s, err);
+}
+
+int floor_dst_pair(const char *dir, uint64_t size, int settle, double *unprimed, double *primed,
+		   struct bx_error *err)
+{
+	int rc = 0;
+	for (int pass = 0; pass < 2 && rc == 0; pass++) {
+		rc = floor_dst_prepared(dir, size, settle, 0, unprimed, err);
+		if (rc == 0)
+			rc = floor_dst_prepared(dir, size, settle, 1, primed, err);
+	}
+	return rc;
+}

@@ -1,0 +1,42 @@
+/*
+ * runner.h - a series of runs.  For each source (the --src file, or one generated file per
+ * --size), hash it once, then run `warmup` unrecorded and `runs` recorded rounds; a round runs
+ * every chunk size with every method once, interleaved (A B C A B C ...), so drift on a noisy
+ * machine hits every method and setting alike.  Each verified run is appended to the CSV at once.
+ */
+#ifndef BX_RUNNER_H
+#define BX_RUNNER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/errors.h"
+#include "run/plan.h"
+#include "record/series.h"
+#include "base/tempfile.h"
+
+
+/* Run the series described by *o (already parsed and preflighted) and append its records to
+ * *out (zero it first; release with series_free).  Methods the kernel cannot do are skipped
+ * with a message on stderr.  Returns 0, or BX_EXIT_FAILURE with *err filled: the first failed
+ * run stops the series; rows already written stay.  Temporary files are gone on return. */
+int runner_execute(const struct run_plan *plan, struct series *out, struct bx_error *err);
+
+/* Generate a source of size bytes (seed) as a new temporary file in workdir (tempfile.h: named
+ * only with keep); open it as tf->path, release it with temp_file_release.  Prints the time
+ * taken when stderr is a terminal.  Returns 0 or BX_EXIT_FAILURE (disk full, ...) with nothing
+ * left behind. */
+int runner_generate_source(const char *workdir, uint64_t size, uint64_t seed, int keep,
+			   struct temp_file *tf, struct bx_error *err);
+
+/* The destination floor for size bytes in dir, and whether runs there are primed, measured
+ * now as a series would at its start and kept for the series of this process that follow.
+ * reproduce calls it before generating its source, so the first large allocation of the job (on
+ * a VM, pages faulted back from the host) is the floor's and not the generator's. */
+void runner_measure_floor(const struct run_plan *plan, const char *dir, uint64_t size);
+
+/* The order of round `round`'s n cells (indices 0..n-1 into order), a random permutation drawn
+ * from seed and round: a new order each round, the same for the same seed. */
+void runner_round_order(uint64_t seed, uint64_t round, size_t *order, size_t n);
+
+#endif
