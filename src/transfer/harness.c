@@ -19,7 +19,7 @@
  * Halves report through a MAP_SHARED block, never through stdout, so no parsing and no pipe of
  * ours competes with the method's own.
  */
-#include "transfer/harness.h"
+#include "transfer/harness_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -28,56 +28,23 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "channel/channel.h"
 #include "base/cleanup.h"
+#include "base/measure.h"
+#include "base/units.h"
+#include "base/verify.h"
+#include "channel/channel.h"
+#include "host/page_reporting.h"
+#include "host/sysinfo.h"
 #include "transfer/fault_guard.h"
 #include "transfer/fault_inject.h"
-#include "base/measure.h"
-#include "host/page_reporting.h"
-#include "record/profile_set.h"
-#include "sampling/sampler.h"
-#include "record/stack_counts.h"
-#include "base/units.h"
 #include "transfer/uring.h"
-#include "host/sysinfo.h"
-#include "base/verify.h"
 
-#define FAILED_CALL_MAX 96
 #define CHILD_GRACE_S 1.0	/* how long a failed producer waits for the child to give up */
-
-/* What a half leaves in the shared block for the parent. */
-struct half_report {
-	int rc;				/* 0 or -errno */
-	int fault_signal;		/* SIGBUS or the lease signal that stopped the loop, else 0 */
-	char failed_call[FAILED_CALL_MAX];
-	struct half_figures fig;
-};
-
-struct shared_block {
-	struct half_report producer, consumer;
-};
-
-/* Everything one transfer holds, so a single teardown can release whatever was acquired. */
-struct transfer {
-	const struct transfer_spec *spec;
-	int src_fd, dst_fd;
-	struct channel chan;		/* the method's channel; chan.kind < 0 before it is made */
-	int chan_open;
-	int ready_fds[2], go_fds[2];	/* the start barrier */
-	struct shared_block *shared;
-	pid_t child;
-	uint64_t size;
-	struct stat src_st;		/* the source when it was opened, to see whether it changed */
-	int leased;			/* a read lease on src_fd is held */
-	double steal_s;			/* hypervisor steal from "go" to the child's reaping */
-	double reported_mib;		/* free memory reported to the host meanwhile; -1 unknown */
-};
 
 /* ---- small helpers ------------------------------------------------------------------- */
 
@@ -88,12 +55,6 @@ static void close_fd(int *fd)
 	*fd = -1;
 }
 
-static void copy_failed_call(struct half_report *r, const struct half_ctx *ctx)
-{
-	snprintf(r->failed_call, sizeof(r->failed_call), "%s",
-		 ctx->failed_call ? ctx->failed_call : "unknown call");
-}
-
 static int is_unsupported_errno(int rc)
 {
 	/* EPERM: process_vm_readv without ptrace rights (Yama, containers); ENODEV: mapping a
@@ -102,180 +63,7 @@ static int is_unsupported_errno(int rc)
 	       rc == -ENODEV;
 }
 
-/* The receiving half of this transfer: a sink's (sink.h) or the method's. */
-static const struct half_ops *consumer_of(const struct transfer_spec *spec)
-{
-	return spec->consumer ? spec->consumer : spec->method->consumer;
-}
-
-static int uses_ring(enum channel_kind kind)
-{
-	return kind == CHANNEL_SHM || kind == CHANNEL_SHM_WHOLE;
-}
-
-/* How long this transfer's ring waits poll: what was asked, but 0 when both sides share one CPU
- * (pinned together, or only one online), where polling would only keep the peer off it. */
-static uint32_t ring_spin_us(const struct transfer_spec *spec)
-{
-	if ((spec->pin && spec->cpu_producer == spec->cpu_consumer) ||
-	    sysconf(_SC_NPROCESSORS_ONLN) < 2)
-		return 0;
-	return spec->spin_us;
-}
-
-/* The context of one side: its file, its ends of the channel, and who is on the other side. */
-static void half_ctx_init(struct half_ctx *ctx, struct transfer *t, enum channel_side side,
-			  pid_t peer)
-{
-	int producer = side == CHANNEL_PRODUCER_SIDE;
-	memset(ctx, 0, sizeof(*ctx));
-	ctx->file_fd = producer ? t->src_fd : t->dst_fd;
-	ctx->src_mem = producer ? t->spec->src_mem : NULL;
-	ctx->keep_received = !producer && t->spec->keep_received;
-	ctx->size = t->size;
-	ctx->chunk = t->spec->chunk;
-	ctx->slots = t->spec->slots;
-	ctx->queue_depth = t->spec->queue_depth ? t->spec->queue_depth : URING_DEFAULT_DEPTH;
-	ctx->chan_fd = producer ? t->chan.producer_fd : t->chan.consumer_fd;
-	ctx->back_fd = producer ? t->chan.producer_back_fd : t->chan.consumer_back_fd;
-	ctx->peer = peer;
-	ctx->fault_at_bytes = fault_inject_bytes_threshold(side);
-	if (uses_ring(t->chan.kind)) {
-		ctx->ring = &t->chan.ring;
-		shm_ring_set_peer(ctx->ring, peer);
-		shm_ring_set_spin(ctx->ring, ring_spin_us(t->spec));
-		if (t->spec->prefault)
-			shm_ring_prefault(ctx->ring);
-	}
-}
-
-/* Pin the calling process to cpu (when >= 0), saving the old mask in *old when non-NULL. */
-static void pin_to(int cpu, cpu_set_t *old)
-{
-	if (cpu < 0)
-		return;
-	if (old)
-		sched_getaffinity(0, sizeof(*old), old);
-	cpu_set_t set;
-	CPU_ZERO(&set);
-	CPU_SET(cpu, &set);
-	sched_setaffinity(0, sizeof(set), &set);
-}
-
-/* Open side's sampler before the start barrier (opening maps its ring: not a cost of the
- * transfer).  Returns 0 or -errno with ctx->failed_call set. */
-static int profile_open(const struct transfer *t, struct sampler *smp, struct half_ctx *ctx)
-{
-	memset(smp, 0, sizeof(*smp));	/* closed: sampler_close has nothing to do */
-	smp->fd = -1;
-	if (!t->spec->profile_prefix)
-		return 0;
-	int rc = sampler_open(smp, 0);
-	return rc < 0 ? half_fail(ctx, "perf_event_open(--profile)", -rc) : 0;
-}
-
-/* After the timed loop: fold side's samples into its file and count them in the figures. */
-static int profile_save(const struct transfer *t, struct sampler *smp, enum channel_side side,
-			struct half_report *report)
-{
-	if (smp->fd < 0)
-		return 0;
-	struct stack_counts stacks;
-	memset(&stacks, 0, sizeof(stacks));
-	struct sampler_result res;
-	char path[4096];
-	int rc = sampler_collect(smp, &stacks, &res);
-	if (rc == 0 && profile_set_folded_path(t->spec->profile_prefix, side == CHANNEL_PRODUCER_SIDE,
-					    path, sizeof(path)) < 0)
-		rc = -ENAMETOOLONG;
-	if (rc == 0)
-		rc = stack_counts_write(&stacks, path);
-	stack_counts_free(&stacks);
-	sampler_close(smp);
-	report->fig.samples = res.samples;
-	report->fig.lost = res.lost;
-	report->fig.sampled_s = res.sampled_s;
-	if (rc < 0 && report->rc == 0) {
-		report->rc = rc;
-		snprintf(report->failed_call, sizeof(report->failed_call), "writing the profile");
-	}
-	return rc;
-}
-
-/* The timed transfer of side's half, recording into *report; with do_fsync the destination's
- * fsync() is part of it.  smp (open or not) samples exactly the loop. */
-static int run_half(const struct half_ops *ops, enum channel_side side, struct half_ctx *ctx,
-		    struct half_report *report, int do_fsync, struct sampler *smp)
-{
-	struct measure_snapshot before, after;
-	measure_reset_peak_rss();
-	measure_take(&before);
-	sampler_enable(smp);
-	int rc = fault_guard_run(ops->transfer, ctx, &report->fault_signal);
-	if (rc == 0 && do_fsync) {
-		ctx->syscalls++;
-		if (fsync(ctx->file_fd) < 0)
-			rc = half_fail(ctx, "fsync(dst)", errno);
-	}
-	if (rc == 0)	/* the last byte moved, nothing reported yet */
-		rc = fault_inject_point(FAULT_POINT_END, side, ctx, ctx->last_call);
-	sampler_disable(smp);
-	measure_take(&after);
-	measure_delta(&before, &after, &report->fig);
-	report->fig.syscalls = ctx->syscalls;
-	report->fig.zc_notifs = ctx->zc_notifs;
-	report->fig.zc_copied = ctx->zc_copied;
-	report->fig.bytes = ctx->bytes_done;
-	report->rc = rc;
-	if (rc < 0) {
-		copy_failed_call(report, ctx);
-		if (ctx->ring)
-			shm_ring_abort(ctx->ring);	/* wake the peer: it must not wait for us */
-	}
-	return rc;
-}
-
 /* ---- the child ----------------------------------------------------------------------- */
-
-static void __attribute__((noreturn)) consumer_main(struct transfer *t, pid_t parent)
-{
-	/* If the parent dies, so do we: a consumer must never outlive the run. */
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (getppid() != parent)
-		_exit(1);
-	cleanup_set_child(0);
-	if (t->spec->pin)
-		pin_to(t->spec->cpu_consumer, NULL);
-
-	const struct half_ops *ops = consumer_of(t->spec);
-	struct half_report *report = &t->shared->consumer;
-	struct half_ctx ctx;
-	half_ctx_init(&ctx, t, CHANNEL_CONSUMER_SIDE, parent);
-
-	struct sampler smp;
-	int rc = profile_open(t, &smp, &ctx);
-	if (rc == 0 && ops->prepare)
-		rc = ops->prepare(&ctx);
-	if (rc == 0)
-		rc = fault_inject_point(FAULT_POINT_START, CHANNEL_CONSUMER_SIDE, &ctx, "write(ready)");
-	if (rc < 0) {
-		report->rc = rc;
-		copy_failed_call(report, &ctx);
-	}
-	char byte = 'r';
-	if (write(t->ready_fds[1], &byte, 1) != 1 || rc < 0)
-		_exit(1);
-	if (read(t->go_fds[0], &byte, 1) != 1)
-		_exit(1);	/* the parent gave up before starting */
-
-	rc = run_half(ops, CHANNEL_CONSUMER_SIDE, &ctx, report, t->spec->fsync, &smp);
-	if (ops->release)
-		ops->release(&ctx);
-	if (rc == 0)
-		rc = profile_save(t, &smp, CHANNEL_CONSUMER_SIDE, report);
-	sampler_close(&smp);
-	_exit(rc < 0 ? 1 : 0);
-}
 
 /* ---- waiting for the child ----------------------------------------------------------- */
 
@@ -442,11 +230,11 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 	const struct method *m = t->spec->method;
 	struct half_report *report = &t->shared->producer;
 	struct half_ctx ctx;
-	half_ctx_init(&ctx, t, CHANNEL_PRODUCER_SIDE, t->child);
+	harness_ctx_init(&ctx, t, CHANNEL_PRODUCER_SIDE, t->child);
 	t->leased = t->src_fd >= 0 && fault_guard_lease(t->src_fd) == 0;
 
 	struct sampler smp;
-	int rc = profile_open(t, &smp, &ctx);
+	int rc = harness_profile_open(t, &smp, &ctx);
 	if (rc == 0 && m->producer->prepare)
 		rc = m->producer->prepare(&ctx);
 	if (rc == 0)
@@ -486,7 +274,7 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 	if (write(t->go_fds[1], &byte, 1) != 1)
 		rc = -errno;
 	else
-		rc = run_half(m->producer, CHANNEL_PRODUCER_SIDE, &ctx, report, 0, &smp);
+		rc = harness_run_half(m->producer, CHANNEL_PRODUCER_SIDE, &ctx, report, 0, &smp);
 	channel_hang_up(&t->chan, CHANNEL_PRODUCER_SIDE);	/* EOF for a consumer still reading */
 	if (m->producer->release)
 		m->producer->release(&ctx);
@@ -500,7 +288,7 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 			  (double)(reported_end - reported_start) / 1024 : -1;
 	/* Folding the samples takes CPU: only once the consumer is done, so it never competes. */
 	if (rc == 0)
-		rc = profile_save(t, &smp, CHANNEL_PRODUCER_SIDE, report);
+		rc = harness_profile_save(t, &smp, CHANNEL_PRODUCER_SIDE, report);
 	sampler_close(&smp);
 	int consumer_rc = t->shared->consumer.rc;
 	char how[128];
@@ -566,7 +354,7 @@ static void fill_record(const struct transfer *t, double t0, struct run_record *
 	strftime(rec->timestamp, sizeof(rec->timestamp), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	snprintf(rec->method, sizeof(rec->method), "%s", spec->method->name);
 	snprintf(rec->producer, sizeof(rec->producer), "%s", spec->method->producer->name);
-	snprintf(rec->consumer, sizeof(rec->consumer), "%s", consumer_of(spec)->name);
+	snprintf(rec->consumer, sizeof(rec->consumer), "%s", harness_consumer_of(spec)->name);
 	rec->bytes = t->size;
 	rec->chunk = spec->chunk;
 	rec->slots = t->chan.kind == CHANNEL_SHM ? spec->slots : 0;
@@ -574,12 +362,12 @@ static void fill_record(const struct transfer *t, double t0, struct run_record *
 	rec->producer_fig = t->shared->producer.fig;
 	rec->consumer_fig = t->shared->consumer.fig;
 	snprintf(rec->ring_pages, sizeof(rec->ring_pages), "%s",
-		 uses_ring(t->chan.kind) ? shm_ring_pages_name(t->chan.ring.pages) : "-");
-	rec->prefault = uses_ring(t->chan.kind) && t->spec->prefault;
-	rec->spin_us = uses_ring(t->chan.kind) ? ring_spin_us(spec) : 0;
+		 harness_uses_ring(t->chan.kind) ? shm_ring_pages_name(t->chan.ring.pages) : "-");
+	rec->prefault = harness_uses_ring(t->chan.kind) && t->spec->prefault;
+	rec->spin_us = harness_uses_ring(t->chan.kind) ? harness_ring_spin_us(spec) : 0;
 	rec->fsync = (uint64_t)spec->fsync;
 	rec->busy_poll = (uint64_t)spec->busy_poll;
-	if (spec->method->producer->uses_uring || consumer_of(spec)->uses_uring)
+	if (spec->method->producer->uses_uring || harness_consumer_of(spec)->uses_uring)
 		rec->queue_depth = spec->queue_depth ? spec->queue_depth : URING_DEFAULT_DEPTH;
 	rec->cpu_producer = spec->pin ? spec->cpu_producer : -1;
 	rec->cpu_consumer = spec->pin ? spec->cpu_consumer : -1;
@@ -605,7 +393,7 @@ int harness_transfer(const struct transfer_spec *spec, struct run_record *rec,
 	double t0 = 0;
 	cpu_set_t old_mask;
 	if (spec->pin)
-		pin_to(spec->cpu_producer, &old_mask);
+		harness_pin_to(spec->cpu_producer, &old_mask);
 	int rc = open_everything(&t, err);
 	if (rc == 0) {
 		pid_t parent = getpid();
@@ -617,7 +405,7 @@ int harness_transfer(const struct transfer_spec *spec, struct run_record *rec,
 			channel_keep_side(&t.chan, CHANNEL_CONSUMER_SIDE);
 			close_fd(&t.ready_fds[0]);
 			close_fd(&t.go_fds[1]);
-			consumer_main(&t, parent);
+			harness_consumer_main(&t, parent);
 		} else {
 			cleanup_set_child(t.child);
 			close_fd(&t.dst_fd);
