@@ -15,8 +15,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "host/sysinfo.h"
 #include "base/units.h"
+#include "host/sysinfo.h"
 
 #define BUSY_CPU_SHARE 0.10	/* a process using a tenth of a CPU competes with a transfer */
 #define DIRTY_LIMIT_WORRY_GIB 1.5	/* below it, reproduce's 1.4 GiB destination is throttled */
@@ -514,18 +514,5 @@ void system_print_text(FILE *f, const struct system_findings *s)
 		fprintf(f, "\n%s %s: %s\n", x->moves ? "*" : " ", x->name, x->value);
 		if (strcmp(x->effect, "none") != 0)
 			fprintf(f, "    does: %s\n    you can: %s\n", x->effect, x->advice);
-	}
-}
-
-void system_print_markdown(FILE *f, const struct system_findings *s)
-{
-	fprintf(f, "\n## What on this machine moves the numbers (`bulkxfer system`)\n\n"
-		"Read at the start of the job; **bold** marks what moves them here.\n\n"
-		"| finding | this machine | what it does to a transfer | what you can do |\n"
-		"|---|---|---|---|\n");
-	for (size_t i = 0; i < s->n; i++) {
-		const struct finding *x = &s->f[i];
-		fprintf(f, "| %s%s%s | %s | %s | %s |\n", x->moves ? "**" : "", x->name,
-			x->moves ? "**" : "", x->value, x->effect, x->advice);
 	}
 }

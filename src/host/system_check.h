@@ -33,8 +33,7 @@ struct system_findings {
 void system_check(const char *root, const char *workdir, double window_s,
 		  struct system_findings *out);
 
-/* The findings as text for a terminal, and as a markdown section for report.md. */
+/* The findings as text for a terminal (report.md's section is analysis/report/report_tables.h's). */
 void system_print_text(FILE *f, const struct system_findings *s);
-void system_print_markdown(FILE *f, const struct system_findings *s);
 
 #endif

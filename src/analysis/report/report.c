@@ -1,8 +1,10 @@
 /*
  * report.c - the reproduction report and its graphs (see report.h).
  *
- * The claims (the study beside this machine, the ratios, the ordering, the targets) are in
- * report_study.c, judged by study.c; this file writes the rest and puts the report together.
+ * report.md is written from one table of sections, in order: each has an id, the title the
+ * README and the man page list it by, its writer and the graphs that draw its numbers.  The
+ * claims (the study beside this machine, the ratios, the ordering, the targets) are written by
+ * report_study.c, judged by study.c; the short tables by report_tables.c.
  */
 #include "analysis/report/report.h"
 
@@ -11,19 +13,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/report/explain.h"
-#include "host/floor.h"
 #include "analysis/judge/groups.h"
+#include "analysis/judge/study.h"
+#include "analysis/report/explain.h"
 #include "analysis/report/plot_data.h"
-#include "base/plots.h"
 #include "analysis/report/report_ipc.h"
 #include "analysis/report/report_model.h"
-#include "analysis/report/report_uring.h"
 #include "analysis/report/report_profile.h"
 #include "analysis/report/report_study.h"
-#include "analysis/judge/study.h"
-#include "host/system_check.h"
-#include "base/units.h"
+#include "analysis/report/report_tables.h"
+#include "analysis/report/report_uring.h"
+#include "base/plots.h"
+#include "host/floor.h"
 
 #define PATH_LEN PLOT_PATH_LEN
 
@@ -39,141 +40,12 @@ void report_print_comparison(FILE *out, const struct run_record *records, size_t
 	free(g);
 }
 
-/* ---- the rest of report.md ----------------------------------------------------------- */
+/* ---- the graphs ---------------------------------------------------------------------- */
 
-static void print_tuned(FILE *f, const struct group *g, size_t n)
-{
-	int any = 0;
-	for (size_t i = 0; i < n; i++)
-		any |= strcmp(g[i].series, "tuned") == 0;
-	if (!any)
-		return;
-	fprintf(f, "\n## Each method at its best chunk size (series \"tuned\")\n\n");
-	size_t sweep_runs = 0;
-	uint64_t sweep_bytes = 0;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(g[i].series, "chunk-sweep") == 0) {
-			sweep_runs = g[i].n > sweep_runs ? g[i].n : sweep_runs;
-			sweep_bytes = g[i].bytes > sweep_bytes ? g[i].bytes : sweep_bytes;
-		}
-	char swept[32];
-	fprintf(f, "The best chunk is the fastest median of the chunk sweep (%zu run%s per method and "
-		"chunk, on %s).", sweep_runs, sweep_runs == 1 ? "" : "s",
-		units_format_size(sweep_bytes, swept, sizeof(swept)));
-	uint64_t spin = 0;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(g[i].series, "tuned") == 0 && g[i].spin_us > spin)
-			spin = g[i].spin_us;
-	if (spin)	/* the study's rings sleep at once: say why these may be faster */
-		fprintf(f, " A wait on a shared-memory ring here polls up to %llu us before it sleeps "
-			"(`spin_us`), so the other side rarely has to wake it through the kernel.",
-			(unsigned long long)spin);
-	fprintf(f, "\n\n");
-	fprintf(f, "| method | chunk | runs | GiB/s median | median's 95%% CI | sender CPU s | "
-		"receiver CPU s | vs the study's 4 KiB setting | |\n"
-		"|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(g[i].series, "tuned") != 0)
-			continue;
-		const struct group *old = groups_find(g, n, "study", g[i].method);
-		char chunk[32], speedup[48] = "n/a";
-		if (old && old->gib.median > 0)
-			snprintf(speedup, sizeof(speedup), "%.2fx", g[i].gib.median / old->gib.median);
-		char ci[48];
-		fprintf(f, "| %s | %s | %zu | %.3f | %s | %.3f | %.3f | %s | %s |\n",
-			g[i].method, units_format_chunk(g[i].chunk, chunk, sizeof(chunk)), g[i].n,
-			g[i].gib.median, stats_format_median_ci(&g[i].gib, ci, sizeof(ci)),
-			g[i].sender_cpu.median,
-			g[i].receiver_cpu.median, speedup, g[i].noisy ? "noisy" : "");
-	}
-}
-
-/* Theory beside measurement for the first plain group of every method. */
-static void print_copies(FILE *f, const struct group *g, size_t n)
-{
-	fprintf(f, "\n## Where the copies go: theory beside measurement\n\n"
-		"Theory per chunk on a warm page cache (`bulkxfer explain` shows each path); measured "
-		"medians per GiB moved, from the first group of each method.\n\n");
-	fprintf(f, "| method | CPU copies (theory) | switches/chunk (theory) | CPU s/GiB sender | "
-		"CPU s/GiB receiver | syscalls/GiB sender (theory) | syscalls/GiB receiver (theory) |\n"
-		"|---|---:|---:|---:|---:|---:|---:|\n");
-	for (size_t i = 0; i < n; i++) {
-		struct method scratch;
-		char name[METHOD_NAME_MAX];
-		const struct method *m = explain_group_method(g, n, i, &scratch, name);
-		if (!m)
-			continue;
-		double per_chunk = g[i].chunk ? GIB_BYTES / (double)g[i].chunk : 0;
-		fprintf(f, "| %s | %u | %u | %.3f | %.3f | %.0f (%.0f) | %.0f (%.0f) |\n", g[i].method,
-			methods_cpu_copies(m), methods_switches(m),
-			g[i].sender_user_per_gib.median + g[i].sender_sys_per_gib.median,
-			g[i].receiver_user_per_gib.median + g[i].receiver_sys_per_gib.median,
-			g[i].sender_syscalls_per_gib.median, m->producer->syscalls_per_chunk * per_chunk,
-			g[i].receiver_syscalls_per_gib.median, m->consumer->syscalls_per_chunk * per_chunk);
-	}
-}
-
-/* The host's share in a group: runs it took memory back during, runs it stole CPU during ("-"
- * where the CSV does not know), and the spread of the runs it left alone. */
-static void host_cells(const struct group *g, char *took, char *stole, char *alone, size_t len)
-{
-	snprintf(took, len, "-");
-	snprintf(stole, len, "-");
-	if (g->reported_mib.min >= 0)
-		snprintf(took, len, "%zu", g->host_took);
-	if (g->steal.min >= 0)
-		snprintf(stole, len, "%zu", g->host_stole);
-	if (g->left_alone >= 2)
-		snprintf(alone, len, "%zu: %.2f", g->left_alone, g->left_alone_ratio);
-	else
-		snprintf(alone, len, "%zu", g->left_alone);
-}
-
-static void print_all_groups(FILE *f, const struct group *g, size_t n)
-{
-	fprintf(f, "\n## Every group of runs\n\nGiB/s = 2^30 bytes per second, end to end. A group "
-		"whose max/min exceeds %.1f is flagged noisy. *Host took* counts the runs during which "
-		"the guest handed at least %.0f MiB of free memory back to the hypervisor (free page "
-		"reporting, `reported_mib`): those runs paid to fault it back in. *Host stole* counts "
-		"the runs during which the hypervisor kept at least %.1f CPU from the guest on average "
-		"(`steal_s` / `wall_s`). *Left alone* gives how many runs had neither and, for two or "
-		"more, their max/min: the group's spread without the host's part.\n\n",
-		STATS_NOISY_RATIO, GROUPS_HOST_TOOK_MIB, GROUPS_HOST_STOLE_CPU);
-	fprintf(f, "| series | method | size | chunk | runs | median | mean | stddev | min | max | "
-		"median's 95%% CI | %% of floor | host took | host stole | left alone | |\n"
-		"|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
-	for (size_t i = 0; i < n; i++) {
-		char size[32], chunk[32], took[32], stole[32], alone[32], ci[48];
-		int unsteady = report_group_unsteady(&g[i]);
-		host_cells(&g[i], took, stole, alone, sizeof(took));
-		fprintf(f, "| %s | %s | %s | %s | %zu | %.3f | %.3f | %.3f | %.3f | %.3f | %s | "
-			"%.0f%% | %s | %s | %s | %s |\n", g[i].series, g[i].method,
-			units_format_size(g[i].bytes, size, sizeof(size)),
-			units_format_chunk(g[i].chunk, chunk, sizeof(chunk)), g[i].n, g[i].gib.median,
-			g[i].gib.mean, g[i].gib.stddev, g[i].gib.min, g[i].gib.max,
-			stats_format_median_ci(&g[i].gib, ci, sizeof(ci)), g[i].pct_of_floor.median, took, stole, alone,
-			g[i].noisy ? "noisy" : unsteady ? "*unsteady*" : "");
-	}
-}
-
-static void print_machine(FILE *f, const struct run_record *r, size_t n, const char *runs_csv)
-{
-	fprintf(f, "# bulkxfer: the 2014 pipe / mmap / splice comparison, re-run\n\n");
-	fprintf(f, "- CPU: %s\n- kernel: %s\n- filesystems: source on %s, destination on %s\n",
-		r[0].cpu_model, r[0].kernel, r[0].src_fs, r[0].dst_fs);
-	fprintf(f, "- runs: %zu, from %s to %s (UTC), every one listed in `%s`\n", n, r[0].timestamp,
-		r[n - 1].timestamp, runs_csv);
-	int verified = 1;
-	for (size_t i = 0; i < n; i++)
-		verified &= r[i].verified == 1;
-	fprintf(f, "- verification: %s\n\n", verified ? "every run's destination matched its source "
-		"(XXH3-64)" : "some runs were NOT verified (--no-verify)");
-	fprintf(f, "The study timed each side with clock(), i.e. CPU time; bulkxfer records that "
-		"(getrusage user + system of each process around its own loop) and the wall time "
-		"from the start barrier to the receiver's last byte.\n\n");
-}
-
-/* ---- putting it together ------------------------------------------------------------- */
+enum report_graph_id {
+	GRAPH_CPU, GRAPH_THROUGHPUT, GRAPH_CHUNK, GRAPH_SIZE, GRAPH_CPU_PER_GIB, GRAPH_COPIES,
+	GRAPH_BREAKDOWN, GRAPH_CALLS, NGRAPHS
+};
 
 struct graph {
 	const char *script;	/* plots/<script>.gp */
@@ -182,35 +54,243 @@ struct graph {
 	char data[PATH_LEN];
 };
 
-static int render_graphs(FILE *md, const char *out_dir, struct graph *graphs, size_t ng,
-			 struct bx_error *err)
+/* Everything a section writer reads, and what the model section leaves for the later ones. */
+struct report_input {
+	const struct run_record *records;
+	size_t n;
+	const struct group *g;
+	size_t ng;
+	const struct claim_set *claims;
+	const struct report_context *ctx;	/* may be NULL */
+	const char *runs_csv, *out_dir;
+	struct graph graphs[NGRAPHS];
+	struct side_models model;		/* the cost model section's fit */
+	int fitted;				/* 1 when the model could be fitted */
+	struct bx_error *err;
+};
+
+/* Render graph id into md; returns 0, or BX_EXIT_FAILURE (the first failure into in->err). */
+static int render_graph(FILE *md, struct report_input *in, enum report_graph_id id, int *failed)
 {
-	char log_path[PATH_LEN];
-	snprintf(log_path, sizeof(log_path), "%s/gnuplot.log", out_dir);
-	int failed = 0;
+	const struct graph *gr = &in->graphs[id];
+	if (!gr->available) {
+		fprintf(md, "- %s: not drawn, the runs do not vary along its axis (or name "
+			"no known method)\n", gr->title);
+		return 0;
+	}
+	char out[PATH_LEN], log_path[PATH_LEN];
+	snprintf(out, sizeof(out), "%s/%s", in->out_dir, gr->script);
+	snprintf(log_path, sizeof(log_path), "%s/gnuplot.log", in->out_dir);
+	struct bx_error one;
+	if (plots_render(gr->script, gr->data, out, log_path, &one) != 0) {
+		fprintf(md, "- %s: not drawn: %s\n", gr->title, one.msg);
+		if (!*failed)
+			*in->err = one;
+		*failed = 1;
+		return BX_EXIT_FAILURE;
+	}
+	fprintf(md, "### %s\n\n![%s](%s.png)\n\n", gr->title, gr->title, gr->script);
+	return 0;
+}
+
+/* ---- the sections --------------------------------------------------------------------- */
+
+static int write_machine(FILE *md, struct report_input *in)
+{
+	report_machine_print(md, in->records, in->n, in->runs_csv);
+	return 0;
+}
+
+static int write_study(FILE *md, struct report_input *in)
+{
+	fprintf(md, "## Against the 2014 study\n\n");
+	report_study_print(md, in->records, in->n, in->g, in->ng, in->claims, in->ctx);
+	return 0;
+}
+
+static int write_tuned(FILE *md, struct report_input *in)
+{
+	report_tuned_print(md, in->g, in->ng);
+	return 0;
+}
+
+static int write_targets(FILE *md, struct report_input *in)
+{
+	report_targets_print(md, in->g, in->ng, in->claims, in->ctx);
+	return 0;
+}
+
+static int write_uring(FILE *md, struct report_input *in)
+{
+	report_uring_print(md, in->records, in->n, in->g, in->ng);
+	return 0;
+}
+
+static int write_ipc(FILE *md, struct report_input *in)
+{
+	const struct report_context *ctx = in->ctx;
+	report_ipc_print(md, in->records, in->n, in->g, in->ng,
+			 ctx && ctx->limits ? ctx->limits->memcpy_gib_s : 0, ctx ? ctx->ipc_why : NULL);
+	return 0;
+}
+
+static int write_copies(FILE *md, struct report_input *in)
+{
+	report_copies_print(md, in->g, in->ng);
+	return 0;
+}
+
+/* The cost model, fitted here and kept in *in for the profile section and the model's graphs. */
+static int write_model(FILE *md, struct report_input *in)
+{
+	const struct report_context *ctx = in->ctx;
+	struct model_checks checks = { ctx ? ctx->primitives : NULL,
+				       ctx && ctx->limits ? ctx->limits->memcpy_gib_s : 0 };
+	in->fitted = report_model_print(md, in->records, in->n, &checks, &in->model) == 0;
+	if (!in->fitted)
+		return 0;
+	int calls = report_model_write(in->out_dir, in->records, in->n, &in->model);
+	snprintf(in->graphs[GRAPH_BREAKDOWN].data, PATH_LEN, "%s/plot-breakdown.csv", in->out_dir);
+	snprintf(in->graphs[GRAPH_CALLS].data, PATH_LEN, "%s/plot-calls.csv", in->out_dir);
+	in->graphs[GRAPH_BREAKDOWN].available = calls >= 0 && (calls & REPORT_MODEL_BARS);
+	in->graphs[GRAPH_CALLS].available = calls >= 0 && (calls & REPORT_MODEL_CALLS);
+	if (calls < 0)
+		return bx_fail(in->err, BX_EXIT_FAILURE, "cannot write the model into '%s'",
+			       in->out_dir);
+	return 0;
+}
+
+static int write_profile(FILE *md, struct report_input *in)
+{
+	const struct report_context *ctx = in->ctx;
+	if (ctx && (ctx->profiles || ctx->profile_why[0]))
+		report_profile_print(md, in->records, in->n, ctx->profiles,
+				     in->fitted ? &in->model : NULL, in->claims, ctx->profile_why);
+	return 0;
+}
+
+static int write_system(FILE *md, struct report_input *in)
+{
+	if (in->ctx && in->ctx->system)
+		report_system_print(md, in->ctx->system);
+	return 0;
+}
+
+static int write_groups(FILE *md, struct report_input *in)
+{
+	report_groups_print(md, in->g, in->ng);
+	return 0;
+}
+
+#define NO_GRAPH NGRAPHS
+#define MAX_SECTION_GRAPHS 3
+
+struct report_section {
+	const char *id;		/* a short name, for tests and for linking */
+	const char *title;	/* what the README and the man page call it */
+	int (*write)(FILE *md, struct report_input *in);
+	enum report_graph_id graphs[MAX_SECTION_GRAPHS];	/* its graphs; NO_GRAPH ends them */
+};
+
+/* report.md, in order.  The graphs are drawn together after the last section, each section's
+ * in turn. */
+static const struct report_section sections[] = {
+	{ "machine", "the machine and the runs", write_machine, { NO_GRAPH } },
+	{ "study", "the study beside this machine", write_study,
+	  { GRAPH_CPU, GRAPH_THROUGHPUT, NO_GRAPH } },
+	{ "tuned", "each method at its best chunk", write_tuned,
+	  { GRAPH_CHUNK, GRAPH_SIZE, GRAPH_CPU_PER_GIB } },
+	{ "targets", "the targets", write_targets, { NO_GRAPH } },
+	{ "uring", "io_uring beside the classic calls", write_uring, { NO_GRAPH } },
+	{ "ipc", "the IPC alone", write_ipc, { NO_GRAPH } },
+	{ "copies", "where the copies go", write_copies, { GRAPH_COPIES, NO_GRAPH } },
+	{ "model", "the cost model", write_model, { GRAPH_BREAKDOWN, GRAPH_CALLS, NO_GRAPH } },
+	{ "profile", "where the CPU time goes, measured", write_profile, { NO_GRAPH } },
+	{ "system", "what on this machine moves the numbers", write_system, { NO_GRAPH } },
+	{ "groups", "every group of runs", write_groups, { NO_GRAPH } },
+};
+#define NSECTIONS (sizeof(sections) / sizeof(sections[0]))
+
+size_t report_sections_count(void)
+{
+	return NSECTIONS + 1;	/* and the graphs */
+}
+
+const char *report_section_title(size_t i)
+{
+	return i < NSECTIONS ? sections[i].title : i == NSECTIONS ? "graphs" : NULL;
+}
+
+/* ---- putting it together ------------------------------------------------------------- */
+
+/* The data of the graphs that need no model: the bars, the chunk and size curves, the copies.
+ * Returns 0 or BX_EXIT_FAILURE with in->err filled. */
+static int prepare_graphs(struct report_input *in)
+{
+	static const struct { const char *script, *title; } names[NGRAPHS] = {
+		[GRAPH_CPU] = { "cpu", "CPU seconds of sender and receiver" },
+		[GRAPH_THROUGHPUT] = { "throughput", "End-to-end throughput" },
+		[GRAPH_CHUNK] = { "chunk", "Throughput and CPU per GiB against chunk size" },
+		[GRAPH_SIZE] = { "size", "Throughput against file size" },
+		[GRAPH_CPU_PER_GIB] = { "cpu_per_gib", "User vs system CPU seconds per GiB" },
+		[GRAPH_COPIES] = { "copies", "Measured CPU cost against theoretical CPU copies" },
+		[GRAPH_BREAKDOWN] = { "breakdown", "Where each side's CPU time goes (cost model)" },
+		[GRAPH_CALLS] = { "calls", "CPU seconds per GiB against system calls per GiB (cost "
+				  "model)" },
+	};
+	struct graph *gr = in->graphs;
+	for (size_t i = 0; i < NGRAPHS; i++) {
+		gr[i].script = names[i].script;
+		gr[i].title = names[i].title;
+	}
+	char bars[3][PATH_LEN];
+	if (plot_data_bars(in->out_dir, in->g, in->ng, bars) < 0)
+		return bx_fail(in->err, BX_EXIT_FAILURE, "cannot write into '%s': %s", in->out_dir,
+			       strerror(errno));
+	snprintf(gr[GRAPH_CPU].data, PATH_LEN, "%s", bars[0]);
+	snprintf(gr[GRAPH_THROUGHPUT].data, PATH_LEN, "%s", bars[1]);
+	snprintf(gr[GRAPH_CPU_PER_GIB].data, PATH_LEN, "%s", bars[2]);
+	gr[GRAPH_CPU].available = gr[GRAPH_THROUGHPUT].available = gr[GRAPH_CPU_PER_GIB].available = 1;
+	snprintf(gr[GRAPH_CHUNK].data, PATH_LEN, "%s/plot-chunk.csv", in->out_dir);
+	snprintf(gr[GRAPH_SIZE].data, PATH_LEN, "%s/plot-size.csv", in->out_dir);
+	snprintf(gr[GRAPH_COPIES].data, PATH_LEN, "%s/plot-copies.csv", in->out_dir);
+	int c = plot_data_chunk(gr[GRAPH_CHUNK].data, in->g, in->ng);
+	int s = plot_data_line(gr[GRAPH_SIZE].data, in->g, in->ng, AXIS_SIZE);
+	int k = explain_write_copies_data(gr[GRAPH_COPIES].data, in->g, in->ng);
+	gr[GRAPH_CHUNK].available = c == 1;
+	gr[GRAPH_SIZE].available = s == 1;
+	gr[GRAPH_COPIES].available = k > 0;
+	if (c < 0 || s < 0 || k < 0)
+		return bx_fail(in->err, BX_EXIT_FAILURE, "cannot write plot data into '%s'",
+			       in->out_dir);
+	return 0;
+}
+
+/* Every section in order, then the graphs section.  Returns the first failure (the report is
+ * still written to the end). */
+static int write_sections(FILE *md, struct report_input *in)
+{
+	int rc = 0;
+	for (size_t i = 0; i < NSECTIONS; i++) {
+		int one = sections[i].write(md, in);
+		rc = rc ? rc : one;
+	}
 	fprintf(md, "\n## Graphs\n\nRendered by gnuplot from the plot-*.csv files beside this "
 		"report (numbers computed once, by bulkxfer, from the runs CSV); SVG versions "
 		"beside each PNG.\n\n");
-	for (size_t i = 0; i < ng; i++) {
-		if (!graphs[i].available) {
-			fprintf(md, "- %s: not drawn, the runs do not vary along its axis (or name "
-				"no known method)\n", graphs[i].title);
-			continue;
-		}
-		char out[PATH_LEN];
-		snprintf(out, sizeof(out), "%s/%s", out_dir, graphs[i].script);
-		struct bx_error one;
-		if (plots_render(graphs[i].script, graphs[i].data, out, log_path, &one) != 0) {
-			fprintf(md, "- %s: not drawn: %s\n", graphs[i].title, one.msg);
-			if (!failed)
-				*err = one;
-			failed = 1;
-			continue;
-		}
-		fprintf(md, "### %s\n\n![%s](%s.png)\n\n", graphs[i].title, graphs[i].title,
-			graphs[i].script);
+	int failed = 0;
+	struct bx_error first = { 0, "" };
+	struct bx_error *keep = in->err;
+	in->err = &first;
+	for (size_t i = 0; i < NSECTIONS; i++)
+		for (size_t k = 0; k < MAX_SECTION_GRAPHS && sections[i].graphs[k] != NO_GRAPH; k++)
+			render_graph(md, in, sections[i].graphs[k], &failed);
+	in->err = keep;
+	if (failed && rc == 0) {
+		*in->err = first;
+		rc = BX_EXIT_FAILURE;
 	}
-	return failed ? BX_EXIT_FAILURE : 0;
+	return rc;
 }
 
 int report_write(const struct run_record *records, size_t n, const char *runs_csv,
@@ -222,45 +302,30 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 	size_t ng;
 	if (groups_build(records, n, &g, &ng) < 0)
 		return bx_fail(err, BX_EXIT_FAILURE, "out of memory grouping runs");
-
-	char path[PATH_LEN], bars[3][PATH_LEN];
-	struct graph graphs[] = {
-		{ "cpu", "CPU seconds of sender and receiver", 0, "" },
-		{ "throughput", "End-to-end throughput", 0, "" },
-		{ "chunk", "Throughput and CPU per GiB against chunk size", 0, "" },
-		{ "size", "Throughput against file size", 0, "" },
-		{ "cpu_per_gib", "User vs system CPU seconds per GiB", 0, "" },
-		{ "copies", "Measured CPU cost against theoretical CPU copies", 0, "" },
-		{ "breakdown", "Where each side's CPU time goes (cost model)", 0, "" },
-		{ "calls", "CPU seconds per GiB against system calls per GiB (cost model)", 0, "" },
-	};
-	int rc = 0;
 	static struct claim_set claims_storage;
-	struct claim_set *claims = &claims_storage;
-	study_judge(records, n, claims);
+	static struct report_input in;
+	memset(&in, 0, sizeof(in));
+	in.records = records;
+	in.n = n;
+	in.g = g;
+	in.ng = ng;
+	in.claims = &claims_storage;
+	in.ctx = ctx;
+	in.runs_csv = runs_csv;
+	in.out_dir = out_dir;
+	in.err = err;
+	study_judge(records, n, &claims_storage);
+
+	char path[PATH_LEN];
+	int rc = 0;
 	snprintf(path, sizeof(path), "%s/verdicts.csv", out_dir);
-	if (study_write_verdicts(path, claims) < 0)
+	if (study_write_verdicts(path, &claims_storage) < 0)
 		rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path, strerror(errno));
 	snprintf(path, sizeof(path), "%s/summary.csv", out_dir);
-	if (rc == 0 && (groups_write_csv(path, g, ng) < 0 || plot_data_bars(out_dir, g, ng, bars) < 0))
+	if (rc == 0 && groups_write_csv(path, g, ng) < 0)
 		rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write into '%s': %s", out_dir, strerror(errno));
-	if (rc == 0) {
-		snprintf(graphs[0].data, PATH_LEN, "%s", bars[0]);
-		snprintf(graphs[1].data, PATH_LEN, "%s", bars[1]);
-		snprintf(graphs[4].data, PATH_LEN, "%s", bars[2]);
-		graphs[0].available = graphs[1].available = graphs[4].available = 1;
-		snprintf(graphs[2].data, PATH_LEN, "%s/plot-chunk.csv", out_dir);
-		snprintf(graphs[3].data, PATH_LEN, "%s/plot-size.csv", out_dir);
-		snprintf(graphs[5].data, PATH_LEN, "%s/plot-copies.csv", out_dir);
-		int c = plot_data_chunk(graphs[2].data, g, ng);
-		int s = plot_data_line(graphs[3].data, g, ng, AXIS_SIZE);
-		int k = explain_write_copies_data(graphs[5].data, g, ng);
-		if (c < 0 || s < 0 || k < 0)
-			rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write plot data into '%s'", out_dir);
-		graphs[2].available = c == 1;
-		graphs[3].available = s == 1;
-		graphs[5].available = k > 0;
-	}
+	if (rc == 0)
+		rc = prepare_graphs(&in);
 	FILE *md = NULL;
 	if (rc == 0) {
 		snprintf(path, sizeof(path), "%s/report.md", out_dir);
@@ -269,38 +334,7 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 			rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path, strerror(errno));
 	}
 	if (md) {
-		print_machine(md, records, n, runs_csv);
-		fprintf(md, "## Against the 2014 study\n\n");
-		report_study_print(md, records, n, g, ng, claims, ctx);
-		print_tuned(md, g, ng);
-		report_targets_print(md, g, ng, claims, ctx);
-		report_uring_print(md, records, n, g, ng);
-		report_ipc_print(md, records, n, g, ng,
-				 ctx && ctx->limits ? ctx->limits->memcpy_gib_s : 0,
-				 ctx ? ctx->ipc_why : NULL);
-		print_copies(md, g, ng);
-		struct model_checks checks = { ctx ? ctx->primitives : NULL,
-					       ctx && ctx->limits ? ctx->limits->memcpy_gib_s : 0 };
-		struct side_models model;
-		int fitted = report_model_print(md, records, n, &checks, &model) == 0;
-		if (ctx && (ctx->profiles || ctx->profile_why[0]))
-			report_profile_print(md, records, n, ctx->profiles, fitted ? &model : NULL,
-					     claims, ctx->profile_why);
-		if (fitted) {
-			int calls = report_model_write(out_dir, records, n, &model);
-			if (calls < 0)
-				rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write the model into '%s'",
-					     out_dir);
-			snprintf(graphs[6].data, PATH_LEN, "%s/plot-breakdown.csv", out_dir);
-			snprintf(graphs[7].data, PATH_LEN, "%s/plot-calls.csv", out_dir);
-			graphs[6].available = calls >= 0 && (calls & REPORT_MODEL_BARS);
-			graphs[7].available = calls >= 0 && (calls & REPORT_MODEL_CALLS);
-		}
-		if (ctx && ctx->system)
-			system_print_markdown(md, ctx->system);
-		print_all_groups(md, g, ng);
-		int drawn = render_graphs(md, out_dir, graphs, sizeof(graphs) / sizeof(graphs[0]), err);
-		rc = rc ? rc : drawn;
+		rc = write_sections(md, &in);
 		if (fclose(md) != 0 && rc == 0)
 			rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path, strerror(errno));
 	}

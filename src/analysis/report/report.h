@@ -46,6 +46,11 @@ struct report_context {
 int report_write(const struct run_record *records, size_t n, const char *runs_csv,
 		 const char *out_dir, const struct report_context *ctx, struct bx_error *err);
 
+/* The sections of report.md in order (the last is the graphs): how many, and the title of the
+ * i-th, as the README and the man page list them (NULL past the end). */
+size_t report_sections_count(void);
+const char *report_section_title(size_t i);
+
 /* Print the comparison with the 2014 study (the report's first tables) to out, ending with the
  * ordering verdict line. */
 void report_print_comparison(FILE *out, const struct run_record *records, size_t n);

@@ -1,0 +1,158 @@
+/*
+ * report_tables.c - the sections of report.md that are one table or a few lines each: the
+ * machine and the runs, each method at its best chunk, where the copies go, what on this machine
+ * moves the numbers, and every group of runs (report_tables.h).
+ */
+#include "analysis/report/report_tables.h"
+
+#include <string.h>
+
+#include "analysis/report/explain.h"
+#include "analysis/report/report_study.h"
+
+#include "host/system_check.h"
+
+void report_tuned_print(FILE *f, const struct group *g, size_t n)
+{
+	int any = 0;
+	for (size_t i = 0; i < n; i++)
+		any |= strcmp(g[i].series, "tuned") == 0;
+	if (!any)
+		return;
+	fprintf(f, "\n## Each method at its best chunk size (series \"tuned\")\n\n");
+	size_t sweep_runs = 0;
+	uint64_t sweep_bytes = 0;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(g[i].series, "chunk-sweep") == 0) {
+			sweep_runs = g[i].n > sweep_runs ? g[i].n : sweep_runs;
+			sweep_bytes = g[i].bytes > sweep_bytes ? g[i].bytes : sweep_bytes;
+		}
+	char swept[32];
+	fprintf(f, "The best chunk is the fastest median of the chunk sweep (%zu run%s per method and "
+		"chunk, on %s).", sweep_runs, sweep_runs == 1 ? "" : "s",
+		units_format_size(sweep_bytes, swept, sizeof(swept)));
+	uint64_t spin = 0;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(g[i].series, "tuned") == 0 && g[i].spin_us > spin)
+			spin = g[i].spin_us;
+	if (spin)	/* the study's rings sleep at once: say why these may be faster */
+		fprintf(f, " A wait on a shared-memory ring here polls up to %llu us before it sleeps "
+			"(`spin_us`), so the other side rarely has to wake it through the kernel.",
+			(unsigned long long)spin);
+	fprintf(f, "\n\n");
+	fprintf(f, "| method | chunk | runs | GiB/s median | median's 95%% CI | sender CPU s | "
+		"receiver CPU s | vs the study's 4 KiB setting | |\n"
+		"|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(g[i].series, "tuned") != 0)
+			continue;
+		const struct group *old = groups_find(g, n, "study", g[i].method);
+		char chunk[32], speedup[48] = "n/a";
+		if (old && old->gib.median > 0)
+			snprintf(speedup, sizeof(speedup), "%.2fx", g[i].gib.median / old->gib.median);
+		char ci[48];
+		fprintf(f, "| %s | %s | %zu | %.3f | %s | %.3f | %.3f | %s | %s |\n",
+			g[i].method, units_format_chunk(g[i].chunk, chunk, sizeof(chunk)), g[i].n,
+			g[i].gib.median, stats_format_median_ci(&g[i].gib, ci, sizeof(ci)),
+			g[i].sender_cpu.median,
+			g[i].receiver_cpu.median, speedup, g[i].noisy ? "noisy" : "");
+	}
+}
+
+/* Theory beside measurement for the first plain group of every method. */
+void report_copies_print(FILE *f, const struct group *g, size_t n)
+{
+	fprintf(f, "\n## Where the copies go: theory beside measurement\n\n"
+		"Theory per chunk on a warm page cache (`bulkxfer explain` shows each path); measured "
+		"medians per GiB moved, from the first group of each method.\n\n");
+	fprintf(f, "| method | CPU copies (theory) | switches/chunk (theory) | CPU s/GiB sender | "
+		"CPU s/GiB receiver | syscalls/GiB sender (theory) | syscalls/GiB receiver (theory) |\n"
+		"|---|---:|---:|---:|---:|---:|---:|\n");
+	for (size_t i = 0; i < n; i++) {
+		struct method scratch;
+		char name[METHOD_NAME_MAX];
+		const struct method *m = explain_group_method(g, n, i, &scratch, name);
+		if (!m)
+			continue;
+		double per_chunk = g[i].chunk ? GIB_BYTES / (double)g[i].chunk : 0;
+		fprintf(f, "| %s | %u | %u | %.3f | %.3f | %.0f (%.0f) | %.0f (%.0f) |\n", g[i].method,
+			methods_cpu_copies(m), methods_switches(m),
+			g[i].sender_user_per_gib.median + g[i].sender_sys_per_gib.median,
+			g[i].receiver_user_per_gib.median + g[i].receiver_sys_per_gib.median,
+			g[i].sender_syscalls_per_gib.median, m->producer->syscalls_per_chunk * per_chunk,
+			g[i].receiver_syscalls_per_gib.median, m->consumer->syscalls_per_chunk * per_chunk);
+	}
+}
+
+/* The host's share in a group: runs it took memory back during, runs it stole CPU during ("-"
+ * where the CSV does not know), and the spread of the runs it left alone. */
+static void host_cells(const struct group *g, char *took, char *stole, char *alone, size_t len)
+{
+	snprintf(took, len, "-");
+	snprintf(stole, len, "-");
+	if (g->reported_mib.min >= 0)
+		snprintf(took, len, "%zu", g->host_took);
+	if (g->steal.min >= 0)
+		snprintf(stole, len, "%zu", g->host_stole);
+	if (g->left_alone >= 2)
+		snprintf(alone, len, "%zu: %.2f", g->left_alone, g->left_alone_ratio);
+	else
+		snprintf(alone, len, "%zu", g->left_alone);
+}
+
+void report_groups_print(FILE *f, const struct group *g, size_t n)
+{
+	fprintf(f, "\n## Every group of runs\n\nGiB/s = 2^30 bytes per second, end to end. A group "
+		"whose max/min exceeds %.1f is flagged noisy. *Host took* counts the runs during which "
+		"the guest handed at least %.0f MiB of free memory back to the hypervisor (free page "
+		"reporting, `reported_mib`): those runs paid to fault it back in. *Host stole* counts "
+		"the runs during which the hypervisor kept at least %.1f CPU from the guest on average "
+		"(`steal_s` / `wall_s`). *Left alone* gives how many runs had neither and, for two or "
+		"more, their max/min: the group's spread without the host's part.\n\n",
+		STATS_NOISY_RATIO, GROUPS_HOST_TOOK_MIB, GROUPS_HOST_STOLE_CPU);
+	fprintf(f, "| series | method | size | chunk | runs | median | mean | stddev | min | max | "
+		"median's 95%% CI | %% of floor | host took | host stole | left alone | |\n"
+		"|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+	for (size_t i = 0; i < n; i++) {
+		char size[32], chunk[32], took[32], stole[32], alone[32], ci[48];
+		int unsteady = report_group_unsteady(&g[i]);
+		host_cells(&g[i], took, stole, alone, sizeof(took));
+		fprintf(f, "| %s | %s | %s | %s | %zu | %.3f | %.3f | %.3f | %.3f | %.3f | %s | "
+			"%.0f%% | %s | %s | %s | %s |\n", g[i].series, g[i].method,
+			units_format_size(g[i].bytes, size, sizeof(size)),
+			units_format_chunk(g[i].chunk, chunk, sizeof(chunk)), g[i].n, g[i].gib.median,
+			g[i].gib.mean, g[i].gib.stddev, g[i].gib.min, g[i].gib.max,
+			stats_format_median_ci(&g[i].gib, ci, sizeof(ci)), g[i].pct_of_floor.median, took, stole, alone,
+			g[i].noisy ? "noisy" : unsteady ? "*unsteady*" : "");
+	}
+}
+
+void report_machine_print(FILE *f, const struct run_record *r, size_t n, const char *runs_csv)
+{
+	fprintf(f, "# bulkxfer: the 2014 pipe / mmap / splice comparison, re-run\n\n");
+	fprintf(f, "- CPU: %s\n- kernel: %s\n- filesystems: source on %s, destination on %s\n",
+		r[0].cpu_model, r[0].kernel, r[0].src_fs, r[0].dst_fs);
+	fprintf(f, "- runs: %zu, from %s to %s (UTC), every one listed in `%s`\n", n, r[0].timestamp,
+		r[n - 1].timestamp, runs_csv);
+	int verified = 1;
+	for (size_t i = 0; i < n; i++)
+		verified &= r[i].verified == 1;
+	fprintf(f, "- verification: %s\n\n", verified ? "every run's destination matched its source "
+		"(XXH3-64)" : "some runs were NOT verified (--no-verify)");
+	fprintf(f, "The study timed each side with clock(), i.e. CPU time; bulkxfer records that "
+		"(getrusage user + system of each process around its own loop) and the wall time "
+		"from the start barrier to the receiver's last byte.\n\n");
+}
+
+void report_system_print(FILE *f, const struct system_findings *s)
+{
+	fprintf(f, "\n## What on this machine moves the numbers (`bulkxfer system`)\n\n"
+		"Read at the start of the job; **bold** marks what moves them here.\n\n"
+		"| finding | this machine | what it does to a transfer | what you can do |\n"
+		"|---|---|---|---|\n");
+	for (size_t i = 0; i < s->n; i++) {
+		const struct finding *x = &s->f[i];
+		fprintf(f, "| %s%s%s | %s | %s | %s |\n", x->moves ? "**" : "", x->name,
+			x->moves ? "**" : "", x->value, x->effect, x->advice);
+	}
+}

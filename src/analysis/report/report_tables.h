@@ -1,0 +1,32 @@
+/*
+ * report_tables.h - the short sections of report.md, each a heading and a table (report.c's
+ * table of sections puts them in order).
+ */
+#ifndef BX_REPORT_TABLES_H
+#define BX_REPORT_TABLES_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "record/results.h"
+
+struct group;
+struct system_findings;
+
+/* The report's title and the machine: CPU, kernel, filesystems, the runs and their file, and
+ * whether every run was verified. */
+void report_machine_print(FILE *f, const struct run_record *r, size_t n, const char *runs_csv);
+
+/* "Each method at its best chunk size": the tuned series' groups, when there are any. */
+void report_tuned_print(FILE *f, const struct group *g, size_t n);
+
+/* "Where the copies go": each method's theoretical CPU copies beside its measured cost. */
+void report_copies_print(FILE *f, const struct group *g, size_t n);
+
+/* "What on this machine moves the numbers": the findings of `bulkxfer system`. */
+void report_system_print(FILE *f, const struct system_findings *s);
+
+/* "Every group of runs": every statistic of every group, the host's disturbances apart. */
+void report_groups_print(FILE *f, const struct group *g, size_t n);
+
+#endif
