@@ -11,10 +11,10 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
-#include "transfer/harness.h"
 #include "base/source.h"
-#include "test_support.h"
 #include "base/verify.h"
+#include "test_support.h"
+#include "transfer/harness.h"
 
 #define MARK_BYTES (1 << 20)
 #define BIG_SIZE ((4ULL << 30) + MARK_BYTES + 1)	/* past 4 GiB, and odd */

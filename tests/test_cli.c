@@ -11,13 +11,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "method/methods.h"
+#include "base/units.h"
+#include "base/verify.h"
 #include "cli/options.h"
+#include "method/methods.h"
 #include "record/results.h"
 #include "sampling/sampler.h"
 #include "test_support.h"
-#include "base/units.h"
-#include "base/verify.h"
 
 #define MAX_ARGS 32
 

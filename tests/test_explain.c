@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include "analysis/report/explain.h"
-#include "transfer/harness.h"
-#include "test_support.h"
 #include "base/verify.h"
+#include "test_support.h"
+#include "transfer/harness.h"
 
 static char *theory_of(const struct method *m)
 {

@@ -19,9 +19,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "transfer/harness.h"
-#include "test_support.h"
 #include "base/verify.h"
+#include "test_support.h"
+#include "transfer/harness.h"
 
 static char dir[64];
 static unsigned seed;

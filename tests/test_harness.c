@@ -17,13 +17,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "transfer/harness.h"
+#include "base/measure.h"
+#include "base/verify.h"
+#include "channel/channel_shm.h"
 #include "cli/options.h"
 #include "run/runner.h"
-#include "base/measure.h"
 #include "test_support.h"
-#include "channel/channel_shm.h"
-#include "base/verify.h"
+#include "transfer/harness.h"
 
 /* ---- test-only halves ------------------------------------------------------------------ */
 

@@ -16,17 +16,17 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "transfer/harness.h"
 #include "base/io_util.h"
-#include "transfer/memory_source.h"
-#include "method/methods.h"
+#include "base/source.h"
+#include "base/verify.h"
 #include "cli/options.h"
+#include "method/methods.h"
 #include "record/results.h"
 #include "run/runner.h"
-#include "transfer/sink.h"
-#include "base/source.h"
 #include "test_support.h"
-#include "base/verify.h"
+#include "transfer/harness.h"
+#include "transfer/memory_source.h"
+#include "transfer/sink.h"
 
 static char dir[64];
 

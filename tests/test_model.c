@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "method/methods.h"
 #include "analysis/model/model.h"
 #include "analysis/report/report_model.h"
 #include "analysis/report/report_model_prose.h"
+#include "method/methods.h"
 #include "test_support.h"
 
 /* The receiver's costs are the sender's times RECEIVER_FACTOR: each side must get its own. */

@@ -17,8 +17,8 @@
 
 #include "analysis/profile/categories.h"
 #include "analysis/profile/profile_out.h"
-#include "sampling/sampler.h"
 #include "record/stack_counts.h"
+#include "sampling/sampler.h"
 #include "sampling/symbols.h"
 #include "test_support.h"
 

@@ -15,11 +15,11 @@
 #include "analysis/profile/categories.h"
 #include "analysis/profile/profile_out.h"
 #include "analysis/report/report_profile.h"
-#include "record/results.h"
-#include "sampling/sampler.h"
-#include "record/stack_counts.h"
-#include "test_support.h"
 #include "base/units.h"
+#include "record/results.h"
+#include "record/stack_counts.h"
+#include "sampling/sampler.h"
+#include "test_support.h"
 
 /* ---- the command --------------------------------------------------------------------- */
 

@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/plots.h"
 #include "analysis/judge/groups.h"
 #include "analysis/report/report.h"
 #include "analysis/report/summary.h"
+#include "base/plots.h"
 #include "base/units.h"
 #include "test_support.h"
 

@@ -9,8 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "record/results.h"
 #include "base/units.h"
+#include "record/results.h"
 #include "test_support.h"
 
 static const char *required_columns[] = {

@@ -7,9 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "transfer/harness.h"
-#include "test_support.h"
 #include "base/verify.h"
+#include "test_support.h"
+#include "transfer/harness.h"
 
 #define RT_CHUNK 65536
 #define RT_SLOTS 4

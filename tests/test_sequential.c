@@ -12,12 +12,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "method/methods.h"
-#include "cli/options.h"
-#include "run/reproduce.h"
-#include "run/runner.h"
 #include "analysis/judge/sequential.h"
 #include "analysis/judge/study.h"
+#include "cli/options.h"
+#include "method/methods.h"
+#include "run/reproduce.h"
+#include "run/runner.h"
 #include "test_support.h"
 
 static void test_signed_rank_distribution(void)

@@ -8,8 +8,8 @@
 #include <xxhash.h>
 
 #include "base/source.h"
-#include "test_support.h"
 #include "base/verify.h"
+#include "test_support.h"
 
 static void test_deterministic_and_seeded(void)
 {

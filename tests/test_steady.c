@@ -18,9 +18,9 @@
 
 #include "host/floor.h"
 #include "host/page_reporting.h"
-#include "record/results.h"
 #include "host/steady.h"
 #include "host/sysinfo.h"
+#include "record/results.h"
 #include "test_support.h"
 
 static char dir[64];

@@ -4,8 +4,8 @@
 #include <errno.h>
 #include <string.h>
 
-#include "test_support.h"
 #include "base/units.h"
+#include "test_support.h"
 
 static void test_valid_sizes(void)
 {

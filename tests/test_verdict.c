@@ -9,8 +9,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "test_support.h"
 #include "analysis/judge/verdict.h"
+#include "test_support.h"
 
 static void test_mann_whitney_k(void)
 {

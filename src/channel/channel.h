@@ -9,9 +9,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "channel/channel_shm.h"
 #include "base/errors.h"
 #include "channel/channel_kind.h"
+#include "channel/channel_shm.h"
 
 struct channel_params {
 	size_t chunk;		/* slot size of the ring */

@@ -14,10 +14,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "channel/channel_pipe.h"
-#include "cli/options_check.h"
-#include "channel/channel_shm.h"
 #include "base/units.h"
+#include "channel/channel_pipe.h"
+#include "channel/channel_shm.h"
+#include "cli/options_check.h"
 
 /* What an option's value is, and so how it is checked and stored. */
 enum option_kind {

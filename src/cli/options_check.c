@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/units.h"
 #include "channel/channel_shm.h"
 #include "transfer/sink.h"
-#include "base/units.h"
 
 /* --src memory, --lock, --sink-by and --busy-poll among themselves. */
 static int check_memory_and_sink(struct run_options *o, struct bx_error *err)

@@ -14,8 +14,8 @@
 
 #include "channel/channel_pipe.h"
 #include "cli/resources.h"
-#include "sampling/sampler.h"
 #include "record/results.h"
+#include "sampling/sampler.h"
 
 static const char *file_kind(mode_t mode)
 {

@@ -15,9 +15,9 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include "base/units.h"
 #include "channel/channel_shm.h"
 #include "host/sysinfo.h"
-#include "base/units.h"
 
 #define SHM_DIR "/dev/shm"
 

@@ -7,10 +7,10 @@
 #include <errno.h>
 #include <sys/uio.h>
 
-#include "transfer/cma_token.h"
-#include "transfer/half_helpers.h"
 #include "base/io_util.h"
 #include "method/methods.h"
+#include "transfer/cma_token.h"
+#include "transfer/half_helpers.h"
 
 static int cma_consumer_transfer(struct half_ctx *ctx)
 {

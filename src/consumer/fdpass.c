@@ -13,8 +13,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "transfer/half_helpers.h"
 #include "method/methods.h"
+#include "transfer/half_helpers.h"
 
 static int receive_fd(struct half_ctx *ctx, int *fd)
 {

@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "channel/channel_shm.h"
-#include "transfer/half_helpers.h"
 #include "method/methods.h"
+#include "transfer/half_helpers.h"
 
 static int shm_consumer_transfer(struct half_ctx *ctx)
 {

@@ -5,10 +5,10 @@
  */
 #include <errno.h>
 
-#include "channel/channel_shm.h"
-#include "transfer/half_helpers.h"
 #include "base/io_util.h"
+#include "channel/channel_shm.h"
 #include "method/methods.h"
+#include "transfer/half_helpers.h"
 
 static int shm_rw_consumer_transfer(struct half_ctx *ctx)
 {

@@ -10,11 +10,11 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "base/io_util.h"
 #include "channel/channel_shm.h"
+#include "method/methods.h"
 #include "transfer/cma_token.h"
 #include "transfer/half_helpers.h"
-#include "base/io_util.h"
-#include "method/methods.h"
 #include "transfer/sink.h"
 
 /* Count n bytes received into buf; in a check run write them to the check file first. */

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "channel/channel_pipe.h"
-#include "transfer/half_helpers.h"
 #include "base/io_util.h"
+#include "channel/channel_pipe.h"
 #include "method/methods.h"
+#include "transfer/half_helpers.h"
 
 /* The private pipe, held in ctx->priv. */
 struct relay {

@@ -6,8 +6,8 @@
  */
 #include <errno.h>
 
-#include "transfer/half_helpers.h"
 #include "method/methods.h"
+#include "transfer/half_helpers.h"
 
 static int socket_rw_consumer_transfer(struct half_ctx *ctx)
 {

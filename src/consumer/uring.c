@@ -13,9 +13,9 @@
 #include <errno.h>
 #include <string.h>
 
-#include "transfer/half_helpers.h"
 #include "base/io_util.h"
 #include "method/methods.h"
+#include "transfer/half_helpers.h"
 #include "transfer/uring.h"
 
 #define OP_READ 1ULL

@@ -11,9 +11,9 @@
 #include <unistd.h>
 
 #include "base/measure.h"
-#include "host/steady.h"
 #include "base/tempfile.h"
 #include "base/units.h"
+#include "host/steady.h"
 
 #define MEMCPY_PASSES 4
 #define FLOOR_CHUNK (1UL << 20)

@@ -28,8 +28,8 @@
 
 #include "base/io_util.h"
 #include "base/measure.h"
-#include "host/sysinfo.h"
 #include "base/tempfile.h"
+#include "host/sysinfo.h"
 
 #define PRIME_HEADROOM (512ULL << 20)	/* MemAvailable the prime leaves untouched */
 #define WARM_BUFFER (4UL << 20)

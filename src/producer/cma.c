@@ -14,10 +14,10 @@
 #include <stdlib.h>
 #include <sys/prctl.h>
 
-#include "transfer/cma_token.h"
-#include "transfer/half_helpers.h"
 #include "base/io_util.h"
 #include "method/methods.h"
+#include "transfer/cma_token.h"
+#include "transfer/half_helpers.h"
 
 static int cma_producer_prepare(struct half_ctx *ctx)
 {

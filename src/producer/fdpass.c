@@ -7,8 +7,8 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "transfer/half_helpers.h"
 #include "method/methods.h"
+#include "transfer/half_helpers.h"
 
 static int fdpass_producer_transfer(struct half_ctx *ctx)
 {

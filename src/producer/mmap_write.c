@@ -6,9 +6,9 @@
  */
 #include <errno.h>
 
-#include "transfer/half_helpers.h"
 #include "base/io_util.h"
 #include "method/methods.h"
+#include "transfer/half_helpers.h"
 
 static int mmap_write_transfer(struct half_ctx *ctx)
 {

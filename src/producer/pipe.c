@@ -5,8 +5,8 @@
  */
 #include <errno.h>
 
-#include "transfer/half_helpers.h"
 #include "method/methods.h"
+#include "transfer/half_helpers.h"
 
 static int pipe_producer_transfer(struct half_ctx *ctx)
 {

@@ -11,9 +11,9 @@
 #include <errno.h>
 #include <sys/sendfile.h>
 
-#include "transfer/half_helpers.h"
 #include "base/io_util.h"
 #include "method/methods.h"
+#include "transfer/half_helpers.h"
 
 static int sendfile_transfer(struct half_ctx *ctx)
 {

@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "channel/channel_shm.h"
-#include "transfer/half_helpers.h"
 #include "method/methods.h"
+#include "transfer/half_helpers.h"
 
 static int shm_producer_transfer(struct half_ctx *ctx)
 {

@@ -6,10 +6,10 @@
 #include <errno.h>
 #include <string.h>
 
-#include "channel/channel_shm.h"
-#include "transfer/half_helpers.h"
 #include "base/io_util.h"
+#include "channel/channel_shm.h"
 #include "method/methods.h"
+#include "transfer/half_helpers.h"
 
 static int shm_rw_producer_transfer(struct half_ctx *ctx)
 {

@@ -8,8 +8,8 @@
  */
 #include <errno.h>
 
-#include "transfer/half_helpers.h"
 #include "method/methods.h"
+#include "transfer/half_helpers.h"
 
 static int splice_producer_transfer(struct half_ctx *ctx)
 {

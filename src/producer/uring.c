@@ -16,9 +16,9 @@
 #include <errno.h>
 #include <string.h>
 
-#include "transfer/half_helpers.h"
 #include "base/io_util.h"
 #include "method/methods.h"
+#include "transfer/half_helpers.h"
 #include "transfer/uring.h"
 
 /* user_data: the operation's kind in the top bits, its chunk's sequence number below. */

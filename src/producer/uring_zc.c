@@ -17,9 +17,9 @@
 #include <sys/socket.h>
 
 #include "base/injected_errno.h"
-#include "transfer/half_helpers.h"
 #include "base/io_util.h"
 #include "method/methods.h"
+#include "transfer/half_helpers.h"
 #include "transfer/uring.h"
 
 /* From kernel 6.2's uapi, newer than the liburing headers Debian 12 ships. */

@@ -12,9 +12,9 @@
 #include <fcntl.h>
 #include <sys/uio.h>
 
-#include "transfer/half_helpers.h"
 #include "base/io_util.h"
 #include "method/methods.h"
+#include "transfer/half_helpers.h"
 
 static int vmsplice_loop(struct half_ctx *ctx, unsigned flags)
 {

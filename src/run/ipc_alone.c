@@ -9,11 +9,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "analysis/judge/stats.h"
 #include "base/cleanup.h"
+#include "base/units.h"
 #include "run/plan.h"
 #include "run/runner.h"
-#include "analysis/judge/stats.h"
-#include "base/units.h"
 
 static const struct {
 	const char *method, *what;

@@ -9,9 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "transfer/harness.h"
 #include "base/source.h"
 #include "base/verify.h"
+#include "transfer/harness.h"
 
 #define PROBE_CHUNK (64 * 1024)
 #define PROBE_SLOTS 4

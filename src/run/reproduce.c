@@ -19,21 +19,21 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-#include "host/floor.h"
 #include "analysis/judge/groups.h"
-#include "base/measure.h"
-#include "host/primitives.h"
-#include "analysis/profile/profile_out.h"
-#include "sampling/sampler.h"
-#include "analysis/report/report.h"
-#include "run/runner.h"
 #include "analysis/judge/stats.h"
-#include "host/steady.h"
 #include "analysis/judge/study.h"
+#include "analysis/profile/profile_out.h"
+#include "analysis/report/report.h"
 #include "analysis/report/summary.h"
-#include "host/system_check.h"
+#include "base/measure.h"
 #include "base/units.h"
 #include "base/verify.h"
+#include "host/floor.h"
+#include "host/primitives.h"
+#include "host/steady.h"
+#include "host/system_check.h"
+#include "run/runner.h"
+#include "sampling/sampler.h"
 
 #define STUDY_CHUNK STUDY_CHUNK_4K
 #define MAX_SAMPLES_PER_ENTRY 64	/* runs of one entry a phase has: REPRODUCE_MAX_ROUNDS and more */

@@ -12,19 +12,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "channel/channel_pipe.h"
 #include "base/cleanup.h"
-#include "base/tempfile.h"
-#include "host/floor.h"
-#include "transfer/harness.h"
 #include "base/measure.h"
-#include "transfer/memory_source.h"
-#include "host/page_reporting.h"
 #include "base/source.h"
-#include "host/steady.h"
-#include "host/sysinfo.h"
+#include "base/tempfile.h"
 #include "base/units.h"
 #include "base/verify.h"
+#include "channel/channel_pipe.h"
+#include "host/floor.h"
+#include "host/page_reporting.h"
+#include "host/steady.h"
+#include "host/sysinfo.h"
+#include "transfer/harness.h"
+#include "transfer/memory_source.h"
 
 /* The files and facts every run of one source shares. */
 struct series_files {

@@ -11,9 +11,9 @@
 #include <stdint.h>
 
 #include "base/errors.h"
-#include "run/plan.h"
-#include "record/series.h"
 #include "base/tempfile.h"
+#include "record/series.h"
+#include "run/plan.h"
 
 
 /* Run the series described by *o (already parsed and preflighted) and append its records to

@@ -22,8 +22,8 @@
 
 #include <stdint.h>
 
-#include "channel/channel.h"
 #include "base/errors.h"
+#include "channel/channel.h"
 #include "method/half.h"
 
 #define FAULT_INJECT_ENV "BULKXFER_FAULT"

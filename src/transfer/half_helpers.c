@@ -9,9 +9,9 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "base/io_util.h"
 #include "channel/channel_shm.h"
 #include "transfer/cma_token.h"
-#include "base/io_util.h"
 
 int half_buffer_prepare(struct half_ctx *ctx)
 {

@@ -8,8 +8,8 @@
 
 #include <fcntl.h>
 
-#include "transfer/fault_inject.h"
 #include "method/half.h"
+#include "transfer/fault_inject.h"
 
 /* prepare/release: ctx->priv = a page-aligned buffer of ctx->chunk bytes. */
 int half_buffer_prepare(struct half_ctx *ctx);

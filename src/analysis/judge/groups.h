@@ -9,8 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "record/results.h"
 #include "analysis/judge/stats.h"
+#include "record/results.h"
 
 struct group {
 	char series[32], method[32], producer[32], consumer[32];

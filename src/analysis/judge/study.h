@@ -10,8 +10,8 @@
 
 #include <stddef.h>
 
-#include "record/results.h"
 #include "analysis/judge/verdict.h"
+#include "record/results.h"
 
 #define STUDY_NROWS 3		/* read/write, mmap+memcpy, splice */
 #define STUDY_MAX_CLAIMS 48

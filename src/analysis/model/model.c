@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "method/methods.h"
 #include "analysis/judge/stats.h"
+#include "method/methods.h"
 
 #define GIB 1073741824.0
 #define PAGE 4096.0

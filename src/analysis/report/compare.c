@@ -15,11 +15,11 @@
 #include <unistd.h>
 
 #include "analysis/judge/groups.h"
-#include "base/plots.h"
-#include "record/results.h"
 #include "analysis/judge/stats.h"
-#include "base/units.h"
 #include "analysis/judge/verdict.h"
+#include "base/plots.h"
+#include "base/units.h"
+#include "record/results.h"
 
 /* One input: its runs and their groups. */
 struct input {

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/units.h"
 #include "analysis/judge/verdict.h"
+#include "base/units.h"
 
 int report_ipc_is_memory_to_memory(const struct group *g)
 {

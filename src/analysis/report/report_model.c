@@ -11,12 +11,12 @@
 #include <string.h>
 
 #include "analysis/judge/groups.h"
-#include "method/methods.h"
+#include "analysis/judge/stats.h"
 #include "analysis/model/model_runs.h"
 #include "analysis/report/report_model_prose.h"
-#include "host/primitives.h"
-#include "analysis/judge/stats.h"
 #include "base/units.h"
+#include "host/primitives.h"
+#include "method/methods.h"
 
 #define MAX_ROWS 64
 #define MAX_RUNS 4096

@@ -13,10 +13,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "analysis/report/report_model_prose.h"
-
-#include "analysis/model/model_runs.h"
 #include "analysis/judge/study.h"
+#include "analysis/model/model_runs.h"
+#include "analysis/report/report_model_prose.h"
 #include "base/units.h"
 
 #define CHUNK_SMALL 4096

@@ -14,14 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/profile/categories.h"
-#include "analysis/profile/profile_out.h"
-#include "analysis/report/report_model.h"
 #include "analysis/judge/sequential.h"
 #include "analysis/judge/stats.h"
 #include "analysis/judge/study.h"
-#include "base/units.h"
 #include "analysis/judge/verdict.h"
+#include "analysis/profile/categories.h"
+#include "analysis/profile/profile_out.h"
+#include "analysis/report/report_model.h"
+#include "base/units.h"
 
 #define STUDY_PROFILE "study" PROFILE_SERIES_SUFFIX
 #define TUNED_PROFILE "tuned" PROFILE_SERIES_SUFFIX

@@ -7,10 +7,10 @@
 #include <math.h>
 #include <string.h>
 
-#include "host/floor.h"
 #include "analysis/judge/sequential.h"
 #include "analysis/judge/stats.h"
 #include "base/units.h"
+#include "host/floor.h"
 
 /* "0.47 [0.41, 0.55]" or, without an interval, "0.47 (too few runs for an interval)". */
 static const char *ci_text(const struct claim *x, char *buf, size_t len)

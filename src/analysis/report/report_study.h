@@ -9,8 +9,8 @@
 #include <stdio.h>
 
 #include "analysis/judge/groups.h"
-#include "analysis/report/report.h"
 #include "analysis/judge/study.h"
+#include "analysis/report/report.h"
 
 /* The comparison with the 2014 study (from records[0..n) and their groups), ending with the
  * ordering verdict line. */

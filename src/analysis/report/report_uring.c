@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/units.h"
 #include "analysis/judge/verdict.h"
+#include "base/units.h"
 
 static const struct {
 	const char *uring, *classic;

@@ -1,0 +1,81 @@
+/*
+ * cmd_run.c - `bulkxfer run` and `bulkxfer sweep`: a series of runs, the summary table (or
+ * JSON), and with --profile the profiles beside the CSV.
+ */
+#include "cli/commands.h"
+
+#include <limits.h>
+#include <stdio.h>
+
+#include "analysis/profile/profile_out.h"
+#include "analysis/report/summary.h"
+#include "base/cleanup.h"
+#include "cli/output_paths.h"
+#include "run/runner.h"
+
+/* --profile: <csv minus .csv>-profile/ gets what the runs sampled; a line per side says how
+ * many samples it holds and how their time compares with the side's getrusage CPU time. */
+static int write_profiles(const struct run_options *o, const struct series *s, FILE *out)
+{
+	char dir[PATH_MAX];
+	output_beside_csv(o->csv, "-profile", dir, sizeof(dir));
+	struct bx_error err = { 0, "" };
+	if (profile_write_outputs(dir, &s->profiles, &err) != 0) {
+		bx_print_error("%s", err.msg);
+		return err.code;
+	}
+	fprintf(out, "profile: %s/ (profile.csv, a folded file and a flame graph per side)\n", dir);
+	for (size_t i = 0; i < s->profiles.n; i++) {
+		const struct side_profile *p = &s->profiles.items[i];
+		char chunk[32];
+		fprintf(out, "  %-14s %-6s %-8s %7llu samples in %llu run(s); a run: %.3f s "
+			"sampled, %.3f s CPU (getrusage)", p->method,
+			units_format_chunk(p->chunk, chunk, sizeof(chunk)),
+			p->producer ? "sender" : "receiver", (unsigned long long)p->samples,
+			(unsigned long long)p->runs, p->sampled_s / (double)p->runs,
+			p->cpu_s / (double)p->runs);
+		if (p->lost)
+			fprintf(out, ", %llu lost", (unsigned long long)p->lost);
+		fputc('\n', out);
+	}
+	return 0;
+}
+
+static int run_and_print(enum command_kind command, int argc, char **argv)
+{
+	struct run_options o;
+	int stop;
+	int rc = command_prepare(command, argc, argv, &o, &stop);
+	if (stop)
+		return rc;
+	cleanup_install();
+	struct series s = { 0 };
+	struct bx_error err = { 0, "" };
+	struct run_plan plan;
+	options_plan(&o, &plan);
+	rc = runner_execute(&plan, &s, &err);
+	if (o.json)
+		summary_print_json(stdout, &s);
+	else
+		summary_print_table(stdout, &s, o.verify);
+	if (rc)
+		bx_print_error("%s", err.msg);
+	if (o.profile && s.profiles.n > 0) {
+		int prc = write_profiles(&o, &s, o.json ? stderr : stdout);
+		if (rc == 0)
+			rc = prc;
+	}
+	series_free(&s);
+	cleanup_run();
+	return rc;
+}
+
+int cmd_run(int argc, char **argv)
+{
+	return run_and_print(CMD_RUN, argc, argv);
+}
+
+int cmd_sweep(int argc, char **argv)
+{
+	return run_and_print(CMD_SWEEP, argc, argv);
+}
