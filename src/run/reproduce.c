@@ -32,6 +32,7 @@
 #include "host/primitives.h"
 #include "host/steady.h"
 #include "host/system_check.h"
+#include "record/names.h"
 #include "run/runner.h"
 #include "sampling/sampler.h"
 
@@ -121,7 +122,7 @@ static struct run_plan phase(const struct run_plan *plan, const char *series, co
 	p.runs = runs;
 	p.warmup = warmup;
 	p.keep = 0;
-	if (strcmp(series, "study") != 0 && p.spin_us == SPIN_AUTO)
+	if (strcmp(series, PHASE_STUDY) != 0 && p.spin_us == SPIN_AUTO)
 		p.spin_us = REPRODUCE_TUNED_SPIN_US;
 	return p;
 }
@@ -357,7 +358,7 @@ static int run_ipc(const struct run_plan *plan, uint64_t size, double start, str
 			 "phase");
 		return 0;
 	}
-	struct run_plan p = phase(plan, "ipc-sweep", NULL, IPC_SWEEP_RUNS, 1);
+	struct run_plan p = phase(plan, PHASE_IPC_SWEEP, NULL, IPC_SWEEP_RUNS, 1);
 	add_tuned_methods(&p);
 	size_t kept = 0;
 	for (size_t i = 0; i < p.nmethods; i++)
@@ -384,7 +385,7 @@ static int run_phases(const struct run_plan *plan, const char *src, uint64_t siz
 		      struct bx_error *err)
 {
 	/* 1: what the study's code ran, and the ring beside it. */
-	struct run_plan p = phase(plan, "study", src, plan->runs, plan->warmup);
+	struct run_plan p = phase(plan, PHASE_STUDY, src, plan->runs, plan->warmup);
 	p.nmethods = 0;
 	for (size_t i = 0; i < sizeof(study_methods) / sizeof(study_methods[0]); i++) {
 		p.methods[p.nmethods] = methods_find(study_methods[i]);
@@ -401,12 +402,12 @@ static int run_phases(const struct run_plan *plan, const char *src, uint64_t siz
 	 * its verdicts.  --prime still forces it. */
 	if (p.prime == PRIME_AUTO)
 		p.prime = 0;
-	int rc = run_adaptive(&p, "study", start + STUDY_DEADLINE_S, 0, s, study, err);
+	int rc = run_adaptive(&p, PHASE_STUDY, start + STUDY_DEADLINE_S, 0, s, study, err);
 	struct run_plan study_opts = p;
 
 	/* 2: the quick chunk sweep, pipes sized to hold a chunk. */
 	if (rc == 0) {
-		p = phase(plan, "chunk-sweep", src, CHUNK_SWEEP_RUNS, 0);
+		p = phase(plan, PHASE_CHUNK_SWEEP, src, CHUNK_SWEEP_RUNS, 0);
 		add_tuned_methods(&p);
 		add_study_methods(&p);
 		p.pipe_fit = 1;
@@ -422,23 +423,23 @@ static int run_phases(const struct run_plan *plan, const char *src, uint64_t siz
 	uint64_t best[MAX_METHODS];
 	if (rc == 0) {
 		/* The chunk sweep just ran every method: it is the tuned phase's warm-up. */
-		p = phase(plan, "tuned", src, plan->runs, 0);
+		p = phase(plan, PHASE_TUNED, src, plan->runs, 0);
 		add_tuned_methods(&p);
-		best_chunks(&p, s, "chunk-sweep", best);
+		best_chunks(&p, s, PHASE_CHUNK_SWEEP, best);
 		memcpy(p.method_chunk, best, sizeof(best));
 		p.chunks.n = 1;
 		p.pipe_fit = 1;
 		add_rw4k(&p);
-		rc = run_adaptive(&p, "tuned", start + TUNED_DEADLINE_S, 1, s, tuned, err);
+		rc = run_adaptive(&p, PHASE_TUNED, start + TUNED_DEADLINE_S, 1, s, tuned, err);
 	}
 
 	/* 3b: where the CPU time goes: one profiled run of each study method, then of each tuned
 	 * entry at its chunk. */
 	if (rc == 0)
-		rc = run_profiled(&study_opts, "study-profile", start + STUDY_PROFILE_DEADLINE_S,
+		rc = run_profiled(&study_opts, PHASE_STUDY_PROFILE, start + STUDY_PROFILE_DEADLINE_S,
 				  profile_why, s, err);
 	if (rc == 0)
-		rc = run_profiled(&p, "tuned-profile", start + TUNED_PROFILE_DEADLINE_S, profile_why,
+		rc = run_profiled(&p, PHASE_TUNED_PROFILE, start + TUNED_PROFILE_DEADLINE_S, profile_why,
 				  s, err);
 
 	/* 3c: the channel alone: the tuned methods that can send from memory, memory to memory
@@ -450,7 +451,7 @@ static int run_phases(const struct run_plan *plan, const char *src, uint64_t siz
 	/* 4: the size sweep at those chunks, below the full size: the tuned phase measured that
 	 * (the size graph ends with its medians). */
 	if (rc == 0) {
-		p = phase(plan, "size-sweep", NULL, 1, 0);
+		p = phase(plan, PHASE_SIZE_SWEEP, NULL, 1, 0);
 		add_tuned_methods(&p);
 		memcpy(p.method_chunk, best, sizeof(best));
 		p.chunks.n = 1;

@@ -18,6 +18,7 @@
 #include "analysis/judge/sequential.h"
 #include "analysis/judge/stats.h"
 #include "base/units.h"
+#include "record/names.h"
 
 #define MAX_SAMPLES 1000
 
@@ -55,10 +56,10 @@ uint64_t study_chunk_of(const char *method)
 const char *study_metric_name(enum study_metric m)
 {
 	switch (m) {
-	case METRIC_CPU_SUM: return "cpu_sum";
-	case METRIC_SENDER_CPU: return "sender_cpu";
-	case METRIC_RECEIVER_CPU: return "receiver_cpu";
-	default: return "wall";
+	case METRIC_CPU_SUM: return METRIC_NAME_CPU_SUM;
+	case METRIC_SENDER_CPU: return METRIC_NAME_SENDER_CPU;
+	case METRIC_RECEIVER_CPU: return METRIC_NAME_RECEIVER_CPU;
+	default: return METRIC_NAME_WALL;
 	}
 }
 
@@ -183,7 +184,7 @@ static struct claim *add_ratio(struct claim_set *c, const struct run_record *r, 
 			       const char *a, const char *b)
 {
 	struct side sa = { series, a, ANY_CHUNK, metric }, sb = { series, b, ANY_CHUNK, metric };
-	struct claim *x = judge_pairs(c, r, n, phase, "ratio", &sa, &sb, SEQ_RATIO, VERDICT_NOISE);
+	struct claim *x = judge_pairs(c, r, n, phase, CLAIM_RATIO, &sa, &sb, SEQ_RATIO, VERDICT_NOISE);
 	if (x)
 		snprintf(x->verdict, sizeof(x->verdict), "%s",
 			 verdict_word(x->direction, metric == METRIC_WALL));
@@ -197,9 +198,9 @@ static void add_target(struct claim_set *c, const struct run_record *r, size_t n
 		       const char *b_label, double target)
 {
 	int floor = strcmp(b, "floor") == 0;
-	struct side sa = { "tuned", a, ANY_CHUNK, METRIC_GIB };
-	struct side sb = { "tuned", floor ? a : b, b_chunk, floor ? METRIC_FLOOR : METRIC_GIB };
-	struct claim *x = judge_pairs(c, r, n, "tuned", name, &sa, &sb, SEQ_TARGET, target);
+	struct side sa = { PHASE_TUNED, a, ANY_CHUNK, METRIC_GIB };
+	struct side sb = { PHASE_TUNED, floor ? a : b, b_chunk, floor ? METRIC_FLOOR : METRIC_GIB };
+	struct claim *x = judge_pairs(c, r, n, PHASE_TUNED, name, &sa, &sb, SEQ_TARGET, target);
 	if (!x)
 		return;
 	snprintf(x->b, sizeof(x->b), "%s", b_label);
@@ -258,10 +259,10 @@ static void add_ordering(struct claim_set *c, const struct run_record *r, size_t
 	int against = 0, undecided = 0;
 	char names[160] = "", ruled_out[160] = "";
 	for (int p = 0; p < 3; p++) {
-		struct claim *x = (struct claim *)study_find(c, "study", "ratio", "cpu_sum",
+		struct claim *x = (struct claim *)study_find(c, PHASE_STUDY, CLAIM_RATIO, METRIC_NAME_CPU_SUM,
 							     pairs[p][0], pairs[p][1]);
 		if (!x)
-			x = add_ratio(c, r, n, "study", METRIC_CPU_SUM, series, pairs[p][0],
+			x = add_ratio(c, r, n, PHASE_STUDY, METRIC_CPU_SUM, series, pairs[p][0],
 				      pairs[p][1]);
 		if (!x)
 			return;
@@ -275,7 +276,7 @@ static void add_ordering(struct claim_set *c, const struct run_record *r, size_t
 			name_pair(names, sizeof(names), pairs[p][0], pairs[p][1]);
 		}
 	}
-	struct claim *o = new_claim(c, "study", "ordering", METRIC_CPU_SUM, "", "");
+	struct claim *o = new_claim(c, PHASE_STUDY, CLAIM_ORDERING, METRIC_CPU_SUM, "", "");
 	if (!o)
 		return;
 	snprintf(o->a, sizeof(o->a), "%s<%s<%s", splice, mm, rw);
@@ -290,8 +291,8 @@ static void add_ordering(struct claim_set *c, const struct run_record *r, size_t
 static const char *pick_study_series(const struct run_record *r, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(r[i].series, "study") == 0)
-			return "study";
+		if (strcmp(r[i].series, PHASE_STUDY) == 0)
+			return PHASE_STUDY;
 	for (size_t i = 0; i < n; i++)
 		if (!groups_is_sweep(r[i].series))
 			return r[i].series;
@@ -312,7 +313,7 @@ static const char *named_in_advance(const struct run_record *r, size_t n,
 	const char *best = NULL;
 	double best_median = 0;
 	for (size_t i = 0; i < ng; i++) {
-		if (strcmp(g[i].series, "chunk-sweep") != 0 || !has_runs(r, n, "tuned", g[i].method))
+		if (strcmp(g[i].series, PHASE_CHUNK_SWEEP) != 0 || !has_runs(r, n, PHASE_TUNED, g[i].method))
 			continue;
 		int wanted = methods == NULL;
 		for (size_t m = 0; methods && methods[m]; m++)
@@ -345,25 +346,25 @@ void study_judge(const struct run_record *r, size_t n, struct claim_set *c)
 		const char *rows[] = { c->mmap_method, study_rows[2].method };
 		for (int m = 0; m < 2; m++)
 			for (int k = 0; k < 4; k++)
-				add_ratio(c, r, n, "study", metrics[k], series, rows[m],
+				add_ratio(c, r, n, PHASE_STUDY, metrics[k], series, rows[m],
 					  study_rows[0].method);
 		add_ordering(c, r, n, series);
 	}
 	if (series && strcmp(c->mmap_method, study_ring.method) != 0) {
-		add_ratio(c, r, n, "study", METRIC_CPU_SUM, series, study_ring.method,
+		add_ratio(c, r, n, PHASE_STUDY, METRIC_CPU_SUM, series, study_ring.method,
 			  c->mmap_method);
-		add_ratio(c, r, n, "study", METRIC_WALL, series, study_ring.method, c->mmap_method);
+		add_ratio(c, r, n, PHASE_STUDY, METRIC_WALL, series, study_ring.method, c->mmap_method);
 	}
 	const char *top = named_in_advance(r, n, NULL);
 	if (top)
 		add_target(c, r, n, "floor", top, "floor", ANY_CHUNK, "floor", STUDY_FLOOR_TARGET);
 	/* Read/write with 4 KiB buffers in the same tuned rounds as splice at its best. */
-	add_target(c, r, n, "splice_vs_rw4k", "splice", study_rows[0].method, STUDY_CHUNK_4K,
+	add_target(c, r, n, TARGET_SPLICE_VS_RW4K, "splice", study_rows[0].method, STUDY_CHUNK_4K,
 		   study_rows[0].method, STUDY_SPLICE_TARGET);
 	static const char *const rings[] = { "shm", "shm-rw", NULL };
 	const char *ring = named_in_advance(r, n, rings);
 	if (ring)
-		add_target(c, r, n, "ring_vs_splice", ring, "splice", ANY_CHUNK, "splice",
+		add_target(c, r, n, TARGET_RING_VS_SPLICE, ring, "splice", ANY_CHUNK, "splice",
 			   STUDY_RING_TARGET);
 }
 

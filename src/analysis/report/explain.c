@@ -3,14 +3,14 @@
  */
 #include "analysis/report/explain.h"
 
-#include "analysis/profile/categories.h"
-#include "analysis/profile/profile_out.h"
-
 #include <errno.h>
 #include <string.h>
 
-#include "channel/channel.h"
+#include "analysis/profile/categories.h"
+#include "analysis/profile/profile_out.h"
 #include "base/units.h"
+#include "channel/channel.h"
+#include "record/names.h"
 
 const char *explain_chain(const struct method *m, char *buf, size_t len)
 {
@@ -97,7 +97,7 @@ static const struct group *method_group(const struct group *g, size_t n, const c
 {
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(g[i].method, method) == 0 && !groups_is_sweep(g[i].series) &&
-		    (series ? strcmp(g[i].series, series) == 0 : strcmp(g[i].series, "study") != 0))
+		    (series ? strcmp(g[i].series, series) == 0 : strcmp(g[i].series, PHASE_STUDY) != 0))
 			return &g[i];
 	return NULL;
 }
@@ -120,10 +120,10 @@ int explain_write_copies_data(const char *path, const struct group *g, size_t n)
 		const struct method *m = explain_group_method(g, n, i, &scratch, name);
 		if (!m)
 			continue;
-		const struct group *common = method_group(g, n, g[i].method, "tuned");
+		const struct group *common = method_group(g, n, g[i].method, PHASE_TUNED);
 		if (!common)
 			common = method_group(g, n, g[i].method, NULL);
-		const struct group *study = method_group(g, n, g[i].method, "study");
+		const struct group *study = method_group(g, n, g[i].method, PHASE_STUDY);
 		if (!common && !study)
 			continue;
 		fprintf(f, "%s,%u,", g[i].method, methods_cpu_copies(m));

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/units.h"
+#include "record/names.h"
 
 #define MAX_VALUES 256	/* distinct chunks or sizes on one line graph */
 #define MAX_LINES 64	/* methods on one line graph */
@@ -85,7 +86,7 @@ static uint64_t axis_value(const struct group *g, enum sweep_axis axis)
 static int on_line(const struct group *g, const char *series)
 {
 	return strcmp(g->series, series) == 0 ||
-	       (strcmp(series, "size-sweep") == 0 && strcmp(g->series, "tuned") == 0);
+	       (strcmp(series, PHASE_SIZE_SWEEP) == 0 && strcmp(g->series, PHASE_TUNED) == 0);
 }
 
 /* Count the distinct axis values among the groups of series. */

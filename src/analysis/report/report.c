@@ -25,6 +25,7 @@
 #include "analysis/report/report_uring.h"
 #include "base/plots.h"
 #include "host/floor.h"
+#include "record/names.h"
 
 #define PATH_LEN PLOT_PATH_LEN
 
@@ -196,9 +197,9 @@ struct report_section {
  * in turn. */
 static const struct report_section sections[] = {
 	{ "machine", "the machine and the runs", write_machine, { NO_GRAPH } },
-	{ "study", "the study beside this machine", write_study,
+	{ PHASE_STUDY, "the study beside this machine", write_study,
 	  { GRAPH_CPU, GRAPH_THROUGHPUT, NO_GRAPH } },
-	{ "tuned", "each method at its best chunk", write_tuned,
+	{ PHASE_TUNED, "each method at its best chunk", write_tuned,
 	  { GRAPH_CHUNK, GRAPH_SIZE, GRAPH_CPU_PER_GIB } },
 	{ "targets", "the targets", write_targets, { NO_GRAPH } },
 	{ "uring", "io_uring beside the classic calls", write_uring, { NO_GRAPH } },

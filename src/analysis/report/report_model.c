@@ -17,6 +17,7 @@
 #include "base/units.h"
 #include "host/primitives.h"
 #include "method/methods.h"
+#include "record/names.h"
 
 #define MAX_ROWS 64
 #define MAX_RUNS 4096
@@ -221,17 +222,17 @@ static void print_prediction(FILE *f, const struct run_record *r, size_t n)
 {
 	int has_study = 0, has_other = 0;
 	for (size_t i = 0; i < n; i++) {
-		int study = strcmp(r[i].series, "study") == 0;
+		int study = strcmp(r[i].series, PHASE_STUDY) == 0;
 		has_study |= study;
 		has_other |= !study;
 	}
 	if (!has_study || !has_other)
 		return;
 	struct side_models without;
-	if (model_fit_sides(r, n, "study", &without) < 0)
+	if (model_fit_sides(r, n, PHASE_STUDY, &without) < 0)
 		return;
 	struct side_row rows[MAX_ROWS];
-	size_t k = pick_rows(r, n, "study", rows, MAX_ROWS), judged = 0, within = 0, unlike = 0;
+	size_t k = pick_rows(r, n, PHASE_STUDY, rows, MAX_ROWS), judged = 0, within = 0, unlike = 0;
 	fprintf(f, "\n#### Check by prediction: fitted without the study phase (%zu runs; sender "
 		"R^2 %.3f), predicting it\n\nThe last two columns put the study's CPU and calls per "
 		"GiB beside the same method at the same bytes per call in the runs the fit saw (other "
@@ -249,7 +250,7 @@ static void print_prediction(FILE *f, const struct run_record *r, size_t n)
 		within += fabs(err) <= MODEL_PREDICTION_TARGET;
 		char cpu[64] = "- (not run)", calls[64] = "-";
 		double cpu_gib, calls_gib;
-		if (same_setting_elsewhere(r, n, rows[i].method, "study",
+		if (same_setting_elsewhere(r, n, rows[i].method, PHASE_STUDY,
 					   bytes_per_call(rows[i].chunk, rows[i].pipe_size),
 					   rows[i].side, &cpu_gib, &calls_gib) > 0) {
 			snprintf(cpu, sizeof(cpu), "%.2f / %.2f", med.cpu_s / gib, cpu_gib);

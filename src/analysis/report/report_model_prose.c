@@ -17,6 +17,7 @@
 #include "analysis/model/model_runs.h"
 #include "analysis/report/report_model_prose.h"
 #include "base/units.h"
+#include "record/names.h"
 
 #define CHUNK_SMALL 4096
 #define CHUNK_LARGE 1048576
@@ -59,8 +60,8 @@ static const char *term_words(enum model_term t)
 static int explain_pair(FILE *f, const struct run_record *r, size_t n, const struct side_models *m,
 			const struct study_row *rw, const struct study_row *other)
 {
-	struct model_selection a = { rw->method, "study", 0, 0, 1 };
-	struct model_selection b = { other->method, "study", 0, 0, 1 };
+	struct model_selection a = { rw->method, PHASE_STUDY, 0, 0, 1 };
+	struct model_selection b = { other->method, PHASE_STUDY, 0, 0, 1 };
 	double pa[MODEL_NTERMS], pb[MODEL_NTERMS], ma, mb, ga, gb;
 	if (!both_sides(r, n, &a, m, pa, &ma, &ga) || !both_sides(r, n, &b, m, pb, &mb, &gb))
 		return -1;
@@ -88,7 +89,7 @@ static int explain_pair(FILE *f, const struct run_record *r, size_t n, const str
 static void dominant_at(const struct run_record *r, size_t n, const struct side_models *m,
 			const char *method, uint64_t chunk, char *out, size_t len)
 {
-	struct model_selection sel = { method, "chunk-sweep", 0, chunk, 0 };
+	struct model_selection sel = { method, PHASE_CHUNK_SWEEP, 0, chunk, 0 };
 	double parts[MODEL_NTERMS], measured, gib;
 	if (!both_sides(r, n, &sel, m, parts, &measured, &gib)) {
 		sel.series = NULL;

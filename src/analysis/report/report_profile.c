@@ -22,9 +22,10 @@
 #include "analysis/profile/profile_out.h"
 #include "analysis/report/report_model.h"
 #include "base/units.h"
+#include "record/names.h"
 
-#define STUDY_PROFILE "study" PROFILE_SERIES_SUFFIX
-#define TUNED_PROFILE "tuned" PROFILE_SERIES_SUFFIX
+#define STUDY_PROFILE PHASE_STUDY PROFILE_SERIES_SUFFIX
+#define TUNED_PROFILE PHASE_TUNED PROFILE_SERIES_SUFFIX
 #define MAX_PROFILED 64
 
 static const struct side_profile *study_side(const struct profile_set *set, const char *method,
@@ -161,7 +162,7 @@ static int judge_explanation(FILE *f, const struct profile_set *set, const struc
 			second = c;
 		}
 	}
-	const struct claim *x = claims ? study_find(claims, "study", "ratio", "cpu_sum", m->method,
+	const struct claim *x = claims ? study_find(claims, PHASE_STUDY, CLAIM_RATIO, METRIC_NAME_CPU_SUM, m->method,
 						    rw->method) : NULL;
 	int by_verdict = x && x->r.valid;
 	int cheaper = by_verdict ? x->direction < 0 : diff < 0;
@@ -271,7 +272,7 @@ static void print_model_beside(FILE *f, const struct run_record *r, size_t n,
 		for (int producer = 1; producer >= 0; producer--) {
 			const struct side_profile *p = study_side(set, all[i]->method, producer);
 			double shares[MODEL_NTERMS + 1], mg[NGROUPS], pg[NGROUPS];
-			if (!p || !report_model_shares(r, n, model, "study", all[i]->method,
+			if (!p || !report_model_shares(r, n, model, PHASE_STUDY, all[i]->method,
 						       study_chunk_of(all[i]->method),
 						       producer ? SIDE_SENDER : SIDE_RECEIVER, shares))
 				continue;

@@ -11,6 +11,7 @@
 #include "analysis/judge/stats.h"
 #include "base/units.h"
 #include "host/floor.h"
+#include "record/names.h"
 
 /* "0.47 [0.41, 0.55]" or, without an interval, "0.47 (too few runs for an interval)". */
 static const char *ci_text(const struct claim *x, char *buf, size_t len)
@@ -167,8 +168,8 @@ static void print_rounds(FILE *f, const struct run_record *r, size_t n, const st
 		size_t used = 0, last = 0, still_open = 0;
 		for (size_t k = 0; k < c->n; k++) {
 			const struct claim *x = &c->v[k];
-			if (strcmp(x->phase, "study") != 0 || strcmp(x->claim, "ratio") != 0 ||
-			    strcmp(x->metric, "wall") == 0 ||
+			if (strcmp(x->phase, PHASE_STUDY) != 0 || strcmp(x->claim, CLAIM_RATIO) != 0 ||
+			    strcmp(x->metric, METRIC_NAME_WALL) == 0 ||
 			    (strcmp(x->a, methods[m]) != 0 && strcmp(x->b, methods[m]) != 0))
 				continue;
 			if (x->direction != 0) {
@@ -213,7 +214,7 @@ static void print_ratios(FILE *f, const struct claim_set *c)
 	for (int row = 1; row < STUDY_NROWS; row++) {
 		const char *m = row == 1 ? c->mmap_method : study_rows[row].method;
 		for (int k = 0; k < 4; k++) {
-			const struct claim *x = study_find(c, "study", "ratio",
+			const struct claim *x = study_find(c, PHASE_STUDY, CLAIM_RATIO,
 							   study_metric_name(metrics[k]), m, "pipe");
 			if (!x)
 				continue;
@@ -230,7 +231,7 @@ static void print_ratios(FILE *f, const struct claim_set *c)
 
 static void print_ordering(FILE *f, const struct claim_set *c)
 {
-	const struct claim *o = study_find(c, "study", "ordering", NULL, NULL, NULL);
+	const struct claim *o = study_find(c, PHASE_STUDY, CLAIM_ORDERING, NULL, NULL, NULL);
 	if (!o)
 		return;
 	fprintf(f, "\n### Does this machine reproduce the study's ordering?\n\n"
@@ -243,7 +244,7 @@ static void print_ordering(FILE *f, const struct claim_set *c)
 	const char *pairs[3][2] = { { "splice", c->mmap_method }, { c->mmap_method, "pipe" },
 				    { "splice", "pipe" } };
 	for (int p = 0; p < 3; p++) {
-		const struct claim *x = study_find(c, "study", "ratio", "cpu_sum", pairs[p][0],
+		const struct claim *x = study_find(c, PHASE_STUDY, CLAIM_RATIO, METRIC_NAME_CPU_SUM, pairs[p][0],
 						   pairs[p][1]);
 		char now[64];
 		if (x)
@@ -251,7 +252,7 @@ static void print_ordering(FILE *f, const struct claim_set *c)
 				ci_text(x, now, sizeof(now)), x->verdict);
 	}
 	for (int p = 0; p < 3; p++) {
-		const struct claim *x = study_find(c, "study", "ratio", "cpu_sum", pairs[p][0],
+		const struct claim *x = study_find(c, PHASE_STUDY, CLAIM_RATIO, METRIC_NAME_CPU_SUM, pairs[p][0],
 						   pairs[p][1]);
 		if (!x || strcmp(x->verdict, "no clear difference") != 0)
 			continue;
@@ -278,9 +279,9 @@ static void print_ordering(FILE *f, const struct claim_set *c)
 
 static void print_sync_cost(FILE *f, const struct claim_set *c)
 {
-	const struct claim *cpu = study_find(c, "study", "ratio", "cpu_sum", study_ring.method,
+	const struct claim *cpu = study_find(c, PHASE_STUDY, CLAIM_RATIO, METRIC_NAME_CPU_SUM, study_ring.method,
 					     c->mmap_method);
-	const struct claim *wall = study_find(c, "study", "ratio", "wall", study_ring.method,
+	const struct claim *wall = study_find(c, PHASE_STUDY, CLAIM_RATIO, METRIC_NAME_WALL, study_ring.method,
 					      c->mmap_method);
 	if (!cpu)
 		return;
@@ -320,7 +321,7 @@ int report_group_unsteady(const struct group *g)
 
 static void print_target(FILE *f, const struct claim_set *c, const char *name, const char *what)
 {
-	const struct claim *x = study_find(c, "tuned", name, NULL, NULL, NULL);
+	const struct claim *x = study_find(c, PHASE_TUNED, name, NULL, NULL, NULL);
 	if (!x)
 		return;
 	char est[64], look[96];
@@ -370,8 +371,8 @@ void report_targets_print(FILE *f, const struct group *g, size_t ng, const struc
 		fprintf(f, "The tuned phase ran %zu interleaved rounds: %s.\n\n", ctx->tuned_rounds,
 			ctx->tuned_stop);
 	/* The floor line speaks of the method the floor target judged, named in advance. */
-	const struct claim *floor_claim = study_find(c, "tuned", "floor", NULL, NULL, NULL);
-	const struct group *top = floor_claim ? groups_find(g, ng, "tuned", floor_claim->a) : NULL;
+	const struct claim *floor_claim = study_find(c, PHASE_TUNED, "floor", NULL, NULL, NULL);
+	const struct group *top = floor_claim ? groups_find(g, ng, PHASE_TUNED, floor_claim->a) : NULL;
 	if (top && top->floor.max > 0)
 		fprintf(f, "- destination floor: median %.2f GiB/s (%.2f to %.2f) over the %zu rounds "
 			"of tuned %s: one process write()-ing the same bytes from memory into a new file "
@@ -394,8 +395,8 @@ void report_targets_print(FILE *f, const struct group *g, size_t ng, const struc
 	print_target(f, c, "floor", what);
 	snprintf(what, sizeof(what), "splice at its best chunk at least %.1fx read/write with 4 KiB "
 		 "buffers", STUDY_SPLICE_TARGET);
-	print_target(f, c, "splice_vs_rw4k", what);
-	print_target(f, c, "ring_vs_splice", "the chunk sweep's faster shared-memory ring at least "
+	print_target(f, c, TARGET_SPLICE_VS_RW4K, what);
+	print_target(f, c, TARGET_RING_VS_SPLICE, "the chunk sweep's faster shared-memory ring at least "
 		     "as fast as splice");
 	const struct group *rw = study_group(g, ng, c, "pipe");
 	if (ctx && ctx->hash_s > 0 && rw) {

@@ -9,21 +9,21 @@
 
 #include "analysis/report/explain.h"
 #include "analysis/report/report_study.h"
-
 #include "host/system_check.h"
+#include "record/names.h"
 
 void report_tuned_print(FILE *f, const struct group *g, size_t n)
 {
 	int any = 0;
 	for (size_t i = 0; i < n; i++)
-		any |= strcmp(g[i].series, "tuned") == 0;
+		any |= strcmp(g[i].series, PHASE_TUNED) == 0;
 	if (!any)
 		return;
 	fprintf(f, "\n## Each method at its best chunk size (series \"tuned\")\n\n");
 	size_t sweep_runs = 0;
 	uint64_t sweep_bytes = 0;
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(g[i].series, "chunk-sweep") == 0) {
+		if (strcmp(g[i].series, PHASE_CHUNK_SWEEP) == 0) {
 			sweep_runs = g[i].n > sweep_runs ? g[i].n : sweep_runs;
 			sweep_bytes = g[i].bytes > sweep_bytes ? g[i].bytes : sweep_bytes;
 		}
@@ -33,7 +33,7 @@ void report_tuned_print(FILE *f, const struct group *g, size_t n)
 		units_format_size(sweep_bytes, swept, sizeof(swept)));
 	uint64_t spin = 0;
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(g[i].series, "tuned") == 0 && g[i].spin_us > spin)
+		if (strcmp(g[i].series, PHASE_TUNED) == 0 && g[i].spin_us > spin)
 			spin = g[i].spin_us;
 	if (spin)	/* the study's rings sleep at once: say why these may be faster */
 		fprintf(f, " A wait on a shared-memory ring here polls up to %llu us before it sleeps "
@@ -44,9 +44,9 @@ void report_tuned_print(FILE *f, const struct group *g, size_t n)
 		"receiver CPU s | vs the study's 4 KiB setting | |\n"
 		"|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(g[i].series, "tuned") != 0)
+		if (strcmp(g[i].series, PHASE_TUNED) != 0)
 			continue;
-		const struct group *old = groups_find(g, n, "study", g[i].method);
+		const struct group *old = groups_find(g, n, PHASE_STUDY, g[i].method);
 		char chunk[32], speedup[48] = "n/a";
 		if (old && old->gib.median > 0)
 			snprintf(speedup, sizeof(speedup), "%.2fx", g[i].gib.median / old->gib.median);

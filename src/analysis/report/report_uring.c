@@ -13,6 +13,7 @@
 
 #include "analysis/judge/verdict.h"
 #include "base/units.h"
+#include "record/names.h"
 
 static const struct {
 	const char *uring, *classic;
@@ -99,10 +100,10 @@ void report_uring_print(FILE *f, const struct run_record *records, size_t nrec,
 		int first = 1;	/* each series once, at its first group */
 		for (size_t k = 0; k < s && first; k++)
 			first = strcmp(g[k].series, series) != 0;
-		if (!first || strstr(series, "profile") || strcmp(series, "study") == 0)
+		if (!first || strstr(series, "profile") || strcmp(series, PHASE_STUDY) == 0)
 			continue;
 		for (size_t p = 0; p < NPAIRS; p++) {
-			int tuned = strcmp(series, "tuned") == 0, sweep = groups_is_sweep(series);
+			int tuned = strcmp(series, PHASE_TUNED) == 0, sweep = groups_is_sweep(series);
 			const struct group *u = find(g, ng, series, pairs[p].uring, 0, 0);
 			if (!u)
 				continue;

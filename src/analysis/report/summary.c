@@ -8,6 +8,7 @@
 
 #include "analysis/judge/groups.h"
 #include "base/units.h"
+#include "record/names.h"
 
 #define JSON_RECORD_MAX 8192
 
@@ -32,7 +33,7 @@ void summary_print_table(FILE *out, const struct series *s, int verified)
 			"seconds\n", how);
 	fprintf(out, "%-14s %9s %8s %4s %7s %7s %7s %7s %7s %17s %6s %10s %10s\n", "method",
 		"size", "chunk", "runs", "median", "mean", "min", "max", "stddev", "median's CI",
-		"%floor", "sender_cpu", "recvr_cpu");
+		"%floor", METRIC_NAME_SENDER_CPU, "recvr_cpu");
 	for (size_t i = 0; i < n; i++) {
 		const struct group *g = &groups[i];
 		char size[32], chunk[32], ci[40];
