@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# check-layers.sh - the layers of src/ include only what lies below them.  Each folder of src/ is
+# check-layers.sh [SRC] - the layers of src/ (or of SRC) include only what lies below them.  Each folder of src/ is
 # a layer; the table below says which folders a file in it may include (its own is always
 # allowed).  Prints every include that breaks the table, as "FILE:LINE: includes X (LAYER may
 # include only ...)", and exits 1 if there is one; `make test` runs it first.  The table is the
 # picture of doc/details.md ("Where things live"): change both together.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top/src" || exit 2
+cd "${1:-$top/src}" || exit 2
 
 # layer -> the layers it may include, lowest first.
 declare -A may=(
