@@ -232,6 +232,31 @@ static void test_categories_of_known_stacks(void)
 		{ "main;splice;entry_SYSCALL_64_[k];do_syscall_64_[k];__x64_sys_splice_[k];"
 		  "__mutex_lock.constprop.0_[k];mutex_spin_on_owner_[k]", CAT_SLEEP_WAKE },
 		{ "main;helper", CAT_OTHER },
+		/* splice(pipe -> file): the kernel copies the pipe's pages into the page cache, a
+		 * copy inside the kernel, not one between user and kernel (seen in a real profile) */
+		{ "__libc_start_call_main;cli_main;splice;entry_SYSCALL_64_after_hwframe_[k];"
+		  "do_syscall_64_[k];__x64_sys_splice_[k];__do_splice_[k];do_splice_[k];"
+		  "iter_file_splice_write_[k];ext4_buffered_write_iter_[k];generic_perform_write_[k];"
+		  "copy_folio_from_iter_atomic_[k];__pi_memcpy_[k]", CAT_COPY_IN_KERNEL },
+		/* copy_file_range falls back to splicing through an internal pipe: the same copy */
+		{ "main;copy_file_range;entry_SYSCALL_64_after_hwframe_[k];do_syscall_64_[k];"
+		  "__do_sys_copy_file_range_[k];vfs_copy_file_range_[k];do_splice_direct_[k];"
+		  "splice_direct_to_actor_[k];direct_splice_actor_[k];iter_file_splice_write_[k];"
+		  "ext4_buffered_write_iter_[k];generic_perform_write_[k];"
+		  "copy_folio_from_iter_atomic_[k];rep_movs_alternative_[k]", CAT_COPY_IN_KERNEL },
+		/* a write() into the same file is the user's bytes: between user and kernel */
+		{ "main;write;entry_SYSCALL_64_after_hwframe_[k];do_syscall_64_[k];ksys_write_[k];"
+		  "vfs_write_[k];ext4_buffered_write_iter_[k];generic_perform_write_[k];"
+		  "copy_folio_from_iter_atomic_[k];rep_movs_alternative_[k]", CAT_COPY_KERNEL },
+		/* the splice's own bookkeeping under the same frame is no copy */
+		{ "main;splice;entry_SYSCALL_64_[k];do_syscall_64_[k];iter_file_splice_write_[k];"
+		  "ext4_buffered_write_iter_[k];generic_perform_write_[k];ext4_da_write_begin_[k]",
+		  CAT_PAGE_CACHE },
+		/* process start is no system call: bulkxfer's own loop, unmatched, is "other" */
+		{ "__libc_start_call_main;cli_main;run_and_print;harness_run_half;fault_guard_run;"
+		  "splice_consumer_transfer", CAT_OTHER },
+		{ "__libc_start_main_impl;__libc_start_call_main;main", CAT_OTHER },
+		{ "__libc_start_call_main;cli_main;__libc_write", CAT_SYSCALL },
 		{ "main;read_[k]", CAT_OTHER },		/* a kernel "read" is no libc wrapper */
 		{ "main;clear_page_erms", CAT_OTHER },	/* a user "clear_page" zeroes no new page */
 		{ "[unknown]", CAT_OTHER },

@@ -16,13 +16,23 @@
 
 enum side { KERNEL = 1, USER = 2, ANY = 3 };
 
+/* A rule's category, or NO_WORK: a frame that stands for no work of its own (process start,
+ * main), so the walk goes on outwards past it and nothing outer than it is reached. */
+#define NO_WORK (-1)
+
 struct frame_rule {
 	const char *pattern;
 	enum side side;
-	enum category cat;
+	int cat;		/* enum category, or NO_WORK */
 };
 
 static const struct frame_rule rules[] = {
+	/* process start: __libc_start_call_main is where every stack begins, not a system call
+	 * (the "__libc_*" wrapper rule below would take it) */
+	{ "__libc_start_*", USER, NO_WORK },
+	{ "_start", USER, NO_WORK },
+	{ "main", USER, NO_WORK },
+
 	/* zeroing new pages: a page handed to a process or to the page cache is cleared first */
 	{ "clear_page*", KERNEL, CAT_ZERO_PAGES },
 	{ "clear_huge_page", KERNEL, CAT_ZERO_PAGES },
@@ -429,6 +439,7 @@ static const struct frame_rule rules[] = {
 
 static const struct { const char *id, *label; } names[CAT_COUNT] = {
 	[CAT_COPY_KERNEL] = { "copy_kernel", "copy between user and kernel" },
+	[CAT_COPY_IN_KERNEL] = { "copy_in_kernel", "copy inside the kernel (page to page)" },
 	[CAT_COPY_USER] = { "copy_user", "copy in user space (memcpy/memmove)" },
 	[CAT_ZERO_PAGES] = { "zero_pages", "zeroing new pages" },
 	[CAT_PAGE_FAULT] = { "page_fault", "page-fault handling" },
@@ -477,8 +488,33 @@ static int frame_category(const char *name, size_t len)
 	enum side side = kernel ? KERNEL : USER;
 	for (size_t i = 0; i < NRULES; i++)
 		if ((rules[i].side & side) && fnmatch(rules[i].pattern, buf, 0) == 0)
-			return (int)rules[i].cat;
+			return rules[i].cat == NO_WORK ? -1 : rules[i].cat;
 	return -1;
+}
+
+/* Kernel frames whose copies read kernel pages, not user memory: the source of a copy made
+ * under them is a pipe's pages, the page cache or a socket buffer. */
+static const char *const kernel_page_sources[] = {
+	"iter_file_splice_write",	/* splice(pipe -> file): the pipe's pages into the page cache */
+	"splice_to_socket",		/* splice(pipe -> socket) where the socket copies */
+	"do_splice_direct",		/* sendfile/copy_file_range into a file: file -> pipe -> file */
+	"splice_direct_to_actor",
+	"__splice_from_pipe",		/* pipe_to_file and kin */
+	"splice_from_pipe",
+	"skb_splice_bits",		/* splice(socket -> pipe): linear socket data into a page */
+};
+
+int category_frame_copies_kernel_pages(const char *name)
+{
+	size_t len = strlen(name);
+	if (len <= 4 || strcmp(name + len - 4, "_[k]") != 0)
+		return 0;
+	for (size_t i = 0; i < sizeof(kernel_page_sources) / sizeof(kernel_page_sources[0]); i++) {
+		size_t n = strlen(kernel_page_sources[i]);
+		if (n == len - 4 && memcmp(name, kernel_page_sources[i], n) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 int category_of_frame(const char *name)
@@ -490,20 +526,29 @@ enum category category_of_stack(const char *folded)
 {
 	/* Frames run outermost first: walk them from the end. */
 	const char *end = folded + strlen(folded);
-	int found = -1, fault_outside = 0;
+	int found = -1, fault_outside = 0, kernel_pages_outside = 0;
 	while (end > folded) {
 		const char *start = end;
 		while (start > folded && start[-1] != ';')
 			start--;
-		int c = frame_category(start, (size_t)(end - start));
+		size_t len = (size_t)(end - start);
+		int c = frame_category(start, len);
 		if (found < 0 && c >= 0)
 			found = c;
 		else if (found >= 0 && c == CAT_PAGE_FAULT)
 			fault_outside = 1;
+		if (found >= 0 && len < 128) {
+			char frame[128];
+			memcpy(frame, start, len);
+			frame[len] = '\0';
+			kernel_pages_outside |= category_frame_copies_kernel_pages(frame);
+		}
 		end = start > folded ? start - 1 : folded;
 	}
 	if (found < 0)
 		return CAT_OTHER;
+	if (found == CAT_COPY_KERNEL && kernel_pages_outside && !fault_outside)
+		return CAT_COPY_IN_KERNEL;
 	/* Inside a fault, what the handler does for it (allocate the page, read it in, copy it for
 	 * COW, take locks) is the fault's cost; only the zeroing of the new page is told apart,
 	 * since that is the cost of a page being new. */

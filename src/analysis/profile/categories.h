@@ -9,7 +9,12 @@
 #include <stddef.h>
 
 enum category {
-	CAT_COPY_KERNEL,	/* the kernel copying bytes: copy_*_iter, copy_user, rep_movs */
+	CAT_COPY_KERNEL,	/* the kernel copying bytes between user memory and its own pages:
+				 * copy_*_iter, copy_user, rep_movs (a read's, a write's) */
+	CAT_COPY_IN_KERNEL,	/* the kernel copying its own pages into its own pages: a pipe's
+				 * pages into the page cache (splice, sendfile to a file,
+				 * copy_file_range), a socket buffer into a pipe's page; the same
+				 * copy routines, under a frame whose source is kernel pages */
 	CAT_COPY_USER,		/* memcpy/memmove (and memset) in user space */
 	CAT_ZERO_PAGES,		/* zeroing pages new to the process or the page cache */
 	CAT_PAGE_FAULT,		/* page-fault handling */
@@ -33,13 +38,20 @@ const char *category_label(enum category c);
 /* The category named id, or -1. */
 int category_from_id(const char *id);
 
-/* The category the table gives one frame's name ("name" or "name_[k]"), or -1 for none. */
+/* The category the table gives one frame's name ("name" or "name_[k]"), or -1 for none (or
+ * for a frame that stands for no work of its own: process start, main). */
 int category_of_frame(const char *name);
+
+/* 1 when frame name, further out on a stack, makes a kernel copy under it a copy inside the
+ * kernel (iter_file_splice_write: the pipe's pages into the page cache; skb_splice_bits: a
+ * socket buffer into a pipe's page; ...), else 0.  The flame graphs colour by it too. */
+int category_frame_copies_kernel_pages(const char *name);
 
 /* The category of one folded stack: the innermost frame the table matches decides, except that
  * inside page-fault handling (a fault's frames further out) everything but the zeroing of the
  * new page (allocation, read-in, a COW copy, locks) counts as the fault's: a fault's own
- * category takes precedence over the work it did or the copy it interrupted. */
+ * category takes precedence over the work it did or the copy it interrupted; and a kernel copy
+ * under a frame of category_frame_copies_kernel_pages() is a copy inside the kernel. */
 enum category category_of_stack(const char *folded);
 
 #endif

@@ -147,12 +147,12 @@ static int judge_explanation(FILE *f, const struct profile_set *set, const struc
 	if (ta < 0 || tb < 0)
 		return -1;
 	double diff = ta - tb;
-	double copies = (a[CAT_COPY_KERNEL] + a[CAT_COPY_USER]) -
-			(b[CAT_COPY_KERNEL] + b[CAT_COPY_USER]);
+	double copies = (a[CAT_COPY_KERNEL] + a[CAT_COPY_IN_KERNEL] + a[CAT_COPY_USER]) -
+			(b[CAT_COPY_KERNEL] + b[CAT_COPY_IN_KERNEL] + b[CAT_COPY_USER]);
 	/* The two categories that moved most besides the copies. */
 	int first = -1, second = -1;
 	for (int c = 0; c < CAT_COUNT; c++) {
-		if (c == CAT_COPY_KERNEL || c == CAT_COPY_USER)
+		if (c == CAT_COPY_KERNEL || c == CAT_COPY_IN_KERNEL || c == CAT_COPY_USER)
 			continue;
 		double d = fabs(a[c] - b[c]);
 		if (first < 0 || d > fabs(a[first] - b[first])) {
@@ -227,7 +227,9 @@ static void measured_groups(const struct profile_row *row, double g[NGROUPS])
 		double s = (double)row->samples[c] / t;
 		switch (c) {
 		case CAT_SYSCALL: g[G_CALLS] += s; break;
-		case CAT_COPY_KERNEL: case CAT_COPY_USER: g[G_COPIES] += s; break;
+		case CAT_COPY_KERNEL: case CAT_COPY_IN_KERNEL: case CAT_COPY_USER:
+			g[G_COPIES] += s;
+			break;
 		case CAT_PIPE_SPLICE: g[G_REFS] += s; break;
 		case CAT_PAGE_FAULT: case CAT_ZERO_PAGES: g[G_FAULTS] += s; break;
 		case CAT_SLEEP_WAKE: case CAT_SCHED: g[G_WAKEUPS] += s; break;
