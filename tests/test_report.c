@@ -146,6 +146,50 @@ static void test_csv_round_trip(void)
 	ts_remove_tree(dir);
 }
 
+/* Issue 30's defects of the tables: summary.csv writes --chunk rest as runs.csv does (0, not
+ * 2^64 - 1); the groups' interval column says its level is 95% only where it is; a group with no
+ * floor (memory to memory) shows none, not 0%. */
+static void test_tables_say_what_they_hold(void)
+{
+	char dir[64], path[160];
+	ts_make_tempdir(dir, sizeof(dir));
+	struct run_record r[8];
+	for (int k = 0; k < 4; k++) {
+		r[k] = fixture("sweep", "splice", CHUNK_REST, 1 << 20, 0.1, 0.1, 1.0 + 0.1 * k);
+		r[k].pct_of_floor = 50 + k;
+		r[4 + k] = fixture("sweep", "pipe", 65536, 1 << 20, 0.1, 0.1, 1.0 + 0.1 * k);
+		snprintf(r[4 + k].source, sizeof(r[4 + k].source), "memory");
+	}
+	struct bx_error err = { 0, "" };
+	CU_ASSERT_EQUAL(report_write(r, 8, "runs.csv", dir, NULL, &err), 0);
+	snprintf(path, sizeof(path), "%s/summary.csv", dir);
+	char *csv = slurp(path);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(csv);
+	CU_ASSERT_PTR_NULL(strstr(csv, "18446744073709551615"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(csv, "sweep,splice,splice,splice,1048576,0,"));
+	free(csv);
+	snprintf(path, sizeof(path), "%s/report.md", dir);
+	char *md = slurp(path);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
+	CU_ASSERT_PTR_NULL(strstr(md, "median's 95% CI"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "median's interval (95% unless marked)"));
+	/* four runs give a distribution-free interval below 95%: its level is written beside it */
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "%"));
+	const char *pipe_row = strstr(md, "| sweep | pipe |");
+	const char *splice_row = strstr(md, "| sweep | splice |");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pipe_row);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(splice_row);
+	char row[512];
+	snprintf(row, sizeof(row), "%.*s", (int)(strchr(pipe_row + 1, '\n') - pipe_row), pipe_row);
+	CU_ASSERT_PTR_NULL(strstr(row, "| 0% |"));	/* no floor: no share of it */
+	CU_ASSERT_PTR_NOT_NULL(strstr(row, "| - |"));
+	snprintf(row, sizeof(row), "%.*s", (int)(strchr(splice_row + 1, '\n') - splice_row),
+		 splice_row);
+	CU_ASSERT_PTR_NOT_NULL(strstr(row, "| 52% |"));
+	free(md);
+	ts_remove_tree(dir);
+}
+
 static void test_report_from_fixture(void)
 {
 	char dir[64], csv[128], md[128], png[160];
@@ -551,6 +595,7 @@ int register_report_suite(void)
 	static const struct test_case cases[] = {
 		{ "csv_round_trip", test_csv_round_trip },
 		{ "report_from_fixture", test_report_from_fixture },
+		{ "tables_say_what_they_hold", test_tables_say_what_they_hold },
 		{ "ordering_contradicted_or_undecided", test_ordering_contradicted_or_undecided },
 		{ "targets_by_interval", test_targets_by_interval },
 		{ "host_took_memory_is_shown", test_host_took_memory_is_shown },

@@ -207,7 +207,9 @@ int groups_write_csv(const char *path, const struct group *groups, size_t n)
 		const struct group *g = &groups[i];
 		fprintf(f, "%s,%s,%s,%s,%llu,%llu,%llu,%llu,%llu,%s,%s,%llu,%zu,%d,%zu,%zu,%zu,%.6g",
 			g->series, g->method, g->producer, g->consumer, (unsigned long long)g->bytes,
-			(unsigned long long)g->chunk, (unsigned long long)g->slots,
+			/* --chunk rest as runs.csv writes it: 0, a size no chunk has */
+			g->chunk == CHUNK_REST ? 0ULL : (unsigned long long)g->chunk,
+			(unsigned long long)g->slots,
 			(unsigned long long)g->pipe_size, (unsigned long long)g->spin_us, g->source,
 			g->sink_by, (unsigned long long)g->busy_poll, g->n,
 			g->noisy, g->host_took, g->host_stole, g->left_alone, g->left_alone_ratio);

@@ -40,7 +40,8 @@ void report_tuned_print(FILE *f, const struct group *g, size_t n)
 			"(`spin_us`), so the other side rarely has to wake it through the kernel.",
 			(unsigned long long)spin);
 	fprintf(f, "\n\n");
-	fprintf(f, "| method | chunk | runs | GiB/s median | median's 95%% CI | sender CPU s | "
+	fprintf(f, "| method | chunk | runs | GiB/s median | median's interval (95%% unless "
+		"marked) | sender CPU s | "
 		"receiver CPU s | vs the study's 4 KiB setting | |\n"
 		"|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
 	for (size_t i = 0; i < n; i++) {
@@ -111,18 +112,23 @@ void report_groups_print(FILE *f, const struct group *g, size_t n)
 		"more, their max/min: the group's spread without the host's part.\n\n",
 		STATS_NOISY_RATIO, GROUPS_HOST_TOOK_MIB, GROUPS_HOST_STOLE_CPU);
 	fprintf(f, "| series | method | size | chunk | runs | median | mean | stddev | min | max | "
-		"median's 95%% CI | %% of floor | host took | host stole | left alone | |\n"
+		"median's interval (95%% unless marked) | %% of floor | host took | host stole | "
+		"left alone | |\n"
 		"|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
 	for (size_t i = 0; i < n; i++) {
 		char size[32], chunk[32], took[32], stole[32], alone[32], ci[48];
 		int unsteady = report_group_unsteady(&g[i]);
 		host_cells(&g[i], took, stole, alone, sizeof(took));
+		/* Memory to memory, and runs with no floor measured, have no share of it. */
+		char floor[16] = "-";
+		if (g[i].pct_of_floor.max > 0)
+			snprintf(floor, sizeof(floor), "%.0f%%", g[i].pct_of_floor.median);
 		fprintf(f, "| %s | %s | %s | %s | %zu | %.3f | %.3f | %.3f | %.3f | %.3f | %s | "
-			"%.0f%% | %s | %s | %s | %s |\n", g[i].series, g[i].method,
+			"%s | %s | %s | %s | %s |\n", g[i].series, g[i].method,
 			units_format_size(g[i].bytes, size, sizeof(size)),
 			units_format_chunk(g[i].chunk, chunk, sizeof(chunk)), g[i].n, g[i].gib.median,
 			g[i].gib.mean, g[i].gib.stddev, g[i].gib.min, g[i].gib.max,
-			stats_format_median_ci(&g[i].gib, ci, sizeof(ci)), g[i].pct_of_floor.median, took, stole, alone,
+			stats_format_median_ci(&g[i].gib, ci, sizeof(ci)), floor, took, stole, alone,
 			g[i].noisy ? "noisy" : unsteady ? "*unsteady*" : "");
 	}
 }
