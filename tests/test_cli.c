@@ -334,12 +334,26 @@ static void test_reproduce_end_to_end(void)
 	CU_ASSERT_EQUAL(r->status, 0);
 	if (r->status != 0)
 		fprintf(stderr, "\n  reproduce: %s\n", r->err);
-	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "| read/write | 0.942 | 1.324 | 2.266 |"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "splice vs read/write, CPU sum"));
-	/* Two runs give no 95% interval: nothing is decided, and stdout ends with the ordering. */
-	const char *last = strstr(r->out, "- **ordering: undecided**");
-	CU_ASSERT_PTR_NOT_NULL(last);
-	CU_ASSERT_TRUE(last && strchr(last, '\n') && strchr(last, '\n')[1] == '\0');
+	/* The job ends with the answer, no tables (those are report.md's, or --verbose's): at most
+	 * 15 lines of at most 80 columns, the ordering first (two runs decide nothing), the
+	 * report's path last. */
+	CU_ASSERT_PTR_NULL(strstr(r->out, "| read/write | 0.942 | 1.324 | 2.266 |"));
+	const char *answer = strstr(r->out, "2014 ordering (splice < mmap+memcpy < read/write, by "
+				       "CPU): undecided\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(answer);
+	int lines = 0;
+	for (const char *p = answer; *p; lines++) {
+		const char *nl = strchr(p, '\n');
+		CU_ASSERT_PTR_NOT_NULL_FATAL(nl);
+		CU_ASSERT_TRUE(nl - p <= 80 || strncmp(p, "report: ", 8) == 0);
+		p = nl + 1;
+	}
+	CU_ASSERT_TRUE(lines <= 15);
+	CU_ASSERT_PTR_NOT_NULL(strstr(answer, "  splice / read/write  "));
+	snprintf(path, sizeof(path), "report: %s/rep/report.md\n", workdir);
+	CU_ASSERT_PTR_NOT_NULL(strstr(answer, path));
+	CU_ASSERT_TRUE(strlen(answer) >= strlen(path) &&
+		       strcmp(answer + strlen(answer) - strlen(path), path) == 0);
 	/* study: pipe, shm-whole, splice and the shm ring, 4x2; the chunk sweep: pipe, shm, splice,
 	 * shm-rw beside shm and the study's shm-whole, 5 methods x 2 chunks x 3 runs; tuned: the
 	 * four, and read/write at 4 KiB for the splice target unless pipe's best chunk was 4 KiB,
@@ -503,7 +517,7 @@ static void test_reproduce_all(void)
 	char path[256];
 	struct ts_result *r = malloc(sizeof(*r));
 	run_line("reproduce --all --size 2M --runs 1 --warmup 0 --chunk 64K --out {D}/all "
-		 "--workdir {D}", r);
+		 "--workdir {D} --verbose", r);
 	CU_ASSERT_EQUAL(r->status, 0);
 	if (r->status)
 		fprintf(stderr, "\n  reproduce --all: %s\n", r->err);
@@ -518,6 +532,14 @@ static void test_reproduce_all(void)
 		from_memory += methods_at(i)->producer->from_memory != 0;
 	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 4 + (long)methods_count() * 5 + 1 + profiled +
 						5 * from_memory);
+	/* --verbose: the report's first tables before the answer; every method ran: none listed
+	 * as not run. */
+	const char *tables = strstr(r->out, "| read/write | 0.942 | 1.324 | 2.266 |");
+	const char *answer = strstr(r->out, "2014 ordering (splice < mmap+memcpy < read/write");
+	CU_ASSERT_PTR_NOT_NULL(tables);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "splice vs read/write, CPU sum"));
+	CU_ASSERT_TRUE(tables && answer && tables < answer);
+	CU_ASSERT_PTR_NULL(answer ? strstr(answer, "\nnot run: ") : NULL);
 	snprintf(path, sizeof(path), "%s/all/copies.png", workdir);
 	CU_ASSERT_TRUE(ts_exists(path));
 	snprintf(path, sizeof(path), "%s/all", workdir);

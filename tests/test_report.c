@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "analysis/judge/groups.h"
+#include "analysis/report/answer.h"
 #include "analysis/report/report.h"
 #include "analysis/report/summary.h"
 #include "base/plots.h"
@@ -142,6 +143,74 @@ static void test_csv_round_trip(void)
 	n = cap = 0;
 	CU_ASSERT_EQUAL(results_read_csv(path, &recs, &n, &cap, &err), BX_EXIT_USAGE);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "line 4"));
+	free(recs);
+	ts_remove_tree(dir);
+}
+
+/* The terminal's answer for the fixture job: its claims say what verdicts.csv says, each
+ * against its 2014 ratio; at most 15 lines of at most 80 columns; the methods not run named. */
+static void test_answer_matches_verdicts(void)
+{
+	char dir[64], csv[128], path[160];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(csv, sizeof(csv), "%s/runs.csv", dir);
+	write_fixture_csv(csv);
+	struct run_record *recs = NULL;
+	size_t n = 0, cap = 0;
+	struct bx_error err = { 0, "" };
+	CU_ASSERT_EQUAL_FATAL(results_read_csv(csv, &recs, &n, &cap, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(report_write(recs, n, csv, dir, NULL, &err), 0);
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	int lines = answer_print_reproduce(f, recs, n, NULL, "fixture/report.md");
+	fclose(f);
+	CU_ASSERT_TRUE(lines >= 6 && lines <= 15);
+	int counted = 0;
+	for (const char *p = out; *p; counted++) {
+		const char *nl = strchr(p, '\n');
+		CU_ASSERT_PTR_NOT_NULL_FATAL(nl);
+		CU_ASSERT_TRUE(nl - p <= 80);
+		p = nl + 1;
+	}
+	CU_ASSERT_EQUAL(counted, lines);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "2014 ordering (splice < mmap+memcpy < read/write, by "
+					   "CPU): reproduced\n"));
+	/* each pair's word is verdicts.csv's */
+	snprintf(path, sizeof(path), "%s/verdicts.csv", dir);
+	char *verdicts = slurp(path);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(verdicts);
+	const struct { const char *a, *b, *names, *then; } pairs[] = {
+		{ "splice", "shm-whole", "splice / mmap+memcpy", "2014 0.74x" },
+		{ "shm-whole", "pipe", "mmap+memcpy / read/write", "2014 0.80x" },
+		{ "splice", "pipe", "splice / read/write", "2014 0.60x" },
+	};
+	for (size_t k = 0; k < sizeof(pairs) / sizeof(pairs[0]); k++) {
+		char key[96];
+		snprintf(key, sizeof(key), "\nstudy,ratio,cpu_sum,%s,%s,", pairs[k].a, pairs[k].b);
+		const char *row = strstr(verdicts, key);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(row);
+		const char *row_end = strchr(row + 1, '\n');
+		const char *word = row_end;
+		while (word > row && word[-1] != ',')
+			word--;
+		char want[64];
+		snprintf(want, sizeof(want), "%.*s", (int)(row_end - word), word);
+		snprintf(key, sizeof(key), "  %s", pairs[k].names);
+		const char *line = strstr(out, key);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(line);
+		const char *line_end = strchr(line, '\n');
+		size_t wl = strlen(want);
+		CU_ASSERT_TRUE((size_t)(line_end - line) > wl &&
+			       strncmp(line_end - wl, want, wl) == 0);
+		CU_ASSERT_PTR_NOT_NULL(strstr(line, pairs[k].then));
+	}
+	free(verdicts);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "not run: "));	/* the fixture ran 4 of the methods */
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "'reproduce --all' runs all"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\nreport: fixture/report.md\n"));
+	free(out);
 	free(recs);
 	ts_remove_tree(dir);
 }
@@ -596,6 +665,7 @@ int register_report_suite(void)
 		{ "csv_round_trip", test_csv_round_trip },
 		{ "report_from_fixture", test_report_from_fixture },
 		{ "tables_say_what_they_hold", test_tables_say_what_they_hold },
+		{ "answer_matches_verdicts", test_answer_matches_verdicts },
 		{ "ordering_contradicted_or_undecided", test_ordering_contradicted_or_undecided },
 		{ "targets_by_interval", test_targets_by_interval },
 		{ "host_took_memory_is_shown", test_host_took_memory_is_shown },

@@ -13,9 +13,11 @@
 #include <unistd.h>
 
 #include "analysis/profile/profile_out.h"
+#include "analysis/report/answer.h"
 #include "analysis/report/report.h"
 #include "cli/output_paths.h"
 #include "cli/preflight.h"
+#include "record/names.h"
 #include "transfer/uring.h"
 
 int cmd_report(int argc, char **argv)
@@ -56,6 +58,10 @@ int cmd_report(int argc, char **argv)
 	if (rc == 0) {
 		rc = report_write(records, n, o.csv, o.out, ctx.profiles ? &ctx : NULL, &err);
 		printf("report: %s/report.md (from %zu runs in %s)\n", o.out, n, o.csv);
+		if (rc == 0 && results_has_series(records, n, PHASE_STUDY)) {	/* a reproduce's */
+			printf("\n");
+			answer_print_reproduce(stdout, records, n, ctx.profiles, NULL);
+		}
 	}
 	if (rc)
 		bx_print_error("%s", err.msg);

@@ -63,6 +63,7 @@ struct run_options {
 	int runs_auto;		/* reproduce --runs auto: add rounds while a verdict is undecided */
 	int keep;		/* keep the generated source and the temp destination */
 	int json;		/* JSON records on stdout instead of the table */
+	int verbose;		/* --verbose: the full tables as well as the answer */
 	int halves;		/* list: the halves by channel instead of the methods */
 	int names;		/* list: bare names, one a line (for the shell completion) */
 	int prime;		/* prime (steady_prime) before each run: 1 on, 0 off, PRIME_AUTO (default) when

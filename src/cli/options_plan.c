@@ -43,4 +43,5 @@ void options_plan(const struct run_options *o, struct run_plan *p)
 	p->verify = o->verify;
 	p->profile = o->profile;
 	p->series = o->series;
+	p->verbose = o->verbose;
 }

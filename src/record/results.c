@@ -481,3 +481,11 @@ int results_read_csv(const char *path, struct run_record **records, size_t *n, s
 	fclose(f);
 	return rc;
 }
+
+int results_has_series(const struct run_record *records, size_t n, const char *series)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(records[i].series, series) == 0)
+			return 1;
+	return 0;
+}

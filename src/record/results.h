@@ -79,4 +79,7 @@ int results_read_csv(const char *path, struct run_record **records, size_t *n, s
  * BX_EXIT_FAILURE with *err filled. */
 int results_append_csv(const char *path, const struct run_record *rec, struct bx_error *err);
 
+/* 1 when any of records[0..n) belongs to series. */
+int results_has_series(const struct run_record *records, size_t n, const char *series);
+
 #endif

@@ -57,6 +57,7 @@ struct run_plan {
 	int cpu_producer, cpu_consumer;	/* -1 = not pinned */
 	int verify, profile;
 	const char *series;	/* label of every row ("run", "sweep", "study", ...) */
+	int verbose;		/* print the full tables as well as the answer */
 
 	/* ---- what the orchestrator decided ---- */
 	uint64_t run_offset;	/* the first recorded run is numbered run_offset + 1 (runs are

@@ -23,6 +23,7 @@
 #include "analysis/judge/stats.h"
 #include "analysis/judge/study.h"
 #include "analysis/profile/profile_out.h"
+#include "analysis/report/answer.h"
 #include "analysis/report/report.h"
 #include "analysis/report/summary.h"
 #include "base/measure.h"
@@ -543,9 +544,13 @@ int reproduce_run(const struct run_plan *plan, struct bx_error *err)
 	temp_file_release(&generated, plan->keep);
 	if (rc == 0) {
 		rc = report_write(s.records, s.n, csv, plan->out, &rctx, err);
-		printf("report: %s/report.md (verdicts.csv, summary.csv and graphs beside it; every run "
-		       "in %s)\n\n", plan->out, csv);
-		report_print_comparison(stdout, s.records, s.n);	/* ends with the ordering */
+		if (plan->verbose) {	/* the report's first tables, ending with the ordering */
+			report_print_comparison(stdout, s.records, s.n);
+			printf("\n");
+		}
+		char report[PATH_MAX + 16];
+		snprintf(report, sizeof(report), "%s/report.md", plan->out);
+		answer_print_reproduce(stdout, s.records, s.n, &s.profiles, report);
 	}
 	series_free(&s);
 	return rc;

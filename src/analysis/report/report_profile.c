@@ -116,7 +116,8 @@ static void print_study_table(FILE *f, const struct profile_set *set)
 
 /* A method's two sides added: CPU seconds per category into cat[], the total returned; -1 when
  * a side was not profiled. */
-static double both_sides(const struct profile_set *set, const char *method, double cat[CAT_COUNT])
+double report_profile_study_cpu(const struct profile_set *set, const char *method,
+				double cat[CAT_COUNT])
 {
 	memset(cat, 0, CAT_COUNT * sizeof(cat[0]));
 	double total = 0;
@@ -143,7 +144,7 @@ static int judge_explanation(FILE *f, const struct profile_set *set, const struc
 			     const struct study_row *rw, const struct study_row *m)
 {
 	double a[CAT_COUNT], b[CAT_COUNT];
-	double ta = both_sides(set, m->method, a), tb = both_sides(set, rw->method, b);
+	double ta = report_profile_study_cpu(set, m->method, a), tb = report_profile_study_cpu(set, rw->method, b);
 	if (ta < 0 || tb < 0)
 		return -1;
 	double diff = ta - tb;

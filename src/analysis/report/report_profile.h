@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "analysis/model/model.h"
+#include "analysis/profile/categories.h"
 #include "record/profile_set.h"
 #include "record/results.h"
 
@@ -33,5 +34,10 @@ struct claim_set;
 void report_profile_print(FILE *f, const struct run_record *r, size_t n,
 			  const struct profile_set *set, const struct side_models *model,
 			  const struct claim_set *claims, const char *why_none);
+
+/* The CPU seconds per run of each category, both sides of method's study-profile runs added,
+ * into cat[CAT_COUNT]; returns their total, or -1 when either side was not profiled. */
+double report_profile_study_cpu(const struct profile_set *set, const char *method,
+				double cat[CAT_COUNT]);
 
 #endif
