@@ -126,7 +126,7 @@ int cmd_explain(int argc, char **argv)
 	}
 	free(prows);
 	if (o.csv)	/* where the CPU time goes, fitted from the CSV */
-		report_model_print(stdout, records, n, NULL, NULL);
+		report_model_print(stdout, NULL, records, n, NULL, NULL);
 	/* Pairings in the CSV ("pipe+splice") are explained too when no --method narrowed it. */
 	for (size_t i = 0; i < ng && !o.methods_given; i++) {
 		struct method scratch;

@@ -23,4 +23,13 @@
 int answer_print_reproduce(FILE *out, const struct run_record *r, size_t n,
 			   const struct profile_set *profiles, const char *report);
 
+struct group;
+struct claim_set;
+
+/* The same answer as report.md's first section ("What this job found"): the findings as
+ * sentences, each with its interval and 2014 value, how far to trust them, and a table of which
+ * method to use for what (the methods not run, and the command that runs them). */
+void answer_write_findings(FILE *md, const struct run_record *r, size_t n, const struct group *g,
+			   size_t ng, const struct claim_set *c, const struct profile_set *set);
+
 #endif

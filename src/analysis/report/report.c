@@ -15,6 +15,8 @@
 
 #include "analysis/judge/groups.h"
 #include "analysis/judge/study.h"
+#include "analysis/model/model.h"
+#include "analysis/report/answer.h"
 #include "analysis/report/explain.h"
 #include "analysis/report/plot_data.h"
 #include "analysis/report/report_ipc.h"
@@ -104,7 +106,7 @@ static int write_machine(FILE *md, struct report_input *in)
 
 static int write_study(FILE *md, struct report_input *in)
 {
-	fprintf(md, "## Against the 2014 study\n\n");
+	fprintf(md, "\n## Against the 2014 study\n\n");
 	report_study_print(md, in->records, in->n, in->g, in->ng, in->claims, in->ctx);
 	return 0;
 }
@@ -141,14 +143,15 @@ static int write_copies(FILE *md, struct report_input *in)
 	return 0;
 }
 
-/* The cost model, fitted here and kept in *in for the profile section and the model's graphs. */
+/* The appendix: the cost model, a fit (report_write fitted it before the sections, for the
+ * profile section), judged there against the direct measurements and the profile. */
 static int write_model(FILE *md, struct report_input *in)
 {
 	const struct report_context *ctx = in->ctx;
 	struct model_checks checks = { ctx ? ctx->primitives : NULL,
 				       ctx && ctx->limits ? ctx->limits->memcpy_gib_s : 0 };
-	in->fitted = report_model_print(md, in->records, in->n, &checks, &in->model) == 0;
-	if (!in->fitted)
+	if (report_model_print(md, "Appendix: a cost model fitted to the runs", in->records, in->n,
+			       &checks, &in->model) != 0)
 		return 0;
 	int calls = report_model_write(in->out_dir, in->records, in->n, &in->model);
 	snprintf(in->graphs[GRAPH_BREAKDOWN].data, PATH_LEN, "%s/plot-breakdown.csv", in->out_dir);
@@ -158,6 +161,13 @@ static int write_model(FILE *md, struct report_input *in)
 	if (calls < 0)
 		return bx_fail(in->err, BX_EXIT_FAILURE, "cannot write the model into '%s'",
 			       in->out_dir);
+	return 0;
+}
+
+static int write_findings(FILE *md, struct report_input *in)
+{
+	answer_write_findings(md, in->records, in->n, in->g, in->ng, in->claims,
+			      in->ctx ? in->ctx->profiles : NULL);
 	return 0;
 }
 
@@ -193,10 +203,10 @@ struct report_section {
 	enum report_graph_id graphs[MAX_SECTION_GRAPHS];	/* its graphs; NO_GRAPH ends them */
 };
 
-/* report.md, in order.  The graphs are drawn together after the last section, each section's
- * in turn. */
+/* report.md, in order; each section's graphs are drawn right after it. */
 static const struct report_section sections[] = {
 	{ "machine", "the machine and the runs", write_machine, { NO_GRAPH } },
+	{ "findings", "what this job found", write_findings, { NO_GRAPH } },
 	{ PHASE_STUDY, "the study beside this machine", write_study,
 	  { GRAPH_CPU, GRAPH_THROUGHPUT, NO_GRAPH } },
 	{ PHASE_TUNED, "each method at its best chunk", write_tuned,
@@ -205,21 +215,22 @@ static const struct report_section sections[] = {
 	{ "uring", "io_uring beside the classic calls", write_uring, { NO_GRAPH } },
 	{ "ipc", "the IPC alone", write_ipc, { NO_GRAPH } },
 	{ "copies", "where the copies go", write_copies, { GRAPH_COPIES, NO_GRAPH } },
-	{ "model", "the cost model", write_model, { GRAPH_BREAKDOWN, GRAPH_CALLS, NO_GRAPH } },
 	{ "profile", "where the CPU time goes, measured", write_profile, { NO_GRAPH } },
 	{ "system", "what on this machine moves the numbers", write_system, { NO_GRAPH } },
 	{ "groups", "every group of runs", write_groups, { NO_GRAPH } },
+	{ "model", "appendix: a cost model fitted to the runs", write_model,
+	  { GRAPH_BREAKDOWN, GRAPH_CALLS, NO_GRAPH } },
 };
 #define NSECTIONS (sizeof(sections) / sizeof(sections[0]))
 
 size_t report_sections_count(void)
 {
-	return NSECTIONS + 1;	/* and the graphs */
+	return NSECTIONS;
 }
 
 const char *report_section_title(size_t i)
 {
-	return i < NSECTIONS ? sections[i].title : i == NSECTIONS ? "graphs" : NULL;
+	return i < NSECTIONS ? sections[i].title : NULL;
 }
 
 /* ---- putting it together ------------------------------------------------------------- */
@@ -267,26 +278,26 @@ static int prepare_graphs(struct report_input *in)
 	return 0;
 }
 
-/* Every section in order, then the graphs section.  Returns the first failure (the report is
+/* Every section in order, each followed by its graphs (rendered by gnuplot from the plot-*.csv
+ * files beside the report, an SVG beside each PNG).  Returns the first failure (the report is
  * still written to the end). */
 static int write_sections(FILE *md, struct report_input *in)
 {
-	int rc = 0;
+	int rc = 0, failed = 0;
+	struct bx_error first = { 0, "" };
 	for (size_t i = 0; i < NSECTIONS; i++) {
 		int one = sections[i].write(md, in);
 		rc = rc ? rc : one;
-	}
-	fprintf(md, "\n## Graphs\n\nRendered by gnuplot from the plot-*.csv files beside this "
-		"report (numbers computed once, by bulkxfer, from the runs CSV); SVG versions "
-		"beside each PNG.\n\n");
-	int failed = 0;
-	struct bx_error first = { 0, "" };
-	struct bx_error *keep = in->err;
-	in->err = &first;
-	for (size_t i = 0; i < NSECTIONS; i++)
-		for (size_t k = 0; k < MAX_SECTION_GRAPHS && sections[i].graphs[k] != NO_GRAPH; k++)
+		struct bx_error *keep = in->err;
+		in->err = &first;
+		int drew = 0;
+		for (size_t k = 0; k < MAX_SECTION_GRAPHS && sections[i].graphs[k] != NO_GRAPH; k++) {
+			if (!drew++)
+				fputc('\n', md);
 			render_graph(md, in, sections[i].graphs[k], &failed);
-	in->err = keep;
+		}
+		in->err = keep;
+	}
 	if (failed && rc == 0) {
 		*in->err = first;
 		rc = BX_EXIT_FAILURE;
@@ -316,6 +327,9 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 	in.out_dir = out_dir;
 	in.err = err;
 	study_judge(records, n, &claims_storage);
+	/* The model is fitted first: the profile section puts its shares beside the measured ones,
+	 * and the appendix prints it. */
+	in.fitted = model_fit_sides(records, n, NULL, &in.model) == 0;
 
 	char path[PATH_LEN];
 	int rc = 0;

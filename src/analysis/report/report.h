@@ -46,7 +46,7 @@ struct report_context {
 int report_write(const struct run_record *records, size_t n, const char *runs_csv,
 		 const char *out_dir, const struct report_context *ctx, struct bx_error *err);
 
-/* The sections of report.md in order (the last is the graphs): how many, and the title of the
+/* The sections of report.md in order, each with its graphs: how many, and the title of the
  * i-th, as the README and the man page list them (NULL past the end). */
 size_t report_sections_count(void);
 const char *report_section_title(size_t i);

@@ -275,17 +275,18 @@ static void print_prediction(FILE *f, const struct run_record *r, size_t n)
 	fprintf(f, "\n");
 }
 
-int report_model_print(FILE *f, const struct run_record *r, size_t n,
+int report_model_print(FILE *f, const char *heading, const struct run_record *r, size_t n,
 		       const struct model_checks *checks, struct side_models *out)
 {
 	struct side_models m;
-	fprintf(f, "\n## Where the CPU time goes: a cost model\n\nEach side's CPU seconds = system "
+	fprintf(f, "\n## %s\n\nEach side's CPU seconds = system "
 		"calls x a cost per call + GiB it copies (bytes x its theoretical copies) x a cost per "
 		"GiB + page references it hands over (splice, vmsplice, sendfile) x a cost per page + "
 		"page faults x a cost per fault + sleeps (voluntary context switches) x a cost per "
 		"wake-up + a fixed cost per transfer; what is left is the residual. Each side has its "
 		"own costs: a receiver's copy lands in a destination whose page cache must be "
-		"allocated, a sender's reads cached pages.\n\n");
+		"allocated, a sender's reads cached pages.\n\n",
+		heading ? heading : "Where the CPU time goes: a cost model");
 	if (model_fit_sides(r, n, NULL, &m) < 0) {
 		fprintf(f, "Not fitted: fewer runs than the model has terms.\n");
 		return -1;

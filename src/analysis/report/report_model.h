@@ -21,9 +21,10 @@ struct model_checks {
 	double memcpy_gib_s;	/* one core's memcpy; its inverse is seconds per GiB copied */
 };
 
-/* Print the model section (markdown) for records[0..n).  Prints why when no model can be fitted.
+/* Print the model section (markdown) for records[0..n) under the heading "## <heading>" (NULL:
+ * "Where the CPU time goes: a cost model").  Prints why when no model can be fitted.
  * Returns 0 when a model was fitted for each side (into *m when non-NULL), -1 otherwise. */
-int report_model_print(FILE *f, const struct run_record *r, size_t n,
+int report_model_print(FILE *f, const char *heading, const struct run_record *r, size_t n,
 		       const struct model_checks *checks, struct side_models *m);
 
 /* Predict what one transfer of m_ethod (size bytes, chunk per call) should cost on each side
