@@ -41,6 +41,15 @@ $(BUILD)/%.o: %.c Makefile | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(BXFLAGS) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
+# The commit the binary is built from, for --version and the reports' provenance; the stamp
+# changes only when the commit does, so only version.o is rebuilt then.
+BULKXFER_COMMIT ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+COMMIT_STAMP := $(BUILD)/commit.stamp
+$(shell mkdir -p $(BUILD) && (echo '$(BULKXFER_COMMIT)' | cmp -s - $(COMMIT_STAMP) || \
+	echo '$(BULKXFER_COMMIT)' > $(COMMIT_STAMP)))
+$(BUILD)/src/base/version.o: $(COMMIT_STAMP)
+$(BUILD)/src/base/version.o: CPPFLAGS += -DBULKXFER_COMMIT='"$(BULKXFER_COMMIT)"'
+
 $(BIN): $(LIB_OBJ) $(BUILD)/src/cli/main.o
 	$(CC) $(BXFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

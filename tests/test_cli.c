@@ -13,6 +13,7 @@
 
 #include "base/units.h"
 #include "base/verify.h"
+#include "base/version.h"
 #include "cli/options.h"
 #include "method/methods.h"
 #include "record/results.h"
@@ -354,6 +355,15 @@ static void test_reproduce_end_to_end(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(answer, path));
 	CU_ASSERT_TRUE(strlen(answer) >= strlen(path) &&
 		       strcmp(answer + strlen(answer) - strlen(path), path) == 0);
+	/* report.md says what wrote it and how: version and commit, the command and its seed,
+	 * the CPUs and memory. */
+	snprintf(path, sizeof(path), "%s/rep/report.md", workdir);
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "- written by: bulkxfer " BULKXFER_VERSION
+						 " (commit "));
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "- command: `bulkxfer reproduce --size 4M "
+						 "--runs 2 --warmup 0 --chunk 4K,64K --out "));
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "(seed 1)"));
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, " online; memory "));
 	/* study: pipe, shm-whole, splice and the shm ring, 4x2; the chunk sweep: pipe, shm, splice,
 	 * shm-rw beside shm and the study's shm-whole, 5 methods x 2 chunks x 3 runs; tuned: the
 	 * four, and read/write at 4 KiB for the splice target unless pipe's best chunk was 4 KiB,

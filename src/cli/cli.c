@@ -9,10 +9,9 @@
 #include <string.h>
 
 #include "base/errors.h"
+#include "base/version.h"
 #include "cli/commands.h"
 #include "transfer/fault_inject.h"
-
-#define BULKXFER_VERSION "0.4.0"
 
 struct subcommand {
 	const char *name;
@@ -83,7 +82,7 @@ int cli_main(int argc, char **argv)
 	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
 		return cmd_help(0, NULL);
 	if (strcmp(name, "--version") == 0) {
-		printf("bulkxfer %s\n", BULKXFER_VERSION);
+		printf("bulkxfer %s (commit %s)\n", bulkxfer_version(), bulkxfer_commit());
 		return BX_EXIT_OK;
 	}
 	for (size_t i = 0; i < NSUBCOMMANDS; i++)

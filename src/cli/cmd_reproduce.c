@@ -36,6 +36,12 @@ int cmd_reproduce(int argc, char **argv)
 	struct bx_error err = { 0, "" };
 	struct run_plan plan;
 	options_plan(&o, &plan);
+	/* The command as typed (argv[0] is "reproduce"), for the report's provenance. */
+	static char line[1024];
+	size_t used = (size_t)snprintf(line, sizeof(line), "bulkxfer");
+	for (int i = 0; i < argc && used < sizeof(line); i++)
+		used += (size_t)snprintf(line + used, sizeof(line) - used, " %s", argv[i]);
+	plan.command_line = line;
 	rc = reproduce_run(&plan, &err);
 	if (rc)
 		bx_print_error("%s", err.msg);

@@ -58,6 +58,7 @@ struct run_plan {
 	int verify, profile;
 	const char *series;	/* label of every row ("run", "sweep", "study", ...) */
 	int verbose;		/* print the full tables as well as the answer */
+	const char *command_line;	/* the command as typed, for the report's provenance */
 
 	/* ---- what the orchestrator decided ---- */
 	uint64_t run_offset;	/* the first recorded run is numbered run_offset + 1 (runs are

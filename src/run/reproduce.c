@@ -18,6 +18,7 @@
 #include <string.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "analysis/judge/groups.h"
 #include "analysis/judge/stats.h"
@@ -535,8 +536,13 @@ int reproduce_run(const struct run_plan *plan, struct bx_error *err)
 			 "profiled runs");
 	}
 	struct report_context rctx = { &limits, measure_now() - start, generate_s, hash_s,
-				       &primitives, study.n, tuned.n, "", "", &system, NULL, "", "" };
+				       &primitives, study.n, tuned.n, "", "", &system, NULL, "", "",
+				       NULL, 0, 0, 0 };
 	snprintf(rctx.ipc_why, sizeof(rctx.ipc_why), "%s", ipc_why);
+	rctx.command_line = plan->command_line;
+	rctx.seed = plan->seed;
+	rctx.cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	rctx.mem_bytes = (uint64_t)sysconf(_SC_PHYS_PAGES) * (uint64_t)sysconf(_SC_PAGESIZE);
 	snprintf(rctx.study_stop, sizeof(rctx.study_stop), "%s", study.stop);
 	snprintf(rctx.tuned_stop, sizeof(rctx.tuned_stop), "%s", tuned.stop);
 	rctx.profiles = &s.profiles;

@@ -100,7 +100,7 @@ static int render_graph(FILE *md, struct report_input *in, enum report_graph_id 
 
 static int write_machine(FILE *md, struct report_input *in)
 {
-	report_machine_print(md, in->records, in->n, in->runs_csv);
+	report_machine_print(md, in->records, in->n, in->runs_csv, in->ctx);
 	return 0;
 }
 

@@ -9,6 +9,7 @@
 #define BX_REPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "base/errors.h"
@@ -33,6 +34,11 @@ struct report_context {
 	const struct profile_set *profiles;	/* the profiled runs' samples; NULL: none */
 	char profile_why[256];			/* why there are none (e.g. perf refused) */
 	char ipc_why[256];			/* why no memory-to-memory phase ran ("": it did) */
+	/* Provenance of the job (NULL / 0: not known, as for `report` of another's runs). */
+	const char *command_line;		/* the command that ran the job */
+	uint64_t seed;				/* of the generated source */
+	long cpus;				/* CPUs online */
+	uint64_t mem_bytes;			/* physical memory */
 };
 
 #define REPORT_STEADY_RATIO 1.2	/* spread worth a mark: max/min of a group of 5+ runs */

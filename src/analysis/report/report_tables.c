@@ -5,10 +5,15 @@
  */
 #include "analysis/report/report_tables.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include "analysis/judge/groups.h"
 #include "analysis/report/explain.h"
+#include "analysis/report/report.h"
 #include "analysis/report/report_study.h"
+#include "base/units.h"
+#include "base/version.h"
 #include "host/system_check.h"
 #include "record/names.h"
 
@@ -133,11 +138,22 @@ void report_groups_print(FILE *f, const struct group *g, size_t n)
 	}
 }
 
-void report_machine_print(FILE *f, const struct run_record *r, size_t n, const char *runs_csv)
+void report_machine_print(FILE *f, const struct run_record *r, size_t n, const char *runs_csv,
+			  const struct report_context *ctx)
 {
 	fprintf(f, "# bulkxfer: the 2014 pipe / mmap / splice comparison, re-run\n\n");
-	fprintf(f, "- CPU: %s\n- kernel: %s\n- filesystems: source on %s, destination on %s\n",
-		r[0].cpu_model, r[0].kernel, r[0].src_fs, r[0].dst_fs);
+	fprintf(f, "- written by: bulkxfer %s (commit %s)\n", bulkxfer_version(), bulkxfer_commit());
+	if (ctx && ctx->command_line)
+		fprintf(f, "- command: `%s` (seed %llu)\n", ctx->command_line,
+			(unsigned long long)ctx->seed);
+	fprintf(f, "- CPU: %s", r[0].cpu_model);
+	if (ctx && ctx->cpus > 0) {
+		char mem[32];
+		fprintf(f, ", %ld online; memory %s", ctx->cpus,
+			units_format_size(ctx->mem_bytes, mem, sizeof(mem)));
+	}
+	fprintf(f, "\n- kernel: %s\n- filesystems: source on %s, destination on %s\n", r[0].kernel,
+		r[0].src_fs, r[0].dst_fs);
 	fprintf(f, "- runs: %zu, from %s to %s (UTC), every one listed in `%s`\n", n, r[0].timestamp,
 		r[n - 1].timestamp, runs_csv);
 	int verified = 1;

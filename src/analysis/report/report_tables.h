@@ -13,9 +13,12 @@
 struct group;
 struct system_findings;
 
-/* The report's title and the machine: CPU, kernel, filesystems, the runs and their file, and
- * whether every run was verified. */
-void report_machine_print(FILE *f, const struct run_record *r, size_t n, const char *runs_csv);
+/* The report's title and its provenance: the bulkxfer that wrote it, the job's command line,
+ * seed, CPUs and memory (from ctx, when the report is written right after the runs), CPU,
+ * kernel, filesystems, the runs and their file, and whether every run was verified. */
+struct report_context;
+void report_machine_print(FILE *f, const struct run_record *r, size_t n, const char *runs_csv,
+			  const struct report_context *ctx);
 
 /* "Each method at its best chunk size": the tuned series' groups, when there are any. */
 void report_tuned_print(FILE *f, const struct group *g, size_t n);
