@@ -29,7 +29,8 @@ man1dir := $(PREFIX)/share/man/man1
 compdir := $(PREFIX)/share/bash-completion/completions
 PLOT_SCRIPTS := $(notdir $(wildcard plots/*.gp))
 
-.PHONY: all deps test soak big sanitize valgrind check mutate reproduce plots clean install uninstall
+.PHONY: all deps test soak big sanitize valgrind browser check mutate reproduce plots clean install \
+	uninstall
 all: $(BIN)
 
 # Checks (and installs, where it can) libcunit1-dev, libxxhash-dev and gnuplot-nox first.
@@ -89,6 +90,17 @@ valgrind: $(BIN)
 	  if [ $$rc -ne 0 ]; then echo "valgrind found errors (exit $$rc)"; exit 1; fi; \
 	  echo "valgrind: every method ran clean"
 
+# report.html in a real browser (headless Chromium through chromedriver, tests/browser/): a
+# small reproduce job's page loads with no console error and no network request, shows
+# verdicts.csv's ordering, zooms a flame graph on a click and reports a search's share.
+# Screenshots stay in $(BUILD)/browser/ for a person to look at.  About a minute.
+BROWSER_DIR := $(BUILD)/browser
+browser: $(BIN)
+	@scripts/ensure-deps.sh browser
+	@rm -rf $(BROWSER_DIR) && mkdir -p $(BROWSER_DIR)
+	./$(BIN) reproduce --size 16M --out $(BROWSER_DIR)/job --workdir $(BROWSER_DIR) >/dev/null
+	/usr/bin/python3 tests/browser/check_report.py $(BROWSER_DIR)/job $(BROWSER_DIR)/screenshots
+
 # How strong the suite is: each bug of tests/mutations.txt put into a scratch copy of the tree,
 # built, and the suites it names run; prints the score and every survivor (minutes; not part of
 # `make test` or CI).  MUTATIONS="name ..." runs only those.
@@ -97,8 +109,8 @@ mutate:
 	@scripts/ensure-deps.sh
 	scripts/mutate.sh $(MUTATIONS)
 
-# Everything: the suite, the 4 GiB suite, the sanitizers and valgrind.
-check: test big sanitize valgrind
+# Everything: the suite, the 4 GiB suite, the sanitizers, valgrind and the browser.
+check: test big sanitize valgrind browser
 
 # The main job: the 2014 comparison on a 1.4 GiB file; writes results/reproduce-<time>/.
 reproduce: $(BIN)

@@ -4,12 +4,17 @@
 # profile's names of libc's frames); install the
 # missing ones when apt-get can be run (as root), otherwise print the exact command and fail.
 # Checks files rather than dpkg records, so a library built by hand counts as present too.
-# With "valgrind", checks for valgrind (used by `make valgrind`) instead.
+# With "valgrind", checks for valgrind (used by `make valgrind`) instead; with "browser", for
+# Debian's chromium, chromium-driver and python3-selenium (used by `make browser`).
 set -u
 
 missing=""
 if [ "${1:-}" = valgrind ]; then
 	command -v valgrind >/dev/null 2>&1 || missing=" valgrind"
+elif [ "${1:-}" = browser ]; then
+	[ -x /usr/bin/chromium ] || missing="$missing chromium"
+	[ -x /usr/bin/chromedriver ] || missing="$missing chromium-driver"
+	/usr/bin/python3 -c 'import selenium' >/dev/null 2>&1 || missing="$missing python3-selenium"
 else
 	[ -f /usr/include/CUnit/Basic.h ] || missing="$missing libcunit1-dev"
 	[ -f /usr/include/xxhash.h ] || missing="$missing libxxhash-dev"

@@ -418,6 +418,13 @@ static void test_reproduce_end_to_end(void)
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "Fastest memory-to-memory setting here: "));
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, can_profile ? "#### What profiling cost" :
 						  "No profile was taken: "));
+	/* report.html beside it: the flame graphs of every profiled side, or why there are none */
+	snprintf(path, sizeof(path), "%s/rep/report.html", workdir);
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "id=\"ordering-word\">undecided</strong>"));
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, can_profile ? "id=\"bx-flame-data\">" :
+						  "<p>No profile in this job"));
+	CU_ASSERT_TRUE(!can_profile || ts_file_contains_anywhere(path, "{\"title\":\"study-profile, "
+								     "shm-whole, chunk 4 KiB, receiver"));
 	snprintf(path, sizeof(path), "%s/rep/profile/profile.csv", workdir);
 	CU_ASSERT_EQUAL(ts_exists(path), can_profile);
 	snprintf(path, sizeof(path), "%s/rep/profile/study-profile-shm-whole-4K-consumer.svg",

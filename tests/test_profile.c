@@ -17,6 +17,7 @@
 
 #include "analysis/profile/categories.h"
 #include "analysis/profile/profile_out.h"
+#include "analysis/report/html_flame.h"
 #include "record/stack_counts.h"
 #include "sampling/sampler.h"
 #include "sampling/symbols.h"
@@ -275,6 +276,24 @@ static void test_categories_of_known_stacks(void)
 	CU_ASSERT_EQUAL(category_from_id("nonsense"), -1);
 }
 
+/* report.html's flame graphs fold the harness away: what is left starts in the half. */
+static void test_flame_folds_the_harness(void)
+{
+	CU_ASSERT_STRING_EQUAL(html_flame_fold_harness("__libc_start_call_main;cli_main;run_and_print;"
+						       "harness_run_half;fault_guard_run;"
+						       "pipe_consumer_transfer;read;ksys_read_[k]"),
+			       "pipe_consumer_transfer;read;ksys_read_[k]");
+	/* the last harness frame counts (a half that calls back through the guard) */
+	CU_ASSERT_STRING_EQUAL(html_flame_fold_harness("a;fault_guard_run;b;fault_guard_run;c"), "c");
+	/* without the guard, the half's runner is the last harness frame */
+	CU_ASSERT_STRING_EQUAL(html_flame_fold_harness("main;harness_run_half;splice;x_[k]"),
+			       "splice;x_[k]");
+	/* a frame that only contains the name is no harness frame; a stack without one is whole */
+	CU_ASSERT_STRING_EQUAL(html_flame_fold_harness("main;my_fault_guard_runner;x"),
+			       "main;my_fault_guard_runner;x");
+	CU_ASSERT_STRING_EQUAL(html_flame_fold_harness("[unknown]"), "[unknown]");
+}
+
 /* ---- folded stacks ------------------------------------------------------------------- */
 
 static void test_stack_counts_round_trip(void)
@@ -422,6 +441,7 @@ int register_profile_suite(void)
 		{ "getppid_is_syscall", test_getppid_is_syscall },
 		{ "warm_memcpy_is_user_copy", test_warm_memcpy_is_user_copy },
 		{ "categories_of_known_stacks", test_categories_of_known_stacks },
+		{ "flame_folds_the_harness", test_flame_folds_the_harness },
 		{ "stack_counts_round_trip", test_stack_counts_round_trip },
 		{ "symbols_name_user_and_kernel_frames", test_symbols_name_user_and_kernel_frames },
 		{ "started_threads_are_sampled", test_started_threads_are_sampled },

@@ -147,6 +147,100 @@ static void test_csv_round_trip(void)
 	ts_remove_tree(dir);
 }
 
+/* How often needle occurs in hay. */
+static int count_of(const char *hay, const char *needle)
+{
+	int n = 0;
+	for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
+		n++;
+	return n;
+}
+
+/* report.html beside report.md, without a browser: one whole page, its elements closed, nothing
+ * it would fetch (every src and href is a data: URI or a file beside it), and the verdicts it
+ * carries are verdicts.csv's, row for row. */
+static void test_html_is_self_contained(void)
+{
+	char dir[64], csv[128], path[160];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(csv, sizeof(csv), "%s/runs.csv", dir);
+	write_fixture_csv(csv);
+	struct run_record *recs = NULL;
+	size_t n = 0, cap = 0;
+	struct bx_error err = { 0, "" };
+	CU_ASSERT_EQUAL_FATAL(results_read_csv(csv, &recs, &n, &cap, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(report_write(recs, n, csv, dir, NULL, &err), 0);
+	snprintf(path, sizeof(path), "%s/report.html", dir);
+	char *html = slurp(path);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(html);
+	CU_ASSERT_EQUAL(strncmp(html, "<!DOCTYPE html>\n<html lang=\"en\">", 31), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(html, "</body></html>\n"));
+	static const char *const elements[] = { "section", "table", "svg", "details", "script",
+						"figure", "ul", "main", "header" };
+	for (size_t e = 0; e < sizeof(elements) / sizeof(elements[0]); e++) {
+		char open[32], close[32];
+		snprintf(open, sizeof(open), "<%s", elements[e]);
+		snprintf(close, sizeof(close), "</%s>", elements[e]);
+		int opened = count_of(html, open), closed = count_of(html, close);
+		if (strcmp(elements[e], "section") == 0)
+			CU_ASSERT_TRUE(opened >= 4);	/* answer, claims, graphs, flames */
+		CU_ASSERT_EQUAL(opened, closed);
+		if (opened != closed)
+			fprintf(stderr, "\n  report.html: %d <%s, %d </%s>\n", opened, elements[e],
+				closed, elements[e]);
+	}
+	/* nothing fetched: every src and href is data: or a file beside the page */
+	for (const char *attr = html; (attr = strstr(attr, "src=\"")); attr++)
+		CU_ASSERT_EQUAL(strncmp(attr + 5, "data:", 5), 0);
+	for (const char *attr = html; (attr = strstr(attr, "href=\"")); attr++) {
+		CU_ASSERT_PTR_NULL(strstr(attr, "//") == attr + 6 ? attr : NULL);
+		CU_ASSERT_NOT_EQUAL(strncmp(attr + 6, "http", 4), 0);
+	}
+	CU_ASSERT_PTR_NULL(strstr(html, "url("));
+	CU_ASSERT_PTR_NULL(strstr(html, "@import"));
+	/* the graphs are embedded: the fixture draws five at least */
+	CU_ASSERT_TRUE(count_of(html, "src=\"data:image/png;base64,") >= 5);
+	/* the verdicts it carries are verdicts.csv's */
+	snprintf(path, sizeof(path), "%s/verdicts.csv", dir);
+	FILE *vf = fopen(path, "r");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(vf);
+	char line[512];
+	int rows = 0;
+	CU_ASSERT_PTR_NOT_NULL(fgets(line, sizeof(line), vf));	/* the header */
+	while (fgets(line, sizeof(line), vf)) {
+		char phase[32], claim[32], metric[32], a[64], b[64];
+		char *fields[9];
+		int k = 0;
+		for (char *p = line, *tok; k < 9 && (tok = strsep(&p, ",\n")); k++)
+			fields[k] = tok;
+		CU_ASSERT_EQUAL_FATAL(k, 9);
+		snprintf(phase, sizeof(phase), "%s", fields[0]);
+		snprintf(claim, sizeof(claim), "%s", fields[1]);
+		snprintf(metric, sizeof(metric), "%s", fields[2]);
+		snprintf(a, sizeof(a), "%s", fields[3]);
+		snprintf(b, sizeof(b), "%s", fields[4]);
+		char want[512];
+		snprintf(want, sizeof(want), "{\"phase\":\"%s\",\"claim\":\"%s\",\"metric\":\"%s\","
+			 "\"a\":\"%s\",\"b\":\"%s\",\"verdict\":\"%s\"}", phase, claim, metric,
+			 strcmp(claim, "ordering") == 0 ? "" : a, b, fields[8]);
+		if (strcmp(claim, "ordering") == 0)
+			continue;	/* its a is the whole order; checked below */
+		if (!strstr(html, want))
+			fprintf(stderr, "\n  report.html lacks %s\n", want);
+		CU_ASSERT_PTR_NOT_NULL(strstr(html, want));
+		rows++;
+	}
+	fclose(vf);
+	CU_ASSERT_TRUE(rows >= 10);
+	CU_ASSERT_PTR_NOT_NULL(strstr(html, "<strong id=\"ordering-word\">reproduced</strong>"));
+	CU_ASSERT_EQUAL(count_of(html, "\"verdict\":"), rows + 1);	/* and the ordering's */
+	/* the fixture has no profile: the page says so instead of an empty graph */
+	CU_ASSERT_PTR_NOT_NULL(strstr(html, "<p>No profile in this job"));
+	free(html);
+	free(recs);
+	ts_remove_tree(dir);
+}
+
 /* The terminal's answer for the fixture job: its claims say what verdicts.csv says, each
  * against its 2014 ratio; at most 15 lines of at most 80 columns; the methods not run named. */
 static void test_answer_matches_verdicts(void)
@@ -666,6 +760,7 @@ int register_report_suite(void)
 		{ "report_from_fixture", test_report_from_fixture },
 		{ "tables_say_what_they_hold", test_tables_say_what_they_hold },
 		{ "answer_matches_verdicts", test_answer_matches_verdicts },
+		{ "html_is_self_contained", test_html_is_self_contained },
 		{ "ordering_contradicted_or_undecided", test_ordering_contradicted_or_undecided },
 		{ "targets_by_interval", test_targets_by_interval },
 		{ "host_took_memory_is_shown", test_host_took_memory_is_shown },

@@ -18,6 +18,7 @@
 #include "analysis/model/model.h"
 #include "analysis/report/answer.h"
 #include "analysis/report/explain.h"
+#include "analysis/report/html.h"
 #include "analysis/report/plot_data.h"
 #include "analysis/report/report_ipc.h"
 #include "analysis/report/report_model.h"
@@ -67,6 +68,7 @@ struct report_input {
 	const struct report_context *ctx;	/* may be NULL */
 	const char *runs_csv, *out_dir;
 	struct graph graphs[NGRAPHS];
+	struct findings findings;		/* what the job found (answer.h) */
 	struct side_models model;		/* the cost model section's fit */
 	int fitted;				/* 1 when the model could be fitted */
 	struct bx_error *err;
@@ -166,8 +168,7 @@ static int write_model(FILE *md, struct report_input *in)
 
 static int write_findings(FILE *md, struct report_input *in)
 {
-	answer_write_findings(md, in->records, in->n, in->g, in->ng, in->claims,
-			      in->ctx ? in->ctx->profiles : NULL);
+	answer_write_findings(md, &in->findings);
 	return 0;
 }
 
@@ -330,6 +331,7 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 	/* The model is fitted first: the profile section puts its shares beside the measured ones,
 	 * and the appendix prints it. */
 	in.fitted = model_fit_sides(records, n, NULL, &in.model) == 0;
+	answer_gather(records, n, g, ng, &claims_storage, ctx ? ctx->profiles : NULL, &in.findings);
 
 	char path[PATH_LEN];
 	int rc = 0;
@@ -352,6 +354,27 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 		rc = write_sections(md, &in);
 		if (fclose(md) != 0 && rc == 0)
 			rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path, strerror(errno));
+	}
+	if (md) {	/* report.html beside it, from the same judgement */
+		const char *names[NGRAPHS], *titles[NGRAPHS];
+		size_t k = 0;
+		for (size_t i = 0; i < NSECTIONS; i++)
+			for (size_t j = 0; j < MAX_SECTION_GRAPHS && sections[i].graphs[j] != NO_GRAPH;
+			     j++) {
+				const struct graph *gr = &in.graphs[sections[i].graphs[j]];
+				if (gr->available) {
+					names[k] = gr->script;
+					titles[k++] = gr->title;
+				}
+			}
+		struct html_input h = { records, n, &claims_storage, &in.findings,
+					ctx ? ctx->profiles : NULL, ctx ? ctx->profile_why : NULL,
+					out_dir, names, titles, k };
+		struct bx_error herr = { 0, "" };
+		if (html_write(&h, &herr) != 0 && rc == 0) {
+			*err = herr;
+			rc = BX_EXIT_FAILURE;
+		}
 	}
 	free(g);
 	return rc;

@@ -1,0 +1,183 @@
+/*
+ * html_forest.c - the forest plot of every claim (html_forest.h).  The axis is log-scaled so
+ * a ratio and its inverse sit equally far from 1x; colours are Okabe-Ito's (safe for the common
+ * colour-blindnesses) and every verdict is also written in words, so no colour carries meaning
+ * alone.
+ */
+#include "analysis/report/html_forest.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "analysis/judge/study.h"
+#include "analysis/judge/verdict.h"
+#include "analysis/report/answer.h"
+#include "analysis/report/html_text.h"
+
+#define ROW_H 26
+#define LABEL_W 330
+#define PLOT_W 420
+#define VERDICT_W 170
+#define TOP 34
+#define AXIS_MIN 0.05
+#define AXIS_MAX 20.0
+
+/* The verdict's colour: a ratio decided below 1 (a less) or a target met in blue, a ratio
+ * decided above 1 or a target missed in vermillion, nothing decided in grey. */
+static const char *verdict_colour(const struct claim *x)
+{
+	if (x->direction == 0)
+		return "#6b6b6b";
+	int blue = strcmp(x->claim, "ratio") == 0 ? x->direction < 0 : x->direction > 0;
+	return blue ? "#0072B2" : "#D55E00";
+}
+
+/* 1 when method is one of the study's three rows (the ring is not: 2014 did not run it). */
+static int study_method(const char *method)
+{
+	for (int i = 0; i < STUDY_NROWS; i++)
+		if (strcmp(study_rows[i].method, method) == 0)
+			return 1;
+	return 0;
+}
+
+/* What the 2014 code measured for a study ratio claim, 0 for none. */
+static double then_of(const struct claim *x)
+{
+	if (strcmp(x->phase, "study") != 0 || strcmp(x->claim, "ratio") != 0 ||
+	    !study_method(x->a) || !study_method(x->b))
+		return 0;
+	enum study_metric m = strcmp(x->metric, "sender_cpu") == 0 ? METRIC_SENDER_CPU :
+			      strcmp(x->metric, "receiver_cpu") == 0 ? METRIC_RECEIVER_CPU :
+			      strcmp(x->metric, "cpu_sum") == 0 ? METRIC_CPU_SUM : METRIC_WALL;
+	return study_2014_ratio(x->a, x->b, m);
+}
+
+static int drawable(const struct claim *x)
+{
+	return x->r.valid && x->r.low > 0 && x->r.high > 0;
+}
+
+/* The label of a claim: "splice / read/write, CPU sum (study)". */
+static void label_of(const struct claim *x, char *buf, size_t len)
+{
+	static const struct { const char *id, *words; } metrics[] = {
+		{ "cpu_sum", "CPU sum" }, { "sender_cpu", "sender CPU" },
+		{ "receiver_cpu", "receiver CPU" }, { "wall", "wall time" },
+	};
+	const char *m = x->metric;
+	for (size_t i = 0; i < sizeof(metrics) / sizeof(metrics[0]); i++)
+		if (strcmp(metrics[i].id, x->metric) == 0)
+			m = metrics[i].words;
+	if (strcmp(x->claim, "ratio") == 0)
+		snprintf(buf, len, "%s / %s, %s (%s)", answer_display_name(x->a),
+			 answer_display_name(x->b), m, x->phase);
+	else
+		snprintf(buf, len, "%s: %s / %s, %s (%s)", x->claim, x->a, x->b, m, x->phase);
+}
+
+static double x_of(double ratio, double lo, double hi)
+{
+	if (ratio < lo)
+		ratio = lo;
+	if (ratio > hi)
+		ratio = hi;
+	return LABEL_W + PLOT_W * (log(ratio) - log(lo)) / (log(hi) - log(lo));
+}
+
+int html_forest_write(FILE *f, const struct claim_set *c)
+{
+	double lo = 1 / (1 + VERDICT_NOISE), hi = 1 + VERDICT_NOISE;
+	int rows = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		const struct claim *x = &c->v[i];
+		if (!drawable(x))
+			continue;
+		double then = then_of(x);
+		lo = fmin(lo, x->r.low);
+		hi = fmax(hi, x->r.high);
+		if (then > 0)
+			lo = fmin(lo, then), hi = fmax(hi, then);
+		rows++;
+	}
+	if (rows == 0) {
+		fprintf(f, "<p>No claim has an interval yet: too few rounds ran both its sides.</p>\n");
+		return 0;
+	}
+	lo = fmax(AXIS_MIN, lo / 1.15);
+	hi = fmin(AXIS_MAX, hi * 1.15);
+	int height = TOP + rows * ROW_H + 30, width = LABEL_W + PLOT_W + VERDICT_W;
+	fprintf(f, "<svg class=\"forest\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+		"role=\"img\" aria-labelledby=\"forest-title\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+		"<title id=\"forest-title\">Every claim: the ratio this machine measured with its "
+		"interval, against 1x and the 2014 value</title>\n", width, height, width, height);
+	/* the noise band and the 1x line */
+	double b0 = x_of(1 / (1 + VERDICT_NOISE), lo, hi), b1 = x_of(1 + VERDICT_NOISE, lo, hi);
+	fprintf(f, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#e8e8e8\"/>\n"
+		"<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#444\"/>\n", b0, TOP - 6,
+		b1 - b0 < 1 ? 1 : b1 - b0, rows * ROW_H + 6, x_of(1, lo, hi), x_of(1, lo, hi),
+		TOP - 6, TOP + rows * ROW_H);
+	static const double ticks[] = { 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20 };
+	for (size_t t = 0; t < sizeof(ticks) / sizeof(ticks[0]); t++)
+		if (ticks[t] >= lo && ticks[t] <= hi)
+			fprintf(f, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" "
+				"class=\"tick\">%gx</text>\n", x_of(ticks[t], lo, hi),
+				TOP + rows * ROW_H + 20, ticks[t]);
+	fprintf(f, "<text x=\"%d\" y=\"16\" class=\"head\">claim</text><text x=\"%d\" y=\"16\" "
+		"class=\"head\">ratio a / b (log scale)</text><text x=\"%d\" y=\"16\" "
+		"class=\"head\">verdict</text>\n", 4, LABEL_W, LABEL_W + PLOT_W + 10);
+	int k = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		const struct claim *x = &c->v[i];
+		if (!drawable(x))
+			continue;
+		double y = TOP + k++ * ROW_H + ROW_H / 2.0;
+		char label[160];
+		label_of(x, label, sizeof(label));
+		const char *col = verdict_colour(x);
+		fprintf(f, "<g><title>");
+		html_text(f, label);
+		fprintf(f, ": %.2f [%.2f, %.2f], %s</title><text x=\"4\" y=\"%.1f\">", x->r.estimate,
+			x->r.low, x->r.high, x->verdict, y + 4);
+		html_text(f, label);
+		fprintf(f, "</text><line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" "
+			"stroke=\"%s\" stroke-width=\"3\"/><circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" "
+			"fill=\"%s\"/>", x_of(x->r.low, lo, hi), x_of(x->r.high, lo, hi), y, y, col,
+			x_of(x->r.estimate, lo, hi), y, col);
+		double then = then_of(x);
+		if (then > 0) {
+			double tx = x_of(then, lo, hi);
+			fprintf(f, "<path d=\"M%.1f %.1fl6 6l-6 6l-6 -6z\" fill=\"none\" "
+				"stroke=\"#000\" stroke-width=\"1.5\"/>", tx, y - 6);
+		}
+		fprintf(f, "<text x=\"%d\" y=\"%.1f\" fill=\"%s\" class=\"verdict\">", LABEL_W + PLOT_W +
+			10, y + 4, col);
+		html_text(f, x->verdict);
+		fprintf(f, "</text></g>\n");
+	}
+	fprintf(f, "</svg>\n");
+
+	/* The same numbers as a table: the plot's text alternative. */
+	fprintf(f, "<table class=\"claims\"><caption>Every claim with an interval</caption><thead>"
+		"<tr><th>claim</th><th>estimate</th><th>95%% interval</th><th>2014</th>"
+		"<th>verdict</th></tr></thead><tbody>\n");
+	for (size_t i = 0; i < c->n; i++) {
+		const struct claim *x = &c->v[i];
+		if (!drawable(x))
+			continue;
+		char label[160];
+		label_of(x, label, sizeof(label));
+		fprintf(f, "<tr><td>");
+		html_text(f, label);
+		fprintf(f, "</td><td>%.2f</td><td>[%.2f, %.2f]</td><td>", x->r.estimate, x->r.low,
+			x->r.high);
+		double then = then_of(x);
+		if (then > 0)
+			fprintf(f, "%.2f", then);
+		fprintf(f, "</td><td>");
+		html_text(f, x->verdict);
+		fprintf(f, "</td></tr>\n");
+	}
+	fprintf(f, "</tbody></table>\n");
+	return rows;
+}
