@@ -147,6 +147,31 @@ static void test_csv_round_trip(void)
 	ts_remove_tree(dir);
 }
 
+/* The bar graphs draw measured groups only: a profiled run (one sampled run, no interval) never
+ * stands beside the medians of many (issue 30). */
+static void test_bars_leave_out_profiled_runs(void)
+{
+	char dir[64], path[160];
+	ts_make_tempdir(dir, sizeof(dir));
+	struct run_record r[5];
+	for (int k = 0; k < 4; k++)
+		r[k] = fixture("study", "pipe", 4096, 1 << 20, 0.1, 0.1, 1.0 + 0.1 * k);
+	r[4] = fixture("study-profile", "pipe", 4096, 1 << 20, 0.3, 0.3, 0.7);
+	struct bx_error err = { 0, "" };
+	CU_ASSERT_EQUAL(report_write(r, 5, "runs.csv", dir, NULL, &err), 0);
+	static const char *const bars[] = { "plot-cpu.csv", "plot-throughput.csv",
+					    "plot-cpu_per_gib.csv" };
+	for (size_t b = 0; b < sizeof(bars) / sizeof(bars[0]); b++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, bars[b]);
+		char *data = slurp(path);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(data);
+		CU_ASSERT_PTR_NOT_NULL(strstr(data, "\npipe 4 KiB"));
+		CU_ASSERT_PTR_NULL(strstr(data, "profile"));
+		free(data);
+	}
+	ts_remove_tree(dir);
+}
+
 /* How often needle occurs in hay. */
 static int count_of(const char *hay, const char *needle)
 {
@@ -761,6 +786,7 @@ int register_report_suite(void)
 		{ "tables_say_what_they_hold", test_tables_say_what_they_hold },
 		{ "answer_matches_verdicts", test_answer_matches_verdicts },
 		{ "html_is_self_contained", test_html_is_self_contained },
+		{ "bars_leave_out_profiled_runs", test_bars_leave_out_profiled_runs },
 		{ "ordering_contradicted_or_undecided", test_ordering_contradicted_or_undecided },
 		{ "targets_by_interval", test_targets_by_interval },
 		{ "host_took_memory_is_shown", test_host_took_memory_is_shown },

@@ -229,6 +229,12 @@ int groups_is_sweep(const char *series)
 	return len >= 5 && strcmp(series + len - 5, "sweep") == 0;
 }
 
+int groups_is_profile(const char *series)
+{
+	size_t len = strlen(series);
+	return len >= 8 && strcmp(series + len - 8, "-profile") == 0;
+}
+
 /* Not a sweep, and the method's own halves on a file (not memory to memory, issue 22). */
 static int plain(const struct group *g)
 {

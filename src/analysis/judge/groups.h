@@ -62,6 +62,10 @@ int groups_holds(const struct group *g, const struct run_record *r);
  * kept out of the headline tables and bar graphs. */
 int groups_is_sweep(const char *series);
 
+/* 1 when series holds profiled runs (reproduce's "study-profile", "tuned-profile"): one sampled
+ * run per setting, never a group to put beside measured medians. */
+int groups_is_profile(const char *series);
+
 /* 1 when group i is the first group of its method that is neither a sweep nor memory to memory
  * (a memory source, a read or splice sink: not the method's own halves on a file). */
 int groups_first_plain_of_method(const struct group *groups, size_t n, size_t i);

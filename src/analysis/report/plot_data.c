@@ -14,11 +14,16 @@
 #define MAX_VALUES 256	/* distinct chunks or sizes on one line graph */
 #define MAX_LINES 64	/* methods on one line graph */
 
+/* A group the bar graphs draw: the measured groups outside the sweeps (every group when there
+ * are only sweeps), never a profiled run's, whose one sampled run has no interval to stand
+ * beside the medians of many. */
 static int is_headline(const struct group *g, size_t n, size_t i)
 {
+	if (groups_is_profile(g[i].series))
+		return 0;
 	int any_plain = 0;
 	for (size_t k = 0; k < n; k++)
-		any_plain |= !groups_is_sweep(g[k].series);
+		any_plain |= !groups_is_sweep(g[k].series) && !groups_is_profile(g[k].series);
 	return any_plain ? !groups_is_sweep(g[i].series) : 1;
 }
 
