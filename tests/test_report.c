@@ -278,6 +278,16 @@ static void test_answer_matches_verdicts(void)
 	size_t n = 0, cap = 0;
 	struct bx_error err = { 0, "" };
 	CU_ASSERT_EQUAL_FATAL(results_read_csv(csv, &recs, &n, &cap, &err), 0);
+	/* mmap+memcpy made to cost what read/write costs, run for run: that pair is no longer
+	 * cheaper, so the words differ from claim to claim */
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < n; k++)
+			if (strcmp(recs[i].series, "study") == 0 && strcmp(recs[i].method, "shm-whole") == 0 &&
+			    strcmp(recs[k].series, "study") == 0 && strcmp(recs[k].method, "pipe") == 0 &&
+			    recs[k].run == recs[i].run) {
+				recs[i].producer_fig = recs[k].producer_fig;
+				recs[i].consumer_fig = recs[k].consumer_fig;
+			}
 	CU_ASSERT_EQUAL_FATAL(report_write(recs, n, csv, dir, NULL, &err), 0);
 	char *out = NULL;
 	size_t len = 0;
@@ -295,7 +305,8 @@ static void test_answer_matches_verdicts(void)
 	}
 	CU_ASSERT_EQUAL(counted, lines);
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "2014 ordering (splice < mmap+memcpy < read/write, by "
-					   "CPU): reproduced\n"));
+					   "CPU): contradicted\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "mmap+memcpy / read/write  1.00x"));
 	/* each pair's word is verdicts.csv's */
 	snprintf(path, sizeof(path), "%s/verdicts.csv", dir);
 	char *verdicts = slurp(path);
