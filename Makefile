@@ -9,7 +9,7 @@ LDLIBS  := -lxxhash -luring -lrt -lpthread -lm
 BUILD   ?= build
 BIN     ?= bulkxfer
 
-# src/ holds one folder per layer (doc/details.md, "Where things live"; scripts/check-layers.sh
+# src/ holds one folder per layer (doc/details.md, "Layout"; scripts/check-layers.sh
 # checks that each includes only the layers below it); analysis/ has four folders of its own.
 LIB_SRC  := $(filter-out src/cli/main.c,$(wildcard src/*/*.c src/analysis/*/*.c))
 TEST_SRC := $(wildcard tests/*.c)

@@ -3,7 +3,7 @@
 # a layer; the table below says which folders a file in it may include (its own is always
 # allowed).  Prints every include that breaks the table, as "FILE:LINE: includes X (LAYER may
 # include only ...)", and exits 1 if there is one; `make test` runs it first.  The table is the
-# picture of doc/details.md ("Where things live"): change both together.
+# picture of doc/details.md ("Layout"): change both together.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "${1:-$top/src}" || exit 2
@@ -23,8 +23,8 @@ declare -A may=(
 	[analysis/model]="base record host channel method analysis/judge"
 	[analysis/profile]="base record analysis/judge"
 	[analysis/report]="base record host channel method analysis/judge analysis/model analysis/profile"
-	[run]="base record host channel method sampling transfer analysis/judge analysis/model analysis/profile analysis/report"
-	[cli]="base record host channel method sampling transfer analysis/judge analysis/model analysis/profile analysis/report run"
+	[run]="base record host channel method sampling transfer producer consumer analysis/judge analysis/model analysis/profile analysis/report"
+	[cli]="base record host channel method sampling transfer producer consumer analysis/judge analysis/model analysis/profile analysis/report run"
 )
 
 bad=0

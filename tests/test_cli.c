@@ -412,7 +412,7 @@ static void test_reproduce_end_to_end(void)
 	CU_ASSERT_EQUAL(ipc, 3 * 2 * 5);
 	CU_ASSERT_EQUAL(nrec, 8 + 30 + tuned + 4 + profiled + ipc);
 	snprintf(path, sizeof(path), "%s/rep/report.md", workdir);
-	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "### Where the CPU time goes, measured"));
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "\n## Where the CPU time goes, measured\n"));
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "## The IPC alone: memory to memory beside"));
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "| shm-rw | read | no |"));
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "Fastest memory-to-memory setting here: "));

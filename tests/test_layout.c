@@ -104,7 +104,7 @@ static void test_every_source_file_in_details(void)
 		if (stat(path, &st) != 0)
 			fprintf(stderr, "  layout: doc/details.md names %s, which does not exist\n", path);
 		CU_ASSERT_EQUAL(stat(path, &st), 0);
-		named++;
+		named += strlen(path) > 2 && strcmp(path + strlen(path) - 2, ".c") == 0;
 	}
 	CU_ASSERT_EQUAL(named, n);
 	free(layout);

@@ -20,13 +20,13 @@
 #include "base/source.h"
 #include "base/verify.h"
 #include "cli/options.h"
+#include "consumer/sink.h"
 #include "method/methods.h"
 #include "record/results.h"
 #include "run/runner.h"
 #include "test_support.h"
 #include "transfer/harness.h"
 #include "transfer/memory_source.h"
-#include "transfer/sink.h"
 
 static char dir[64];
 

@@ -227,7 +227,7 @@ static void test_report_section_judges_the_explanation(void)
 	add_side(&set, "study-profile", "splice", CHUNK_REST, 0, COPY_K, 100, 0.1);
 	char *s = section_of(&set, NULL);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
-	CU_ASSERT_TRUE(strstr(s, "### Where the CPU time goes, measured") != NULL);
+	CU_ASSERT_TRUE(strstr(s, "\n## Where the CPU time goes, measured\n") != NULL);
 	CU_ASSERT_TRUE(strstr(s, "the profiled runs took 2.400 s against 4.000 s of CPU, both sides (-1.600 s). The copy "
 			      "categories account for +0.400 s") != NULL);
 	CU_ASSERT_TRUE(strstr(s, "It takes less CPU, but not mainly by copying less") != NULL);

@@ -259,6 +259,28 @@ static void test_html_is_self_contained(void)
 	CU_ASSERT_TRUE(rows >= 10);
 	CU_ASSERT_PTR_NOT_NULL(strstr(html, "<strong id=\"ordering-word\">reproduced</strong>"));
 	CU_ASSERT_EQUAL(count_of(html, "\"verdict\":"), rows + 1);	/* and the ordering's */
+	/* every section the fixture fills has a heading that begins with its title, as the README
+	 * and the man page name it (the machine's is the page's title) */
+	snprintf(path, sizeof(path), "%s/report.md", dir);
+	char *md = slurp(path);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
+	static const char *const filled[] = { "what this job found", "against the 2014 study",
+					      "each method at its best chunk size",
+					      "the floor and the targets", "where the copies go",
+					      "every group of runs",
+					      "appendix: a cost model fitted to the runs" };
+	for (size_t k = 0; k < sizeof(filled) / sizeof(filled[0]); k++) {
+		int listed = 0;
+		for (size_t i = 0; i < report_sections_count(); i++)
+			listed |= strcmp(report_section_title(i), filled[k]) == 0;
+		CU_ASSERT_TRUE(listed);
+		char heading[96];
+		snprintf(heading, sizeof(heading), "\n## %c%s", filled[k][0] - 'a' + 'A', filled[k] + 1);
+		if (!strstr(md, heading))
+			fprintf(stderr, "\n  report.md has no heading '%s'\n", heading + 1);
+		CU_ASSERT_PTR_NOT_NULL(strstr(md, heading));
+	}
+	free(md);
 	/* the fixture has no profile: the page says so instead of an empty graph */
 	CU_ASSERT_PTR_NOT_NULL(strstr(html, "<p>No profile in this job"));
 	free(html);

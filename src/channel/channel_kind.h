@@ -1,9 +1,12 @@
 /*
  * channel_kind.h - the registry of channels: every kind of connection between a method's two
  * halves, listed once in BX_CHANNELS.  The enum, channel.c's table of openers and names, and
- * `bulkxfer list --halves` are all made from this list, so a channel added here appears
- * everywhere without another edit.  Kept apart from channel.h (which sets channels up) so that
- * the halves' contract (method/half.h) can name a kind without seeing how a channel is made.
+ * `bulkxfer list --halves` are all made from this list.  A new kind is a line here and its
+ * opener in channel.c (and, for --sink-by read, a sink half in consumer/sink_read.c's list);
+ * a kind that needs new descriptors or mappings also adds them to struct channel and half_ctx
+ * and hands them over in transfer/harness_side.c.  Kept apart from channel.h (which sets
+ * channels up) so that the halves' contract (method/half.h) can name a kind without seeing how
+ * a channel is made.
  */
 #ifndef BX_CHANNEL_KIND_H
 #define BX_CHANNEL_KIND_H

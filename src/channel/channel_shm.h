@@ -1,7 +1,8 @@
 /*
- * channel_shm.h - the shared-memory channel: a POSIX shared-memory object holding a ring of
- * fixed-size slots and two process-shared semaphores, one counting empty slots and one counting
- * full ones.  The producer fills slots in order, the consumer empties them in the same order.
+ * channel_shm.h - the shared-memory channel: a nameless shared-memory file (memfd, else a POSIX
+ * object unlinked at once) holding a ring of fixed-size slots and two process-shared semaphores,
+ * one counting empty slots and one counting full ones; or one slot as large as the file (the
+ * 2014 study's whole region).  The producer fills slots in order, the consumer empties them in the same order.
  *
  * A wait may first poll the semaphore for a while (shm_ring_set_spin): a sleeping side has to be
  * woken by a futex call, and on a VM that wake-up crosses the hypervisor.  Waits are timed

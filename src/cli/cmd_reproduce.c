@@ -11,7 +11,6 @@
 #include "base/cleanup.h"
 #include "cli/output_paths.h"
 #include "run/reproduce.h"
-#include "transfer/uring.h"
 
 int cmd_reproduce(int argc, char **argv)
 {

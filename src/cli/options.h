@@ -10,9 +10,9 @@
 #include <stdio.h>
 
 #include "base/errors.h"
+#include "consumer/sink.h"
 #include "method/methods.h"
 #include "run/plan.h"
-#include "transfer/sink.h"
 
 #define DEFAULT_CHUNK (1ULL << 20)
 #define DEFAULT_SLOTS 8

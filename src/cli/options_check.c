@@ -10,7 +10,7 @@
 
 #include "base/units.h"
 #include "channel/channel_shm.h"
-#include "transfer/sink.h"
+#include "consumer/sink.h"
 
 /* --src memory, --lock, --sink-by and --busy-poll among themselves. */
 static int check_memory_and_sink(struct run_options *o, struct bx_error *err)

@@ -8,8 +8,8 @@
 #include <sys/uio.h>
 
 #include "base/io_util.h"
+#include "channel/cma_token.h"
 #include "method/methods.h"
-#include "transfer/cma_token.h"
 #include "transfer/half_helpers.h"
 
 static int cma_consumer_transfer(struct half_ctx *ctx)

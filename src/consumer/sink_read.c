@@ -12,10 +12,10 @@
 
 #include "base/io_util.h"
 #include "channel/channel_shm.h"
+#include "channel/cma_token.h"
+#include "consumer/sink.h"
 #include "method/methods.h"
-#include "transfer/cma_token.h"
 #include "transfer/half_helpers.h"
-#include "transfer/sink.h"
 
 /* Count n bytes received into buf; in a check run write them to the check file first. */
 static int received(struct half_ctx *ctx, const void *buf, size_t n, const char *call)

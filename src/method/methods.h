@@ -1,9 +1,9 @@
 /*
  * methods.h - the table of methods, made from the registry (registry.h).  A method is a channel
  * plus a sending half (src/producer/) and a receiving half (src/consumer/).  Adding a method
- * means a half in src/producer/, one in src/consumer/ (or reusing one) and one line in
- * registry.h; nothing else needs to know it exists.  Any sending half can also be paired with
- * any receiving half that speaks the same channel.
+ * means a half in src/producer/, one in src/consumer/ (or reusing one), one line in
+ * registry.h and its entry in the man page; the tables, `list` and the completion follow.  Any
+ * sending half can also be paired with any receiving half that speaks the same channel.
  */
 #ifndef BX_METHODS_H
 #define BX_METHODS_H

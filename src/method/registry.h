@@ -4,7 +4,10 @@
  * they share).  methods.h makes the externs from these lists, methods.c the table and the
  * pairing lists, and `bulkxfer list`, the shell completion and the man page's test read them
  * through methods.h.  Adding a method is a half in src/producer/, one in src/consumer/ (or one
- * reused) and a line here; channels have their own list (channel/channel_kind.h).
+ * reused), a line here, and its entry in the man page's METHODS (tests/test_manpage.c fails
+ * without it); channels have their own list (channel/channel_kind.h).  A registry name is the
+ * C symbol's suffix (tcp_sendfile: producer_tcp_sendfile); what --producer and --consumer take
+ * is the half's .name ("tcp-sendfile"), which `list --halves` shows with its file.
  */
 #ifndef BX_REGISTRY_H
 #define BX_REGISTRY_H

@@ -15,8 +15,8 @@
 #include <sys/prctl.h>
 
 #include "base/io_util.h"
+#include "channel/cma_token.h"
 #include "method/methods.h"
-#include "transfer/cma_token.h"
 #include "transfer/half_helpers.h"
 
 static int cma_producer_prepare(struct half_ctx *ctx)

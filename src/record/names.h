@@ -10,10 +10,10 @@
 #define PHASE_STUDY "study"			/* the 2014 code's settings, judged as the study */
 #define PHASE_CHUNK_SWEEP "chunk-sweep"		/* every method at every chunk, to find its best */
 #define PHASE_TUNED "tuned"			/* every method at its best chunk */
-#define PHASE_SIZE_SWEEP "size-sweep"		/* the best chunks on growing files */
-#define PHASE_IPC_SWEEP "ipc-sweep"		/* memory to memory, the channel alone */
 #define PHASE_STUDY_PROFILE "study-profile"	/* profiled runs of the study's settings */
 #define PHASE_TUNED_PROFILE "tuned-profile"	/* profiled runs of the tuned settings */
+#define PHASE_IPC_SWEEP "ipc-sweep"		/* memory to memory, the channel alone */
+#define PHASE_SIZE_SWEEP "size-sweep"		/* the best chunks on growing files */
 
 /* The kinds of claim verdicts.csv holds (beside a target's own short name). */
 #define CLAIM_RATIO "ratio"		/* a ratio of two methods against the study's */

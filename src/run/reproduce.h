@@ -7,15 +7,17 @@
 #include "base/errors.h"
 #include "run/plan.h"
 
-/* With the options of `bulkxfer reproduce` (parsed and preflighted; plan->out set), run in order:
- *   study       the methods with the study's 4 KiB chunks, plan->runs runs each, interleaved;
- *   chunk-sweep three interleaved runs of every method, and of every study method, at every
- *               chunk of plan->chunks (on at most 128 MiB);
- *   tuned       every method at its best chunk (fastest median) from that sweep, plan->runs runs,
- *               interleaved;
- *   size-sweep  one run of every method at its best chunk on 1M, 16M, 256M and the full size;
- * appending every run to plan->out/runs.csv, then write the report (report.h) into plan->out and print
- * the comparison with the study on stdout.  Returns 0 or an exit code with *err filled. */
+/* With the plan of `bulkxfer reproduce` (made from its preflighted options; plan->out set), run
+ * in order (record/names.h names each series):
+ *   study          the methods with the study's 4 KiB chunks, rounds added while a claim is open;
+ *   chunk-sweep    three interleaved runs of every method, and of every study method, at every
+ *                  chunk of plan->chunks (on at most 128 MiB);
+ *   tuned          every method at its best chunk (fastest median) from that sweep, interleaved;
+ *   study-profile, tuned-profile  one sampled run of each study and each tuned setting;
+ *   ipc-sweep      the methods that can send from memory, memory to memory;
+ *   size-sweep     one run of every method at its best chunk on 1M, 16M and 256M;
+ * appending every run to plan->out/runs.csv, then write the report (report.h) into plan->out and
+ * print the answer (answer.h) on stdout.  Returns 0 or an exit code with *err filled. */
 int reproduce_run(const struct run_plan *plan, struct bx_error *err);
 
 /* Which of p's entries (method and chunk) an added round of phase runs: those of the claims of c

@@ -11,7 +11,7 @@
 
 #include "base/io_util.h"
 #include "channel/channel_shm.h"
-#include "transfer/cma_token.h"
+#include "channel/cma_token.h"
 
 int half_buffer_prepare(struct half_ctx *ctx)
 {

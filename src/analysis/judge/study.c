@@ -53,6 +53,17 @@ uint64_t study_chunk_of(const char *method)
 	return strcmp(method, "splice") == 0 ? CHUNK_REST : STUDY_CHUNK_4K;
 }
 
+double study_target_of(const char *claim)
+{
+	if (strcmp(claim, TARGET_SPLICE_VS_RW4K) == 0)
+		return STUDY_SPLICE_TARGET;
+	if (strcmp(claim, TARGET_RING_VS_SPLICE) == 0)
+		return STUDY_RING_TARGET;
+	if (strcmp(claim, "floor") == 0)
+		return STUDY_FLOOR_TARGET;
+	return 0;
+}
+
 const char *study_metric_name(enum study_metric m)
 {
 	switch (m) {

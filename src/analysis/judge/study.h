@@ -50,6 +50,10 @@ enum study_metric { METRIC_CPU_SUM, METRIC_SENDER_CPU, METRIC_RECEIVER_CPU, METR
  * not a study row or the study did not measure metric (wall time, throughput). */
 double study_2014_ratio(const char *a, const char *b, enum study_metric metric);
 
+/* The value a target claim (TARGET_SPLICE_VS_RW4K, TARGET_RING_VS_SPLICE, "floor") must reach,
+ * its throughput ratio a / b at least this; 0 for a claim that is no target. */
+double study_target_of(const char *claim);
+
 /* "cpu_sum", "sender_cpu", "receiver_cpu", "wall" (GiB/s and floor comparisons are wall's). */
 const char *study_metric_name(enum study_metric m);
 

@@ -215,12 +215,12 @@ static void say_fastest(struct answer *a, const struct findings *f)
 static void say_caution(struct answer *a, const struct findings *f)
 {
 	if (f->host_took && f->host_stole)
-		say(a, "caution: the host took memory back in %zu and CPU in %zu of %zu runs",
+		say(a, "caution: the host took memory back in %zu and stole CPU in %zu of %zu runs",
 		    f->host_took, f->host_stole, f->runs);
 	else if (f->host_took || f->host_stole)
-		say(a, "caution: the host took %s back in %zu of %zu runs",
-		    f->host_took ? "memory" : "CPU", f->host_took ? f->host_took : f->host_stole,
-		    f->runs);
+		say(a, "caution: the host %s in %zu of %zu runs",
+		    f->host_took ? "took memory back" : "stole CPU",
+		    f->host_took ? f->host_took : f->host_stole, f->runs);
 }
 
 /* The methods not run, as many named as fit, and how to run them. */
@@ -270,6 +270,75 @@ int answer_print_reproduce(FILE *out, const struct run_record *r, size_t n,
 	return a.lines;
 }
 
+/* ---- sentences report.md and report.html share --------------------------------------------- */
+
+/* pairs ("shm-whole vs pipe, splice vs pipe") with the study's names: "mmap+memcpy vs
+ * read/write, ...". */
+static void display_pairs(const char *pairs, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	char copy[256];
+	snprintf(copy, sizeof(copy), "%s", pairs);
+	for (char *p = copy, *tok; (tok = strsep(&p, " "));) {
+		size_t used = strlen(buf), n = strlen(tok);
+		int comma = n > 0 && tok[n - 1] == ',';
+		if (comma)
+			tok[n - 1] = '\0';
+		snprintf(buf + used, len - used, "%s%s%s", used ? " " : "",
+			 strcmp(tok, "vs") == 0 ? "vs" : answer_display_name(tok), comma ? "," : "");
+	}
+}
+
+const char *answer_ordering_sentence(const struct findings *f, char *buf, size_t len)
+{
+	const struct claim *o = f->ordering;
+	char pairs[256] = "";
+	if (!o) {
+		snprintf(buf, len, "No study phase ran: there is no ordering to judge.");
+		return buf;
+	}
+	if (o->ruled_out_pairs[0])
+		display_pairs(o->ruled_out_pairs, pairs, sizeof(pairs));
+	else if (o->undecided_pairs[0])
+		display_pairs(o->undecided_pairs, pairs, sizeof(pairs));
+	snprintf(buf, len, "The 2014 ordering (splice < mmap+memcpy < read/write, by the CPU time of "
+		 "sender and receiver) is %s here%s%s.", o->verdict,
+		 o->ruled_out_pairs[0] ? ": the saving the 2014 code measured is ruled out for " :
+		 o->undecided_pairs[0] ? ": not decided for " : "", pairs);
+	return buf;
+}
+
+const char *answer_why_sentence(const struct findings *f, char *buf, size_t len)
+{
+	if (f->why_category < 0)
+		return NULL;
+	snprintf(buf, len, "Measured in one profiled run of each (a sampled run, so no interval): %s "
+		 "spends %.3f s %s CPU per run than read/write on %s, the largest difference between "
+		 "their profiles.", answer_display_name(f->why_method), fabs(f->why_s),
+		 f->why_s >= 0 ? "more" : "less", category_label((enum category)f->why_category));
+	return buf;
+}
+
+const char *answer_trust_sentence(const struct findings *f, char *buf, size_t len)
+{
+	char host[200];
+	if (f->host_took && f->host_stole)
+		snprintf(host, sizeof(host), "the host took memory back during %zu and stole CPU "
+			 "during %zu of the %zu runs (\"Every group of runs\" counts them apart)",
+			 f->host_took, f->host_stole, f->runs);
+	else if (f->host_took || f->host_stole)
+		snprintf(host, sizeof(host), "the host %s during %zu of the %zu runs (\"Every group "
+			 "of runs\" counts them apart)", f->host_took ? "took memory back" :
+			 "stole CPU", f->host_took ? f->host_took : f->host_stole, f->runs);
+	else
+		snprintf(host, sizeof(host), "the host took neither memory nor CPU during any of the "
+			 "%zu runs", f->runs);
+	snprintf(buf, len, "How far to trust them: the claims' intervals are 95%%, held across every "
+		 "look the job took at its rounds (the sequential design); the table's are "
+		 "distribution-free intervals of a median, 95%% unless marked; %s.", host);
+	return buf;
+}
+
 /* ---- report.md's first section ------------------------------------------------------- */
 
 /* "median [low, high]" of s with its level where below 95%, or the lone value of one run. */
@@ -289,17 +358,9 @@ static const char *estimate_text(const struct stats_summary *s, char *buf, size_
 void answer_write_findings(FILE *md, const struct findings *f)
 {
 	fprintf(md, "\n## What this job found\n\n");
-	const struct claim *o = f->ordering;
-	if (o) {
-		fprintf(md, "- **The 2014 ordering is %s here** (splice < mmap+memcpy < read/write, by "
-			"CPU time of sender and receiver)", o->verdict);
-		if (o->ruled_out_pairs[0])
-			fprintf(md, ": the saving the 2014 code measured is ruled out for %s",
-				o->ruled_out_pairs);
-		else if (o->undecided_pairs[0])
-			fprintf(md, ": not decided for %s", o->undecided_pairs);
-		fprintf(md, ".\n");
-	}
+	char text[512];
+	if (f->ordering)
+		fprintf(md, "- **%s**\n", answer_ordering_sentence(f, text, sizeof(text)));
 	for (size_t p = 0; p < f->npairs; p++) {
 		const struct finding_pair *fp = &f->pairs[p];
 		fprintf(md, "- %s used **%.2fx** ", fp->a_name, fp->x->r.estimate);
@@ -308,25 +369,9 @@ void answer_write_findings(FILE *md, const struct findings *f)
 		fprintf(md, "the CPU of %s (2014: %.2fx): %s.\n", fp->b_name, fp->then,
 			fp->x->verdict);
 	}
-	if (f->why_category >= 0)
-		fprintf(md, "- Measured in the profiled runs: %s spends %.3f s %s CPU per run than "
-			"read/write on %s, the largest difference between their profiles.\n",
-			answer_display_name(f->why_method), fabs(f->why_s),
-			f->why_s >= 0 ? "more" : "less",
-			category_label((enum category)f->why_category));
-	fprintf(md, "- How far to trust them: every interval above is 95%%, held across the rounds "
-		"the job looked at (the sequential design); ");
-	if (f->host_took && f->host_stole)
-		fprintf(md, "the host took memory back during %zu and CPU during %zu of the %zu runs "
-			"(\"Every group of runs\" counts them apart).\n", f->host_took, f->host_stole,
-			f->runs);
-	else if (f->host_took || f->host_stole)
-		fprintf(md, "the host took %s back during %zu of the %zu runs (\"Every group of runs\" "
-			"counts them apart).\n", f->host_took ? "memory" : "CPU",
-			f->host_took ? f->host_took : f->host_stole, f->runs);
-	else
-		fprintf(md, "the host took neither memory nor CPU during any of the %zu runs.\n",
-			f->runs);
+	if (answer_why_sentence(f, text, sizeof(text)))
+		fprintf(md, "- %s\n", text);
+	fprintf(md, "- %s\n", answer_trust_sentence(f, text, sizeof(text)));
 
 	int rows = 0;
 	for (size_t u = 0; u < 3; u++) {

@@ -71,6 +71,14 @@ const char *answer_chunk_words(const struct group *g, char *buf, size_t len);
 int answer_print_reproduce(FILE *out, const struct run_record *r, size_t n,
 			   const struct profile_set *profiles, const char *report);
 
+/* The findings' sentences report.md and report.html both print, into buf[len]: the ordering
+ * with the pairs that decided it (in the study's names), the profile's "why" (NULL when nothing
+ * was profiled), and how far to trust the rest (the intervals' levels, the host's
+ * disturbances).  Each returns buf. */
+const char *answer_ordering_sentence(const struct findings *f, char *buf, size_t len);
+const char *answer_why_sentence(const struct findings *f, char *buf, size_t len);
+const char *answer_trust_sentence(const struct findings *f, char *buf, size_t len);
+
 /* The same findings as report.md's first section ("What this job found"): sentences, each with
  * its interval and 2014 value, how far to trust them, and the "Which method for ..." table. */
 void answer_write_findings(FILE *md, const struct findings *f);

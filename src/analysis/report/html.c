@@ -58,20 +58,25 @@ static void write_answer(FILE *f, const struct findings *x)
 {
 	fprintf(f, "<section id=\"answer\"><h2>What this job found</h2>\n");
 	const struct claim *o = x->ordering;
+	char text[512];
 	if (o) {
-		fprintf(f, "<p id=\"ordering-verdict\" class=\"verdict-line v-%s\">The 2014 ordering "
-			"(splice &lt; mmap+memcpy &lt; read/write, by CPU time) is <strong "
-			"id=\"ordering-word\">", o->verdict);
-		html_text(f, o->verdict);
-		fprintf(f, "</strong> here");
-		if (o->ruled_out_pairs[0]) {
-			fprintf(f, ": the saving the 2014 code measured is ruled out for ");
-			html_text(f, o->ruled_out_pairs);
-		} else if (o->undecided_pairs[0]) {
-			fprintf(f, ": not decided for ");
-			html_text(f, o->undecided_pairs);
+		/* the sentence, its verdict word marked for the eye and for the browser test */
+		answer_ordering_sentence(x, text, sizeof(text));
+		char word[64];
+		snprintf(word, sizeof(word), " is %s here", o->verdict);
+		char *at = strstr(text, word);
+		fprintf(f, "<p id=\"ordering-verdict\" class=\"verdict-line v-%s\">", o->verdict);
+		if (at) {
+			*at = '\0';
+			html_text(f, text);
+			fprintf(f, " is <strong id=\"ordering-word\">");
+			html_text(f, o->verdict);
+			fprintf(f, "</strong> here");
+			html_text(f, at + strlen(word));
+		} else {
+			html_text(f, text);
 		}
-		fprintf(f, ".</p>\n");
+		fprintf(f, "</p>\n");
 	}
 	fprintf(f, "<ul>\n");
 	for (size_t p = 0; p < x->npairs; p++) {
@@ -87,23 +92,14 @@ static void write_answer(FILE *f, const struct findings *x)
 		html_text(f, fp->x->verdict);
 		fprintf(f, "</span>.</li>\n");
 	}
-	if (x->why_category >= 0) {
-		fprintf(f, "<li>Measured in the profiled runs: ");
-		html_text(f, answer_display_name(x->why_method));
-		fprintf(f, " spends %.3f s %s CPU per run than read/write on ", fabs(x->why_s),
-			x->why_s >= 0 ? "more" : "less");
-		html_text(f, category_label((enum category)x->why_category));
-		fprintf(f, ", the largest difference between their profiles.</li>\n");
+	if (answer_why_sentence(x, text, sizeof(text))) {
+		fprintf(f, "<li>");
+		html_text(f, text);
+		fprintf(f, "</li>\n");
 	}
-	fprintf(f, "<li>How far to trust them: every interval is 95%%, held across the rounds the "
-		"job looked at; ");
-	if (x->host_took || x->host_stole)
-		fprintf(f, "the host took memory back during %zu and CPU during %zu of the %zu runs "
-			"(report.md's \"Every group of runs\" counts them apart).</li>\n</ul>\n",
-			x->host_took, x->host_stole, x->runs);
-	else
-		fprintf(f, "the host took neither memory nor CPU during any of the %zu runs.</li>\n"
-			"</ul>\n", x->runs);
+	fprintf(f, "<li>");
+	html_text(f, answer_trust_sentence(x, text, sizeof(text)));
+	fprintf(f, "</li>\n</ul>\n");
 	fprintf(f, "<table id=\"which\"><caption>Which method for ...</caption><thead><tr><th>for"
 		"</th><th>method</th><th>setting</th><th>measured (median [interval])</th></tr>"
 		"</thead><tbody>\n");

@@ -283,7 +283,12 @@ int html_flame_write(FILE *f, const struct profile_set *set, const char *why_non
 		"id=\"flame-reset\" type=\"button\">reset zoom</button> <span id=\"flame-match\" "
 		"aria-live=\"polite\"></span></div>\n<div id=\"flame\" class=\"flame\" "
 		"aria-label=\"flame graph: click or press Enter on a frame to zoom, Escape to reset\">"
-		"</div>\n<p id=\"flame-legend\" class=\"legend\"></p>\n");
+		"</div>\n<p class=\"how\">Click a frame (or Tab to it and press Enter) to zoom into "
+		"it; Escape or \"reset zoom\" comes back. Hover a frame for its samples and share. "
+		"A search outlines the frames its regular expression matches and gives the share of "
+		"the side's samples under them. Frames ending in [k] are the kernel's; the others "
+		"are the process's own code and libraries.</p>\n"
+		"<p id=\"flame-legend\" class=\"legend\"></p>\n");
 	int rc = write_data(f, set);
 	if (rc < 0)
 		return rc;

@@ -199,7 +199,8 @@ static int write_groups(FILE *md, struct report_input *in)
 
 struct report_section {
 	const char *id;		/* a short name, for tests and for linking */
-	const char *title;	/* what the README and the man page call it */
+	const char *title;	/* what the README and the man page call it, and how its heading
+				 * in report.md begins (tests hold the three together) */
 	int (*write)(FILE *md, struct report_input *in);
 	enum report_graph_id graphs[MAX_SECTION_GRAPHS];	/* its graphs; NO_GRAPH ends them */
 };
@@ -208,11 +209,11 @@ struct report_section {
 static const struct report_section sections[] = {
 	{ "machine", "the machine and the runs", write_machine, { NO_GRAPH } },
 	{ "findings", "what this job found", write_findings, { NO_GRAPH } },
-	{ PHASE_STUDY, "the study beside this machine", write_study,
+	{ "against-study", "against the 2014 study", write_study,
 	  { GRAPH_CPU, GRAPH_THROUGHPUT, NO_GRAPH } },
-	{ PHASE_TUNED, "each method at its best chunk", write_tuned,
+	{ "best-chunk", "each method at its best chunk size", write_tuned,
 	  { GRAPH_CHUNK, GRAPH_SIZE, GRAPH_CPU_PER_GIB } },
-	{ "targets", "the targets", write_targets, { NO_GRAPH } },
+	{ "targets", "the floor and the targets", write_targets, { NO_GRAPH } },
 	{ "uring", "io_uring beside the classic calls", write_uring, { NO_GRAPH } },
 	{ "ipc", "the IPC alone", write_ipc, { NO_GRAPH } },
 	{ "copies", "where the copies go", write_copies, { GRAPH_COPIES, NO_GRAPH } },

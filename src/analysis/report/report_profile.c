@@ -394,7 +394,7 @@ void report_profile_print(FILE *f, const struct run_record *r, size_t n,
 			  const struct profile_set *set, const struct side_models *model,
 			  const struct claim_set *claims, const char *why_none)
 {
-	fprintf(f, "\n### Where the CPU time goes, measured\n\n");
+	fprintf(f, "\n## Where the CPU time goes, measured\n\n");
 	if (!set || set->n == 0) {
 		fprintf(f, "No profile was taken: %s. The explanation of the costs above rests on "
 			"the fitted model alone, which is a guess, not a measurement.\n\n",
