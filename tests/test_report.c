@@ -431,13 +431,16 @@ static void test_report_from_fixture(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
 	/* The study's table, its sums computed. */
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| read/write | 0.942 | 1.324 | 2.266 |"));
+	/* the study's file was 1.4 GB (1.30 GiB), this one 1.4 GiB: seconds per GiB compare */
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "CPU seconds, 1.4 GB = 1.30 GiB)"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| read/write | 0.942 | 1.324 | 2.266 | 1.738 |"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| splice | 0.430 | 0.920 | 1.350 |"));
 	/* What the 2014 code did beside what ran. */
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| splice (`splice`) | splice(src -> pipe, every byte left"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| mmap+memcpy (`shm-whole`) | memcpy 4 KiB steps"));
 	/* This machine's rows: medians [min, max] of the fixture's six runs. */
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| read/write (pipe) | 4 KiB | 6 | 1.025 [1.000, 1.050] | "
-					    "2.050 [2.000, 2.100] | 3.075 |"));
+					    "2.050 [2.000, 2.100] | 3.075 | 2.196 |"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| splice (splice) | rest | 6 | 0.410 [0.400, 0.420] |"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "| mmap+memcpy with real synchronisation (shm) | 4 KiB | 6 |"));
 	/* Each method's rounds and why no more: all decided at the first look. */
