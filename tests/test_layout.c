@@ -250,6 +250,37 @@ static void test_layers_checked(void)
 	free(r);
 }
 
+/* doc/details.md's table of methods has a row for every method of the registry, with the
+ * theory `list` prints (CPU copies and mode switches per chunk), and no row for a method that
+ * is not there. */
+static void test_methods_table_is_the_registry(void)
+{
+	char *methods = section_of(read_text("doc/details.md"), "\n## Methods\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(methods);
+	size_t rows = 0;
+	for (const char *p = strstr(methods, "\n| `"); p; p = strstr(p + 1, "\n| `"), rows++) {
+		char name[64];
+		CU_ASSERT_EQUAL_FATAL(sscanf(p, "\n| `%63[^`]`", name), 1);
+		const struct method *m = methods_find(name);
+		if (!m)
+			fprintf(stderr, "\n  details.md's Methods names %s, which is no method\n", name);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+		const char *end = strchr(p + 1, '\n');
+		const char *bar = end;	/* the last two cells: copies, switches */
+		unsigned copies = 0, switches = 0;
+		for (int k = 0; k < 3 && bar > p; bar--)
+			k += *bar == '|';
+		CU_ASSERT_EQUAL(sscanf(bar + 1, "| %u | %u |", &copies, &switches), 2);
+		if (copies != methods_cpu_copies(m) || switches != methods_switches(m))
+			fprintf(stderr, "\n  details.md: %s %u copies %u switches; the registry: %u, %u\n",
+				name, copies, switches, methods_cpu_copies(m), methods_switches(m));
+		CU_ASSERT_EQUAL(copies, methods_cpu_copies(m));
+		CU_ASSERT_EQUAL(switches, methods_switches(m));
+	}
+	CU_ASSERT_EQUAL(rows, methods_count());
+	free(methods);
+}
+
 int register_layout_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -257,6 +288,7 @@ int register_layout_suite(void)
 		{ "report_sections_in_readme_and_manpage", test_report_sections_in_readme_and_manpage },
 		{ "registry_names_each_half_file", test_registry_names_each_half_file },
 		{ "layers_checked", test_layers_checked },
+		{ "methods_table_is_the_registry", test_methods_table_is_the_registry },
 	};
 	return TS_ADD_SUITE("layout", cases);
 }
