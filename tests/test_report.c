@@ -83,6 +83,21 @@ static void write_fixture_csv(const char *path)
 	}
 }
 
+/* A fresh temporary directory with the fixture CSV in it (csv: its path), read back into *recs
+ * (freed by the caller).  Returns how many records. */
+static size_t fixture_records(char *dir, size_t dir_len, char *csv, size_t csv_len,
+			      struct run_record **recs)
+{
+	ts_make_tempdir(dir, dir_len);
+	snprintf(csv, csv_len, "%s/runs.csv", dir);
+	write_fixture_csv(csv);
+	*recs = NULL;
+	size_t n = 0, cap = 0;
+	struct bx_error err = { 0, "" };
+	CU_ASSERT_EQUAL_FATAL(results_read_csv(csv, recs, &n, &cap, &err), 0);
+	return n;
+}
+
 static char *slurp(const char *path)
 {
 	FILE *f = fopen(path, "r");
@@ -187,13 +202,9 @@ static int count_of(const char *hay, const char *needle)
 static void test_html_is_self_contained(void)
 {
 	char dir[64], csv[128], path[160];
-	ts_make_tempdir(dir, sizeof(dir));
-	snprintf(csv, sizeof(csv), "%s/runs.csv", dir);
-	write_fixture_csv(csv);
-	struct run_record *recs = NULL;
-	size_t n = 0, cap = 0;
+	struct run_record *recs;
+	size_t n = fixture_records(dir, sizeof(dir), csv, sizeof(csv), &recs);
 	struct bx_error err = { 0, "" };
-	CU_ASSERT_EQUAL_FATAL(results_read_csv(csv, &recs, &n, &cap, &err), 0);
 	CU_ASSERT_EQUAL_FATAL(report_write(recs, n, csv, dir, NULL, &err), 0);
 	snprintf(path, sizeof(path), "%s/report.html", dir);
 	char *html = slurp(path);
@@ -293,13 +304,9 @@ static void test_html_is_self_contained(void)
 static void test_answer_matches_verdicts(void)
 {
 	char dir[64], csv[128], path[160];
-	ts_make_tempdir(dir, sizeof(dir));
-	snprintf(csv, sizeof(csv), "%s/runs.csv", dir);
-	write_fixture_csv(csv);
-	struct run_record *recs = NULL;
-	size_t n = 0, cap = 0;
+	struct run_record *recs;
+	size_t n = fixture_records(dir, sizeof(dir), csv, sizeof(csv), &recs);
 	struct bx_error err = { 0, "" };
-	CU_ASSERT_EQUAL_FATAL(results_read_csv(csv, &recs, &n, &cap, &err), 0);
 	/* mmap+memcpy made to cost what read/write costs, run for run: that pair is no longer
 	 * cheaper, so the words differ from claim to claim */
 	for (size_t i = 0; i < n; i++)
@@ -414,13 +421,9 @@ static void test_tables_say_what_they_hold(void)
 static void test_report_from_fixture(void)
 {
 	char dir[64], csv[128], md[128], png[160];
-	ts_make_tempdir(dir, sizeof(dir));
-	snprintf(csv, sizeof(csv), "%s/runs.csv", dir);
-	write_fixture_csv(csv);
-	struct run_record *recs = NULL;
-	size_t n = 0, cap = 0;
+	struct run_record *recs;
+	size_t n = fixture_records(dir, sizeof(dir), csv, sizeof(csv), &recs);
 	struct bx_error err = { 0, "" };
-	CU_ASSERT_EQUAL_FATAL(results_read_csv(csv, &recs, &n, &cap, &err), 0);
 	CU_ASSERT_EQUAL(n, 24 + 9 + 9);
 	int rc = report_write(recs, n, csv, dir, NULL, &err);
 	CU_ASSERT_EQUAL(rc, 0);

@@ -196,19 +196,16 @@ static void write_verdicts_json(FILE *f, const struct claim_set *c)
 	fprintf(f, "<script type=\"application/json\" id=\"bx-verdicts\">[");
 	for (size_t i = 0; i < c->n; i++) {
 		const struct claim *x = &c->v[i];
-		fprintf(f, "%s{\"phase\":", i ? "," : "");
-		html_json_string(f, x->phase);
-		fprintf(f, ",\"claim\":");
-		html_json_string(f, x->claim);
-		fprintf(f, ",\"metric\":");
-		html_json_string(f, x->metric);
-		fprintf(f, ",\"a\":");
-		html_json_string(f, x->a);
-		fprintf(f, ",\"b\":");
-		html_json_string(f, x->b);
-		fprintf(f, ",\"verdict\":");
-		html_json_string(f, x->verdict);
-		fprintf(f, "}");
+		const struct { const char *key, *value; } fields[] = {
+			{ "phase", x->phase }, { "claim", x->claim }, { "metric", x->metric },
+			{ "a", x->a }, { "b", x->b }, { "verdict", x->verdict },
+		};
+		fputs(i ? ",{" : "{", f);
+		for (size_t k = 0; k < sizeof(fields) / sizeof(fields[0]); k++) {
+			fprintf(f, "%s\"%s\":", k ? "," : "", fields[k].key);
+			html_json_string(f, fields[k].value);
+		}
+		fputc('}', f);
 	}
 	fprintf(f, "]</script>\n");
 }
