@@ -123,6 +123,23 @@ void answer_gather(const struct run_record *r, size_t n, const struct group *g, 
 	}
 }
 
+/* pairs ("shm-whole vs pipe, splice vs pipe") with the study's names: "mmap+memcpy vs
+ * read/write, ...". */
+static void display_pairs(const char *pairs, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	char copy[256];
+	snprintf(copy, sizeof(copy), "%s", pairs);
+	for (char *p = copy, *tok; (tok = strsep(&p, " "));) {
+		size_t used = strlen(buf), n = strlen(tok);
+		int comma = n > 0 && tok[n - 1] == ',';
+		if (comma)
+			tok[n - 1] = '\0';
+		snprintf(buf + used, len - used, "%s%s%s", used ? " " : "",
+			 strcmp(tok, "vs") == 0 ? "vs" : answer_display_name(tok), comma ? "," : "");
+	}
+}
+
 /* ---- the terminal ----------------------------------------------------------------------- */
 
 struct answer {
@@ -153,10 +170,14 @@ static void say_ordering(struct answer *a, const struct findings *f)
 	if (!o)
 		return;
 	say(a, "2014 ordering (splice < mmap+memcpy < read/write, by CPU): %s", o->verdict);
-	if (o->ruled_out_pairs[0])
-		say(a, "  the 2014 saving is ruled out: %s", o->ruled_out_pairs);
-	else if (o->undecided_pairs[0])
-		say(a, "  not decided: %s", o->undecided_pairs);
+	char pairs[256];
+	if (o->ruled_out_pairs[0]) {
+		display_pairs(o->ruled_out_pairs, pairs, sizeof(pairs));
+		say(a, "  the 2014 saving is ruled out: %s", pairs);
+	} else if (o->undecided_pairs[0]) {
+		display_pairs(o->undecided_pairs, pairs, sizeof(pairs));
+		say(a, "  not decided: %s", pairs);
+	}
 }
 
 /* The ordering's three CPU-sum claims, each against the ratio the 2014 code measured. */
@@ -271,23 +292,6 @@ int answer_print_reproduce(FILE *out, const struct run_record *r, size_t n,
 }
 
 /* ---- sentences report.md and report.html share --------------------------------------------- */
-
-/* pairs ("shm-whole vs pipe, splice vs pipe") with the study's names: "mmap+memcpy vs
- * read/write, ...". */
-static void display_pairs(const char *pairs, char *buf, size_t len)
-{
-	buf[0] = '\0';
-	char copy[256];
-	snprintf(copy, sizeof(copy), "%s", pairs);
-	for (char *p = copy, *tok; (tok = strsep(&p, " "));) {
-		size_t used = strlen(buf), n = strlen(tok);
-		int comma = n > 0 && tok[n - 1] == ',';
-		if (comma)
-			tok[n - 1] = '\0';
-		snprintf(buf + used, len - used, "%s%s%s", used ? " " : "",
-			 strcmp(tok, "vs") == 0 ? "vs" : answer_display_name(tok), comma ? "," : "");
-	}
-}
 
 const char *answer_ordering_sentence(const struct findings *f, char *buf, size_t len)
 {
