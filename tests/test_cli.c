@@ -242,6 +242,39 @@ static void test_chunk_rest_end_to_end(void)
 	free(r);
 }
 
+/* run ends with the answer: at most 15 lines of at most 80 columns (the rows' path aside), a
+ * line per group, the highest median and the lowest CPU, how it verified; --verbose adds the
+ * table of every statistic instead. */
+static void test_run_ends_with_the_answer(void)
+{
+	struct ts_result *r = malloc(sizeof(*r));
+	run_line("run --method pipe,splice,shm --size 1M --runs 2 --warmup 0 --workdir {D} "
+		 "--csv {D}/answer.csv", r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	int lines = 0;
+	for (const char *p = r->out; *p; lines++) {
+		const char *nl = strchr(p, '\n');
+		CU_ASSERT_PTR_NOT_NULL_FATAL(nl);
+		CU_ASSERT_TRUE(nl - p <= 80 || strncmp(p, "rows: ", 6) == 0);
+		p = nl + 1;
+	}
+	CU_ASSERT_TRUE(lines >= 6 && lines <= 15);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "\nsplice "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "\nhighest median: "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "\nevery run verified with XXH3"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "/answer.csv (--verbose"));
+	CU_ASSERT_PTR_NULL(strstr(r->out, "median's CI"));
+	run_line("run --method pipe --size 1M --runs 2 --warmup 0 --workdir {D} --csv {D}/answer.csv "
+		 "--verbose", r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "median's CI"));
+	CU_ASSERT_PTR_NULL(strstr(r->out, "highest median: "));
+	char csv[256];
+	snprintf(csv, sizeof(csv), "%s/answer.csv", workdir);
+	unlink(csv);
+	free(r);
+}
+
 static void test_run_writes_rows_and_cleans_up(void)
 {
 	char csv[256];
@@ -669,6 +702,7 @@ int register_cli_suite(void)
 		{ "json_and_explicit_destination", test_json_and_explicit_destination },
 		{ "list_and_help", test_list_and_help },
 		{ "reproduce_end_to_end", test_reproduce_end_to_end },
+		{ "run_ends_with_the_answer", test_run_ends_with_the_answer },
 		{ "sweep_then_report", test_sweep_then_report },
 		{ "list_explain_and_pairing", test_list_explain_and_pairing },
 		{ "reproduce_all", test_reproduce_all },

@@ -56,8 +56,10 @@ static int run_and_print(enum command_kind command, int argc, char **argv)
 	rc = runner_execute(&plan, &s, &err);
 	if (o.json)
 		summary_print_json(stdout, &s);
-	else
+	else if (o.verbose)
 		summary_print_table(stdout, &s, o.verify);
+	else
+		summary_print_answer(stdout, &s, o.verify, o.csv);
 	if (rc)
 		bx_print_error("%s", err.msg);
 	if (o.profile && s.profiles.n > 0) {

@@ -103,7 +103,7 @@ static const struct option_spec option_table[] = {
 	{ "json", NULL, "print the records as JSON on stdout instead of the table", OPT_SET_FLAG,
 	  FIELD(json), 0, 0, CMD_RUN | CMD_SWEEP },
 	{ "verbose", NULL, "end with the full tables, not only the answer", OPT_SET_FLAG,
-	  FIELD(verbose), 0, 0, CMD_REPRODUCE },
+	  FIELD(verbose), 0, 0, TRANSFER },
 	{ "no-verify", NULL, "skip the XXH3 check of the destination (rows say verified=0)",
 	  OPT_CLEAR_FLAG, FIELD(verify), 0, 0, TRANSFER },
 	{ "prime", NULL, "write and drop a file of the size before each run (default: if it helps)",

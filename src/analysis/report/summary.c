@@ -66,6 +66,79 @@ void summary_print_table(FILE *out, const struct series *s, int verified)
 	free(groups);
 }
 
+#define ANSWER_GROUPS 9	/* group lines at most, so the answer stays within 15 lines */
+
+void summary_print_answer(FILE *out, const struct series *s, int verified, const char *csv)
+{
+	struct group *groups;
+	size_t n;
+	if (s->n == 0 || groups_build(s->records, s->n, &groups, &n) < 0)
+		return;
+	fprintf(out, "%-12s %8s %7s GiB/s end to end, median [interval]; CPU s per run\n",
+		"method", "size", "chunk");
+	const struct group *fastest = NULL, *cheapest = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const struct group *g = &groups[i];
+		double cpu = g->sender_cpu.median + g->receiver_cpu.median;
+		if (!fastest || g->gib.median > fastest->gib.median)
+			fastest = g;
+		if (!cheapest || cpu < cheapest->sender_cpu.median + cheapest->receiver_cpu.median)
+			cheapest = g;
+		if (i >= ANSWER_GROUPS)
+			continue;
+		char size[32], chunk[32], ci[48] = "";
+		if (g->n >= 2) {
+			snprintf(ci, sizeof(ci), "[%.3f, %.3f]", g->gib.median_ci_low, g->gib.median_ci_high);
+			if (g->gib.median_ci_level < 0.95)
+				snprintf(ci + strlen(ci), sizeof(ci) - strlen(ci), " %.0f%%",
+					 100 * g->gib.median_ci_level);
+		}
+		/* A method's name is never cut (a pairing's can be long): the run count goes first. */
+		char line[256];
+		int head = snprintf(line, sizeof(line), "%-12s %8s %7s %6.3f %-19s CPU %.3f", g->method,
+				    units_format_size(g->bytes, size, sizeof(size)),
+				    units_format_chunk(g->chunk, chunk, sizeof(chunk)), g->gib.median,
+				    ci, cpu);
+		if (head > 0 && head + 9 <= 80)
+			snprintf(line + head, sizeof(line) - (size_t)head, " %3zu run%s", g->n,
+				 g->n == 1 ? "" : "s");
+		fprintf(out, "%s\n", line);
+	}
+	if (n > ANSWER_GROUPS)
+		fprintf(out, "... and %zu more groups (--verbose prints every one)\n", n - ANSWER_GROUPS);
+	if (n > 1) {	/* medians only: whether they differ is for the intervals above */
+		char a[32], b[32], line[256];
+		snprintf(line, sizeof(line), "highest median: %s, %s (%.3f GiB/s); lowest CPU: %s, %s "
+			 "(%.3f s)", fastest->method, units_format_chunk(fastest->chunk, a, sizeof(a)),
+			 fastest->gib.median, cheapest->method,
+			 units_format_chunk(cheapest->chunk, b, sizeof(b)),
+			 cheapest->sender_cpu.median + cheapest->receiver_cpu.median);
+		if (strlen(line) > 80)	/* long names: the settings are in the lines above */
+			snprintf(line, sizeof(line), "highest median: %.24s; lowest CPU: %.24s",
+				 fastest->method, cheapest->method);
+		fprintf(out, "%s\n", line);
+	}
+	int sink = strcmp(s->records[0].verify_by, "check-run") == 0;
+	fprintf(out, "%s", !verified ? "NOT verified (--no-verify)" :
+		sink ? "each setting verified with XXH3 by an unrecorded check run" :
+		       "every run verified with XXH3");
+	if (s->records[0].floor_gib_per_s > 0)
+		fprintf(out, "; the floor here: %.2f GiB/s\n", s->records[0].floor_gib_per_s);
+	else
+		fputc('\n', out);
+	size_t took = 0, stole = 0;
+	for (size_t i = 0; i < n; i++) {
+		took += groups[i].host_took;
+		stole += groups[i].host_stole;
+	}
+	if (took || stole)
+		fprintf(out, "caution: the host took memory back in %zu and stole CPU in %zu of %zu "
+			"runs\n", took, stole, s->n);
+	if (csv)
+		fprintf(out, "rows: %s (--verbose: every statistic of every group)\n", csv);
+	free(groups);
+}
+
 void summary_print_json(FILE *out, const struct series *s)
 {
 	char buf[JSON_RECORD_MAX];
