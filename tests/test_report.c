@@ -278,7 +278,7 @@ static void test_html_is_self_contained(void)
 	static const char *const filled[] = { "what this job found", "against the 2014 study",
 					      "each method at its best chunk size",
 					      "the floor and the targets", "where the copies go",
-					      "every group of runs",
+					      "every group of runs", "what the words mean",
 					      "appendix: a cost model fitted to the runs" };
 	for (size_t k = 0; k < sizeof(filled) / sizeof(filled[0]); k++) {
 		int listed = 0;

@@ -188,6 +188,13 @@ static int write_system(FILE *md, struct report_input *in)
 	return 0;
 }
 
+static int write_glossary(FILE *md, struct report_input *in)
+{
+	(void)in;
+	report_glossary_print(md);
+	return 0;
+}
+
 static int write_groups(FILE *md, struct report_input *in)
 {
 	report_groups_print(md, in->g, in->ng);
@@ -220,6 +227,7 @@ static const struct report_section sections[] = {
 	{ "profile", "where the CPU time goes, measured", write_profile, { NO_GRAPH } },
 	{ "system", "what on this machine moves the numbers", write_system, { NO_GRAPH } },
 	{ "groups", "every group of runs", write_groups, { NO_GRAPH } },
+	{ "glossary", "what the words mean", write_glossary, { NO_GRAPH } },
 	{ "model", "appendix: a cost model fitted to the runs", write_model,
 	  { GRAPH_BREAKDOWN, GRAPH_CALLS, NO_GRAPH } },
 };

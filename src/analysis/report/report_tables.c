@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "analysis/judge/groups.h"
+#include "analysis/judge/sequential.h"
+#include "analysis/judge/verdict.h"
 #include "analysis/report/explain.h"
 #include "analysis/report/report.h"
 #include "analysis/report/report_study.h"
@@ -177,4 +179,33 @@ void report_system_print(FILE *f, const struct system_findings *s)
 		fprintf(f, "| %s%s%s | %s | %s | %s |\n", x->moves ? "**" : "", x->name,
 			x->moves ? "**" : "", x->value, x->effect, x->advice);
 	}
+}
+
+void report_glossary_print(FILE *f)
+{
+	fprintf(f, "\n## What the words mean\n\n"
+		"- **round**: one run of every setting of a phase, in a new random order each time; "
+		"runs of one round are compared pairwise.\n"
+		"- **look**: a point at which the job judges a claim on the rounds so far (after %zu, "
+		"%zu and %zu rounds); the error allowed is spent across the looks, so a verdict at any "
+		"look holds at 95%%.\n"
+		"- **noise band**: ratios within %.0f%% of 1x; an interval reaching into it decides "
+		"nothing (*no clear difference*).\n"
+		"- **series**: the label of a phase's runs in runs.csv (study, chunk-sweep, tuned, "
+		"study-profile, tuned-profile, ipc-sweep, size-sweep; run and sweep for those "
+		"commands).\n"
+		"- **chunk rest**: each call asks for every byte still to move (the study's splice); "
+		"a pipe still moves at most its own size a call.\n"
+		"- **the host took / stole**: during the run the hypervisor took at least %.0f MiB of "
+		"free memory back (free page reporting), or kept at least %.1f CPU from this machine "
+		"on average (steal time).\n"
+		"- **floor**: one process writing the same bytes into a new file: what a destination "
+		"costs with no IPC at all.\n"
+		"- **noisy**, **unsteady**: a group whose max/min exceeds %.1f, and a group of 5 or "
+		"more runs whose max/min exceeds %.1f; **left alone**: the runs the host disturbed in "
+		"neither way (a group is judged on them with %d or more).\n"
+		"- **read/write, mmap+memcpy, splice**: the study's names of `pipe`, `shm-whole` and "
+		"`splice`; `shm` is mmap+memcpy with real synchronisation (a ring).\n",
+		seq_looks[0], seq_looks[1], seq_looks[2], 100 * VERDICT_NOISE, GROUPS_HOST_TOOK_MIB,
+		GROUPS_HOST_STOLE_CPU, STATS_NOISY_RATIO, REPORT_STEADY_RATIO, REPORT_LEFT_ALONE_MIN);
 }

@@ -29,6 +29,11 @@ void report_copies_print(FILE *f, const struct group *g, size_t n);
 /* "What on this machine moves the numbers": the findings of `bulkxfer system`. */
 void report_system_print(FILE *f, const struct system_findings *s);
 
+/* "What the words mean": the report's own terms (look, round, noise band, series, rest, the
+ * host took / stole, floor, noisy, unsteady, left alone, the two names of a method), with the
+ * thresholds the report uses. */
+void report_glossary_print(FILE *f);
+
 /* "Every group of runs": every statistic of every group, the host's disturbances apart. */
 void report_groups_print(FILE *f, const struct group *g, size_t n);
 
