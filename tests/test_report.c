@@ -187,6 +187,31 @@ static void test_bars_leave_out_profiled_runs(void)
 	ts_remove_tree(dir);
 }
 
+/* Where the copies go: mode switches are theory (two per system call), context switches are
+ * measured and shown beside them, per GiB, for each side. */
+static void test_copies_table_measures_context_switches(void)
+{
+	char dir[64], path[160];
+	ts_make_tempdir(dir, sizeof(dir));
+	struct run_record r[3];
+	for (int k = 0; k < 3; k++) {
+		r[k] = fixture("run", "pipe", 65536, 1ULL << 30, 0.5, 0.5, 1.0 + 0.1 * k);
+		r[k].producer_fig.vcsw = 1000;
+		r[k].producer_fig.ivcsw = 24;
+		r[k].consumer_fig.vcsw = 2000;
+	}
+	struct bx_error err = { 0, "" };
+	CU_ASSERT_EQUAL(report_write(r, 3, "runs.csv", dir, NULL, &err), 0);
+	snprintf(path, sizeof(path), "%s/report.md", dir);
+	char *md = slurp(path);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| mode switches/chunk (theory) |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "context switches/GiB sender, receiver (measured) |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| 1024, 2000 |\n"));	/* 1 GiB: (1000 + 24), 2000 */
+	free(md);
+	ts_remove_tree(dir);
+}
+
 /* How often needle occurs in hay. */
 static int count_of(const char *hay, const char *needle)
 {
@@ -826,6 +851,7 @@ int register_report_suite(void)
 		{ "answer_matches_verdicts", test_answer_matches_verdicts },
 		{ "html_is_self_contained", test_html_is_self_contained },
 		{ "bars_leave_out_profiled_runs", test_bars_leave_out_profiled_runs },
+		{ "copies_table_measures_context_switches", test_copies_table_measures_context_switches },
 		{ "ordering_contradicted_or_undecided", test_ordering_contradicted_or_undecided },
 		{ "targets_by_interval", test_targets_by_interval },
 		{ "host_took_memory_is_shown", test_host_took_memory_is_shown },
