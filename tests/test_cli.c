@@ -451,6 +451,24 @@ static void test_reproduce_end_to_end(void)
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "Fastest memory-to-memory setting here: "));
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, can_profile ? "#### What profiling cost" :
 						  "No profile was taken: "));
+	/* the fit beside the profile sits in the appendix, after what was measured */
+	CU_ASSERT_TRUE(!can_profile || ts_file_contains_anywhere(path, "## Appendix: a cost model "
+								     "fitted to the runs"));
+	char *report_md = NULL;
+	size_t report_len = 0;
+	FILE *mf = fopen(path, "r");
+	if (mf) {
+		report_md = calloc(1, 1 << 22);
+		report_len = fread(report_md, 1, (1 << 22) - 1, mf);
+		fclose(mf);
+	}
+	CU_ASSERT_TRUE(report_len > 0);
+	const char *appendix = report_md ? strstr(report_md, "\n## Appendix: a cost model fitted to "
+						  "the runs") : NULL;
+	const char *beside = report_md ? strstr(report_md, "#### The fitted model beside the "
+						"profile") : NULL;
+	CU_ASSERT_TRUE(can_profile ? beside && appendix && beside > appendix : beside == NULL);
+	free(report_md);
 	/* report.html beside it: the flame graphs of every profiled side, or why there are none */
 	snprintf(path, sizeof(path), "%s/rep/report.html", workdir);
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "id=\"ordering-word\">undecided</strong>"));

@@ -197,7 +197,7 @@ static char *section_of(const struct profile_set *set, const char *why)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
-	report_profile_print(f, NULL, 0, set, NULL, NULL, why);
+	report_profile_print(f, NULL, 0, set, NULL, why);
 	fclose(f);
 	return buf;
 }

@@ -155,6 +155,8 @@ static int write_model(FILE *md, struct report_input *in)
 	if (report_model_print(md, "Appendix: a cost model fitted to the runs", in->records, in->n,
 			       &checks, &in->model) != 0)
 		return 0;
+	/* the fit judged against what was measured: here, not in the main text */
+	report_profile_model_beside(md, in->records, in->n, ctx ? ctx->profiles : NULL, &in->model);
 	int calls = report_model_write(in->out_dir, in->records, in->n, &in->model);
 	snprintf(in->graphs[GRAPH_BREAKDOWN].data, PATH_LEN, "%s/plot-breakdown.csv", in->out_dir);
 	snprintf(in->graphs[GRAPH_CALLS].data, PATH_LEN, "%s/plot-calls.csv", in->out_dir);
@@ -176,8 +178,8 @@ static int write_profile(FILE *md, struct report_input *in)
 {
 	const struct report_context *ctx = in->ctx;
 	if (ctx && (ctx->profiles || ctx->profile_why[0]))
-		report_profile_print(md, in->records, in->n, ctx->profiles,
-				     in->fitted ? &in->model : NULL, in->claims, ctx->profile_why);
+		report_profile_print(md, in->records, in->n, ctx->profiles, in->claims,
+				     ctx->profile_why);
 	return 0;
 }
 

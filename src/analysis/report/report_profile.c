@@ -249,10 +249,12 @@ static void model_groups(const double shares[MODEL_NTERMS + 1], double g[NGROUPS
 	g[G_REST] = shares[TERM_FIXED] + shares[MODEL_NTERMS];
 }
 
-static void print_model_beside(FILE *f, const struct run_record *r, size_t n,
-			       const struct profile_set *set, const struct side_models *model)
+void report_profile_model_beside(FILE *f, const struct run_record *r, size_t n,
+				 const struct profile_set *set, const struct side_models *model)
 {
-	fprintf(f, "#### The fitted model beside the profile\n\n");
+	if (!set || set->n == 0)
+		return;
+	fprintf(f, "\n#### The fitted model beside the profile\n\n");
 	if (!model) {
 		fprintf(f, "No model was fitted: nothing to compare.\n\n");
 		return;
@@ -391,8 +393,8 @@ static void print_overhead(FILE *f, const struct run_record *r, size_t n)
 /* ---- the section --------------------------------------------------------------------- */
 
 void report_profile_print(FILE *f, const struct run_record *r, size_t n,
-			  const struct profile_set *set, const struct side_models *model,
-			  const struct claim_set *claims, const char *why_none)
+			  const struct profile_set *set, const struct claim_set *claims,
+			  const char *why_none)
 {
 	fprintf(f, "\n## Where the CPU time goes, measured\n\n");
 	if (!set || set->n == 0) {
@@ -425,7 +427,6 @@ void report_profile_print(FILE *f, const struct run_record *r, size_t n,
 		}
 	fprintf(f, ".\n\n");
 	print_explanation(f, set, claims);
-	print_model_beside(f, r, n, set, model);
 	print_tuned(f, set);
 	print_overhead(f, r, n);
 }

@@ -24,20 +24,26 @@
  * the model is wrong there (10 points). */
 #define PROFILE_MODEL_GAP 0.10
 
-/* Print the section into f.  set holds the profiles (NULL or empty: none, and why_none says
- * why, e.g. the refusal); model is the fit (NULL: not fitted); records are every run of the
- * job, for the agreement with getrusage and the cost of profiling. */
+/* Print the section into f: only what was measured (the fitted model is judged against it in
+ * the appendix, report_profile_model_beside).  set holds the profiles (NULL or empty: none, and
+ * why_none says why, e.g. the refusal); records are every run of the job, for the agreement
+ * with getrusage and the cost of profiling; claims (NULL: none) are the study's verdicts:
+ * whether a method takes less CPU than read/write is theirs (intervals over every round), the
+ * profile says where the difference lies. */
 struct claim_set;
-
-/* claims (NULL: none) are the study's verdicts: whether a method takes less CPU than read/write
- * is theirs (intervals over every round), the profile says where the difference lies. */
 void report_profile_print(FILE *f, const struct run_record *r, size_t n,
-			  const struct profile_set *set, const struct side_models *model,
-			  const struct claim_set *claims, const char *why_none);
+			  const struct profile_set *set, const struct claim_set *claims,
+			  const char *why_none);
 
 /* The CPU seconds per run of each category, both sides of method's study-profile runs added,
  * into cat[CAT_COUNT]; returns their total, or -1 when either side was not profiled. */
 double report_profile_study_cpu(const struct profile_set *set, const char *method,
 				double cat[CAT_COUNT]);
+
+/* The appendix's check of the fitted model (model, NULL: not fitted) against the profile set:
+ * each study side's shares of CPU time, the model's beside the measured ones.  Prints nothing
+ * when nothing was profiled. */
+void report_profile_model_beside(FILE *f, const struct run_record *r, size_t n,
+				 const struct profile_set *set, const struct side_models *model);
 
 #endif
