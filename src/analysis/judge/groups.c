@@ -229,6 +229,15 @@ int groups_is_sweep(const char *series)
 	return len >= 5 && strcmp(series + len - 5, "sweep") == 0;
 }
 
+void groups_host_counts(const struct group *groups, size_t n, size_t *took, size_t *stole)
+{
+	*took = *stole = 0;
+	for (size_t i = 0; i < n; i++) {
+		*took += groups[i].host_took;
+		*stole += groups[i].host_stole;
+	}
+}
+
 int groups_is_profile(const char *series)
 {
 	size_t len = strlen(series);

@@ -66,6 +66,10 @@ int groups_is_sweep(const char *series);
  * run per setting, never a group to put beside measured medians. */
 int groups_is_profile(const char *series);
 
+/* The runs of groups[0..n) the host took memory back during (*took) and stole CPU during
+ * (*stole), added over the groups. */
+void groups_host_counts(const struct group *groups, size_t n, size_t *took, size_t *stole);
+
 /* 1 when group i is the first group of its method that is neither a sweep nor memory to memory
  * (a memory source, a read or splice sink: not the method's own halves on a file). */
 int groups_first_plain_of_method(const struct group *groups, size_t n, size_t i);

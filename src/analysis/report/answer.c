@@ -108,10 +108,7 @@ void answer_gather(const struct run_record *r, size_t n, const struct group *g, 
 		out->uses[u].by_cpu = uses[u].by_cpu;
 		out->uses[u].g = best_of(g, ng, uses[u].series, uses[u].memory, uses[u].by_cpu);
 	}
-	for (size_t i = 0; i < ng; i++) {
-		out->host_took += g[i].host_took;
-		out->host_stole += g[i].host_stole;
-	}
+	groups_host_counts(g, ng, &out->host_took, &out->host_stole);
 	out->runs = n;
 	for (size_t i = 0; i < methods_count() && out->nmissing < ANSWER_MAX_MISSING; i++) {
 		const char *name = methods_at(i)->name;

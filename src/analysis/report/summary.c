@@ -48,11 +48,8 @@ void summary_print_table(FILE *out, const struct series *s, int verified)
 			g->sender_cpu.median, g->receiver_cpu.median,
 			g->noisy ? "  noisy (max/min > 1.5)" : "");
 	}
-	size_t took = 0, stole = 0;
-	for (size_t i = 0; i < n; i++) {
-		took += groups[i].host_took;
-		stole += groups[i].host_stole;
-	}
+	size_t took, stole;
+	groups_host_counts(groups, n, &took, &stole);
 	/* Said under the table, because a run the host slowed looks like a slow method there. */
 	if (took)
 		fprintf(out, "the hypervisor took free memory back from this machine during %zu of these "
@@ -87,12 +84,8 @@ void summary_print_answer(FILE *out, const struct series *s, int verified, const
 		if (i >= ANSWER_GROUPS)
 			continue;
 		char size[32], chunk[32], ci[48] = "";
-		if (g->n >= 2) {
-			snprintf(ci, sizeof(ci), "[%.3f, %.3f]", g->gib.median_ci_low, g->gib.median_ci_high);
-			if (g->gib.median_ci_level < 0.95)
-				snprintf(ci + strlen(ci), sizeof(ci) - strlen(ci), " %.0f%%",
-					 100 * g->gib.median_ci_level);
-		}
+		if (g->n >= 2)	/* one run has no interval: the cell stays empty */
+			stats_format_median_ci(&g->gib, ci, sizeof(ci));
 		/* A method's name is never cut (a pairing's can be long): the run count goes first. */
 		char line[256];
 		int head = snprintf(line, sizeof(line), "%-12s %8s %7s %6.3f %-19s CPU %.3f", g->method,
@@ -126,11 +119,8 @@ void summary_print_answer(FILE *out, const struct series *s, int verified, const
 		fprintf(out, "; the floor here: %.2f GiB/s\n", s->records[0].floor_gib_per_s);
 	else
 		fputc('\n', out);
-	size_t took = 0, stole = 0;
-	for (size_t i = 0; i < n; i++) {
-		took += groups[i].host_took;
-		stole += groups[i].host_stole;
-	}
+	size_t took, stole;
+	groups_host_counts(groups, n, &took, &stole);
 	if (took || stole)
 		fprintf(out, "caution: the host took memory back in %zu and stole CPU in %zu of %zu "
 			"runs\n", took, stole, s->n);
