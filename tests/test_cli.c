@@ -404,6 +404,7 @@ static void test_reproduce_end_to_end(void)
 	snprintf(path, sizeof(path), "%s/rep/runs.csv", workdir);
 	struct run_record *recs = NULL;
 	size_t nrec = 0, cap = 0, tuned = 0, pipe_4k = 0, pipe_other = 0, profiled = 0, ipc = 0;
+	size_t first_profiled = SIZE_MAX, last_study = 0;
 	uint64_t profiled_samples = 0;
 	struct bx_error err;
 	CU_ASSERT_EQUAL_FATAL(results_read_csv(path, &recs, &nrec, &cap, &err), 0);
@@ -425,6 +426,10 @@ static void test_reproduce_end_to_end(void)
 		}
 		int is_profile = strstr(recs[i].series, "-profile") != NULL;
 		profiled += is_profile;
+		if (is_profile && first_profiled == SIZE_MAX)
+			first_profiled = i;
+		if (strcmp(recs[i].series, "study") == 0)
+			last_study = i;
 		uint64_t samples = recs[i].producer_fig.samples + recs[i].consumer_fig.samples;
 		profiled_samples += is_profile ? samples : 0;
 		if (!is_profile)
@@ -433,12 +438,14 @@ static void test_reproduce_end_to_end(void)
 	free(recs);
 	CU_ASSERT_EQUAL(pipe_4k, 2);	/* read/write at 4 KiB ran in both tuned rounds */
 	CU_ASSERT_EQUAL(tuned, 2 * (4 + (pipe_other > 0)));
-	/* and after them one profiled run of each study method and of each tuned entry */
+	/* and, among their rounds, three profiled rounds of each study method and of each tuned
+	 * entry (with 2 rounds: two after the first, one after the second) */
 	char why[256];
 	int can_profile = sampler_probe(why, sizeof(why)) == 0;
 	if (!can_profile)
 		ts_skip("cli/reproduce_end_to_end (profiled runs)", why);
-	CU_ASSERT_EQUAL(profiled, can_profile ? 4 + tuned / 2 : 0);
+	CU_ASSERT_EQUAL(profiled, can_profile ? 3 * (4 + tuned / 2) : 0);
+	CU_ASSERT_TRUE(!can_profile || first_profiled < last_study);	/* interleaved */
 	CU_ASSERT_EQUAL(profiled_samples > 0, can_profile);
 	/* the ipc sweep: the tuned methods that send from memory (pipe, shm, shm-rw), 2 chunks,
 	 * 5 runs */
@@ -449,8 +456,12 @@ static void test_reproduce_end_to_end(void)
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "## The IPC alone: memory to memory beside"));
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "| shm-rw | read | no |"));
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "Fastest memory-to-memory setting here: "));
-	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, can_profile ? "#### What profiling cost" :
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, can_profile ? "What profiling cost: " :
 						  "No profile was taken: "));
+	/* each profiled run placed among its setting's measured runs */
+	CU_ASSERT_TRUE(!can_profile || ts_file_contains_anywhere(path, "#### The profiled runs "
+								     "beside the measured ones"));
+	CU_ASSERT_TRUE(!can_profile || ts_file_contains_anywhere(path, " of 2), "));
 	/* the fit beside the profile sits in the appendix, after what was measured */
 	CU_ASSERT_TRUE(!can_profile || ts_file_contains_anywhere(path, "## Appendix: a cost model "
 								     "fitted to the runs"));

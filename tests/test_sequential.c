@@ -411,6 +411,22 @@ static void test_decided_early_stays_and_rounds_go_where_needed(void)
 	CU_ASSERT_EQUAL(reproduce_round_entries(&p, &c, "study", &sub, &to_look), 0);
 }
 
+/* reproduce's profiled rounds sit among the measured ones: after rounds 1, 3 and 5 of 6, and
+ * never after a round the phase does not have. */
+static void test_profiled_rounds_spread(void)
+{
+	static const struct { size_t runs, after[3]; } cases[] = {
+		{ 6, { 1, 3, 5 } }, { 12, { 2, 6, 10 } }, { 3, { 1, 2, 3 } }, { 2, { 1, 1, 2 } },
+		{ 1, { 1, 1, 1 } },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		for (size_t j = 0; j < 3; j++) {
+			size_t got = reproduce_profile_after(j, cases[i].runs);
+			CU_ASSERT_EQUAL(got, cases[i].after[j]);
+			CU_ASSERT_TRUE(got >= 1 && got <= cases[i].runs);
+		}
+}
+
 int register_sequential_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -424,6 +440,7 @@ int register_sequential_suite(void)
 		{ "pairs_follow_rounds", test_pairs_follow_rounds },
 		{ "round_order", test_round_order },
 		{ "decided_early_stays", test_decided_early_stays_and_rounds_go_where_needed },
+		{ "profiled_rounds_spread", test_profiled_rounds_spread },
 	};
 	return TS_ADD_SUITE("sequential", cases);
 }

@@ -48,13 +48,15 @@
  * s of chunk sweep, 50-55 s for the tuned phase's six rounds, 15 s of size sweep and report;
  * what is left goes to the study's added rounds first (its claims are the headline), 10-13 s a
  * round of the methods still undecided. */
-#define STUDY_DEADLINE_S 185.0
-#define TUNED_DEADLINE_S 240.0
+#define STUDY_DEADLINE_S 200.0
+#define TUNED_DEADLINE_S 262.0
 #define SIZE_SWEEP_DEADLINE_S 285.0	/* the size sweep starts only before this */
-/* The profiled runs (one per study method, then one per tuned entry, 2-8 s each at 1.4 GiB)
- * start only before these: the budget's last minute is theirs and the size sweep's. */
-#define STUDY_PROFILE_DEADLINE_S 255.0
-#define TUNED_PROFILE_DEADLINE_S 270.0
+/* Profiled rounds a phase runs (series "<phase>-profile"), spread among its first rounds: each
+ * setting's profile is the sum of three runs, in the host states its measured runs met, and
+ * profiling's cost is measured against runs of the same minutes.  About 9 s a round of the
+ * study's four methods at 1.4 GiB, 7 s of the tuned phase's entries: the deadlines above leave
+ * room for them. */
+#define PROFILED_ROUNDS 3
 /* The memory-to-memory phase (about 6 s: the sweep's size and chunks, three methods) starts
  * only before this. */
 #define IPC_DEADLINE_S 276.0
@@ -216,21 +218,26 @@ size_t reproduce_round_entries(const struct run_plan *p, const struct claim_set 
 
 /* What one round of sub's entries is expected to take: each entry's median wall time in the
  * phase's runs so far, plus the phase's own overhead per run (hashing, settling, the fresh
- * destination), measured as its elapsed time less the runs' wall times. */
+ * destination), measured as its elapsed time (phase_s, its profiled rounds left out) less the
+ * runs' wall times. */
 static double subset_round_s(const struct run_plan *sub, const struct series *s,
 			     size_t first_record, double phase_s)
 {
 	static double wall[MAX_SAMPLES_PER_ENTRY];
 	double walls = 0;
-	size_t runs = s->n - first_record;
+	size_t runs = 0;
 	for (size_t i = first_record; i < s->n; i++)
-		walls += s->records[i].wall_s;
+		if (strcmp(s->records[i].series, sub->series) == 0) {
+			walls += s->records[i].wall_s;
+			runs++;
+		}
 	double overhead = runs ? (phase_s - walls) / (double)runs : 0;
 	double total = 0;
 	for (size_t e = 0; e < sub->nmethods; e++) {
 		size_t k = 0;
 		for (size_t i = first_record; i < s->n && k < MAX_SAMPLES_PER_ENTRY; i++)
-			if (strcmp(s->records[i].method, sub->methods[e]->name) == 0 &&
+			if (strcmp(s->records[i].series, sub->series) == 0 &&
+			    strcmp(s->records[i].method, sub->methods[e]->name) == 0 &&
 			    s->records[i].chunk == sub->method_chunk[e])
 				wall[k++] = s->records[i].wall_s;
 		total += stats_median_inplace(wall, k) + (overhead > 0 ? overhead : 0);
@@ -291,29 +298,66 @@ static int add_rounds(const struct run_plan *p, const char *phase, size_t first_
 	}
 }
 
-/* Run p's first rounds, then add_rounds(); the rounds' count and reason into *out.  With
- * cut_mandatory (the tuned phase) and --runs auto, the first rounds run one at a time and stop
- * when the next is expected to end past deadline: on a day when the host slows every run, the
- * job still ends inside its budget, and the report says the phase was cut.  The study's
- * mandatory rounds always run: they are the headline. */
+size_t reproduce_profile_after(size_t j, size_t runs)
+{
+	return ((2 * j + 1) * runs + 2 * PROFILED_ROUNDS - 1) / (2 * PROFILED_ROUNDS);
+}
+
+/* A phase's profiled rounds: what they are called, whether they can run, how far they got. */
+struct profiling {
+	const char *series;	/* "<phase>-profile" */
+	const char *why_not;	/* not empty: the kernel refuses sampling, no profiled round */
+	double deadline;	/* no profiled round starts after this point of the job's clock */
+	size_t next;		/* the next profiled round, 0 .. PROFILED_ROUNDS */
+	double seconds;		/* their time, which the phase's overhead per run must not count */
+};
+
+/* The profiled rounds due after measured round `measured` (1-based) of p: each a round of p's
+ * entries, sampled (series prof->series), recorded but in no verdict.  Returns 0 or an exit code. */
+static int run_profiled_after(const struct run_plan *p, size_t measured, struct profiling *prof,
+			      struct series *s, struct bx_error *err)
+{
+	while (prof->next < PROFILED_ROUNDS &&
+	       reproduce_profile_after(prof->next, (size_t)p->runs) <= measured) {
+		if (prof->why_not[0] || measure_now() > prof->deadline)
+			return 0;
+		struct run_plan q = *p;
+		q.series = prof->series;
+		q.runs = 1;
+		q.warmup = 0;
+		q.runs_auto = 0;
+		q.run_offset = prof->next;
+		q.rounds_planned = PROFILED_ROUNDS;
+		q.eta_after_s = 0;
+		q.profile = 1;
+		double t = measure_now();
+		int rc = runner_execute(&q, s, err);
+		prof->seconds += measure_now() - t;
+		prof->next++;
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* Run p's first rounds one at a time, each followed by the profiled rounds due after it
+ * (reproduce_profile_after), then add_rounds(); the rounds' count and reason into *out.  With
+ * cut_mandatory (the tuned phase) and --runs auto, the first rounds stop when the next is
+ * expected to end past deadline: on a day when the host slows every run, the job still ends
+ * inside its budget, and the report says the phase was cut.  The study's mandatory rounds
+ * always run: they are the headline. */
 static int run_adaptive(const struct run_plan *p, const char *phase, double deadline,
-			int cut_mandatory, struct series *s, struct rounds *out,
-			struct bx_error *err)
+			int cut_mandatory, struct profiling *prof, struct series *s,
+			struct rounds *out, struct bx_error *err)
 {
 	double t = measure_now();
 	size_t first = s->n;
-	if (!cut_mandatory || !p->runs_auto) {
-		int rc = runner_execute(p, s, err);
-		if (rc)
-			return rc;
-		return add_rounds(p, phase, first, measure_now() - t, deadline, s, out, err);
-	}
 	struct run_plan one = *p;
 	one.runs = 1;
 	one.rounds_planned = p->runs;
 	for (uint64_t k = 0; k < p->runs; k++) {
-		double round_s = k ? (measure_now() - t) / (double)k : 0;
-		if (k > 0 && measure_now() + round_s > deadline) {
+		double round_s = k ? (measure_now() - t - prof->seconds) / (double)k : 0;
+		if (cut_mandatory && p->runs_auto && k > 0 && measure_now() + round_s > deadline) {
 			out->n = (size_t)k;
 			snprintf(out->stop, sizeof(out->stop), "cut by the job's time budget after %llu of "
 				 "its %llu first rounds (about %.0f s a round)", (unsigned long long)k,
@@ -323,30 +367,13 @@ static int run_adaptive(const struct run_plan *p, const char *phase, double dead
 		one.run_offset = k;
 		one.warmup = k == 0 ? p->warmup : 0;
 		int rc = runner_execute(&one, s, err);
+		if (rc == 0)
+			rc = run_profiled_after(p, (size_t)k + 1, prof, s, err);
 		if (rc)
 			return rc;
 	}
-	return add_rounds(p, phase, first, measure_now() - t, deadline, s, out, err);
-}
-
-/* One profiled run of each entry of the measured phase p (series "<phase>-profile"), after its
- * measured rounds, when profiling is possible and the job's clock is before deadline.  Their
- * samples go to s->profiles; the runs are recorded but enter no verdict. */
-static int run_profiled(const struct run_plan *p, const char *series, double deadline,
-			const char *why_not, struct series *s, struct bx_error *err)
-{
-	if (why_not[0] || measure_now() > deadline)
-		return 0;
-	struct run_plan q = *p;
-	q.series = series;
-	q.runs = 1;
-	q.warmup = 0;
-	q.runs_auto = 0;
-	q.run_offset = 0;
-	q.rounds_planned = 0;
-	q.eta_after_s = 0;
-	q.profile = 1;
-	return runner_execute(&q, s, err);
+	return add_rounds(p, phase, first, measure_now() - t - prof->seconds, deadline, s, out,
+			  err);
 }
 
 /* The memory-to-memory phase (series "ipc-sweep", a sweep: kept out of the headline tables
@@ -404,8 +431,8 @@ static int run_phases(const struct run_plan *plan, const char *src, uint64_t siz
 	 * its verdicts.  --prime still forces it. */
 	if (p.prime == PRIME_AUTO)
 		p.prime = 0;
-	int rc = run_adaptive(&p, PHASE_STUDY, start + STUDY_DEADLINE_S, 0, s, study, err);
-	struct run_plan study_opts = p;
+	struct profiling prof = { PHASE_STUDY_PROFILE, profile_why, start + STUDY_DEADLINE_S, 0, 0 };
+	int rc = run_adaptive(&p, PHASE_STUDY, start + STUDY_DEADLINE_S, 0, &prof, s, study, err);
 
 	/* 2: the quick chunk sweep, pipes sized to hold a chunk. */
 	if (rc == 0) {
@@ -432,17 +459,10 @@ static int run_phases(const struct run_plan *plan, const char *src, uint64_t siz
 		p.chunks.n = 1;
 		p.pipe_fit = 1;
 		add_rw4k(&p);
-		rc = run_adaptive(&p, PHASE_TUNED, start + TUNED_DEADLINE_S, 1, s, tuned, err);
+		prof = (struct profiling){ PHASE_TUNED_PROFILE, profile_why, start + TUNED_DEADLINE_S,
+					   0, 0 };
+		rc = run_adaptive(&p, PHASE_TUNED, start + TUNED_DEADLINE_S, 1, &prof, s, tuned, err);
 	}
-
-	/* 3b: where the CPU time goes: one profiled run of each study method, then of each tuned
-	 * entry at its chunk. */
-	if (rc == 0)
-		rc = run_profiled(&study_opts, PHASE_STUDY_PROFILE, start + STUDY_PROFILE_DEADLINE_S,
-				  profile_why, s, err);
-	if (rc == 0)
-		rc = run_profiled(&p, PHASE_TUNED_PROFILE, start + TUNED_PROFILE_DEADLINE_S, profile_why,
-				  s, err);
 
 	/* 3c: the channel alone: the tuned methods that can send from memory, memory to memory
 	 * (read sinks, each setting verified by its check run) at the chunk sweep's size and

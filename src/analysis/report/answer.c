@@ -313,7 +313,8 @@ const char *answer_why_sentence(const struct findings *f, char *buf, size_t len)
 {
 	if (f->why_category < 0)
 		return NULL;
-	snprintf(buf, len, "Measured in one profiled run of each (a sampled run, so no interval): %s "
+	snprintf(buf, len, "Measured in the profiled runs (samples summed over each setting's runs, so "
+		 "no interval): %s "
 		 "spends %.3f s %s CPU per run than read/write on %s, the largest difference between "
 		 "their profiles.", answer_display_name(f->why_method), fabs(f->why_s),
 		 f->why_s >= 0 ? "more" : "less", category_label((enum category)f->why_category));

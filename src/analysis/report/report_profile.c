@@ -1,9 +1,9 @@
 /*
  * report_profile.c - "Where the CPU time goes, measured" (see report_profile.h).
  *
- * The profiled runs are one per method and setting, after the measured rounds, so each figure
- * here is one run's: this section says where a method's CPU time goes, the verdicts above say
- * which method is cheaper.  The model comparison maps the profile's categories onto the fit's
+ * The profiled runs are three rounds of each phase's settings, spread among its measured rounds;
+ * each figure here is a setting's samples summed over its profiled runs, per run: this section
+ * says where a method's CPU time goes, the verdicts above say which method is cheaper.  The model comparison maps the profile's categories onto the fit's
  * terms: calls = system call entry and exit; copies = both copy categories; page refs = pipe and
  * splice bookkeeping; faults = page-fault handling and zeroing new pages; wake-ups = sleeps and
  * wake-ups and scheduling; fixed + residual = the rest.
@@ -21,6 +21,7 @@
 #include "analysis/profile/categories.h"
 #include "analysis/profile/profile_out.h"
 #include "analysis/report/report_model.h"
+#include "analysis/report/report_profile_runs.h"
 #include "base/units.h"
 #include "record/names.h"
 
@@ -88,8 +89,8 @@ static void print_study_table(FILE *f, const struct profile_set *set)
 		fprintf(f, "No study method was profiled.\n\n");
 		return;
 	}
-	fprintf(f, "Each study side, one profiled run at the study's chunk: CPU seconds (share of "
-		"the side's samples).\n\n| category |");
+	fprintf(f, "Each study side at the study's chunk: CPU seconds per profiled run (share of "
+		"the side's samples, summed over its profiled runs).\n\n| category |");
 	for (size_t i = 0; i < k; i++)
 		fprintf(f, " %s %s |", head[i], rows[i].producer ? "sender" : "receiver");
 	fprintf(f, "\n|---|");
@@ -168,7 +169,7 @@ static int judge_explanation(FILE *f, const struct profile_set *set, const struc
 	int by_verdict = x && x->r.valid;
 	int cheaper = by_verdict ? x->direction < 0 : diff < 0;
 	int costlier = by_verdict ? x->direction > 0 : diff > 0;
-	fprintf(f, "- %s (`%s`) against %s (`%s`): the profiled runs took %.3f s against %.3f s of "
+	fprintf(f, "- %s (`%s`) against %s (`%s`): its profiled runs took %.3f s a run against %.3f s of "
 		"CPU, both sides (%+.3f s). The copy categories account for %+.3f s of that; the rest "
 		"is %s %+.3f s and %s %+.3f s among others. ", m->label, m->method, rw->label,
 		rw->method, ta, tb, diff, copies, category_label((enum category)first),
@@ -197,7 +198,7 @@ static void print_explanation(FILE *f, const struct profile_set *set,
 	fprintf(f, "#### The study's explanation, judged from the profile\n\n"
 		"The study explained its ordering by copies: fewer copies, less CPU. Whether a method "
 		"takes less CPU is its verdict over every round (above); where the difference lies "
-		"is measured in one profiled run of each:\n\n");
+		"is measured in the profiled runs of each (CPU seconds per run):\n\n");
 	int pairs = 0, held = 0;
 	for (size_t i = 1; i < STUDY_NROWS; i++) {
 		int h = judge_explanation(f, set, claims, &study_rows[0], &study_rows[i]);
@@ -345,51 +346,6 @@ static void print_tuned(FILE *f, const struct profile_set *set)
 		fputc('\n', f);
 }
 
-/* ---- what profiling cost ------------------------------------------------------------- */
-
-static double cpu_sum(const struct run_record *r)
-{
-	return r->producer_fig.user_s + r->producer_fig.sys_s + r->consumer_fig.user_s +
-	       r->consumer_fig.sys_s;
-}
-
-static void print_overhead(FILE *f, const struct run_record *r, size_t n)
-{
-	double d[MAX_PROFILED];
-	size_t k = 0;
-	static double base[512];
-	for (size_t i = 0; i < n && k < MAX_PROFILED; i++) {
-		size_t len = strlen(r[i].series), sl = strlen(PROFILE_SERIES_SUFFIX);
-		if (len <= sl || strcmp(r[i].series + len - sl, PROFILE_SERIES_SUFFIX) != 0)
-			continue;
-		size_t nb = 0;
-		for (size_t j = 0; j < n && nb < 512; j++)
-			if (strlen(r[j].series) == len - sl &&
-			    strncmp(r[j].series, r[i].series, len - sl) == 0 &&
-			    strcmp(r[j].method, r[i].method) == 0 && r[j].chunk == r[i].chunk &&
-			    cpu_sum(&r[j]) > 0)
-				base[nb++] = cpu_sum(&r[j]);
-		if (nb == 0 || cpu_sum(&r[i]) <= 0)
-			continue;
-		d[k++] = log(cpu_sum(&r[i]) / stats_median_inplace(base, nb));
-	}
-	fprintf(f, "#### What profiling cost\n\n");
-	double level = 0;
-	size_t kk = k ? seq_k_for_level(k, 0.05, &level) : 0;
-	struct ratio_ci ci;
-	if (kk == 0 || seq_walsh_interval(d, k, kk, &ci) < 0) {
-		fprintf(f, "Profiled against unprofiled runs of the same methods: %zu pairs, too few "
-			"for an interval.\n\n", k);
-		return;
-	}
-	int dir = verdict_direction(&ci, VERDICT_NOISE);
-	fprintf(f, "Each profiled run's CPU time (both sides) against the median of the same "
-		"method's unprofiled runs at the same chunk in this job, over %zu methods: ratio %.3f "
-		"[%.3f, %.3f] (%.1f%% signed-rank interval): %s.\n\n", k, ci.estimate, ci.low, ci.high,
-		100 * level, dir == 0 ? "no clear difference" :
-		dir > 0 ? "profiling costs CPU" : "the profiled runs took less");
-}
-
 /* ---- the section --------------------------------------------------------------------- */
 
 void report_profile_print(FILE *f, const struct run_record *r, size_t n,
@@ -403,10 +359,12 @@ void report_profile_print(FILE *f, const struct run_record *r, size_t n,
 			why_none && *why_none ? why_none : "none was asked for");
 		return;
 	}
-	fprintf(f, "After the measured rounds, one run of each study method and of each tuned "
-		"method at its best chunk was profiled: each side sampled its own CPU time "
-		"(perf_event_open, cpu-clock every %.0f ms of CPU, kernel and user call chains) from the "
-		"start barrier to its last byte. These runs enter no verdict. Categories come from "
+	fprintf(f, "Three rounds of the study's settings and three of the tuned settings were "
+		"profiled, spread among each phase's first measured rounds (after rounds 1, 3 and 5 of "
+		"6), so they met the host's states the measured runs met: each side sampled its own "
+		"CPU time (perf_event_open, cpu-clock every %.0f ms of CPU, kernel and user call "
+		"chains) from the start barrier to its last byte. These runs enter no verdict; "
+		"\"The profiled runs beside the measured ones\" below says where each fell. Categories come from "
 		"the frame table in `src/analysis/profile/categories.c`; the flame graphs and folded "
 		"stacks are in `profile/`.\n\n", (double)PROFILE_PERIOD_NS / 1e6);
 	print_agreement(f, set);
@@ -428,5 +386,5 @@ void report_profile_print(FILE *f, const struct run_record *r, size_t n,
 	fprintf(f, ".\n\n");
 	print_explanation(f, set, claims);
 	print_tuned(f, set);
-	print_overhead(f, r, n);
+	report_profile_runs_print(f, r, n);
 }

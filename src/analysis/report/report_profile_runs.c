@@ -1,0 +1,146 @@
+/*
+ * report_profile_runs.c - the profiled runs beside the measured ones (see report_profile_runs.h).
+ *
+ * Why say where each profiled run fell: a profile explains the run it sampled.  When that run
+ * sat far from its group (a host-hit run, say), its categories explain an outlier, not the
+ * method; three runs per setting, spread among the measured rounds, and their places among the
+ * measured runs let the reader judge that.
+ */
+#include "analysis/report/report_profile_runs.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/judge/sequential.h"
+#include "analysis/judge/stats.h"
+#include "analysis/judge/verdict.h"
+#include "analysis/report/answer.h"
+#include "analysis/report/report_profile.h"
+#include "base/units.h"
+
+#define MAX_PROFILED 256	/* profiled runs a report places: reproduce makes 3 a setting */
+#define MAX_MEASURED 512	/* measured runs of one setting it compares them with */
+
+static double cpu_sum(const struct run_record *r)
+{
+	return r->producer_fig.user_s + r->producer_fig.sys_s + r->consumer_fig.user_s +
+	       r->consumer_fig.sys_s;
+}
+
+/* The measured series of profiled series name ("study" for "study-profile"): its length, or 0
+ * when name is not a profiled series. */
+static size_t measured_len(const char *name)
+{
+	size_t len = strlen(name), sl = strlen(PROFILE_SERIES_SUFFIX);
+	if (len <= sl || strcmp(name + len - sl, PROFILE_SERIES_SUFFIX) != 0)
+		return 0;
+	return len - sl;
+}
+
+/* The CPU times of the measured runs of profiled run p's setting into v (at most MAX_MEASURED),
+ * sorted; returns how many. */
+static size_t measured_of(const struct run_record *r, size_t n, const struct run_record *p,
+			  double *v)
+{
+	size_t ml = measured_len(p->series), k = 0;
+	for (size_t j = 0; j < n && k < MAX_MEASURED; j++)
+		if (strlen(r[j].series) == ml && strncmp(r[j].series, p->series, ml) == 0 &&
+		    strcmp(r[j].method, p->method) == 0 && r[j].chunk == p->chunk &&
+		    cpu_sum(&r[j]) > 0)
+			v[k++] = cpu_sum(&r[j]);
+	qsort(v, k, sizeof(v[0]), stats_compare_doubles);
+	return k;
+}
+
+/* Whether the setting of r[i] (a profiled run) was tabulated already by an earlier run. */
+static int seen_before(const struct run_record *r, size_t i)
+{
+	for (size_t j = 0; j < i; j++)
+		if (strcmp(r[j].series, r[i].series) == 0 && strcmp(r[j].method, r[i].method) == 0 &&
+		    r[j].chunk == r[i].chunk)
+			return 1;
+	return 0;
+}
+
+static size_t count_below(const double *v, size_t k, double x)
+{
+	size_t below = 0;
+	while (below < k && v[below] < x)
+		below++;
+	return below;
+}
+
+/* What profiling cost: each profiled run's CPU time against its setting's measured median, as
+ * a log ratio into d; the signed-rank interval of their median. */
+static void print_cost(FILE *f, const double *d, size_t k)
+{
+	double level = 0;
+	size_t kk = k ? seq_k_for_level(k, 0.05, &level) : 0;
+	struct ratio_ci ci;
+	if (kk == 0 || seq_walsh_interval(d, k, kk, &ci) < 0) {
+		fprintf(f, "What profiling cost: %zu profiled runs beside measured ones, too few for "
+			"an interval.\n\n", k);
+		return;
+	}
+	int dir = verdict_direction(&ci, VERDICT_NOISE);
+	fprintf(f, "What profiling cost: each profiled run's CPU time against its setting's "
+		"measured median, over %zu profiled runs: ratio %.3f [%.3f, %.3f] (%.1f%% signed-rank "
+		"interval): %s.\n\n", k, ci.estimate, ci.low, ci.high, 100 * level,
+		dir == 0 ? "no clear difference" :
+		dir > 0 ? "profiling costs CPU" : "the profiled runs took less");
+}
+
+void report_profile_runs_print(FILE *f, const struct run_record *r, size_t n)
+{
+	static double v[MAX_MEASURED], d[MAX_PROFILED];
+	size_t k = 0, inside = 0, below = 0, above = 0, settings = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!measured_len(r[i].series) || seen_before(r, i) || k >= MAX_PROFILED)
+			continue;
+		size_t nm = measured_of(r, n, &r[i], v);
+		if (nm == 0)
+			continue;
+		struct stats_summary s;
+		stats_summarize(v, nm, &s);
+		if (settings++ == 0)
+			fprintf(f, "#### The profiled runs beside the measured ones\n\n"
+				"CPU seconds of both sides. Each profiled run is placed among its "
+				"setting's measured runs: \"above 4 of 9\" means four of the nine measured "
+				"runs took less.\n\n| phase | method | chunk | measured runs | their median "
+				"[interval] | profiled runs |\n|---|---|---:|---:|---:|---|\n");
+		char chunk[32], ci[64];
+		fprintf(f, "| %.*s | %s | %s | %zu | %.3f %s |", (int)measured_len(r[i].series),
+			r[i].series, answer_display_name(r[i].method),
+			units_format_chunk(r[i].chunk, chunk, sizeof(chunk)), nm, s.median,
+			stats_format_median_ci(&s, ci, sizeof(ci)));
+		const char *sep = " ";
+		for (size_t j = i; j < n; j++) {
+			if (strcmp(r[j].series, r[i].series) != 0 || strcmp(r[j].method, r[i].method) != 0 ||
+			    r[j].chunk != r[i].chunk || cpu_sum(&r[j]) <= 0)
+				continue;
+			double x = cpu_sum(&r[j]);
+			size_t b = count_below(v, nm, x);
+			fprintf(f, "%s%.3f (above %zu of %zu)", sep, x, b, nm);
+			sep = ", ";
+			/* The middle half: at least a quarter of the measured runs below, a quarter above. */
+			if (4 * b < nm)
+				below++;
+			else if (4 * (nm - b) < nm)
+				above++;
+			else
+				inside++;
+			if (k < MAX_PROFILED)
+				d[k++] = log(x / s.median);
+		}
+		fprintf(f, " |\n");
+	}
+	if (settings == 0) {
+		fprintf(f, "No profiled setting has measured runs beside it: nothing to place.\n\n");
+		return;
+	}
+	fprintf(f, "\n%zu of the %zu profiled runs fell in the middle half of their setting's "
+		"measured runs, %zu below it and %zu above it.\n\n", inside, inside + below + above,
+		below, above);
+	print_cost(f, d, k);
+}
