@@ -439,12 +439,15 @@ static void test_reproduce_end_to_end(void)
 	CU_ASSERT_EQUAL(pipe_4k, 2);	/* read/write at 4 KiB ran in both tuned rounds */
 	CU_ASSERT_EQUAL(tuned, 2 * (4 + (pipe_other > 0)));
 	/* and, among their rounds, three profiled rounds of each study method and of each tuned
-	 * entry (with 2 rounds: two after the first, one after the second) */
+	 * entry but read/write at 4 KiB, the study's own setting (with 2 rounds: two profiled
+	 * rounds, one after each) */
 	char why[256];
 	int can_profile = sampler_probe(why, sizeof(why)) == 0;
 	if (!can_profile)
 		ts_skip("cli/reproduce_end_to_end (profiled runs)", why);
-	CU_ASSERT_EQUAL(profiled, can_profile ? 3 * (4 + tuned / 2) : 0);
+	CU_ASSERT_EQUAL(profiled, can_profile ? 2 * (4 + tuned / 2 - 1) : 0);
+	if (profiled != (can_profile ? 2 * (4 + tuned / 2 - 1) : 0))
+		fprintf(stderr, "\n  %zu profiled runs, %zu tuned\n", profiled, tuned);
 	CU_ASSERT_TRUE(!can_profile || first_profiled < last_study);	/* interleaved */
 	CU_ASSERT_EQUAL(profiled_samples > 0, can_profile);
 	/* the ipc sweep: the tuned methods that send from memory (pipe, shm, shm-rw), 2 chunks,
@@ -601,11 +604,12 @@ static void test_reproduce_all(void)
 	if (r->status)
 		fprintf(stderr, "\n  reproduce --all: %s\n", r->err);
 	/* The study's 4 rows, then every method x (3 chunk sweep runs + tuned + size sweep at 1M),
-	 * and read/write at 4 KiB in the tuned round (the only chunk swept was 64K); then one
-	 * profiled run of each study method and of each tuned entry. */
+	 * and read/write at 4 KiB in the tuned round (the only chunk swept was 64K); and one
+	 * profiled run (one measured round, one profiled round) of each study method and of each
+	 * tuned entry but read/write at 4 KiB, the study's own setting. */
 	snprintf(path, sizeof(path), "%s/all/runs.csv", workdir);
 	char why[256];
-	long profiled = sampler_probe(why, sizeof(why)) == 0 ? 4 + (long)methods_count() + 1 : 0;
+	long profiled = sampler_probe(why, sizeof(why)) == 0 ? 4 + (long)methods_count() : 0;
 	long from_memory = 0;	/* the ipc sweep: each method that can send from memory, 5 runs */
 	for (size_t i = 0; i < methods_count(); i++)
 		from_memory += methods_at(i)->producer->from_memory != 0;

@@ -15,6 +15,7 @@
 #include "analysis/profile/categories.h"
 #include "analysis/profile/profile_out.h"
 #include "analysis/report/report_profile.h"
+#include "analysis/report/report_profile_runs.h"
 #include "base/units.h"
 #include "record/results.h"
 #include "record/stack_counts.h"
@@ -165,33 +166,6 @@ static void test_profile_refused_is_usage_error(void)
 
 /* ---- the report's section ------------------------------------------------------------ */
 
-/* A side whose samples are `count` copies of one stack. */
-static void add_side(struct profile_set *set, const char *series, const char *method,
-		     uint64_t chunk, int producer, const char *stack, uint64_t count, double cpu_s)
-{
-	struct run_record rec;
-	memset(&rec, 0, sizeof(rec));
-	snprintf(rec.series, sizeof(rec.series), "%s", series);
-	snprintf(rec.method, sizeof(rec.method), "%s", method);
-	rec.chunk = chunk;
-	struct side_profile *p = NULL;
-	if (set->n == set->cap) {
-		set->cap = set->cap ? set->cap * 2 : 8;
-		set->items = realloc(set->items, set->cap * sizeof(*set->items));
-	}
-	p = &set->items[set->n++];
-	memset(p, 0, sizeof(*p));
-	snprintf(p->series, sizeof(p->series), "%s", series);
-	snprintf(p->method, sizeof(p->method), "%s", method);
-	p->chunk = chunk;
-	p->producer = producer;
-	stack_counts_add(&p->stacks, stack, count);
-	p->runs = 1;
-	p->samples = count;
-	p->sampled_s = cpu_s;
-	p->cpu_s = cpu_s;
-}
-
 static char *section_of(const struct profile_set *set, const char *why)
 {
 	char *buf = NULL;
@@ -214,24 +188,24 @@ static void test_report_section_judges_the_explanation(void)
 	struct profile_set set;
 	memset(&set, 0, sizeof(set));
 	/* read/write: 2 s a side, half copying, half system calls (4 s, 2 s of copies) */
-	add_side(&set, "study-profile", "pipe", 4096, 1, COPY_K, 1000, 2.0);
-	add_side(&set, "study-profile", "pipe", 4096, 0, COPY_K, 1000, 2.0);
+	ts_profile_add_side(&set, "study-profile", "pipe", 4096, 1, COPY_K, 1000, 2.0);
+	ts_profile_add_side(&set, "study-profile", "pipe", 4096, 0, COPY_K, 1000, 2.0);
 	stack_counts_add(&set.items[0].stacks, SYSCALL_ONLY, 1000);
 	stack_counts_add(&set.items[1].stacks, SYSCALL_ONLY, 1000);
 	/* mmap+memcpy: cheaper (2.4 s), but it copies more (2.4 s): not by copying less */
-	add_side(&set, "study-profile", "shm-whole", 4096, 1, USER_COPY, 1200, 1.2);
-	add_side(&set, "study-profile", "shm-whole", 4096, 0, USER_COPY, 1200, 1.2);
+	ts_profile_add_side(&set, "study-profile", "shm-whole", 4096, 1, USER_COPY, 1200, 1.2);
+	ts_profile_add_side(&set, "study-profile", "shm-whole", 4096, 0, USER_COPY, 1200, 1.2);
 	/* splice: 0.3 s, its copies 0.1 s: 1.9 of the 3.7 s saved, more than half: holds */
-	add_side(&set, "study-profile", "splice", CHUNK_REST, 1, "main;splice;pipe_write_[k]",
+	ts_profile_add_side(&set, "study-profile", "splice", CHUNK_REST, 1, "main;splice;pipe_write_[k]",
 		 200, 0.2);
-	add_side(&set, "study-profile", "splice", CHUNK_REST, 0, COPY_K, 100, 0.1);
+	ts_profile_add_side(&set, "study-profile", "splice", CHUNK_REST, 0, COPY_K, 100, 0.1);
 	char *s = section_of(&set, NULL);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
 	CU_ASSERT_TRUE(strstr(s, "\n## Where the CPU time goes, measured\n") != NULL);
-	CU_ASSERT_TRUE(strstr(s, "the profiled runs took 2.400 s against 4.000 s of CPU, both sides (-1.600 s). The copy "
+	CU_ASSERT_TRUE(strstr(s, "its profiled runs took 2.400 s a run against 4.000 s of CPU, both sides (-1.600 s). The copy "
 			      "categories account for +0.400 s") != NULL);
 	CU_ASSERT_TRUE(strstr(s, "It takes less CPU, but not mainly by copying less") != NULL);
-	CU_ASSERT_TRUE(strstr(s, "the profiled runs took 0.300 s against 4.000 s of CPU, both sides (-3.700 s). The copy "
+	CU_ASSERT_TRUE(strstr(s, "its profiled runs took 0.300 s a run against 4.000 s of CPU, both sides (-3.700 s). The copy "
 			      "categories account for -1.900 s") != NULL);
 	CU_ASSERT_TRUE(strstr(s, "the explanation holds here") != NULL);
 	CU_ASSERT_TRUE(strstr(s, "bears out only in part the study's explanation (1 of 2") != NULL);
@@ -239,10 +213,10 @@ static void test_report_section_judges_the_explanation(void)
 	free(s);
 	/* Costlier, and copying less: the other wording. */
 	profile_set_free(&set);
-	add_side(&set, "study-profile", "pipe", 4096, 1, COPY_K, 1000, 1.0);
-	add_side(&set, "study-profile", "pipe", 4096, 0, COPY_K, 1000, 1.0);
-	add_side(&set, "study-profile", "shm-whole", 4096, 1, ZERO, 1500, 1.5);
-	add_side(&set, "study-profile", "shm-whole", 4096, 0, FAULT, 1500, 1.5);
+	ts_profile_add_side(&set, "study-profile", "pipe", 4096, 1, COPY_K, 1000, 1.0);
+	ts_profile_add_side(&set, "study-profile", "pipe", 4096, 0, COPY_K, 1000, 1.0);
+	ts_profile_add_side(&set, "study-profile", "shm-whole", 4096, 1, ZERO, 1500, 1.5);
+	ts_profile_add_side(&set, "study-profile", "shm-whole", 4096, 0, FAULT, 1500, 1.5);
 	s = section_of(&set, NULL);
 	CU_ASSERT_TRUE(strstr(s, "It takes more CPU, not less: the explanation does not hold "
 			      "here (it copies less, and pays as much or more elsewhere)") != NULL);
@@ -253,6 +227,47 @@ static void test_report_section_judges_the_explanation(void)
 			      "kernel.perf_event_paranoid is 3") != NULL);
 	free(s);
 	profile_set_free(&set);
+}
+
+/* A run of setting (series, method, 4 KiB) whose two sides took cpu_s of CPU in all. */
+static struct run_record placed_run(const char *series, const char *method, double cpu_s)
+{
+	struct run_record r;
+	memset(&r, 0, sizeof(r));
+	snprintf(r.series, sizeof(r.series), "%s", series);
+	snprintf(r.method, sizeof(r.method), "%s", method);
+	r.chunk = 4096;
+	r.producer_fig.sys_s = cpu_s / 2;
+	r.consumer_fig.sys_s = cpu_s / 2;
+	return r;
+}
+
+/* Each profiled run is placed among its own setting's measured runs (not another phase's or
+ * method's), and the middle half is counted from those places. */
+static void test_profiled_runs_are_placed(void)
+{
+	struct run_record r[16];
+	size_t n = 0;
+	for (int i = 1; i <= 8; i++)
+		r[n++] = placed_run("study", "pipe", i);
+	r[n++] = placed_run("tuned", "pipe", 100);	/* another phase: not pipe's study group */
+	r[n++] = placed_run("study", "splice", 50);	/* another method */
+	r[n++] = placed_run("study-profile", "pipe", 4.5);
+	r[n++] = placed_run("study-profile", "pipe", 0.5);
+	r[n++] = placed_run("study-profile", "pipe", 8.5);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	report_profile_runs_print(f, r, n);
+	fclose(f);
+	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "| study | read/write | 4 KiB | 8 | 4.500 "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "| 4.500 (above 4 of 8), 0.500 (above 0 of 8), 8.500 "
+				      "(above 8 of 8) |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "1 of the 3 profiled runs fell in the middle half of "
+				      "their setting's measured runs, 1 below it and 1 above it."));
+	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "What profiling cost: 3 profiled runs beside measured "
+				      "ones, too few for an interval."));
+	free(buf);
 }
 
 static void test_explain_shows_a_profile(void)
@@ -328,6 +343,7 @@ int register_profile_run_suite(void)
 		{ "profile_refused_is_usage_error", test_profile_refused_is_usage_error },
 		{ "report_section_judges_the_explanation",
 		  test_report_section_judges_the_explanation },
+		{ "profiled_runs_are_placed", test_profiled_runs_are_placed },
 		{ "explain_shows_a_profile", test_explain_shows_a_profile },
 		{ "reproduce_goes_on_when_refused", test_reproduce_goes_on_when_refused },
 	};

@@ -411,20 +411,22 @@ static void test_decided_early_stays_and_rounds_go_where_needed(void)
 	CU_ASSERT_EQUAL(reproduce_round_entries(&p, &c, "study", &sub, &to_look), 0);
 }
 
-/* reproduce's profiled rounds sit among the measured ones: after rounds 1, 3 and 5 of 6, and
- * never after a round the phase does not have. */
+/* reproduce's profiled rounds sit among the measured ones: after rounds 1, 3 and 5 of 6, never
+ * after a round the phase does not have, and never more of them than measured rounds. */
 static void test_profiled_rounds_spread(void)
 {
-	static const struct { size_t runs, after[3]; } cases[] = {
-		{ 6, { 1, 3, 5 } }, { 12, { 2, 6, 10 } }, { 3, { 1, 2, 3 } }, { 2, { 1, 1, 2 } },
-		{ 1, { 1, 1, 1 } },
+	static const struct { size_t runs, rounds, after[3]; } cases[] = {
+		{ 6, 3, { 1, 3, 5 } }, { 12, 3, { 2, 6, 10 } }, { 3, 3, { 1, 2, 3 } },
+		{ 2, 2, { 1, 2, 0 } }, { 1, 1, { 1, 0, 0 } },
 	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		for (size_t j = 0; j < 3; j++) {
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		CU_ASSERT_EQUAL(reproduce_profiled_rounds(cases[i].runs), cases[i].rounds);
+		for (size_t j = 0; j < cases[i].rounds; j++) {
 			size_t got = reproduce_profile_after(j, cases[i].runs);
 			CU_ASSERT_EQUAL(got, cases[i].after[j]);
 			CU_ASSERT_TRUE(got >= 1 && got <= cases[i].runs);
 		}
+	}
 }
 
 int register_sequential_suite(void)

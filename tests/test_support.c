@@ -3,6 +3,7 @@
  */
 #include "test_support.h"
 
+#include "record/profile_set.h"
 #include "record/results.h"
 
 #include <dirent.h>
@@ -655,4 +656,31 @@ void ts_plan_defaults(struct run_plan *p, enum command_kind command)
 	struct run_options o;
 	options_defaults(&o, command);
 	options_plan(&o, p);
+}
+
+/* A side whose samples are `count` copies of one stack. */
+void ts_profile_add_side(struct profile_set *set, const char *series, const char *method,
+		     uint64_t chunk, int producer, const char *stack, uint64_t count, double cpu_s)
+{
+	struct run_record rec;
+	memset(&rec, 0, sizeof(rec));
+	snprintf(rec.series, sizeof(rec.series), "%s", series);
+	snprintf(rec.method, sizeof(rec.method), "%s", method);
+	rec.chunk = chunk;
+	struct side_profile *p = NULL;
+	if (set->n == set->cap) {
+		set->cap = set->cap ? set->cap * 2 : 8;
+		set->items = realloc(set->items, set->cap * sizeof(*set->items));
+	}
+	p = &set->items[set->n++];
+	memset(p, 0, sizeof(*p));
+	snprintf(p->series, sizeof(p->series), "%s", series);
+	snprintf(p->method, sizeof(p->method), "%s", method);
+	p->chunk = chunk;
+	p->producer = producer;
+	stack_counts_add(&p->stacks, stack, count);
+	p->runs = 1;
+	p->samples = count;
+	p->sampled_s = cpu_s;
+	p->cpu_s = cpu_s;
 }

@@ -160,4 +160,11 @@ long ts_csv_rows_intact(const char *path);
  * that drive the runner or reproduce's rounds directly. */
 void ts_plan_defaults(struct run_plan *p, enum command_kind command);
 
+/* Add to *set a profiled side (one run, cpu_s of CPU) whose samples are `count` copies of one
+ * folded stack: a profile with a known answer for the report's tests. */
+struct profile_set;
+void ts_profile_add_side(struct profile_set *set, const char *series, const char *method,
+			 uint64_t chunk, int producer, const char *stack, uint64_t count,
+			 double cpu_s);
+
 #endif

@@ -48,18 +48,19 @@
  * s of chunk sweep, 50-55 s for the tuned phase's six rounds, 15 s of size sweep and report;
  * what is left goes to the study's added rounds first (its claims are the headline), 10-13 s a
  * round of the methods still undecided. */
-#define STUDY_DEADLINE_S 200.0
-#define TUNED_DEADLINE_S 262.0
-#define SIZE_SWEEP_DEADLINE_S 285.0	/* the size sweep starts only before this */
-/* Profiled rounds a phase runs (series "<phase>-profile"), spread among its first rounds: each
- * setting's profile is the sum of three runs, in the host states its measured runs met, and
- * profiling's cost is measured against runs of the same minutes.  About 9 s a round of the
- * study's four methods at 1.4 GiB, 7 s of the tuned phase's entries: the deadlines above leave
- * room for them. */
+#define STUDY_DEADLINE_S 195.0
+#define TUNED_DEADLINE_S 268.0
+#define SIZE_SWEEP_DEADLINE_S 287.0	/* the size sweep starts only before this */
+/* Profiled rounds a phase runs (series "<phase>-profile"), spread among its first rounds (fewer
+ * when it has fewer first rounds: a quick job stays quick): each setting's profile is the sum
+ * of three runs, in the host states its measured runs met, and
+ * profiling's cost is measured against runs of the same minutes.  About 12 s a round of the
+ * study's four methods at 1.4 GiB, 8 s of the tuned phase's entries (read/write at 4 KiB, the
+ * study's setting, is profiled once, in the study): the deadlines above leave room for them. */
 #define PROFILED_ROUNDS 3
 /* The memory-to-memory phase (about 6 s: the sweep's size and chunks, three methods) starts
  * only before this. */
-#define IPC_DEADLINE_S 276.0
+#define IPC_DEADLINE_S 280.0
 /* Five runs a setting: against the chunk sweep's three, the fewest that give a 95% interval of
  * the channel's share (2 / C(8, 3) = 3.6%; three against three cannot: 2 / C(6, 3) = 10%).
  * Measured: about 9 s for the phase at 128 MiB. */
@@ -298,17 +299,25 @@ static int add_rounds(const struct run_plan *p, const char *phase, size_t first_
 	}
 }
 
+size_t reproduce_profiled_rounds(size_t runs)
+{
+	return runs < PROFILED_ROUNDS ? runs : PROFILED_ROUNDS;
+}
+
 size_t reproduce_profile_after(size_t j, size_t runs)
 {
-	return ((2 * j + 1) * runs + 2 * PROFILED_ROUNDS - 1) / (2 * PROFILED_ROUNDS);
+	size_t k = reproduce_profiled_rounds(runs);
+	return k ? ((2 * j + 1) * runs + 2 * k - 1) / (2 * k) : 0;
 }
 
 /* A phase's profiled rounds: what they are called, whether they can run, how far they got. */
 struct profiling {
 	const char *series;	/* "<phase>-profile" */
 	const char *why_not;	/* not empty: the kernel refuses sampling, no profiled round */
+	const struct method *skip;	/* this method at skip_chunk is not profiled (NULL: none) */
+	uint64_t skip_chunk;
 	double deadline;	/* no profiled round starts after this point of the job's clock */
-	size_t next;		/* the next profiled round, 0 .. PROFILED_ROUNDS */
+	size_t next;		/* the next profiled round, 0 .. reproduce_profiled_rounds() */
 	double seconds;		/* their time, which the phase's overhead per run must not count */
 };
 
@@ -317,17 +326,25 @@ struct profiling {
 static int run_profiled_after(const struct run_plan *p, size_t measured, struct profiling *prof,
 			      struct series *s, struct bx_error *err)
 {
-	while (prof->next < PROFILED_ROUNDS &&
-	       reproduce_profile_after(prof->next, (size_t)p->runs) <= measured) {
+	size_t rounds = reproduce_profiled_rounds((size_t)p->runs);
+	while (prof->next < rounds && reproduce_profile_after(prof->next, (size_t)p->runs) <= measured) {
 		if (prof->why_not[0] || measure_now() > prof->deadline)
 			return 0;
 		struct run_plan q = *p;
+		q.nmethods = 0;
+		for (size_t i = 0; i < p->nmethods; i++)
+			if (p->methods[i] != prof->skip || entry_chunk(p, i) != prof->skip_chunk) {
+				q.methods[q.nmethods] = p->methods[i];
+				q.method_chunk[q.nmethods++] = entry_chunk(p, i);
+			}
+		if (q.nmethods == 0)
+			return 0;
 		q.series = prof->series;
 		q.runs = 1;
 		q.warmup = 0;
 		q.runs_auto = 0;
 		q.run_offset = prof->next;
-		q.rounds_planned = PROFILED_ROUNDS;
+		q.rounds_planned = rounds;
 		q.eta_after_s = 0;
 		q.profile = 1;
 		double t = measure_now();
@@ -431,7 +448,8 @@ static int run_phases(const struct run_plan *plan, const char *src, uint64_t siz
 	 * its verdicts.  --prime still forces it. */
 	if (p.prime == PRIME_AUTO)
 		p.prime = 0;
-	struct profiling prof = { PHASE_STUDY_PROFILE, profile_why, start + STUDY_DEADLINE_S, 0, 0 };
+	struct profiling prof = { PHASE_STUDY_PROFILE, profile_why, NULL, 0,
+				  start + STUDY_DEADLINE_S, 0, 0 };
 	int rc = run_adaptive(&p, PHASE_STUDY, start + STUDY_DEADLINE_S, 0, &prof, s, study, err);
 
 	/* 2: the quick chunk sweep, pipes sized to hold a chunk. */
@@ -459,8 +477,10 @@ static int run_phases(const struct run_plan *plan, const char *src, uint64_t siz
 		p.chunks.n = 1;
 		p.pipe_fit = 1;
 		add_rw4k(&p);
-		prof = (struct profiling){ PHASE_TUNED_PROFILE, profile_why, start + TUNED_DEADLINE_S,
-					   0, 0 };
+		/* read/write at 4 KiB is the study's own setting (a pipe side never spins), profiled
+		 * in the study's rounds already */
+		prof = (struct profiling){ PHASE_TUNED_PROFILE, profile_why, methods_find("pipe"),
+					   STUDY_CHUNK, start + TUNED_DEADLINE_S, 0, 0 };
 		rc = run_adaptive(&p, PHASE_TUNED, start + TUNED_DEADLINE_S, 1, &prof, s, tuned, err);
 	}
 

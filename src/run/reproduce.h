@@ -13,8 +13,8 @@
  *   chunk-sweep    three interleaved runs of every method, and of every study method, at every
  *                  chunk of plan->chunks (on at most 128 MiB);
  *   tuned          every method at its best chunk (fastest median) from that sweep, interleaved;
- *   study-profile, tuned-profile  three sampled rounds of each of those two phases, run among
- *                  its first rounds (reproduce_profile_after);
+ *   study-profile, tuned-profile  three sampled rounds (fewer with fewer --runs) of each of
+ *                  those two phases, run among its first rounds (reproduce_profile_after);
  *   ipc-sweep      the methods that can send from memory, memory to memory;
  *   size-sweep     one run of every method at its best chunk on 1M, 16M and 256M;
  * appending every run to plan->out/runs.csv, then write the report (report.h) into plan->out and
@@ -29,9 +29,12 @@ struct claim_set;
 size_t reproduce_round_entries(const struct run_plan *p, const struct claim_set *c,
 			       const char *phase, struct run_plan *sub, size_t *to_look);
 
+/* How many profiled rounds a phase of `runs` first rounds has: 3, or runs when fewer. */
+size_t reproduce_profiled_rounds(size_t runs);
+
 /* The measured round (1-based) of a phase of `runs` first rounds after which its profiled
- * round j (0-based, of PROFILED_ROUNDS = 3) runs: spread evenly, after rounds 1, 3 and 5 of 6.
- * Exposed for the tests. */
+ * round j (0-based, of reproduce_profiled_rounds(runs)) runs: spread evenly, after rounds 1, 3
+ * and 5 of 6, 1 and 2 of 2.  Exposed for the tests. */
 size_t reproduce_profile_after(size_t j, size_t runs);
 
 #endif

@@ -151,7 +151,8 @@ static int write_model(FILE *md, struct report_input *in)
 {
 	const struct report_context *ctx = in->ctx;
 	struct model_checks checks = { ctx ? ctx->primitives : NULL,
-				       ctx && ctx->limits ? ctx->limits->memcpy_gib_s : 0 };
+				       ctx && ctx->limits ? ctx->limits->memcpy_gib_s : 0, in->claims,
+				       ctx ? ctx->profiles : NULL };
 	if (report_model_print(md, "Appendix: a cost model fitted to the runs", in->records, in->n,
 			       &checks, &in->model) != 0)
 		return 0;

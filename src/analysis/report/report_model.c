@@ -293,7 +293,8 @@ int report_model_print(FILE *f, const char *heading, const struct run_record *r,
 	}
 	print_coefficients(f, &m, checks);
 	print_breakdown(f, r, n, &m);
-	report_model_prose(f, r, n, &m);
+	report_model_prose(f, r, n, &m, checks ? checks->claims : NULL,
+			   checks ? checks->profiles : NULL);
 	print_prediction(f, r, n);
 	if (out)
 		*out = m;

@@ -16,9 +16,13 @@
 struct primitive_costs;
 
 /* Direct measurements to put beside the fit (any may be NULL / 0: not measured). */
+struct claim_set;
+struct profile_set;
 struct model_checks {
 	const struct primitive_costs *primitives;
 	double memcpy_gib_s;	/* one core's memcpy; its inverse is seconds per GiB copied */
+	const struct claim_set *claims;		/* the study's verdicts (NULL: none) */
+	const struct profile_set *profiles;	/* the job's profiles (NULL: none) */
 };
 
 /* Print the model section (markdown) for records[0..n) under the heading "## <heading>" (NULL:

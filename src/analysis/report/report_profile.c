@@ -217,37 +217,51 @@ static void print_explanation(FILE *f, const struct profile_set *set,
 
 /* ---- the model beside the profile ---------------------------------------------------- */
 
-enum { G_CALLS, G_COPIES, G_REFS, G_FAULTS, G_WAKEUPS, G_REST, NGROUPS };
+/* The profile's groups are the fit's terms (calls, copies, page refs, faults, wake-ups), with
+ * everything else beside the fixed cost. */
+#define NGROUPS MODEL_NTERMS
 static const char *const group_names[NGROUPS] = { "calls", "copies", "page refs", "faults",
 						  "wake-ups", "fixed + residual" };
+
+/* The fit's term a category's time belongs to (TERM_FIXED: none of the counted ones). */
+static int term_of(int c)
+{
+	switch (c) {
+	case CAT_SYSCALL: return TERM_CALL;
+	case CAT_COPY_KERNEL: case CAT_COPY_IN_KERNEL: case CAT_COPY_USER: return TERM_COPY;
+	case CAT_PIPE_SPLICE: return TERM_PAGE_REF;
+	case CAT_PAGE_FAULT: case CAT_ZERO_PAGES: return TERM_FAULT;
+	case CAT_SLEEP_WAKE: case CAT_SCHED: return TERM_WAKEUP;
+	default: return TERM_FIXED;
+	}
+}
+
+double report_profile_study_terms(const struct profile_set *set, const char *method,
+				  double t[MODEL_NTERMS])
+{
+	double cat[CAT_COUNT];
+	double total = report_profile_study_cpu(set, method, cat);
+	memset(t, 0, MODEL_NTERMS * sizeof(t[0]));
+	if (total < 0)
+		return -1;
+	for (int c = 0; c < CAT_COUNT; c++)
+		t[term_of(c)] += cat[c];
+	return total;
+}
 
 static void measured_groups(const struct profile_row *row, double g[NGROUPS])
 {
 	memset(g, 0, NGROUPS * sizeof(g[0]));
 	double t = row->total ? (double)row->total : 1;
-	for (int c = 0; c < CAT_COUNT; c++) {
-		double s = (double)row->samples[c] / t;
-		switch (c) {
-		case CAT_SYSCALL: g[G_CALLS] += s; break;
-		case CAT_COPY_KERNEL: case CAT_COPY_IN_KERNEL: case CAT_COPY_USER:
-			g[G_COPIES] += s;
-			break;
-		case CAT_PIPE_SPLICE: g[G_REFS] += s; break;
-		case CAT_PAGE_FAULT: case CAT_ZERO_PAGES: g[G_FAULTS] += s; break;
-		case CAT_SLEEP_WAKE: case CAT_SCHED: g[G_WAKEUPS] += s; break;
-		default: g[G_REST] += s;
-		}
-	}
+	for (int c = 0; c < CAT_COUNT; c++)
+		g[term_of(c)] += (double)row->samples[c] / t;
 }
 
 static void model_groups(const double shares[MODEL_NTERMS + 1], double g[NGROUPS])
 {
-	g[G_CALLS] = shares[TERM_CALL];
-	g[G_COPIES] = shares[TERM_COPY];
-	g[G_REFS] = shares[TERM_PAGE_REF];
-	g[G_FAULTS] = shares[TERM_FAULT];
-	g[G_WAKEUPS] = shares[TERM_WAKEUP];
-	g[G_REST] = shares[TERM_FIXED] + shares[MODEL_NTERMS];
+	for (int t = 0; t < MODEL_NTERMS; t++)
+		g[t] = shares[t];
+	g[TERM_FIXED] += shares[MODEL_NTERMS];	/* the residual beside the fixed cost */
 }
 
 void report_profile_model_beside(FILE *f, const struct run_record *r, size_t n,
@@ -315,7 +329,8 @@ static void print_tuned(FILE *f, const struct profile_set *set)
 		if (strcmp(p->series, TUNED_PROFILE) != 0)
 			continue;
 		if (!any)
-			fprintf(f, "#### Each tuned method at its best chunk, measured\n\n| method | "
+			fprintf(f, "#### Each tuned method at its best chunk, measured\n\nRead/write "
+				"at 4 KiB is the study's setting, profiled there.\n\n| method | "
 				"chunk | side | CPU s | largest | second | third |\n"
 				"|---|---:|---|---:|---|---|---|\n");
 		any = 1;
@@ -359,14 +374,22 @@ void report_profile_print(FILE *f, const struct run_record *r, size_t n,
 			why_none && *why_none ? why_none : "none was asked for");
 		return;
 	}
-	fprintf(f, "Three rounds of the study's settings and three of the tuned settings were "
-		"profiled, spread among each phase's first measured rounds (after rounds 1, 3 and 5 of "
-		"6), so they met the host's states the measured runs met: each side sampled its own "
-		"CPU time (perf_event_open, cpu-clock every %.0f ms of CPU, kernel and user call "
-		"chains) from the start barrier to its last byte. These runs enter no verdict; "
-		"\"The profiled runs beside the measured ones\" below says where each fell. Categories come from "
-		"the frame table in `src/analysis/profile/categories.c`; the flame graphs and folded "
-		"stacks are in `profile/`.\n\n", (double)PROFILE_PERIOD_NS / 1e6);
+	uint64_t rounds = 0;	/* the profiled rounds: the highest run number of a profiled series */
+	for (size_t i = 0; i < n; i++)
+		if (strstr(r[i].series, PROFILE_SERIES_SUFFIX) && r[i].run > rounds)
+			rounds = r[i].run;
+	if (rounds > 0)
+		fprintf(f, "Each setting of the study and of the tuned phase was profiled in %llu "
+			"round%s of its own, spread among the phase's first measured rounds "
+			"(reproduce: after rounds 1, 3 and 5 of 6), so the profiled runs met the host's "
+			"states the measured runs met; they enter no verdict, and \"The profiled runs "
+			"beside the measured ones\" below says where each fell. ",
+			(unsigned long long)rounds, rounds == 1 ? "" : "s");
+	fprintf(f, "Each side sampled its own CPU time (perf_event_open, cpu-clock every %.0f ms of "
+		"CPU, kernel and user call chains) from the start barrier to its last byte. "
+		"Categories come from the frame table in `src/analysis/profile/categories.c`; the "
+		"flame graphs and folded stacks are in `profile/`.\n\n",
+		(double)PROFILE_PERIOD_NS / 1e6);
 	print_agreement(f, set);
 	print_study_table(f, set);
 	fprintf(f, "![Where each side's CPU time goes, measured](profile/profile.png)\n\n"

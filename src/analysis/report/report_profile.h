@@ -40,6 +40,13 @@ void report_profile_print(FILE *f, const struct run_record *r, size_t n,
 double report_profile_study_cpu(const struct profile_set *set, const char *method,
 				double cat[CAT_COUNT]);
 
+/* The same in the fitted model's terms (report_profile.c's mapping: calls = system call entry
+ * and exit, copies = the three copy categories, page refs = pipe and splice bookkeeping, faults =
+ * page-fault handling and zeroing, wake-ups = sleeps and scheduling, the rest at TERM_FIXED),
+ * into t[MODEL_NTERMS]; returns the total, or -1 when either side was not profiled. */
+double report_profile_study_terms(const struct profile_set *set, const char *method,
+				  double t[MODEL_NTERMS]);
+
 /* The appendix's check of the fitted model (model, NULL: not fitted) against the profile set:
  * each study side's shares of CPU time, the model's beside the measured ones.  Prints nothing
  * when nothing was profiled. */
