@@ -12,7 +12,7 @@ stats data using 1 nooutput
 nblocks = STATS_blocks
 # each method's points a little apart on the log axis, so the bars do not hide each other
 dodge(i) = 2**((i - (nblocks - 1) / 2.0) * 0.07)
-set key below horizontal
+set key below horizontal width 4
 set bmargin 7
 plotcmd = "set multiplot layout 1,2 title 'Throughput and CPU per GiB against chunk size (median of the runs, bars min to max)';" .\
   "set title 'End-to-end throughput'; set ylabel 'GiB/s (2^30 bytes/s)';" .\

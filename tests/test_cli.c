@@ -489,7 +489,7 @@ static void test_reproduce_end_to_end(void)
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, can_profile ? "id=\"bx-flame-data\">" :
 						  "<p>No profile in this job"));
 	CU_ASSERT_TRUE(!can_profile || ts_file_contains_anywhere(path, "{\"title\":\"study-profile, "
-								     "shm-whole, chunk 4 KiB, receiver"));
+								     "mmap+memcpy, chunk 4 KiB, receiver"));
 	snprintf(path, sizeof(path), "%s/rep/profile/profile.csv", workdir);
 	CU_ASSERT_EQUAL(ts_exists(path), can_profile);
 	snprintf(path, sizeof(path), "%s/rep/profile/study-profile-shm-whole-4K-consumer.svg",

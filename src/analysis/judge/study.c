@@ -218,6 +218,14 @@ static void add_target(struct claim_set *c, const struct run_record *r, size_t n
 	snprintf(x->verdict, sizeof(x->verdict), "%s", verdict_target_word(x->direction));
 }
 
+const struct study_row *study_row_of(const char *method)
+{
+	for (int i = 0; i < STUDY_NROWS; i++)
+		if (strcmp(study_rows[i].method, method) == 0)
+			return &study_rows[i];
+	return NULL;
+}
+
 static const struct study_row *row_of(const char *method)
 {
 	for (int i = 0; i < STUDY_NROWS; i++)

@@ -43,6 +43,10 @@ const char *study_explanation_word(int held, int judged);
 /* The chunk each row's method runs at in the study phase (4 KiB, splice: CHUNK_REST). */
 uint64_t study_chunk_of(const char *method);
 
+/* The study's row whose method (as bulkxfer names it) is method, or NULL (the ring, shm, is no
+ * row of the study's). */
+const struct study_row *study_row_of(const char *method);
+
 enum study_metric { METRIC_CPU_SUM, METRIC_SENDER_CPU, METRIC_RECEIVER_CPU, METRIC_WALL,
 		    METRIC_GIB, METRIC_FLOOR };
 

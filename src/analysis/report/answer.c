@@ -216,7 +216,7 @@ static void say_fastest(struct answer *a, const struct findings *f)
 		if (!header++)
 			say(a, "Fastest, end to end (GiB/s, median [interval]):");
 		char setting[128], chunks[64], level[16] = "";
-		snprintf(setting, sizeof(setting), "%s, %s", b->method,
+		snprintf(setting, sizeof(setting), "%s, %s", answer_display_name(b->method),
 			 answer_chunk_words(b, chunks, sizeof(chunks)));
 		const char *what = f->uses[u].what + strlen("the fastest, ");
 		if (b->n < 2) {	/* one run has no interval */
@@ -384,7 +384,7 @@ void answer_write_findings(FILE *md, const struct findings *f)
 			fprintf(md, "\n### Which method for ...\n\n| for | method | setting | measured "
 				"(median [interval]) |\n|---|---|---|---|\n");
 		char chunks[64], est[96];
-		fprintf(md, "| %s | %s | %s | %s %s |\n", f->uses[u].what, b->method,
+		fprintf(md, "| %s | %s | %s | %s %s |\n", f->uses[u].what, answer_display_name(b->method),
 			answer_chunk_words(b, chunks, sizeof(chunks)),
 			estimate_text(f->uses[u].by_cpu ? &b->cpu_per_gib : &b->gib, est, sizeof(est)),
 			f->uses[u].by_cpu ? "CPU s per GiB" : "GiB/s");

@@ -110,7 +110,7 @@ static void write_answer(FILE *f, const struct findings *x)
 		const struct stats_summary *s = x->uses[u].by_cpu ? &b->cpu_per_gib : &b->gib;
 		char chunks[64];
 		fprintf(f, "<tr><td>%s</td><td>", x->uses[u].what);
-		html_text(f, b->method);
+		html_text(f, answer_display_name(b->method));
 		fprintf(f, "</td><td>");
 		html_text(f, answer_chunk_words(b, chunks, sizeof(chunks)));
 		fprintf(f, "</td><td>%.2f", s->median);

@@ -17,6 +17,7 @@
 
 #include "analysis/profile/categories.h"
 #include "analysis/report/html_text.h"
+#include "analysis/report/answer.h"
 #include "base/units.h"
 
 #define MAX_FRAME 256
@@ -172,7 +173,8 @@ static int write_data(FILE *f, const struct profile_set *set)
 		const struct side_profile *p = &set->items[i];
 		char chunk[32], title[160];
 		snprintf(title, sizeof(title), "%s, %s, chunk %s, %s (%llu run%s, %llu samples)",
-			 p->series, p->method, units_format_chunk(p->chunk, chunk, sizeof(chunk)),
+			 p->series, answer_display_name(p->method),
+			 units_format_chunk(p->chunk, chunk, sizeof(chunk)),
 			 p->producer ? "sender" : "receiver", (unsigned long long)p->runs,
 			 p->runs == 1 ? "" : "s", (unsigned long long)p->samples);
 		fprintf(f, "%s\n{\"title\":", i ? "," : "");

@@ -8,7 +8,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analysis/judge/study.h"
+#include "analysis/report/answer.h"
 #include "base/units.h"
+#include "method/methods.h"
 #include "record/names.h"
 
 #define MAX_VALUES 256	/* distinct chunks or sizes on one line graph */
@@ -35,7 +38,7 @@ static const char *group_label(const struct group *g, size_t n, size_t i, char *
 		if (is_headline(g, n, k) && strcmp(g[k].series, g[i].series) != 0)
 			several = 1;
 	char chunk[32];
-	snprintf(buf, len, "%s %s%s%s", g[i].method,
+	snprintf(buf, len, "%s %s%s%s", answer_display_name(g[i].method),
 		 units_format_chunk(g[i].chunk, chunk, sizeof(chunk)), several ? " " : "",
 		 several ? g[i].series : "");
 	return buf;
@@ -54,9 +57,10 @@ int plot_data_bars(const char *dir, const struct group *g, size_t n, char paths[
 	FILE *pg = open_data(dir, "cpu_per_gib", paths[2], PLOT_PATH_LEN);
 	int rc = cpu && tp && pg ? 0 : -errno;
 	if (rc == 0) {
-		fprintf(cpu, "label,sender_cpu_s_median,sender_ci_low,sender_ci_high,"
-			"receiver_cpu_s_median,receiver_ci_low,receiver_ci_high\n");
-		fprintf(tp, "label,gib_per_s_median,gib_per_s_min,gib_per_s_max\n");
+		fprintf(cpu, "label,sender_cpu_s_per_gib,sender_ci_low,sender_ci_high,"
+			"receiver_cpu_s_per_gib,receiver_ci_low,receiver_ci_high,sender_2014,"
+			"receiver_2014\n");
+		fprintf(tp, "label,gib_per_s_median,gib_per_s_ci_low,gib_per_s_ci_high\n");
 		fprintf(pg, "label,user_s_per_gib,sys_s_per_gib\n");
 		for (size_t i = 0; i < n; i++) {
 			if (!is_headline(g, n, i))
@@ -64,11 +68,19 @@ int plot_data_bars(const char *dir, const struct group *g, size_t n, char paths[
 			char label[96];
 			group_label(g, n, i, label, sizeof(label));
 			const struct stats_summary *s = &g[i].sender_cpu, *r = &g[i].receiver_cpu;
-			fprintf(cpu, "%s,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g\n", label, s->median,
-				s->median_ci_low, s->median_ci_high, r->median, r->median_ci_low,
-				r->median_ci_high);
-			fprintf(tp, "%s,%.6g,%.6g,%.6g\n", label, g[i].gib.median, g[i].gib.min,
-				g[i].gib.max);
+			/* every run of a group moved the same bytes: its seconds over them are exact */
+			double gib = g[i].bytes ? (double)g[i].bytes / GIB_BYTES : 1;
+			char then[64] = "NaN,NaN";
+			const struct study_row *row = study_row_of(g[i].method);
+			if (row && strcmp(g[i].series, PHASE_STUDY) == 0)
+				snprintf(then, sizeof(then), "%.6g,%.6g",
+					 row->sender_cpu_s / (STUDY_FILE_BYTES / GIB_BYTES),
+					 row->receiver_cpu_s / (STUDY_FILE_BYTES / GIB_BYTES));
+			fprintf(cpu, "%s,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%s\n", label, s->median / gib,
+				s->median_ci_low / gib, s->median_ci_high / gib, r->median / gib,
+				r->median_ci_low / gib, r->median_ci_high / gib, then);
+			fprintf(tp, "%s,%.6g,%.6g,%.6g\n", label, g[i].gib.median,
+				g[i].gib.median_ci_low, g[i].gib.median_ci_high);
 			fprintf(pg, "%s sender,%.6g,%.6g\n%s receiver,%.6g,%.6g\n", label,
 				g[i].sender_user_per_gib.median, g[i].sender_sys_per_gib.median, label,
 				g[i].receiver_user_per_gib.median, g[i].receiver_sys_per_gib.median);
@@ -136,7 +148,17 @@ static const char *widest_series(const struct group *g, size_t n, enum sweep_axi
 	return best_series;
 }
 
-/* The methods with a group on series' line, in their first group's order; returns how many. */
+/* Where method stands in the method table (unknown names after every known one). */
+static size_t table_rank(const char *method)
+{
+	for (size_t i = 0; i < methods_count(); i++)
+		if (strcmp(methods_at(i)->name, method) == 0)
+			return i;
+	return methods_count();
+}
+
+/* The methods with a group on series' line, in the method table's order (so a method keeps its
+ * place, and with it its colour, from one line graph to the next); returns how many. */
 static size_t line_methods(const struct group *g, size_t n, const char *series,
 			   const char *methods[MAX_LINES])
 {
@@ -150,6 +172,12 @@ static size_t line_methods(const struct group *g, size_t n, const char *series,
 		if (j == nm)
 			methods[nm++] = g[i].method;
 	}
+	for (size_t a = 1; a < nm; a++)	/* insertion sort: stable for unknown names */
+		for (size_t b = a; b > 0 && table_rank(methods[b]) < table_rank(methods[b - 1]); b--) {
+			const char *t = methods[b];
+			methods[b] = methods[b - 1];
+			methods[b - 1] = t;
+		}
 	return nm;
 }
 
@@ -196,7 +224,7 @@ int plot_data_line(const char *path, const struct group *g, size_t n, enum sweep
 		return -errno;
 	fprintf(f, "%s", axis == AXIS_CHUNK ? "chunk_bytes" : "file_bytes");
 	for (size_t m = 0; m < lg.nm; m++)
-		fprintf(f, ",%s", lg.methods[m]);
+		fprintf(f, ",%s", answer_display_name(lg.methods[m]));
 	fputc('\n', f);
 	for (size_t v = 0; v < lg.k; v++) {
 		fprintf(f, "%llu", (unsigned long long)lg.values[v]);
@@ -224,7 +252,8 @@ int plot_data_chunk(const char *path, const struct group *g, size_t n)
 	for (size_t m = 0; m < lg.nm; m++) {
 		/* a block per method, two blank lines apart: gnuplot's `index` picks one */
 		fprintf(f, "%schunk_bytes,%s,gib_per_s_min,gib_per_s_max,cpu_s_per_gib_median,"
-			"cpu_s_per_gib_min,cpu_s_per_gib_max\n", m ? "\n\n" : "", lg.methods[m]);
+			"cpu_s_per_gib_min,cpu_s_per_gib_max\n", m ? "\n\n" : "",
+			answer_display_name(lg.methods[m]));
 		for (size_t v = 0; v < lg.k; v++) {
 			const struct group *p = point_of(g, n, lg.series, lg.methods[m], AXIS_CHUNK,
 							 lg.values[v]);

@@ -253,7 +253,7 @@ const char *report_section_title(size_t i)
 static int prepare_graphs(struct report_input *in)
 {
 	static const struct { const char *script, *title; } names[NGRAPHS] = {
-		[GRAPH_CPU] = { "cpu", "CPU seconds of sender and receiver" },
+		[GRAPH_CPU] = { "cpu", "CPU seconds per GiB of sender and receiver, beside the 2014 code's" },
 		[GRAPH_THROUGHPUT] = { "throughput", "End-to-end throughput" },
 		[GRAPH_CHUNK] = { "chunk", "Throughput and CPU per GiB against chunk size" },
 		[GRAPH_SIZE] = { "size", "Throughput against file size" },

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "analysis/judge/verdict.h"
+#include "analysis/report/answer.h"
 #include "base/units.h"
 
 int report_ipc_is_memory_to_memory(const struct group *g)
@@ -132,7 +133,8 @@ void report_ipc_print(FILE *f, const struct run_record *records, size_t nrec,
 		char chunk[32], ci[64] = "no file-to-file twin";
 		units_format_chunk(m->chunk, chunk, sizeof(chunk));
 		const struct group *t = report_ipc_file_twin(m, g, ng);
-		fprintf(f, "| %s | %s | %s | %s | %zu | %.3f | %.3f |", m->method, m->sink_by,
+		fprintf(f, "| %s | %s | %s | %s | %zu | %.3f | %.3f |", answer_display_name(m->method),
+			m->sink_by,
 			m->busy_poll ? "yes" : "no", chunk, m->n, m->gib.median,
 			m->cpu_per_gib.median);
 		if (!t) {
@@ -156,7 +158,8 @@ void report_ipc_print(FILE *f, const struct run_record *records, size_t nrec,
 		fprintf(f, "\nThe two sides of a row were measured in different phases, not "
 			"interleaved in the same rounds: the interval covers each side's own noise, "
 			"not the host's drift between the phases.\n");
-	fprintf(f, "\nFastest memory-to-memory setting here: %s (%s sink%s), %.2f GiB/s", fastest->method,
+	fprintf(f, "\nFastest memory-to-memory setting here: %s (%s sink%s), %.2f GiB/s",
+		answer_display_name(fastest->method),
 		fastest->sink_by, fastest->busy_poll ? ", polling" : "", fastest->gib.median);
 	if (memcpy_gib_s > 0)
 		fprintf(f, ", %.0f%% of one core's memcpy (%.2f GiB/s)",

@@ -20,6 +20,7 @@
 #include "analysis/judge/verdict.h"
 #include "analysis/profile/categories.h"
 #include "analysis/profile/profile_out.h"
+#include "analysis/report/answer.h"
 #include "analysis/report/report_model.h"
 #include "analysis/report/report_profile_runs.h"
 #include "base/units.h"
@@ -83,7 +84,7 @@ static void print_study_table(FILE *f, const struct profile_set *set)
 			if (!p)
 				continue;
 			profile_row_of(p, &rows[k]);
-			head[k++] = all[i]->method;
+			head[k++] = answer_display_name(all[i]->method);
 		}
 	if (k == 0) {
 		fprintf(f, "No study method was profiled.\n\n");
@@ -300,7 +301,8 @@ void report_profile_model_beside(FILE *f, const struct run_record *r, size_t n,
 			profile_row_of(p, &row);
 			measured_groups(&row, pg);
 			model_groups(shares, mg);
-			fprintf(f, "| %s | %s |", all[i]->method, producer ? "sender" : "receiver");
+			fprintf(f, "| %s | %s |", answer_display_name(all[i]->method),
+				producer ? "sender" : "receiver");
 			for (int g = 0; g < NGROUPS; g++) {
 				int off = fabs(mg[g] - pg[g]) > PROFILE_MODEL_GAP;
 				fprintf(f, " %s%.0f%% / %.0f%%%s |", off ? "**" : "", 100 * mg[g],
@@ -349,7 +351,7 @@ static void print_tuned(FILE *f, const struct profile_set *set)
 		for (int c = 0; c < CAT_COUNT; c++)
 			sum += row.cpu_s[c];
 		char chunk[32];
-		fprintf(f, "| %s | %s | %s | %.3f |", p->method,
+		fprintf(f, "| %s | %s | %s | %.3f |", answer_display_name(p->method),
 			units_format_chunk(p->chunk, chunk, sizeof(chunk)),
 			p->producer ? "sender" : "receiver", sum);
 		for (int t = 0; t < 3; t++)
@@ -403,7 +405,7 @@ void report_profile_print(FILE *f, const struct run_record *r, size_t n,
 			if (!p)
 				continue;
 			profile_base_name(p, base, sizeof(base));
-			fprintf(f, " [%s %s](profile/%s.svg)", all[i]->method,
+			fprintf(f, " [%s %s](profile/%s.svg)", answer_display_name(all[i]->method),
 				producer ? "sender" : "receiver", base);
 		}
 	fprintf(f, ".\n\n");

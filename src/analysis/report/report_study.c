@@ -9,6 +9,7 @@
 
 #include "analysis/judge/sequential.h"
 #include "analysis/judge/stats.h"
+#include "analysis/report/answer.h"
 #include "base/units.h"
 #include "host/floor.h"
 #include "record/names.h"
@@ -189,12 +190,13 @@ static void print_rounds(FILE *f, const struct run_record *r, size_t n, const st
 		}
 		if (!open[0])
 			fprintf(f, "| %s | %zu | every CPU claim it is in was decided (the last at the "
-				"look after %zu rounds) |\n", methods[m], rounds, last);
+				"look after %zu rounds) |\n", answer_display_name(methods[m]), rounds, last);
 		else if (!still_open)
 			fprintf(f, "| %s | %zu | no clear difference at the last look (%zu rounds): %s |\n",
-				methods[m], rounds, seq_looks[SEQ_NLOOKS - 1], open);
+				answer_display_name(methods[m]), rounds, seq_looks[SEQ_NLOOKS - 1], open);
 		else
-			fprintf(f, "| %s | %zu | undecided: %s; %s |\n", methods[m], rounds, open,
+			fprintf(f, "| %s | %zu | undecided: %s; %s |\n", answer_display_name(methods[m]),
+				rounds, open,
 				ctx && ctx->study_stop[0] ? ctx->study_stop : "no more rounds ran");
 	}
 	fprintf(f, "\nVariance reduction: pairing within rounds (each claim compares the two methods "

@@ -11,6 +11,7 @@
 #include "analysis/judge/groups.h"
 #include "analysis/judge/sequential.h"
 #include "analysis/judge/verdict.h"
+#include "analysis/report/answer.h"
 #include "analysis/report/explain.h"
 #include "analysis/report/report.h"
 #include "analysis/report/report_study.h"
@@ -60,7 +61,8 @@ void report_tuned_print(FILE *f, const struct group *g, size_t n)
 			snprintf(speedup, sizeof(speedup), "%.2fx", g[i].gib.median / old->gib.median);
 		char ci[48];
 		fprintf(f, "| %s | %s | %zu | %.3f | %s | %.3f | %.3f | %s | %s |\n",
-			g[i].method, units_format_chunk(g[i].chunk, chunk, sizeof(chunk)), g[i].n,
+			answer_display_name(g[i].method),
+			units_format_chunk(g[i].chunk, chunk, sizeof(chunk)), g[i].n,
 			g[i].gib.median, stats_format_median_ci(&g[i].gib, ci, sizeof(ci)),
 			g[i].sender_cpu.median,
 			g[i].receiver_cpu.median, speedup, g[i].noisy ? "noisy" : "");
@@ -90,7 +92,7 @@ void report_copies_print(FILE *f, const struct group *g, size_t n)
 			continue;
 		double per_chunk = g[i].chunk ? GIB_BYTES / (double)g[i].chunk : 0;
 		fprintf(f, "| %s | %u | %u | %.3f | %.3f | %.0f (%.0f) | %.0f (%.0f) | %.0f, %.0f |\n",
-			g[i].method, methods_cpu_copies(m), methods_switches(m),
+			answer_display_name(g[i].method), methods_cpu_copies(m), methods_switches(m),
 			g[i].sender_user_per_gib.median + g[i].sender_sys_per_gib.median,
 			g[i].receiver_user_per_gib.median + g[i].receiver_sys_per_gib.median,
 			g[i].sender_syscalls_per_gib.median, m->producer->syscalls_per_chunk * per_chunk,
@@ -138,7 +140,7 @@ void report_groups_print(FILE *f, const struct group *g, size_t n)
 		if (g[i].pct_of_floor.max > 0)
 			snprintf(floor, sizeof(floor), "%.0f%%", g[i].pct_of_floor.median);
 		fprintf(f, "| %s | %s | %s | %s | %zu | %.3f | %.3f | %.3f | %.3f | %.3f | %s | "
-			"%s | %s | %s | %s | %s |\n", g[i].series, g[i].method,
+			"%s | %s | %s | %s | %s |\n", g[i].series, answer_display_name(g[i].method),
 			units_format_size(g[i].bytes, size, sizeof(size)),
 			units_format_chunk(g[i].chunk, chunk, sizeof(chunk)), g[i].n, g[i].gib.median,
 			g[i].gib.mean, g[i].gib.stddev, g[i].gib.min, g[i].gib.max,
