@@ -227,6 +227,59 @@ static int count_of(const char *hay, const char *needle)
 	return n;
 }
 
+/* The part of html from the first `from` to the next `to` after it, as a new string ("" when
+ * absent). */
+static char *part_of(const char *html, const char *from, const char *to)
+{
+	const char *a = strstr(html, from), *b = a ? strstr(a, to) : NULL;
+	return strndup(a && b ? a : "", a && b ? (size_t)(b - a) : 0);
+}
+
+/* report.html's timeline and method views show every run: a bar a run on the timeline, a point
+ * a measured run in its method's view (a diamond a profiled one), each in the colour of what
+ * the host did during it. */
+static void test_html_shows_every_run(void)
+{
+	char dir[64], path[160];
+	ts_make_tempdir(dir, sizeof(dir));
+	struct run_record r[8];
+	size_t n = 0;
+	for (int k = 0; k < 5; k++) {
+		r[n] = fixture("study", "pipe", 4096, 1 << 20, 0.1, 0.1, 1.0 + 0.1 * k);
+		snprintf(r[n].timestamp, sizeof(r[n].timestamp), "2026-11-22T01:00:%02dZ", 10 * k);
+		r[n].run = (uint64_t)k + 1;
+		n++;
+	}
+	r[2].reported_mib = 128;	/* the host took memory back during the third */
+	r[3].steal_s = r[3].wall_s;	/* and stole a whole CPU during the fourth */
+	for (int k = 0; k < 2; k++) {
+		r[n] = fixture("study-profile", "pipe", 4096, 1 << 20, 0.1, 0.1, 1.0);
+		snprintf(r[n].timestamp, sizeof(r[n].timestamp), "2026-11-22T01:00:%02dZ", 5 + 20 * k);
+		n++;
+	}
+	struct bx_error err = { 0, "" };
+	CU_ASSERT_EQUAL_FATAL(report_write(r, n, "runs.csv", dir, NULL, &err), 0);
+	snprintf(path, sizeof(path), "%s/report.html", dir);
+	char *html = slurp(path);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(html);
+	char *timeline = part_of(html, "<figure id=\"timeline\">", "</figure>");
+	CU_ASSERT_EQUAL(count_of(timeline, "<rect "), (int)n);
+	CU_ASSERT_EQUAL(count_of(timeline, "fill=\"#D55E00\""), 1);	/* took memory */
+	CU_ASSERT_EQUAL(count_of(timeline, "fill=\"#E69F00\""), 1);	/* stole CPU */
+	CU_ASSERT_PTR_NOT_NULL(strstr(timeline, "7 runs over 40 s in 2 series"));
+	char *view = part_of(html, "<article class=\"method\" id=\"method-pipe\">", "</article>");
+	CU_ASSERT_PTR_NOT_NULL(strstr(view, "<h3>read/write <code>--method pipe</code></h3>"));
+	CU_ASSERT_EQUAL(count_of(view, "<circle class=\"run\""), 5);
+	CU_ASSERT_EQUAL(count_of(view, "<path class=\"profiled\""), 2);
+	CU_ASSERT_EQUAL(count_of(view, "fill=\"#D55E00\""), 1);
+	/* theory beside measurement: 256 calls a side per MiB at 4 KiB is 262144 a side per GiB */
+	CU_ASSERT_PTR_NOT_NULL(strstr(view, "<tr><td>system calls</td><td>1048576</td>"));
+	free(view);
+	free(timeline);
+	free(html);
+	ts_remove_tree(dir);
+}
+
 /* report.html beside report.md, without a browser: one whole page, its elements closed, nothing
  * it would fetch (every src and href is a data: URI or a file beside it), and the verdicts it
  * carries are verdicts.csv's, row for row. */
@@ -856,6 +909,7 @@ int register_report_suite(void)
 		{ "tables_say_what_they_hold", test_tables_say_what_they_hold },
 		{ "answer_matches_verdicts", test_answer_matches_verdicts },
 		{ "html_is_self_contained", test_html_is_self_contained },
+		{ "html_shows_every_run", test_html_shows_every_run },
 		{ "bars_leave_out_profiled_runs", test_bars_leave_out_profiled_runs },
 		{ "copies_table_measures_context_switches", test_copies_table_measures_context_switches },
 		{ "ordering_contradicted_or_undecided", test_ordering_contradicted_or_undecided },

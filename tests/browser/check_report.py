@@ -5,8 +5,10 @@ Opens DIR/report.html (a reproduce directory's) from file:// in headless Chromiu
 chromedriver, and checks what a reader does with it: the page loads with no console error and no
 network request; the ordering verdict on the page is verdicts.csv's; clicking a flame-graph frame
 zooms into it (its box becomes the full width) and Escape resets; a search shows the share of
-samples it matches, the same share this script computes from the page's embedded data.  Saves
-screenshots of the page, the forest plot and the flame graph into SHOTS for a person to look at.
+samples it matches, the same share this script computes from the page's embedded data; the
+timeline draws a bar for every run of runs.csv; each method has its view with its runs as points.
+Saves screenshots of the page, the forest plot, the timeline, read/write's view and the flame
+graph into SHOTS for a person to look at.
 Prints one line per check and "N passed, N failed"; exits 1 on any failure.
 """
 import csv
@@ -79,6 +81,26 @@ def main():
         forest = driver.find_element(By.CSS_SELECTOR, "#claims svg")
         driver.execute_script("arguments[0].scrollIntoView()", forest)
         forest.screenshot(os.path.join(shots, "forest.png"))
+
+        # the timeline: a bar per run of runs.csv, each with a tooltip naming its host state
+        with open(os.path.join(directory, "runs.csv"), newline="") as f:
+            runs = sum(1 for _ in csv.DictReader(f))
+        bars = driver.find_elements(By.CSS_SELECTOR, "#timeline svg rect")
+        check("the timeline draws every run", len(bars) == runs,
+              "%d bars, %d runs in runs.csv" % (len(bars), runs))
+        timeline = driver.find_element(By.ID, "timeline")
+        driver.execute_script("arguments[0].scrollIntoView()", timeline)
+        timeline.screenshot(os.path.join(shots, "timeline.png"))
+        # a view per method, its runs as points, the study's read/write among them
+        views = driver.find_elements(By.CSS_SELECTOR, "article.method")
+        pipe = driver.find_elements(By.ID, "method-pipe")
+        points = pipe[0].find_elements(By.CSS_SELECTOR, "circle.run") if pipe else []
+        check("each method has its view, read/write's with its runs as points",
+              len(views) >= 3 and len(points) > 0,
+              "%d views, %d points for read/write" % (len(views), len(points)))
+        if pipe:
+            driver.execute_script("arguments[0].scrollIntoView()", pipe[0])
+            pipe[0].screenshot(os.path.join(shots, "method-pipe.png"))
 
         found = driver.find_elements(By.ID, "bx-flame-data")
         if not found:   # perf_event_open refused: the page says why; nothing to click

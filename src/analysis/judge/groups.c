@@ -84,14 +84,12 @@ static const struct {
 };
 #define NQUANTITIES (sizeof(quantities) / sizeof(quantities[0]))
 
-/* 1 when the host took at least GROUPS_HOST_TOOK_MIB of free memory back during run r. */
-static int host_took(const struct run_record *r)
+int groups_run_host_took(const struct run_record *r)
 {
 	return r->reported_mib >= GROUPS_HOST_TOOK_MIB;	/* -1 (not counted) is not taken */
 }
 
-/* 1 when the host stole at least GROUPS_HOST_STOLE_CPU CPUs on average during run r. */
-static int host_stole(const struct run_record *r)
+int groups_run_host_stole(const struct run_record *r)
 {
 	return r->wall_s > 0 && r->steal_s >= GROUPS_HOST_STOLE_CPU * r->wall_s;
 }
@@ -106,7 +104,7 @@ static void count_host_effects(struct group *g, const struct run_record *records
 		const struct run_record *r = &records[i];
 		if (!groups_holds(g, r))
 			continue;
-		int took = host_took(r), stole = host_stole(r);
+		int took = groups_run_host_took(r), stole = groups_run_host_stole(r);
 		g->host_took += took;
 		g->host_stole += stole;
 		if (took || stole || r->gib_per_s <= 0)

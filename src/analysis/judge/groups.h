@@ -49,6 +49,13 @@ struct group {
  * of a CPU stolen and more were the 1.5-2x slow ones, even with no destination file at all. */
 #define GROUPS_HOST_STOLE_CPU 0.2
 
+/* 1 when the host took at least GROUPS_HOST_TOOK_MIB of free memory back during run r (a run
+ * whose kernel does not count it, -1, was not taken from). */
+int groups_run_host_took(const struct run_record *r);
+
+/* 1 when the host stole at least GROUPS_HOST_STOLE_CPU CPUs on average during run r. */
+int groups_run_host_stole(const struct run_record *r);
+
 /* Group records[0..n) in order of first appearance.  *groups is malloc'ed (free it); *ngroups
  * gets the count.  Returns 0 or -ENOMEM. */
 int groups_build(const struct run_record *records, size_t n, struct group **groups,

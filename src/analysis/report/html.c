@@ -19,7 +19,9 @@
 #include "analysis/report/answer.h"
 #include "analysis/report/html_flame.h"
 #include "analysis/report/html_forest.h"
+#include "analysis/report/html_methods.h"
 #include "analysis/report/html_text.h"
+#include "analysis/report/html_timeline.h"
 #include "base/version.h"
 
 #define PATH_LEN 4096
@@ -36,6 +38,11 @@ static const char style[] =
 	"table{border-collapse:collapse;margin:.6em 0}td,th{border:1px solid #ccc;padding:.25em .5em;"
 	"text-align:left}caption{text-align:left;font-weight:600;padding:.3em 0}\n"
 	"svg.forest{max-width:100%;height:auto;font-size:12px}svg.forest .head{font-weight:600}\n"
+	"svg.timeline,svg.strip{width:100%;height:auto;font-size:12px}\n"
+	"svg.chunk{width:460px;max-width:100%;height:auto;font-size:11px;float:right;"
+	"margin:0 0 .5em 1em}svg .note{fill:#555;font-size:10px}\n"
+	"article.method{border-top:1px solid #ddd;padding-top:.4em;overflow:auto}\n"
+	"table.theory td:nth-child(n+2){text-align:right}\n"
 	"figure{margin:1em 0}figure img{max-width:100%;height:auto;border:1px solid #ddd}\n"
 	"figcaption{color:#333;font-size:.95em}\n"
 	".flame{position:relative;width:100%;border:1px solid #ccc;overflow:hidden;"
@@ -233,6 +240,12 @@ static int write_page(FILE *f, const struct html_input *in)
 		"its whole interval leaves the grey noise band around 1x; blue: a less than b (or a "
 		"target met), vermillion: more (or missed), grey: no clear difference.</figcaption>\n"
 		"</figure></section>\n", drawn);
+	fprintf(f, "<section id=\"when\"><h2>When the host stepped in</h2>\n");
+	if (html_timeline_write(f, r, in->n) == 0)
+		fprintf(f, "<p>No run has a timestamp to place it by.</p>\n");
+	fprintf(f, "</section>\n");
+	if (html_methods_write(f, r, in->n, in->profiles) < 0)
+		return -ENOMEM;
 	write_graphs(f, in);
 	fprintf(f, "<section id=\"flames\"><h2>Where the CPU time goes: flame graphs</h2>\n<p>Each "
 		"profiled side's sampled stacks, the harness's own frames folded away; a frame's width "

@@ -2,8 +2,9 @@
  * html.h - report.html: one self-contained page beside report.md (inline SVG, CSS and script,
  * the data as embedded JSON; no request leaves the page, so it works from file:// and offline).
  * First the answer (the findings, which method for what), then every claim in a forest plot,
- * the graphs, the interactive flame graphs of every profiled side, and report.md itself in a
- * collapsed appendix.
+ * when the host stepped in (a timeline of the runs), a view of each method (its runs as points,
+ * its chunk curve, theory beside measurement), the graphs, the interactive flame graphs of
+ * every profiled side, and report.md itself in a collapsed appendix.
  */
 #ifndef BX_HTML_H
 #define BX_HTML_H
