@@ -82,11 +82,22 @@ static void test_improved_regressed_and_left_out(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(line, ",improved,2,2,1,"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(line, ",no clear difference\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "6.18-new"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "| pipe study 1 GiB 4 KiB | 1 -> 2 | 2.00 ["));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "| read/write study 1 GiB 4 KiB | 1 -> 2 | 2.00 ["));
 	snprintf(path, sizeof(path), "%s/compare.png", out);
 	CU_ASSERT_TRUE(ts_exists(path));
 	snprintf(path, sizeof(path), "%s/compare.md", out);
 	CU_ASSERT_TRUE(ts_file_contains(path, "| 2 | `"));
+	/* compare.html: the same answer on one page, fetching nothing: a dot per measure of the
+	 * one group in common, coloured by its verdict (two improved, one unchanged) */
+	snprintf(path, sizeof(path), "%s/compare.html", out);
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "Of 3 measures over 1 group of runs in "
+						 "common, 2 improved, 0 regressed and 1 show no "
+						 "clear difference."));
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "<circle class=\"ratio\" "));
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "fill=\"#0072B2\"><title>read/write study 1 GiB "
+						 "4 KiB, GiB/s: 2.00x"));
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "</main></body></html>"));
+	CU_ASSERT_FALSE(ts_file_contains_anywhere(path, "http"));
 	/* The other way round: regressed twice. */
 	snprintf(out, sizeof(out), "%s/back", dir);
 	compare(r, newdir, old, NULL, out);
@@ -119,8 +130,11 @@ static void test_three_machines_side_by_side(void)
 	CU_ASSERT_EQUAL(r->status, 0);
 	for (int i = 0; i < 3; i++)
 		CU_ASSERT_PTR_NOT_NULL(strstr(r->out, kernels[i]));
-	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "| pipe study 1 GiB 4 KiB | 1.000 | 3.000 | 2.000 | "
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "| read/write study 1 GiB 4 KiB | 1.000 | 3.000 | 2.000 | "
 				      "3.000 | 3.000 | 3.000 |"));
+	snprintf(path, sizeof(path), "%s/compare.html", out);	/* the medians, on the page */
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "<details id=\"appendix\" open>"));
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "| read/write study 1 GiB 4 KiB | 1.000 |"));
 	CU_ASSERT_PTR_NULL(strstr(r->out, "| shm study"));
 	snprintf(path, sizeof(path), "%s/compare.csv", out);
 	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 3);	/* pipe on each machine */

@@ -17,6 +17,8 @@
 #include "analysis/judge/groups.h"
 #include "analysis/judge/stats.h"
 #include "analysis/judge/verdict.h"
+#include "analysis/report/answer.h"
+#include "analysis/report/compare_html.h"
 #include "base/plots.h"
 #include "base/units.h"
 #include "record/results.h"
@@ -32,6 +34,7 @@ struct input {
 
 /* The three things compared for each group; for each, which way is better. */
 enum metric { METRIC_GIB, METRIC_SENDER_CPU, METRIC_RECEIVER_CPU, NMETRICS };
+_Static_assert(NMETRICS == COMPARE_NMETRICS, "compare.html draws every measure compared");
 static const struct {
 	const char *name, *title;
 	int higher_is_better;
@@ -100,7 +103,7 @@ static int load(const char *arg, struct input *in, struct bx_error *err)
 static void group_label(const struct group *g, char *buf, size_t len)
 {
 	char size[32], chunk[32];
-	snprintf(buf, len, "%s %s %s %s", g->method, g->series,
+	snprintf(buf, len, "%s %s %s %s", answer_display_name(g->method), g->series,
 		 units_format_size(g->bytes, size, sizeof(size)),
 		 units_format_chunk(g->chunk, chunk, sizeof(chunk)));
 }
@@ -124,12 +127,15 @@ static void print_inputs(FILE *f, const struct input *in, size_t n)
 			in[i].records[0].kernel, in[i].records[0].cpu_model);
 }
 
-/* The pairwise comparison: markdown into md (and stdout), compare.csv and the plot data. */
+/* The pairwise comparison: markdown into md (and stdout), compare.csv and the plot data; each
+ * row also into (*out)[0..returned), grown with realloc (compare.html's).  Returns the rows, or
+ * 0 with *out NULL when out of memory. */
 static size_t compare_two(const struct input *old, const struct input *new, FILE *md, FILE *csv,
-			  FILE *plot)
+			  FILE *plot, struct compare_row **out)
 {
 	static double a[4096], b[4096];
-	size_t rows = 0;
+	size_t rows = 0, cap = 0;
+	*out = NULL;
 	fprintf(md, "## %s against %s\n\nRatio = new / old: the Hodges-Lehmann estimate and its 95%% "
 		"interval over the runs of each side; a verdict only where the interval clears "
 		"1 by more than %.0f%% (GiB/s: higher is better; CPU seconds: lower is better).\n\n"
@@ -149,8 +155,21 @@ static size_t compare_two(const struct input *old, const struct input *new, FILE
 		const struct group *go = &old->groups[i], *gn = match(new, go);
 		if (!gn)
 			continue;
+		if (rows == cap) {
+			cap = cap ? 2 * cap : 16;
+			struct compare_row *grown = realloc(*out, cap * sizeof(**out));
+			if (!grown) {
+				free(*out);
+				*out = NULL;
+				return 0;
+			}
+			*out = grown;
+		}
+		struct compare_row *row = &(*out)[rows];
+		memset(row, 0, sizeof(*row));
 		char label[160];
 		group_label(go, label, sizeof(label));
+		snprintf(row->label, sizeof(row->label), "%s", label);
 		fprintf(md, "| %s |", label);
 		fprintf(csv, "%s,%s,%s,%s,%llu,%llu,%llu,%llu,%llu,%zu,%zu", go->series, go->method,
 			go->producer, go->consumer, (unsigned long long)go->bytes,
@@ -178,6 +197,13 @@ static size_t compare_two(const struct input *old, const struct input *new, FILE
 				r.valid ? r.low : r.estimate, r.valid ? r.high : r.estimate, word);
 			fprintf(plot, ",%.6g,%.6g,%.6g", r.estimate, r.valid ? r.low : r.estimate,
 				r.valid ? r.high : r.estimate);
+			row->m[m].old_median = med_old;
+			row->m[m].new_median = med_new;
+			row->m[m].ratio = r.estimate;
+			row->m[m].low = r.low;
+			row->m[m].high = r.high;
+			row->m[m].valid = r.valid;
+			row->m[m].verdict = word;
 		}
 		fprintf(md, "\n");
 		fprintf(csv, "\n");
@@ -234,7 +260,7 @@ static size_t compare_many(const struct input *in, size_t n, FILE *md, FILE *csv
 /* Write the comparison into md_path, csv_path and (two inputs) plot_path; returns the number of
  * groups compared, or -errno. */
 static long write_outputs(const struct input *in, size_t n, const char *md_path,
-			  const char *csv_path, const char *plot_path)
+			  const char *csv_path, const char *plot_path, struct compare_row **rows_out)
 {
 	FILE *md = fopen(md_path, "w"), *csv = fopen(csv_path, "w");
 	FILE *plot = n == 2 ? fopen(plot_path, "w") : NULL;
@@ -243,8 +269,10 @@ static long write_outputs(const struct input *in, size_t n, const char *md_path,
 		fprintf(md, "# bulkxfer: results compared\n\n");
 		print_inputs(md, in, n);
 		fprintf(md, "\n");
-		rows = (long)(n == 2 ? compare_two(&in[0], &in[1], md, csv, plot)
+		rows = (long)(n == 2 ? compare_two(&in[0], &in[1], md, csv, plot, rows_out)
 				     : compare_many(in, n, md, csv));
+		if (n == 2 && rows > 0 && !*rows_out)
+			rows = -ENOMEM;
 		if (n == 2)
 			fprintf(md, "\n![the ratios new / old with their 95%% intervals](compare.png)\n");
 	}
@@ -274,8 +302,9 @@ int compare_run(const char *const *inputs, size_t n, const char *out_dir, struct
 		rc = bx_fail(err, BX_EXIT_USAGE, "compare: cannot create '%s': %s", out_dir,
 			     strerror(errno));
 	long rows = 0;
+	struct compare_row *table = NULL;
 	if (rc == 0) {
-		rows = write_outputs(in, n, md, csv, plot);
+		rows = write_outputs(in, n, md, csv, plot, &table);
 		if (rows < 0)
 			rc = bx_fail(err, BX_EXIT_FAILURE, "compare: cannot write into '%s': %s", out_dir,
 				     strerror((int)-rows));
@@ -293,6 +322,21 @@ int compare_run(const char *const *inputs, size_t n, const char *out_dir, struct
 	if (rc == 0 && n == 2)
 		rc = plots_render("compare", plot, png, log, err);
 	if (rc == 0) {
+		char html[PATH_MAX + 32];
+		snprintf(html, sizeof(html), "%s/compare.html", out_dir);
+		struct compare_source *src = calloc(n, sizeof(*src));
+		const char *titles[COMPARE_NMETRICS];
+		for (int m = 0; m < COMPARE_NMETRICS; m++)
+			titles[m] = metrics[m].title;
+		for (size_t i = 0; src && i < n; i++)
+			src[i] = (struct compare_source){ in[i].path, in[i].records[0].kernel,
+							  in[i].records[0].cpu_model, in[i].n };
+		rc = src ? compare_html_write(html, src, n, n == 2 ? table : NULL, (size_t)rows,
+					      titles, md, err)
+			 : bx_fail(err, BX_EXIT_FAILURE, "compare: out of memory");
+		free(src);
+	}
+	if (rc == 0) {
 		FILE *f = fopen(md, "r");
 		char buf[4096];
 		size_t k;
@@ -300,12 +344,14 @@ int compare_run(const char *const *inputs, size_t n, const char *out_dir, struct
 			fwrite(buf, 1, k, stdout);
 		if (f)
 			fclose(f);
-		printf("\ncompare: %s (compare.csv%s beside it)\n", md, n == 2 ? ", compare.png" : "");
+		printf("\ncompare: %s (compare.html, compare.csv%s beside it)\n", md,
+		       n == 2 ? ", compare.png" : "");
 	}
 	for (size_t i = 0; i < n; i++) {
 		free(in[i].records);
 		free(in[i].groups);
 	}
 	free(in);
+	free(table);
 	return rc;
 }

@@ -20,6 +20,7 @@
  *           intervals (plots/compare.gp, from plot-compare.csv).
  *   n >= 3: the groups present in all, each input's medians side by side, under a table of
  *           each input's kernel and CPU.
+ * Both write compare.html beside them (compare_html.h): the answer as one self-contained page.
  * Returns 0; BX_EXIT_USAGE with *err filled when an input cannot be read, holds no runs, or the
  * inputs have no group in common; BX_EXIT_FAILURE when an output cannot be written. */
 int compare_run(const char *const *inputs, size_t n, const char *out_dir, struct bx_error *err);
