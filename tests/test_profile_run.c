@@ -48,7 +48,16 @@ static void test_run_profile_writes_what_csv_says(void)
 	struct ts_result r;
 	CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(&r, argv), 0);
 	CU_ASSERT_EQUAL(r.status, 0);
-	CU_ASSERT_TRUE(strstr(r.out, "profile: ") != NULL);
+	/* one line for the profile, the answer within 15 lines of 80 columns but for paths */
+	CU_ASSERT_TRUE(strstr(r.out, "profile: 4 sides, ") != NULL);
+	CU_ASSERT_TRUE(strstr(r.out, "sender ") == NULL);	/* no line per side without --verbose */
+	int lines = 0;
+	for (const char *p = r.out, *nl; (nl = strchr(p, '\n')); p = nl + 1) {
+		lines++;
+		const char *path_at = strstr(p, dir);
+		CU_ASSERT_TRUE(nl - p <= 80 || (path_at && path_at < nl));
+	}
+	CU_ASSERT_TRUE(lines <= 15);
 	struct profile_row *rows = NULL;
 	size_t n = 0;
 	struct bx_error err;

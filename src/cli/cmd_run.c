@@ -13,8 +13,9 @@
 #include "cli/output_paths.h"
 #include "run/runner.h"
 
-/* --profile: <csv minus .csv>-profile/ gets what the runs sampled; a line per side says how
- * many samples it holds and how their time compares with the side's getrusage CPU time. */
+/* --profile: <csv minus .csv>-profile/ gets what the runs sampled.  One line says how many
+ * sides and samples it holds and how their time compares with the sides' getrusage CPU time (so
+ * the answer stays within 15 lines); --verbose adds a line per side. */
 static int write_profiles(const struct run_options *o, const struct series *s, FILE *out)
 {
 	char dir[PATH_MAX];
@@ -24,8 +25,21 @@ static int write_profiles(const struct run_options *o, const struct series *s, F
 		bx_print_error("%s", err.msg);
 		return err.code;
 	}
-	fprintf(out, "profile: %s/ (profile.csv, a folded file and a flame graph per side)\n", dir);
+	unsigned long long samples = 0, lost = 0;
+	double sampled = 0, cpu = 0;
 	for (size_t i = 0; i < s->profiles.n; i++) {
+		const struct side_profile *p = &s->profiles.items[i];
+		samples += p->samples;
+		lost += p->lost;
+		sampled += p->sampled_s;
+		cpu += p->cpu_s;
+	}
+	fprintf(out, "profile: %zu sides, %llu samples (%.0f%% of their CPU time", s->profiles.n,
+		samples, cpu > 0 ? 100 * sampled / cpu : 0);
+	if (lost)
+		fprintf(out, ", %llu lost", lost);
+	fprintf(out, "), flame graphs in %s/\n", dir);
+	for (size_t i = 0; o->verbose && i < s->profiles.n; i++) {
 		const struct side_profile *p = &s->profiles.items[i];
 		char chunk[32];
 		fprintf(out, "  %-14s %-6s %-8s %7llu samples in %llu run(s); a run: %.3f s "
