@@ -15,8 +15,8 @@ set key below
 set yrange [0:*]
 
 # a histogram cluster i of two bars with gap 2 puts its bars at i - 0.125 and i + 0.125
-plotcmd = "plot data using 2:3:4:xtic(1) title 'sender: median, bars its 95% interval', " .\
-  "'' using 5:6:7 title 'receiver: median, bars its 95% interval', " .\
+plotcmd = "plot data using 2:3:4:xtic(1) title 'sender: median, bars its interval (95% with 6 or more runs)', " .\
+  "'' using 5:6:7 title 'receiver: median, bars its interval (95% with 6 or more runs)', " .\
   "'' using ($0 - 0.125):8 with points pt 13 ps 2 lc rgb '#000000' title 'the 2014 code (its machine, per GiB)', " .\
   "'' using ($0 + 0.125):9 with points pt 13 ps 2 lc rgb '#000000' notitle"
 load dir."/render.gp"

@@ -11,5 +11,5 @@ set lmargin 18
 set key below
 set yrange [0:*]
 
-plotcmd = "plot data using 2:3:4:xtic(1) title 'median, bars its 95% interval'"
+plotcmd = "plot data using 2:3:4:xtic(1) title 'median, bars its interval (95% with 6 or more runs)'"
 load dir."/render.gp"

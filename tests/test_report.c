@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "analysis/judge/groups.h"
+#include "analysis/judge/study.h"
 #include "analysis/report/answer.h"
 #include "analysis/report/report.h"
 #include "analysis/report/summary.h"
@@ -225,6 +226,49 @@ static int count_of(const char *hay, const char *needle)
 	for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
 		n++;
 	return n;
+}
+
+/* "Which method for ...": the least CPU is chosen among the study's runs too (they move the
+ * full file), and a best whose interval overlaps another method's is said not to be clearly
+ * ahead of it; one whose interval clears the rest is. */
+static void test_which_method_says_when_not_ahead(void)
+{
+	struct run_record r[24];
+	size_t n = 0;
+	for (int k = 0; k < 6; k++) {
+		/* tuned: shm-rw fastest by median, but its runs spread over splice's */
+		r[n++] = fixture("tuned", "shm-rw", 262144, 1 << 30, 0.3, 0.3, k % 2 ? 3.0 : 1.0 + 0.1 * k);
+		r[n++] = fixture("tuned", "splice", 1 << 20, 1 << 30, 0.2, 0.3, 1.5 + 0.01 * k);
+		/* the study's splice uses the least CPU of all */
+		r[n++] = fixture("study", "splice", CHUNK_REST, 1 << 30, 0.1, 0.2, 1.4);
+		r[n++] = fixture("study", "pipe", 4096, 1 << 30, 1.0, 2.0, 0.5 + 0.001 * k);
+	}
+	struct group *g = NULL;
+	size_t ng = 0;
+	CU_ASSERT_EQUAL_FATAL(groups_build(r, n, &g, &ng), 0);
+	static struct claim_set c;
+	study_judge(r, n, &c);
+	static struct findings f;
+	answer_gather(r, n, g, ng, &c, NULL, &f);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f.uses[0].g);
+	CU_ASSERT_STRING_EQUAL(f.uses[0].g->method, "splice");
+	CU_ASSERT_STRING_EQUAL(f.uses[0].g->series, "study");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f.uses[1].g);
+	CU_ASSERT_STRING_EQUAL(f.uses[1].g->method, "shm-rw");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f.uses[1].rival);
+	CU_ASSERT_STRING_EQUAL(f.uses[1].rival->method, "splice");
+	/* the least CPU clears every other method's interval: no rival */
+	CU_ASSERT_PTR_NULL(f.uses[0].rival);
+	char *md = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&md, &len);
+	answer_write_findings(out, &f);
+	fclose(out);
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| the fastest, file to file | shm-rw | chunk 256 KiB | "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "GiB/s | no: its interval overlaps splice |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "CPU s per GiB | yes |"));
+	free(md);
+	free(g);
 }
 
 /* The part of html from the first `from` to the next `to` after it, as a new string ("" when
@@ -910,6 +954,7 @@ int register_report_suite(void)
 		{ "answer_matches_verdicts", test_answer_matches_verdicts },
 		{ "html_is_self_contained", test_html_is_self_contained },
 		{ "html_shows_every_run", test_html_shows_every_run },
+		{ "which_method_says_when_not_ahead", test_which_method_says_when_not_ahead },
 		{ "bars_leave_out_profiled_runs", test_bars_leave_out_profiled_runs },
 		{ "copies_table_measures_context_switches", test_copies_table_measures_context_switches },
 		{ "ordering_contradicted_or_undecided", test_ordering_contradicted_or_undecided },

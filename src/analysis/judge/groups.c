@@ -84,6 +84,13 @@ static const struct {
 };
 #define NQUANTITIES (sizeof(quantities) / sizeof(quantities[0]))
 
+uint64_t groups_bytes_per_call(uint64_t chunk, uint64_t pipe_size)
+{
+	if (chunk != 0 && chunk != CHUNK_REST)
+		return chunk;
+	return pipe_size ? pipe_size : 65536;
+}
+
 int groups_run_host_took(const struct run_record *r)
 {
 	return r->reported_mib >= GROUPS_HOST_TOOK_MIB;	/* -1 (not counted) is not taken */

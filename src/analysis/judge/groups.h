@@ -56,6 +56,10 @@ int groups_run_host_took(const struct run_record *r);
 /* 1 when the host stole at least GROUPS_HOST_STOLE_CPU CPUs on average during run r. */
 int groups_run_host_stole(const struct run_record *r);
 
+/* Bytes one call moves at this chunk: the chunk, or for --chunk rest a pipe's worth (pipe_size,
+ * else the kernel's default 64 KiB): what a theory per call is multiplied by. */
+uint64_t groups_bytes_per_call(uint64_t chunk, uint64_t pipe_size);
+
 /* Group records[0..n) in order of first appearance.  *groups is malloc'ed (free it); *ngroups
  * gets the count.  Returns 0 or -ENOMEM. */
 int groups_build(const struct run_record *records, size_t n, struct group **groups,

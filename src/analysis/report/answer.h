@@ -36,6 +36,8 @@ struct finding_use {
 	const char *what;		/* "the least CPU, file to file", ... */
 	const struct group *g;		/* NULL: nothing ran for it */
 	int by_cpu;			/* 1: least CPU per GiB; 0: fastest */
+	const struct group *rival;	/* another method's group whose median's interval
+					 * overlaps g's (NULL: g is clearly ahead) */
 };
 
 struct findings {

@@ -108,7 +108,8 @@ static void write_answer(FILE *f, const struct findings *x)
 	html_text(f, answer_trust_sentence(x, text, sizeof(text)));
 	fprintf(f, "</li>\n</ul>\n");
 	fprintf(f, "<table id=\"which\"><caption>Which method for ...</caption><thead><tr><th>for"
-		"</th><th>method</th><th>setting</th><th>measured (median [interval])</th></tr>"
+		"</th><th>method</th><th>setting</th><th>measured (median [interval])</th>"
+		"<th>clearly ahead?</th></tr>"
 		"</thead><tbody>\n");
 	for (size_t u = 0; u < 3; u++) {
 		const struct group *b = x->uses[u].g;
@@ -122,9 +123,14 @@ static void write_answer(FILE *f, const struct findings *x)
 		html_text(f, answer_chunk_words(b, chunks, sizeof(chunks)));
 		fprintf(f, "</td><td>%.2f", s->median);
 		if (s->n >= 2)
-			fprintf(f, " [%.2f, %.2f]%s", s->median_ci_low, s->median_ci_high,
-				s->median_ci_level < 0.95 ? " (below 95%)" : "");
-		fprintf(f, " %s</td></tr>\n", x->uses[u].by_cpu ? "CPU s per GiB" : "GiB/s");
+			fprintf(f, " [%.2f, %.2f]", s->median_ci_low, s->median_ci_high);
+		if (s->n >= 2 && s->median_ci_level < 0.95)
+			fprintf(f, " (%.0f%% interval)", 100 * s->median_ci_level);
+		fprintf(f, " %s</td><td>%s", x->uses[u].by_cpu ? "CPU s per GiB" : "GiB/s",
+			x->uses[u].rival ? "no: its interval overlaps " : "yes");
+		if (x->uses[u].rival)
+			html_text(f, answer_display_name(x->uses[u].rival->method));
+		fprintf(f, "</td></tr>\n");
 	}
 	if (x->nmissing) {
 		fprintf(f, "<tr class=\"not-run\"><td><em>not run here</em></td><td><em>");
@@ -132,7 +138,7 @@ static void write_answer(FILE *f, const struct findings *x)
 			fprintf(f, "%s", k ? ", " : "");
 			html_text(f, x->missing[k]);
 		}
-		fprintf(f, "</em></td><td colspan=\"2\"><code>bulkxfer reproduce --all</code> runs "
+		fprintf(f, "</em></td><td colspan=\"3\"><code>bulkxfer reproduce --all</code> runs "
 			"them</td></tr>\n");
 	}
 	fprintf(f, "</tbody></table>\n</section>\n");
@@ -172,8 +178,10 @@ static void write_graphs(FILE *f, const struct html_input *in)
 		fprintf(f, " (its numbers are in report.md's tables)\" src=\"data:image/png;base64,");
 		base64_file(f, png);
 		fclose(png);
-		fprintf(f, "\"><figcaption>");
+		fprintf(f, "\"><figcaption><strong>");
 		html_text(f, in->graph_titles[i]);
+		fprintf(f, ".</strong> ");
+		html_text(f, in->graph_readings[i]);
 		fprintf(f, "</figcaption></figure>\n");
 	}
 	if (any)

@@ -30,6 +30,7 @@ struct html_input {
 	const char *out_dir;
 	const char *const *graphs;		/* the graphs drawn (plots/<name>.svg in out_dir), */
 	const char *const *graph_titles;	/* with their titles */
+	const char *const *graph_readings;	/* and how to read each */
 	size_t ngraphs;
 };
 

@@ -167,7 +167,7 @@ static void chunk_curve(FILE *f, const struct group *g, size_t ng, const char *m
 static void theory_table(FILE *f, const struct group *g, const struct method *m,
 			 const struct profile_set *profiles)
 {
-	double per_chunk = g->chunk && g->chunk != CHUNK_REST ? GIB_BYTES / (double)g->chunk : 0;
+	double per_chunk = GIB_BYTES / (double)groups_bytes_per_call(g->chunk, g->pipe_size);
 	double calls = g->sender_syscalls_per_gib.median + g->receiver_syscalls_per_gib.median;
 	char chunk[32];
 	fprintf(f, "<table class=\"theory\"><caption>Theory beside measurement (%s, ",
@@ -177,14 +177,10 @@ static void theory_table(FILE *f, const struct group *g, const struct method *m,
 		"</th><th>measured</th></tr></thead><tbody>\n");
 	fprintf(f, "<tr><td>CPU copies of each byte</td><td>%u</td><td>see the profile</td></tr>\n",
 		methods_cpu_copies(m));
-	if (per_chunk > 0)
-		fprintf(f, "<tr><td>system calls</td><td>%.0f</td><td>%.0f</td></tr>\n"
-			"<tr><td>mode switches (two per call)</td><td>%.0f</td><td>%.0f</td></tr>\n",
-			(m->producer->syscalls_per_chunk + m->consumer->syscalls_per_chunk) * per_chunk,
-			calls, methods_switches(m) * per_chunk, 2 * calls);
-	else
-		fprintf(f, "<tr><td>system calls</td><td>as few as the calls need</td><td>%.0f</td>"
-			"</tr>\n", calls);
+	fprintf(f, "<tr><td>system calls</td><td>%.0f</td><td>%.0f</td></tr>\n"
+		"<tr><td>mode switches (two per call)</td><td>%.0f</td><td>%.0f</td></tr>\n",
+		(m->producer->syscalls_per_chunk + m->consumer->syscalls_per_chunk) * per_chunk,
+		calls, methods_switches(m) * per_chunk, 2 * calls);
 	fprintf(f, "<tr><td>context switches (the scheduler)</td><td>-</td><td>%.0f</td></tr>\n"
 		"<tr><td>page faults</td><td>-</td><td>%.0f</td></tr>\n",
 		g->sender_csw_per_gib.median + g->receiver_csw_per_gib.median,

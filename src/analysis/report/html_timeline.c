@@ -134,10 +134,13 @@ size_t html_timeline_write(FILE *f, const struct run_record *r, size_t n)
 		fprintf(f, "<span class=\"key\"><i style=\"background:%s\"></i>%s</span>",
 			html_host_colour((enum html_host_state)s),
 			html_host_words((enum html_host_state)s));
+	size_t stole = 0;	/* every run it stole CPU during, taking memory or not */
+	for (size_t i = 0; i < n; i++)
+		stole += seconds_of(r[i].timestamp) >= 0 && groups_run_host_stole(&r[i]);
 	fprintf(f, "</p><figcaption>Every run of the job where it fell in time (bar: its wall "
-		"time). The host took memory back during %zu of the %zu runs and stole CPU during "
-		"%zu more: compare methods within one job, interleaved, as the phases do, and read "
-		"a group's spread beside them.</figcaption></figure>\n", count[HOST_TOOK_MEMORY],
-		drawn, count[HOST_STOLE_CPU]);
+		"time; a run the host both took memory and stole CPU during is drawn as taken). The "
+		"host took memory back during %zu of the %zu runs and stole CPU during %zu: compare "
+		"methods within one job, interleaved, as the phases do, and read a group's spread "
+		"beside them.</figcaption></figure>\n", count[HOST_TOOK_MEMORY], drawn, stole);
 	return drawn;
 }

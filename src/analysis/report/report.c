@@ -54,6 +54,7 @@ enum report_graph_id {
 struct graph {
 	const char *script;	/* plots/<script>.gp */
 	const char *title;
+	const char *reading;	/* how to read it: what a mark is, which way is better */
 	int available;		/* 1 when its data was written */
 	char data[PATH_LEN];
 };
@@ -94,7 +95,8 @@ static int render_graph(FILE *md, struct report_input *in, enum report_graph_id 
 		*failed = 1;
 		return BX_EXIT_FAILURE;
 	}
-	fprintf(md, "### %s\n\n![%s](%s.png)\n\n", gr->title, gr->title, gr->script);
+	fprintf(md, "### %s\n\n![%s](%s.png)\n\n%s\n\n", gr->title, gr->title, gr->script,
+		gr->reading);
 	return 0;
 }
 
@@ -193,8 +195,7 @@ static int write_system(FILE *md, struct report_input *in)
 
 static int write_glossary(FILE *md, struct report_input *in)
 {
-	(void)in;
-	report_glossary_print(md);
+	report_glossary_print(md, in->g, in->ng);
 	return 0;
 }
 
@@ -252,21 +253,39 @@ const char *report_section_title(size_t i)
  * Returns 0 or BX_EXIT_FAILURE with in->err filled. */
 static int prepare_graphs(struct report_input *in)
 {
-	static const struct { const char *script, *title; } names[NGRAPHS] = {
-		[GRAPH_CPU] = { "cpu", "CPU seconds per GiB of sender and receiver, beside the 2014 code's" },
-		[GRAPH_THROUGHPUT] = { "throughput", "End-to-end throughput" },
-		[GRAPH_CHUNK] = { "chunk", "Throughput and CPU per GiB against chunk size" },
-		[GRAPH_SIZE] = { "size", "Throughput against file size" },
-		[GRAPH_CPU_PER_GIB] = { "cpu_per_gib", "User vs system CPU seconds per GiB" },
-		[GRAPH_COPIES] = { "copies", "Measured CPU cost against theoretical CPU copies" },
-		[GRAPH_BREAKDOWN] = { "breakdown", "Where each side's CPU time goes (cost model)" },
+	static const struct { const char *script, *title, *reading; } names[NGRAPHS] = {
+		[GRAPH_CPU] = { "cpu", "CPU seconds per GiB of sender and receiver, beside the 2014 "
+				"code's", "Each bar is one side's median over its group's runs, its "
+				"error bar the median's 95% interval; a diamond is what the 2014 code "
+				"measured on its own machine, per GiB of its file. Lower is cheaper." },
+		[GRAPH_THROUGHPUT] = { "throughput", "End-to-end throughput", "Each bar is a group's "
+				       "median GiB/s, from the start barrier to the receiver's last "
+				       "byte, its error bar the median's 95% interval. Higher is faster." },
+		[GRAPH_CHUNK] = { "chunk", "Throughput and CPU per GiB against chunk size", "The "
+				  "chunk sweep: each point the median of its three runs, the bars "
+				  "their smallest and largest; the tuned phase runs each method at "
+				  "its fastest chunk here." },
+		[GRAPH_SIZE] = { "size", "Throughput against file size", "One run a point below the "
+				 "full file, whose point is the tuned phase's median: small files "
+				 "pay the fixed cost of a transfer." },
+		[GRAPH_CPU_PER_GIB] = { "cpu_per_gib", "User vs system CPU seconds per GiB", "Each "
+					"side's median split into user and system time: the copies "
+					"inside the kernel count as system time." },
+		[GRAPH_COPIES] = { "copies", "Measured CPU cost against theoretical CPU copies", "A "
+				   "point per method: if copies were the cost, the points would "
+				   "climb with the copies." },
+		[GRAPH_BREAKDOWN] = { "breakdown", "Where each side's CPU time goes (cost model)", "A "
+				      "fit, not a measurement: \"The fitted model beside the "
+				      "profile\" says where it is wrong." },
 		[GRAPH_CALLS] = { "calls", "CPU seconds per GiB against system calls per GiB (cost "
-				  "model)" },
+				  "model)", "Each run a point, the fit's line beside them: a fit, not "
+				  "a measurement." },
 	};
 	struct graph *gr = in->graphs;
 	for (size_t i = 0; i < NGRAPHS; i++) {
 		gr[i].script = names[i].script;
 		gr[i].title = names[i].title;
+		gr[i].reading = names[i].reading;
 	}
 	char bars[3][PATH_LEN];
 	if (plot_data_bars(in->out_dir, in->g, in->ng, bars) < 0)
@@ -368,7 +387,7 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 			rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path, strerror(errno));
 	}
 	if (md) {	/* report.html beside it, from the same judgement */
-		const char *names[NGRAPHS], *titles[NGRAPHS];
+		const char *names[NGRAPHS], *titles[NGRAPHS], *readings[NGRAPHS];
 		size_t k = 0;
 		for (size_t i = 0; i < NSECTIONS; i++)
 			for (size_t j = 0; j < MAX_SECTION_GRAPHS && sections[i].graphs[j] != NO_GRAPH;
@@ -376,12 +395,13 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 				const struct graph *gr = &in.graphs[sections[i].graphs[j]];
 				if (gr->available) {
 					names[k] = gr->script;
+					readings[k] = gr->reading;
 					titles[k++] = gr->title;
 				}
 			}
 		struct html_input h = { records, n, &claims_storage, &in.findings,
 					ctx ? ctx->profiles : NULL, ctx ? ctx->profile_why : NULL,
-					out_dir, names, titles, k };
+					out_dir, names, titles, readings, k };
 		struct bx_error herr = { 0, "" };
 		if (html_write(&h, &herr) != 0 && rc == 0) {
 			*err = herr;

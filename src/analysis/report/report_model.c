@@ -183,15 +183,6 @@ static int within_target(double a, double b, double slack)
 	return a / b <= 1 + MODEL_PREDICTION_TARGET && b / a <= 1 + MODEL_PREDICTION_TARGET;
 }
 
-/* Bytes one call moves at this chunk: the chunk, or for --chunk rest a pipe's worth (pipe_size,
- * else the kernel's default 64 KiB). */
-static uint64_t bytes_per_call(uint64_t chunk, uint64_t pipe_size)
-{
-	if (chunk != 0 && chunk != CHUNK_REST)
-		return chunk;
-	return pipe_size ? pipe_size : 65536;
-}
-
 /* The median CPU seconds and system calls per GiB of side over the runs of method outside
  * series that move bytes_per_call bytes per call; returns how many runs. */
 static size_t same_setting_elsewhere(const struct run_record *r, size_t n, const char *method,
@@ -203,7 +194,7 @@ static size_t same_setting_elsewhere(const struct run_record *r, size_t n, const
 	for (size_t i = 0; i < n && k < MAX_RUNS; i++) {
 		struct model_counts c;
 		if (strcmp(r[i].method, method) != 0 || strcmp(r[i].series, series) == 0 ||
-		    bytes_per_call(r[i].chunk, r[i].pipe_size) != per_call || r[i].bytes == 0 ||
+		    groups_bytes_per_call(r[i].chunk, r[i].pipe_size) != per_call || r[i].bytes == 0 ||
 		    model_counts_of(&r[i], side, &c) < 0)
 			continue;
 		double gib = (double)r[i].bytes / GIB_BYTES;
@@ -251,7 +242,7 @@ static void print_prediction(FILE *f, const struct run_record *r, size_t n)
 		char cpu[64] = "- (not run)", calls[64] = "-";
 		double cpu_gib, calls_gib;
 		if (same_setting_elsewhere(r, n, rows[i].method, PHASE_STUDY,
-					   bytes_per_call(rows[i].chunk, rows[i].pipe_size),
+					   groups_bytes_per_call(rows[i].chunk, rows[i].pipe_size),
 					   rows[i].side, &cpu_gib, &calls_gib) > 0) {
 			snprintf(cpu, sizeof(cpu), "%.2f / %.2f", med.cpu_s / gib, cpu_gib);
 			snprintf(calls, sizeof(calls), "%.0f / %.0f", med.x[TERM_CALL] / gib, calls_gib);
@@ -392,7 +383,7 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 void report_model_predict(FILE *f, const struct side_models *m, const struct method *method,
 			  uint64_t size, uint64_t chunk)
 {
-	double per_call = (double)bytes_per_call(chunk, 0);	/* rest: the default pipe's worth */
+	double per_call = (double)groups_bytes_per_call(chunk, 0);	/* rest: the default pipe's worth */
 	double chunks = ceil((double)size / per_call);
 	char sz[32], ch[32];
 	fprintf(f, "%s, %s file, %s per call (predicted from the model):\n", method->name,

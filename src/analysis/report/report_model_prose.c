@@ -109,7 +109,8 @@ static int explain_pair(FILE *f, const struct run_record *r, size_t n, const str
 	/* The profile's rest (page cache, allocation, ...) is no count the fit has. */
 	fprintf(f, "; the profile's largest difference is %s (%+.2f s a run): %s.\n",
 		top == TERM_FIXED ? "in what no term of the fit counts (page cache, page allocation "
-		"and the rest)" : term_words((enum model_term)top), measured[top],
+		"and the rest)" : top == TERM_FAULT ? "page faults (their handling and zeroing the new "
+		"pages)" : term_words((enum model_term)top), measured[top],
 		top == fit_top ? "the fit agrees with the profile here" : "the fit is wrong here");
 	return top == fit_top;
 }

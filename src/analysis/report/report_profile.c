@@ -376,17 +376,22 @@ void report_profile_print(FILE *f, const struct run_record *r, size_t n,
 			why_none && *why_none ? why_none : "none was asked for");
 		return;
 	}
-	uint64_t rounds = 0;	/* the profiled rounds: the highest run number of a profiled series */
-	for (size_t i = 0; i < n; i++)
-		if (strstr(r[i].series, PROFILE_SERIES_SUFFIX) && r[i].run > rounds)
-			rounds = r[i].run;
-	if (rounds > 0)
-		fprintf(f, "Each setting of the study and of the tuned phase was profiled in %llu "
-			"round%s of its own, spread among the phase's first measured rounds "
+	/* the profiled rounds of each phase: the highest run number of its profiled series */
+	uint64_t study_rounds = 0, tuned_rounds = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t *at = strcmp(r[i].series, STUDY_PROFILE) == 0 ? &study_rounds :
+			       strcmp(r[i].series, TUNED_PROFILE) == 0 ? &tuned_rounds : NULL;
+		if (at && r[i].run > *at)
+			*at = r[i].run;
+	}
+	if (study_rounds || tuned_rounds)
+		fprintf(f, "The study's settings were profiled in %llu round%s of their own and the "
+			"tuned settings in %llu, spread among each phase's first measured rounds "
 			"(reproduce: after rounds 1, 3 and 5 of 6), so the profiled runs met the host's "
 			"states the measured runs met; they enter no verdict, and \"The profiled runs "
 			"beside the measured ones\" below says where each fell. ",
-			(unsigned long long)rounds, rounds == 1 ? "" : "s");
+			(unsigned long long)study_rounds, study_rounds == 1 ? "" : "s",
+			(unsigned long long)tuned_rounds);
 	fprintf(f, "Each side sampled its own CPU time (perf_event_open, cpu-clock every %.0f ms of "
 		"CPU, kernel and user call chains) from the start barrier to its last byte. "
 		"Categories come from the frame table in `src/analysis/profile/categories.c`; the "

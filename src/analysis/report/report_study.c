@@ -209,7 +209,8 @@ static void print_ratios(FILE *f, const struct claim_set *c)
 {
 	fprintf(f, "\n### Ratios against read/write (pipe): below 1 is cheaper or faster\n\n"
 		"Estimate and interval of a / b from the rounds that ran both (sequential.h: the "
-		"ratio of each round's pair, the Walsh-average estimate and its exact signed-rank "
+		"ratio of each round's pair, the Hodges-Lehmann estimate (the median of their Walsh "
+		"averages) and its exact signed-rank "
 		"interval, looked at after %zu, %zu and %zu rounds with the 5%% error spent across "
 		"the looks, so the intervals hold together with 95%%); an interval reaching into "
 		"[1/%.2f, %.2f] is *no clear difference*.\n\n"

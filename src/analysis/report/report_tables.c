@@ -18,6 +18,7 @@
 #include "base/units.h"
 #include "base/version.h"
 #include "host/system_check.h"
+#include "method/methods.h"
 #include "record/names.h"
 
 void report_tuned_print(FILE *f, const struct group *g, size_t n)
@@ -50,19 +51,19 @@ void report_tuned_print(FILE *f, const struct group *g, size_t n)
 	fprintf(f, "\n\n");
 	fprintf(f, "| method | chunk | runs | GiB/s median | median's interval (95%% unless "
 		"marked) | sender CPU s | "
-		"receiver CPU s | vs the study's 4 KiB setting | |\n"
+		"receiver CPU s | GiB/s vs the study's setting | |\n"
 		"|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
 	for (size_t i = 0; i < n; i++) {
 		if (strcmp(g[i].series, PHASE_TUNED) != 0)
 			continue;
 		const struct group *old = groups_find(g, n, PHASE_STUDY, g[i].method);
-		char chunk[32], speedup[48] = "n/a";
+		char chunk[64], speedup[48] = "n/a";
 		if (old && old->gib.median > 0)
 			snprintf(speedup, sizeof(speedup), "%.2fx", g[i].gib.median / old->gib.median);
 		char ci[48];
 		fprintf(f, "| %s | %s | %zu | %.3f | %s | %.3f | %.3f | %s | %s |\n",
 			answer_display_name(g[i].method),
-			units_format_chunk(g[i].chunk, chunk, sizeof(chunk)), g[i].n,
+			answer_chunk_words(&g[i], chunk, sizeof(chunk)) + strlen("chunk "), g[i].n,
 			g[i].gib.median, stats_format_median_ci(&g[i].gib, ci, sizeof(ci)),
 			g[i].sender_cpu.median,
 			g[i].receiver_cpu.median, speedup, g[i].noisy ? "noisy" : "");
@@ -90,7 +91,7 @@ void report_copies_print(FILE *f, const struct group *g, size_t n)
 		const struct method *m = explain_group_method(g, n, i, &scratch, name);
 		if (!m)
 			continue;
-		double per_chunk = g[i].chunk ? GIB_BYTES / (double)g[i].chunk : 0;
+		double per_chunk = GIB_BYTES / (double)groups_bytes_per_call(g[i].chunk, g[i].pipe_size);
 		fprintf(f, "| %s | %u | %u | %.3f | %.3f | %.0f (%.0f) | %.0f (%.0f) | %.0f, %.0f |\n",
 			answer_display_name(g[i].method), methods_cpu_copies(m), methods_switches(m),
 			g[i].sender_user_per_gib.median + g[i].sender_sys_per_gib.median,
@@ -190,7 +191,7 @@ void report_system_print(FILE *f, const struct system_findings *s)
 	}
 }
 
-void report_glossary_print(FILE *f)
+void report_glossary_print(FILE *f, const struct group *g, size_t n)
 {
 	fprintf(f, "\n## What the words mean\n\n"
 		"- **round**: one run of every setting of a phase, in a new random order each time; "
@@ -217,4 +218,20 @@ void report_glossary_print(FILE *f)
 		"`splice`; `shm` is mmap+memcpy with real synchronisation (a ring).\n",
 		seq_looks[0], seq_looks[1], seq_looks[2], 100 * VERDICT_NOISE, GROUPS_HOST_TOOK_MIB,
 		GROUPS_HOST_STOLE_CPU, STATS_NOISY_RATIO, REPORT_STEADY_RATIO, REPORT_LEFT_ALONE_MIN);
+	/* every method these runs hold, in the method table's order, as `list` says it */
+	int any = 0;
+	for (size_t m = 0; m < methods_count(); m++) {
+		const struct method *x = methods_at(m);
+		int ran = 0;
+		for (size_t i = 0; i < n && !ran; i++)
+			ran = strcmp(g[i].method, x->name) == 0;
+		if (!ran)
+			continue;
+		fprintf(f, "%s`%s`%s%s%s: %s", any++ ? "; " : "- **the methods run** (`--method`): ",
+			x->name, strcmp(answer_display_name(x->name), x->name) ? " (" : "",
+			strcmp(answer_display_name(x->name), x->name) ? answer_display_name(x->name) : "",
+			strcmp(answer_display_name(x->name), x->name) ? ")" : "", x->summary);
+	}
+	if (any)
+		fprintf(f, ".\n");
 }

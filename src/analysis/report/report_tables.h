@@ -31,8 +31,8 @@ void report_system_print(FILE *f, const struct system_findings *s);
 
 /* "What the words mean": the report's own terms (look, round, noise band, series, rest, the
  * host took / stole, floor, noisy, unsteady, left alone, the two names of a method), with the
- * thresholds the report uses. */
-void report_glossary_print(FILE *f);
+ * thresholds the report uses; then every method of the groups g[0..n), with what it does. */
+void report_glossary_print(FILE *f, const struct group *g, size_t n);
 
 /* "Every group of runs": every statistic of every group, the host's disturbances apart. */
 void report_groups_print(FILE *f, const struct group *g, size_t n);
