@@ -10,6 +10,7 @@
 #include "analysis/judge/groups.h"
 #include "analysis/judge/study.h"
 #include "analysis/report/answer.h"
+#include "analysis/report/explain.h"
 #include "analysis/report/report.h"
 #include "analysis/report/summary.h"
 #include "base/plots.h"
@@ -226,6 +227,34 @@ static int count_of(const char *hay, const char *needle)
 	for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
 		n++;
 	return n;
+}
+
+/* The copies graph's common setting is each method at its tuned chunk: read/write's best, not
+ * the extra 4 KiB entry beside it, and none for a method the tuned phase did not run. */
+static void test_copies_graph_takes_the_tuned_best(void)
+{
+	char dir[64], path[160];
+	ts_make_tempdir(dir, sizeof(dir));
+	struct run_record r[16];
+	size_t n = 0;
+	for (int k = 0; k < 3; k++) {
+		r[n++] = fixture("tuned", "pipe", 4096, 1 << 30, 1.0, 2.0, 0.5);	/* 3 s per GiB */
+		r[n++] = fixture("tuned", "pipe", 1 << 20, 1 << 30, 0.5, 0.5, 1.5);	/* 1 s */
+		r[n++] = fixture("study", "pipe", 4096, 1 << 30, 1.0, 1.0, 0.6);	/* 2 s */
+		r[n++] = fixture("study", "shm-whole", 4096, 1 << 30, 1.5, 1.5, 0.7);	/* 3 s */
+	}
+	struct group *g = NULL;
+	size_t ng = 0;
+	CU_ASSERT_EQUAL_FATAL(groups_build(r, n, &g, &ng), 0);
+	snprintf(path, sizeof(path), "%s/plot-copies.csv", dir);
+	CU_ASSERT_EQUAL(explain_write_copies_data(path, g, ng), 2);
+	char *data = slurp(path);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(data);
+	CU_ASSERT_PTR_NOT_NULL(strstr(data, "\nread/write,4,1,2\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(data, "\nmmap+memcpy,2,NaN,3\n"));
+	free(data);
+	free(g);
+	ts_remove_tree(dir);
 }
 
 /* "Which method for ...": the least CPU is chosen among the study's runs too (they move the
@@ -955,6 +984,7 @@ int register_report_suite(void)
 		{ "html_is_self_contained", test_html_is_self_contained },
 		{ "html_shows_every_run", test_html_shows_every_run },
 		{ "which_method_says_when_not_ahead", test_which_method_says_when_not_ahead },
+		{ "copies_graph_takes_the_tuned_best", test_copies_graph_takes_the_tuned_best },
 		{ "bars_leave_out_profiled_runs", test_bars_leave_out_profiled_runs },
 		{ "copies_table_measures_context_switches", test_copies_table_measures_context_switches },
 		{ "ordering_contradicted_or_undecided", test_ordering_contradicted_or_undecided },

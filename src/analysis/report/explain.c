@@ -8,6 +8,7 @@
 
 #include "analysis/profile/categories.h"
 #include "analysis/profile/profile_out.h"
+#include "analysis/report/answer.h"
 #include "base/units.h"
 #include "channel/channel.h"
 #include "record/names.h"
@@ -95,11 +96,18 @@ double explain_cpu_per_gib(const struct group *g)
 static const struct group *method_group(const struct group *g, size_t n, const char *method,
 					const char *series)
 {
+	const struct group *best = NULL;
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(g[i].method, method) == 0 && !groups_is_sweep(g[i].series) &&
-		    (series ? strcmp(g[i].series, series) == 0 : strcmp(g[i].series, PHASE_STUDY) != 0))
-			return &g[i];
-	return NULL;
+		    !groups_is_profile(g[i].series) &&
+		    (series ? strcmp(g[i].series, series) == 0 : strcmp(g[i].series, PHASE_STUDY) != 0)) {
+			if (!series || strcmp(series, PHASE_TUNED) != 0)
+				return &g[i];
+			/* the tuned phase: the method at its best chunk, not read/write's extra 4 KiB */
+			if (!best || g[i].gib.median > best->gib.median)
+				best = &g[i];
+		}
+	return best;
 }
 
 int explain_write_copies_data(const char *path, const struct group *g, size_t n)
@@ -113,20 +121,23 @@ int explain_write_copies_data(const char *path, const struct group *g, size_t n)
 	 * are never mixed in one series. */
 	fprintf(f, "method,theoretical_cpu_copies,cpu_s_per_gib_common_setting,"
 		"cpu_s_per_gib_study_setting\n");
-	int rows = 0;
+	int rows = 0, tuned = 0;
+	for (size_t i = 0; i < n; i++)
+		tuned |= strcmp(g[i].series, PHASE_TUNED) == 0;
 	for (size_t i = 0; i < n; i++) {
 		struct method scratch;
 		char name[METHOD_NAME_MAX];
 		const struct method *m = explain_group_method(g, n, i, &scratch, name);
 		if (!m)
 			continue;
-		const struct group *common = method_group(g, n, g[i].method, PHASE_TUNED);
-		if (!common)
-			common = method_group(g, n, g[i].method, NULL);
+		/* with a tuned phase, only its groups are the common setting; else the first group
+		 * outside the study */
+		const struct group *common = tuned ? method_group(g, n, g[i].method, PHASE_TUNED) :
+					     method_group(g, n, g[i].method, NULL);
 		const struct group *study = method_group(g, n, g[i].method, PHASE_STUDY);
 		if (!common && !study)
 			continue;
-		fprintf(f, "%s,%u,", g[i].method, methods_cpu_copies(m));
+		fprintf(f, "%s,%u,", answer_display_name(g[i].method), methods_cpu_copies(m));
 		if (common)
 			fprintf(f, "%.6g,", explain_cpu_per_gib(common));
 		else
