@@ -338,9 +338,10 @@ const char *answer_ordering_sentence(const struct findings *f, char *buf, size_t
 	else if (o->undecided_pairs[0])
 		display_pairs(o->undecided_pairs, pairs, sizeof(pairs));
 	snprintf(buf, len, "The 2014 ordering (splice < mmap+memcpy < read/write, by the CPU time of "
-		 "sender and receiver) is %s here%s%s.", o->verdict,
+		 "sender and receiver) is %s here%s%s%s.", o->verdict,
 		 o->ruled_out_pairs[0] ? ": the saving the 2014 code measured is ruled out for " :
-		 o->undecided_pairs[0] ? ": not decided for " : "", pairs);
+		 o->undecided_pairs[0] ? ": not decided for " : "", pairs,
+		 o->ruled_out_pairs[0] ? " (its interval excludes the 2014 ratio)" : "");
 	return buf;
 }
 

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "analysis/judge/groups.h"
 #include "analysis/judge/sequential.h"
 #include "analysis/judge/stats.h"
 #include "analysis/report/answer.h"
@@ -203,6 +204,29 @@ static void print_rounds(FILE *f, const struct run_record *r, size_t n, const st
 		"round by round, so what slowed a whole round cancels). Rounds are added only for "
 		"the methods of undecided CPU claims, and only when the next look fits in the job's "
 		"time budget.\n");
+	/* What pairing cannot cancel: a host that takes memory back during one method's runs
+	 * more than the other's (on a VM it follows what a method touches fresh). */
+	char took[512] = "";
+	size_t used = 0, any = 0;
+	for (size_t m = 0; m < sizeof(methods) / sizeof(methods[0]) && c->study_series; m++) {
+		size_t runs = 0, hit = 0;
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(r[i].series, c->study_series) == 0 &&
+			    strcmp(r[i].method, methods[m]) == 0) {
+				runs++;
+				hit += groups_run_host_took(&r[i]) != 0;
+			}
+		if (runs == 0 || used >= sizeof(took))
+			continue;
+		any += hit;
+		used += (size_t)snprintf(took + used, sizeof(took) - used, "%s%zu of %s's %zu",
+					 used ? ", " : "", hit, answer_display_name(methods[m]), runs);
+	}
+	if (any)
+		fprintf(f, "\nWhat pairing cannot cancel: the host took memory back during %s runs. "
+			"On a VM that follows what a method touches fresh (a destination's page cache, "
+			"a new region), so it is part of what each method cost here, not noise that "
+			"cancels between the two sides of a pair.\n", took);
 }
 
 static void print_ratios(FILE *f, const struct claim_set *c)
