@@ -180,6 +180,8 @@ static void test_bad_inputs(void)
 		{ "run --size 1M --method pipe --chunk rest", "--chunk rest: pipe moves its bytes" },
 		{ "run --src {D}/big --dst {D}/tiny/out --method pipe", "not enough disk space" },
 		{ "run --size 17G --method shm-whole --workdir {D}", "at most 16 GiB" },
+		{ "run --size 1M --method pipe --buffer-offset 4096", "--buffer-offset '4096': too large "
+		  "(at most 4095)" },
 		{ "run --size 1M --workdir /proc", "no file can be created" },
 		{ "run --size 1M --workdir {D} --csv /proc/version", "a kernel file" },
 		{ "run --size 1M --workdir {D} --csv /proc/bulkxfer.csv", "cannot create it" },

@@ -64,7 +64,7 @@ static void test_source_is_the_generated_data(void)
 	struct memory_source ms;
 	struct bx_error err;
 	const uint64_t size = (3 << 20) + 13;	/* not a multiple of 8: the tail too */
-	CU_ASSERT_EQUAL_FATAL(memory_source_create(&ms, size, 7, 0, 0, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(memory_source_create(&ms, size, 7, 0, 0, 0, &err), 0);
 	char path[128];
 	snprintf(path, sizeof(path), "%s/gen", dir);
 	CU_ASSERT_EQUAL_FATAL(ts_write_file(path, size, 7), 0);
@@ -83,12 +83,60 @@ static void test_source_is_the_generated_data(void)
 	unlink(path);
 }
 
+/* --buffer-offset: the memory source starts that far past a page start and holds the same
+ * bytes; the rows record the offset each side's buffer had, from its address: the option's for
+ * halves that copy through a buffer, -1 for one that has none (splice), 0 by default. */
+static void test_buffer_offset_is_recorded_as_used(void)
+{
+	struct memory_source ms;
+	struct bx_error err;
+	CU_ASSERT_EQUAL_FATAL(memory_source_create(&ms, 1 << 20, 7, 0, 0, 16, &err), 0);
+	CU_ASSERT_EQUAL((uintptr_t)ms.buf & 4095, 16);
+	unsigned char *expect = malloc(1 << 20);
+	source_fill(expect, 1 << 20, 0, 7);
+	CU_ASSERT_EQUAL(memcmp(ms.buf, expect, 1 << 20), 0);
+	free(expect);
+	memory_source_free(&ms);
+
+	struct ts_result *r = malloc(sizeof(*r));
+	struct run_record *recs = NULL;
+	size_t n = memory_rows("--method pipe --sink --sink-by read --buffer-offset 16", 0, &recs, r);
+	CU_ASSERT_EQUAL(n, 2);
+	for (size_t i = 0; i < n; i++) {
+		CU_ASSERT_EQUAL(recs[i].producer_fig.buffer_offset, 16);	/* the source */
+		CU_ASSERT_EQUAL(recs[i].consumer_fig.buffer_offset, 16);	/* the read buffer */
+	}
+	free(recs);
+	char csv[128], line[1024];
+	snprintf(csv, sizeof(csv), "%s/o.csv", dir);
+	unlink(csv);
+	snprintf(line, sizeof(line), "run --size 1M --method pipe,splice --runs 1 --warmup 0 "
+		 "--buffer-offset 24 --workdir %s --csv %s", dir, csv);
+	n = ts_run_rows(r, line, csv, &recs);
+	CU_ASSERT_EQUAL(n, 2);
+	for (size_t i = 0; i < n; i++) {
+		int64_t want = strcmp(recs[i].method, "pipe") == 0 ? 24 : -1;
+		CU_ASSERT_EQUAL(recs[i].producer_fig.buffer_offset, want);
+		CU_ASSERT_EQUAL(recs[i].consumer_fig.buffer_offset, want);
+	}
+	free(recs);
+	unlink(csv);
+	snprintf(line, sizeof(line), "run --size 1M --method pipe --runs 1 --warmup 0 --workdir %s "
+		 "--csv %s", dir, csv);
+	n = ts_run_rows(r, line, csv, &recs);
+	CU_ASSERT_TRUE(n == 1 && recs[0].producer_fig.buffer_offset == 0 &&
+		       recs[0].consumer_fig.buffer_offset == 0);	/* page-aligned by default */
+	free(recs);
+	unlink(csv);
+	free(r);
+}
+
 /* --huge: what the rows say is what smaps measured, never what was asked. */
 static void test_huge_is_measured(void)
 {
 	struct memory_source ms;
 	struct bx_error err;
-	CU_ASSERT_EQUAL_FATAL(memory_source_create(&ms, 16 << 20, 1, 1, 0, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(memory_source_create(&ms, 16 << 20, 1, 1, 0, 0, &err), 0);
 	double pct = memory_huge_pct(ms.buf, ms.map_len);
 	CU_ASSERT_TRUE(pct >= 0 && pct <= 100);
 	if (strcmp(ms.pages, "hugetlb") != 0)
@@ -455,6 +503,7 @@ int register_memory_suite(void)
 	static const struct test_case cases[] = {
 		{ "source_is_the_generated_data", test_source_is_the_generated_data },
 		{ "huge_is_measured", test_huge_is_measured },
+		{ "buffer_offset_is_recorded_as_used", test_buffer_offset_is_recorded_as_used },
 		{ "every_memory_method_to_file", test_every_memory_method_to_file },
 		{ "read_sink_memory_to_memory", test_read_sink_memory_to_memory },
 		{ "splice_sink", test_splice_sink },

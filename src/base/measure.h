@@ -32,6 +32,8 @@ struct half_figures {
 	uint64_t samples;	/* --profile: CPU-time samples taken of the loop (0: not profiled) */
 	uint64_t lost;		/* --profile: samples the sampler's ring had no room for */
 	double sampled_s;	/* --profile: the CPU time those samples stand for */
+	int64_t buffer_offset;	/* bytes past a page start of the buffer the half copied through
+				 * (the producer's memory source when it has one); -1: none */
 };
 
 /* Reset this process's peak resident set (VmHWM) to its current size, so the peak read after a

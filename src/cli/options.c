@@ -132,6 +132,9 @@ static const struct option_spec option_table[] = {
 	{ "prefault", NULL, "reserve shared memory and fault it into both processes before the "
 	  "clock starts (default: shm-whole's region is new and faulted in the loop, as in 2014)",
 	  OPT_SET_FLAG, FIELD(prefault), 0, 0, TRANSFER },
+	{ "buffer-offset", "N", "start every buffer the halves copy through, and --src memory's "
+	  "source, N bytes past a page start (0-4095, default 0: page-aligned; malloc() gives large "
+	  "buffers 16)", OPT_COUNT, FIELD(buffer_offset), 0, 4095, TRANSFER },
 	{ "spin", "USEC", "shared-memory ring waits poll up to USEC microseconds before they sleep "
 	  "(default 0; reproduce's tuned phases: 50)", OPT_COUNT, FIELD(spin_us), 0,
 	  SHM_RING_MAX_SPIN_US, TRANSFER },

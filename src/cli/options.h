@@ -78,6 +78,7 @@ struct run_options {
 	uint64_t queue_depth;	/* --queue-depth: io_uring operations in flight per side */
 	int huge;		/* ask for huge pages for the shared-memory ring */
 	int prefault;		/* fault shared memory into both sides before the clock starts */
+	uint64_t buffer_offset;	/* --buffer-offset: copy buffers start this far past a page start */
 	uint64_t spin_us;	/* ring waits poll this long before sleeping (0: sleep at once);
 				 * SPIN_AUTO when not given */
 	int cpu_producer, cpu_consumer;	/* --cpu: CPUs to pin each side to; -1 = not pinned */

@@ -38,6 +38,7 @@ void options_plan(const struct run_options *o, struct run_plan *p)
 	p->huge = o->huge;
 	p->prefault = o->prefault;
 	p->spin_us = o->spin_us;
+	p->buffer_offset = o->buffer_offset;
 	p->cpu_producer = o->cpu_producer;
 	p->cpu_consumer = o->cpu_consumer;
 	p->verify = o->verify;

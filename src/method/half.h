@@ -47,6 +47,11 @@ struct half_ctx {
 					 * (fault_inject.h); UINT64_MAX when none is armed */
 	const char *last_call;	/* the call that moved the latest bytes (set by half_advance) */
 	void *priv;		/* the half's private state, owned by prepare/release */
+	uint32_t buffer_offset;	/* --buffer-offset: bytes past a page start at which a buffer the
+				 * half copies through begins (half_buffer_prepare honours it) */
+	const void *copy_buffer;	/* set by prepare: the buffer the half copies through (its
+					 * address is recorded, as bytes past a page start); NULL:
+					 * none of its own */
 	const char *failed_call;	/* set on failure: which call failed */
 };
 

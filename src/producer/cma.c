@@ -22,11 +22,7 @@
 static int cma_producer_prepare(struct half_ctx *ctx)
 {
 	prctl(PR_SET_PTRACER, (unsigned long)ctx->peer, 0, 0, 0);
-	if (posix_memalign(&ctx->priv, 4096, ctx->chunk * ctx->slots) != 0) {
-		ctx->priv = NULL;
-		return half_fail(ctx, "posix_memalign(buffers)", ENOMEM);
-	}
-	return 0;
+	return half_buffer_prepare_n(ctx, ctx->chunk * ctx->slots);
 }
 
 /* Wait for one ack from the consumer: its buffer is free again. */

@@ -95,6 +95,8 @@ static const struct column columns[] = {
 	U64("consumer_samples", consumer_fig.samples),
 	F64("producer_sampled_s", producer_fig.sampled_s),
 	F64("consumer_sampled_s", consumer_fig.sampled_s),
+	I64("producer_buffer_offset", producer_fig.buffer_offset),
+	I64("consumer_buffer_offset", consumer_fig.buffer_offset),
 	TEXT("kernel", kernel),
 	TEXT("cpu_model", cpu_model),
 	TEXT("src_fs", src_fs),

@@ -54,6 +54,8 @@ struct run_plan {
 	uint64_t queue_depth;
 	int huge, prefault;
 	uint64_t spin_us;	/* SPIN_AUTO when not given */
+	uint64_t buffer_offset;	/* copy buffers and the memory source start this far past a page
+				 * start (0-4095) */
 	int cpu_producer, cpu_consumer;	/* -1 = not pinned */
 	int verify, profile;
 	const char *series;	/* label of every row ("run", "sweep", "study", ...) */

@@ -148,6 +148,7 @@ static int run_once(const struct run_plan *plan, struct series_files *f, size_t 
 		.verify = plan->verify && !plan->sink,
 		.src_hash = f->src_hash, .fsync = plan->fsync, .huge = plan->huge, .prefault = plan->prefault,
 		.spin_us = plan->spin_us == SPIN_AUTO ? 0 : (uint32_t)plan->spin_us,
+		.buffer_offset = (uint32_t)plan->buffer_offset,
 		.pin = plan->cpu_producer >= 0, .cpu_producer = plan->cpu_producer,
 		.cpu_consumer = plan->cpu_consumer,
 		.profile_prefix = plan->profile && round >= plan->warmup ? f->profile_prefix : NULL,

@@ -98,7 +98,8 @@ int series_files_open(const struct run_plan *plan, uint64_t size, struct series_
 	int rc;
 	snprintf(f->source, sizeof(f->source), "file");
 	if (plan->src_memory) {
-		rc = memory_source_create(&f->mem, size, plan->seed, plan->huge, plan->lock, err);
+		rc = memory_source_create(&f->mem, size, plan->seed, plan->huge, plan->lock,
+					  (uint32_t)plan->buffer_offset, err);
 		if (rc)
 			return rc;
 		if (plan->huge && strcmp(f->mem.pages, "normal") == 0)

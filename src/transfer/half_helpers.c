@@ -13,25 +13,37 @@
 #include "channel/channel_shm.h"
 #include "channel/cma_token.h"
 
-int half_buffer_prepare(struct half_ctx *ctx)
+int half_buffer_prepare_n(struct half_ctx *ctx, size_t bytes)
 {
-	/* Page aligned so copies into it run at full speed whatever the chunk size. */
-	if (posix_memalign(&ctx->priv, 4096, ctx->chunk) != 0) {
+	/* Page aligned, then moved buffer_offset bytes on: where a buffer sits in its page decides
+	 * how fast a copy into or out of it runs on some CPUs, so it is a setting, not an accident
+	 * of the allocator (malloc() serves large buffers at a page start plus 16 bytes). */
+	void *base = NULL;
+	if (posix_memalign(&base, 4096, bytes + (ctx->buffer_offset ? 4096 : 0)) != 0) {
 		ctx->priv = NULL;
 		return half_fail(ctx, "posix_memalign(buffer)", ENOMEM);
 	}
+	ctx->priv = (char *)base + ctx->buffer_offset;
+	ctx->copy_buffer = ctx->priv;
 	return 0;
+}
+
+int half_buffer_prepare(struct half_ctx *ctx)
+{
+	return half_buffer_prepare_n(ctx, ctx->chunk);
 }
 
 void half_buffer_release(struct half_ctx *ctx)
 {
-	free(ctx->priv);
+	if (ctx->priv)
+		free((char *)ctx->priv - ctx->buffer_offset);
 	ctx->priv = NULL;
 }
 
 int half_map_source(struct half_ctx *ctx)
 {
 	ctx->priv = (void *)ctx->src_mem;
+	ctx->copy_buffer = ctx->src_mem;
 	if (ctx->src_mem || ctx->size == 0)
 		return 0;	/* mmap() of length 0 is EINVAL, and there is nothing to map */
 	void *map = mmap(NULL, ctx->size, PROT_READ, MAP_SHARED, ctx->file_fd, 0);

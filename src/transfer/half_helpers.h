@@ -13,6 +13,9 @@
 
 /* prepare/release: ctx->priv = a page-aligned buffer of ctx->chunk bytes. */
 int half_buffer_prepare(struct half_ctx *ctx);
+
+/* The same for a buffer of `bytes` (several chunks: cma's buffers in flight). */
+int half_buffer_prepare_n(struct half_ctx *ctx, size_t bytes);
 void half_buffer_release(struct half_ctx *ctx);
 
 /* prepare: ctx->priv = a read-only shared mapping of the whole source (NULL for an empty one),

@@ -39,6 +39,7 @@ struct transfer_spec {
 	int prefault;		/* shared memory reserved and mapped into both processes before the
 				 * clock starts (else the region is new and faulted in the loop) */
 	uint32_t spin_us;	/* ring waits poll this long before sleeping (see ring_spin_us) */
+	uint32_t buffer_offset;	/* bytes past a page start of the halves' copy buffers (0-4095) */
 	int pin;		/* 1: pin the sides to cpu_producer and cpu_consumer */
 	int cpu_producer, cpu_consumer;
 	const char *profile_prefix;	/* non-NULL: each side samples its transfer loop (sampler.h)

@@ -65,6 +65,7 @@ void harness_ctx_init(struct half_ctx *ctx, struct transfer *t, enum channel_sid
 	ctx->back_fd = producer ? t->chan.producer_back_fd : t->chan.consumer_back_fd;
 	ctx->peer = peer;
 	ctx->fault_at_bytes = fault_inject_bytes_threshold(side);
+	ctx->buffer_offset = t->spec->buffer_offset;
 	if (harness_uses_ring(t->chan.kind)) {
 		ctx->ring = &t->chan.ring;
 		shm_ring_set_peer(ctx->ring, peer);
@@ -151,6 +152,9 @@ int harness_run_half(const struct half_ops *ops, enum channel_side side, struct 
 	report->fig.zc_notifs = ctx->zc_notifs;
 	report->fig.zc_copied = ctx->zc_copied;
 	report->fig.bytes = ctx->bytes_done;
+	/* where the buffer it copied through sat, from its address: what was used, not asked */
+	const void *buffer = ctx->copy_buffer ? ctx->copy_buffer : (const void *)ctx->src_mem;
+	report->fig.buffer_offset = buffer ? (int64_t)((uintptr_t)buffer & 4095) : -1;
 	report->rc = rc;
 	if (rc < 0) {
 		harness_copy_failed_call(report, ctx);

@@ -70,20 +70,20 @@ static void *map_hugetlb(size_t *len)
 }
 
 int memory_source_create(struct memory_source *ms, uint64_t size, uint64_t seed, int huge,
-			 int lock, struct bx_error *err)
+			 int lock, uint32_t offset, struct bx_error *err)
 {
 	memset(ms, 0, sizeof(*ms));
 	char human[32];
 	units_format_size(size, human, sizeof(human));
 	if (size == 0 || size > SIZE_MAX / 2)
 		return bx_fail(err, BX_EXIT_USAGE, "--src memory: cannot hold %s in memory", human);
-	size_t len = (size_t)size;
+	size_t len = (size_t)size + (offset ? 4096 : 0);	/* room to start offset bytes on */
 	void *p = NULL;
 	ms->pages = "normal";
 	if (huge && (p = map_hugetlb(&len)) != NULL) {
 		ms->pages = "hugetlb";
 	} else {
-		len = (size_t)size;
+		len = (size_t)size + (offset ? 4096 : 0);
 		p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 		if (p == MAP_FAILED)
 			return bx_fail(err, BX_EXIT_USAGE, "--src memory: cannot map %s: %s", human,
@@ -91,7 +91,8 @@ int memory_source_create(struct memory_source *ms, uint64_t size, uint64_t seed,
 		if (huge)
 			madvise(p, len, MADV_HUGEPAGE);	/* measured below: it may be refused */
 	}
-	ms->buf = p;
+	ms->base = p;
+	ms->buf = (unsigned char *)p + (offset & 4095);
 	ms->map_len = len;
 	ms->size = size;
 	/* The consumer is a forked child: it must not inherit (and so share copy-on-write) the
@@ -104,8 +105,8 @@ int memory_source_create(struct memory_source *ms, uint64_t size, uint64_t seed,
 			       "RLIMIT_MEMLOCK, ulimit -l, or drop --lock)", human, strerror(e));
 	}
 	ms->locked = lock;
-	source_fill(p, len < size ? len : (size_t)size, 0, seed);
-	ms->hash = XXH3_64bits(p, (size_t)size);
+	source_fill(ms->buf, (size_t)size, 0, seed);
+	ms->hash = XXH3_64bits(ms->buf, (size_t)size);
 	ms->huge_pct = memory_huge_pct(p, len);
 	if (ms->huge_pct < 0)
 		ms->huge_pct = 0;
@@ -115,7 +116,7 @@ int memory_source_create(struct memory_source *ms, uint64_t size, uint64_t seed,
 
 void memory_source_free(struct memory_source *ms)
 {
-	if (ms->buf)
-		munmap(ms->buf, ms->map_len);
+	if (ms->base)
+		munmap(ms->base, ms->map_len);
 	memset(ms, 0, sizeof(*ms));
 }

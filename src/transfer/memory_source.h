@@ -20,6 +20,7 @@
 
 struct memory_source {
 	unsigned char *buf;	/* size bytes of source data; NULL when none */
+	void *base;		/* the mapping buf lies in (buf is base + the offset asked for) */
 	uint64_t size;
 	size_t map_len;		/* what was mapped (hugetlbfs rounds up to whole huge pages) */
 	uint64_t hash;		/* XXH3-64 of the bytes, as verify.h hashes a file */
@@ -30,11 +31,12 @@ struct memory_source {
 };
 
 /* Map, fill (seed: source.h's data, so a file made with the same seed holds the same bytes)
- * and hash size bytes.  huge: ask for huge pages; lock: mlock the buffer.  Returns 0, or
+ * and hash size bytes, starting offset bytes (0-4095, --buffer-offset) past a page start.
+ * huge: ask for huge pages; lock: mlock the buffer.  Returns 0, or
  * BX_EXIT_USAGE with *err filled when the memory cannot be had (mmap, mlock refused: found
  * before any byte moves). */
 int memory_source_create(struct memory_source *ms, uint64_t size, uint64_t seed, int huge,
-			 int lock, struct bx_error *err);
+			 int lock, uint32_t offset, struct bx_error *err);
 
 /* Unmap it (ms may be all zero). */
 void memory_source_free(struct memory_source *ms);
