@@ -230,8 +230,16 @@ static void test_categories_of_known_stacks(void)
 		{ "main;fn_[k]", CAT_OTHER },
 		{ "main;read", CAT_SYSCALL },
 		{ "main;schedule_[k];__schedule_[k];finish_task_switch.isra.0_[k]", CAT_SCHED },
+		/* spinning on the pipe's mutex while the peer copies holding it is CPU burnt awake,
+		 * apart from sleeping on it (issue 31) */
 		{ "main;splice;entry_SYSCALL_64_[k];do_syscall_64_[k];__x64_sys_splice_[k];"
-		  "__mutex_lock.constprop.0_[k];mutex_spin_on_owner_[k]", CAT_SLEEP_WAKE },
+		  "__mutex_lock.constprop.0_[k];mutex_spin_on_owner_[k]", CAT_LOCK_SPIN },
+		{ "main;write;entry_SYSCALL_64_[k];do_syscall_64_[k];ksys_write_[k];pipe_write_[k];"
+		  "__mutex_lock.constprop.0_[k];osq_lock_[k]", CAT_LOCK_SPIN },
+		{ "main;write;entry_SYSCALL_64_[k];do_syscall_64_[k];_raw_spin_lock_[k];"
+		  "native_queued_spin_lock_slowpath_[k]", CAT_LOCK_SPIN },
+		{ "main;write;entry_SYSCALL_64_[k];do_syscall_64_[k];ksys_write_[k];pipe_write_[k];"
+		  "__mutex_lock.constprop.0_[k]", CAT_SLEEP_WAKE },
 		{ "main;helper", CAT_OTHER },
 		/* splice(pipe -> file): the kernel copies the pipe's pages into the page cache, a
 		 * copy inside the kernel, not one between user and kernel (seen in a real profile) */

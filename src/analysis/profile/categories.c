@@ -117,6 +117,15 @@ static const struct frame_rule rules[] = {
 	{ "iov_iter_get_pages*", KERNEL, CAT_PIPE_SPLICE },
 	{ "follow_page*", KERNEL, CAT_PIPE_SPLICE },
 
+	/* spinning on a lock the peer holds, before the sleeps' mutex_* and osq_* catch it: the
+	 * pipe's writer spins here while the reader copies holding the pipe's mutex */
+	{ "mutex_spin_on_owner*", KERNEL, CAT_LOCK_SPIN },
+	{ "osq_lock", KERNEL, CAT_LOCK_SPIN },
+	{ "native_queued_spin_lock_slowpath*", KERNEL, CAT_LOCK_SPIN },
+	{ "queued_spin_lock_slowpath*", KERNEL, CAT_LOCK_SPIN },
+	{ "__pv_queued_spin_lock_slowpath*", KERNEL, CAT_LOCK_SPIN },
+	{ "pv_queued_spin_lock_slowpath*", KERNEL, CAT_LOCK_SPIN },
+
 	/* sleeps and wake-ups */
 	{ "*futex*", ANY, CAT_SLEEP_WAKE },
 	{ "try_to_wake_up", KERNEL, CAT_SLEEP_WAKE },
@@ -449,6 +458,7 @@ static const struct { const char *id, *label; } names[CAT_COUNT] = {
 	[CAT_SYSCALL] = { "syscall", "system call entry and exit" },
 	[CAT_SCHED] = { "scheduling", "scheduling and interrupts" },
 	[CAT_SLEEP_WAKE] = { "sleep_wake", "sleeps and wake-ups (and lock waits)" },
+	[CAT_LOCK_SPIN] = { "lock_spin", "spinning on a lock the peer holds" },
 	[CAT_SOCKET] = { "socket", "socket and network stack" },
 	[CAT_OTHER] = { "other", "other" },
 };

@@ -24,7 +24,9 @@ enum category {
 	CAT_SYSCALL,		/* system call entry and exit, VFS dispatch, libc wrappers */
 	CAT_SCHED,		/* scheduling, context switches, interrupts */
 	CAT_SLEEP_WAKE,		/* sleeps, waits and wake-ups: futex, pipe and socket waits, the pipe's
-				 * lock held by the peer, ring polls */
+				 * lock held by the peer (asleep), ring polls */
+	CAT_LOCK_SPIN,		/* spinning on a lock the peer holds: mutex_spin_on_owner, osq_lock,
+				 * the queued spinlock's slow path (CPU burnt awake, not a sleep) */
 	CAT_SOCKET,		/* socket and network stack (AF_UNIX, TCP over loopback) */
 	CAT_OTHER,		/* nothing in the table matched */
 	CAT_COUNT

@@ -102,7 +102,7 @@ static const char *colour(const char *name, int kernel_pages)
 		[CAT_ZERO_PAGES] = "#d64550", [CAT_PAGE_FAULT] = "#c98bdb",
 		[CAT_PAGE_ALLOC] = "#a77bca", [CAT_PAGE_CACHE] = "#7fb3d5",
 		[CAT_PIPE_SPLICE] = "#5bb381", [CAT_SYSCALL] = "#9fc55a",
-		[CAT_SCHED] = "#b0b0b0", [CAT_SLEEP_WAKE] = "#80cbc4",
+		[CAT_SCHED] = "#b0b0b0", [CAT_SLEEP_WAKE] = "#80cbc4", [CAT_LOCK_SPIN] = "#00796b",
 		[CAT_SOCKET] = "#6d9eeb", [CAT_OTHER] = "#dddddd",
 	};
 	int c = category_of_frame(name);
@@ -165,7 +165,8 @@ static void legend(FILE *f, double y)
 			[CAT_PAGE_ALLOC] = "get_page_from_freelist_[k]",
 			[CAT_PAGE_CACHE] = "filemap_get_pages_[k]", [CAT_PIPE_SPLICE] = "pipe_write_[k]",
 			[CAT_SYSCALL] = "do_syscall_64_[k]", [CAT_SCHED] = "__schedule_[k]",
-			[CAT_SLEEP_WAKE] = "try_to_wake_up_[k]", [CAT_SOCKET] = "tcp_sendmsg_[k]",
+			[CAT_SLEEP_WAKE] = "try_to_wake_up_[k]",
+			[CAT_LOCK_SPIN] = "mutex_spin_on_owner_[k]", [CAT_SOCKET] = "tcp_sendmsg_[k]",
 			[CAT_OTHER] = "?",
 		};
 		fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>"

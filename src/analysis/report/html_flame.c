@@ -30,7 +30,8 @@ static const struct { const char *fill; int dark; } cat_colour[CAT_COUNT] = {
 	[CAT_PAGE_FAULT] = { "#E7BCD6", 0 },	[CAT_PAGE_ALLOC] = { "#B9A3C9", 0 },
 	[CAT_PAGE_CACHE] = { "#56B4E9", 0 },	[CAT_PIPE_SPLICE] = { "#009E73", 1 },
 	[CAT_SYSCALL] = { "#0072B2", 1 },	[CAT_SCHED] = { "#999999", 0 },
-	[CAT_SLEEP_WAKE] = { "#B3DFF2", 0 },	[CAT_SOCKET] = { "#80CDB9", 0 },
+	[CAT_SLEEP_WAKE] = { "#B3DFF2", 0 },	[CAT_LOCK_SPIN] = { "#00527F", 1 },
+	[CAT_SOCKET] = { "#80CDB9", 0 },
 	[CAT_OTHER] = { "#DDDDDD", 0 },
 };
 

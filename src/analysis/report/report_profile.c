@@ -232,7 +232,7 @@ static int term_of(int c)
 	case CAT_COPY_KERNEL: case CAT_COPY_IN_KERNEL: case CAT_COPY_USER: return TERM_COPY;
 	case CAT_PIPE_SPLICE: return TERM_PAGE_REF;
 	case CAT_PAGE_FAULT: case CAT_ZERO_PAGES: return TERM_FAULT;
-	case CAT_SLEEP_WAKE: case CAT_SCHED: return TERM_WAKEUP;
+	case CAT_SLEEP_WAKE: case CAT_SCHED: case CAT_LOCK_SPIN: return TERM_WAKEUP;
 	default: return TERM_FIXED;
 	}
 }
