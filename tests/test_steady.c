@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "host/alignment.h"
 #include "host/floor.h"
 #include "host/page_reporting.h"
 #include "host/steady.h"
@@ -302,6 +303,43 @@ static void test_sink(void)
 	free(r);
 }
 
+/* A copy cost with a planted slow band: destinations 8-40 bytes past the source cost 5x, one
+ * odd offset (4080) 2x; every other offset 1 s per GiB. */
+static double planted_cost(uint32_t offset, void *ctx)
+{
+	(void)ctx;
+	return offset >= 8 && offset <= 40 ? 5.0 : offset == 4080 ? 2.0 : 1.0;
+}
+
+static double flat_cost(uint32_t offset, void *ctx)
+{
+	(void)ctx;
+	return 1.0 + 0.01 * (offset % 3);	/* a little noise, no band */
+}
+
+/* The sweep of a copy's place in its page finds a planted slow band (a test double, no timing)
+ * and says it in one line; with none, it says none slowed it. */
+static void test_alignment_sweep_finds_the_band(void)
+{
+	struct alignment_sweep s;
+	char line[256];
+	alignment_sweep_run(planted_cost, NULL, &s);
+	CU_ASSERT_TRUE(s.n >= 20);
+	CU_ASSERT_EQUAL(s.slow_lo, 8);
+	CU_ASSERT_EQUAL(s.slow_hi, 4080);
+	CU_ASSERT_DOUBLE_EQUAL(s.ratio_lo, 2.0, 1e-9);
+	CU_ASSERT_DOUBLE_EQUAL(s.ratio_hi, 5.0, 1e-9);
+	alignment_sentence(&s, line, sizeof(line));
+	CU_ASSERT_PTR_NOT_NULL(strstr(line, "copies whose destination is 8-4080 bytes past the "
+				      "source within a page run 2.0-5.0x slower here"));
+	alignment_sweep_run(flat_cost, NULL, &s);
+	CU_ASSERT_EQUAL(s.nslow, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(alignment_sentence(&s, line, sizeof(line)),
+				      "no place of a copy's destination within a page"));
+	/* the real cost is measured: a positive figure at any offset */
+	CU_ASSERT_TRUE(alignment_memcpy_cost(16, NULL) > 0);
+}
+
 static void test_limits_command(void)
 {
 	struct ts_result *r = malloc(sizeof(*r));
@@ -311,7 +349,8 @@ static void test_limits_command(void)
 	static const char *lines[] = { "memcpy, one core, glibc", "rep movsb",
 				       "read() of the cached source", "destination floor",
 				       "null system call (getppid)", "minor fault, fresh 4 KiB page",
-				       "pipe wake-up", "copying 1 GiB, one core" };
+				       "pipe wake-up", "copying 1 GiB, one core",
+				       "where a buffer sits in its page" };
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
 		CU_ASSERT_PTR_NOT_NULL(strstr(r->out, lines[i]));
 	/* The unit costs are measured: each a positive number of microseconds. */
@@ -384,6 +423,7 @@ int register_steady_suite(void)
 		{ "run_options_show", test_run_options_show },
 		{ "sink", test_sink },
 		{ "limits_command", test_limits_command },
+		{ "alignment_sweep_finds_the_band", test_alignment_sweep_finds_the_band },
 		{ "bench_script", test_bench_script },
 		{ "handwritten_bench_script", test_handwritten_bench_script },
 	};

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "base/cleanup.h"
+#include "host/alignment.h"
 #include "host/floor.h"
 #include "host/primitives.h"
 #include "host/steady.h"
@@ -66,6 +67,12 @@ int cmd_limits(int argc, char **argv)
 	if (primed_floor > 0)
 		printf("  destination floor, primed    %8.2f   (after writing and dropping as much: runs "
 		       "prime when this is 10%% faster)\n", primed_floor);
+	struct alignment_sweep where;
+	char sentence[256];
+	alignment_sweep_run(alignment_memcpy_cost, NULL, &where);
+	printf("where a buffer sits in its page (glibc memcpy of 256 KiB, destination N bytes past\n"
+	       "the source within a page; --buffer-offset N moves bulkxfer's buffers):\n  %s\n",
+	       alignment_sentence(&where, sentence, sizeof(sentence)));
 	struct primitive_costs p;
 	primitives_measure(&p);
 	printf("unit costs (what the cost model fits; best of 3 passes):\n");
