@@ -406,7 +406,7 @@ static void test_reproduce_end_to_end(void)
 	snprintf(path, sizeof(path), "%s/rep/runs.csv", workdir);
 	struct run_record *recs = NULL;
 	size_t nrec = 0, cap = 0, tuned = 0, pipe_4k = 0, pipe_other = 0, profiled = 0, ipc = 0;
-	size_t first_profiled = SIZE_MAX, last_study = 0;
+	size_t first_profiled = SIZE_MAX, last_study = 0, placed = 0, placed_malloc = 0;
 	uint64_t profiled_samples = 0;
 	struct bx_error err;
 	CU_ASSERT_EQUAL_FATAL(results_read_csv(path, &recs, &nrec, &cap, &err), 0);
@@ -425,6 +425,14 @@ static void test_reproduce_end_to_end(void)
 			CU_ASSERT_STRING_EQUAL(recs[i].sink_by, "read");
 			CU_ASSERT_STRING_EQUAL(recs[i].verify_by, "check-run");
 			CU_ASSERT_EQUAL(recs[i].verified, 1);
+		}
+		if (strstr(recs[i].series, "-placed-sweep")) {
+			int malloc_placed = strcmp(recs[i].series, "malloc-placed-sweep") == 0;
+			placed++;
+			placed_malloc += malloc_placed;
+			CU_ASSERT_EQUAL(recs[i].consumer_fig.buffer_offset, malloc_placed ? 16 : 0);
+			CU_ASSERT_EQUAL(recs[i].producer_fig.buffer_offset, malloc_placed ? 16 : 0);
+			CU_ASSERT_STRING_EQUAL(recs[i].method, "pipe");
 		}
 		int is_profile = strstr(recs[i].series, "-profile") != NULL;
 		profiled += is_profile;
@@ -455,12 +463,16 @@ static void test_reproduce_end_to_end(void)
 	/* the ipc sweep: the tuned methods that send from memory (pipe, shm, shm-rw), 2 chunks,
 	 * 5 runs */
 	CU_ASSERT_EQUAL(ipc, 3 * 2 * 5);
-	CU_ASSERT_EQUAL(nrec, 8 + 30 + tuned + 4 + profiled + ipc);
+	CU_ASSERT_EQUAL(nrec, 8 + 30 + tuned + 4 + profiled + ipc + placed);
+	/* the placement pair: five runs each way, at the offsets they recorded */
+	CU_ASSERT_EQUAL(placed, 2 * 5);
+	CU_ASSERT_EQUAL(placed_malloc, 5);
 	snprintf(path, sizeof(path), "%s/rep/report.md", workdir);
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "\n## Where the CPU time goes, measured\n"));
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "## The IPC alone: memory to memory beside"));
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "| shm-rw | read | no |"));
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "Fastest memory-to-memory setting here: "));
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "\n### Where a buffer sits in its page\n"));
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, can_profile ? "What profiling cost: " :
 						  "No profile was taken: "));
 	/* each profiled run placed among its setting's measured runs */
@@ -616,7 +628,7 @@ static void test_reproduce_all(void)
 	for (size_t i = 0; i < methods_count(); i++)
 		from_memory += methods_at(i)->producer->from_memory != 0;
 	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 4 + (long)methods_count() * 5 + 1 + profiled +
-						5 * from_memory);
+						5 * from_memory + 2 * 5);	/* + the placement pair */
 	/* --verbose: the report's first tables before the answer; every method ran: none listed
 	 * as not run. */
 	const char *tables = strstr(r->out, "| read/write | 0.942 | 1.324 | 2.266 |");

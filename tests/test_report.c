@@ -11,6 +11,7 @@
 #include "analysis/judge/study.h"
 #include "analysis/report/answer.h"
 #include "analysis/report/explain.h"
+#include "analysis/report/report_placement.h"
 #include "analysis/report/report.h"
 #include "analysis/report/summary.h"
 #include "base/plots.h"
@@ -227,6 +228,36 @@ static int count_of(const char *hay, const char *needle)
 	for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
 		n++;
 	return n;
+}
+
+/* The placement pair in words: the malloc-placed runs against the page-aligned ones, as a
+ * ratio with its interval and the offsets the runs recorded; nothing without the pair. */
+static void test_placement_pair_in_words(void)
+{
+	struct run_record r[10];
+	for (int k = 0; k < 5; k++) {
+		r[2 * k] = fixture("page-placed-sweep", "pipe", 262144, 1 << 30, 0.25, 0.25, 2.0 + 0.01 * k);
+		r[2 * k + 1] = fixture("malloc-placed-sweep", "pipe", 262144, 1 << 30, 0.5, 0.5,
+				       1.0 + 0.01 * k);
+		r[2 * k + 1].producer_fig.buffer_offset = r[2 * k + 1].consumer_fig.buffer_offset = 16;
+	}
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	report_placement_print(f, r, 10, "copies whose destination is 1-31 bytes past ...");
+	fclose(f);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "(recorded offset 0)"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "(recorded offset 16): 2.02 against 1.02 GiB/s"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "throughput 0.50x ["));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "(slower), CPU per GiB 2.00x"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "The copy alone (`bulkxfer limits`): copies whose"));
+	free(text);
+	text = NULL;
+	f = open_memstream(&text, &len);
+	report_placement_print(f, r, 1, NULL);	/* one side only: nothing to compare */
+	fclose(f);
+	CU_ASSERT_EQUAL(strlen(text), 0);
+	free(text);
 }
 
 /* The copies graph's common setting is each method at its tuned chunk: read/write's best, not
@@ -985,6 +1016,7 @@ int register_report_suite(void)
 		{ "html_shows_every_run", test_html_shows_every_run },
 		{ "which_method_says_when_not_ahead", test_which_method_says_when_not_ahead },
 		{ "copies_graph_takes_the_tuned_best", test_copies_graph_takes_the_tuned_best },
+		{ "placement_pair_in_words", test_placement_pair_in_words },
 		{ "bars_leave_out_profiled_runs", test_bars_leave_out_profiled_runs },
 		{ "copies_table_measures_context_switches", test_copies_table_measures_context_switches },
 		{ "ordering_contradicted_or_undecided", test_ordering_contradicted_or_undecided },

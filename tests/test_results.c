@@ -270,6 +270,8 @@ static void test_every_column_by_name(void)
 		{ "queue_depth", NULL, &r.queue_depth, NULL, 129 },
 		{ "producer_zc_notifs", NULL, &r.producer_fig.zc_notifs, NULL, 130 },
 		{ "producer_zc_copied", NULL, &r.producer_fig.zc_copied, NULL, 131 },
+		{ "producer_buffer_offset", NULL, NULL, &r.producer_fig.buffer_offset, 132 },
+		{ "consumer_buffer_offset", NULL, NULL, &r.consumer_fig.buffer_offset, 133 },
 	};
 	const size_t nnums = sizeof(nums) / sizeof(nums[0]);
 	for (size_t k = 0; k < nnums; k++) {

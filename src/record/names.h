@@ -14,6 +14,8 @@
 #define PHASE_TUNED_PROFILE "tuned-profile"	/* profiled runs of the tuned settings */
 #define PHASE_IPC_SWEEP "ipc-sweep"		/* memory to memory, the channel alone */
 #define PHASE_SIZE_SWEEP "size-sweep"		/* the best chunks on growing files */
+#define PHASE_PLACED_PAGE "page-placed-sweep"	/* read/write memory to memory, buffers page-aligned */
+#define PHASE_PLACED_MALLOC "malloc-placed-sweep"	/* the same, buffers where malloc() puts them */
 
 /* The kinds of claim verdicts.csv holds (beside a target's own short name). */
 #define CLAIM_RATIO "ratio"		/* a ratio of two methods against the study's */

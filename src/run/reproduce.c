@@ -30,11 +30,13 @@
 #include "base/measure.h"
 #include "base/units.h"
 #include "base/verify.h"
+#include "host/alignment.h"
 #include "host/floor.h"
 #include "host/primitives.h"
 #include "host/steady.h"
 #include "host/system_check.h"
 #include "record/names.h"
+#include "run/placement.h"
 #include "run/runner.h"
 #include "sampling/sampler.h"
 
@@ -491,6 +493,10 @@ static int run_phases(const struct run_plan *plan, const char *src, uint64_t siz
 	 * chunks, so each sits beside its own file-to-file sweep (report_ipc.h). */
 	if (rc == 0)
 		rc = run_ipc(plan, size, start, s, ipc_why, ipc_why_len, err);
+	/* 3d: where a buffer sits in its page, page-aligned against where malloc() puts it (a few
+	 * seconds: read/write memory to memory, five pairs; the report says when it was left out) */
+	if (rc == 0 && measure_now() < start + IPC_DEADLINE_S)
+		rc = placement_pair_run(plan, size, s, err);
 
 	/* 4: the size sweep at those chunks, below the full size: the tuned phase measured that
 	 * (the size graph ends with its medians). */
@@ -553,8 +559,12 @@ int reproduce_run(const struct run_plan *plan, struct bx_error *err)
 	struct primitive_costs primitives = { 0, 0, 0 };
 	memset(&limits, 0, sizeof(limits));
 	double hash_s = 0;
+	char copy_placement[256] = "";
 	if (rc == 0) {
 		floor_memcpy(&limits);
+		struct alignment_sweep where;	/* the copy against its place in a page: 0.5 s */
+		alignment_sweep_run(alignment_memcpy_cost, NULL, &where);
+		alignment_sentence(&where, copy_placement, sizeof(copy_placement));
 		primitives_measure(&primitives);	/* the cost model's direct check */
 		steady_warm(src);
 		limits.read_gib_s = floor_read(src);
@@ -579,7 +589,7 @@ int reproduce_run(const struct run_plan *plan, struct bx_error *err)
 	}
 	struct report_context rctx = { &limits, measure_now() - start, generate_s, hash_s,
 				       &primitives, study.n, tuned.n, "", "", &system, NULL, "", "",
-				       NULL, 0, 0, 0 };
+				       NULL, 0, 0, 0, "" };
 	snprintf(rctx.ipc_why, sizeof(rctx.ipc_why), "%s", ipc_why);
 	rctx.command_line = plan->command_line;
 	rctx.seed = plan->seed;
@@ -588,6 +598,7 @@ int reproduce_run(const struct run_plan *plan, struct bx_error *err)
 	snprintf(rctx.study_stop, sizeof(rctx.study_stop), "%s", study.stop);
 	snprintf(rctx.tuned_stop, sizeof(rctx.tuned_stop), "%s", tuned.stop);
 	rctx.profiles = &s.profiles;
+	snprintf(rctx.copy_placement, sizeof(rctx.copy_placement), "%s", copy_placement);
 	snprintf(rctx.profile_why, sizeof(rctx.profile_why), "%s", profile_why);
 	temp_file_release(&generated, plan->keep);
 	if (rc == 0) {

@@ -16,6 +16,8 @@
  *   study-profile, tuned-profile  three sampled rounds (fewer with fewer --runs) of each of
  *                  those two phases, run among its first rounds (reproduce_profile_after);
  *   ipc-sweep      the methods that can send from memory, memory to memory;
+ *   page-placed-sweep, malloc-placed-sweep  read/write memory to memory with page-aligned
+ *                  buffers and with buffers where malloc() puts them, interleaved (placement.h);
  *   size-sweep     one run of every method at its best chunk on 1M, 16M and 256M;
  * appending every run to plan->out/runs.csv, then write the report (report.h) into plan->out and
  * print the answer (answer.h) on stdout.  Returns 0 or an exit code with *err filled. */

@@ -22,6 +22,7 @@
 #include "analysis/report/plot_data.h"
 #include "analysis/report/report_ipc.h"
 #include "analysis/report/report_model.h"
+#include "analysis/report/report_placement.h"
 #include "analysis/report/report_profile.h"
 #include "analysis/report/report_study.h"
 #include "analysis/report/report_tables.h"
@@ -138,6 +139,7 @@ static int write_ipc(FILE *md, struct report_input *in)
 	const struct report_context *ctx = in->ctx;
 	report_ipc_print(md, in->records, in->n, in->g, in->ng,
 			 ctx && ctx->limits ? ctx->limits->memcpy_gib_s : 0, ctx ? ctx->ipc_why : NULL);
+	report_placement_print(md, in->records, in->n, ctx ? ctx->copy_placement : NULL);
 	return 0;
 }
 

@@ -39,6 +39,8 @@ struct report_context {
 	uint64_t seed;				/* of the generated source */
 	long cpus;				/* CPUs online */
 	uint64_t mem_bytes;			/* physical memory */
+	char copy_placement[256];		/* limits' line on a copy against its place in a
+						 * page (host/alignment.h); "": not measured */
 };
 
 #define REPORT_STEADY_RATIO 1.2	/* spread worth a mark: max/min of a group of 5+ runs */

@@ -80,7 +80,8 @@ static size_t best_settings(const struct group *g, size_t ng, const struct group
 {
 	size_t nb = 0;
 	for (size_t i = 0; i < ng; i++) {
-		if (!report_ipc_is_memory_to_memory(&g[i]) || strstr(g[i].series, "profile"))
+		if (!report_ipc_is_memory_to_memory(&g[i]) || strstr(g[i].series, "profile") ||
+		    strstr(g[i].series, "placed"))	/* the placement pair: its own subsection */
 			continue;
 		size_t k = 0;
 		while (k < nb && !(strcmp(best[k]->method, g[i].method) == 0 &&
