@@ -351,12 +351,33 @@ static int read_maps(struct symbolizer *sym)
 	return rc;
 }
 
+/* The kernel's table, read once a process and inherited by the processes it forks after:
+ * reading /proc/kallsyms has the kernel format some hundred thousand lines, which took most of
+ * a small profiled run's time when each side of each run read it again.  It stays until the
+ * process exits (symbolizer_close leaves it). */
+static struct symbol_table *kernel_table;
+static int kernel_table_read;
+
+static struct symbol_table *kernel_symbols(void)
+{
+	if (!kernel_table_read) {
+		kernel_table = load_kallsyms();
+		kernel_table_read = 1;
+	}
+	return kernel_table;
+}
+
 /* ---- the interface ------------------------------------------------------------------- */
+
+void symbolizer_preload(void)
+{
+	kernel_symbols();
+}
 
 int symbolizer_open(struct symbolizer *sym)
 {
 	memset(sym, 0, sizeof(*sym));
-	sym->kernel = load_kallsyms();
+	sym->kernel = kernel_symbols();
 	int rc = read_maps(sym);
 	if (rc < 0)
 		symbolizer_close(sym);
@@ -403,7 +424,7 @@ const char *symbolizer_user(struct symbolizer *sym, uint64_t ip)
 
 void symbolizer_close(struct symbolizer *sym)
 {
-	table_free(sym->kernel);
+	/* sym->kernel is the process's kernel table (kernel_symbols): kept */
 	for (size_t i = 0; i < sym->nmaps; i++) {
 		table_free(sym->maps[i].table);
 		free(sym->maps[i].path);

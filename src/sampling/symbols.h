@@ -24,6 +24,10 @@ struct symbolizer {
  * missing or hidden kallsyms is not an error (kernel frames are named "[kernel]" then). */
 int symbolizer_open(struct symbolizer *sym);
 
+/* Read the kernel's symbols now, outside any timed region, so that this process and those it
+ * forks after share one table (symbolizer_open reads it once a process otherwise). */
+void symbolizer_preload(void);
+
 /* The name of kernel address ip ("[kernel]" when unknown).  The string lives as long as sym. */
 const char *symbolizer_kernel(struct symbolizer *sym, uint64_t ip);
 

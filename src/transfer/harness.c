@@ -40,6 +40,7 @@
 #include "channel/channel.h"
 #include "host/page_reporting.h"
 #include "host/sysinfo.h"
+#include "sampling/symbols.h"
 #include "transfer/fault_guard.h"
 #include "transfer/fault_inject.h"
 #include "transfer/uring.h"
@@ -395,6 +396,8 @@ int harness_transfer(const struct transfer_spec *spec, struct run_record *rec,
 	if (spec->pin)
 		harness_pin_to(spec->cpu_producer, &old_mask);
 	int rc = open_everything(&t, err);
+	if (rc == 0 && spec->profile_prefix)
+		symbolizer_preload();	/* before the fork: the consumer inherits the kernel's table */
 	if (rc == 0) {
 		pid_t parent = getpid();
 		t.child = fork();
