@@ -2,8 +2,13 @@
 # ipc_vs_handwritten.sh [SIZE] [ROUNDS] [OUT_DIR] - bulkxfer memory to memory beside hand-written
 # loops that have no harness at all (bench/handwritten/), interleaved in one run.
 #
-# Three pairs, each bulkxfer setting beside the minimal program that does the same thing:
+# Four pairs, each bulkxfer setting beside the minimal program that does the same thing, with
+# its buffers placed alike (where a buffer sits in its page can halve a copy's speed on some
+# CPUs, host/alignment.h; both sides of a pair place them the same way):
 #   rw        bulkxfer pipe --src memory --sink-by read      | pipe_rw SIZE BUF PIPE
+#             (every buffer page-aligned on both sides)
+#   rw@16     the same with --buffer-offset 16                | pipe_rw ... offset=16
+#             (every buffer 16 bytes past a page start, where glibc's malloc() puts it)
 #   vmsplice  bulkxfer vmsplice --src memory --huge --sink    | vmsplice_splice SIZE BUF PIPE
 #   gift+poll bulkxfer vmsplice-gift ... --sink --busy-poll   | vmsplice_splice ... gift nonblock
 # BUF (default 256K) is bulkxfer's --chunk and the programs' buffer, PIPE (default 1M) the pipe
@@ -43,6 +48,7 @@ done
 # name | bulkxfer's options | the hand-written command | target
 settings=(
 	"rw|--method pipe --sink-by read|$work/pipe_rw $size $buf $pipe|0.95"
+	"rw@16|--method pipe --sink-by read --buffer-offset 16|$work/pipe_rw $size $buf $pipe offset=16|0.95"
 	"vmsplice|--method vmsplice --huge --sink|$work/vmsplice_splice $size $buf $pipe|0.90"
 	"gift+poll|--method vmsplice-gift --huge --sink --busy-poll|$work/vmsplice_splice $size $buf $pipe gift nonblock|0.90"
 )
@@ -69,13 +75,15 @@ done
 echo >&2
 
 # bulkxfer's rows, one file; the hand-written rows: bulkxfer's row of the same setting with
-# the measured columns replaced by the program's figures.
+# the measured columns replaced by the program's figures.  Each pair's rows carry its name as
+# their series, so compare keeps rw apart from rw@16 (the same method and chunk).
 head -1 "$work/b0.csv" > "$ours"
 hand_csv="$out/handwritten.csv"
 head -1 "$work/b0.csv" > "$hand_csv"
 for i in "${!settings[@]}"; do
-	tail -n +2 "$work/b$i.csv" >> "$ours"
-	template=$(sed -n 2p "$work/b$i.csv")
+	IFS='|' read -r name _ <<< "${settings[$i]}"
+	tail -n +2 "$work/b$i.csv" | awk -F, -v OFS=, -v s="$name" '{ $2 = s; print }' >> "$ours"
+	template=$(sed -n 2p "$work/b$i.csv" | awk -F, -v OFS=, -v s="$name" '{ $2 = s; print }')
 	awk -v i="$i" -v header="$(head -1 "$work/b0.csv")" -v template="$template" '
 		BEGIN {
 			nh = split(header, names, ",")
@@ -113,10 +121,9 @@ done
 echo "bulkxfer / hand-written, GiB/s, $rounds interleaved rounds of $size (buffer $buf, pipe $pipe):"
 for i in "${!settings[@]}"; do
 	IFS='|' read -r name opts hand target <<< "${settings[$i]}"
-	method=$(echo "$opts" | awk '{ print $2 }')
-	awk -F, -v name="$name" -v method="$method" -v target="$target" -v i="$i" -v n="${#settings[@]}" '
+	awk -F, -v name="$name" -v target="$target" '
 		NR == 1 { for (c = 1; c <= NF; c++) col[$c] = c; next }
-		$col["method"] == method {
+		$col["series"] == name {
 			lo = $col["gib_per_s_ci_low"]; hi = $col["gib_per_s_ci_high"]
 			word = lo >= target ? "met" : hi < target ? "missed" : "undecided"
 			printf "  %-10s %7.3f -> %7.3f GiB/s: %.3f [%.3f, %.3f]  target >= %s: %s;" \

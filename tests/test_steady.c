@@ -395,11 +395,33 @@ static void test_handwritten_bench_script(void)
 		 "2> /dev/null", dir, out, dir);
 	CU_ASSERT_EQUAL(system(cmd), 0);
 	snprintf(path, sizeof(path), "%s/bulkxfer.csv", out);
-	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 3 * 5);
+	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 4 * 5);
+	/* the malloc-placed pair: bulkxfer's rows recorded the offset the program uses too */
+	struct run_record *recs = NULL;
+	size_t nrec = 0, cap = 0, placed = 0;
+	struct bx_error err;
+	CU_ASSERT_EQUAL(results_read_csv(path, &recs, &nrec, &cap, &err), 0);
+	for (size_t i = 0; i < nrec; i++)
+		if (strcmp(recs[i].series, "rw@16") == 0)
+			placed += recs[i].consumer_fig.buffer_offset == 16 &&
+				  recs[i].producer_fig.buffer_offset == 16;
+	free(recs);
+	CU_ASSERT_EQUAL(placed, 5);
+	/* and the program given the same offset places its buffers the same way */
+	snprintf(cmd, sizeof(cmd), "cc -O2 -o %s/prw bench/handwritten/pipe_rw.c && %s/prw 1M 64K 64K "
+		 "offset=16 2> %s/placed > /dev/null", dir, dir, dir);
+	CU_ASSERT_EQUAL(system(cmd), 0);
+	snprintf(path, sizeof(path), "%s/placed", dir);
+	CU_ASSERT_TRUE(ts_file_contains(path, "pipe_rw: sender's source 16 bytes past a page start"));
+	CU_ASSERT_TRUE(ts_file_contains(path, "pipe_rw: receiver's buffer 16 bytes past a page "
+					"start"));
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/prw", dir);
+	unlink(path);
 	snprintf(path, sizeof(path), "%s/handwritten.csv", out);
-	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 3 * 5);
+	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 4 * 5);
 	snprintf(path, sizeof(path), "%s/said", dir);
-	static const char *pairs[] = { "  rw ", "  vmsplice ", "  gift+poll " };
+	static const char *pairs[] = { "  rw ", "  rw@16 ", "  vmsplice ", "  gift+poll " };
 	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
 		CU_ASSERT_TRUE(ts_file_contains(path, pairs[i]));
 	CU_ASSERT_TRUE(ts_file_contains(path, "target >= 0.95: "));

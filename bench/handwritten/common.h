@@ -55,20 +55,38 @@ static inline void die(const char *what)
 
 /* size bytes of anonymous memory, huge pages asked for (madvise) when huge, every page touched
  * and filled with a pattern that is not all one byte. */
-static inline unsigned char *source_buffer(size_t size, int huge)
+/* A buffer of size bytes starting offset bytes past a page start (0: page-aligned), as bulkxfer's
+ * --buffer-offset places its own: a copy's speed can depend on it (host/alignment.h). */
+static inline unsigned char *placed_buffer(size_t size, size_t offset)
 {
-	unsigned char *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-				-1, 0);
-	if (p == MAP_FAILED)
+	void *p = NULL;
+	if (posix_memalign(&p, 4096, size + (offset ? 4096 : 0)) != 0)
+		die("posix_memalign(buffer)");
+	return (unsigned char *)p + offset;
+}
+
+/* The generated source, size bytes from an anonymous mapping, starting offset bytes past a page
+ * start; huge: ask for transparent huge pages. */
+static inline unsigned char *placed_source_buffer(size_t size, int huge, size_t offset)
+{
+	unsigned char *base = mmap(NULL, size + (offset ? 4096 : 0), PROT_READ | PROT_WRITE,
+				   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (base == MAP_FAILED)
 		die("mmap(source)");
+	unsigned char *p = base + offset;
 	if (huge)
-		madvise(p, size, MADV_HUGEPAGE);
+		madvise(base, size, MADV_HUGEPAGE);
 	uint64_t x = 0x9e3779b97f4a7c15ULL;
 	for (size_t i = 0; i + 8 <= size; i += 8) {
 		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
 		memcpy(p + i, &x, 8);
 	}
 	return p;
+}
+
+static inline unsigned char *source_buffer(size_t size, int huge)
+{
+	return placed_source_buffer(size, huge, 0);
 }
 
 static inline size_t parse_size(const char *s)

@@ -1,24 +1,33 @@
 /*
  * bench/handwritten/pipe_rw.c - write() -> read() through a pipe, memory to memory, by hand.
  *
- *   pipe_rw SIZE BUF PIPE [nonblock]
+ *   pipe_rw SIZE BUF PIPE [nonblock] [offset=N]
  *
  * The sender write()s BUF bytes at a time from a SIZE-byte buffer in its memory into a pipe of
- * PIPE bytes (F_SETPIPE_SZ); the receiver read()s into a BUF-byte buffer and drops it.  With
- * nonblock both ends are O_NONBLOCK and a call that would wait is made again at once.  Prints
- * one line (common.h).  The loop bulkxfer's `pipe --src memory --sink-by read` runs.
+ * PIPE bytes (F_SETPIPE_SZ); the receiver read()s into a BUF-byte buffer and drops it.  Both
+ * buffers start N bytes past a page start (default 0, page-aligned: bulkxfer's placement; 16 is
+ * where glibc's malloc() puts a buffer of 128 KiB or more).  With nonblock both ends are
+ * O_NONBLOCK and a call that would wait is made again at once.  Prints one line (common.h).
+ * The loop bulkxfer's `pipe --src memory --sink-by read --buffer-offset N` runs.
  */
 #include "common.h"
 
 int main(int argc, char **argv)
 {
 	if (argc < 4) {
-		fprintf(stderr, "usage: pipe_rw SIZE BUF PIPE [nonblock]\n");
+		fprintf(stderr, "usage: pipe_rw SIZE BUF PIPE [nonblock] [offset=N]\n");
 		return 2;
 	}
 	size_t size = parse_size(argv[1]), buf = parse_size(argv[2]), psize = parse_size(argv[3]);
-	int nonblock = argc > 4 && strcmp(argv[4], "nonblock") == 0;
-	unsigned char *src = source_buffer(size, 0);
+	int nonblock = 0;
+	size_t offset = 0;
+	for (int i = 4; i < argc; i++) {
+		if (strcmp(argv[i], "nonblock") == 0)
+			nonblock = 1;
+		else if (strncmp(argv[i], "offset=", 7) == 0)
+			offset = (size_t)strtoul(argv[i] + 7, NULL, 10) & 4095;
+	}
+	unsigned char *src = placed_source_buffer(size, 0, offset);
 	int p[2], ready[2], back[2];
 	if (pipe(p) < 0 || pipe(ready) < 0 || pipe(back) < 0)
 		die("pipe");
@@ -31,7 +40,10 @@ int main(int argc, char **argv)
 		die("fork");
 	if (child == 0) {
 		close(p[1]);
-		unsigned char *dst = malloc(buf);
+		unsigned char *dst = placed_buffer(buf, offset);
+		/* said on stderr: where the buffers sit, as bulkxfer's CSV records its own */
+		fprintf(stderr, "pipe_rw: receiver's buffer %zu bytes past a page start\n",
+			(size_t)((uintptr_t)dst & 4095));
 		memset(dst, 0, buf);
 		struct figures f;
 		double u0, s0;
@@ -55,6 +67,8 @@ int main(int argc, char **argv)
 		_exit(0);
 	}
 	close(p[0]);
+	fprintf(stderr, "pipe_rw: sender's source %zu bytes past a page start\n",
+		(size_t)((uintptr_t)src & 4095));
 	char byte;
 	if (read(ready[0], &byte, 1) != 1)
 		die("read(ready)");
