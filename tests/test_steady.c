@@ -338,6 +338,7 @@ static void test_alignment_sweep_finds_the_band(void)
 				      "no place of a copy's destination within a page"));
 	/* the real cost is measured: a positive figure at any offset */
 	CU_ASSERT_TRUE(alignment_memcpy_cost(16, NULL) > 0);
+	CU_ASSERT_TRUE(alignment_read_cost(16, NULL) > 0);
 }
 
 static void test_limits_command(void)
@@ -350,7 +351,8 @@ static void test_limits_command(void)
 				       "read() of the cached source", "destination floor",
 				       "null system call (getppid)", "minor fault, fresh 4 KiB page",
 				       "pipe wake-up", "copying 1 GiB, one core",
-				       "where a buffer sits in its page" };
+				       "where a buffer sits in its page", "  user memcpy: ",
+				       "  the kernel's copy (read() from the page cache): " };
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
 		CU_ASSERT_PTR_NOT_NULL(strstr(r->out, lines[i]));
 	/* The unit costs are measured: each a positive number of microseconds. */

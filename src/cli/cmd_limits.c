@@ -70,8 +70,11 @@ int cmd_limits(int argc, char **argv)
 	struct alignment_sweep where;
 	char sentence[256];
 	alignment_sweep_run(alignment_memcpy_cost, NULL, &where);
-	printf("where a buffer sits in its page (glibc memcpy of 256 KiB, destination N bytes past\n"
-	       "the source within a page; --buffer-offset N moves bulkxfer's buffers):\n  %s\n",
+	printf("where a buffer sits in its page (256 KiB copies, the destination N bytes past the\n"
+	       "source within a page; --buffer-offset N moves bulkxfer's buffers):\n"
+	       "  user memcpy: %s\n", alignment_sentence(&where, sentence, sizeof(sentence)));
+	alignment_sweep_run(alignment_read_cost, NULL, &where);
+	printf("  the kernel's copy (read() from the page cache): %s\n",
 	       alignment_sentence(&where, sentence, sizeof(sentence)));
 	struct primitive_costs p;
 	primitives_measure(&p);

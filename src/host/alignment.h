@@ -40,6 +40,11 @@ void alignment_sweep_run(alignment_cost_fn cost, void *ctx, struct alignment_swe
  * had. */
 double alignment_memcpy_cost(uint32_t offset, void *ctx);
 
+/* The kernel's copy: pread() of 256 KiB from a memfd's page-aligned pages into a buffer offset
+ * bytes past a page start (copy_to_user, the copy a pipe's or a file's read makes), the best
+ * of several passes (ctx unused); 0 when it cannot run. */
+double alignment_read_cost(uint32_t offset, void *ctx);
+
 /* One line for a reader, into buf[len]: "copies whose destination is 1-31 bytes past the
  * source within a page run 6.1-15x slower here", or that no offset slowed them.  Returns buf. */
 const char *alignment_sentence(const struct alignment_sweep *s, char *buf, size_t len);
