@@ -258,6 +258,20 @@ static void test_placement_pair_in_words(void)
 	fclose(f);
 	CU_ASSERT_EQUAL(strlen(text), 0);
 	free(text);
+	/* report.html says it too, in a section of its own */
+	char dir[64], path[160];
+	ts_make_tempdir(dir, sizeof(dir));
+	struct bx_error err = { 0, "" };
+	CU_ASSERT_EQUAL(report_write(r, 10, "runs.csv", dir, NULL, &err), 0);
+	snprintf(path, sizeof(path), "%s/report.html", dir);
+	char *html = slurp(path);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(html);
+	const char *at = strstr(html, "<section id=\"placement\"><h2>Where a buffer sits in its "
+				"page</h2><p>");
+	CU_ASSERT_PTR_NOT_NULL(at);
+	CU_ASSERT_PTR_NOT_NULL(at && strstr(at, "throughput 0.50x ["));
+	free(html);
+	ts_remove_tree(dir);
 }
 
 /* The copies graph's common setting is each method at its tuned chunk: read/write's best, not

@@ -22,6 +22,7 @@
 #include "analysis/report/html_methods.h"
 #include "analysis/report/html_text.h"
 #include "analysis/report/html_timeline.h"
+#include "analysis/report/report_placement.h"
 #include "base/version.h"
 
 #define PATH_LEN 4096
@@ -188,6 +189,31 @@ static void write_graphs(FILE *f, const struct html_input *in)
 		fprintf(f, "</section>\n");
 }
 
+/* ---- where a buffer sits in its page ------------------------------------------------------ */
+
+/* report.md's subsection (report_placement.h) as a section of the page, when the job ran the
+ * pair: the same sentences, one source. */
+static void write_placement(FILE *f, const struct html_input *in)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&text, &len);
+	if (!m)
+		return;
+	report_placement_print(m, in->records, in->n, in->copy_placement);
+	fclose(m);
+	const char *body = text ? strstr(text, "\n\n") : NULL;
+	if (body && len > 0) {
+		fprintf(f, "<section id=\"placement\"><h2>Where a buffer sits in its page</h2><p>");
+		char *end = strstr(body + 2, "\n\n");
+		if (end)
+			*end = '\0';
+		html_text(f, body + 2);
+		fprintf(f, "</p></section>\n");
+	}
+	free(text);
+}
+
 /* ---- the page --------------------------------------------------------------------------- */
 
 static void write_appendix(FILE *f, const char *out_dir)
@@ -254,6 +280,7 @@ static int write_page(FILE *f, const struct html_input *in)
 	fprintf(f, "</section>\n");
 	if (html_methods_write(f, r, in->n, in->profiles) < 0)
 		return -ENOMEM;
+	write_placement(f, in);
 	write_graphs(f, in);
 	fprintf(f, "<section id=\"flames\"><h2>Where the CPU time goes: flame graphs</h2>\n<p>Each "
 		"profiled side's sampled stacks, the harness's own frames folded away; a frame's width "

@@ -32,6 +32,7 @@ struct html_input {
 	const char *const *graph_titles;	/* with their titles */
 	const char *const *graph_readings;	/* and how to read each */
 	size_t ngraphs;
+	const char *copy_placement;		/* limits' line on a copy's place in a page; NULL */
 };
 
 /* Write out_dir/report.html from *in: whole or not at all (a temporary file renamed into

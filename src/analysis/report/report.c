@@ -403,7 +403,8 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 			}
 		struct html_input h = { records, n, &claims_storage, &in.findings,
 					ctx ? ctx->profiles : NULL, ctx ? ctx->profile_why : NULL,
-					out_dir, names, titles, readings, k };
+					out_dir, names, titles, readings, k,
+					ctx ? ctx->copy_placement : NULL };
 		struct bx_error herr = { 0, "" };
 		if (html_write(&h, &herr) != 0 && rc == 0) {
 			*err = herr;
