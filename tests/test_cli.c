@@ -647,6 +647,80 @@ static void test_reproduce_all(void)
 /* --runs auto (reproduce's default): 6 to 12 interleaved rounds, added rounds only for the
  * methods of undecided claims, and the report says how many each phase and each method took and
  * why it stopped.  Counted from the runs CSV, not trusted from the text. */
+/* What a file holds, into buf (at most len - 1 bytes). */
+static const char *file_text(const char *path, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	FILE *f = fopen(path, "r");
+	if (f) {
+		size_t n = fread(buf, 1, len - 1, f);
+		buf[n] = '\0';
+		fclose(f);
+	}
+	return buf;
+}
+
+/* No output is written through a link someone could have planted (issue 32): a --csv that is
+ * a link, or another user's file, is refused before a byte moves; a link planted at
+ * report.md makes the report fail without touching what it points at; one planted at a graph's
+ * name is replaced by the graph. */
+static void test_outputs_never_through_a_link(void)
+{
+	char victim[256], link[256], out[256], path[320], text[64];
+	struct ts_result *r = malloc(sizeof(*r));
+	snprintf(victim, sizeof(victim), "%s/victim", workdir);
+	FILE *v = fopen(victim, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(v);
+	fputs("precious\n", v);
+	fclose(v);
+	snprintf(link, sizeof(link), "%s/linked.csv", workdir);
+	CU_ASSERT_EQUAL(symlink(victim, link), 0);
+	run_line("run --size 1M --method pipe --runs 1 --warmup 0 --workdir {D} --csv "
+		 "{D}/linked.csv", r);
+	CU_ASSERT_EQUAL(r->status, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "is a symbolic link"));
+	CU_ASSERT_STRING_EQUAL(file_text(victim, text, sizeof(text)), "precious\n");
+	unlink(link);
+	if (geteuid() == 0) {	/* another user's file: only root can make one to test with */
+		snprintf(path, sizeof(path), "%s/theirs.csv", workdir);
+		FILE *t = fopen(path, "w");
+		CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+		fclose(t);
+		CU_ASSERT_EQUAL(chown(path, 65534, 65534), 0);
+		run_line("run --size 1M --method pipe --runs 1 --warmup 0 --workdir {D} --csv "
+			 "{D}/theirs.csv", r);
+		CU_ASSERT_EQUAL(r->status, 2);
+		CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "belongs to uid 65534, not to you"));
+		unlink(path);
+	} else {
+		ts_skip("cli/outputs_never_through_a_link (another user's --csv)", "not root");
+	}
+	/* the report: runs of its own, then links planted in its folder */
+	run_line("run --size 1M --method pipe --runs 2 --warmup 0 --workdir {D} --csv {D}/own.csv", r);
+	CU_ASSERT_EQUAL_FATAL(r->status, 0);
+	snprintf(out, sizeof(out), "%s/linked-report", workdir);
+	mkdir(out, 0755);
+	snprintf(path, sizeof(path), "%s/cpu.png", out);
+	CU_ASSERT_EQUAL(symlink(victim, path), 0);
+	run_line("report --csv {D}/own.csv --out {D}/linked-report", r);
+	CU_ASSERT_EQUAL(r->status, 0);	/* the graph replaced the link */
+	struct stat st;
+	CU_ASSERT_TRUE(lstat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0);
+	snprintf(path, sizeof(path), "%s/report.md", out);
+	unlink(path);
+	CU_ASSERT_EQUAL(symlink(victim, path), 0);
+	run_line("report --csv {D}/own.csv --out {D}/linked-report", r);
+	CU_ASSERT_EQUAL(r->status, 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "report.md': it is a symbolic link, which could point "
+				      "anywhere (refused)"));
+	CU_ASSERT_STRING_EQUAL(file_text(victim, text, sizeof(text)), "precious\n");
+	ts_remove_tree(out);
+	snprintf(path, sizeof(path), "%s/own.csv", workdir);
+	unlink(path);
+	unlink(victim);
+	free(r);
+}
+
 static void test_reproduce_adaptive_rounds(void)
 {
 	char path[256];
@@ -754,6 +828,7 @@ int register_cli_suite(void)
 		{ "list_explain_and_pairing", test_list_explain_and_pairing },
 		{ "reproduce_all", test_reproduce_all },
 		{ "reproduce_adaptive_rounds", test_reproduce_adaptive_rounds },
+		{ "outputs_never_through_a_link", test_outputs_never_through_a_link },
 		{ "explain_predicts", test_explain_predicts },
 	};
 	return TS_ADD_SUITE_WITH("cli", cli_suite_init, cli_suite_clean, cases);

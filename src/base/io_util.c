@@ -1,9 +1,13 @@
 /*
- * io_util.c - EINTR- and short-transfer-proof read/write loops (see io_util.h).
+ * io_util.c - EINTR- and short-transfer-proof read/write loops, and output files that are
+ * never written through a symbolic link (see io_util.h).
  */
 #include "base/io_util.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 static inline void bump(uint64_t *counter)
@@ -59,4 +63,24 @@ ssize_t io_read_full(int fd, void *buf, size_t len, uint64_t *syscalls)
 		got += (size_t)n;
 	}
 	return (ssize_t)got;
+}
+
+FILE *io_fopen_write(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return NULL;
+	FILE *f = fdopen(fd, "w");
+	if (!f) {
+		int e = errno;
+		close(fd);
+		errno = e;
+	}
+	return f;
+}
+
+const char *io_open_error(int e)
+{
+	return e == ELOOP ? "it is a symbolic link, which could point anywhere (refused)" :
+			    strerror(e);
 }

@@ -62,26 +62,17 @@ const char *plots_dir(void)
 	return found;
 }
 
-int plots_render(const char *script, const char *data, const char *out, const char *log_path,
-		 struct bx_error *err)
+/* Run gnuplot on script_path with expr, its messages appended to log_path.  Returns 0, or
+ * BX_EXIT_FAILURE with *err filled. */
+static int run_gnuplot(const char *script, const char *script_path, const char *expr,
+		       const char *log_path, struct bx_error *err)
 {
-	char script_path[4096], expr[12288], png[4096];
-	snprintf(script_path, sizeof(script_path), "%s/%s.gp", plots_dir(), script);
-	if (access(script_path, R_OK) < 0)
-		return bx_fail(err, BX_EXIT_FAILURE, "graph '%s': cannot read script '%s': %s", script,
-			       script_path, strerror(errno));
-	/* gnuplot strings in single quotes take everything literally but a quote. */
-	if (strchr(data, '\'') || strchr(out, '\'') || strchr(plots_dir(), '\''))
-		return bx_fail(err, BX_EXIT_FAILURE, "graph '%s': paths with a ' are not supported",
-			       script);
-	snprintf(expr, sizeof(expr), "dir='%s'; data='%s'; out='%s'", plots_dir(), data, out);
-
 	pid_t pid = fork();
 	if (pid < 0)
 		return bx_fail(err, BX_EXIT_FAILURE, "graph '%s': fork failed: %s", script,
 			       strerror(errno));
 	if (pid == 0) {
-		int log = open(log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+		int log = open(log_path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0644);
 		int null = open("/dev/null", O_RDWR | O_CLOEXEC);
 		if (log >= 0) {
 			dup2(log, STDOUT_FILENO);
@@ -103,9 +94,49 @@ int plots_render(const char *script, const char *data, const char *out, const ch
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		return bx_fail(err, BX_EXIT_FAILURE, "graph '%s': gnuplot failed (see %s)", script,
 			       log_path);
-	struct stat st;
-	snprintf(png, sizeof(png), "%s.png", out);
-	if (stat(png, &st) < 0 || st.st_size == 0)
-		return bx_fail(err, BX_EXIT_FAILURE, "graph '%s': gnuplot wrote no %s", script, png);
 	return 0;
+}
+
+int plots_render(const char *script, const char *data, const char *out, const char *log_path,
+		 struct bx_error *err)
+{
+	char script_path[4096], expr[12288], tmp_dir[4096], tmp_out[8200];
+	snprintf(script_path, sizeof(script_path), "%s/%s.gp", plots_dir(), script);
+	if (access(script_path, R_OK) < 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "graph '%s': cannot read script '%s': %s", script,
+			       script_path, strerror(errno));
+	/* gnuplot opens its outputs itself and follows a link planted at their names: it draws
+	 * into a folder of its own (mkdtemp: a name nobody can guess, mode 0700) beside them, and
+	 * the files are renamed into place, which replaces a link instead of writing through it. */
+	const char *slash = strrchr(out, '/');
+	snprintf(tmp_dir, sizeof(tmp_dir), "%.*s.bulkxfer-plot-XXXXXX",
+		 slash ? (int)(slash - out + 1) : 0, out);
+	if (!mkdtemp(tmp_dir))
+		return bx_fail(err, BX_EXIT_FAILURE, "graph '%s': cannot make a folder beside '%s': %s",
+			       script, out, strerror(errno));
+	snprintf(tmp_out, sizeof(tmp_out), "%s/%s", tmp_dir, slash ? slash + 1 : out);
+	/* gnuplot strings in single quotes take everything literally but a quote. */
+	int rc = 0;
+	if (strchr(data, '\'') || strchr(tmp_out, '\'') || strchr(plots_dir(), '\''))
+		rc = bx_fail(err, BX_EXIT_FAILURE, "graph '%s': paths with a ' are not supported",
+			     script);
+	snprintf(expr, sizeof(expr), "dir='%s'; data='%s'; out='%s'", plots_dir(), data, tmp_out);
+	if (rc == 0)
+		rc = run_gnuplot(script, script_path, expr, log_path, err);
+	static const char *const kinds[] = { ".png", ".svg" };
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		char from[8300], to[4200];
+		snprintf(from, sizeof(from), "%s%s", tmp_out, kinds[k]);
+		snprintf(to, sizeof(to), "%s%s", out, kinds[k]);
+		struct stat st;
+		if (rc == 0 && k == 0 && (stat(from, &st) < 0 || st.st_size == 0))
+			rc = bx_fail(err, BX_EXIT_FAILURE, "graph '%s': gnuplot wrote no %s.png", script,
+				     out);
+		if (rc == 0 && stat(from, &st) == 0 && rename(from, to) < 0)
+			rc = bx_fail(err, BX_EXIT_FAILURE, "graph '%s': cannot move it to '%s': %s",
+				     script, to, strerror(errno));
+		unlink(from);	/* left only on a failure */
+	}
+	rmdir(tmp_dir);
+	return rc;
 }

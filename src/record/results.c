@@ -274,13 +274,22 @@ int results_check_csv(const char *path, struct bx_error *err)
 	if (access(dir, W_OK | X_OK) < 0 && stat(path, &st) < 0)
 		return bx_fail(err, BX_EXIT_USAGE, "results file '%s': cannot create it in '%s': %s",
 			       path, dir, strerror(errno));
-	if (stat(path, &st) < 0)
+	if (lstat(path, &st) < 0)
 		return check_can_create(path, err);	/* created with a header on the first row */
+	/* Rows are appended only to a file of the user's own: never through a link someone
+	 * could have planted, never into another user's file. */
+	if (S_ISLNK(st.st_mode))
+		return bx_fail(err, BX_EXIT_USAGE, "results file '%s' is a symbolic link: give the file "
+			       "itself (a link could point anywhere)", path);
+	if (S_ISREG(st.st_mode) && st.st_uid != geteuid())
+		return bx_fail(err, BX_EXIT_USAGE, "results file '%s' belongs to uid %u, not to you "
+			       "(uid %u): give a file of your own", path, (unsigned)st.st_uid,
+			       (unsigned)geteuid());
 	if (S_ISDIR(st.st_mode))
 		return bx_fail(err, BX_EXIT_USAGE, "results file '%s' is a directory", path);
 	if (!S_ISREG(st.st_mode))
 		return bx_fail(err, BX_EXIT_USAGE, "results file '%s' is not a regular file", path);
-	int fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC);
+	int fd = open(path, O_RDWR | O_APPEND | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
 		return bx_fail(err, BX_EXIT_USAGE, "results file '%s': cannot append: %s", path,
 			       strerror(errno));
@@ -304,7 +313,7 @@ int results_check_csv(const char *path, struct bx_error *err)
 int results_append_csv(const char *path, const struct run_record *rec, struct bx_error *err)
 {
 	char row[CSV_HEADER_MAX + CSV_ROW_MAX];
-	int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+	int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0644);
 	if (fd < 0)
 		return bx_fail(err, BX_EXIT_FAILURE, "results file '%s': cannot open: %s", path,
 			       strerror(errno));

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/io_util.h"
 
 /* FNV-1a: short stacks of ASCII names, no adversary. */
 static uint64_t hash_text(const char *s)
@@ -96,7 +97,7 @@ int stack_counts_write(const struct stack_counts *sc, const char *path)
 		free(sorted);
 		return -ENAMETOOLONG;
 	}
-	FILE *f = fopen(tmp, "w");
+	FILE *f = io_fopen_write(tmp);
 	if (!f) {
 		int e = errno;
 		free(sorted);

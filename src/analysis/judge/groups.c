@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/io_util.h"
 #include "base/units.h"
 
 int groups_holds(const struct group *g, const struct run_record *r)
@@ -199,7 +200,7 @@ int groups_write_csv(const char *path, const struct group *groups, size_t n)
 {
 	static const char *stats[] = { "median", "mean", "stddev", "min", "max", "median_ci_low",
 				       "median_ci_high" };
-	FILE *f = fopen(path, "w");
+	FILE *f = io_fopen_write(path);
 	if (!f)
 		return -errno;
 	fprintf(f, "series,method,producer,consumer,bytes,chunk,slots,pipe_size,spin_us,source,"

@@ -17,6 +17,7 @@
 #include "analysis/judge/groups.h"
 #include "analysis/judge/sequential.h"
 #include "analysis/judge/stats.h"
+#include "base/io_util.h"
 #include "base/units.h"
 #include "record/names.h"
 
@@ -411,7 +412,7 @@ size_t study_open_claims(const struct claim_set *c, const char *phase)
 
 int study_write_verdicts(const char *path, const struct claim_set *c)
 {
-	FILE *f = fopen(path, "w");
+	FILE *f = io_fopen_write(path);
 	if (!f)
 		return -errno;
 	fprintf(f, "phase,claim,metric,a,b,estimate,ci_low,ci_high,verdict\n");

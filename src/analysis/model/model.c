@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "analysis/judge/stats.h"
+#include "base/io_util.h"
 #include "method/methods.h"
 
 #define GIB 1073741824.0
@@ -288,7 +289,7 @@ double model_predict(const struct cost_model *m, const struct model_counts *c,
 
 int model_write_csv(const char *path, const struct side_models *ms)
 {
-	FILE *f = fopen(path, "w");
+	FILE *f = io_fopen_write(path);
 	if (!f)
 		return -errno;
 	fprintf(f, "side,term,coefficient,ci_low,ci_high,unit\n");

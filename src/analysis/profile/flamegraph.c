@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "analysis/profile/categories.h"
+#include "base/io_util.h"
 
 #define WIDTH 1200.0
 #define FRAME_H 16
@@ -194,7 +195,7 @@ int flamegraph_write_svg(const struct stack_counts *sc, const char *title, const
 	if (rc == 0 && snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid()) >=
 			       (int)sizeof(tmp))
 		rc = -ENAMETOOLONG;
-	if (rc == 0 && !(f = fopen(tmp, "w")))
+	if (rc == 0 && !(f = io_fopen_write(tmp)))
 		rc = -errno;
 	if (rc == 0) {
 		fprintf(f, "<?xml version=\"1.0\" standalone=\"no\"?>\n<svg version=\"1.1\" "

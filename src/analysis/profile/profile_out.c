@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "analysis/profile/flamegraph.h"
+#include "base/io_util.h"
 #include "base/plots.h"
 #include "base/units.h"
 
@@ -65,7 +66,7 @@ static FILE *open_temp(const char *path, char *tmp, size_t len)
 {
 	if (snprintf(tmp, len, "%s.tmp.%ld", path, (long)getpid()) >= (int)len)
 		return NULL;
-	return fopen(tmp, "w");
+	return io_fopen_write(tmp);
 }
 
 static int close_temp(FILE *f, const char *tmp, const char *path)

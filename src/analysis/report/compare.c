@@ -19,6 +19,7 @@
 #include "analysis/judge/verdict.h"
 #include "analysis/report/answer.h"
 #include "analysis/report/compare_html.h"
+#include "base/io_util.h"
 #include "base/plots.h"
 #include "base/units.h"
 #include "record/results.h"
@@ -262,8 +263,8 @@ static size_t compare_many(const struct input *in, size_t n, FILE *md, FILE *csv
 static long write_outputs(const struct input *in, size_t n, const char *md_path,
 			  const char *csv_path, const char *plot_path, struct compare_row **rows_out)
 {
-	FILE *md = fopen(md_path, "w"), *csv = fopen(csv_path, "w");
-	FILE *plot = n == 2 ? fopen(plot_path, "w") : NULL;
+	FILE *md = io_fopen_write(md_path), *csv = io_fopen_write(csv_path);
+	FILE *plot = n == 2 ? io_fopen_write(plot_path) : NULL;
 	long rows = -errno;
 	if (md && csv && (n != 2 || plot)) {
 		fprintf(md, "# bulkxfer: results compared\n\n");

@@ -14,6 +14,7 @@
 
 #include "analysis/judge/verdict.h"
 #include "analysis/report/html_text.h"
+#include "base/io_util.h"
 #include "base/version.h"
 
 #define LABEL_W 300.0
@@ -199,7 +200,7 @@ int compare_html_write(const char *path, const struct compare_source *sources, s
 {
 	char tmp[4200];
 	snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "w");
+	FILE *f = io_fopen_write(tmp);
 	if (!f)
 		return bx_fail(err, BX_EXIT_FAILURE, "compare: cannot write '%s': %s", tmp,
 			       strerror(errno));

@@ -9,6 +9,7 @@
 #include "analysis/profile/categories.h"
 #include "analysis/profile/profile_out.h"
 #include "analysis/report/answer.h"
+#include "base/io_util.h"
 #include "base/units.h"
 #include "channel/channel.h"
 #include "record/names.h"
@@ -112,7 +113,7 @@ static const struct group *method_group(const struct group *g, size_t n, const c
 
 int explain_write_copies_data(const char *path, const struct group *g, size_t n)
 {
-	FILE *f = fopen(path, "w");
+	FILE *f = io_fopen_write(path);
 	if (!f)
 		return -errno;
 	/* Never one point per method picked from whatever ran first: one column compares methods

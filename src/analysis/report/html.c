@@ -23,6 +23,7 @@
 #include "analysis/report/html_text.h"
 #include "analysis/report/html_timeline.h"
 #include "analysis/report/report_placement.h"
+#include "base/io_util.h"
 #include "base/version.h"
 
 #define PATH_LEN 4096
@@ -298,7 +299,7 @@ int html_write(const struct html_input *in, struct bx_error *err)
 	char path[PATH_LEN], tmp[PATH_LEN + 32];
 	snprintf(path, sizeof(path), "%s/report.html", in->out_dir);
 	snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "w");
+	FILE *f = io_fopen_write(tmp);
 	if (!f)
 		return bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", tmp, strerror(errno));
 	int rc = write_page(f, in);

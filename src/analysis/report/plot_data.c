@@ -10,6 +10,7 @@
 
 #include "analysis/judge/study.h"
 #include "analysis/report/answer.h"
+#include "base/io_util.h"
 #include "base/units.h"
 #include "method/methods.h"
 #include "record/names.h"
@@ -47,7 +48,7 @@ static const char *group_label(const struct group *g, size_t n, size_t i, char *
 static FILE *open_data(const char *dir, const char *name, char *path, size_t len)
 {
 	snprintf(path, len, "%s/plot-%s.csv", dir, name);
-	return fopen(path, "w");
+	return io_fopen_write(path);
 }
 
 int plot_data_bars(const char *dir, const struct group *g, size_t n, char paths[3][PLOT_PATH_LEN])
@@ -219,7 +220,7 @@ int plot_data_line(const char *path, const struct group *g, size_t n, enum sweep
 	struct line_graph lg;
 	if (!line_graph_of(g, n, axis, &lg))
 		return 0;
-	FILE *f = fopen(path, "w");
+	FILE *f = io_fopen_write(path);
 	if (!f)
 		return -errno;
 	fprintf(f, "%s", axis == AXIS_CHUNK ? "chunk_bytes" : "file_bytes");
@@ -246,7 +247,7 @@ int plot_data_chunk(const char *path, const struct group *g, size_t n)
 	struct line_graph lg;
 	if (!line_graph_of(g, n, AXIS_CHUNK, &lg))
 		return 0;
-	FILE *f = fopen(path, "w");
+	FILE *f = io_fopen_write(path);
 	if (!f)
 		return -errno;
 	for (size_t m = 0; m < lg.nm; m++) {

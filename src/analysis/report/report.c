@@ -27,6 +27,7 @@
 #include "analysis/report/report_study.h"
 #include "analysis/report/report_tables.h"
 #include "analysis/report/report_uring.h"
+#include "base/io_util.h"
 #include "base/plots.h"
 #include "host/floor.h"
 #include "record/names.h"
@@ -370,7 +371,7 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 	int rc = 0;
 	snprintf(path, sizeof(path), "%s/verdicts.csv", out_dir);
 	if (study_write_verdicts(path, &claims_storage) < 0)
-		rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path, strerror(errno));
+		rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path, io_open_error(errno));
 	snprintf(path, sizeof(path), "%s/summary.csv", out_dir);
 	if (rc == 0 && groups_write_csv(path, g, ng) < 0)
 		rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write into '%s': %s", out_dir, strerror(errno));
@@ -379,14 +380,14 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 	FILE *md = NULL;
 	if (rc == 0) {
 		snprintf(path, sizeof(path), "%s/report.md", out_dir);
-		md = fopen(path, "w");
+		md = io_fopen_write(path);
 		if (!md)
-			rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path, strerror(errno));
+			rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path, io_open_error(errno));
 	}
 	if (md) {
 		rc = write_sections(md, &in);
 		if (fclose(md) != 0 && rc == 0)
-			rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path, strerror(errno));
+			rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path, io_open_error(errno));
 	}
 	if (md) {	/* report.html beside it, from the same judgement */
 		const char *names[NGRAPHS], *titles[NGRAPHS], *readings[NGRAPHS];

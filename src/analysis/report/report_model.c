@@ -14,6 +14,7 @@
 #include "analysis/judge/stats.h"
 #include "analysis/model/model_runs.h"
 #include "analysis/report/report_model_prose.h"
+#include "base/io_util.h"
 #include "base/units.h"
 #include "host/primitives.h"
 #include "method/methods.h"
@@ -302,7 +303,7 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 		return rc;
 	/* The stacked bars: each term's seconds per method and side, and the positive residual. */
 	snprintf(path, sizeof(path), "%s/plot-breakdown.csv", dir);
-	FILE *f = fopen(path, "w");
+	FILE *f = io_fopen_write(path);
 	if (!f)
 		return -errno;
 	fprintf(f, "label,calls,copies,page_refs,faults,wakeups,fixed,residual\n");
@@ -328,7 +329,7 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 	/* CPU s/GiB against calls/GiB: a point per run (both sides), and the model's line per
 	 * method over its runs' range of calls, every other term as in its first run, per GiB. */
 	snprintf(path, sizeof(path), "%s/plot-calls.csv", dir);
-	f = fopen(path, "w");
+	f = io_fopen_write(path);
 	if (!f)
 		return -errno;
 	fprintf(f, "method,calls_per_gib,cpu_s_per_gib,kind\n");
