@@ -74,6 +74,7 @@ int uring_prepare(struct half_ctx *ctx, int with_buffers)
 		return half_fail(ctx, "posix_memalign(io_uring buffers)", ENOMEM);
 	}
 	memset(u->bufs, 0, u->buf_size * u->depth);	/* faulted in before the clock */
+	ctx->copy_buffer = u->bufs;	/* recorded: registered buffers stay page-aligned */
 	struct iovec *iov = calloc(u->depth, sizeof(*iov));
 	if (!iov)
 		return half_fail(ctx, "calloc(iovecs)", ENOMEM);
