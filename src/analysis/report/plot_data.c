@@ -18,30 +18,48 @@
 #define MAX_VALUES 256	/* distinct chunks or sizes on one line graph */
 #define MAX_LINES 64	/* methods on one line graph */
 
-/* A group the bar graphs draw: the measured groups outside the sweeps (every group when there
- * are only sweeps), never a profiled run's, whose one sampled run has no interval to stand
- * beside the medians of many. */
-static int is_headline(const struct group *g, size_t n, size_t i)
+/* 1 when some group is a measured one outside the sweeps and the profiled runs: then only
+ * those are the bar graphs' (else, with only sweeps, every group is). */
+static int any_plain_group(const struct group *g, size_t n)
 {
-	if (groups_is_profile(g[i].series))
-		return 0;
-	int any_plain = 0;
 	for (size_t k = 0; k < n; k++)
-		any_plain |= !groups_is_sweep(g[k].series) && !groups_is_profile(g[k].series);
-	return any_plain ? !groups_is_sweep(g[i].series) : 1;
+		if (!groups_is_sweep(g[k].series) && !groups_is_profile(g[k].series))
+			return 1;
+	return 0;
+}
+
+/* A group the bar graphs draw (any_plain: any_plain_group's answer): the measured groups
+ * outside the sweeps (every group when there are only sweeps), never a profiled run's, whose
+ * sampled runs have no interval to stand beside the medians of many. */
+static int is_headline(const struct group *g, int any_plain)
+{
+	if (groups_is_profile(g->series))
+		return 0;
+	return any_plain ? !groups_is_sweep(g->series) : 1;
+}
+
+/* 1 when the headline groups come from more than one series (their labels then name it). */
+static int headline_series_differ(const struct group *g, size_t n, int any_plain)
+{
+	const char *first = NULL;
+	for (size_t k = 0; k < n; k++) {
+		if (!is_headline(&g[k], any_plain))
+			continue;
+		if (!first)
+			first = g[k].series;
+		else if (strcmp(first, g[k].series) != 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* "pipe 4 KiB" (+ " study" when the headline groups come from several series). */
-static const char *group_label(const struct group *g, size_t n, size_t i, char *buf, size_t len)
+static const char *group_label(const struct group *g, int several, char *buf, size_t len)
 {
-	int several = 0;
-	for (size_t k = 0; k < n; k++)
-		if (is_headline(g, n, k) && strcmp(g[k].series, g[i].series) != 0)
-			several = 1;
 	char chunk[32];
-	snprintf(buf, len, "%s %s%s%s", answer_display_name(g[i].method),
-		 units_format_chunk(g[i].chunk, chunk, sizeof(chunk)), several ? " " : "",
-		 several ? g[i].series : "");
+	snprintf(buf, len, "%s %s%s%s", answer_display_name(g->method),
+		 units_format_chunk(g->chunk, chunk, sizeof(chunk)), several ? " " : "",
+		 several ? g->series : "");
 	return buf;
 }
 
@@ -63,11 +81,15 @@ int plot_data_bars(const char *dir, const struct group *g, size_t n, char paths[
 			"receiver_2014\n");
 		fprintf(tp, "label,gib_per_s_median,gib_per_s_ci_low,gib_per_s_ci_high\n");
 		fprintf(pg, "label,user_s_per_gib,sys_s_per_gib\n");
+		/* once for all the groups: asked per group, these made the graphs' data cubic in
+		 * the groups (10 000 rows took minutes) */
+		int any_plain = any_plain_group(g, n);
+		int several = headline_series_differ(g, n, any_plain);
 		for (size_t i = 0; i < n; i++) {
-			if (!is_headline(g, n, i))
+			if (!is_headline(&g[i], any_plain))
 				continue;
 			char label[96];
-			group_label(g, n, i, label, sizeof(label));
+			group_label(&g[i], several, label, sizeof(label));
 			const struct stats_summary *s = &g[i].sender_cpu, *r = &g[i].receiver_cpu;
 			/* every run of a group moved the same bytes: its seconds over them are exact */
 			double gib = g[i].bytes ? (double)g[i].bytes / GIB_BYTES : 1;
