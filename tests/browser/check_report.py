@@ -15,7 +15,9 @@ import csv
 import json
 import os
 import re
+import shutil
 import sys
+import tempfile
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
@@ -54,9 +56,13 @@ def main():
     directory, shots = sys.argv[1], sys.argv[2]
     os.makedirs(shots, exist_ok=True)
     page = "file://" + os.path.abspath(os.path.join(directory, "report.html"))
+    # Chromium leaves its singleton folder (org.chromium.Chromium.*) in TMPDIR and a profile
+    # in its user data dir: both go into a folder of this run's own, removed at the end.
+    scratch = tempfile.mkdtemp(prefix="bulkxfer-browser-")
+    os.environ["TMPDIR"] = scratch
     opts = Options()
     for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1300,1000",
-              "--disable-dev-shm-usage"):
+              "--disable-dev-shm-usage", "--user-data-dir=" + os.path.join(scratch, "profile")):
         opts.add_argument(a)
     opts.binary_location = "/usr/bin/chromium"
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
@@ -70,7 +76,9 @@ def main():
             msg = json.loads(entry["message"])["message"]
             if msg.get("method") == "Network.requestWillBeSent":
                 url = msg["params"]["request"]["url"]
-                if not url.startswith(("file://", "data:")):
+                # chrome:// is the browser's own new-tab page, loaded before ours (a fresh
+                # profile): it never leaves the machine
+                if not url.startswith(("file://", "data:", "chrome://", "chrome-untrusted://")):
                     outside.append(url)
         check("no network request", not outside, ", ".join(outside)[:300])
 
@@ -148,6 +156,7 @@ def main():
         check("no console error after clicking and searching", not errors, "; ".join(errors)[:300])
     finally:
         driver.quit()
+        shutil.rmtree(scratch, ignore_errors=True)
     return finish(shots)
 
 
