@@ -22,14 +22,7 @@ int placement_pair_run(const struct run_plan *plan, uint64_t size, struct series
 	p.nmethods = 1;
 	p.chunks.v[0] = PLACEMENT_CHUNK;
 	p.chunks.n = 1;
-	p.src = NULL;
-	p.src_memory = 1;
-	p.sizes.v[0] = size < PLACEMENT_MAX_BYTES ? size : PLACEMENT_MAX_BYTES;
-	p.sizes.n = 1;
-	p.pipe_fit = 1;
-	p.sink = 1;
-	p.sink_by = SINK_READ;
-	p.src_hash_known = 0;
+	runner_plan_memory_to_memory(&p, size, PLACEMENT_MAX_BYTES);
 	p.keep = 0;
 	p.profile = 0;
 	p.runs = 1;

@@ -419,13 +419,7 @@ static int run_ipc(const struct run_plan *plan, uint64_t size, double start, str
 		snprintf(why_not, len, "none of the job's methods can send from memory");
 		return 0;
 	}
-	p.src_memory = 1;
-	p.sizes.v[0] = size < CHUNK_SWEEP_MAX_BYTES ? size : CHUNK_SWEEP_MAX_BYTES;
-	p.sizes.n = 1;
-	p.pipe_fit = 1;
-	p.sink = 1;
-	p.sink_by = SINK_READ;
-	p.src_hash_known = 0;
+	runner_plan_memory_to_memory(&p, size, CHUNK_SWEEP_MAX_BYTES);
 	return runner_execute(&p, s, err);
 }
 

@@ -267,6 +267,18 @@ static int run_rounds(const struct run_plan *plan, struct series_files *f, struc
 	return 0;
 }
 
+void runner_plan_memory_to_memory(struct run_plan *p, uint64_t size, uint64_t max_bytes)
+{
+	p->src = NULL;
+	p->src_memory = 1;
+	p->sizes.v[0] = size < max_bytes ? size : max_bytes;
+	p->sizes.n = 1;
+	p->pipe_fit = 1;
+	p->sink = 1;
+	p->sink_by = SINK_READ;
+	p->src_hash_known = 0;
+}
+
 int runner_execute(const struct run_plan *plan, struct series *out, struct bx_error *err)
 {
 	size_t nsizes = plan->src ? 1 : plan->sizes.n;
