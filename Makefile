@@ -12,7 +12,7 @@ BIN     ?= bulkxfer
 # src/ holds one folder per layer (doc/details.md, "Layout"; scripts/check-layers.sh
 # checks that each includes only the layers below it); analysis/ has four folders of its own.
 LIB_SRC  := $(filter-out src/cli/main.c,$(wildcard src/*/*.c src/analysis/*/*.c))
-TEST_SRC := $(wildcard tests/*.c)
+TEST_SRC := $(wildcard tests/*.c) tests/fuzz/targets.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -29,8 +29,8 @@ man1dir := $(PREFIX)/share/man/man1
 compdir := $(PREFIX)/share/bash-completion/completions
 PLOT_SCRIPTS := $(notdir $(wildcard plots/*.gp))
 
-.PHONY: all deps test soak big sanitize valgrind browser check mutate reproduce plots clean install \
-	uninstall
+.PHONY: all deps test soak big sanitize valgrind browser fuzz fuzzers fuzz-coverage check mutate \
+	reproduce plots clean install uninstall
 all: $(BIN)
 
 # Checks (and installs, where it can) libcunit1-dev, libxxhash-dev and gnuplot-nox first.
@@ -101,6 +101,35 @@ browser: $(BIN)
 	./$(BIN) reproduce --size 16M --out $(BROWSER_DIR)/job --workdir $(BROWSER_DIR) >/dev/null
 	/usr/bin/python3 tests/browser/check_report.py $(BROWSER_DIR)/job $(BROWSER_DIR)/screenshots
 
+# Every reader of outside input under libFuzzer (tests/fuzz/: one target per reader, built with
+# clang from the same sources, AddressSanitizer and UndefinedBehaviorSanitizer on), FUZZ_S
+# seconds each, two at a time; the corpora grow in build-fuzz/corpus/ from the seeds in
+# tests/fuzz/seeds/.  Fails on any finding (its input is kept in build-fuzz/findings/: add it to
+# tests/fuzz/found/<target>/ with the fix) or when all targets together ran fewer than
+# FUZZ_MIN_EXECS inputs.  fuzz-coverage: the lines of src/ each target's corpus reaches.
+FUZZ_S         ?= 60
+FUZZ_MIN_EXECS ?= 0
+FUZZ_BUILD     := build-fuzz
+FUZZ_FLAGS     := -O1 -g -fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=all \
+		  -fno-omit-frame-pointer
+FUZZ_NAMES     := $(notdir $(wildcard tests/fuzz/seeds/*))
+fuzz:
+	@scripts/ensure-deps.sh fuzz
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang CFLAGS="$(FUZZ_FLAGS)" fuzzers
+	@scripts/fuzz.sh $(FUZZ_BUILD) $(FUZZ_S) $(FUZZ_MIN_EXECS) $(FUZZ_NAMES)
+fuzzers: $(addprefix $(BUILD)/fuzz/,$(FUZZ_NAMES))
+$(BUILD)/fuzz/%: tests/fuzz/entry.c $(LIB_OBJ) $(BUILD)/tests/fuzz/targets.o
+	@mkdir -p $(dir $@)
+	@echo "  LINK fuzzer $*"
+	@$(CC) $(BXFLAGS) $(CFLAGS) -fsanitize=fuzzer -DFUZZ_TARGET_NAME='"$*"' -o $@ $< \
+	  $(LIB_OBJ) $(BUILD)/tests/fuzz/targets.o $(LDLIBS)
+fuzz-coverage:
+	@scripts/ensure-deps.sh fuzz
+	@$(MAKE) --no-print-directory BUILD=build-fuzzcov CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link -fprofile-instr-generate -fcoverage-mapping" \
+	  fuzzers
+	@scripts/fuzz-coverage.sh build-fuzzcov $(FUZZ_BUILD)/corpus $(FUZZ_NAMES)
+
 # How strong the suite is: each bug of tests/mutations.txt put into a scratch copy of the tree,
 # built, and the suites it names run; prints the score and every survivor (minutes; not part of
 # `make test` or CI).  MUTATIONS="name ..." runs only those.
@@ -136,6 +165,6 @@ uninstall:
 	-rmdir $(DESTDIR)$(plotdir) $(DESTDIR)$(PREFIX)/share/bulkxfer 2>/dev/null
 
 clean:
-	rm -rf build build-asan bulkxfer
+	rm -rf build build-asan build-fuzz build-fuzzcov bulkxfer
 
 -include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/src/cli/main.d

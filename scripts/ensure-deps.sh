@@ -5,7 +5,8 @@
 # missing ones when apt-get can be run (as root), otherwise print the exact command and fail.
 # Checks files rather than dpkg records, so a library built by hand counts as present too.
 # With "valgrind", checks for valgrind (used by `make valgrind`) instead; with "browser", for
-# Debian's chromium, chromium-driver and python3-selenium (used by `make browser`).
+# Debian's chromium, chromium-driver and python3-selenium (used by `make browser`); with "fuzz",
+# for clang with libFuzzer and llvm's coverage tools (used by `make fuzz`).
 set -u
 
 missing=""
@@ -15,6 +16,15 @@ elif [ "${1:-}" = browser ]; then
 	[ -x /usr/bin/chromium ] || missing="$missing chromium"
 	[ -x /usr/bin/chromedriver ] || missing="$missing chromium-driver"
 	/usr/bin/python3 -c 'import selenium' >/dev/null 2>&1 || missing="$missing python3-selenium"
+elif [ "${1:-}" = fuzz ]; then
+	command -v clang >/dev/null 2>&1 || missing="$missing clang"
+	# libFuzzer's runtime: Debian ships it in libclang-rt-dev (clang only recommends it)
+	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 ||
+		missing="$missing libclang-rt-dev"
+	command -v llvm-cov >/dev/null 2>&1 || missing="$missing llvm"
+	# the sanitized fuzzers link the same libraries as bulkxfer
+	[ -f /usr/include/xxhash.h ] || missing="$missing libxxhash-dev"
+	[ -f /usr/include/liburing.h ] || missing="$missing liburing-dev"
 else
 	[ -f /usr/include/CUnit/Basic.h ] || missing="$missing libcunit1-dev"
 	[ -f /usr/include/xxhash.h ] || missing="$missing libxxhash-dev"

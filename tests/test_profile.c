@@ -4,6 +4,7 @@
  * from ELF symbols, kernel frames from kallsyms).  test_profile_run.c has the commands.
  */
 #include <CUnit/CUnit.h>
+#include <elf.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <pthread.h>
@@ -390,6 +391,35 @@ static void test_symbols_name_user_and_kernel_frames(void)
 	symbolizer_close(&sym);
 }
 
+/* The ELF reader on an image in memory (the fuzz target's way in) finds a small static
+ * executable's functions (the fuzz seed tests/fuzz/seeds/elf/static-exe, after its 8-byte
+ * probe address: `visible` at 0x40010c, `_start` at 0x400112), and reads a copy with its
+ * section headers moved off their 8-byte alignment as no ELF at all rather than misreading it. */
+static void test_symbols_read_an_elf_image_in_memory(void)
+{
+	FILE *f = fopen("tests/fuzz/seeds/elf/static-exe", "rb");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	static unsigned char buf[8192] __attribute__((aligned(8)));
+	size_t len = fread(buf, 1, sizeof(buf), f);
+	fclose(f);
+	CU_ASSERT_FATAL(len > 64 + 8);
+	unsigned char *image = buf + 8;
+	len -= 8;
+	struct symbol_table *t = symbol_table_of_image(image, len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+	CU_ASSERT(symbol_table_count(t) >= 2);
+	const char *name = symbol_table_name(t, 0x40010c + 2);
+	CU_ASSERT_PTR_NOT_NULL(name);
+	if (name)
+		CU_ASSERT_STRING_EQUAL(name, "visible");
+	symbol_table_free(t);
+	Elf64_Ehdr *eh = (Elf64_Ehdr *)image;
+	eh->e_shoff += 2;
+	t = symbol_table_of_image(image, len);
+	CU_ASSERT(symbol_table_count(t) == 0);	/* no sections read, so no symbols */
+	symbol_table_free(t);
+}
+
 /* A thread the side starts while it is sampled is sampled too (io_uring's io-wq workers do the
  * io_uring methods' blocking work): a thread that spins until its own CPU clock says 60 ms
  * holds about 60 of the 1 kHz samples; at least 30 of them must name its function. */
@@ -452,6 +482,7 @@ int register_profile_suite(void)
 		{ "flame_folds_the_harness", test_flame_folds_the_harness },
 		{ "stack_counts_round_trip", test_stack_counts_round_trip },
 		{ "symbols_name_user_and_kernel_frames", test_symbols_name_user_and_kernel_frames },
+		{ "symbols_read_an_elf_image_in_memory", test_symbols_read_an_elf_image_in_memory },
 		{ "started_threads_are_sampled", test_started_threads_are_sampled },
 	};
 	return TS_ADD_SUITE("profile", cases);

@@ -23,12 +23,14 @@ struct bx_error {
 	char msg[BX_ERROR_MSG_MAX];	/* one line, no "bulkxfer: " prefix, no newline */
 };
 
-/* Fill *err (when non-NULL) with code and the printf-style message; returns code so callers can
- * write `return bx_fail(err, BX_EXIT_USAGE, "...")`.  Never fails. */
+/* Fill *err (when non-NULL) with code and the printf-style message, its control characters
+ * (a newline or an escape quoted from an argument or a file) shown as '?'; returns code so
+ * callers can write `return bx_fail(err, BX_EXIT_USAGE, "...")`.  Never fails. */
 int bx_fail(struct bx_error *err, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* Print "bulkxfer: <fmt...>\n" on stderr in one write, so parallel runs never interleave lines. */
+/* Print "bulkxfer: <fmt...>\n" on stderr in one write, so parallel runs never interleave lines;
+ * control characters are shown as '?' as in bx_fail. */
 void bx_print_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -37,8 +37,14 @@ void sysinfo_describe(struct machine_desc *d)
 	snprintf(d->kernel, sizeof(d->kernel), "%s", uname(&u) == 0 ? u.release : "unknown");
 	snprintf(d->cpu_model, sizeof(d->cpu_model), "%s", uname(&u) == 0 ? u.machine : "unknown");
 	d->cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	sysinfo_cpu_model_at("", d->cpu_model, sizeof(d->cpu_model));
+}
 
-	FILE *f = fopen("/proc/cpuinfo", "r");
+void sysinfo_cpu_model_at(const char *root, char *model, size_t len)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/proc/cpuinfo", root);
+	FILE *f = fopen(path, "r");
 	if (!f)
 		return;
 	char line[512];
@@ -51,8 +57,8 @@ void sysinfo_describe(struct machine_desc *d)
 		colon++;
 		while (isspace((unsigned char)*colon))
 			colon++;
-		snprintf(d->cpu_model, sizeof(d->cpu_model), "%s", colon);
-		d->cpu_model[strcspn(d->cpu_model, "\n")] = '\0';
+		snprintf(model, len, "%s", colon);
+		model[strcspn(model, "\n")] = '\0';
 		break;
 	}
 	fclose(f);
@@ -77,7 +83,14 @@ const char *sysinfo_fs_name(const char *path, char *buf, size_t len)
 
 double sysinfo_steal_s(void)
 {
-	FILE *f = fopen("/proc/stat", "r");
+	return sysinfo_steal_s_at("");
+}
+
+double sysinfo_steal_s_at(const char *root)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/proc/stat", root);
+	FILE *f = fopen(path, "r");
 	if (!f)
 		return -1;
 	/* cpu  user nice system idle iowait irq softirq steal ... (clock ticks) */

@@ -25,6 +25,13 @@ const char *sysinfo_fs_name(const char *path, char *buf, size_t len);
  * /proc/stat), in seconds; -1 when the kernel does not say. */
 double sysinfo_steal_s(void);
 
+/* The same from root/proc/stat ("" is the machine's own). */
+double sysinfo_steal_s_at(const char *root);
+
+/* The "model name" of root/proc/cpuinfo's first CPU into model[0..len), left as it was when the
+ * file has none ("" is the machine's own). */
+void sysinfo_cpu_model_at(const char *root, char *model, size_t len);
+
 /* A field of /proc/meminfo ("MemAvailable", "Dirty", ...) in bytes, or 0 when it cannot be
  * read. */
 uint64_t sysinfo_meminfo_bytes(const char *field);

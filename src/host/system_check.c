@@ -21,6 +21,7 @@
 #define BUSY_CPU_SHARE 0.10	/* a process using a tenth of a CPU competes with a transfer */
 #define DIRTY_LIMIT_WORRY_GIB 1.5	/* below it, reproduce's 1.4 GiB destination is throttled */
 #define MAX_BUSY 8
+#define DAMON_MAX_KDAMONDS 1024	/* looked at, at most */
 
 /* ---- reading files under the root ----------------------------------------------------- */
 
@@ -120,8 +121,13 @@ static void free_page_reporting(const char *root, struct system_findings *s)
 	if (kib >= 0)
 		snprintf(taken, sizeof(taken), "; %.1f GiB handed back since boot",
 			 (double)kib / (1024.0 * 1024.0));
-	SAY(f, value, "on: free memory goes back to the host in blocks of %lld KiB (order %lld)%s",
-	    4LL << order, order, taken);
+	/* An order is a power of two of pages; the kernel's largest is around 10, and a file
+	 * under --root may say anything. */
+	if (order <= 40)
+		SAY(f, value, "on: free memory goes back to the host in blocks of %lld KiB (order "
+		    "%lld)%s", 4LL << order, order, taken);
+	else
+		SAY(f, value, "on, in blocks of an order (%lld) that is no page order%s", order, taken);
 	SAY(f, effect, "memory the host took back is faulted in through the host when touched "
 	    "again: a fresh destination's page cache, a ring or a region cost 2-6x more in some runs "
 	    "and jobs than in others (the `host took` column counts those runs)");
@@ -135,6 +141,9 @@ static void damon(const char *root, struct system_findings *s)
 	char state[32] = "", action[32] = "", line[64];
 	long long age = -1, aggr_us = -1;
 	long long n = read_number(root, "/sys/kernel/mm/damon/admin/kdamonds/nr_kdamonds", 0);
+	/* Each kdamond is a kernel thread; a file under --root may claim billions of them. */
+	if (n > DAMON_MAX_KDAMONDS)
+		n = DAMON_MAX_KDAMONDS;
 	for (long long k = 0; k < n && !state[0]; k++) {
 		char rel[160];
 		snprintf(rel, sizeof(rel), "/sys/kernel/mm/damon/admin/kdamonds/%lld/state", k);

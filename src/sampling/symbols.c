@@ -103,9 +103,9 @@ static void table_free(struct symbol_table *t)
 
 /* ---- the kernel ---------------------------------------------------------------------- */
 
-static struct symbol_table *load_kallsyms(void)
+static struct symbol_table *load_kallsyms(const char *path)
 {
-	FILE *f = fopen("/proc/kallsyms", "r");
+	FILE *f = fopen(path, "r");
 	if (!f)
 		return NULL;
 	struct symbol_table *t = calloc(1, sizeof(*t));
@@ -157,13 +157,21 @@ static int in_image(size_t len, uint64_t off, uint64_t size)
 	return off <= len && size <= len - off;
 }
 
+/* A table at off inside image, of entries aligned to align: a real ELF file lays its tables out
+ * so (and mmap starts the file on a page), a crafted one may not, and reading a misaligned
+ * Elf64_Shdr or Elf64_Sym is undefined behaviour. */
+static int aligned_in_image(size_t len, uint64_t off, uint64_t size, uint64_t align)
+{
+	return off % align == 0 && in_image(len, off, size);
+}
+
 /* The sections of image (or NULL when it has none we can read). */
 static const Elf64_Shdr *sections(const unsigned char *image, size_t len, size_t *n)
 {
 	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)image;
 	*n = eh->e_shnum;
 	if (!eh->e_shoff || eh->e_shentsize != sizeof(Elf64_Shdr) ||
-	    !in_image(len, eh->e_shoff, (uint64_t)*n * sizeof(Elf64_Shdr)))
+	    !aligned_in_image(len, eh->e_shoff, (uint64_t)*n * sizeof(Elf64_Shdr), 8))
 		return NULL;
 	return (const Elf64_Shdr *)(image + eh->e_shoff);
 }
@@ -183,7 +191,7 @@ static size_t add_functions(struct symbol_table *t, const unsigned char *image, 
 	const Elf64_Shdr *sh = sections(image, len, &nsec);
 	for (size_t i = 0; sh && i < nsec; i++) {
 		if (sh[i].sh_type != want || sh[i].sh_link >= nsec ||
-		    !in_image(len, sh[i].sh_offset, sh[i].sh_size))
+		    !aligned_in_image(len, sh[i].sh_offset, sh[i].sh_size, 8))
 			continue;
 		const Elf64_Shdr *strs = &sh[sh[i].sh_link];
 		if (!in_image(len, strs->sh_offset, strs->sh_size) || strs->sh_size == 0)
@@ -211,15 +219,19 @@ static int debug_file_path(const unsigned char *image, size_t len, char *path, s
 	size_t nsec;
 	const Elf64_Shdr *sh = sections(image, len, &nsec);
 	for (size_t i = 0; sh && i < nsec; i++) {
-		if (sh[i].sh_type != SHT_NOTE || !in_image(len, sh[i].sh_offset, sh[i].sh_size))
+		if (sh[i].sh_type != SHT_NOTE ||
+		    !aligned_in_image(len, sh[i].sh_offset, sh[i].sh_size, 4))
 			continue;
-		const unsigned char *p = image + sh[i].sh_offset, *end = p + sh[i].sh_size;
-		while (p + sizeof(Elf64_Nhdr) <= end) {
-			const Elf64_Nhdr *nh = (const Elf64_Nhdr *)p;
-			const unsigned char *name = p + sizeof(*nh);
-			const unsigned char *desc = name + ((nh->n_namesz + 3) & ~3u);
-			if (desc + nh->n_descsz > end)
+		const unsigned char *p = image + sh[i].sh_offset;
+		/* Offsets, not pointers: a crafted size must not move a pointer past the image. */
+		for (uint64_t at = 0, left = sh[i].sh_size; left >= sizeof(Elf64_Nhdr);) {
+			const Elf64_Nhdr *nh = (const Elf64_Nhdr *)(p + at);
+			uint64_t name_at = at + sizeof(*nh);
+			uint64_t desc_at = name_at + (((uint64_t)nh->n_namesz + 3) & ~3ull);
+			uint64_t next = desc_at + (((uint64_t)nh->n_descsz + 3) & ~3ull);
+			if (desc_at + nh->n_descsz > sh[i].sh_size)
 				break;
+			const unsigned char *name = p + name_at, *desc = p + desc_at;
 			if (nh->n_type == NT_GNU_BUILD_ID && nh->n_namesz == 4 &&
 			    memcmp(name, "GNU", 4) == 0 && nh->n_descsz > 1 && nh->n_descsz <= 64) {
 				int n = snprintf(path, plen, DEBUG_ID_DIR "/%02x/", desc[0]);
@@ -229,7 +241,10 @@ static int debug_file_path(const unsigned char *image, size_t len, char *path, s
 					n += snprintf(path + n, plen - n, ".debug");
 				return n > 0 && (size_t)n < plen ? 0 : -1;
 			}
-			p = desc + ((nh->n_descsz + 3) & ~3u);
+			if (next > sh[i].sh_size)
+				break;
+			left = sh[i].sh_size - next;
+			at = next;
 		}
 	}
 	return -1;
@@ -268,7 +283,7 @@ static struct symbol_table *load_image(unsigned char *image, size_t len, int own
 	}
 	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)image;
 	if (eh->e_phentsize == sizeof(Elf64_Phdr) &&
-	    in_image(len, eh->e_phoff, (uint64_t)eh->e_phnum * sizeof(Elf64_Phdr))) {
+	    aligned_in_image(len, eh->e_phoff, (uint64_t)eh->e_phnum * sizeof(Elf64_Phdr), 8)) {
 		const Elf64_Phdr *ph = (const Elf64_Phdr *)(image + eh->e_phoff);
 		for (size_t i = 0; i < eh->e_phnum && t->nloads < MAX_LOADS; i++)
 			if (ph[i].p_type == PT_LOAD) {
@@ -292,7 +307,8 @@ static struct symbol_table *load_image(unsigned char *image, size_t len, int own
 		}
 		add_functions(t, image, len, SHT_DYNSYM);
 	}
-	qsort(t->syms, t->n, sizeof(*t->syms), by_addr);
+	if (t->n)	/* qsort's array may not be NULL, even when empty */
+		qsort(t->syms, t->n, sizeof(*t->syms), by_addr);
 	return t;
 }
 
@@ -361,7 +377,7 @@ static int kernel_table_read;
 static struct symbol_table *kernel_symbols(void)
 {
 	if (!kernel_table_read) {
-		kernel_table = load_kallsyms();
+		kernel_table = load_kallsyms("/proc/kallsyms");
 		kernel_table_read = 1;
 	}
 	return kernel_table;
@@ -420,6 +436,37 @@ const char *symbolizer_user(struct symbolizer *sym, uint64_t ip)
 		return s ? s->name : m->label;
 	}
 	return NULL;
+}
+
+struct symbol_table *symbol_table_of_image(const void *image, size_t len)
+{
+	return load_image((unsigned char *)image, len, 0);
+}
+
+struct symbol_table *symbol_table_of_kallsyms(const char *path)
+{
+	return load_kallsyms(path);
+}
+
+const char *symbol_table_name(const struct symbol_table *t, uint64_t vaddr)
+{
+	const struct symbol *s = table_find(t, vaddr);
+	return s ? s->name : NULL;
+}
+
+uint64_t symbol_table_vaddr_of(const struct symbol_table *t, uint64_t off)
+{
+	return t ? offset_to_vaddr(t, off) : 0;
+}
+
+size_t symbol_table_count(const struct symbol_table *t)
+{
+	return t ? t->n : 0;
+}
+
+void symbol_table_free(struct symbol_table *t)
+{
+	table_free(t);
 }
 
 void symbolizer_close(struct symbolizer *sym)

@@ -39,4 +39,23 @@ const char *symbolizer_user(struct symbolizer *sym, uint64_t ip);
 /* Release everything. */
 void symbolizer_close(struct symbolizer *sym);
 
+/* The function symbols of the ELF image image[0..len) in memory (which must outlive the table),
+ * read exactly as the symbolizer reads a mapped file: for tests and the fuzz target, which feed
+ * it bytes that are not an ELF file.  Returns NULL when image is not a 64-bit ELF file (or on
+ * ENOMEM).  Nothing outside image[0..len) is read, whatever its headers say. */
+struct symbol_table *symbol_table_of_image(const void *image, size_t len);
+
+/* The text symbols of a file in /proc/kallsyms's format (path), as the kernel's table is read;
+ * NULL when it has none with a non-zero address (kptr_restrict) or cannot be read. */
+struct symbol_table *symbol_table_of_kallsyms(const char *path);
+
+/* The symbol covering the address vaddr as the image's symbols count addresses, or NULL; and the
+ * address (0: none) that the file offset off is loaded at, by the image's PT_LOAD headers. */
+const char *symbol_table_name(const struct symbol_table *t, uint64_t vaddr);
+uint64_t symbol_table_vaddr_of(const struct symbol_table *t, uint64_t off);
+
+/* The number of symbols read; and release the table (not the image). */
+size_t symbol_table_count(const struct symbol_table *t);
+void symbol_table_free(struct symbol_table *t);
+
 #endif
