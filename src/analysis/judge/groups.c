@@ -14,12 +14,13 @@
 
 int groups_holds(const struct group *g, const struct run_record *r)
 {
-	return strcmp(g->series, r->series) == 0 && strcmp(g->method, r->method) == 0 &&
-	       strcmp(g->producer, r->producer) == 0 && strcmp(g->consumer, r->consumer) == 0 &&
-	       g->bytes == r->bytes && g->chunk == r->chunk && g->slots == r->slots &&
+	/* the numbers first: the scans over a pooled file's records mostly fail there, cheaply */
+	return g->bytes == r->bytes && g->chunk == r->chunk && g->slots == r->slots &&
 	       g->pipe_size == r->pipe_size && g->spin_us == r->spin_us &&
-	       strcmp(g->source, r->source) == 0 && strcmp(g->sink_by, r->sink_by) == 0 &&
-	       g->busy_poll == r->busy_poll;
+	       g->busy_poll == r->busy_poll && strcmp(g->method, r->method) == 0 &&
+	       strcmp(g->series, r->series) == 0 && strcmp(g->producer, r->producer) == 0 &&
+	       strcmp(g->consumer, r->consumer) == 0 && strcmp(g->source, r->source) == 0 &&
+	       strcmp(g->sink_by, r->sink_by) == 0;
 }
 
 /* The quantities summarised per group, each pulled out of a record by one function. */
@@ -103,15 +104,15 @@ int groups_run_host_stole(const struct run_record *r)
 }
 
 /* Counts the runs the host disturbed, and how steady the group is over the rest: a method is
- * judged on its own only by the runs nothing outside it slowed. */
-static void count_host_effects(struct group *g, const struct run_record *records, size_t n)
+ * judged on its own only by the runs nothing outside it slowed.  members[0..k) are the indices
+ * of the group's records. */
+static void count_host_effects(struct group *g, const struct run_record *records,
+			       const size_t *members, size_t k)
 {
 	double lo = 0, hi = 0;
 	g->host_took = g->host_stole = g->left_alone = 0;
-	for (size_t i = 0; i < n; i++) {
-		const struct run_record *r = &records[i];
-		if (!groups_holds(g, r))
-			continue;
+	for (size_t m = 0; m < k; m++) {
+		const struct run_record *r = &records[members[m]];
 		int took = groups_run_host_took(r), stole = groups_run_host_stole(r);
 		g->host_took += took;
 		g->host_stole += stole;
@@ -125,59 +126,116 @@ static void count_host_effects(struct group *g, const struct run_record *records
 	g->left_alone_ratio = g->left_alone >= 2 ? hi / lo : 0;
 }
 
-static void summarise(struct group *g, const struct run_record *records, size_t n, double *scratch)
+static void summarise(struct group *g, const struct run_record *records, const size_t *members,
+		      size_t k, double *scratch)
 {
 	for (size_t q = 0; q < NQUANTITIES; q++) {
-		size_t k = 0;
-		for (size_t i = 0; i < n; i++)
-			if (groups_holds(g, &records[i]))
-				scratch[k++] = quantities[q].value(&records[i]);
+		for (size_t m = 0; m < k; m++)
+			scratch[m] = quantities[q].value(&records[members[m]]);
 		stats_summarize(scratch, k, (struct stats_summary *)((char *)g + quantities[q].offset));
-		g->n = k;
 	}
-	count_host_effects(g, records, n);
+	g->n = k;
+	count_host_effects(g, records, members, k);
 	g->noisy = stats_is_noisy(&g->gib);
 }
 
+/* FNV-1a over what groups_holds compares, so equal keys hash alike. */
+static uint64_t hash_bytes(uint64_t h, const void *p, size_t len)
+{
+	for (const unsigned char *b = p; len--; b++)
+		h = (h ^ *b) * 1099511628211ull;
+	return h;
+}
+static uint64_t hash_text(uint64_t h, const char *s)
+{
+	return hash_bytes(h, s, strlen(s) + 1);
+}
+static uint64_t key_hash(const struct run_record *r)
+{
+	uint64_t h = 1469598103934665603ull;
+	h = hash_text(h, r->series);
+	h = hash_text(h, r->method);
+	h = hash_text(h, r->producer);
+	h = hash_text(h, r->consumer);
+	const uint64_t nums[] = { r->bytes, r->chunk, r->slots, r->pipe_size, r->spin_us,
+				  (uint64_t)r->busy_poll };
+	h = hash_bytes(h, nums, sizeof(nums));
+	h = hash_text(h, r->source);
+	return hash_text(h, r->sink_by);
+}
+
+static void group_key_of(struct group *g, const struct run_record *r)
+{
+	snprintf(g->series, sizeof(g->series), "%s", r->series);
+	snprintf(g->method, sizeof(g->method), "%s", r->method);
+	snprintf(g->producer, sizeof(g->producer), "%s", r->producer);
+	snprintf(g->consumer, sizeof(g->consumer), "%s", r->consumer);
+	g->bytes = r->bytes;
+	g->chunk = r->chunk;
+	g->slots = r->slots;
+	g->pipe_size = r->pipe_size;
+	g->spin_us = r->spin_us;
+	snprintf(g->source, sizeof(g->source), "%s", r->source);
+	snprintf(g->sink_by, sizeof(g->sink_by), "%s", r->sink_by);
+	g->busy_poll = r->busy_poll;
+}
+
+/* One pass puts each record in its group (a hash of the key: a pooled file of a million rows
+ * and thousands of groups took hours by searching the groups for each record), a counting sort
+ * lists each group's records in file order, and each group is summarised from its own list. */
 int groups_build(const struct run_record *records, size_t n, struct group **groups,
 		 size_t *ngroups)
 {
 	*groups = NULL;
 	*ngroups = 0;
+	size_t nslots = 16;
+	while (nslots < 2 * n)
+		nslots *= 2;
 	struct group *gs = calloc(n ? n : 1, sizeof(*gs));
 	double *scratch = malloc((n ? n : 1) * sizeof(double));
-	if (!gs || !scratch) {
-		free(gs);
-		free(scratch);
-		return -ENOMEM;
-	}
+	size_t *slots = calloc(nslots, sizeof(size_t));	/* group index + 1; 0 = empty */
+	size_t *of = malloc((n ? n : 1) * sizeof(size_t));	/* each record's group */
+	size_t *start = calloc(n + 1, sizeof(size_t));	/* each group's first in members */
+	size_t *members = malloc((n ? n : 1) * sizeof(size_t));
+	int rc = -ENOMEM;
+	if (!gs || !scratch || !slots || !of || !start || !members)
+		goto out;
 	size_t ng = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct run_record *r = &records[i];
-		size_t g = 0;
-		while (g < ng && !groups_holds(&gs[g], r))
-			g++;
-		if (g < ng)
-			continue;
-		struct group *fresh = &gs[ng++];
-		snprintf(fresh->series, sizeof(fresh->series), "%s", r->series);
-		snprintf(fresh->method, sizeof(fresh->method), "%s", r->method);
-		snprintf(fresh->producer, sizeof(fresh->producer), "%s", r->producer);
-		snprintf(fresh->consumer, sizeof(fresh->consumer), "%s", r->consumer);
-		fresh->bytes = r->bytes;
-		fresh->chunk = r->chunk;
-		fresh->slots = r->slots;
-		fresh->pipe_size = r->pipe_size;
-		fresh->spin_us = r->spin_us;
-		snprintf(fresh->source, sizeof(fresh->source), "%s", r->source);
-		snprintf(fresh->sink_by, sizeof(fresh->sink_by), "%s", r->sink_by);
-		fresh->busy_poll = r->busy_poll;
-		summarise(fresh, records, n, scratch);
+		size_t h = key_hash(r) & (nslots - 1);
+		while (slots[h] && !groups_holds(&gs[slots[h] - 1], r))
+			h = (h + 1) & (nslots - 1);
+		if (!slots[h]) {
+			group_key_of(&gs[ng], r);
+			slots[h] = ++ng;
+		}
+		of[i] = slots[h] - 1;
+		start[of[i] + 1]++;
 	}
-	free(scratch);
+	for (size_t g = 0; g < ng; g++)
+		start[g + 1] += start[g];
+	/* start[g] now counts up as group g's records are placed; start[g - 1] (or 0) is again its
+	 * first once all are. */
+	for (size_t i = 0; i < n; i++)
+		members[start[of[i]]++] = i;
+	for (size_t g = ng; g > 0; g--)
+		start[g] = start[g - 1];
+	start[0] = 0;
+	for (size_t g = 0; g < ng; g++)
+		summarise(&gs[g], records, members + start[g], start[g + 1] - start[g], scratch);
 	*groups = gs;
 	*ngroups = ng;
-	return 0;
+	gs = NULL;
+	rc = 0;
+out:
+	free(gs);
+	free(scratch);
+	free(slots);
+	free(of);
+	free(start);
+	free(members);
+	return rc;
 }
 
 const struct group *groups_find(const struct group *groups, size_t n, const char *series,

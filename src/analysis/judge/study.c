@@ -319,21 +319,27 @@ static const char *pick_study_series(const struct run_record *r, size_t n)
 	return NULL;
 }
 
+/* 1 when one of groups g[0..ng) is method's in series: what has_runs says, from the groups (a
+ * pass over a pooled file's million records per sweep group was most of a report's time). */
+static int has_group(const struct group *g, size_t ng, const char *series, const char *method)
+{
+	for (size_t i = 0; i < ng; i++)
+		if (strcmp(g[i].method, method) == 0 && strcmp(g[i].series, series) == 0)
+			return 1;
+	return 0;
+}
+
 /* Of methods (NULL-terminated; NULL = every method), the one whose best chunk-sweep group has
  * the fastest median GiB/s and also ran in the tuned phase, or NULL.  The choice is made on the
  * chunk sweep's runs, never on the tuned runs it is then judged on: picking the winner from the
  * same data would favour it (8 methods exactly at a target: "met" 5.7% of the time, not 1.5%). */
 static const char *named_in_advance(const struct run_record *r, size_t n,
-				    const char *const *methods)
+				    const struct group *g, size_t ng, const char *const *methods)
 {
-	struct group *g = NULL;
-	size_t ng = 0;
-	if (groups_build(r, n, &g, &ng) < 0)
-		return NULL;
 	const char *best = NULL;
 	double best_median = 0;
 	for (size_t i = 0; i < ng; i++) {
-		if (strcmp(g[i].series, PHASE_CHUNK_SWEEP) != 0 || !has_runs(r, n, PHASE_TUNED, g[i].method))
+		if (strcmp(g[i].series, PHASE_CHUNK_SWEEP) != 0 || !has_group(g, ng, PHASE_TUNED, g[i].method))
 			continue;
 		int wanted = methods == NULL;
 		for (size_t m = 0; methods && methods[m]; m++)
@@ -348,7 +354,6 @@ static const char *named_in_advance(const struct run_record *r, size_t n,
 	for (size_t i = 0; best && i < n && !name; i++)
 		if (strcmp(r[i].method, best) == 0)
 			name = r[i].method;
-	free(g);
 	return name;
 }
 
@@ -375,14 +380,20 @@ void study_judge(const struct run_record *r, size_t n, struct claim_set *c)
 			  c->mmap_method);
 		add_ratio(c, r, n, PHASE_STUDY, METRIC_WALL, series, study_ring.method, c->mmap_method);
 	}
-	const char *top = named_in_advance(r, n, NULL);
+	/* The groups, once for both choices made in advance. */
+	struct group *g = NULL;
+	size_t ng = 0;
+	if (groups_build(r, n, &g, &ng) < 0)
+		ng = 0;	/* out of memory: no method is named, so no target is set */
+	const char *top = named_in_advance(r, n, g, ng, NULL);
 	if (top)
 		add_target(c, r, n, "floor", top, "floor", ANY_CHUNK, "floor", STUDY_FLOOR_TARGET);
 	/* Read/write with 4 KiB buffers in the same tuned rounds as splice at its best. */
 	add_target(c, r, n, TARGET_SPLICE_VS_RW4K, "splice", study_rows[0].method, STUDY_CHUNK_4K,
 		   study_rows[0].method, STUDY_SPLICE_TARGET);
 	static const char *const rings[] = { "shm", "shm-rw", NULL };
-	const char *ring = named_in_advance(r, n, rings);
+	const char *ring = named_in_advance(r, n, g, ng, rings);
+	free(g);
 	if (ring)
 		add_target(c, r, n, TARGET_RING_VS_SPLICE, ring, "splice", ANY_CHUNK, "splice",
 			   STUDY_RING_TARGET);

@@ -23,6 +23,7 @@
 #include "method/methods.h"
 #include "record/names.h"
 
+#define STRIP_MAX_POINTS 500	/* runs drawn on one setting's row, at most */
 #define MAX_ROWS 16	/* settings of one method on its strip chart */
 #define W 900.0
 #define LEFT 170.0
@@ -38,8 +39,9 @@ static double cpu_per_gib(const struct run_record *r)
 /* Whether run x belongs to group g's setting (series too when series is NULL: g's own). */
 static int same_setting(const struct run_record *x, const struct group *g, const char *series)
 {
-	return strcmp(x->series, series ? series : g->series) == 0 &&
-	       strcmp(x->method, g->method) == 0 && x->chunk == g->chunk && x->bytes == g->bytes;
+	/* the numbers first: most runs of a pooled file differ there, and cheaply */
+	return x->chunk == g->chunk && x->bytes == g->bytes && strcmp(x->method, g->method) == 0 &&
+	       strcmp(x->series, series ? series : g->series) == 0;
 }
 
 /* The profiled series of g's ("study" -> "study-profile"). */
@@ -53,18 +55,19 @@ static void strip_chart(FILE *f, const struct run_record *r, size_t n, const str
 			size_t k)
 {
 	double max = 0;
-	char prof[48];
+	char prof[48], profs[MAX_ROWS][48];
+	for (size_t j = 0; j < k; j++)
+		profiled_series(rows[j], profs[j], sizeof(profs[j]));
 	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < k; j++) {
-			profiled_series(rows[j], prof, sizeof(prof));
-			if ((same_setting(&r[i], rows[j], NULL) || same_setting(&r[i], rows[j], prof)) &&
+		for (size_t j = 0; j < k; j++)
+			if ((same_setting(&r[i], rows[j], NULL) || same_setting(&r[i], rows[j], profs[j])) &&
 			    cpu_per_gib(&r[i]) > max)
 				max = cpu_per_gib(&r[i]);
-		}
 	if (max <= 0)
 		return;
 	max *= 1.08;
 	double plot_w = W - LEFT - 20, h = ROW_H * (double)k + 50;
+	size_t thinned = 1;	/* the largest stride of any row */
 	fprintf(f, "<svg class=\"strip\" viewBox=\"0 0 %.0f %.0f\" role=\"img\"><title>Every run: "
 		"CPU seconds per GiB, both sides</title>", W, h);
 	for (size_t j = 0; j < k; j++) {
@@ -81,9 +84,18 @@ static void strip_chart(FILE *f, const struct run_record *r, size_t n, const str
 			"stroke=\"#000\" stroke-width=\"2\"><title>median %.3f s per GiB</title></line>",
 			med, med, y - 9, y + 9, g->cpu_per_gib.median);
 		profiled_series(g, prof, sizeof(prof));
+		/* A pooled file's setting may have tens of thousands of runs: past STRIP_MAX_POINTS
+		 * every stride-th is drawn (the median line is of them all). */
+		size_t m = 0, seen = 0;
+		for (size_t i = 0; i < n; i++)
+			m += same_setting(&r[i], g, NULL) || same_setting(&r[i], g, prof);
+		size_t stride = m > STRIP_MAX_POINTS ? (m + STRIP_MAX_POINTS - 1) / STRIP_MAX_POINTS : 1;
+		thinned = thinned > stride ? thinned : stride;
 		for (size_t i = 0; i < n; i++) {
 			int measured = same_setting(&r[i], g, NULL), profiled = same_setting(&r[i], g, prof);
 			if (!measured && !profiled)
+				continue;
+			if (seen++ % stride != 0)
 				continue;
 			double x = LEFT + cpu_per_gib(&r[i]) / max * plot_w;
 			enum html_host_state st = html_host_state_of(&r[i]);
@@ -104,7 +116,11 @@ static void strip_chart(FILE *f, const struct run_record *r, size_t n, const str
 		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%.2f</text>",
 			LEFT + plot_w * t / 4, axis_y, max * t / 4);
 	fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"note\">CPU "
-		"seconds per GiB, sender + receiver</text>", LEFT + plot_w / 2, axis_y + 14);
+		"seconds per GiB, sender + receiver", LEFT + plot_w / 2, axis_y + 14);
+	if (thinned > 1)
+		fprintf(f, " (a row of more than %d runs shows one run in %zu)", STRIP_MAX_POINTS,
+			thinned);
+	fprintf(f, "</text>");
 	fprintf(f, "</svg>\n");
 }
 

@@ -21,6 +21,7 @@
 #define LANE_H 22.0
 #define TOP 8.0
 #define AXIS_H 34.0
+#define TIMELINE_MAX_RUNS 5000	/* a reproduce job has a few hundred */
 
 enum html_host_state html_host_state_of(const struct run_record *r)
 {
@@ -69,6 +70,14 @@ static int lane_of(const char **lanes, size_t *n, const char *name)
 
 size_t html_timeline_write(FILE *f, const struct run_record *r, size_t n)
 {
+	/* A file pooled from months of jobs would draw a bar per run, unreadably thin, in a page
+	 * of hundreds of megabytes: past TIMELINE_MAX_RUNS only the file's last runs (the latest
+	 * job's, rows being appended as runs end) are drawn, and the caption says so. */
+	size_t in_file = n;
+	if (n > TIMELINE_MAX_RUNS) {
+		r += n - TIMELINE_MAX_RUNS;
+		n = TIMELINE_MAX_RUNS;
+	}
 	const char *lanes[MAX_LANES];
 	size_t nlanes = 0, drawn = 0, count[HOST_NSTATES] = { 0 };
 	double t0 = -1, t1 = 0;
@@ -137,10 +146,16 @@ size_t html_timeline_write(FILE *f, const struct run_record *r, size_t n)
 	size_t stole = 0;	/* every run it stole CPU during, taking memory or not */
 	for (size_t i = 0; i < n; i++)
 		stole += seconds_of(r[i].timestamp) >= 0 && groups_run_host_stole(&r[i]);
-	fprintf(f, "</p><figcaption>Every run of the job where it fell in time (bar: its wall "
-		"time; a run the host both took memory and stole CPU during is drawn as taken). The "
-		"host took memory back during %zu of the %zu runs and stole CPU during %zu: compare "
-		"methods within one job, interleaved, as the phases do, and read a group's spread "
-		"beside them.</figcaption></figure>\n", count[HOST_TOOK_MEMORY], drawn, stole);
+	fprintf(f, "</p><figcaption>");
+	if (in_file > n)
+		fprintf(f, "The last %zu of the file's %zu runs (a timeline of them all would be too "
+			"thin to read), each where it fell in time", n, in_file);
+	else
+		fprintf(f, "Every run of the job where it fell in time");
+	fprintf(f, " (bar: its wall time; a run the host both took memory and stole CPU during is "
+		"drawn as taken). The host took memory back during %zu of the %zu runs and stole CPU "
+		"during %zu: compare methods within one job, interleaved, as the phases do, and read "
+		"a group's spread beside them.</figcaption></figure>\n", count[HOST_TOOK_MEMORY],
+		drawn, stole);
 	return drawn;
 }

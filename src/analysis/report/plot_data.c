@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analysis/judge/study.h"
@@ -16,7 +17,14 @@
 #include "record/names.h"
 
 #define MAX_VALUES 256	/* distinct chunks or sizes on one line graph */
+#define MAX_SERIES_COUNTED 1024
 #define MAX_LINES 64	/* methods on one line graph */
+
+static int by_count_descending(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? 1 : x > y ? -1 : 0;
+}
 
 /* 1 when some group is a measured one outside the sweeps and the profiled runs: then only
  * those are the bar graphs' (else, with only sweeps, every group is). */
@@ -63,6 +71,43 @@ static const char *group_label(const struct group *g, int several, char *buf, si
 	return buf;
 }
 
+/* The fewest runs a group needs to be one of the bars: 0 while the headline groups fit in
+ * PLOT_MAX_BARS, else the count that keeps the best-measured ones (a bar graph of a pooled
+ * file's thousands of groups is unreadable and took gnuplot most of a report's time).  Among
+ * groups with as many runs as the last one kept, the file's first are drawn. */
+static size_t bars_min_runs(const struct group *g, size_t n, int any_plain)
+{
+	size_t headline = 0;
+	for (size_t i = 0; i < n; i++)
+		headline += is_headline(&g[i], any_plain);
+	if (headline <= PLOT_MAX_BARS)
+		return 0;
+	size_t *runs = malloc(headline * sizeof(*runs)), k = 0;
+	if (!runs)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (is_headline(&g[i], any_plain))
+			runs[k++] = g[i].n;
+	qsort(runs, k, sizeof(*runs), by_count_descending);
+	size_t min = runs[PLOT_MAX_BARS - 1];
+	free(runs);
+	return min;
+}
+
+size_t plot_data_bars_drawn(const struct group *g, size_t n, size_t *of)
+{
+	int any_plain = any_plain_group(g, n);
+	size_t min_runs = bars_min_runs(g, n, any_plain), drawn = 0;
+	*of = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!is_headline(&g[i], any_plain))
+			continue;
+		(*of)++;
+		drawn += g[i].n >= min_runs && drawn < PLOT_MAX_BARS;
+	}
+	return drawn;
+}
+
 static FILE *open_data(const char *dir, const char *name, char *path, size_t len)
 {
 	snprintf(path, len, "%s/plot-%s.csv", dir, name);
@@ -85,9 +130,11 @@ int plot_data_bars(const char *dir, const struct group *g, size_t n, char paths[
 		 * the groups (10 000 rows took minutes) */
 		int any_plain = any_plain_group(g, n);
 		int several = headline_series_differ(g, n, any_plain);
-		for (size_t i = 0; i < n; i++) {
-			if (!is_headline(&g[i], any_plain))
+		size_t min_runs = bars_min_runs(g, n, any_plain);
+		for (size_t i = 0, drawn = 0; i < n && drawn < PLOT_MAX_BARS; i++) {
+			if (!is_headline(&g[i], any_plain) || g[i].n < min_runs)
 				continue;
+			drawn++;
 			char label[96];
 			group_label(&g[i], several, label, sizeof(label));
 			const struct stats_summary *s = &g[i].sender_cpu, *r = &g[i].receiver_cpu;
@@ -155,13 +202,22 @@ static size_t distinct_values(const struct group *g, size_t n, const char *serie
 	return k;
 }
 
-/* The series with the most distinct values on axis (at least two), or NULL. */
+/* The series with the most distinct values on axis (at least two), or NULL.  Each series is
+ * counted once (its first group), not once per group: a pooled file has thousands of groups
+ * and counting is a pass over all of them. */
 static const char *widest_series(const struct group *g, size_t n, enum sweep_axis axis)
 {
 	uint64_t values[MAX_VALUES];
-	const char *best_series = NULL;
-	size_t best = 1;
+	const char *best_series = NULL, *counted[MAX_SERIES_COUNTED];
+	size_t best = 1, ncounted = 0;
 	for (size_t i = 0; i < n; i++) {
+		size_t c = 0;
+		while (c < ncounted && strcmp(counted[c], g[i].series) != 0)
+			c++;
+		if (c < ncounted)
+			continue;
+		if (ncounted < MAX_SERIES_COUNTED)	/* past it a series may be counted again */
+			counted[ncounted++] = g[i].series;
 		size_t k = distinct_values(g, n, g[i].series, axis, values, MAX_VALUES);
 		if (k > best) {
 			best = k;

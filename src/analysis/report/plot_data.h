@@ -14,10 +14,16 @@
 /* Which x a line graph plots against. */
 enum sweep_axis { AXIS_CHUNK, AXIS_SIZE };
 
+/* The most bars a bar graph draws: with more headline groups, those with the most runs. */
+#define PLOT_MAX_BARS 40
+
 /* plot-cpu.csv, plot-throughput.csv and plot-cpu_per_gib.csv in dir, one row per headline group
- * (the groups outside the sweeps, or every group when all are sweeps); their paths into paths.
- * Returns 0 or -errno. */
+ * (the groups outside the sweeps, or every group when all are sweeps; at most PLOT_MAX_BARS,
+ * see plot_data_bars_drawn); their paths into paths.  Returns 0 or -errno. */
 int plot_data_bars(const char *dir, const struct group *g, size_t n, char paths[3][PLOT_PATH_LEN]);
+
+/* How many bars plot_data_bars draws of the *of headline groups. */
+size_t plot_data_bars_drawn(const struct group *g, size_t n, size_t *of);
 
 /* The line graph along axis for the series with the most distinct values on it (at least two;
  * the size sweep's line ends with the tuned groups): one row per value, one column per method,

@@ -97,8 +97,16 @@ static int render_graph(FILE *md, struct report_input *in, enum report_graph_id 
 		*failed = 1;
 		return BX_EXIT_FAILURE;
 	}
-	fprintf(md, "### %s\n\n![%s](%s.png)\n\n%s\n\n", gr->title, gr->title, gr->script,
+	fprintf(md, "### %s\n\n![%s](%s.png)\n\n%s", gr->title, gr->title, gr->script,
 		gr->reading);
+	size_t of = 0, drawn = plot_data_bars_drawn(in->g, in->ng, &of);
+	if ((id == GRAPH_CPU || id == GRAPH_THROUGHPUT || id == GRAPH_CPU_PER_GIB) && drawn < of)
+		fprintf(md, " It draws the %zu groups with the most runs of the %zu (summary.csv "
+			"has them all).", drawn, of);
+	if (id == GRAPH_CALLS && report_model_calls_stride(in->n) > 1)
+		fprintf(md, " It draws one run in %zu of the file's %zu.",
+			report_model_calls_stride(in->n), in->n);
+	fprintf(md, "\n\n");
 	return 0;
 }
 

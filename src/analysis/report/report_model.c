@@ -326,7 +326,7 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 	}
 	if (fclose(f) != 0)
 		return -errno;
-	/* CPU s/GiB against calls/GiB: a point per run (both sides), and the model's line per
+	/* CPU s/GiB against calls/GiB: a point per run (one in stride of a pooled file's) (both sides), and the model's line per
 	 * method over its runs' range of calls, every other term as in its first run, per GiB. */
 	snprintf(path, sizeof(path), "%s/plot-calls.csv", dir);
 	f = io_fopen_write(path);
@@ -334,7 +334,8 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 		return -errno;
 	fprintf(f, "method,calls_per_gib,cpu_s_per_gib,kind\n");
 	int points = 0, lines = 0;
-	for (size_t i = 0; i < n; i++) {
+	size_t stride = report_model_calls_stride(n);
+	for (size_t i = 0; i < n; i += stride) {
 		struct model_counts s, c;
 		if (r[i].bytes == 0 || model_counts_of(&r[i], SIDE_SENDER, &s) < 0 ||
 		    model_counts_of(&r[i], SIDE_RECEIVER, &c) < 0 ||
@@ -409,4 +410,10 @@ void report_model_predict(FILE *f, const struct side_models *m, const struct met
 	}
 	fprintf(f, "  (page faults and wake-ups depend on the machine and the moment, not on the method's "
 		"theory: not predicted)\n");
+}
+
+size_t report_model_calls_stride(size_t n)
+{
+	return n > REPORT_CALLS_MAX_POINTS ? (n + REPORT_CALLS_MAX_POINTS - 1) / REPORT_CALLS_MAX_POINTS
+					   : 1;
 }

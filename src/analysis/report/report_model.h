@@ -48,6 +48,12 @@ int report_model_shares(const struct run_record *r, size_t n, const struct side_
 #define REPORT_MODEL_BARS 1	/* plot-breakdown.csv has a row to draw */
 #define REPORT_MODEL_CALLS 2	/* plot-calls.csv has runs and model lines to draw */
 
+/* The calls graph draws a point per run up to this many runs, past it one run in
+ * report_model_calls_stride(n) (a scatter of a pooled file's million points took gnuplot
+ * seconds and drew one blot). */
+#define REPORT_CALLS_MAX_POINTS 20000
+size_t report_model_calls_stride(size_t n);
+
 /* Write model.csv, plot-breakdown.csv and plot-calls.csv into dir from records[0..n) and the
  * fitted m.  Returns the REPORT_MODEL_* flags of the graphs that have something to draw, or
  * -errno. */
