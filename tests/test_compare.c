@@ -28,8 +28,8 @@ static void add_group(const char *csv, const char *kernel, const char *method, d
 		snprintf(r.method, sizeof(r.method), "%s", method);
 		snprintf(r.producer, sizeof(r.producer), "%s", method);
 		snprintf(r.consumer, sizeof(r.consumer), "%s", method);
-		snprintf(r.kernel, sizeof(r.kernel), "%s", kernel);
-		snprintf(r.cpu_model, sizeof(r.cpu_model), "Fixture CPU");
+		r.kernel = kernel;
+		r.cpu_model = "Fixture CPU";
 		r.bytes = 1ULL << 30;
 		r.chunk = 4096;
 		r.run = (uint64_t)i + 1;

@@ -29,10 +29,10 @@ static struct run_record fixture(const char *series, const char *method, uint64_
 	snprintf(r.method, sizeof(r.method), "%s", method);
 	snprintf(r.producer, sizeof(r.producer), "%s", method);
 	snprintf(r.consumer, sizeof(r.consumer), "%s", method);
-	snprintf(r.cpu_model, sizeof(r.cpu_model), "Fixture CPU, 2 cores");
-	snprintf(r.kernel, sizeof(r.kernel), "6.1.0-fixture");
-	snprintf(r.src_fs, sizeof(r.src_fs), "ext4");
-	snprintf(r.dst_fs, sizeof(r.dst_fs), "tmpfs");
+	r.cpu_model = "Fixture CPU, 2 cores";
+	r.kernel = "6.1.0-fixture";
+	r.src_fs = "ext4";
+	r.dst_fs = "tmpfs";
 	r.bytes = bytes;
 	r.chunk = chunk;
 	r.producer_fig.user_s = sender_cpu / 4;
@@ -136,7 +136,7 @@ static void test_csv_round_trip(void)
 	struct run_record a = fixture("study", "splice", 4096, 12345, 0.4, 1.0, 1.5);
 	a.consumer_fig.minflt = 77;
 	a.producer_fig.syscalls = 99;
-	snprintf(a.cpu_model, sizeof(a.cpu_model), "Acme \"Quoted\", CPU");
+	a.cpu_model = "Acme \"Quoted\", CPU";
 	struct bx_error err;
 	CU_ASSERT_EQUAL(results_append_csv(path, &a, &err), 0);
 	CU_ASSERT_EQUAL(results_append_csv(path, &a, &err), 0);

@@ -82,8 +82,8 @@ static void sample_record(struct run_record *r)
 	r->consumer_fig.syscalls = 367002;
 	r->gib_per_s = 2.8;
 	r->verified = 1;
-	snprintf(r->cpu_model, sizeof(r->cpu_model), "Acme \"Fast\" CPU, 2 cores");
-	snprintf(r->kernel, sizeof(r->kernel), "6.1.0");
+	r->cpu_model = "Acme \"Fast\" CPU, 2 cores";
+	r->kernel = "6.1.0";
 }
 
 static void test_header_has_columns(void)
@@ -212,10 +212,10 @@ static void test_every_column_by_name(void)
 	snprintf(r.producer, sizeof(r.producer), "producer-x");
 	snprintf(r.consumer, sizeof(r.consumer), "consumer-x");
 	snprintf(r.ring_pages, sizeof(r.ring_pages), "pages-x");
-	snprintf(r.kernel, sizeof(r.kernel), "kernel-x");
-	snprintf(r.cpu_model, sizeof(r.cpu_model), "cpu-x");
-	snprintf(r.src_fs, sizeof(r.src_fs), "srcfs-x");
-	snprintf(r.dst_fs, sizeof(r.dst_fs), "dstfs-x");
+	r.kernel = "kernel-x";
+	r.cpu_model = "cpu-x";
+	r.src_fs = "srcfs-x";
+	r.dst_fs = "dstfs-x";
 	snprintf(r.source, sizeof(r.source), "source-x");
 	snprintf(r.sink_by, sizeof(r.sink_by), "sink-x");
 	snprintf(r.verify_by, sizeof(r.verify_by), "vby-x");
@@ -330,6 +330,16 @@ static void test_every_column_by_name(void)
 	size_t n = 0, cap = 0;
 	CU_ASSERT_EQUAL_FATAL(results_read_csv(path, &back, &n, &cap, &err), 0);
 	CU_ASSERT_EQUAL_FATAL(n, 1);
+	/* the machine's texts are kept once (results_intern): equal texts, not equal pointers */
+	CU_ASSERT_STRING_EQUAL(back->kernel, r.kernel);
+	CU_ASSERT_STRING_EQUAL(back->cpu_model, r.cpu_model);
+	CU_ASSERT_STRING_EQUAL(back->src_fs, r.src_fs);
+	CU_ASSERT_STRING_EQUAL(back->dst_fs, r.dst_fs);
+	CU_ASSERT_PTR_EQUAL(back->kernel, results_intern("kernel-x"));
+	back->kernel = r.kernel;
+	back->cpu_model = r.cpu_model;
+	back->src_fs = r.src_fs;
+	back->dst_fs = r.dst_fs;
 	CU_ASSERT_EQUAL(memcmp(back, &r, sizeof(r)), 0);
 	free(back);
 	ts_remove_tree(dir);

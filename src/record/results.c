@@ -21,7 +21,8 @@
 #define CSV_ROW_MAX 4096
 
 /* COL_CHUNK: a chunk size, with --chunk rest (CHUNK_REST) written as 0, a size no chunk has. */
-enum column_type { COL_TEXT, COL_U64, COL_I64, COL_F64, COL_CHUNK };
+/* COL_SHARED: text kept once per process (results_intern), the field a pointer to it. */
+enum column_type { COL_TEXT, COL_SHARED, COL_U64, COL_I64, COL_F64, COL_CHUNK };
 
 struct column {
 	const char *name;
@@ -32,6 +33,7 @@ struct column {
 
 #define FIELD_AT(field) offsetof(struct run_record, field), sizeof(((struct run_record *)0)->field)
 #define TEXT(name, field) { name, COL_TEXT, FIELD_AT(field) }
+#define SHARED(name, field) { name, COL_SHARED, FIELD_AT(field) }
 #define U64(name, field) { name, COL_U64, FIELD_AT(field) }
 #define I64(name, field) { name, COL_I64, FIELD_AT(field) }
 #define F64(name, field) { name, COL_F64, FIELD_AT(field) }
@@ -97,10 +99,10 @@ static const struct column columns[] = {
 	F64("consumer_sampled_s", consumer_fig.sampled_s),
 	I64("producer_buffer_offset", producer_fig.buffer_offset),
 	I64("consumer_buffer_offset", consumer_fig.buffer_offset),
-	TEXT("kernel", kernel),
-	TEXT("cpu_model", cpu_model),
-	TEXT("src_fs", src_fs),
-	TEXT("dst_fs", dst_fs),
+	SHARED("kernel", kernel),
+	SHARED("cpu_model", cpu_model),
+	SHARED("src_fs", src_fs),
+	SHARED("dst_fs", dst_fs),
 };
 #define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
 
@@ -169,6 +171,11 @@ static void put_value(struct builder *b, const struct run_record *rec, const str
 	case COL_TEXT:
 		put_text(b, field);
 		break;
+	case COL_SHARED: {
+		const char *text = *(const char *const *)field;
+		put_text(b, text ? text : "");
+		break;
+	}
 	case COL_U64:
 		put(b, "%llu", (unsigned long long)*(const uint64_t *)field);
 		break;
@@ -391,6 +398,9 @@ static int store_field(struct run_record *rec, const struct column *col, const c
 	case COL_TEXT:
 		snprintf(field, col->size, "%s", text);
 		return 0;
+	case COL_SHARED:
+		*(const char **)field = results_intern(text);
+		return *(const char **)field ? 0 : -1;
 	case COL_U64:
 		*(uint64_t *)field = strtoull(text, &end, 10);
 		break;
@@ -441,6 +451,51 @@ static int grow_records(struct run_record **records, size_t *cap, size_t need)
 	return 0;
 }
 
+/* The interned texts: an open-addressing set of strdup'ed strings, grown at half full.  They are
+ * never freed (a process reads one file set, and every record may point at them). */
+static struct {
+	char **slot;
+	size_t n, cap;
+} shared;
+
+static uint64_t text_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+const char *results_intern(const char *text)
+{
+	if ((shared.n + 1) * 2 > shared.cap) {
+		size_t cap = shared.cap ? shared.cap * 2 : 64;
+		char **slot = calloc(cap, sizeof(*slot));
+		if (!slot)
+			return NULL;
+		for (size_t i = 0; i < shared.cap; i++) {
+			if (!shared.slot[i])
+				continue;
+			size_t h = text_hash(shared.slot[i]) & (cap - 1);
+			while (slot[h])
+				h = (h + 1) & (cap - 1);
+			slot[h] = shared.slot[i];
+		}
+		free(shared.slot);
+		shared.slot = slot;
+		shared.cap = cap;
+	}
+	size_t h = text_hash(text) & (shared.cap - 1);
+	for (; shared.slot[h]; h = (h + 1) & (shared.cap - 1))
+		if (strcmp(shared.slot[h], text) == 0)
+			return shared.slot[h];
+	shared.slot[h] = strdup(text);
+	if (!shared.slot[h])
+		return NULL;
+	shared.n++;
+	return shared.slot[h];
+}
+
 int results_read_csv(const char *path, struct run_record **records, size_t *n, size_t *cap,
 		     struct bx_error *err)
 {
@@ -473,6 +528,7 @@ int results_read_csv(const char *path, struct run_record **records, size_t *n, s
 		memset(rec, 0, sizeof(*rec));
 		/* Measurements an older file has no column for read as not known, not as 0. */
 		rec->steal_s = rec->reported_mib = -1;
+		rec->kernel = rec->cpu_model = rec->src_fs = rec->dst_fs = "";
 		for (int i = 0; i < nfields && rc == 0; i++)
 			if (map[i] && store_field(rec, map[i], fields[i]) < 0)
 				rc = bx_fail(err, BX_EXIT_USAGE,

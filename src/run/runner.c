@@ -77,10 +77,11 @@ static void fill_series_fields(struct run_record *rec, const struct run_plan *pl
 {
 	rec->run = run;
 	snprintf(rec->series, sizeof(rec->series), "%s", plan->series);
-	snprintf(rec->kernel, sizeof(rec->kernel), "%s", f->machine.kernel);
-	snprintf(rec->cpu_model, sizeof(rec->cpu_model), "%s", f->machine.cpu_model);
-	snprintf(rec->src_fs, sizeof(rec->src_fs), "%s", f->src_fs);
-	snprintf(rec->dst_fs, sizeof(rec->dst_fs), "%s", f->dst_fs);
+	/* interned; out of memory, an empty text rather than none */
+	rec->kernel = results_intern(f->machine.kernel) ?: "";
+	rec->cpu_model = results_intern(f->machine.cpu_model) ?: "";
+	rec->src_fs = results_intern(f->src_fs) ?: "";
+	rec->dst_fs = results_intern(f->dst_fs) ?: "";
 	rec->floor_gib_per_s = f->floor_gib_s;
 	rec->pct_of_floor = f->floor_gib_s > 0 ? 100 * rec->gib_per_s / f->floor_gib_s : 0;
 	rec->cold = (uint64_t)plan->cold;
