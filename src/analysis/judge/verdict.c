@@ -116,7 +116,7 @@ int verdict_ratio(const double *a, size_t na, const double *b, size_t nb, struct
 	for (size_t i = 0; i < na; i++)
 		for (size_t j = 0; j < nb; j++)
 			d[i * nb + j] = log(a[i]) - log(b[j]);
-	qsort(d, n, sizeof(*d), stats_compare_doubles);
+	stats_sort(d, n);
 	out->estimate = exp(n % 2 ? d[n / 2] : (d[n / 2 - 1] + d[n / 2]) / 2);
 	size_t k = verdict_mann_whitney_k(na, nb);
 	if (k >= 1 && k <= n / 2) {
