@@ -150,18 +150,32 @@ static uint64_t hash_text(uint64_t h, const char *s)
 {
 	return hash_bytes(h, s, strlen(s) + 1);
 }
+/* A record's and a group's key hash alike: the same fields, in the same order. */
+#define KEY_HASH(x)                                                                              \
+	do {                                                                                     \
+		h = hash_text(h, (x)->series);                                                   \
+		h = hash_text(h, (x)->method);                                                   \
+		h = hash_text(h, (x)->producer);                                                 \
+		h = hash_text(h, (x)->consumer);                                                 \
+		const uint64_t nums[] = { (x)->bytes,	  (x)->chunk,	(x)->slots,               \
+					  (x)->pipe_size, (x)->spin_us, (uint64_t)(x)->busy_poll }; \
+		h = hash_bytes(h, nums, sizeof(nums));                                           \
+		h = hash_text(h, (x)->source);                                                   \
+		h = hash_text(h, (x)->sink_by);                                                  \
+	} while (0)
+
 static uint64_t key_hash(const struct run_record *r)
 {
 	uint64_t h = 1469598103934665603ull;
-	h = hash_text(h, r->series);
-	h = hash_text(h, r->method);
-	h = hash_text(h, r->producer);
-	h = hash_text(h, r->consumer);
-	const uint64_t nums[] = { r->bytes, r->chunk, r->slots, r->pipe_size, r->spin_us,
-				  (uint64_t)r->busy_poll };
-	h = hash_bytes(h, nums, sizeof(nums));
-	h = hash_text(h, r->source);
-	return hash_text(h, r->sink_by);
+	KEY_HASH(r);
+	return h;
+}
+
+static uint64_t group_hash(const struct group *g)
+{
+	uint64_t h = 1469598103934665603ull;
+	KEY_HASH(g);
+	return h;
 }
 
 static void group_key_of(struct group *g, const struct run_record *r)
@@ -236,6 +250,51 @@ out:
 	free(start);
 	free(members);
 	return rc;
+}
+
+int groups_index(const struct run_record *records, size_t n, const struct group *groups,
+		 size_t ng, size_t **start_out, size_t **members_out)
+{
+	*start_out = *members_out = NULL;
+	size_t nslots = 16;
+	while (nslots < 2 * ng)
+		nslots *= 2;
+	size_t *slots = calloc(nslots, sizeof(size_t));	/* group index + 1; 0 = empty */
+	size_t *of = malloc((n ? n : 1) * sizeof(size_t));	/* each record's group; ng: none */
+	size_t *start = calloc(ng + 2, sizeof(size_t));
+	size_t *members = malloc((n ? n : 1) * sizeof(size_t));
+	if (!slots || !of || !start || !members) {
+		free(slots);
+		free(of);
+		free(start);
+		free(members);
+		return -ENOMEM;
+	}
+	for (size_t g = 0; g < ng; g++) {
+		size_t h = group_hash(&groups[g]) & (nslots - 1);
+		while (slots[h])
+			h = (h + 1) & (nslots - 1);
+		slots[h] = g + 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t h = key_hash(&records[i]) & (nslots - 1);
+		while (slots[h] && !groups_holds(&groups[slots[h] - 1], &records[i]))
+			h = (h + 1) & (nslots - 1);
+		of[i] = slots[h] ? slots[h] - 1 : ng;
+		start[of[i] + 1]++;
+	}
+	for (size_t g = 0; g <= ng; g++)
+		start[g + 1] += start[g];
+	for (size_t i = 0; i < n; i++)	/* as in groups_build: start[] counts up, then shifts */
+		members[start[of[i]]++] = i;
+	for (size_t g = ng + 1; g > 0; g--)
+		start[g] = start[g - 1];
+	start[0] = 0;
+	free(slots);
+	free(of);
+	*start_out = start;
+	*members_out = members;
+	return 0;
 }
 
 const struct group *groups_find(const struct group *groups, size_t n, const char *series,

@@ -65,6 +65,14 @@ uint64_t groups_bytes_per_call(uint64_t chunk, uint64_t pipe_size);
 int groups_build(const struct run_record *records, size_t n, struct group **groups,
 		 size_t *ngroups);
 
+/* Which records belong to each of groups[0..ng) (groups_build's, or any with distinct keys):
+ * the indices of group g's records, in file order, are (*members)[(*start)[g] ..
+ * (*start)[g + 1]); records in no group come last.  Both arrays are malloc'ed (free them).
+ * One pass with a hash of the key, for callers that would otherwise scan every record per
+ * group.  Returns 0 or -ENOMEM. */
+int groups_index(const struct run_record *records, size_t n, const struct group *groups,
+		 size_t ng, size_t **start, size_t **members);
+
 /* 1 when run r belongs to group g (same series, method, halves, size, chunk, slots, pipe size
  * and polling). */
 int groups_holds(const struct group *g, const struct run_record *r);

@@ -31,6 +31,7 @@ struct input {
 	size_t n, cap;
 	struct group *groups;
 	size_t ng;
+	size_t *start, *members;	/* each group's records (groups_index) */
 };
 
 /* The three things compared for each group; for each, which way is better. */
@@ -66,10 +67,9 @@ static int same_experiment(const struct group *a, const struct group *b)
 static size_t samples(const struct input *in, const struct group *g, enum metric m, double *v,
 		      size_t max)
 {
-	size_t k = 0;
-	for (size_t i = 0; i < in->n && k < max; i++)
-		if (groups_holds(g, &in->records[i]))
-			v[k++] = metric_of(&in->records[i], m);
+	size_t k = 0, gi = (size_t)(g - in->groups);
+	for (size_t i = in->start[gi]; i < in->start[gi + 1] && k < max; i++)
+		v[k++] = metric_of(&in->records[in->members[i]], m);
 	return k;
 }
 
@@ -95,7 +95,8 @@ static int load(const char *arg, struct input *in, struct bx_error *err)
 		return rc;
 	if (in->n == 0)
 		return bx_fail(err, BX_EXIT_USAGE, "compare: '%s' holds no runs", in->path);
-	if (groups_build(in->records, in->n, &in->groups, &in->ng) < 0)
+	if (groups_build(in->records, in->n, &in->groups, &in->ng) < 0 ||
+	    groups_index(in->records, in->n, in->groups, in->ng, &in->start, &in->members) < 0)
 		return bx_fail(err, BX_EXIT_FAILURE, "compare: out of memory");
 	return 0;
 }
@@ -351,6 +352,8 @@ int compare_run(const char *const *inputs, size_t n, const char *out_dir, struct
 	for (size_t i = 0; i < n; i++) {
 		free(in[i].records);
 		free(in[i].groups);
+		free(in[i].start);
+		free(in[i].members);
 	}
 	free(in);
 	free(table);
