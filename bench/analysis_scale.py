@@ -4,7 +4,8 @@
 For each ROWS (default 1000 10000 100000 1000000) it makes a synthetic fleet file with
 bench/make_runs_csv.py (kept in $TMPDIR/bulkxfer-scale/ between runs: the 1M file takes a
 minute to make), then times `bulkxfer report`, `bulkxfer compare` (the file against the 1000-row
-one) and `bulkxfer explain --model` (fitting a model.csv first with `explain`), each run once
+one), `bulkxfer explain` (which fits the cost model) and `bulkxfer explain --model` (with the
+model.csv the report wrote), each run once
 on an otherwise idle machine: wall seconds and peak memory (getrusage's ru_maxrss of the
 finished child).  Prints a table with the growth between sizes (the exponent k of
 time ~ rows^k: 1 is linear, n log n reads a little above 1, 2 is quadratic) and writes
@@ -63,7 +64,7 @@ def main():
             wall, rss = measure(argv)
             rows.append((what, n, wall, rss))
             print("%-12s %9d rows  %8.2f s  %8.1f MiB" % (what, n, wall, rss), flush=True)
-        model = os.path.join(out, "explain", "model.csv")
+        model = os.path.join(out, "report", "model.csv")
         if os.path.exists(model):
             wall, rss = measure([BIN, "explain", "--csv", path, "--model", model, "--out",
                                  out + "/explain-model"])

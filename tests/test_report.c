@@ -11,6 +11,7 @@
 #include "analysis/judge/study.h"
 #include "analysis/report/answer.h"
 #include "analysis/report/explain.h"
+#include "analysis/report/plot_data.h"
 #include "analysis/report/report_placement.h"
 #include "analysis/report/report.h"
 #include "analysis/report/summary.h"
@@ -193,6 +194,39 @@ static void test_bars_leave_out_profiled_runs(void)
 			CU_ASSERT_PTR_NOT_NULL(strstr(data, ",102.4,") && strstr(data, ",0.722475,1.01545\n"));
 		free(data);
 	}
+	ts_remove_tree(dir);
+}
+
+/* A pooled file's many groups: the bar graphs draw the PLOT_MAX_BARS with the most runs and
+ * the report says how many of how many.  50 groups (10 chunks of five methods), the 40 with
+ * three runs kept over the 10 with one. */
+static void test_bars_keep_the_best_measured_groups(void)
+{
+	char dir[64], path[160];
+	ts_make_tempdir(dir, sizeof(dir));
+	static const char *const methods[] = { "pipe", "splice", "shm", "unix", "tcp" };
+	static struct run_record r[200];
+	size_t n = 0;
+	for (int m = 0; m < 5; m++)
+		for (int c = 0; c < 10; c++)
+			for (int k = 0; k < (c < 8 ? 3 : 1); k++)
+				r[n++] = fixture("run", methods[m], 4096ull << c, 1 << 20, 0.1, 0.1,
+						 1.0 + 0.01 * k);
+	struct bx_error err = { 0, "" };
+	CU_ASSERT_EQUAL(report_write(r, n, "runs.csv", dir, NULL, &err), 0);
+	snprintf(path, sizeof(path), "%s/plot-throughput.csv", dir);
+	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + PLOT_MAX_BARS);
+	char *data = slurp(path);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(data);
+	CU_ASSERT_PTR_NULL(strstr(data, "2 MiB"));	/* chunk 4096 << 9: one run, left out */
+	CU_ASSERT_PTR_NOT_NULL(strstr(data, "512 KiB"));	/* 4096 << 7: three runs, kept */
+	free(data);
+	snprintf(path, sizeof(path), "%s/report.md", dir);
+	char *md = slurp(path);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "It draws the 40 groups with the most runs of the 50 "
+				      "(summary.csv has them all)."));
+	free(md);
 	ts_remove_tree(dir);
 }
 
@@ -1041,6 +1075,7 @@ int register_report_suite(void)
 		{ "each_script_renders", test_each_script_renders },
 		{ "ipc_alone_section", test_ipc_alone_section },
 		{ "uring_section", test_uring_section },
+		{ "bars_keep_the_best_measured_groups", test_bars_keep_the_best_measured_groups },
 	};
 	return TS_ADD_SUITE("report", cases);
 }
