@@ -138,8 +138,8 @@ mutate:
 	@scripts/ensure-deps.sh
 	scripts/mutate.sh $(MUTATIONS)
 
-# Everything: the suite, the 4 GiB suite, the sanitizers, valgrind and the browser.
-check: test big sanitize valgrind browser
+# Everything: the suite, the 4 GiB suite, the sanitizers, valgrind, the browser and the fuzzers.
+check: test big sanitize valgrind browser fuzz
 
 # The main job: the 2014 comparison on a 1.4 GiB file; writes results/reproduce-<time>/.
 reproduce: $(BIN)
