@@ -2,27 +2,33 @@
 # fuzz-coverage.sh COVBUILD CORPORA TARGET... - how much of its reader each fuzz target's corpus
 # reaches: runs every input of CORPORA/<target> and tests/fuzz/seeds/<target> once through the
 # target built with clang's source-based coverage (COVBUILD/fuzz/<target>), and prints, per
-# target, the lines and branches of the files holding its readers that ran (llvm-cov report).
-# A file also holds code no target is for (results.c writes rows too), so a file's share is a
-# floor on the reader's own.  For doc/details.md's table; run after `make fuzz`.
+# target, the lines and branches of its reader functions that ran (llvm-cov's per-function
+# report, summed over the functions readers_of names).  For doc/details.md's table; run after
+# `make fuzz`.
 set -euo pipefail
 build=$1 corpora=$2
 shift 2
-files_of() {
+# The functions each target is for, as "file regex": the readers and the helpers only they call
+# (a file also holds writers no target is for, so a file's share would understate the reader's).
+readers_of() {
 	case $1 in
-	runs_csv) echo src/record/results.c ;;
-	model_csv) echo src/analysis/model/model.c ;;
-	folded) echo src/record/stack_counts.c src/analysis/profile/categories.c ;;
-	profile_csv) echo src/analysis/profile/profile_out.c ;;
-	elf | kallsyms) echo src/sampling/symbols.c ;;
-	proc_root) echo src/host/system_check.c src/host/sysinfo.c ;;
-	options) echo src/cli/options.c src/cli/options_check.c ;;
-	units) echo src/base/units.c ;;
-	*) echo "fuzz-coverage: no files named for target $1" >&2; exit 2 ;;
+	runs_csv) echo "src/record/results.c ^(results_read_csv|results_intern|results\.c:(map_header|split_csv_line|grow_records|store_field|text_hash))$" ;;
+	model_csv) echo "src/analysis/model/model.c ^model_read_csv$" ;;
+	folded) echo "src/record/stack_counts.c ^(stack_counts_read|stack_counts_add|stack_counts_free|stack_counts\.c:(grow_slots|hash_text))$"
+		echo "src/analysis/profile/categories.c ^(category_of_stack|category_of_frame|categories\.c:.*)$" ;;
+	profile_csv) echo "src/analysis/profile/profile_out.c ^(profile_read_csv|profile_out\.c:row_for)$" ;;
+	elf) echo "src/sampling/symbols.c ^(symbol_table_(of_image|name|vaddr_of|free)|symbols\.c:(table_find|table_free|load_image|is_elf64|aligned_in_image|in_image|add_functions|sections|debug_file_path|map_file|offset_to_vaddr|table_push|by_addr))$" ;;
+	kallsyms) echo "src/sampling/symbols.c ^(symbol_table_of_kallsyms|symbols\.c:(load_kallsyms|table_push|by_addr))$" ;;
+	proc_root) echo "src/host/system_check.c ^(system_check|system_check\.c:.*)$"
+		echo "src/host/sysinfo.c ^(sysinfo_cpu_model_at|sysinfo_steal_s_at|sysinfo_meminfo_bytes_at)$" ;;
+	options) echo "src/cli/options.c ^(options_parse|options_set_methods|options_defaults|options\.c:.*)$"
+		echo "src/cli/options_check.c ."  ;;
+	units) echo "src/base/units.c ^(units_parse_size|units_parse_count|units_format_size|units\.c:.*)$" ;;
+	*) echo "fuzz-coverage: no readers named for target $1" >&2; exit 2 ;;
 	esac
 }
 mkdir -p "$build/prof"
-printf '| target | file | lines run | branches run |\n|---|---|---|---|\n'
+printf '| target | reader functions in | lines run | branches run |\n|---|---|---|---|\n'
 for t in "$@"; do
 	rm -f "$build/prof/$t".*
 	dirs=("tests/fuzz/seeds/$t")
@@ -30,11 +36,13 @@ for t in "$@"; do
 	LLVM_PROFILE_FILE="$build/prof/$t.profraw" "$build/fuzz/$t" -runs=0 -close_fd_mask=3 \
 		"${dirs[@]}" >/dev/null 2>&1
 	llvm-profdata merge -sparse "$build/prof/$t.profraw" -o "$build/prof/$t.profdata"
-	for f in $(files_of "$t"); do
-		# TOTAL row: regions, missed, cover, functions, missed, cover, lines, missed, cover,
-		# branches, missed, cover
-		llvm-cov report "$build/fuzz/$t" -instr-profile="$build/prof/$t.profdata" "$f" |
-			awk -v t="$t" -v f="$f" '$1 == "TOTAL" {
-				printf "| %s | %s | %s of %d | %s of %d |\n", t, f, $10, $8, $13, $11 }'
+	readers_of "$t" | while read -r f re; do
+		# per function: name, regions, missed, cover, lines, missed, cover, branches, ...
+		llvm-cov report -show-functions "$build/fuzz/$t" -instr-profile="$build/prof/$t.profdata" \
+			"$f" | awk -v t="$t" -v f="$f" -v re="$re" '
+			NF >= 10 && $1 != "TOTAL" && $1 ~ re && $5 ~ /^[0-9]+$/ { lines += $5; lmiss += $6; br += $8; bmiss += $9; nf++ }
+			END { printf "| %s | %s (%d functions) | %.0f%% of %d | %.0f%% of %d |\n", t, f, nf,
+				lines ? 100 * (lines - lmiss) / lines : 0, lines,
+				br ? 100 * (br - bmiss) / br : 0, br }'
 	done
 done
