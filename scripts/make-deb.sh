@@ -68,9 +68,8 @@ say "building $deb from $commit (the suite runs inside: a few minutes)"
 build "$work/a"
 cp "$work/a/build.log" "$out/build.log"
 cp "$work/a"/*.deb "$work/a"/*.changes "$work/a"/*.buildinfo "$out/"
-grep -E '^(skipped|  skipped|skip)|skipped:' "$work/a/build.log" | head -20 || true
-skips=$(sed -n '/cases were skipped/,/^$/p' "$work/a/build.log")
-[ -n "$skips" ] && printf '%s\n' "$skips"
+# what the suite could not do inside the build, as it listed it (nothing when it did all)
+sed -n '/^run_tests: .* skipped for a missing precondition/,/^$/p' "$work/a/build.log"
 say "built: $(cd "$out" && ls ./*.deb | tr '\n' ' ')"
 
 # ---- 3. lintian and hardening -------------------------------------------------------------------
@@ -79,8 +78,10 @@ lintian --pedantic --info --display-experimental --fail-on error,warning "$chang
 	tee "$out/lintian.log" || fail "lintian found errors or warnings ($out/lintian.log)"
 say "lintian --pedantic: no error, no warning ($(grep -c . "$out/lintian.log" || true) other lines)"
 dpkg-deb -x "$out/$deb" "$work/x"
-hardening-check "$work/x/usr/bin/bulkxfer" | tee "$out/hardening.log"
-! grep -q ': no' "$out/hardening.log" || fail "hardening-check: a protection is missing"
+# The five hardening=+all gives on Debian 12 (its dpkg has no -fcf-protection feature yet):
+# hardening-check fails when one of them is missing.
+hardening-check --nocfprotection "$work/x/usr/bin/bulkxfer" | tee "$out/hardening.log" ||
+	fail "hardening-check: a protection is missing ($out/hardening.log)"
 
 # ---- 4. the same bytes twice --------------------------------------------------------------------
 say "building again elsewhere (nocheck) to compare the bytes"
