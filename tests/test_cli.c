@@ -660,6 +660,43 @@ static const char *file_text(const char *path, char *buf, size_t len)
 	return buf;
 }
 
+/* gnuplot is only recommended (the Debian package's Recommends): with no gnuplot on PATH,
+ * report writes report.md, report.html and the plot data, says once that the graphs were
+ * skipped and why, marks each graph "not drawn" in report.md, and exits 0. */
+static void test_report_without_gnuplot(void)
+{
+	char path[320], empty[256];
+	struct ts_result *r = malloc(sizeof(*r));
+	run_line("run --size 1M --method pipe,splice --runs 2 --warmup 0 --workdir {D} --csv "
+		 "{D}/nognuplot.csv", r);
+	CU_ASSERT_EQUAL_FATAL(r->status, 0);
+	snprintf(empty, sizeof(empty), "%s/no-programs", workdir);
+	CU_ASSERT_EQUAL_FATAL(mkdir(empty, 0755), 0);
+	const char *old = getenv("PATH");
+	char *saved = old ? strdup(old) : NULL;
+	setenv("PATH", empty, 1);	/* the child runs bulkxfer by its path, gnuplot by PATH */
+	run_line("report --csv {D}/nognuplot.csv --out {D}/nognuplot-report", r);
+	if (saved) {
+		setenv("PATH", saved, 1);
+		free(saved);
+	}
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "bulkxfer: graphs skipped: gnuplot is not installed "
+				      "(apt-get install gnuplot-nox)"));
+	const char *first = strstr(r->err, "graphs skipped");
+	CU_ASSERT(first && !strstr(first + 1, "graphs skipped"));	/* said once, not per graph */
+	snprintf(path, sizeof(path), "%s/nognuplot-report/report.md", workdir);
+	static char md[262144];
+	CU_ASSERT_PTR_NOT_NULL(strstr(file_text(path, md, sizeof(md)),
+				      "End-to-end throughput: not drawn: gnuplot is not installed"));
+	snprintf(path, sizeof(path), "%s/nognuplot-report/report.html", workdir);
+	CU_ASSERT_EQUAL(access(path, F_OK), 0);
+	snprintf(path, sizeof(path), "%s/nognuplot-report/throughput.png", workdir);
+	CU_ASSERT_NOT_EQUAL(access(path, F_OK), 0);
+	rmdir(empty);
+	free(r);
+}
+
 /* No output is written through a link someone could have planted (issue 32): a --csv that is
  * a link, or another user's file, is refused before a byte moves; a link planted at
  * report.md makes the report fail without touching what it points at; one planted at a graph's
@@ -829,6 +866,7 @@ int register_cli_suite(void)
 		{ "reproduce_all", test_reproduce_all },
 		{ "reproduce_adaptive_rounds", test_reproduce_adaptive_rounds },
 		{ "outputs_never_through_a_link", test_outputs_never_through_a_link },
+		{ "report_without_gnuplot", test_report_without_gnuplot },
 		{ "explain_predicts", test_explain_predicts },
 	};
 	return TS_ADD_SUITE_WITH("cli", cli_suite_init, cli_suite_clean, cases);

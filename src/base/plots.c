@@ -97,6 +97,22 @@ static int run_gnuplot(const char *script, const char *script_path, const char *
 	return 0;
 }
 
+int plots_available(void)
+{
+	const char *path = getenv("PATH");
+	if (!path || !*path)
+		path = "/usr/bin:/bin";
+	char dir[4096];
+	for (const char *p = path; *p;) {
+		size_t len = strcspn(p, ":");
+		int n = snprintf(dir, sizeof(dir), "%.*s/gnuplot", (int)len, len ? p : ".");
+		if (n > 0 && (size_t)n < sizeof(dir) && access(dir, X_OK) == 0)
+			return 1;
+		p += len + (p[len] == ':');
+	}
+	return 0;
+}
+
 int plots_render(const char *script, const char *data, const char *out, const char *log_path,
 		 struct bx_error *err)
 {

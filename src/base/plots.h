@@ -12,6 +12,14 @@
  * scripts; else the installed place, so an error names where they should be. */
 const char *plots_dir(void);
 
+/* 1 when a gnuplot can be run (an executable `gnuplot` in $PATH).  gnuplot is only recommended
+ * by the package: without it the reports are written, their graphs skipped with a line saying
+ * so, and the exit status is not touched. */
+int plots_available(void);
+
+/* What a report says of a graph it skipped for the want of gnuplot. */
+#define PLOTS_MISSING "gnuplot is not installed (apt-get install gnuplot-nox)"
+
 /* Run `gnuplot` on <plots_dir>/<script>.gp with data and out (a path without extension); it
  * writes out.png and out.svg.  gnuplot's own messages go to log_path (appended).
  * Returns 0, or BX_EXIT_FAILURE with *err filled (gnuplot missing, failed, or wrote no PNG). */

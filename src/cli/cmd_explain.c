@@ -72,6 +72,10 @@ static int write_copies_graph(const struct run_options *o, const struct group *g
 		return bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", data, strerror(-rows));
 	if (rows == 0)
 		return 0;
+	if (!plots_available()) {
+		bx_print_error("graph skipped: %s; %s has its numbers", PLOTS_MISSING, data);
+		return 0;
+	}
 	rc = plots_render("copies", data, out, log, err);
 	if (rc == 0)
 		printf("graph: %s.png (measured CPU s/GiB against theoretical CPU copies)\n", out);

@@ -321,7 +321,10 @@ int compare_run(const char *const *inputs, size_t n, const char *out_dir, struct
 			     "common (the same series, method, size, chunk, pipe size, slots and "
 			     "polling)", in[0].path, in[1].path, n > 2 ? " and the rest" : "");
 	}
-	if (rc == 0 && n == 2)
+	if (rc == 0 && n == 2 && !plots_available())
+		bx_print_error("graph skipped: %s; compare.md and compare.csv are written",
+			       PLOTS_MISSING);
+	else if (rc == 0 && n == 2)
 		rc = plots_render("compare", plot, png, log, err);
 	if (rc == 0) {
 		char html[PATH_MAX + 32];

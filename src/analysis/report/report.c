@@ -86,6 +86,14 @@ static int render_graph(FILE *md, struct report_input *in, enum report_graph_id 
 			"no known method)\n", gr->title);
 		return 0;
 	}
+	if (!plots_available()) {	/* recommended, not required: the numbers are in the CSVs */
+		static int said;
+		if (!said++)
+			bx_print_error("graphs skipped: %s; the report and its plot-*.csv data are "
+				       "written", PLOTS_MISSING);
+		fprintf(md, "- %s: not drawn: %s\n", gr->title, PLOTS_MISSING);
+		return 0;
+	}
 	char out[PATH_LEN], log_path[PATH_LEN];
 	snprintf(out, sizeof(out), "%s/%s", in->out_dir, gr->script);
 	snprintf(log_path, sizeof(log_path), "%s/gnuplot.log", in->out_dir);
