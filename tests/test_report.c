@@ -199,7 +199,7 @@ static void test_bars_leave_out_profiled_runs(void)
 
 /* A pooled file's many groups: the bar graphs draw the PLOT_MAX_BARS with the most runs (the
  * file's first among equals) and the report says how many of how many.  50 groups (10 chunks
- * of five methods): 45 with three runs, of which the first 40 are drawn, and 5 with one. */
+ * of five methods): 45 with three runs, of which the first 24 are drawn, and 5 with one. */
 static void test_bars_keep_the_best_measured_groups(void)
 {
 	char dir[64], path[160];
@@ -224,7 +224,7 @@ static void test_bars_keep_the_best_measured_groups(void)
 	snprintf(path, sizeof(path), "%s/report.md", dir);
 	char *md = slurp(path);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
-	CU_ASSERT_PTR_NOT_NULL(strstr(md, "It draws the 40 groups with the most runs of the 50 "
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "It draws the 24 groups with the most runs of the 50 "
 				      "(summary.csv has them all)."));
 	free(md);
 	ts_remove_tree(dir);

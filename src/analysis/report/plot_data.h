@@ -15,7 +15,7 @@
 enum sweep_axis { AXIS_CHUNK, AXIS_SIZE };
 
 /* The most bars a bar graph draws: with more headline groups, those with the most runs. */
-#define PLOT_MAX_BARS 40
+#define PLOT_MAX_BARS 24	/* more, and their turned labels overlap */
 
 /* plot-cpu.csv, plot-throughput.csv and plot-cpu_per_gib.csv in dir, one row per headline group
  * (the groups outside the sweeps, or every group when all are sweeps; at most PLOT_MAX_BARS,
