@@ -108,7 +108,8 @@ browser: $(BIN)
 # seconds each, two at a time; the corpora grow in build-fuzz/corpus/ from the seeds in
 # tests/fuzz/seeds/.  Fails on any finding (its input is kept in build-fuzz/findings/: add it to
 # tests/fuzz/found/<target>/ with the fix) or when all targets together ran fewer than
-# FUZZ_MIN_EXECS inputs.  fuzz-coverage: the lines of src/ each target's corpus reaches.
+# FUZZ_MIN_EXECS inputs.  fuzz-coverage (after make fuzz): the lines and branches of each
+# target's reader functions its corpus reaches.
 FUZZ_S         ?= 60
 FUZZ_MIN_EXECS ?= 0
 FUZZ_BUILD     := build-fuzz

@@ -21,11 +21,17 @@ run_one() {
 	mkdir -p "$corpus" "$found"
 	local dict=()
 	[ -f "tests/fuzz/dict/$t.dict" ] && dict=(-dict="tests/fuzz/dict/$t.dict")
-	# -close_fd_mask=1: the readers' stdout is noise; their reports go to stderr.
-	"$build/fuzz/$t" "$corpus" "tests/fuzz/seeds/$t" "${dict[@]}" -max_total_time="$secs" \
-		-timeout=10 -rss_limit_mb=2048 -max_len=16384 -use_value_profile=1 \
-		-print_final_stats=1 -close_fd_mask=1 -artifact_prefix="$found/" >"$log" 2>&1
+	# -close_fd_mask=1: the readers' stdout is noise; their reports go to stderr.  TMPDIR of
+	# its own: a target that crashes cannot remove its scratch files (proc_root's tree), so
+	# they go where this removes them.
+	local scratch="$build/tmp/$t"
+	mkdir -p "$scratch"
+	TMPDIR="$scratch" "$build/fuzz/$t" "$corpus" "tests/fuzz/seeds/$t" "${dict[@]}" \
+		-max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
+		-use_value_profile=1 -print_final_stats=1 -close_fd_mask=1 \
+		-artifact_prefix="$found/" >"$log" 2>&1
 	echo $? >"$build/logs/$t.rc"
+	rm -rf "$scratch"
 }
 export -f run_one
 printf '%s\n' "$@" | xargs -P 2 -I{} bash -c 'run_one "$@"' _ {} "$build" "$secs"

@@ -18,7 +18,7 @@
 typedef int (*fuzz_target_fn)(const uint8_t *data, size_t size);
 
 struct fuzz_target {
-	const char *name;	/* the folder of its seeds and found inputs under tests/fuzz/ */
+	const char *name;	/* its folders tests/fuzz/seeds/<name>/ and tests/fuzz/found/<name>/ */
 	fuzz_target_fn run;
 	const char *reads;	/* what it feeds the bytes to, for the docs and the listing */
 };
