@@ -118,7 +118,8 @@ snapshot() {
 snapshot >"$work/before"
 away=$(mktemp -d /var/tmp/bulkxfer-installed-XXXXXX)
 # a failure from here on must not leave the package installed or the folder behind
-trap 'rm -rf "$work" "$away"; dpkg -s bulkxfer >/dev/null 2>&1 && apt-get remove -y -qq --purge bulkxfer >/dev/null' EXIT
+# (an `if`, not `&&`: under set -e a trap's last failing command would become the exit status)
+trap 'rm -rf "$work" "$away"; if dpkg -s bulkxfer >/dev/null 2>&1; then apt-get remove -y -qq --purge bulkxfer >/dev/null; fi' EXIT
 apt-get install -y -qq "$out/$deb" >/dev/null || fail "apt-get install ./$deb failed"
 chmod 755 "$away"
 in_away() { (cd "$away" && env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME="$away" TMPDIR="$away" "$@"); }
