@@ -194,6 +194,24 @@ static void group_key_of(struct group *g, const struct run_record *r)
 	g->busy_poll = r->busy_poll;
 }
 
+/* List each bucket's records, in file order: of[i] is record i's bucket (< nb); on return the
+ * indices of bucket b's records are members[start[b] .. start[b + 1]).  start has nb + 1
+ * entries, zeroed by the caller. */
+static void list_members(const size_t *of, size_t n, size_t nb, size_t *start, size_t *members)
+{
+	for (size_t i = 0; i < n; i++)
+		start[of[i] + 1]++;
+	for (size_t b = 0; b < nb; b++)
+		start[b + 1] += start[b];
+	/* start[b] counts up as bucket b's records are placed; then start[b - 1] (or 0) is again
+	 * its first */
+	for (size_t i = 0; i < n; i++)
+		members[start[of[i]]++] = i;
+	for (size_t b = nb; b > 0; b--)
+		start[b] = start[b - 1];
+	start[0] = 0;
+}
+
 /* One pass puts each record in its group (a hash of the key: a pooled file of a million rows
  * and thousands of groups took hours by searching the groups for each record), a counting sort
  * lists each group's records in file order, and each group is summarised from its own list. */
@@ -208,7 +226,8 @@ int groups_build(const struct run_record *records, size_t n, struct group **grou
 	struct group *gs = calloc(n ? n : 1, sizeof(*gs));
 	double *scratch = malloc((n ? n : 1) * sizeof(double));
 	size_t *slots = calloc(nslots, sizeof(size_t));	/* group index + 1; 0 = empty */
-	size_t *of = malloc((n ? n : 1) * sizeof(size_t));	/* each record's group */
+	/* each record's group (calloc: gcc cannot see the loop below fill it before use) */
+	size_t *of = calloc(n ? n : 1, sizeof(size_t));
 	size_t *start = calloc(n + 1, sizeof(size_t));	/* each group's first in members */
 	size_t *members = malloc((n ? n : 1) * sizeof(size_t));
 	int rc = -ENOMEM;
@@ -225,17 +244,8 @@ int groups_build(const struct run_record *records, size_t n, struct group **grou
 			slots[h] = ++ng;
 		}
 		of[i] = slots[h] - 1;
-		start[of[i] + 1]++;
 	}
-	for (size_t g = 0; g < ng; g++)
-		start[g + 1] += start[g];
-	/* start[g] now counts up as group g's records are placed; start[g - 1] (or 0) is again its
-	 * first once all are. */
-	for (size_t i = 0; i < n; i++)
-		members[start[of[i]]++] = i;
-	for (size_t g = ng; g > 0; g--)
-		start[g] = start[g - 1];
-	start[0] = 0;
+	list_members(of, n, ng, start, members);
 	for (size_t g = 0; g < ng; g++)
 		summarise(&gs[g], records, members + start[g], start[g + 1] - start[g], scratch);
 	*groups = gs;
@@ -281,15 +291,8 @@ int groups_index(const struct run_record *records, size_t n, const struct group 
 		while (slots[h] && !groups_holds(&groups[slots[h] - 1], &records[i]))
 			h = (h + 1) & (nslots - 1);
 		of[i] = slots[h] ? slots[h] - 1 : ng;
-		start[of[i] + 1]++;
 	}
-	for (size_t g = 0; g <= ng; g++)
-		start[g + 1] += start[g];
-	for (size_t i = 0; i < n; i++)	/* as in groups_build: start[] counts up, then shifts */
-		members[start[of[i]]++] = i;
-	for (size_t g = ng + 1; g > 0; g--)
-		start[g] = start[g - 1];
-	start[0] = 0;
+	list_members(of, n, ng + 1, start, members);	/* bucket ng: records in no group */
 	free(slots);
 	free(of);
 	*start_out = start;

@@ -319,16 +319,6 @@ static const char *pick_study_series(const struct run_record *r, size_t n)
 	return NULL;
 }
 
-/* 1 when one of groups g[0..ng) is method's in series: what has_runs says, from the groups (a
- * pass over a pooled file's million records per sweep group was most of a report's time). */
-static int has_group(const struct group *g, size_t ng, const char *series, const char *method)
-{
-	for (size_t i = 0; i < ng; i++)
-		if (strcmp(g[i].method, method) == 0 && strcmp(g[i].series, series) == 0)
-			return 1;
-	return 0;
-}
-
 /* Of methods (NULL-terminated; NULL = every method), the one whose best chunk-sweep group has
  * the fastest median GiB/s and also ran in the tuned phase, or NULL.  The choice is made on the
  * chunk sweep's runs, never on the tuned runs it is then judged on: picking the winner from the
@@ -339,7 +329,7 @@ static const char *named_in_advance(const struct run_record *r, size_t n,
 	const char *best = NULL;
 	double best_median = 0;
 	for (size_t i = 0; i < ng; i++) {
-		if (strcmp(g[i].series, PHASE_CHUNK_SWEEP) != 0 || !has_group(g, ng, PHASE_TUNED, g[i].method))
+		if (strcmp(g[i].series, PHASE_CHUNK_SWEEP) != 0 || !groups_find(g, ng, PHASE_TUNED, g[i].method))
 			continue;
 		int wanted = methods == NULL;
 		for (size_t m = 0; methods && methods[m]; m++)
