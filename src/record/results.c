@@ -2,6 +2,7 @@
  * results.c - CSV and JSON writers for run records (see results.h).
  */
 #include "record/results.h"
+#include "base/hash.h"
 #include "base/units.h"
 
 #include <errno.h>
@@ -458,14 +459,6 @@ static struct {
 	size_t n, cap;
 } shared;
 
-static uint64_t text_hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
-}
-
 const char *results_intern(const char *text)
 {
 	if ((shared.n + 1) * 2 > shared.cap) {
@@ -476,7 +469,7 @@ const char *results_intern(const char *text)
 		for (size_t i = 0; i < shared.cap; i++) {
 			if (!shared.slot[i])
 				continue;
-			size_t h = text_hash(shared.slot[i]) & (cap - 1);
+			size_t h = bx_hash_text(BX_HASH_SEED, shared.slot[i]) & (cap - 1);
 			while (slot[h])
 				h = (h + 1) & (cap - 1);
 			slot[h] = shared.slot[i];
@@ -485,7 +478,7 @@ const char *results_intern(const char *text)
 		shared.slot = slot;
 		shared.cap = cap;
 	}
-	size_t h = text_hash(text) & (shared.cap - 1);
+	size_t h = bx_hash_text(BX_HASH_SEED, text) & (shared.cap - 1);
 	for (; shared.slot[h]; h = (h + 1) & (shared.cap - 1))
 		if (strcmp(shared.slot[h], text) == 0)
 			return shared.slot[h];

@@ -10,15 +10,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/hash.h"
 #include "base/io_util.h"
 
-/* FNV-1a: short stacks of ASCII names, no adversary. */
 static uint64_t hash_text(const char *s)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
+	return bx_hash_text(BX_HASH_SEED, s);
 }
 
 static int grow_slots(struct stack_counts *sc)

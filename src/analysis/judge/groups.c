@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hash.h"
 #include "base/io_util.h"
 #include "base/units.h"
 
@@ -139,41 +140,35 @@ static void summarise(struct group *g, const struct run_record *records, const s
 	g->noisy = stats_is_noisy(&g->gib);
 }
 
-/* FNV-1a over what groups_holds compares, so equal keys hash alike. */
-static uint64_t hash_bytes(uint64_t h, const void *p, size_t len)
+/* One text field of a key, its NUL included so that "ab","c" and "a","bc" hash apart. */
+static uint64_t hash_field(uint64_t h, const char *s)
 {
-	for (const unsigned char *b = p; len--; b++)
-		h = (h ^ *b) * 1099511628211ull;
-	return h;
-}
-static uint64_t hash_text(uint64_t h, const char *s)
-{
-	return hash_bytes(h, s, strlen(s) + 1);
+	return bx_hash_bytes(h, s, strlen(s) + 1);
 }
 /* A record's and a group's key hash alike: the same fields, in the same order. */
 #define KEY_HASH(x)                                                                              \
 	do {                                                                                     \
-		h = hash_text(h, (x)->series);                                                   \
-		h = hash_text(h, (x)->method);                                                   \
-		h = hash_text(h, (x)->producer);                                                 \
-		h = hash_text(h, (x)->consumer);                                                 \
+		h = hash_field(h, (x)->series);                                                  \
+		h = hash_field(h, (x)->method);                                                  \
+		h = hash_field(h, (x)->producer);                                                \
+		h = hash_field(h, (x)->consumer);                                                \
 		const uint64_t nums[] = { (x)->bytes,	  (x)->chunk,	(x)->slots,               \
 					  (x)->pipe_size, (x)->spin_us, (uint64_t)(x)->busy_poll }; \
-		h = hash_bytes(h, nums, sizeof(nums));                                           \
-		h = hash_text(h, (x)->source);                                                   \
-		h = hash_text(h, (x)->sink_by);                                                  \
+		h = bx_hash_bytes(h, nums, sizeof(nums));                                        \
+		h = hash_field(h, (x)->source);                                                  \
+		h = hash_field(h, (x)->sink_by);                                                 \
 	} while (0)
 
 static uint64_t key_hash(const struct run_record *r)
 {
-	uint64_t h = 1469598103934665603ull;
+	uint64_t h = BX_HASH_SEED;
 	KEY_HASH(r);
 	return h;
 }
 
 static uint64_t group_hash(const struct group *g)
 {
-	uint64_t h = 1469598103934665603ull;
+	uint64_t h = BX_HASH_SEED;
 	KEY_HASH(g);
 	return h;
 }

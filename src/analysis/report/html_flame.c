@@ -18,6 +18,7 @@
 #include "analysis/profile/categories.h"
 #include "analysis/report/html_text.h"
 #include "analysis/report/answer.h"
+#include "base/hash.h"
 #include "base/units.h"
 
 #define MAX_FRAME 256
@@ -46,10 +47,7 @@ struct frame_table {
 
 static uint64_t hash_of(const char *s, size_t len, int cat)
 {
-	uint64_t h = 1469598103934665603ULL ^ (uint64_t)(cat + 1);
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
+	return bx_hash_bytes(BX_HASH_SEED ^ (uint64_t)(cat + 1), s, len);
 }
 
 static int grow(struct frame_table *t)
