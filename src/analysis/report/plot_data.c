@@ -94,18 +94,29 @@ static size_t bars_min_runs(const struct group *g, size_t n, int any_plain)
 	return min;
 }
 
-size_t plot_data_bars_drawn(const struct group *g, size_t n, size_t *of)
+/* The groups the bar graphs draw, as indices into g in file order: every headline group while
+ * they fit in PLOT_MAX_BARS, else those with the most runs (bars_min_runs).  Returns how many;
+ * *headline (when not NULL) gets how many headline groups there are. */
+static size_t bar_groups(const struct group *g, size_t n, int any_plain,
+			 size_t idx[PLOT_MAX_BARS], size_t *headline)
 {
-	int any_plain = any_plain_group(g, n);
-	size_t min_runs = bars_min_runs(g, n, any_plain), drawn = 0;
-	*of = 0;
+	size_t min_runs = bars_min_runs(g, n, any_plain), k = 0, all = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!is_headline(&g[i], any_plain))
 			continue;
-		(*of)++;
-		drawn += g[i].n >= min_runs && drawn < PLOT_MAX_BARS;
+		all++;
+		if (g[i].n >= min_runs && k < PLOT_MAX_BARS)
+			idx[k++] = i;
 	}
-	return drawn;
+	if (headline)
+		*headline = all;
+	return k;
+}
+
+size_t plot_data_bars_drawn(const struct group *g, size_t n, size_t *of)
+{
+	size_t idx[PLOT_MAX_BARS];
+	return bar_groups(g, n, any_plain_group(g, n), idx, of);
 }
 
 static FILE *open_data(const char *dir, const char *name, char *path, size_t len)
@@ -130,11 +141,9 @@ int plot_data_bars(const char *dir, const struct group *g, size_t n, char paths[
 		 * the groups (10 000 rows took minutes) */
 		int any_plain = any_plain_group(g, n);
 		int several = headline_series_differ(g, n, any_plain);
-		size_t min_runs = bars_min_runs(g, n, any_plain);
-		for (size_t i = 0, drawn = 0; i < n && drawn < PLOT_MAX_BARS; i++) {
-			if (!is_headline(&g[i], any_plain) || g[i].n < min_runs)
-				continue;
-			drawn++;
+		size_t idx[PLOT_MAX_BARS], nbars = bar_groups(g, n, any_plain, idx, NULL);
+		for (size_t b = 0; b < nbars; b++) {
+			size_t i = idx[b];
 			char label[96];
 			group_label(&g[i], several, label, sizeof(label));
 			const struct stats_summary *s = &g[i].sender_cpu, *r = &g[i].receiver_cpu;

@@ -74,6 +74,7 @@ struct report_input {
 	struct findings findings;		/* what the job found (answer.h) */
 	struct side_models model;		/* the cost model section's fit */
 	int fitted;				/* 1 when the model could be fitted */
+	int gnuplot;				/* plots_available(), asked once a report */
 	struct bx_error *err;
 };
 
@@ -86,11 +87,7 @@ static int render_graph(FILE *md, struct report_input *in, enum report_graph_id 
 			"no known method)\n", gr->title);
 		return 0;
 	}
-	if (!plots_available()) {	/* recommended, not required: the numbers are in the CSVs */
-		static int said;
-		if (!said++)
-			bx_print_error("graphs skipped: %s; the report and its plot-*.csv data are "
-				       "written", PLOTS_MISSING);
+	if (!in->gnuplot) {	/* recommended, not required: the numbers are in the CSVs */
 		fprintf(md, "- %s: not drawn: %s\n", gr->title, PLOTS_MISSING);
 		return 0;
 	}
@@ -107,10 +104,12 @@ static int render_graph(FILE *md, struct report_input *in, enum report_graph_id 
 	}
 	fprintf(md, "### %s\n\n![%s](%s.png)\n\n%s", gr->title, gr->title, gr->script,
 		gr->reading);
-	size_t of = 0, drawn = plot_data_bars_drawn(in->g, in->ng, &of);
-	if ((id == GRAPH_CPU || id == GRAPH_THROUGHPUT || id == GRAPH_CPU_PER_GIB) && drawn < of)
-		fprintf(md, " It draws the %zu groups with the most runs of the %zu (summary.csv "
-			"has them all).", drawn, of);
+	if (id == GRAPH_CPU || id == GRAPH_THROUGHPUT || id == GRAPH_CPU_PER_GIB) {
+		size_t of = 0, drawn = plot_data_bars_drawn(in->g, in->ng, &of);
+		if (drawn < of)
+			fprintf(md, " It draws the %zu groups with the most runs of the %zu "
+				"(summary.csv has them all).", drawn, of);
+	}
 	if (id == GRAPH_CALLS && report_model_calls_stride(in->n) > 1)
 		fprintf(md, " It draws one run in %zu of the file's %zu.",
 			report_model_calls_stride(in->n), in->n);
@@ -334,8 +333,9 @@ static int prepare_graphs(struct report_input *in)
  * still written to the end). */
 static int write_sections(FILE *md, struct report_input *in)
 {
-	int rc = 0, failed = 0;
+	int rc = 0, failed = 0, skipped = 0;
 	struct bx_error first = { 0, "" };
+	in->gnuplot = plots_available();
 	for (size_t i = 0; i < NSECTIONS; i++) {
 		int one = sections[i].write(md, in);
 		rc = rc ? rc : one;
@@ -345,10 +345,14 @@ static int write_sections(FILE *md, struct report_input *in)
 		for (size_t k = 0; k < MAX_SECTION_GRAPHS && sections[i].graphs[k] != NO_GRAPH; k++) {
 			if (!drew++)
 				fputc('\n', md);
+			skipped += !in->gnuplot && in->graphs[sections[i].graphs[k]].available;
 			render_graph(md, in, sections[i].graphs[k], &failed);
 		}
 		in->err = keep;
 	}
+	if (skipped)	/* once for the report, not per graph */
+		bx_print_error("graphs skipped: %s; the report and its plot-*.csv data are written",
+			       PLOTS_MISSING);
 	if (failed && rc == 0) {
 		*in->err = first;
 		rc = BX_EXIT_FAILURE;

@@ -326,8 +326,9 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 	}
 	if (fclose(f) != 0)
 		return -errno;
-	/* CPU s/GiB against calls/GiB: a point per run (one in stride of a pooled file's) (both sides), and the model's line per
-	 * method over its runs' range of calls, every other term as in its first run, per GiB. */
+	/* CPU s/GiB against calls/GiB: a point per run (both sides; one run in stride of a pooled
+	 * file's), and the model's line per method over its runs' range of calls, every other term
+	 * as in its first run, per GiB. */
 	snprintf(path, sizeof(path), "%s/plot-calls.csv", dir);
 	f = io_fopen_write(path);
 	if (!f)
