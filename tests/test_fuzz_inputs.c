@@ -20,37 +20,11 @@
 
 #define FUZZ_DIR "tests/fuzz"
 
-/* Read path whole into a malloc'd buffer; *size its length.  NULL on failure. */
-static uint8_t *slurp(const char *path, size_t *size)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	uint8_t *buf = NULL;
-	size_t len = 0, cap = 0;
-	for (;;) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 4096;
-			uint8_t *b = realloc(buf, cap);
-			if (!b)
-				break;
-			buf = b;
-		}
-		size_t got = fread(buf + len, 1, cap - len, f);
-		len += got;
-		if (got == 0)
-			break;
-	}
-	fclose(f);
-	*size = len;
-	return buf;
-}
-
 /* Run target on the file path in a child; 1 when it returned normally. */
 static int survives(const struct fuzz_target *t, const char *path)
 {
 	size_t size = 0;
-	uint8_t *data = slurp(path, &size);
+	uint8_t *data = (uint8_t *)ts_read_file(path, &size);
 	if (!data)
 		return 0;
 	fflush(NULL);

@@ -104,14 +104,7 @@ static size_t fixture_records(char *dir, size_t dir_len, char *csv, size_t csv_l
 
 static char *slurp(const char *path)
 {
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return NULL;
-	char *buf = calloc(1, 1 << 20);
-	size_t n = fread(buf, 1, (1 << 20) - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
+	return ts_read_file(path, NULL);
 }
 
 /* 1 when path is a PNG (signature) of at least min_bytes. */

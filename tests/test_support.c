@@ -294,6 +294,36 @@ int ts_file_contains(const char *path, const char *text)
 	return strstr(buf, text) != NULL;
 }
 
+char *ts_read_file(const char *path, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	for (;;) {
+		if (len + 1 >= cap) {
+			cap = cap ? cap * 2 : 4096;
+			char *b = realloc(buf, cap);
+			if (!b) {
+				free(buf);
+				fclose(f);
+				return NULL;
+			}
+			buf = b;
+		}
+		size_t got = fread(buf + len, 1, cap - len - 1, f);
+		len += got;
+		if (got == 0)
+			break;
+	}
+	fclose(f);
+	buf[len] = '\0';
+	if (size)
+		*size = len;
+	return buf;
+}
+
 long ts_count_lines(const char *path)
 {
 	FILE *f = fopen(path, "r");

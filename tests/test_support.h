@@ -92,6 +92,10 @@ int ts_command_int(const char *cmd);
 /* Count the lines of a file (-1 if it cannot be read). */
 long ts_count_lines(const char *path);
 
+/* The whole of path in a malloc'ed buffer with a NUL after its last byte (free it), its length
+ * into *size when size is not NULL; NULL when it cannot be read. */
+char *ts_read_file(const char *path, size_t *size);
+
 /* Run argv[0] (a path, or a name looked up in PATH) with argv in directory cwd (NULL: the
  * current one) and collect what it printed.  Returns 0 or -1 if it could not be started (a
  * program that is not there exits 127). */
