@@ -27,15 +27,22 @@ declare -A may=(
 	[cli]="base record host channel method sampling transfer producer consumer analysis/judge analysis/model analysis/profile analysis/report run"
 )
 
+# Lists are read from command substitutions, not process substitutions: bash does not wait for a
+# process substitution, so its last process could outlive the script, and the test suite (a
+# child subreaper) would rightly count it as a process left behind.
 bad=0
+files=$(find . -name '*.[ch]' | sed 's|^\./||' | sort)
 while IFS= read -r file; do
+	[ -n "$file" ] || continue
 	layer=$(dirname "$file")
 	if [ -z "${may[$layer]+set}" ]; then
 		echo "check-layers: $file: folder $layer is not in the table of layers"
 		bad=1
 		continue
 	fi
+	includes=$(grep -n '^#include "' "$file" | sed 's/^\([0-9]*\):#include "\([^"]*\)".*/\1:\2/')
 	while IFS=: read -r line inc; do
+		[ -n "$line" ] || continue
 		target=$(dirname "$inc")
 		[ "$target" = "$layer" ] && continue
 		ok=0
@@ -44,7 +51,7 @@ while IFS= read -r file; do
 			echo "check-layers: src/$file:$line: includes \"$inc\" ($layer may include only: ${may[$layer]:-nothing else})"
 			bad=1
 		fi
-	done < <(grep -n '^#include "' "$file" | sed 's/^\([0-9]*\):#include "\([^"]*\)".*/\1:\2/')
-done < <(find . -name '*.[ch]' | sed 's|^\./||' | sort)
+	done <<< "$includes"
+done <<< "$files"
 [ "$bad" = 0 ] && echo "check-layers: every include of src/ goes down the layers"
 exit "$bad"

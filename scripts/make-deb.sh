@@ -70,7 +70,9 @@ build() {	# build DIR [DEB_BUILD_OPTIONS]: a fresh clone of HEAD in DIR/bulkxfer
 	if ! (cd "$1/bulkxfer" && DEB_BUILD_OPTIONS="${2:-}" dpkg-buildpackage -us -uc -b) \
 		>"$1/build.log" 2>&1; then
 		cp "$1/build.log" "$out/failed-build.log"
-		tail -40 "$1/build.log" >&2
+		# the suite's own words on what failed can sit far above the tail
+		grep -E -A2 'left behind|\.\.\.FAILED|^run_tests: ' "$1/build.log" | head -60 >&2
+		tail -30 "$1/build.log" >&2
 		fail "dpkg-buildpackage failed ($out/failed-build.log)"
 	fi
 }

@@ -544,6 +544,41 @@ static void test_two_runs_at_once(void)
 	unlink(log2);
 }
 
+/* The census that fails a suite for a leftover process finds one, ended or alive, and one
+ * that outlived its parent (as a script's pipeline can outlive the script): the runner is a
+ * subreaper, so the orphan is its child.  Each is made to be there by a pipe handshake. */
+static void test_census_finds_leftover_processes(void)
+{
+	int hold[2], told[2];
+	CU_ASSERT_EQUAL_FATAL(pipe(hold), 0);
+	CU_ASSERT_EQUAL_FATAL(pipe(told), 0);
+	pid_t ended = fork();
+	if (ended == 0)
+		_exit(0);
+	pid_t parent = fork();
+	if (parent == 0) {
+		if (fork() == 0) {	/* the orphan: says it is there, then waits to be killed */
+			close(hold[1]);
+			char c = 1;
+			(void)!write(told[1], &c, 1);
+			(void)!read(hold[0], &c, 1);
+			_exit(0);
+		}
+		_exit(0);
+	}
+	close(told[1]);
+	char c;
+	CU_ASSERT_EQUAL(read(told[0], &c, 1), 1);
+	CU_ASSERT_EQUAL(waitpid(parent, NULL, 0), parent);	/* the orphan is ours from here */
+	fprintf(stderr, "\n  (the next two 'left behind' lines are this test's own)");
+	CU_ASSERT_EQUAL(ts_reap_leftovers(), 2);
+	CU_ASSERT_EQUAL(waitpid(-1, NULL, WNOHANG), -1);
+	CU_ASSERT_EQUAL(errno, ECHILD);
+	close(hold[0]);
+	close(hold[1]);
+	close(told[0]);
+}
+
 int register_faults_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -556,6 +591,7 @@ int register_faults_suite(void)
 		{ "destination_too_large", test_destination_too_large },
 		{ "destination_filesystem_full", test_destination_filesystem_full },
 		{ "two_runs_at_once", test_two_runs_at_once },
+		{ "census_finds_leftover_processes", test_census_finds_leftover_processes },
 	};
 	return TS_ADD_SUITE_WITH("faults", faults_init, faults_clean, cases);
 }

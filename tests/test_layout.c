@@ -6,6 +6,7 @@
  * and names a planted include that climbs a layer.
  */
 #include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,8 +211,9 @@ static void test_layers_checked(void)
 	CU_ASSERT_EQUAL_FATAL(ts_run_program(r, NULL, real), 0);
 	CU_ASSERT_EQUAL(r->status, 0);
 	/* A scratch tree whose base layer includes the command line: named, and a failure. */
-	char dir[64], path[160];
+	char dir[PATH_MAX], path[PATH_MAX + 32];
 	ts_make_tempdir(dir, sizeof(dir));
+	CU_ASSERT_FATAL(dir[0] != '\0');
 	const char *const files[][2] = {
 		{ "base/ok.c", "#include \"base/ok.h\"\n" },
 		{ "base/ok.h", "" },
