@@ -3,7 +3,8 @@
  * half the sender's CPU on the new machine is improved / improved / no clear difference, the
  * other way round regressed; a group only one machine ran is left out; a reproduce directory
  * reads like its runs.csv; three machines come side by side with their kernels; inputs with no
- * group in common, one input alone, or a missing one are usage errors (exit 2, one line).
+ * group in common, one input alone, or a missing one are usage errors (exit 2, one line); groups
+ * of thousands of runs are judged on all of them, not the first (or the fastest) thousand.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,6 +114,79 @@ static void test_improved_regressed_and_left_out(void)
 	ts_remove_tree(dir);
 }
 
+/* n runs of pipe (study, 1 GiB, 4 KiB) into csv: GiB/s low for the first n_low, high after
+ * them, each 0.1% apart; sender and receiver CPU 1 s throughout. */
+static void add_many(const char *csv, size_t n, size_t n_low, double low, double high)
+{
+	FILE *f = NULL;
+	for (size_t i = 0; i < n; i++) {
+		struct run_record r;
+		memset(&r, 0, sizeof(r));
+		snprintf(r.timestamp, sizeof(r.timestamp), "2026-12-01T10:00:00Z");
+		snprintf(r.series, sizeof(r.series), "study");
+		snprintf(r.method, sizeof(r.method), "pipe");
+		snprintf(r.producer, sizeof(r.producer), "pipe");
+		snprintf(r.consumer, sizeof(r.consumer), "pipe");
+		r.kernel = "6.1-fixture";
+		r.cpu_model = "Fixture CPU";
+		r.bytes = 1ULL << 30;
+		r.chunk = 4096;
+		r.run = (uint64_t)i + 1;
+		r.gib_per_s = (i < n_low ? low : high) * (1 + 0.001 * (double)(i % 7));
+		r.wall_s = 1 / r.gib_per_s;
+		r.producer_fig.sys_s = 1;
+		r.consumer_fig.sys_s = 1;
+		r.verified = 1;
+		if (i == 0) {	/* the header and the first row as bulkxfer writes them */
+			struct bx_error err;
+			CU_ASSERT_EQUAL_FATAL(results_append_csv(csv, &r, &err), 0);
+			f = fopen(csv, "a");
+			CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+			continue;
+		}
+		char line[8192];
+		CU_ASSERT_FATAL(results_format_csv(&r, line, sizeof(line)) >= 0);
+		fprintf(f, "%s\n", line);
+	}
+	fclose(f);
+}
+
+/* Groups of thousands of runs are judged on all of them: a new machine whose first 900 of 2000
+ * runs are as fast as the old and whose other 1100 are twice as fast has improved (the median
+ * is 2).  The first 1000 runs alone, or the 1000 slowest, would show no clear difference. */
+static void test_large_groups_judged_on_all_runs(void)
+{
+	char dir[64], old[128], new[128], out[128], path[200];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(old, sizeof(old), "%s/old.csv", dir);
+	snprintf(new, sizeof(new), "%s/new.csv", dir);
+	snprintf(out, sizeof(out), "%s/cmp", dir);
+	add_many(old, 2000, 2000, 1.0, 1.0);
+	add_many(new, 2000, 900, 1.0, 2.0);
+	struct ts_result *r = malloc(sizeof(*r));
+	compare(r, old, new, NULL, out);
+	CU_ASSERT_EQUAL(r->status, 0);
+	if (r->status)
+		fprintf(stderr, "\n  compare: %s\n", r->err);
+	snprintf(path, sizeof(path), "%s/compare.csv", out);
+	FILE *f = fopen(path, "r");
+	char line[2048] = "";
+	CU_ASSERT_PTR_NOT_NULL(f && fgets(line, sizeof(line), f) && fgets(line, sizeof(line), f));
+	if (f)
+		fclose(f);
+	/* old_runs, new_runs: every run; GiB/s: medians 1 -> 2, improved */
+	CU_ASSERT_PTR_NOT_NULL(strstr(line, ",2000,2000,1.00"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(line, ",improved,"));
+	double old_med = 0, new_med = 0, ratio = 0;
+	const char *p = strstr(line, ",2000,2000,");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	CU_ASSERT_EQUAL(sscanf(p, ",2000,2000,%lf,%lf,%lf", &old_med, &new_med, &ratio), 3);
+	CU_ASSERT(new_med > 1.9 && new_med < 2.1);
+	CU_ASSERT(ratio > 1.9 && ratio < 2.1);
+	free(r);
+	ts_remove_tree(dir);
+}
+
 static void test_three_machines_side_by_side(void)
 {
 	char dir[64], csv[3][128], out[128], path[200];
@@ -200,6 +274,7 @@ int register_compare_suite(void)
 	static const struct test_case cases[] = {
 		{ "improved_regressed_and_left_out", test_improved_regressed_and_left_out },
 		{ "three_machines_side_by_side", test_three_machines_side_by_side },
+		{ "large_groups_judged_on_all_runs", test_large_groups_judged_on_all_runs },
 		{ "usage_errors", test_usage_errors },
 		{ "default_out_makes_results", test_default_out_makes_results },
 	};

@@ -2,7 +2,7 @@
  * test_verdict.c - the comparison statistics on data with known answers: the Mann-Whitney k
  * against published critical values, an exact ratio, the words each interval allows, and the
  * coverage of the interval over many simulated experiments with a known true ratio (a fixed
- * seed: the same numbers every run).
+ * seed: the same numbers every run), and a side of thousands judged on runs from all of it.
  */
 #include <errno.h>
 #include <math.h>
@@ -137,6 +137,33 @@ static void test_band_is_symmetric(void)
 	CU_ASSERT_EQUAL(verdict_direction(&near, VERDICT_NOISE), 0);
 }
 
+/* A side of more than VERDICT_MAX_SAMPLES runs is judged on runs from all of it: 4000 runs
+ * whose first 1000 are as fast as b and whose last 3000 are twice as fast give a ratio of 2
+ * (the first 1000 alone would give 1); the counts and median_ratio are over every run. */
+static void test_large_side_spread(void)
+{
+	enum { N = 4000 };
+	static double a[N], b[N];
+	for (size_t i = 0; i < N; i++) {
+		double jitter = 1 + 0.001 * (double)(i % 7);
+		a[i] = (i < 1000 ? 1.0 : 2.0) * jitter;
+		b[i] = jitter;
+	}
+	struct ratio_ci r;
+	CU_ASSERT_EQUAL_FATAL(verdict_ratio(a, N, b, N, &r), 0);
+	CU_ASSERT_EQUAL(r.na, N);
+	CU_ASSERT_EQUAL(r.nb, N);
+	CU_ASSERT_TRUE(r.valid);
+	CU_ASSERT_DOUBLE_EQUAL(r.estimate, 2.0, 0.02);
+	CU_ASSERT_DOUBLE_EQUAL(r.median_ratio, 2.0, 0.02);
+	CU_ASSERT_TRUE(r.low > 1.9 && r.high < 2.1);
+	CU_ASSERT_EQUAL(verdict_direction(&r, VERDICT_NOISE), 1);
+	/* and a side of exactly the cap is every value: the same answer as before thinning */
+	struct ratio_ci c;
+	CU_ASSERT_EQUAL_FATAL(verdict_ratio(a, VERDICT_MAX_SAMPLES, b, VERDICT_MAX_SAMPLES, &c), 0);
+	CU_ASSERT_DOUBLE_EQUAL(c.estimate, 1.0, 0.01);
+}
+
 int register_verdict_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -145,6 +172,7 @@ int register_verdict_suite(void)
 		{ "no_clear_difference", test_no_clear_difference },
 		{ "coverage", test_coverage },
 		{ "band_is_symmetric", test_band_is_symmetric },
+		{ "large_side_spread", test_large_side_spread },
 	};
 	return TS_ADD_SUITE("verdict", cases);
 }

@@ -208,3 +208,24 @@ int stats_is_noisy(const struct stats_summary *s)
 		return s->max > 0;
 	return s->max / s->min > STATS_NOISY_RATIO;
 }
+
+int stats_values_push(struct stats_values *s, double x)
+{
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 64;
+		double *grown = realloc(s->v, cap * sizeof(*grown));
+		if (!grown)
+			return -ENOMEM;
+		s->v = grown;
+		s->cap = cap;
+	}
+	s->v[s->n++] = x;
+	return 0;
+}
+
+void stats_values_free(struct stats_values *s)
+{
+	free(s->v);
+	s->v = NULL;
+	s->n = s->cap = 0;
+}

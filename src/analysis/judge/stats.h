@@ -36,6 +36,19 @@ void stats_sort(double *v, size_t n);
 /* The median of v[0..n), sorting v in place; 0 when n == 0. */
 double stats_median_inplace(double *v, size_t n);
 
+/* A list of values that grows as runs are found: a quantity over all of a selection's runs,
+ * however many (a fixed array would keep only the first ones, the earliest of a pooled file). */
+struct stats_values {
+	double *v;
+	size_t n, cap;
+};
+
+/* Append x.  Returns 0, or -ENOMEM (the list as it was). */
+int stats_values_push(struct stats_values *s, double x);
+
+/* Free the list's memory and empty it. */
+void stats_values_free(struct stats_values *s);
+
 /* qsort comparison of two doubles, ascending. */
 int stats_compare_doubles(const void *a, const void *b);
 

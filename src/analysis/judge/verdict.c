@@ -25,6 +25,13 @@ static double median_of(const double *v, size_t n)
 	return m;
 }
 
+/* The i-th of m indices spread evenly over 0..n-1 (m <= n): i * n / m, the first 0 and the
+ * last within n / m of the end. */
+static size_t spread_index(size_t i, size_t m, size_t n)
+{
+	return (size_t)((unsigned __int128)i * n / m);
+}
+
 /* P(U = u) for u = 0..na*nb, by the recurrence on which sample holds the largest value:
  * f(i, j, u) = i/(i+j) f(i-1, j, u-j) + j/(i+j) f(i, j-1, u).  Probabilities, not counts, so
  * nothing overflows.  Returns a malloc'ed array or NULL. */
@@ -104,20 +111,33 @@ int verdict_ratio(const double *a, size_t na, const double *b, size_t nb, struct
 	for (size_t j = 0; j < nb; j++)
 		if (!(b[j] > 0))
 			return -EINVAL;
-	if (na > VERDICT_MAX_SAMPLES)
-		na = VERDICT_MAX_SAMPLES;
-	if (nb > VERDICT_MAX_SAMPLES)
-		nb = VERDICT_MAX_SAMPLES;
 	out->median_ratio = median_of(a, na) / median_of(b, nb);
-	size_t n = na * nb;
+	/* A side of more than VERDICT_MAX_SAMPLES values is thinned to that many, spread evenly
+	 * over it in the order given (run order): the interval then speaks for the late runs as
+	 * much as the early ones (the first ones alone, the earliest of a pooled file, would not);
+	 * it is wider than all the values would give, never narrower. */
+	size_t ma = na > VERDICT_MAX_SAMPLES ? VERDICT_MAX_SAMPLES : na;
+	size_t mb = nb > VERDICT_MAX_SAMPLES ? VERDICT_MAX_SAMPLES : nb;
+	size_t n = ma * mb;
 	double *d = malloc(n * sizeof(*d));
-	if (!d)
+	double *lb = malloc(mb * sizeof(*lb));
+	if (!d || !lb) {
+		free(d);
+		free(lb);
 		return -ENOMEM;
-	for (size_t i = 0; i < na; i++)
-		for (size_t j = 0; j < nb; j++)
-			d[i * nb + j] = log(a[i]) - log(b[j]);
+	}
+	for (size_t j = 0; j < mb; j++)
+		lb[j] = log(b[spread_index(j, mb, nb)]);
+	for (size_t i = 0; i < ma; i++) {
+		double la = log(a[spread_index(i, ma, na)]);
+		for (size_t j = 0; j < mb; j++)
+			d[i * mb + j] = la - lb[j];
+	}
+	free(lb);
 	stats_sort(d, n);
 	out->estimate = exp(n % 2 ? d[n / 2] : (d[n / 2 - 1] + d[n / 2]) / 2);
+	na = ma;
+	nb = mb;
 	size_t k = verdict_mann_whitney_k(na, nb);
 	if (k >= 1 && k <= n / 2) {
 		out->low = exp(d[k - 1]);

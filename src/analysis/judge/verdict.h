@@ -18,7 +18,9 @@
 #include <stddef.h>
 
 #define VERDICT_NOISE 0.02	/* an interval reaching within 2% of 1 decides nothing (criterion.rs) */
-#define VERDICT_MAX_SAMPLES 1000	/* per side; beyond it the normal approximation of k is used */
+/* Values per side the interval is computed from (a million ratios); a side of more is thinned
+ * to this many spread evenly over its runs.  k past the exact table is the normal one. */
+#define VERDICT_MAX_SAMPLES 1000
 
 struct ratio_ci {
 	size_t na, nb;
@@ -28,9 +30,12 @@ struct ratio_ci {
 	int valid;		/* 1 when the interval exists (enough samples, all positive) */
 };
 
-/* Compare samples a[0..na) and b[0..nb) (each > 0).  Fills *out and returns 0, or -EINVAL when
- * a value is not positive or a side is empty (out->valid 0); with too few samples for a 95%
- * interval (fewer than 4 per side when equal) out->valid is 0 and 0 is returned. */
+/* Compare samples a[0..na) and b[0..nb) (each > 0), in run order: a side longer than
+ * VERDICT_MAX_SAMPLES gives the estimate and interval every (n / VERDICT_MAX_SAMPLES)-th value
+ * of it, from first to last; median_ratio and na, nb are over all.  Fills *out and returns 0,
+ * or -EINVAL when a value is not positive or a side is empty (out->valid 0), -ENOMEM; with too
+ * few samples for a 95% interval (fewer than 4 per side when equal) out->valid is 0 and 0 is
+ * returned. */
 int verdict_ratio(const double *a, size_t na, const double *b, size_t nb, struct ratio_ci *out);
 
 /* -1 when the whole interval is below 1 / (1 + noise) (a is less), +1 when above 1 + noise (a

@@ -8,8 +8,6 @@
 
 #include "analysis/judge/stats.h"
 
-#define MAX_RUNS 4096
-
 int model_runs_selects(const struct model_selection *sel, const struct run_record *r)
 {
 	return strcmp(r->method, sel->method) == 0 &&
@@ -21,21 +19,25 @@ size_t model_runs_medians(const struct run_record *r, size_t n, const struct mod
 			    enum model_side side, const struct cost_model *m,
 			    struct model_counts *med, double *predicted)
 {
-	static double v[MODEL_NTERMS + 2][MAX_RUNS];
-	size_t k = 0;
-	for (size_t i = 0; i < n && k < MAX_RUNS; i++) {
+	struct stats_values v[MODEL_NTERMS + 2];
+	memset(v, 0, sizeof(v));
+	int failed = 0;
+	for (size_t i = 0; i < n && !failed; i++) {
 		struct model_counts c;
 		if (!model_runs_selects(sel, &r[i]) || model_counts_of(&r[i], side, &c) < 0)
 			continue;
 		for (int t = 0; t < MODEL_NTERMS; t++)
-			v[t][k] = c.x[t];
-		v[MODEL_NTERMS][k] = c.cpu_s;
-		v[MODEL_NTERMS + 1][k] = model_predict(m, &c, NULL);
-		k++;
+			failed |= stats_values_push(&v[t], c.x[t]) < 0;
+		failed |= stats_values_push(&v[MODEL_NTERMS], c.cpu_s) < 0;
+		failed |= stats_values_push(&v[MODEL_NTERMS + 1], model_predict(m, &c, NULL)) < 0;
 	}
+	/* out of memory: no medians rather than those of the runs found so far */
+	size_t k = failed ? 0 : v[MODEL_NTERMS + 1].n;
 	for (int t = 0; t < MODEL_NTERMS; t++)
-		med->x[t] = stats_median_inplace(v[t], k);
-	med->cpu_s = stats_median_inplace(v[MODEL_NTERMS], k);
-	*predicted = stats_median_inplace(v[MODEL_NTERMS + 1], k);
+		med->x[t] = stats_median_inplace(v[t].v, k);
+	med->cpu_s = stats_median_inplace(v[MODEL_NTERMS].v, k);
+	*predicted = stats_median_inplace(v[MODEL_NTERMS + 1].v, k);
+	for (int t = 0; t < MODEL_NTERMS + 2; t++)
+		stats_values_free(&v[t]);
 	return k;
 }

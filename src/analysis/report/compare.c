@@ -63,14 +63,24 @@ static int same_experiment(const struct group *a, const struct group *b)
 	       a->slots == b->slots && a->spin_us == b->spin_us;
 }
 
-/* The values of metric m over the runs of in that belong to g; returns how many (at most max). */
-static size_t samples(const struct input *in, const struct group *g, enum metric m, double *v,
-		      size_t max)
+/* The values of metric m over every run of in that belongs to g, in run order, into v (which
+ * holds room for the largest group: see compare_two); returns how many. */
+static size_t samples(const struct input *in, const struct group *g, enum metric m, double *v)
 {
 	size_t k = 0, gi = (size_t)(g - in->groups);
-	for (size_t i = in->start[gi]; i < in->start[gi + 1] && k < max; i++)
+	for (size_t i = in->start[gi]; i < in->start[gi + 1]; i++)
 		v[k++] = metric_of(&in->records[in->members[i]], m);
 	return k;
+}
+
+/* The number of runs of in's largest group. */
+static size_t largest_group(const struct input *in)
+{
+	size_t most = 0;
+	for (size_t i = 0; i < in->ng; i++)
+		if (in->start[i + 1] - in->start[i] > most)
+			most = in->start[i + 1] - in->start[i];
+	return most;
 }
 
 /* The group of in that is the same experiment as g, or NULL. */
@@ -131,13 +141,22 @@ static void print_inputs(FILE *f, const struct input *in, size_t n)
 
 /* The pairwise comparison: markdown into md (and stdout), compare.csv and the plot data; each
  * row also into (*out)[0..returned), grown with realloc (compare.html's).  Returns the rows, or
- * 0 with *out NULL when out of memory. */
-static size_t compare_two(const struct input *old, const struct input *new, FILE *md, FILE *csv,
+ * -ENOMEM with *out NULL. */
+static long compare_two(const struct input *old, const struct input *new, FILE *md, FILE *csv,
 			  FILE *plot, struct compare_row **out)
 {
-	static double a[4096], b[4096];
 	size_t rows = 0, cap = 0;
 	*out = NULL;
+	/* The medians and the verdict are over every run of a group (verdict_ratio thins a large
+	 * one evenly), so the buffers hold the largest group of each side. */
+	size_t room_a = largest_group(new), room_b = largest_group(old);
+	double *a = malloc((room_a ? room_a : 1) * sizeof(*a));
+	double *b = malloc((room_b ? room_b : 1) * sizeof(*b));
+	if (!a || !b) {
+		free(a);
+		free(b);
+		return -ENOMEM;
+	}
 	fprintf(md, "## %s against %s\n\nRatio = new / old: the Hodges-Lehmann estimate and its 95%% "
 		"interval over the runs of each side; a verdict only where the interval clears "
 		"1 by more than %.0f%% (GiB/s: higher is better; CPU seconds: lower is better).\n\n"
@@ -163,7 +182,9 @@ static size_t compare_two(const struct input *old, const struct input *new, FILE
 			if (!grown) {
 				free(*out);
 				*out = NULL;
-				return 0;
+				free(a);
+				free(b);
+				return -ENOMEM;
 			}
 			*out = grown;
 		}
@@ -180,13 +201,14 @@ static size_t compare_two(const struct input *old, const struct input *new, FILE
 			(unsigned long long)go->spin_us, go->n, gn->n);
 		fprintf(plot, "%s", label);
 		for (int m = 0; m < NMETRICS; m++) {
-			size_t na = samples(new, gn, (enum metric)m, a, 4096);
-			size_t nb = samples(old, go, (enum metric)m, b, 4096);
+			size_t na = samples(new, gn, (enum metric)m, a);
+			size_t nb = samples(old, go, (enum metric)m, b);
 			struct ratio_ci r;
 			memset(&r, 0, sizeof(r));
-			double med_new = stats_median_inplace(a, na), med_old = stats_median_inplace(b, nb);
+			/* before the medians, which sort: verdict_ratio thins in run order */
 			if (verdict_ratio(a, na, b, nb, &r) < 0)
 				r.valid = 0;
+			double med_new = stats_median_inplace(a, na), med_old = stats_median_inplace(b, nb);
 			if (!r.valid)
 				r.estimate = med_old > 0 ? med_new / med_old : 0;
 			const char *word = verdict_of(&r, (enum metric)m);
@@ -212,7 +234,9 @@ static size_t compare_two(const struct input *old, const struct input *new, FILE
 		fprintf(plot, "\n");
 		rows++;
 	}
-	return rows;
+	free(a);
+	free(b);
+	return (long)rows;
 }
 
 /* Several machines side by side: the groups present in every input. */
@@ -271,10 +295,8 @@ static long write_outputs(const struct input *in, size_t n, const char *md_path,
 		fprintf(md, "# bulkxfer: results compared\n\n");
 		print_inputs(md, in, n);
 		fprintf(md, "\n");
-		rows = (long)(n == 2 ? compare_two(&in[0], &in[1], md, csv, plot, rows_out)
-				     : compare_many(in, n, md, csv));
-		if (n == 2 && rows > 0 && !*rows_out)
-			rows = -ENOMEM;
+		rows = n == 2 ? compare_two(&in[0], &in[1], md, csv, plot, rows_out)
+			      : (long)compare_many(in, n, md, csv);
 		if (n == 2)
 			fprintf(md, "\n![the ratios new / old with their 95%% intervals](compare.png)\n");
 	}

@@ -21,7 +21,6 @@
 #include "record/names.h"
 
 #define MAX_ROWS 64
-#define MAX_RUNS 4096
 
 /* One method and side: the runs of its first group outside the sweeps. */
 struct side_row {
@@ -190,20 +189,23 @@ static size_t same_setting_elsewhere(const struct run_record *r, size_t n, const
 				     const char *series, uint64_t per_call, enum model_side side,
 				     double *cpu_per_gib, double *calls_per_gib)
 {
-	static double cpu[MAX_RUNS], calls[MAX_RUNS];
-	size_t k = 0;
-	for (size_t i = 0; i < n && k < MAX_RUNS; i++) {
+	struct stats_values cpu = { 0 }, calls = { 0 };
+	int failed = 0;
+	for (size_t i = 0; i < n && !failed; i++) {
 		struct model_counts c;
 		if (strcmp(r[i].method, method) != 0 || strcmp(r[i].series, series) == 0 ||
 		    groups_bytes_per_call(r[i].chunk, r[i].pipe_size) != per_call || r[i].bytes == 0 ||
 		    model_counts_of(&r[i], side, &c) < 0)
 			continue;
 		double gib = (double)r[i].bytes / GIB_BYTES;
-		cpu[k] = c.cpu_s / gib;
-		calls[k++] = c.x[TERM_CALL] / gib;
+		failed |= stats_values_push(&cpu, c.cpu_s / gib) < 0;
+		failed |= stats_values_push(&calls, c.x[TERM_CALL] / gib) < 0;
 	}
-	*cpu_per_gib = stats_median_inplace(cpu, k);
-	*calls_per_gib = stats_median_inplace(calls, k);
+	size_t k = failed ? 0 : calls.n;	/* out of memory: no medians, not partial ones */
+	*cpu_per_gib = stats_median_inplace(cpu.v, k);
+	*calls_per_gib = stats_median_inplace(calls.v, k);
+	stats_values_free(&cpu);
+	stats_values_free(&calls);
 	return k;
 }
 

@@ -14,8 +14,6 @@
 #include "analysis/judge/verdict.h"
 #include "record/names.h"
 
-#define MAX_PAIR_RUNS 64
-
 static double cpu_per_gib(const struct run_record *r)
 {
 	double gib = r->bytes ? (double)r->bytes / (1ULL << 30) : 1;
@@ -23,20 +21,20 @@ static double cpu_per_gib(const struct run_record *r)
 		r->consumer_fig.sys_s) / gib;
 }
 
-/* The runs of series: GiB/s into gib, CPU s per GiB into cpu, the consumer's recorded buffer
- * offset of the first into *offset; how many. */
-static size_t runs_of(const struct run_record *r, size_t n, const char *series, double *gib,
-		      double *cpu, long long *offset)
+/* Every run of series: GiB/s into gib, CPU s per GiB into cpu, the consumer's recorded buffer
+ * offset of the first into *offset; how many (0 when out of memory). */
+static size_t runs_of(const struct run_record *r, size_t n, const char *series,
+		      struct stats_values *gib, struct stats_values *cpu, long long *offset)
 {
-	size_t k = 0;
-	for (size_t i = 0; i < n && k < MAX_PAIR_RUNS; i++)
+	int failed = 0;
+	for (size_t i = 0; i < n && !failed; i++)
 		if (strcmp(r[i].series, series) == 0) {
-			if (k == 0)
+			if (gib->n == 0)
 				*offset = (long long)r[i].consumer_fig.buffer_offset;
-			gib[k] = r[i].gib_per_s;
-			cpu[k++] = cpu_per_gib(&r[i]);
+			failed |= stats_values_push(gib, r[i].gib_per_s) < 0;
+			failed |= stats_values_push(cpu, cpu_per_gib(&r[i])) < 0;
 		}
-	return k;
+	return failed ? 0 : cpu->n;
 }
 
 static const char *words(const struct ratio_ci *x, const char *less, const char *more)
@@ -49,16 +47,23 @@ static const char *words(const struct ratio_ci *x, const char *less, const char 
 
 void report_placement_print(FILE *f, const struct run_record *r, size_t n, const char *copy_line)
 {
-	static double gp[MAX_PAIR_RUNS], gm[MAX_PAIR_RUNS], cp[MAX_PAIR_RUNS], cm[MAX_PAIR_RUNS];
+	struct stats_values gp = { 0 }, gm = { 0 }, cp = { 0 }, cm = { 0 };
 	long long op = 0, om = 0;
-	size_t np = runs_of(r, n, PHASE_PLACED_PAGE, gp, cp, &op);
-	size_t nm = runs_of(r, n, PHASE_PLACED_MALLOC, gm, cm, &om);
+	size_t np = runs_of(r, n, PHASE_PLACED_PAGE, &gp, &cp, &op);
+	size_t nm = runs_of(r, n, PHASE_PLACED_MALLOC, &gm, &cm, &om);
+	struct ratio_ci speed, cpu;
+	double medp = 0, medm = 0;
+	if (np && nm) {
+		verdict_ratio(gm.v, nm, gp.v, np, &speed);
+		verdict_ratio(cm.v, nm, cp.v, np, &cpu);
+		medp = stats_median_inplace(gp.v, np);
+		medm = stats_median_inplace(gm.v, nm);
+	}
+	struct stats_values *all[] = { &gp, &gm, &cp, &cm };
+	for (int i = 0; i < 4; i++)
+		stats_values_free(all[i]);
 	if (np == 0 || nm == 0)
 		return;
-	struct ratio_ci speed, cpu;
-	verdict_ratio(gm, nm, gp, np, &speed);
-	verdict_ratio(cm, nm, cp, np, &cpu);
-	double medp = stats_median_inplace(gp, np), medm = stats_median_inplace(gm, nm);
 	fprintf(f, "\n### Where a buffer sits in its page\n\nRead/write memory to memory (a read "
 		"sink), %zu runs with every buffer page-aligned, as bulkxfer's are (recorded offset "
 		"%lld), interleaved with %zu runs with every buffer where glibc's malloc() puts one of "

@@ -20,7 +20,6 @@
 #include "base/units.h"
 
 #define MAX_PROFILED 256	/* profiled runs a report places: reproduce makes 3 a setting */
-#define MAX_MEASURED 512	/* measured runs of one setting it compares them with */
 
 static double cpu_sum(const struct run_record *r)
 {
@@ -38,19 +37,23 @@ static size_t measured_len(const char *name)
 	return len - sl;
 }
 
-/* The CPU times of the measured runs of profiled run p's setting into v (at most MAX_MEASURED),
- * sorted; returns how many. */
+/* The CPU times of every measured run of profiled run p's setting into v (emptied first),
+ * sorted; returns how many (0 when out of memory). */
 static size_t measured_of(const struct run_record *r, size_t n, const struct run_record *p,
-			  double *v)
+			  struct stats_values *v)
 {
-	size_t ml = measured_len(p->series), k = 0;
-	for (size_t j = 0; j < n && k < MAX_MEASURED; j++)
+	size_t ml = measured_len(p->series);
+	int failed = 0;
+	v->n = 0;
+	for (size_t j = 0; j < n && !failed; j++)
 		if (strlen(r[j].series) == ml && strncmp(r[j].series, p->series, ml) == 0 &&
 		    strcmp(r[j].method, p->method) == 0 && r[j].chunk == p->chunk &&
 		    cpu_sum(&r[j]) > 0)
-			v[k++] = cpu_sum(&r[j]);
-	qsort(v, k, sizeof(v[0]), stats_compare_doubles);
-	return k;
+			failed |= stats_values_push(v, cpu_sum(&r[j])) < 0;
+	if (failed)
+		return 0;
+	stats_sort(v->v, v->n);
+	return v->n;
 }
 
 /* Whether the setting of r[i] (a profiled run) was tabulated already by an earlier run. */
@@ -93,12 +96,14 @@ static void print_cost(FILE *f, const double *d, size_t k)
 
 void report_profile_runs_print(FILE *f, const struct run_record *r, size_t n)
 {
-	static double v[MAX_MEASURED], d[MAX_PROFILED];
+	static double d[MAX_PROFILED];
+	struct stats_values measured = { 0 };
 	size_t k = 0, inside = 0, below = 0, above = 0, settings = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!measured_len(r[i].series) || seen_before(r, i) || k >= MAX_PROFILED)
 			continue;
-		size_t nm = measured_of(r, n, &r[i], v);
+		size_t nm = measured_of(r, n, &r[i], &measured);
+		const double *v = measured.v;
 		if (nm == 0)
 			continue;
 		struct stats_summary s;
@@ -135,6 +140,7 @@ void report_profile_runs_print(FILE *f, const struct run_record *r, size_t n)
 		}
 		fprintf(f, " |\n");
 	}
+	stats_values_free(&measured);
 	if (settings == 0) {
 		fprintf(f, "No profiled setting has measured runs beside it: nothing to place.\n\n");
 		return;

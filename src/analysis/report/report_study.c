@@ -56,17 +56,18 @@ static const struct group *study_group(const struct group *g, size_t ng, const s
 static void region_faults(const struct run_record *r, size_t n, const struct claim_set *c,
 			  size_t *prefaulted, size_t *runs, double *minflt)
 {
-	static double v[4096];
-	size_t k = 0;
+	struct stats_values v = { 0 };
+	int failed = 0;
 	*prefaulted = 0;
-	for (size_t i = 0; i < n && k < sizeof(v) / sizeof(v[0]); i++)
+	for (size_t i = 0; i < n && !failed; i++)
 		if (c->study_series && strcmp(r[i].series, c->study_series) == 0 &&
 		    strcmp(r[i].method, c->mmap_method) == 0) {
 			*prefaulted += r[i].prefault != 0;
-			v[k++] = (double)r[i].producer_fig.minflt;
+			failed |= stats_values_push(&v, (double)r[i].producer_fig.minflt) < 0;
 		}
-	*runs = k;
-	*minflt = stats_median_inplace(v, k);
+	*runs = failed ? 0 : v.n;	/* out of memory: no median, not a partial one */
+	*minflt = stats_median_inplace(v.v, *runs);
+	stats_values_free(&v);
 }
 
 static void print_replica(FILE *f, const struct run_record *r, size_t n,
