@@ -279,6 +279,33 @@ static void test_profiled_runs_are_placed(void)
 	free(buf);
 }
 
+/* Profiling's cost speaks for every profiled run of a pooled file, not its first ones: the
+ * first 1000 profiled runs cost what their setting's median does, the last 1000 twice as much,
+ * so the whole file's ratio is sqrt(2) (the first ones alone would say 1, no clear difference),
+ * and the sentence says the interval was taken on runs spread over the file. */
+static void test_profiling_cost_over_every_run(void)
+{
+	size_t cap = 8 + 2000, n = 0;
+	struct run_record *r = calloc(cap, sizeof(*r));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	for (int i = 1; i <= 8; i++)
+		r[n++] = placed_run("study", "pipe", i);
+	for (int i = 0; i < 2000; i++)
+		r[n++] = placed_run("study-profile", "pipe", i < 1000 ? 4.5 : 9.0);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	report_profile_runs_print(f, r, n);
+	fclose(f);
+	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "What profiling cost: each profiled run's CPU time "
+				      "against its setting's measured median, over 2000 profiled "
+				      "runs, the interval from 1000 of them spread evenly over the "
+				      "file: ratio 1.414 [1.414, 1.414]"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "profiling costs CPU"));
+	free(buf);
+	free(r);
+}
+
 static void test_explain_shows_a_profile(void)
 {
 	char dir[256], path[512];
@@ -353,6 +380,7 @@ int register_profile_run_suite(void)
 		{ "report_section_judges_the_explanation",
 		  test_report_section_judges_the_explanation },
 		{ "profiled_runs_are_placed", test_profiled_runs_are_placed },
+		{ "profiling_cost_over_every_run", test_profiling_cost_over_every_run },
 		{ "explain_shows_a_profile", test_explain_shows_a_profile },
 		{ "reproduce_goes_on_when_refused", test_reproduce_goes_on_when_refused },
 	};

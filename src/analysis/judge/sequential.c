@@ -23,8 +23,6 @@ const size_t seq_looks[SEQ_NLOOKS] = { 6, 9, 12 };
  * rest (T+ <= 7 of 12). */
 static const double look_share[SEQ_NLOOKS] = { 0.032, 0.008, 0 };
 
-#define MAX_PAIRS 1000
-
 /* counts[t] = how many of the 2^n sign patterns give T+ = t, scaled by 2^-n (probabilities,
  * so nothing overflows).  Returns a malloc'ed array of n(n+1)/2 + 1 values, or NULL. */
 static double *signed_rank_pmf(size_t n)
@@ -130,7 +128,7 @@ int seq_walsh_interval(const double *d, size_t n, size_t k, struct ratio_ci *out
 {
 	memset(out, 0, sizeof(*out));
 	out->na = out->nb = n;
-	if (n == 0 || n > MAX_PAIRS)
+	if (n == 0 || n > SEQ_MAX_PAIRS)
 		return -EINVAL;
 	size_t m = n * (n + 1) / 2;
 	double *w = malloc(m * sizeof(*w));

@@ -48,9 +48,13 @@ size_t seq_next_look(size_t n);
 /* The exact lower tail of the signed-rank statistic T+ of n pairs: P(T+ <= t).  For the tests. */
 double seq_signed_rank_cdf(size_t n, size_t t);
 
+/* The most pairs seq_walsh_interval takes: its Walsh averages number n(n+1)/2. */
+#define SEQ_MAX_PAIRS 1000
+
 /* The interval of d[0..n) (log ratios) at k: exp of the median Walsh average as the estimate,
  * exp of the k-th smallest and largest as the bounds, into *out (na = nb = n, median_ratio the
- * exp of d's median).  Returns 0, or -EINVAL / -ENOMEM (out->valid 0). */
+ * exp of d's median).  Returns 0, or -EINVAL (n is 0 or past SEQ_MAX_PAIRS) / -ENOMEM
+ * (out->valid 0). */
 int seq_walsh_interval(const double *d, size_t n, size_t k, struct ratio_ci *out);
 
 /* The k of a single signed-rank interval of n pairs at two-sided level 1 - alpha (the largest k

@@ -28,7 +28,6 @@
 
 #define STUDY_PROFILE PHASE_STUDY PROFILE_SERIES_SUFFIX
 #define TUNED_PROFILE PHASE_TUNED PROFILE_SERIES_SUFFIX
-#define MAX_PROFILED 64
 
 static const struct side_profile *study_side(const struct profile_set *set, const char *method,
 					     int producer)
@@ -40,25 +39,28 @@ static const struct side_profile *study_side(const struct profile_set *set, cons
 
 static void print_agreement(FILE *f, const struct profile_set *set)
 {
-	double ratio[2 * MAX_PROFILED];
-	size_t k = 0;
+	struct stats_values ratio = { 0 };
+	int failed = 0;
 	uint64_t samples = 0, lost = 0;
-	for (size_t i = 0; i < set->n && k < 2 * MAX_PROFILED; i++) {
+	for (size_t i = 0; i < set->n; i++) {
 		const struct side_profile *p = &set->items[i];
 		samples += p->samples;
 		lost += p->lost;
 		if (p->cpu_s > 0 && p->sampled_s > 0)
-			ratio[k++] = p->sampled_s / p->cpu_s;
+			failed |= stats_values_push(&ratio, p->sampled_s / p->cpu_s) < 0;
 	}
-	if (k == 0)
-		return;
-	qsort(ratio, k, sizeof(ratio[0]), stats_compare_doubles);
-	double med = stats_median_inplace(ratio, k);
-	fprintf(f, "The profiles hold %llu samples of %zu sides (%llu lost for want of ring "
-		"space). The time they stand for against each side's own getrusage CPU seconds: "
-		"median %.1f%%, from %.1f%% to %.1f%% (target: within 10%%): %s.\n\n",
-		(unsigned long long)samples, k, (unsigned long long)lost, 100 * med, 100 * ratio[0],
-		100 * ratio[k - 1], fabs(med - 1) <= 0.10 ? "met" : "missed");
+	size_t k = ratio.n;
+	if (k > 0 && !failed) {
+		double *v = ratio.v;
+		stats_sort(v, k);
+		double med = stats_median_inplace(v, k);
+		fprintf(f, "The profiles hold %llu samples of %zu sides (%llu lost for want of ring "
+			"space). The time they stand for against each side's own getrusage CPU "
+			"seconds: median %.1f%%, from %.1f%% to %.1f%% (target: within 10%%): %s.\n\n",
+			(unsigned long long)samples, k, (unsigned long long)lost, 100 * med,
+			100 * v[0], 100 * v[k - 1], fabs(med - 1) <= 0.10 ? "met" : "missed");
+	}
+	stats_values_free(&ratio);
 }
 
 /* ---- the study sides ----------------------------------------------------------------- */

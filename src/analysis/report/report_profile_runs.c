@@ -19,8 +19,6 @@
 #include "analysis/report/report_profile.h"
 #include "base/units.h"
 
-#define MAX_PROFILED 256	/* profiled runs a report places: reproduce makes 3 a setting */
-
 static double cpu_sum(const struct run_record *r)
 {
 	return r->producer_fig.user_s + r->producer_fig.sys_s + r->consumer_fig.user_s +
@@ -75,32 +73,45 @@ static size_t count_below(const double *v, size_t k, double x)
 }
 
 /* What profiling cost: each profiled run's CPU time against its setting's measured median, as
- * a log ratio into d; the signed-rank interval of their median. */
+ * a log ratio d[0..k); the signed-rank interval of their median.  Past SEQ_MAX_PAIRS runs (a
+ * pooled file's) the interval is taken on that many spread evenly over them in file order, as
+ * verdict_ratio thins a large side, and the sentence says so: wider than all of them would
+ * give, never narrower, and never the first runs alone. */
 static void print_cost(FILE *f, const double *d, size_t k)
 {
+	size_t m = k > SEQ_MAX_PAIRS ? SEQ_MAX_PAIRS : k;
+	double *used = malloc((m ? m : 1) * sizeof(*used));
 	double level = 0;
-	size_t kk = k ? seq_k_for_level(k, 0.05, &level) : 0;
+	size_t kk = m && used ? seq_k_for_level(m, 0.05, &level) : 0;
 	struct ratio_ci ci;
-	if (kk == 0 || seq_walsh_interval(d, k, kk, &ci) < 0) {
+	for (size_t i = 0; used && i < m; i++)
+		used[i] = d[(size_t)((unsigned __int128)i * k / m)];
+	if (kk == 0 || seq_walsh_interval(used, m, kk, &ci) < 0) {
 		fprintf(f, "What profiling cost: %zu profiled runs beside measured ones, too few for "
 			"an interval.\n\n", k);
+		free(used);
 		return;
 	}
+	free(used);
+	char thinned[96] = "";
+	if (m < k)
+		snprintf(thinned, sizeof(thinned), ", the interval from %zu of them spread evenly "
+			 "over the file", m);
 	int dir = verdict_direction(&ci, VERDICT_NOISE);
 	fprintf(f, "What profiling cost: each profiled run's CPU time against its setting's "
-		"measured median, over %zu profiled runs: ratio %.3f [%.3f, %.3f] (%.1f%% signed-rank "
-		"interval): %s.\n\n", k, ci.estimate, ci.low, ci.high, 100 * level,
-		dir == 0 ? "no clear difference" :
+		"measured median, over %zu profiled runs%s: ratio %.3f [%.3f, %.3f] (%.1f%% "
+		"signed-rank interval): %s.\n\n", k, thinned, ci.estimate, ci.low, ci.high,
+		100 * level, dir == 0 ? "no clear difference" :
 		dir > 0 ? "profiling costs CPU" : "the profiled runs took less");
 }
 
 void report_profile_runs_print(FILE *f, const struct run_record *r, size_t n)
 {
-	static double d[MAX_PROFILED];
-	struct stats_values measured = { 0 };
-	size_t k = 0, inside = 0, below = 0, above = 0, settings = 0;
+	struct stats_values measured = { 0 }, cost = { 0 };
+	int cost_failed = 0;
+	size_t inside = 0, below = 0, above = 0, settings = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (!measured_len(r[i].series) || seen_before(r, i) || k >= MAX_PROFILED)
+		if (!measured_len(r[i].series) || seen_before(r, i))
 			continue;
 		size_t nm = measured_of(r, n, &r[i], &measured);
 		const double *v = measured.v;
@@ -135,18 +146,22 @@ void report_profile_runs_print(FILE *f, const struct run_record *r, size_t n)
 				above++;
 			else
 				inside++;
-			if (k < MAX_PROFILED)
-				d[k++] = log(x / s.median);
+			cost_failed |= stats_values_push(&cost, log(x / s.median)) < 0;
 		}
 		fprintf(f, " |\n");
 	}
 	stats_values_free(&measured);
 	if (settings == 0) {
 		fprintf(f, "No profiled setting has measured runs beside it: nothing to place.\n\n");
+		stats_values_free(&cost);
 		return;
 	}
 	fprintf(f, "\n%zu of the %zu profiled runs fell in the middle half of their setting's "
 		"measured runs, %zu below it and %zu above it.\n\n", inside, inside + below + above,
 		below, above);
-	print_cost(f, d, k);
+	if (cost_failed)
+		fprintf(f, "What profiling cost: not computed (out of memory).\n\n");
+	else
+		print_cost(f, cost.v, cost.n);
+	stats_values_free(&cost);
 }
