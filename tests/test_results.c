@@ -1,14 +1,22 @@
 /*
  * test_results.c - the CSV header holds the promised columns, a row has as many fields as the
  * header and the values in the right places, text with commas is quoted, the results file
- * gets its header once, and bad results files are refused.
+ * gets its header once, and bad results files are refused; an output file is written whole or
+ * not at all, and never through a link.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include "base/output_file.h"
 #include "base/units.h"
 #include "record/results.h"
 #include "test_support.h"
@@ -345,6 +353,104 @@ static void test_every_column_by_name(void)
 	ts_remove_tree(dir);
 }
 
+/* How many entries dir holds besides . and .. (a sibling left behind shows here). */
+static int entries_in(const char *dir)
+{
+	DIR *d = opendir(dir);
+	int n = 0;
+	if (!d)
+		return -1;
+	for (struct dirent *e; (e = readdir(d));)
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	closedir(d);
+	return n;
+}
+
+static void write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* In a child whose files may grow to 4 KiB only: a 64 KiB output fails part way (EFBIG), and
+ * its close must say so and leave path as it was.  Exits 0 when it did. */
+static int write_past_the_limit(const char *path)
+{
+	struct rlimit lim = { 4096, 4096 };
+	signal(SIGXFSZ, SIG_IGN);
+	if (setrlimit(RLIMIT_FSIZE, &lim) < 0)
+		return 3;
+	struct output_file out;
+	FILE *f = output_file_open(&out, path);
+	if (!f)
+		return 4;
+	for (int i = 0; i < 65536 / 8; i++)
+		fputs("partial\n", f);
+	return output_file_close(&out, 1) < 0 ? 0 : 5;
+}
+
+/* An output is whole or not there: what was written lands at the name only when it is all
+ * written; a caller's failure, or a write that failed (a file-size limit makes one), leaves
+ * the old file as it was and no sibling behind; a link at the name is refused with ELOOP and
+ * what it points at is untouched; the file is readable by others (0644 less the umask). */
+static void test_output_whole_or_not_at_all(void)
+{
+	char dir[256], path[320], victim[320], link[320];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(path, sizeof(path), "%s/report.md", dir);
+	write_text(path, "old\n");
+	struct output_file out;
+	FILE *f = output_file_open(&out, path);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs("half", f);
+	CU_ASSERT_EQUAL(output_file_close(&out, 0), -ECANCELED);
+	char *text = ts_read_file(path, NULL);
+	CU_ASSERT_STRING_EQUAL(text ? text : "", "old\n");
+	free(text);
+	CU_ASSERT_EQUAL(entries_in(dir), 1);
+
+	pid_t pid = fork();
+	CU_ASSERT_TRUE_FATAL(pid >= 0);
+	if (pid == 0)
+		_exit(write_past_the_limit(path));
+	int status = -1;
+	CU_ASSERT_EQUAL(waitpid(pid, &status, 0), pid);
+	CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	text = ts_read_file(path, NULL);
+	CU_ASSERT_STRING_EQUAL(text ? text : "", "old\n");
+	free(text);
+	CU_ASSERT_EQUAL(entries_in(dir), 1);
+
+	mode_t mask = umask(022);
+	f = output_file_open(&out, path);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs("new\n", f);
+	CU_ASSERT_EQUAL(output_file_close(&out, 1), 0);
+	umask(mask);
+	text = ts_read_file(path, NULL);
+	CU_ASSERT_STRING_EQUAL(text ? text : "", "new\n");
+	free(text);
+	struct stat st;
+	CU_ASSERT_TRUE(stat(path, &st) == 0 && (st.st_mode & 0777) == 0644);
+	CU_ASSERT_EQUAL(entries_in(dir), 1);
+
+	snprintf(victim, sizeof(victim), "%s/victim", dir);
+	snprintf(link, sizeof(link), "%s/linked.csv", dir);
+	write_text(victim, "precious\n");
+	CU_ASSERT_EQUAL(symlink(victim, link), 0);
+	errno = 0;
+	CU_ASSERT_PTR_NULL(output_file_open(&out, link));
+	CU_ASSERT_EQUAL(errno, ELOOP);
+	CU_ASSERT_EQUAL(output_file_close(&out, 1), 0);	/* never opened: nothing to do */
+	text = ts_read_file(victim, NULL);
+	CU_ASSERT_STRING_EQUAL(text ? text : "", "precious\n");
+	free(text);
+	CU_ASSERT_EQUAL(entries_in(dir), 3);
+	ts_remove_tree(dir);
+}
+
 int register_results_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -355,6 +461,7 @@ int register_results_suite(void)
 		{ "append_writes_header_once", test_append_writes_header_once },
 		{ "bad_results_files", test_bad_results_files },
 		{ "older_file_reads_missing_as_unknown", test_older_file_reads_missing_as_unknown },
+		{ "output_whole_or_not_at_all", test_output_whole_or_not_at_all },
 	};
 	return TS_ADD_SUITE("results", cases);
 }

@@ -65,20 +65,6 @@ ssize_t io_read_full(int fd, void *buf, size_t len, uint64_t *syscalls)
 	return (ssize_t)got;
 }
 
-FILE *io_fopen_write(const char *path)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
-	if (fd < 0)
-		return NULL;
-	FILE *f = fdopen(fd, "w");
-	if (!f) {
-		int e = errno;
-		close(fd);
-		errno = e;
-	}
-	return f;
-}
-
 const char *io_open_error(int e)
 {
 	return e == ELOOP ? "it is a symbolic link, which could point anywhere (refused)" :

@@ -22,18 +22,13 @@ ssize_t io_read_full(int fd, void *buf, size_t len, uint64_t *syscalls);
 /* pwrite() all len bytes at offset; same contract as io_write_all. */
 int io_pwrite_all(int fd, const void *buf, size_t len, off_t offset, uint64_t *syscalls);
 
+/* Why an output could not be opened, for a reader: ELOOP (output_file_open, the --csv check)
+ * says the name is a symbolic link, refused; anything else is strerror(e). */
+const char *io_open_error(int e);
+
 /* 1 when a call that failed with err should simply be made again: interrupted by a signal
  * (EINTR), or a non-blocking channel end (--busy-poll) with nothing to read or no room to
  * write yet (EAGAIN): asking again at once is what polling is. */
-/* fopen(path, "w") that never writes through a symbolic link: the file is opened with
- * O_NOFOLLOW, so a link planted at path (by anyone who can write its folder) makes it fail
- * with ELOOP instead of truncating whatever the link points at.  NULL with errno set. */
-FILE *io_fopen_write(const char *path);
-
-/* Why an output could not be opened, for a reader: ELOOP from io_fopen_write says the name is a
- * symbolic link, refused; anything else is strerror(e). */
-const char *io_open_error(int e);
-
 static inline int io_retry(int err)
 {
 	return err == EINTR || err == EAGAIN;

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "base/hash.h"
-#include "base/io_util.h"
+#include "base/output_file.h"
 
 static uint64_t hash_text(const char *s)
 {
@@ -89,12 +89,8 @@ int stack_counts_write(const struct stack_counts *sc, const char *path)
 	if (sc->n)	/* a side too short for one sample has none */
 		memcpy(sorted, sc->items, sc->n * sizeof(*sorted));
 	qsort(sorted, sc->n, sizeof(*sorted), by_stack);
-	char tmp[4096];
-	if (snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid()) >= (int)sizeof(tmp)) {
-		free(sorted);
-		return -ENAMETOOLONG;
-	}
-	FILE *f = io_fopen_write(tmp);
+	struct output_file out;
+	FILE *f = output_file_open(&out, path);
 	if (!f) {
 		int e = errno;
 		free(sorted);
@@ -103,17 +99,7 @@ int stack_counts_write(const struct stack_counts *sc, const char *path)
 	for (size_t i = 0; i < sc->n; i++)
 		fprintf(f, "%s %llu\n", sorted[i].stack, (unsigned long long)sorted[i].count);
 	free(sorted);
-	int bad = ferror(f);
-	if (fclose(f) != 0 || bad) {
-		unlink(tmp);
-		return -EIO;
-	}
-	if (rename(tmp, path) < 0) {
-		int e = errno;
-		unlink(tmp);
-		return -e;
-	}
-	return 0;
+	return output_file_close(&out, 1);
 }
 
 int stack_counts_read(struct stack_counts *sc, const char *path, size_t *bad_line)

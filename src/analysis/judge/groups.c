@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "base/hash.h"
-#include "base/io_util.h"
+#include "base/output_file.h"
 #include "base/units.h"
 
 int groups_holds(const struct group *g, const struct run_record *r)
@@ -315,7 +315,8 @@ int groups_write_csv(const char *path, const struct group *groups, size_t n)
 {
 	static const char *stats[] = { "median", "mean", "stddev", "min", "max", "median_ci_low",
 				       "median_ci_high" };
-	FILE *f = io_fopen_write(path);
+	struct output_file out;
+	FILE *f = output_file_open(&out, path);
 	if (!f)
 		return -errno;
 	fprintf(f, "series,method,producer,consumer,bytes,chunk,slots,pipe_size,spin_us,source,"
@@ -338,10 +339,7 @@ int groups_write_csv(const char *path, const struct group *groups, size_t n)
 			put_stats(f, (const struct stats_summary *)((const char *)g + quantities[q].offset));
 		fputc('\n', f);
 	}
-	int rc = ferror(f) ? -EIO : 0;
-	if (fclose(f) != 0 && rc == 0)
-		rc = -errno;
-	return rc;
+	return output_file_close(&out, 1);
 }
 
 int groups_is_sweep(const char *series)

@@ -17,7 +17,7 @@
 #include "analysis/judge/groups.h"
 #include "analysis/judge/sequential.h"
 #include "analysis/judge/stats.h"
-#include "base/io_util.h"
+#include "base/output_file.h"
 #include "base/units.h"
 #include "record/names.h"
 
@@ -413,7 +413,8 @@ size_t study_open_claims(const struct claim_set *c, const char *phase)
 
 int study_write_verdicts(const char *path, const struct claim_set *c)
 {
-	FILE *f = io_fopen_write(path);
+	struct output_file out;
+	FILE *f = output_file_open(&out, path);
 	if (!f)
 		return -errno;
 	fprintf(f, "phase,claim,metric,a,b,estimate,ci_low,ci_high,verdict\n");
@@ -428,7 +429,7 @@ int study_write_verdicts(const char *path, const struct claim_set *c)
 			fprintf(f, ",,,");
 		fprintf(f, "%s\n", x->verdict);
 	}
-	return fclose(f) == 0 ? 0 : -errno;
+	return output_file_close(&out, 1);
 }
 
 const char *study_explanation_word(int held, int judged)

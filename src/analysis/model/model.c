@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "analysis/judge/stats.h"
-#include "base/io_util.h"
+#include "base/output_file.h"
 #include "method/methods.h"
 
 #define GIB 1073741824.0
@@ -289,7 +289,8 @@ double model_predict(const struct cost_model *m, const struct model_counts *c,
 
 int model_write_csv(const char *path, const struct side_models *ms)
 {
-	FILE *f = io_fopen_write(path);
+	struct output_file out;
+	FILE *f = output_file_open(&out, path);
 	if (!f)
 		return -errno;
 	fprintf(f, "side,term,coefficient,ci_low,ci_high,unit\n");
@@ -306,7 +307,7 @@ int model_write_csv(const char *path, const struct side_models *ms)
 				fprintf(f, "%s,%s,,,,%s\n", side, terms[t].name, terms[t].csv_unit);
 		}
 	}
-	return fclose(f) == 0 ? 0 : -errno;
+	return output_file_close(&out, 1);
 }
 
 int model_read_csv(const char *path, struct side_models *ms)

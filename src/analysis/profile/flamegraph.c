@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "analysis/profile/categories.h"
-#include "base/io_util.h"
+#include "base/output_file.h"
 
 #define WIDTH 1200.0
 #define FRAME_H 16
@@ -190,12 +190,9 @@ int flamegraph_write_svg(const struct stack_counts *sc, const char *title, const
 		rc = add_stack(&root, sc->items[i].stack, sc->items[i].count);
 	size_t depth = depth_of(&root);
 	double height = TOP + (double)depth * FRAME_H + 50;
-	char tmp[4096];
+	struct output_file out;
 	FILE *f = NULL;
-	if (rc == 0 && snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid()) >=
-			       (int)sizeof(tmp))
-		rc = -ENAMETOOLONG;
-	if (rc == 0 && !(f = io_fopen_write(tmp)))
+	if (rc == 0 && !(f = output_file_open(&out, path)))
 		rc = -errno;
 	if (rc == 0) {
 		fprintf(f, "<?xml version=\"1.0\" standalone=\"no\"?>\n<svg version=\"1.1\" "
@@ -211,13 +208,7 @@ int flamegraph_write_svg(const struct stack_counts *sc, const char *title, const
 			draw(f, &root, 0, 0, depth, WIDTH / (double)root.count, root.count, 0);
 		legend(f, TOP + (double)depth * FRAME_H + 12);
 		fputs("</svg>\n", f);
-		int bad = ferror(f);
-		if (fclose(f) != 0 || bad)
-			rc = -EIO;
-		if (rc == 0 && rename(tmp, path) < 0)
-			rc = -errno;
-		if (rc < 0)
-			unlink(tmp);
+		rc = output_file_close(&out, 1);
 	}
 	free_tree(&root);
 	return rc;

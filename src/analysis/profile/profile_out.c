@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "analysis/profile/flamegraph.h"
-#include "base/io_util.h"
+#include "base/output_file.h"
 #include "base/plots.h"
 #include "base/units.h"
 
@@ -61,29 +61,12 @@ void profile_base_name(const struct side_profile *p, char *buf, size_t len)
 		 p->producer ? "producer" : "consumer");
 }
 
-/* Open path's temp sibling for writing; *tmp gets its name. */
-static FILE *open_temp(const char *path, char *tmp, size_t len)
-{
-	if (snprintf(tmp, len, "%s.tmp.%ld", path, (long)getpid()) >= (int)len)
-		return NULL;
-	return io_fopen_write(tmp);
-}
-
-static int close_temp(FILE *f, const char *tmp, const char *path)
-{
-	int bad = ferror(f);
-	if (fclose(f) != 0 || bad || rename(tmp, path) < 0) {
-		unlink(tmp);
-		return -EIO;
-	}
-	return 0;
-}
-
 static int write_csv(const char *dir, const struct profile_set *set)
 {
-	char path[4096], tmp[4200];
+	char path[4096];
+	struct output_file out;
 	snprintf(path, sizeof(path), "%s/profile.csv", dir);
-	FILE *f = open_temp(path, tmp, sizeof(tmp));
+	FILE *f = output_file_open(&out, path);
 	if (!f)
 		return -errno;
 	fprintf(f, "%s\n", PROFILE_CSV_HEADER);
@@ -97,16 +80,16 @@ static int write_csv(const char *dir, const struct profile_set *set)
 				row.total ? (double)row.samples[c] / (double)row.total : 0.0,
 				row.cpu_s[c]);
 	}
-	return close_temp(f, tmp, path);
+	return output_file_close(&out, 1);
 }
 
 /* plot-profile.csv: one bar per side (label, then each category's CPU seconds per run). */
 static int write_plot_data(const char *dir, const struct profile_set *set, char *path,
 			   size_t len)
 {
-	char tmp[4200];
+	struct output_file out;
 	snprintf(path, len, "%s/plot-profile.csv", dir);
-	FILE *f = open_temp(path, tmp, sizeof(tmp));
+	FILE *f = output_file_open(&out, path);
 	if (!f)
 		return -errno;
 	fputs("side", f);
@@ -128,7 +111,7 @@ static int write_plot_data(const char *dir, const struct profile_set *set, char 
 			fprintf(f, ",%.6f", row.cpu_s[c]);
 		fputc('\n', f);
 	}
-	return close_temp(f, tmp, path);
+	return output_file_close(&out, 1);
 }
 
 int profile_write_outputs(const char *dir, const struct profile_set *set, struct bx_error *err)

@@ -20,6 +20,7 @@
 #include "analysis/report/answer.h"
 #include "analysis/report/compare_html.h"
 #include "base/io_util.h"
+#include "base/output_file.h"
 #include "base/plots.h"
 #include "base/units.h"
 #include "record/results.h"
@@ -288,8 +289,11 @@ static size_t compare_many(const struct input *in, size_t n, FILE *md, FILE *csv
 static long write_outputs(const struct input *in, size_t n, const char *md_path,
 			  const char *csv_path, const char *plot_path, struct compare_row **rows_out)
 {
-	FILE *md = io_fopen_write(md_path), *csv = io_fopen_write(csv_path);
-	FILE *plot = n == 2 ? io_fopen_write(plot_path) : NULL;
+	struct output_file outs[3];
+	outs[0].f = outs[1].f = outs[2].f = NULL;	/* not opened when an earlier one failed */
+	FILE *md = output_file_open(&outs[0], md_path);
+	FILE *csv = md ? output_file_open(&outs[1], csv_path) : NULL;
+	FILE *plot = csv && n == 2 ? output_file_open(&outs[2], plot_path) : NULL;
 	long rows = -errno;
 	if (md && csv && (n != 2 || plot)) {
 		fprintf(md, "# bulkxfer: results compared\n\n");
@@ -300,10 +304,11 @@ static long write_outputs(const struct input *in, size_t n, const char *md_path,
 		if (n == 2)
 			fprintf(md, "\n![the ratios new / old with their 95%% intervals](compare.png)\n");
 	}
-	FILE *files[] = { md, csv, plot };
-	for (int i = 0; i < 3; i++)
-		if (files[i] && fclose(files[i]) != 0 && rows >= 0)
-			rows = -errno;
+	for (int i = 0; i < 3; i++) {
+		int c = output_file_close(&outs[i], rows >= 0);
+		if (rows >= 0 && c < 0)
+			rows = c;
+	}
 	return rows;
 }
 
@@ -331,7 +336,7 @@ int compare_run(const char *const *inputs, size_t n, const char *out_dir, struct
 		rows = write_outputs(in, n, md, csv, plot, &table);
 		if (rows < 0)
 			rc = bx_fail(err, BX_EXIT_FAILURE, "compare: cannot write into '%s': %s", out_dir,
-				     strerror((int)-rows));
+				     io_open_error((int)-rows));
 	}
 	if (rc == 0 && rows == 0) {
 		/* nothing to compare: what was written says nothing, so it goes */

@@ -15,6 +15,7 @@
 #include "analysis/judge/verdict.h"
 #include "analysis/report/html_text.h"
 #include "base/io_util.h"
+#include "base/output_file.h"
 #include "base/version.h"
 
 #define LABEL_W 300.0
@@ -198,19 +199,15 @@ int compare_html_write(const char *path, const struct compare_source *sources, s
 		       const char *const titles[COMPARE_NMETRICS], const char *md_path,
 		       struct bx_error *err)
 {
-	char tmp[4200];
-	snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid());
-	FILE *f = io_fopen_write(tmp);
+	struct output_file out;
+	FILE *f = output_file_open(&out, path);
 	if (!f)
-		return bx_fail(err, BX_EXIT_FAILURE, "compare: cannot write '%s': %s", tmp,
-			       strerror(errno));
-	write_page(f, sources, n, rows, nrows, titles, md_path);
-	int bad = ferror(f);
-	if (fclose(f) != 0 || bad || rename(tmp, path) < 0) {
-		int e = errno ? errno : EIO;
-		unlink(tmp);
 		return bx_fail(err, BX_EXIT_FAILURE, "compare: cannot write '%s': %s", path,
-			       strerror(e));
-	}
+			       io_open_error(errno));
+	write_page(f, sources, n, rows, nrows, titles, md_path);
+	int c = output_file_close(&out, 1);
+	if (c < 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "compare: cannot write '%s': %s", path,
+			       strerror(-c));
 	return 0;
 }

@@ -9,7 +9,7 @@
 #include "analysis/profile/categories.h"
 #include "analysis/profile/profile_out.h"
 #include "analysis/report/answer.h"
-#include "base/io_util.h"
+#include "base/output_file.h"
 #include "base/units.h"
 #include "channel/channel.h"
 #include "record/names.h"
@@ -113,7 +113,8 @@ static const struct group *method_group(const struct group *g, size_t n, const c
 
 int explain_write_copies_data(const char *path, const struct group *g, size_t n)
 {
-	FILE *f = io_fopen_write(path);
+	struct output_file out;
+	FILE *f = output_file_open(&out, path);
 	if (!f)
 		return -errno;
 	/* Never one point per method picked from whatever ran first: one column compares methods
@@ -149,7 +150,8 @@ int explain_write_copies_data(const char *path, const struct group *g, size_t n)
 			fprintf(f, "NaN\n");
 		rows++;
 	}
-	return fclose(f) == 0 ? rows : -errno;
+	int rc = output_file_close(&out, 1);
+	return rc < 0 ? rc : rows;
 }
 
 void explain_profile(FILE *out, const struct method *m, const struct profile_row *rows, size_t n)

@@ -24,6 +24,7 @@
 #include "analysis/report/html_timeline.h"
 #include "analysis/report/report_placement.h"
 #include "base/io_util.h"
+#include "base/output_file.h"
 #include "base/version.h"
 
 #define PATH_LEN 4096
@@ -296,18 +297,17 @@ static int write_page(FILE *f, const struct html_input *in)
 
 int html_write(const struct html_input *in, struct bx_error *err)
 {
-	char path[PATH_LEN], tmp[PATH_LEN + 32];
+	char path[PATH_LEN];
 	snprintf(path, sizeof(path), "%s/report.html", in->out_dir);
-	snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid());
-	FILE *f = io_fopen_write(tmp);
+	struct output_file out;
+	FILE *f = output_file_open(&out, path);
 	if (!f)
-		return bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", tmp, strerror(errno));
+		return bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path,
+			       io_open_error(errno));
 	int rc = write_page(f, in);
-	int bad = ferror(f);
-	if (fclose(f) != 0 || bad || rc < 0 || rename(tmp, path) < 0) {
-		int e = rc < 0 ? -rc : errno ? errno : EIO;
-		unlink(tmp);
-		return bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path, strerror(e));
-	}
+	int c = output_file_close(&out, rc == 0);
+	if (rc < 0 || c < 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path,
+			       strerror(rc < 0 ? -rc : -c));
 	return 0;
 }

@@ -11,7 +11,7 @@
 
 #include "analysis/judge/study.h"
 #include "analysis/report/answer.h"
-#include "base/io_util.h"
+#include "base/output_file.h"
 #include "base/units.h"
 #include "method/methods.h"
 #include "record/names.h"
@@ -119,17 +119,20 @@ size_t plot_data_bars_drawn(const struct group *g, size_t n, size_t *of)
 	return bar_groups(g, n, any_plain_group(g, n), idx, of);
 }
 
-static FILE *open_data(const char *dir, const char *name, char *path, size_t len)
+static FILE *open_data(struct output_file *out, const char *dir, const char *name, char *path,
+		       size_t len)
 {
 	snprintf(path, len, "%s/plot-%s.csv", dir, name);
-	return io_fopen_write(path);
+	return output_file_open(out, path);
 }
 
 int plot_data_bars(const char *dir, const struct group *g, size_t n, char paths[3][PLOT_PATH_LEN])
 {
-	FILE *cpu = open_data(dir, "cpu", paths[0], PLOT_PATH_LEN);
-	FILE *tp = open_data(dir, "throughput", paths[1], PLOT_PATH_LEN);
-	FILE *pg = open_data(dir, "cpu_per_gib", paths[2], PLOT_PATH_LEN);
+	struct output_file outs[3];
+	outs[1].f = outs[2].f = NULL;	/* not opened when an earlier one failed */
+	FILE *cpu = open_data(&outs[0], dir, "cpu", paths[0], PLOT_PATH_LEN);
+	FILE *tp = cpu ? open_data(&outs[1], dir, "throughput", paths[1], PLOT_PATH_LEN) : NULL;
+	FILE *pg = tp ? open_data(&outs[2], dir, "cpu_per_gib", paths[2], PLOT_PATH_LEN) : NULL;
 	int rc = cpu && tp && pg ? 0 : -errno;
 	if (rc == 0) {
 		fprintf(cpu, "label,sender_cpu_s_per_gib,sender_ci_low,sender_ci_high,"
@@ -165,10 +168,11 @@ int plot_data_bars(const char *dir, const struct group *g, size_t n, char paths[
 				g[i].receiver_user_per_gib.median, g[i].receiver_sys_per_gib.median);
 		}
 	}
-	FILE *files[] = { cpu, tp, pg };
-	for (int i = 0; i < 3; i++)
-		if (files[i] && fclose(files[i]) != 0 && rc == 0)
-			rc = -errno;
+	for (int i = 0; i < 3; i++) {
+		int c = output_file_close(&outs[i], rc == 0);
+		if (rc == 0)
+			rc = c;
+	}
 	return rc;
 }
 
@@ -307,7 +311,8 @@ int plot_data_line(const char *path, const struct group *g, size_t n, enum sweep
 	struct line_graph lg;
 	if (!line_graph_of(g, n, axis, &lg))
 		return 0;
-	FILE *f = io_fopen_write(path);
+	struct output_file out;
+	FILE *f = output_file_open(&out, path);
 	if (!f)
 		return -errno;
 	fprintf(f, "%s", axis == AXIS_CHUNK ? "chunk_bytes" : "file_bytes");
@@ -326,7 +331,8 @@ int plot_data_line(const char *path, const struct group *g, size_t n, enum sweep
 		}
 		fputc('\n', f);
 	}
-	return fclose(f) == 0 ? 1 : -errno;
+	int rc = output_file_close(&out, 1);
+	return rc < 0 ? rc : 1;
 }
 
 int plot_data_chunk(const char *path, const struct group *g, size_t n)
@@ -334,7 +340,8 @@ int plot_data_chunk(const char *path, const struct group *g, size_t n)
 	struct line_graph lg;
 	if (!line_graph_of(g, n, AXIS_CHUNK, &lg))
 		return 0;
-	FILE *f = io_fopen_write(path);
+	struct output_file out;
+	FILE *f = output_file_open(&out, path);
 	if (!f)
 		return -errno;
 	for (size_t m = 0; m < lg.nm; m++) {
@@ -352,5 +359,6 @@ int plot_data_chunk(const char *path, const struct group *g, size_t n)
 					p->cpu_per_gib.max);
 		}
 	}
-	return fclose(f) == 0 ? 1 : -errno;
+	int rc = output_file_close(&out, 1);
+	return rc < 0 ? rc : 1;
 }

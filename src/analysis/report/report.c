@@ -28,6 +28,7 @@
 #include "analysis/report/report_tables.h"
 #include "analysis/report/report_uring.h"
 #include "base/io_util.h"
+#include "base/output_file.h"
 #include "base/plots.h"
 #include "host/floor.h"
 #include "record/names.h"
@@ -397,17 +398,21 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 		rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write into '%s': %s", out_dir, strerror(errno));
 	if (rc == 0)
 		rc = prepare_graphs(&in);
+	struct output_file md_out;
 	FILE *md = NULL;
 	if (rc == 0) {
 		snprintf(path, sizeof(path), "%s/report.md", out_dir);
-		md = io_fopen_write(path);
+		md = output_file_open(&md_out, path);
 		if (!md)
 			rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path, io_open_error(errno));
 	}
 	if (md) {
+		/* A graph that failed leaves a whole report saying so: report.md is kept then, and
+		 * only a failed write discards it. */
 		rc = write_sections(md, &in);
-		if (fclose(md) != 0 && rc == 0)
-			rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path, io_open_error(errno));
+		int c = output_file_close(&md_out, 1);
+		if (c < 0 && rc == 0)
+			rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path, strerror(-c));
 	}
 	if (md) {	/* report.html beside it, from the same judgement */
 		const char *names[NGRAPHS], *titles[NGRAPHS], *readings[NGRAPHS];

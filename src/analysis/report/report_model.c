@@ -14,7 +14,7 @@
 #include "analysis/judge/stats.h"
 #include "analysis/model/model_runs.h"
 #include "analysis/report/report_model_prose.h"
-#include "base/io_util.h"
+#include "base/output_file.h"
 #include "base/units.h"
 #include "host/primitives.h"
 #include "method/methods.h"
@@ -305,7 +305,8 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 		return rc;
 	/* The stacked bars: each term's seconds per method and side, and the positive residual. */
 	snprintf(path, sizeof(path), "%s/plot-breakdown.csv", dir);
-	FILE *f = io_fopen_write(path);
+	struct output_file out;
+	FILE *f = output_file_open(&out, path);
 	if (!f)
 		return -errno;
 	fprintf(f, "label,calls,copies,page_refs,faults,wakeups,fixed,residual\n");
@@ -326,13 +327,13 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 		fprintf(f, ",%.6g\n", fmax(0, med.cpu_s - sum));
 		bars++;
 	}
-	if (fclose(f) != 0)
-		return -errno;
+	if ((rc = output_file_close(&out, 1)) < 0)
+		return rc;
 	/* CPU s/GiB against calls/GiB: a point per run (both sides; one run in stride of a pooled
 	 * file's), and the model's line per method over its runs' range of calls, every other term
 	 * as in its first run, per GiB. */
 	snprintf(path, sizeof(path), "%s/plot-calls.csv", dir);
-	f = io_fopen_write(path);
+	f = output_file_open(&out, path);
 	if (!f)
 		return -errno;
 	fprintf(f, "method,calls_per_gib,cpu_s_per_gib,kind\n");
@@ -379,8 +380,8 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 			other + slope * lo, rows[i].method, hi, other + slope * hi);
 		lines++;
 	}
-	if (fclose(f) != 0)
-		return -errno;
+	if ((rc = output_file_close(&out, 1)) < 0)
+		return rc;
 	/* gnuplot refuses a plot element with no point, so say which graphs have something */
 	return (bars > 0 ? REPORT_MODEL_BARS : 0) | (points > 0 && lines > 0 ? REPORT_MODEL_CALLS : 0);
 }
