@@ -282,7 +282,8 @@ static void test_profiled_runs_are_placed(void)
 /* Profiling's cost speaks for every profiled run of a pooled file, not its first ones: the
  * first 1000 profiled runs cost what their setting's median does, the last 1000 twice as much,
  * so the whole file's ratio is sqrt(2) (the first ones alone would say 1, no clear difference),
- * and the sentence says the interval was taken on runs spread over the file. */
+ * and the sentence says the interval was taken on runs spread over the file.  The table's cell
+ * lists the first few and counts the rest. */
 static void test_profiling_cost_over_every_run(void)
 {
 	size_t cap = 8 + 2000, n = 0;
@@ -302,6 +303,11 @@ static void test_profiling_cost_over_every_run(void)
 				      "runs, the interval from 1000 of them spread evenly over the "
 				      "file: ratio 1.414 [1.414, 1.414]"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "profiling costs CPU"));
+	/* the setting's cell lists nine of its profiled runs and counts the rest; the middle-half
+	 * count is over all 2000 */
+	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "4.500 (above 4 of 8) and 1991 more |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "1000 of the 2000 profiled runs fell in the middle half "
+				      "of their setting's measured runs, 0 below it and 1000 above it."));
 	free(buf);
 	free(r);
 }

@@ -19,6 +19,9 @@
 #include "analysis/report/report_profile.h"
 #include "base/units.h"
 
+/* Profiled runs a setting's cell lists; a pooled file's others are counted, not listed. */
+#define PLACED_SHOWN 9
+
 static double cpu_sum(const struct run_record *r)
 {
 	return r->producer_fig.user_s + r->producer_fig.sys_s + r->consumer_fig.user_s +
@@ -64,12 +67,19 @@ static int seen_before(const struct run_record *r, size_t i)
 	return 0;
 }
 
+/* How many of the sorted v[0..k) are below x: a binary search, since a pooled file's setting
+ * can have thousands of measured runs and as many profiled ones. */
 static size_t count_below(const double *v, size_t k, double x)
 {
-	size_t below = 0;
-	while (below < k && v[below] < x)
-		below++;
-	return below;
+	size_t lo = 0, hi = k;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* What profiling cost: each profiled run's CPU time against its setting's measured median, as
@@ -131,13 +141,15 @@ void report_profile_runs_print(FILE *f, const struct run_record *r, size_t n)
 			units_format_chunk(r[i].chunk, chunk, sizeof(chunk)), nm, s.median,
 			stats_format_median_ci(&s, ci, sizeof(ci)));
 		const char *sep = " ";
+		size_t placed = 0;
 		for (size_t j = i; j < n; j++) {
 			if (strcmp(r[j].series, r[i].series) != 0 || strcmp(r[j].method, r[i].method) != 0 ||
 			    r[j].chunk != r[i].chunk || cpu_sum(&r[j]) <= 0)
 				continue;
 			double x = cpu_sum(&r[j]);
 			size_t b = count_below(v, nm, x);
-			fprintf(f, "%s%.3f (above %zu of %zu)", sep, x, b, nm);
+			if (placed++ < PLACED_SHOWN)
+				fprintf(f, "%s%.3f (above %zu of %zu)", sep, x, b, nm);
 			sep = ", ";
 			/* The middle half: at least a quarter of the measured runs below, a quarter above. */
 			if (4 * b < nm)
@@ -148,6 +160,8 @@ void report_profile_runs_print(FILE *f, const struct run_record *r, size_t n)
 				inside++;
 			cost_failed |= stats_values_push(&cost, log(x / s.median)) < 0;
 		}
+		if (placed > PLACED_SHOWN)
+			fprintf(f, " and %zu more", placed - PLACED_SHOWN);
 		fprintf(f, " |\n");
 	}
 	stats_values_free(&measured);
