@@ -25,9 +25,7 @@ static double median_of(const double *v, size_t n)
 	return m;
 }
 
-/* The i-th of m indices spread evenly over 0..n-1 (m <= n): i * n / m, the first 0 and the
- * last within n / m of the end. */
-static size_t spread_index(size_t i, size_t m, size_t n)
+size_t verdict_spread_index(size_t i, size_t m, size_t n)
 {
 	return (size_t)((unsigned __int128)i * n / m);
 }
@@ -127,9 +125,9 @@ int verdict_ratio(const double *a, size_t na, const double *b, size_t nb, struct
 		return -ENOMEM;
 	}
 	for (size_t j = 0; j < mb; j++)
-		lb[j] = log(b[spread_index(j, mb, nb)]);
+		lb[j] = log(b[verdict_spread_index(j, mb, nb)]);
 	for (size_t i = 0; i < ma; i++) {
-		double la = log(a[spread_index(i, ma, na)]);
+		double la = log(a[verdict_spread_index(i, ma, na)]);
 		for (size_t j = 0; j < mb; j++)
 			d[i * mb + j] = la - lb[j];
 	}

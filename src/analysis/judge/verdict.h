@@ -30,6 +30,11 @@ struct ratio_ci {
 	int valid;		/* 1 when the interval exists (enough samples, all positive) */
 };
 
+/* The i-th of m indices spread evenly over 0..n-1 (m <= n): i * n / m, the first 0 and the
+ * last within n / m of the end.  How a sample too large to judge whole is thinned, in run
+ * order, so the late runs speak as much as the early ones. */
+size_t verdict_spread_index(size_t i, size_t m, size_t n);
+
 /* Compare samples a[0..na) and b[0..nb) (each > 0), in run order: a side longer than
  * VERDICT_MAX_SAMPLES gives the estimate and interval every (n / VERDICT_MAX_SAMPLES)-th value
  * of it, from first to last; median_ratio and na, nb are over all.  Fills *out and returns 0,

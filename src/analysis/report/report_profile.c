@@ -52,8 +52,7 @@ static void print_agreement(FILE *f, const struct profile_set *set)
 	size_t k = ratio.n;
 	if (k > 0 && !failed) {
 		double *v = ratio.v;
-		stats_sort(v, k);
-		double med = stats_median_inplace(v, k);
+		double med = stats_median_inplace(v, k);	/* sorts v: v[0], v[k - 1] the ends */
 		fprintf(f, "The profiles hold %llu samples of %zu sides (%llu lost for want of ring "
 			"space). The time they stand for against each side's own getrusage CPU "
 			"seconds: median %.1f%%, from %.1f%% to %.1f%% (target: within 10%%): %s.\n\n",

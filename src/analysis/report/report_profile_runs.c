@@ -95,7 +95,7 @@ static void print_cost(FILE *f, const double *d, size_t k)
 	size_t kk = m && used ? seq_k_for_level(m, 0.05, &level) : 0;
 	struct ratio_ci ci;
 	for (size_t i = 0; used && i < m; i++)
-		used[i] = d[(size_t)((unsigned __int128)i * k / m)];
+		used[i] = d[verdict_spread_index(i, m, k)];
 	if (kk == 0 || seq_walsh_interval(used, m, kk, &ci) < 0) {
 		fprintf(f, "What profiling cost: %zu profiled runs beside measured ones, too few for "
 			"an interval.\n\n", k);
