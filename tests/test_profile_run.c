@@ -251,6 +251,19 @@ static struct run_record placed_run(const char *series, const char *method, doub
 	return r;
 }
 
+/* What report_profile_runs_print writes for r[0..n), as a malloc'ed string. */
+static char *placement_text(const struct run_record *r, size_t n)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (!f)
+		return NULL;
+	report_profile_runs_print(f, r, n);
+	fclose(f);
+	return buf;
+}
+
 /* Each profiled run is placed among its own setting's measured runs (not another phase's or
  * method's), and the middle half is counted from those places. */
 static void test_profiled_runs_are_placed(void)
@@ -264,11 +277,8 @@ static void test_profiled_runs_are_placed(void)
 	r[n++] = placed_run("study-profile", "pipe", 4.5);
 	r[n++] = placed_run("study-profile", "pipe", 0.5);
 	r[n++] = placed_run("study-profile", "pipe", 8.5);
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	report_profile_runs_print(f, r, n);
-	fclose(f);
+	char *buf = placement_text(r, n);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(buf);
 	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "| study | read/write | 4 KiB | 8 | 4.500 "));
 	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "| 4.500 (above 4 of 8), 0.500 (above 0 of 8), 8.500 "
 				      "(above 8 of 8) |"));
@@ -293,11 +303,8 @@ static void test_profiling_cost_over_every_run(void)
 		r[n++] = placed_run("study", "pipe", i);
 	for (int i = 0; i < 2000; i++)
 		r[n++] = placed_run("study-profile", "pipe", i < 1000 ? 4.5 : 9.0);
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	report_profile_runs_print(f, r, n);
-	fclose(f);
+	char *buf = placement_text(r, n);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(buf);
 	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "What profiling cost: each profiled run's CPU time "
 				      "against its setting's measured median, over 2000 profiled "
 				      "runs, the interval from 1000 of them spread evenly over the "
