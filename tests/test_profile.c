@@ -83,8 +83,11 @@ static void do_work(enum work w, unsigned char *a, unsigned char *b)
 	}
 }
 
-/* Sample w until it has used WORK_CPU_S of CPU; the category counts into counts. */
-static int profile_work(enum work w, uint64_t counts[CAT_COUNT], struct sampler_result *res)
+/* Sample w until it has used WORK_CPU_S of CPU; the category counts into counts, and into
+ * *in_work the samples whose stack holds the frame named work_frame (the test function the
+ * work is inlined into): what the sampler itself is responsible for, whatever the host. */
+static int profile_work(enum work w, uint64_t counts[CAT_COUNT], struct sampler_result *res,
+			const char *work_frame, uint64_t *in_work)
 {
 	char why[256];
 	if (sampler_probe(why, sizeof(why)) < 0) {
@@ -114,6 +117,10 @@ static int profile_work(enum work w, uint64_t counts[CAT_COUNT], struct sampler_
 	CU_ASSERT_EQUAL(sampler_collect(&s, &sc, res), 0);
 	sampler_close(&s);
 	profile_categorize(&sc, counts);
+	*in_work = 0;
+	for (size_t i = 0; i < sc.n; i++)
+		if (strstr(sc.items[i].stack, work_frame))
+			*in_work += sc.items[i].count;
 	const char *dump = getenv("BULKXFER_TEST_PROFILE_DUMP");
 	if (dump)	/* for a reader checking the frame table against what was sampled */
 		stack_counts_write(&sc, dump);
@@ -150,49 +157,49 @@ static void say_shares(const char *what, int missed, const uint64_t counts[CAT_C
 	fputc('\n', stderr);
 }
 
-static void test_fresh_memset_is_zeroing_and_faults(void)
+/* The sampler on known work, whatever the host: every sample lands in one category (checked
+ * in profile_work), nearly all of them inside the work's own function (the sampler walks the
+ * user stack: that is bulkxfer's), and the time they stand for is about the CPU time spent.
+ * Which categories they land in is the host's (a fresh memset is 90% zeroing and faults on bare
+ * metal, half user-space copy on a guest whose hypervisor fills pages in under the memset's
+ * instructions; a getppid is syscall entry on one host and hypervisor hooks on another): it is
+ * printed with BULKXFER_TEST_VERBOSE, never asserted.  What a category means is decided on
+ * known stacks below, and `bulkxfer limits` shows the fresh memset's split. */
+static __attribute__((noinline)) int check_sampled(const char *what, enum work w,
+						    struct sampler_result *res)
 {
-	uint64_t counts[CAT_COUNT];
-	struct sampler_result res;
-	if (profile_work(WORK_FRESH_MEMSET, counts, &res) < 0)
-		return;
+	uint64_t counts[CAT_COUNT], in_work = 0;
+	/* noinline: this frame is on every stack the work makes, however the compiler inlines
+	 * the work into it (the tests' calls to it may be tail calls, and leave no frame). */
+	if (profile_work(w, counts, res, "check_sampled", &in_work) < 0)
+		return -1;
 	uint64_t total = sum(counts);
-	double got = share(counts, total, CAT_ZERO_PAGES) + share(counts, total, CAT_PAGE_FAULT);
-	CU_ASSERT_TRUE(total >= 100);
-	/* How the two split moves with the host (14-59% zeroing seen: a page the host took back
-	 * is faulted in through it); that zeroing inside a fault is zeroing is the frame table's
-	 * test, decided on known stacks. */
-	CU_ASSERT_TRUE(got >= 0.80);
-	say_shares("fresh memset (zeroing + faults wanted)", got < 0.80, counts, total);
+	CU_ASSERT_TRUE(total > 0);
+	CU_ASSERT_TRUE(in_work * 10 >= total * 9);
+	say_shares(what, in_work * 10 < total * 9, counts, total);
+	CU_ASSERT_EQUAL(res->lost, 0);
+	return 0;
 }
 
-static void test_getppid_is_syscall(void)
+static void test_fresh_memset_is_sampled(void)
 {
-	uint64_t counts[CAT_COUNT];
 	struct sampler_result res;
-	if (profile_work(WORK_GETPPID, counts, &res) < 0)
-		return;
-	uint64_t total = sum(counts);
-	CU_ASSERT_TRUE(total >= 100);
-	CU_ASSERT_TRUE(share(counts, total, CAT_SYSCALL) >= 0.80);
-	say_shares("getppid (syscall wanted)", share(counts, total, CAT_SYSCALL) < 0.80, counts,
-		   total);
+	check_sampled("fresh memset", WORK_FRESH_MEMSET, &res);
 }
 
-static void test_warm_memcpy_is_user_copy(void)
+static void test_getppid_is_sampled(void)
 {
-	uint64_t counts[CAT_COUNT];
 	struct sampler_result res;
-	if (profile_work(WORK_WARM_MEMCPY, counts, &res) < 0)
-		return;
-	uint64_t total = sum(counts);
-	CU_ASSERT_TRUE(total >= 100);
-	CU_ASSERT_TRUE(share(counts, total, CAT_COPY_USER) >= 0.80);
-	say_shares("warm memcpy (copy_user wanted)", share(counts, total, CAT_COPY_USER) < 0.80,
-		   counts, total);
-	/* The samples stand for the CPU time they sampled: about WORK_CPU_S, never nothing. */
-	CU_ASSERT_TRUE(res.sampled_s > WORK_CPU_S / 2 && res.sampled_s < WORK_CPU_S * 2);
-	CU_ASSERT_EQUAL(res.lost, 0);
+	check_sampled("getppid", WORK_GETPPID, &res);
+}
+
+/* The samples stand for the CPU time they sampled: about WORK_CPU_S, never nothing (the loop
+ * stops on this process's own CPU clock, which the sampler's clock counts too). */
+static void test_warm_memcpy_is_sampled(void)
+{
+	struct sampler_result res;
+	if (check_sampled("warm memcpy", WORK_WARM_MEMCPY, &res) == 0)
+		CU_ASSERT_TRUE(res.sampled_s > WORK_CPU_S / 2 && res.sampled_s < WORK_CPU_S * 2);
 }
 
 /* ---- the frame table ----------------------------------------------------------------- */
@@ -270,6 +277,16 @@ static void test_categories_of_known_stacks(void)
 		{ "main;read_[k]", CAT_OTHER },		/* a kernel "read" is no libc wrapper */
 		{ "main;clear_page_erms", CAT_OTHER },	/* a user "clear_page" zeroes no new page */
 		{ "[unknown]", CAT_OTHER },
+		/* a hypervisor's hook: the host's work, named; inside a fault it is what the fault
+		 * costs on that host (a paravirtualised guest, seen in a real fresh memset) */
+		{ "main;getppid;entry_SYSCALL_64_after_hwframe_[k];do_syscall_64_[k];"
+		  "__raw_callee_save_pvm_irq_enable_[k];pvm_irq_enable_[k]", CAT_HYPERVISOR },
+		{ "main;write;entry_SYSCALL_64_[k];do_syscall_64_[k];kvm_flush_tlb_multi_[k]",
+		  CAT_HYPERVISOR },
+		{ "main;__memset_avx512_unaligned_erms;asm_exc_page_fault_[k];exc_page_fault_[k];"
+		  "__raw_callee_save_pvm_irq_enable_[k];pvm_irq_enable_[k]", CAT_PAGE_FAULT },
+		{ "main;xen_hypercall_[k]", CAT_HYPERVISOR },
+		{ "main;pvm_helper", CAT_OTHER },	/* a user function of that name is no hook */
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		enum category got = category_of_stack(cases[i].stack);
@@ -483,9 +500,9 @@ static void test_started_threads_are_sampled(void)
 int register_profile_suite(void)
 {
 	static const struct test_case cases[] = {
-		{ "fresh_memset_is_zeroing_and_faults", test_fresh_memset_is_zeroing_and_faults },
-		{ "getppid_is_syscall", test_getppid_is_syscall },
-		{ "warm_memcpy_is_user_copy", test_warm_memcpy_is_user_copy },
+		{ "fresh_memset_is_sampled", test_fresh_memset_is_sampled },
+		{ "getppid_is_sampled", test_getppid_is_sampled },
+		{ "warm_memcpy_is_sampled", test_warm_memcpy_is_sampled },
 		{ "categories_of_known_stacks", test_categories_of_known_stacks },
 		{ "flame_folds_the_harness", test_flame_folds_the_harness },
 		{ "stack_counts_round_trip", test_stack_counts_round_trip },

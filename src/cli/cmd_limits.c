@@ -14,6 +14,7 @@
 #include "host/floor.h"
 #include "host/primitives.h"
 #include "host/steady.h"
+#include "run/fresh_touch.h"
 #include "run/ipc_alone.h"
 #include "run/runner.h"
 #include "transfer/uring.h"
@@ -41,6 +42,7 @@ int cmd_limits(int argc, char **argv)
 	memset(&l, 0, sizeof(l));
 	if (rc == 0) {
 		floor_memcpy(&l);
+		floor_kernel_copy(&l);
 		steady_warm(src);
 		l.read_gib_s = floor_read(src);
 		if (o.prime == PRIME_AUTO)
@@ -61,6 +63,8 @@ int cmd_limits(int argc, char **argv)
 	printf("  memcpy, one core, glibc      %8.2f\n", l.memcpy_gib_s);
 	printf("  memcpy, one core, rep movsb  %8.2f%s\n", l.movsb_gib_s,
 	       l.movsb_gib_s > 0 ? "   (the copy the kernel uses)" : "   (not on this CPU)");
+	printf("  the kernel's copy, warm      %8.2f   (pread of cached pages into present memory)\n",
+	       l.kernel_copy_gib_s);
 	printf("  read() of the cached source  %8.2f\n", l.read_gib_s);
 	printf("  destination floor            %8.2f   (one process write()-ing it into a new file "
 	       "in %s: no IPC)\n", l.dst_floor_gib_s, o.workdir);
@@ -85,6 +89,7 @@ int cmd_limits(int argc, char **argv)
 	       p.wakeup_s * 1e6);
 	if (l.memcpy_gib_s > 0)
 		printf("  copying 1 GiB, one core      %8.3f s (glibc memcpy)\n", 1 / l.memcpy_gib_s);
+	fresh_touch_print(stdout, l.memcpy_gib_s);
 	/* The channel alone runs with `run`'s defaults: only the working directory is limits'. */
 	struct run_options run_defaults;
 	options_defaults(&run_defaults, CMD_RUN);

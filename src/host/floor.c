@@ -73,6 +73,35 @@ void floor_memcpy(struct machine_limits *l)
 		munmap(b, bytes);
 }
 
+void floor_kernel_copy(struct machine_limits *l)
+{
+	size_t bytes = LIMITS_MEMCPY_BYTES;
+	l->kernel_copy_gib_s = 0;
+	int fd = memfd_create("bulkxfer-floor", MFD_CLOEXEC);
+	char *buf = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	int ok = fd >= 0 && buf != MAP_FAILED;
+	if (ok) {
+		memset(buf, 0x5a, bytes);
+		for (size_t off = 0; ok && off < bytes; off += FLOOR_CHUNK)
+			ok = pwrite(fd, buf + off, FLOOR_CHUNK, (off_t)off) == (ssize_t)FLOOR_CHUNK;
+	}
+	for (int pass = 0; ok && pass < MEMCPY_PASSES; pass++) {
+		double t = measure_now();
+		for (size_t off = 0; ok && off < bytes; off += FLOOR_CHUNK)
+			ok = pread(fd, buf + off, FLOOR_CHUNK, (off_t)off) == (ssize_t)FLOOR_CHUNK;
+		double s = measure_now() - t;
+		if (ok && s > 0 && (double)bytes / GIB_BYTES / s > l->kernel_copy_gib_s)
+			l->kernel_copy_gib_s = (double)bytes / GIB_BYTES / s;
+	}
+	if (!ok)
+		l->kernel_copy_gib_s = 0;
+	if (buf != MAP_FAILED)
+		munmap(buf, bytes);
+	if (fd >= 0)
+		close(fd);
+}
+
 double floor_read(const char *path)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);

@@ -19,12 +19,18 @@
 struct machine_limits {
 	double memcpy_gib_s;		/* glibc memcpy, best of several passes */
 	double movsb_gib_s;		/* rep movsb; 0 where the CPU has no such instruction */
+	double kernel_copy_gib_s;	/* the kernel copying cached pages into prefaulted user
+					 * memory (pread of a memfd, 1 MiB a call); 0: not measured */
 	double read_gib_s;		/* read() of the cached source; 0 when not measured */
 	double dst_floor_gib_s;		/* write() of size bytes into a new file in dst_dir */
 };
 
 /* Copy bandwidth of one core with glibc memcpy and rep movsb. */
 void floor_memcpy(struct machine_limits *l);
+
+/* The kernel's own copy rate, warm: pread() of a filled memfd into a prefaulted buffer, as
+ * large as floor_memcpy's, 1 MiB a call, best of several passes; into l->kernel_copy_gib_s. */
+void floor_kernel_copy(struct machine_limits *l);
 
 /* read() the (cached) file at path once; GiB/s, or 0 on error. */
 double floor_read(const char *path);

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/types.h>
 
 #include "base/units.h"
@@ -79,6 +80,16 @@ struct half_ops {
 	int (*transfer)(struct half_ctx *ctx);	/* the timed loop: move ctx->size bytes */
 	void (*release)(struct half_ctx *ctx);	/* undo prepare; must cope with a failed prepare */
 };
+
+/* Of h's cpu_copies, those its own code makes with memcpy in user space: the "(CPU: memcpy"
+ * steps of its path, so the path stays the one place that says so. */
+static inline unsigned half_user_copies(const struct half_ops *h)
+{
+	unsigned n = 0;
+	for (const char *p = h->path; p && (p = strstr(p, "(CPU: memcpy")); p++)
+		n++;
+	return n < h->cpu_copies ? n : h->cpu_copies;
+}
 
 /* Record the failing call and return -err: `return half_fail(ctx, "read(src)", errno);`. */
 static inline int half_fail(struct half_ctx *ctx, const char *call, int err)

@@ -50,6 +50,8 @@ static struct side_profile *find_or_add(struct profile_set *set, const struct ru
 	snprintf(p->method, sizeof(p->method), "%s", rec->method);
 	p->chunk = rec->chunk;
 	p->producer = producer;
+	snprintf(p->half, sizeof(p->half), "%s", producer ? rec->producer : rec->consumer);
+	p->rates = set->rates;
 	return p;
 }
 
@@ -78,6 +80,7 @@ int profile_set_add_run(struct profile_set *set, const struct run_record *rec,
 		if (rc < 0)
 			break;
 		p->runs++;
+		p->bytes += rec->bytes;
 		p->samples += fig->samples;
 		p->lost += fig->lost;
 		p->sampled_s += fig->sampled_s;

@@ -20,11 +20,19 @@ struct side_profile {
 	struct stack_counts stacks;	/* every sample of every profiled run */
 	uint64_t runs, samples, lost;
 	double sampled_s, cpu_s;	/* sums over the runs: sampled CPU, getrusage CPU */
+	char half[32];			/* the side's half (record's producer or consumer) */
+	uint64_t bytes;			/* sum over the runs of the bytes each moved */
+	struct copy_rates {		/* this machine's warm copy rates, GiB/s, measured in the
+					 * job (the set's, copied in); 0: not measured */
+		double user_gib_s;	/* one core's memcpy between prefaulted buffers */
+		double kernel_gib_s;	/* the kernel copying page cache into prefaulted memory */
+	} rates;
 };
 
 struct profile_set {
 	struct side_profile *items;
 	size_t n, cap;
+	struct copy_rates rates;	/* given to every side added (first_touch.h uses them) */
 };
 
 /* The sampling period of every recorded profile, in nanoseconds of CPU time (1 kHz): at most a

@@ -556,6 +556,10 @@ int reproduce_run(const struct run_plan *plan, struct bx_error *err)
 	char copy_placement[256] = "";
 	if (rc == 0) {
 		floor_memcpy(&limits);
+		floor_kernel_copy(&limits);
+		/* the profiles tell each copy from the memory it first touches at these rates */
+		s.profiles.rates.user_gib_s = limits.memcpy_gib_s;
+		s.profiles.rates.kernel_gib_s = limits.kernel_copy_gib_s;
 		struct alignment_sweep where;	/* the copy against its place in a page: 0.5 s */
 		alignment_sweep_run(alignment_memcpy_cost, NULL, &where);
 		alignment_sentence(&where, copy_placement, sizeof(copy_placement));

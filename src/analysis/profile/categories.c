@@ -33,6 +33,19 @@ static const struct frame_rule rules[] = {
 	{ "_start", USER, NO_WORK },
 	{ "main", USER, NO_WORK },
 
+	/* A hypervisor's entry hooks: a paravirtualised guest calls into its host here (to enable
+	 * interrupts, flush a TLB, send an IPI), and a sample that lands here stands for the host's
+	 * work.  Inside a page fault it stays the fault's (category_of_stack): on such a host that
+	 * is what a fault costs. */
+	{ "pvm_*", KERNEL, CAT_HYPERVISOR },
+	{ "__raw_callee_save_pvm_*", KERNEL, CAT_HYPERVISOR },
+	{ "kvm_*", KERNEL, CAT_HYPERVISOR },
+	{ "__kvm_*", KERNEL, CAT_HYPERVISOR },
+	{ "__raw_callee_save___kvm_*", KERNEL, CAT_HYPERVISOR },
+	{ "xen_*", KERNEL, CAT_HYPERVISOR },
+	{ "hv_*", KERNEL, CAT_HYPERVISOR },
+	{ "vmware_*", KERNEL, CAT_HYPERVISOR },
+
 	/* zeroing new pages: a page handed to a process or to the page cache is cleared first */
 	{ "clear_page*", KERNEL, CAT_ZERO_PAGES },
 	{ "clear_huge_page", KERNEL, CAT_ZERO_PAGES },
@@ -370,8 +383,6 @@ static const struct frame_rule rules[] = {
 	{ "smp_call_function*", KERNEL, CAT_SCHED },
 	{ "flush_smp_call_function*", KERNEL, CAT_SCHED },
 	{ "__flush_smp_call_function*", KERNEL, CAT_SCHED },
-	{ "kvm_*", KERNEL, CAT_SCHED },
-	{ "__kvm_*", KERNEL, CAT_SCHED },
 	{ "pvclock_*", KERNEL, CAT_SCHED },
 
 	/* system call entry and exit, and the VFS dispatch around every read and write */
@@ -460,6 +471,8 @@ static const struct { const char *id, *label; } names[CAT_COUNT] = {
 	[CAT_SLEEP_WAKE] = { "sleep_wake", "sleeps and wake-ups (and lock waits)" },
 	[CAT_LOCK_SPIN] = { "lock_spin", "spinning on a lock the peer holds" },
 	[CAT_SOCKET] = { "socket", "socket and network stack" },
+	[CAT_HYPERVISOR] = { "hypervisor", "hypervisor entry (the host's work)" },
+	[CAT_FIRST_TOUCH] = { "first_touch", "first touch: memory brought in under the copy" },
 	[CAT_OTHER] = { "other", "other" },
 };
 
@@ -532,37 +545,51 @@ int category_of_frame(const char *name)
 	return frame_category(name, strlen(name));
 }
 
-enum category category_of_stack(const char *folded)
+void category_walk_start(struct category_walk *w)
 {
-	/* Frames run outermost first: walk them from the end. */
-	const char *end = folded + strlen(folded);
-	int found = -1, fault_outside = 0, kernel_pages_outside = 0;
-	while (end > folded) {
-		const char *start = end;
-		while (start > folded && start[-1] != ';')
-			start--;
-		size_t len = (size_t)(end - start);
-		int c = frame_category(start, len);
-		if (found < 0 && c >= 0)
-			found = c;
-		else if (found >= 0 && c == CAT_PAGE_FAULT)
-			fault_outside = 1;
-		if (found >= 0 && len < 128) {
-			char frame[128];
-			memcpy(frame, start, len);
-			frame[len] = '\0';
-			kernel_pages_outside |= category_frame_copies_kernel_pages(frame);
-		}
-		end = start > folded ? start - 1 : folded;
+	memset(w, 0, sizeof(*w));
+	w->found = -1;
+}
+
+enum category category_walk_step(struct category_walk *w, const char *frame, size_t len)
+{
+	if (len < 128) {
+		char name[128];
+		memcpy(name, frame, len);
+		name[len] = '\0';
+		w->kernel_pages_any |= category_frame_copies_kernel_pages(name);
 	}
-	if (found < 0)
+	int c = frame_category(frame, len);
+	if (c >= 0) {
+		w->fault_outside = w->fault_any;
+		w->fault_any |= c == CAT_PAGE_FAULT;
+		w->kernel_pages_outside = w->kernel_pages_any;
+		w->found = c;
+	}
+	if (w->found < 0)
 		return CAT_OTHER;
-	if (found == CAT_COPY_KERNEL && kernel_pages_outside && !fault_outside)
+	if (w->found == CAT_COPY_KERNEL && w->kernel_pages_outside && !w->fault_outside)
 		return CAT_COPY_IN_KERNEL;
 	/* Inside a fault, what the handler does for it (allocate the page, read it in, copy it for
-	 * COW, take locks) is the fault's cost; only the zeroing of the new page is told apart,
-	 * since that is the cost of a page being new. */
-	if (fault_outside && found != CAT_ZERO_PAGES)
+	 * COW, take locks, call its hypervisor) is the fault's cost; only the zeroing of the new
+	 * page is told apart, since that is the cost of a page being new. */
+	if (w->fault_outside && w->found != CAT_ZERO_PAGES)
 		return CAT_PAGE_FAULT;
-	return (enum category)found;
+	return (enum category)w->found;
+}
+
+enum category category_of_stack(const char *folded)
+{
+	struct category_walk w;
+	category_walk_start(&w);
+	enum category c = CAT_OTHER;
+	for (const char *p = folded; *p;) {
+		const char *end = strchr(p, ';');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		c = category_walk_step(&w, p, len);
+		p += len;
+		if (*p == ';')
+			p++;
+	}
+	return c;
 }

@@ -28,6 +28,12 @@ enum category {
 	CAT_LOCK_SPIN,		/* spinning on a lock the peer holds: mutex_spin_on_owner, osq_lock,
 				 * the queued spinlock's slow path (CPU burnt awake, not a sleep) */
 	CAT_SOCKET,		/* socket and network stack (AF_UNIX, TCP over loopback) */
+	CAT_HYPERVISOR,		/* a hypervisor's entry hooks (pvm_*, kvm_*, xen_*): the host's work
+				 * under the guest, outside a page fault (inside one it is the
+				 * fault's cost on this host) */
+	CAT_FIRST_TOUCH,	/* never given by the frame table: the part of a copy's samples
+				 * beyond what its bytes cost at this machine's warm copy rate,
+				 * i.e. memory brought in under the copy (first_touch.h) */
 	CAT_OTHER,		/* nothing in the table matched */
 	CAT_COUNT
 };
@@ -55,5 +61,18 @@ int category_frame_copies_kernel_pages(const char *name);
  * category takes precedence over the work it did or the copy it interrupted; and a kernel copy
  * under a frame of category_frame_copies_kernel_pages() is a copy inside the kernel. */
 enum category category_of_stack(const char *folded);
+
+/* The same rule, one frame at a time from the outermost in, for drawing: after each step the
+ * category of the stack that ends at that frame, so a flame graph colours every frame as the
+ * table would count a sample taken there.  Start with category_walk_start. */
+struct category_walk {
+	int found;		/* the innermost category met so far, or -1 */
+	int fault_any;		/* a page-fault frame met so far */
+	int fault_outside;	/* one met outward of `found` */
+	int kernel_pages_any;	/* a frame whose copies read kernel pages, met so far */
+	int kernel_pages_outside;	/* ... at `found` or outward of it */
+};
+void category_walk_start(struct category_walk *w);
+enum category category_walk_step(struct category_walk *w, const char *frame, size_t len);
 
 #endif

@@ -92,25 +92,19 @@ static size_t depth_of(const struct node *n)
 	return d + 1;
 }
 
-/* One colour per category, so a glance says where the time goes; a kernel copy under a frame
- * whose source is kernel pages (kernel_pages: such a frame further out) is a copy inside the
- * kernel, as category_of_stack counts it. */
-static const char *colour(const char *name, int kernel_pages)
-{
-	static const char *by_cat[CAT_COUNT] = {
-		[CAT_COPY_KERNEL] = "#e8743b", [CAT_COPY_IN_KERNEL] = "#b5562a",
-		[CAT_COPY_USER] = "#f2b134",
-		[CAT_ZERO_PAGES] = "#d64550", [CAT_PAGE_FAULT] = "#c98bdb",
-		[CAT_PAGE_ALLOC] = "#a77bca", [CAT_PAGE_CACHE] = "#7fb3d5",
-		[CAT_PIPE_SPLICE] = "#5bb381", [CAT_SYSCALL] = "#9fc55a",
-		[CAT_SCHED] = "#b0b0b0", [CAT_SLEEP_WAKE] = "#80cbc4", [CAT_LOCK_SPIN] = "#00796b",
-		[CAT_SOCKET] = "#6d9eeb", [CAT_OTHER] = "#dddddd",
-	};
-	int c = category_of_frame(name);
-	if (c == CAT_COPY_KERNEL && kernel_pages)
-		c = CAT_COPY_IN_KERNEL;
-	return by_cat[c < 0 ? CAT_OTHER : c];
-}
+/* One colour per category, so a glance says where the time goes: a frame takes the category
+ * the table gives a sample taken there (category_walk_step), so the graph and the table agree
+ * frame by frame. */
+static const char *const by_cat[CAT_COUNT] = {
+	[CAT_COPY_KERNEL] = "#e8743b", [CAT_COPY_IN_KERNEL] = "#b5562a",
+	[CAT_COPY_USER] = "#f2b134",
+	[CAT_ZERO_PAGES] = "#d64550", [CAT_PAGE_FAULT] = "#c98bdb",
+	[CAT_PAGE_ALLOC] = "#a77bca", [CAT_PAGE_CACHE] = "#7fb3d5",
+	[CAT_PIPE_SPLICE] = "#5bb381", [CAT_SYSCALL] = "#9fc55a",
+	[CAT_SCHED] = "#b0b0b0", [CAT_SLEEP_WAKE] = "#80cbc4", [CAT_LOCK_SPIN] = "#00796b",
+	[CAT_SOCKET] = "#6d9eeb", [CAT_HYPERVISOR] = "#8c6d62", [CAT_FIRST_TOUCH] = "#9e4a7c",
+	[CAT_OTHER] = "#dddddd",
+};
 
 static void xml_text(FILE *f, const char *s, size_t max)
 {
@@ -126,19 +120,20 @@ static void xml_text(FILE *f, const char *s, size_t max)
 }
 
 static void draw(FILE *f, const struct node *n, double x, size_t depth, size_t max_depth,
-		 double px_per_sample, uint64_t total, int kernel_pages)
+		 double px_per_sample, uint64_t total, struct category_walk walk)
 {
 	double w = (double)n->count * px_per_sample;
 	if (w < MIN_PX)
 		return;
-	int below = kernel_pages || category_frame_copies_kernel_pages(n->name);
+	enum category cat = depth == 0 ? CAT_OTHER :	/* the root, "all", is no frame */
+			    category_walk_step(&walk, n->name, strlen(n->name));
 	double y = TOP + (double)(max_depth - depth - 1) * FRAME_H;
 	fprintf(f, "<g><title>");
 	xml_text(f, n->name, (size_t)-1);
 	fprintf(f, " (%llu samples, %.2f%%)</title><rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" "
 		"height=\"%d\" fill=\"%s\" rx=\"2\"/>", (unsigned long long)n->count,
 		100.0 * (double)n->count / (double)total, MARGIN + x, y, w, FRAME_H - 1,
-		colour(n->name, kernel_pages));
+		by_cat[cat]);
 	size_t fits = (size_t)((w - 4) / CHAR_PX);
 	if (fits >= 3) {
 		fprintf(f, "<text x=\"%.2f\" y=\"%.1f\">", MARGIN + x + 2, y + FRAME_H - 4);
@@ -150,29 +145,20 @@ static void draw(FILE *f, const struct node *n, double x, size_t depth, size_t m
 	}
 	fputs("</g>\n", f);
 	for (size_t i = 0; i < n->n; i++) {
-		draw(f, &n->children[i], x, depth + 1, max_depth, px_per_sample, total, below);
+		draw(f, &n->children[i], x, depth + 1, max_depth, px_per_sample, total, walk);
 		x += (double)n->children[i].count * px_per_sample;
 	}
 }
 
+/* The categories a frame can take (first touch is worked out per side, never per frame). */
 static void legend(FILE *f, double y)
 {
 	double x = MARGIN;
 	for (int c = 0; c < CAT_COUNT; c++) {
-		static const char *probe[CAT_COUNT] = {
-			[CAT_COPY_KERNEL] = "copy_user_generic_[k]",
-			[CAT_COPY_IN_KERNEL] = "copy_user_generic_[k]", [CAT_COPY_USER] = "memcpy",
-			[CAT_ZERO_PAGES] = "clear_page_erms_[k]", [CAT_PAGE_FAULT] = "exc_page_fault_[k]",
-			[CAT_PAGE_ALLOC] = "get_page_from_freelist_[k]",
-			[CAT_PAGE_CACHE] = "filemap_get_pages_[k]", [CAT_PIPE_SPLICE] = "pipe_write_[k]",
-			[CAT_SYSCALL] = "do_syscall_64_[k]", [CAT_SCHED] = "__schedule_[k]",
-			[CAT_SLEEP_WAKE] = "try_to_wake_up_[k]",
-			[CAT_LOCK_SPIN] = "mutex_spin_on_owner_[k]", [CAT_SOCKET] = "tcp_sendmsg_[k]",
-			[CAT_OTHER] = "?",
-		};
+		if (c == CAT_FIRST_TOUCH)
+			continue;
 		fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>"
-			"<text x=\"%.1f\" y=\"%.1f\">%s</text>\n", x, y,
-			colour(probe[c], c == CAT_COPY_IN_KERNEL), x + 13,
+			"<text x=\"%.1f\" y=\"%.1f\">%s</text>\n", x, y, by_cat[c], x + 13,
 			y + 9, category_label((enum category)c));
 		x += 13 + CHAR_PX * (double)strlen(category_label((enum category)c)) + 12;
 		if (x > WIDTH - 150) {
@@ -204,8 +190,10 @@ int flamegraph_write_svg(const struct stack_counts *sc, const char *title, const
 		xml_text(f, title, (size_t)-1);
 		fprintf(f, " (%llu samples; hover a box for its share)</text>\n",
 			(unsigned long long)root.count);
+		struct category_walk walk;
+		category_walk_start(&walk);
 		if (root.count)
-			draw(f, &root, 0, 0, depth, WIDTH / (double)root.count, root.count, 0);
+			draw(f, &root, 0, 0, depth, WIDTH / (double)root.count, root.count, walk);
 		legend(f, TOP + (double)depth * FRAME_H + 12);
 		fputs("</svg>\n", f);
 		rc = output_file_close(&out, 1);

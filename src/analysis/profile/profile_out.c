@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "analysis/profile/first_touch.h"
 #include "analysis/profile/flamegraph.h"
 #include "base/output_file.h"
 #include "base/plots.h"
@@ -36,6 +37,8 @@ void profile_row_of(const struct side_profile *p, struct profile_row *row)
 	double per_run = p->runs ? p->sampled_s / (double)p->runs : 0;
 	for (int c = 0; c < CAT_COUNT && row->total; c++)
 		row->cpu_s[c] = per_run * (double)row->samples[c] / (double)row->total;
+	struct copy_bytes copied = first_touch_side_bytes(p);
+	first_touch_split(row, &copied, &p->rates);
 }
 
 /* A chunk as a file name wants it: 4K, 1M, 1G, rest, or bytes. */
@@ -261,6 +264,7 @@ int profile_set_load(const char *dir, const struct run_record *records, size_t n
 		snprintf(p->method, sizeof(p->method), "%s", rows[i].method);
 		p->chunk = rows[i].chunk;
 		p->producer = rows[i].producer;
+		p->rates = set->rates;
 		char base[160];
 		profile_base_name(p, base, sizeof(base));
 		snprintf(path, sizeof(path), "%s/%s.folded", dir, base);
@@ -278,6 +282,10 @@ int profile_set_load(const char *dir, const struct run_record *records, size_t n
 			    strcmp(r->method, p->method) != 0)
 				continue;
 			p->runs++;
+			p->bytes += r->bytes;
+			if (!p->half[0])
+				snprintf(p->half, sizeof(p->half), "%s",
+					 p->producer ? r->producer : r->consumer);
 			p->samples += fig->samples;
 			p->sampled_s += fig->sampled_s;
 			p->cpu_s += fig->user_s + fig->sys_s;

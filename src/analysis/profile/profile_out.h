@@ -29,7 +29,8 @@ struct profile_row {
 /* Count sc's samples per category into counts[CAT_COUNT] (zeroed first). */
 void profile_categorize(const struct stack_counts *sc, uint64_t counts[CAT_COUNT]);
 
-/* The categorised row of one side's profile. */
+/* The categorised row of one side's profile, its copies split from first touch with the side's
+ * rates (first_touch.h). */
 void profile_row_of(const struct side_profile *p, struct profile_row *row);
 
 /* The file name (no directory, no extension) of p's folded stacks and flame graph:

@@ -32,7 +32,8 @@ static const struct { const char *fill; int dark; } cat_colour[CAT_COUNT] = {
 	[CAT_PAGE_CACHE] = { "#56B4E9", 0 },	[CAT_PIPE_SPLICE] = { "#009E73", 1 },
 	[CAT_SYSCALL] = { "#0072B2", 1 },	[CAT_SCHED] = { "#999999", 0 },
 	[CAT_SLEEP_WAKE] = { "#B3DFF2", 0 },	[CAT_LOCK_SPIN] = { "#00527F", 1 },
-	[CAT_SOCKET] = { "#80CDB9", 0 },
+	[CAT_SOCKET] = { "#80CDB9", 0 },	[CAT_HYPERVISOR] = { "#8C6D62", 1 },
+	[CAT_FIRST_TOUCH] = { "#882255", 1 },
 	[CAT_OTHER] = { "#DDDDDD", 0 },
 };
 
@@ -129,7 +130,8 @@ const char *html_flame_fold_harness(const char *folded)
 static int write_stack(FILE *f, struct frame_table *t, const char *folded, uint64_t count)
 {
 	fprintf(f, "[%llu", (unsigned long long)count);
-	int kernel_pages = 0;
+	struct category_walk walk;	/* each frame coloured as the table counts a sample there */
+	category_walk_start(&walk);
 	for (const char *p = html_flame_fold_harness(folded); *p;) {
 		const char *end = strchr(p, ';');
 		size_t len = end ? (size_t)(end - p) : strlen(p);
@@ -137,12 +139,7 @@ static int write_stack(FILE *f, struct frame_table *t, const char *folded, uint6
 		size_t keep = len < sizeof(frame) ? len : sizeof(frame) - 1;
 		memcpy(frame, p, keep);
 		frame[keep] = '\0';
-		int cat = category_of_frame(frame);
-		if (cat < 0)
-			cat = CAT_OTHER;
-		if (cat == CAT_COPY_KERNEL && kernel_pages)
-			cat = CAT_COPY_IN_KERNEL;
-		kernel_pages |= category_frame_copies_kernel_pages(frame);
+		int cat = (int)category_walk_step(&walk, frame, keep);
 		long id = frame_id(t, p, len, cat);
 		if (id < 0)
 			return -ENOMEM;
