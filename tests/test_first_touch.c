@@ -6,10 +6,15 @@
  */
 #include <CUnit/CUnit.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "analysis/profile/categories.h"
 #include "analysis/profile/first_touch.h"
+#include "analysis/profile/flamegraph.h"
+#include "record/stack_counts.h"
 #include "base/units.h"
 #include "method/methods.h"
 #include "test_support.h"
@@ -168,6 +173,39 @@ static void test_walk_agrees_with_the_table(void)
 	CU_ASSERT_EQUAL(category_of_frame("first_touch"), -1);
 }
 
+/* The SVG flame graph draws a hypervisor hook inside a fault in the fault's colour (as the
+ * table counts it), the same hook in a system call in the hypervisor's, never grey. */
+static void test_flame_graph_colours_as_counted(void)
+{
+	char dir[256], path[512];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(path, sizeof(path), "%s/x.svg", dir);
+	struct stack_counts sc;
+	memset(&sc, 0, sizeof(sc));
+	CU_ASSERT_EQUAL(stack_counts_add(&sc, "main;memset;asm_exc_page_fault_[k];exc_page_fault_[k];"
+					 "pvm_irq_enable_[k]", 50), 0);
+	CU_ASSERT_EQUAL(flamegraph_write_svg(&sc, "t", path), 0);
+	char *svg = ts_read_file(path, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(svg);
+	const char *at = strstr(svg, "<title>pvm_irq_enable_[k] (");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+	const char *fill = strstr(at, "fill=\"");
+	char fault_fill[16], other_fill[16];
+	/* the legend draws each category's colour beside its label */
+	const char *legend = strstr(svg, category_label(CAT_PAGE_FAULT));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(legend);
+	const char *lf = legend;
+	while (lf > svg && strncmp(lf, "fill=\"", 6) != 0)
+		lf--;
+	CU_ASSERT_EQUAL(sscanf(lf, "fill=\"%15[^\"]", fault_fill), 1);
+	CU_ASSERT_EQUAL(sscanf(fill, "fill=\"%15[^\"]", other_fill), 1);
+	CU_ASSERT_STRING_EQUAL(other_fill, fault_fill);
+	free(svg);
+	stack_counts_free(&sc);
+	unlink(path);
+	ts_remove_tree(dir);
+}
+
 int register_first_touch_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -176,6 +214,7 @@ int register_first_touch_suite(void)
 		{ "split_needs_a_rate", test_split_needs_a_rate },
 		{ "side_bytes_from_the_halves", test_side_bytes_from_the_halves },
 		{ "walk_agrees_with_the_table", test_walk_agrees_with_the_table },
+		{ "flame_graph_colours_as_counted", test_flame_graph_colours_as_counted },
 	};
 	return TS_ADD_SUITE("first_touch", cases);
 }

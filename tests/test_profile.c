@@ -286,6 +286,8 @@ static void test_categories_of_known_stacks(void)
 		{ "main;__memset_avx512_unaligned_erms;asm_exc_page_fault_[k];exc_page_fault_[k];"
 		  "__raw_callee_save_pvm_irq_enable_[k];pvm_irq_enable_[k]", CAT_PAGE_FAULT },
 		{ "main;xen_hypercall_[k]", CAT_HYPERVISOR },
+		{ "main;read;entry_SYSCALL_64_[k];do_syscall_64_[k];pvm_irq_enable_[k]",
+		  CAT_HYPERVISOR },
 		{ "main;pvm_helper", CAT_OTHER },	/* a user function of that name is no hook */
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
