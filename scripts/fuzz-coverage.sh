@@ -15,7 +15,7 @@ readers_of() {
 	runs_csv) echo "src/record/results.c ^(results_read_csv|results_intern|results\.c:(map_header|split_csv_line|grow_records|store_field|text_hash))$" ;;
 	model_csv) echo "src/analysis/model/model.c ^model_read_csv$" ;;
 	folded) echo "src/record/stack_counts.c ^(stack_counts_read|stack_counts_add|stack_counts_free|stack_counts\.c:(grow_slots|hash_text))$"
-		echo "src/analysis/profile/categories.c ^(category_of_stack|category_of_frame|categories\.c:.*)$" ;;
+		echo "src/analysis/profile/categories.c ^(category_of_stack|category_of_frame|category_walk_start|category_walk_step|categories\.c:.*)$" ;;
 	profile_csv) echo "src/analysis/profile/profile_out.c ^(profile_read_csv|profile_out\.c:row_for)$" ;;
 	elf) echo "src/sampling/symbols.c ^(symbol_table_(of_image|name|vaddr_of|free)|symbols\.c:(table_find|table_free|load_image|is_elf64|aligned_in_image|in_image|add_functions|sections|debug_file_path|map_file|offset_to_vaddr|table_push|by_addr))$" ;;
 	kallsyms) echo "src/sampling/symbols.c ^(symbol_table_of_kallsyms|symbols\.c:(load_kallsyms|table_push|by_addr))$" ;;
@@ -23,6 +23,7 @@ readers_of() {
 		echo "src/host/sysinfo.c ^(sysinfo_cpu_model_at|sysinfo_steal_s_at|sysinfo_meminfo_bytes_at)$" ;;
 	options) echo "src/cli/options.c ^(options_parse|options_set_methods|options_defaults|options\.c:.*)$"
 		echo "src/cli/options_check.c ."  ;;
+	unit_costs) echo "src/host/unit_costs.c ^unit_costs_read$" ;;
 	units) echo "src/base/units.c ^(units_parse_size|units_parse_count|units_format_size|units\.c:.*)$" ;;
 	*) echo "fuzz-coverage: no readers named for target $1" >&2; exit 2 ;;
 	esac

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "analysis/report/answer.h"
 #include "base/units.h"
 #include "base/verify.h"
 #include "base/version.h"
@@ -371,7 +372,7 @@ static void test_reproduce_end_to_end(void)
 	if (r->status != 0)
 		fprintf(stderr, "\n  reproduce: %s\n", r->err);
 	/* The job ends with the answer, no tables (those are report.md's, or --verbose's): at most
-	 * 15 lines of at most 80 columns, the ordering first (two runs decide nothing), the
+	 * ANSWER_MAX_LINES lines of at most 80 columns, the ordering first (two runs decide nothing), the
 	 * report's path last. */
 	CU_ASSERT_PTR_NULL(strstr(r->out, "| read/write | 0.942 | 1.324 | 2.266 |"));
 	const char *answer = strstr(r->out, "2014 ordering (splice < mmap+memcpy < read/write, by "
@@ -384,7 +385,7 @@ static void test_reproduce_end_to_end(void)
 		CU_ASSERT_TRUE(nl - p <= 80 || strncmp(p, "report: ", 8) == 0);
 		p = nl + 1;
 	}
-	CU_ASSERT_TRUE(lines <= 15);
+	CU_ASSERT_TRUE(lines <= ANSWER_MAX_LINES);
 	CU_ASSERT_PTR_NOT_NULL(strstr(answer, "  splice / read/write  "));
 	snprintf(path, sizeof(path), "report: %s/rep/report.md\n", workdir);
 	CU_ASSERT_PTR_NOT_NULL(strstr(answer, path));

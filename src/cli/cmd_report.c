@@ -17,6 +17,7 @@
 #include "analysis/report/report.h"
 #include "cli/output_paths.h"
 #include "cli/preflight.h"
+#include "host/unit_costs.h"
 #include "record/names.h"
 #include "transfer/uring.h"
 
@@ -49,6 +50,21 @@ int cmd_report(int argc, char **argv)
 	output_profile_dir_beside(o.csv, pdir, sizeof(pdir));
 	snprintf(pout, sizeof(pout), "%s/profile", o.out);
 	snprintf(pcsv, sizeof(pcsv), "%s/profile.csv", pdir);
+	/* The unit costs the job measured (unit-costs.csv beside its runs.csv): the same
+	 * explanation, and the same split of copies from first touch, as the job's own report. */
+	struct unit_costs units;
+	char ucsv[PATH_MAX + 32];
+	snprintf(ucsv, sizeof(ucsv), "%s", o.csv);
+	char *slash = strrchr(ucsv, '/');
+	snprintf(slash ? slash + 1 : ucsv, sizeof(ucsv) - (size_t)(slash ? slash + 1 - ucsv : 0),
+		 "%s", UNIT_COSTS_FILE);
+	int urc = rc == 0 ? unit_costs_read(ucsv, &units, &err) : -ENOENT;
+	if (urc > 0)
+		rc = urc;
+	else if (urc == 0)
+		ctx.units = &units;
+	profiles.rates.user_gib_s = urc == 0 ? units.memcpy_gib_s : 0;
+	profiles.rates.kernel_gib_s = urc == 0 ? units.kernel_copy_gib_s : 0;
 	if (rc == 0 && access(pcsv, R_OK) == 0) {
 		rc = profile_set_load(pdir, records, n, &profiles, &err);
 		if (rc == 0 && strcmp(pdir, pout) != 0)
@@ -56,11 +72,12 @@ int cmd_report(int argc, char **argv)
 		ctx.profiles = &profiles;
 	}
 	if (rc == 0) {
-		rc = report_write(records, n, o.csv, o.out, ctx.profiles ? &ctx : NULL, &err);
+		rc = report_write(records, n, o.csv, o.out, ctx.profiles || ctx.units ? &ctx : NULL,
+				  &err);
 		printf("report: %s/report.md (from %zu runs in %s)\n", o.out, n, o.csv);
 		if (rc == 0 && results_has_series(records, n, PHASE_STUDY)) {	/* a reproduce's */
 			printf("\n");
-			answer_print_reproduce(stdout, records, n, ctx.profiles, NULL);
+			answer_print_reproduce(stdout, records, n, ctx.profiles, ctx.units, NULL);
 		}
 	}
 	if (rc)

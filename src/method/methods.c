@@ -49,6 +49,15 @@ const struct method *methods_find(const char *name)
 	return NULL;
 }
 
+const struct half_ops *methods_find_half(const char *name, int producer)
+{
+	for (size_t i = 0;; i++) {
+		const struct half_ops *h = producer ? methods_producer_at(i) : methods_consumer_at(i);
+		if (!h || strcmp(h->name, name) == 0)
+			return h;
+	}
+}
+
 const char *methods_taking_rest(void)
 {
 	static char names[512];

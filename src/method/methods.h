@@ -46,6 +46,9 @@ const char *methods_taking_rest(void);
 const struct half_ops *methods_producer_at(size_t i);
 const struct half_ops *methods_consumer_at(size_t i);
 
+/* The sending (producer 1) or receiving (0) half whose .name is name, or NULL. */
+const struct half_ops *methods_find_half(const char *name, int producer);
+
 /* The source file that defines half h ("src/producer/sendfile.c"), or NULL when h is none of
  * the registry's halves. */
 const char *methods_half_file(const struct half_ops *h);

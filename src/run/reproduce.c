@@ -33,6 +33,7 @@
 #include "host/alignment.h"
 #include "host/floor.h"
 #include "host/primitives.h"
+#include "host/unit_costs.h"
 #include "host/steady.h"
 #include "host/system_check.h"
 #include "record/names.h"
@@ -587,7 +588,10 @@ int reproduce_run(const struct run_plan *plan, struct bx_error *err)
 	}
 	struct report_context rctx = { &limits, measure_now() - start, generate_s, hash_s,
 				       &primitives, study.n, tuned.n, "", "", &system, NULL, "", "",
-				       NULL, 0, 0, 0, "" };
+				       NULL, 0, 0, 0, "", NULL };
+	struct unit_costs units;
+	unit_costs_of(&limits, &primitives, &units);
+	rctx.units = &units;
 	snprintf(rctx.ipc_why, sizeof(rctx.ipc_why), "%s", ipc_why);
 	rctx.command_line = plan->command_line;
 	rctx.seed = plan->seed;
@@ -607,7 +611,7 @@ int reproduce_run(const struct run_plan *plan, struct bx_error *err)
 		}
 		char report[PATH_MAX + 16];
 		snprintf(report, sizeof(report), "%s/report.md", plan->out);
-		answer_print_reproduce(stdout, s.records, s.n, &s.profiles, report);
+		answer_print_reproduce(stdout, s.records, s.n, &s.profiles, &units, report);
 	}
 	series_free(&s);
 	return rc;

@@ -19,6 +19,7 @@
 #include "analysis/model/model.h"
 #include "analysis/profile/categories.h"
 #include "analysis/profile/profile_out.h"
+#include "host/unit_costs.h"
 #include "base/errors.h"
 #include "base/units.h"
 #include "cli/options.h"
@@ -140,6 +141,23 @@ static int fuzz_profile_csv(const uint8_t *data, size_t size)
 	if (profile_read_csv(path, &rows, &n, &err) != 0)
 		check_refusal(&err, path);
 	free(rows);
+	return 0;
+}
+
+/* unit_costs_read: a job's unit-costs.csv read back by `report`. */
+static int fuzz_unit_costs(const uint8_t *data, size_t size)
+{
+	char path[64];
+	if (as_file(data, size, path, sizeof(path)) < 0)
+		return 0;
+	struct unit_costs u;
+	struct bx_error err = { 0 };
+	int rc = unit_costs_read(path, &u, &err);
+	if (rc > 0)
+		check_refusal(&err, path);
+	else if (rc == 0)	/* what it read is what a job could have measured */
+		PROMISE(u.fault_s >= 0 && u.syscall_s >= 0 && u.wakeup_s >= 0 &&
+			u.memcpy_gib_s >= 0 && u.kernel_copy_gib_s >= 0);
 	return 0;
 }
 
@@ -386,6 +404,7 @@ static const struct fuzz_target targets[] = {
 	{ "proc_root", fuzz_proc_root, "system --root's /proc and /sys readers, sysinfo's" },
 	{ "options", fuzz_options, "options_parse: every option of every command" },
 	{ "units", fuzz_units, "units_parse_size, units_parse_count" },
+	{ "unit_costs", fuzz_unit_costs, "unit_costs_read (a job's unit-costs.csv for report)" },
 };
 
 const struct fuzz_target *fuzz_targets(size_t *n)

@@ -9,22 +9,10 @@
 #include "base/units.h"
 #include "method/methods.h"
 
-/* The half named name on the producer (1) or consumer (0) side, or NULL. */
-static const struct half_ops *find_half(const char *name, int producer)
-{
-	for (size_t i = 0;; i++) {
-		const struct half_ops *h = producer ? methods_producer_at(i) : methods_consumer_at(i);
-		if (!h)
-			return NULL;
-		if (strcmp(h->name, name) == 0)
-			return h;
-	}
-}
-
 struct copy_bytes first_touch_side_bytes(const struct side_profile *p)
 {
 	struct copy_bytes b = { 0, 0 };
-	const struct half_ops *h = p->half[0] ? find_half(p->half, p->producer) : NULL;
+	const struct half_ops *h = p->half[0] ? methods_find_half(p->half, p->producer) : NULL;
 	if (!h || p->runs == 0)
 		return b;
 	double per_run = (double)p->bytes / (double)p->runs;

@@ -13,6 +13,7 @@
 #include "analysis/judge/groups.h"
 #include "analysis/judge/study.h"
 #include "analysis/profile/categories.h"
+#include "analysis/report/answer_units.h"
 #include "analysis/report/report_profile.h"
 #include "base/units.h"
 #include "method/methods.h"
@@ -97,11 +98,50 @@ static int why_category(const struct claim_set *c, const struct profile_set *set
 	return big;
 }
 
+/* A study method's profile, both sides, per GiB moved by category into cat; 0, or -1 when it
+ * was not profiled. */
+static int profile_per_gib(const struct profile_set *set, const char *method, uint64_t bytes,
+			   double cat[CAT_COUNT])
+{
+	if (!set || set->n == 0 || bytes == 0 || report_profile_study_cpu(set, method, cat) < 0)
+		return -1;
+	for (int k = 0; k < CAT_COUNT; k++)
+		cat[k] /= (double)bytes / GIB_BYTES;
+	return 0;
+}
+
+/* Pair fp explained by the unit costs: the counts of its two study groups, their profiles. */
+static void explain_pair(struct finding_pair *fp, const struct group *g, size_t ng,
+			 const struct claim_set *c, const struct profile_set *profiles,
+			 const struct unit_costs *units)
+{
+	const struct group *ga = c->study_series ? groups_find(g, ng, c->study_series, fp->a) : NULL;
+	const struct group *gb = c->study_series ? groups_find(g, ng, c->study_series, fp->b) : NULL;
+	struct method_counts a, b;
+	if (!ga || !gb || !units || !unit_costs_known(units) || unit_method_counts(ga, &a) < 0 ||
+	    unit_method_counts(gb, &b) < 0)
+		return;
+	double pa[CAT_COUNT], pb[CAT_COUNT];
+	int profiled = profile_per_gib(profiles, fp->a, ga->bytes, pa) == 0 &&
+		       profile_per_gib(profiles, fp->b, gb->bytes, pb) == 0;
+	/* The claim's interval is of the ratio a / b: a's CPU minus b's is b's times (ratio - 1). */
+	double low = NAN, high = NAN;
+	if (fp->x->r.valid) {
+		low = b.cpu_s * (fp->x->r.low - 1);
+		high = b.cpu_s * (fp->x->r.high - 1);
+	}
+	unit_explain(&a, &b, units, low, high, profiled ? pa : NULL, profiled ? pb : NULL,
+		     &fp->units);
+	fp->explained = 1;
+}
+
 void answer_gather(const struct run_record *r, size_t n, const struct group *g, size_t ng,
 		   const struct claim_set *c, const struct profile_set *profiles,
-		   struct findings *out)
+		   const struct unit_costs *units, struct findings *out)
 {
 	memset(out, 0, sizeof(*out));
+	if (units)
+		out->unit_costs = *units;
 	out->ordering = study_find(c, PHASE_STUDY, CLAIM_ORDERING, NULL, NULL, NULL);
 	const char *pairs[3][2] = { { "splice", c->mmap_method }, { c->mmap_method, "pipe" },
 				    { "splice", "pipe" } };
@@ -117,6 +157,12 @@ void answer_gather(const struct run_record *r, size_t n, const struct group *g, 
 		fp->b_name = answer_display_name(fp->b);
 		fp->x = x;
 		fp->then = study_2014_ratio(fp->a, fp->b, METRIC_CPU_SUM);
+		fp->flips = (fp->then < 1 && x->direction > 0) || (fp->then > 1 && x->direction < 0);
+		explain_pair(fp, g, ng, c, profiles, units);
+		const struct group *ga = c->study_series ? groups_find(g, ng, c->study_series, fp->a) :
+							   NULL;
+		if (ga)
+			out->study_bytes = ga->bytes;
 	}
 	out->why_category = why_category(c, profiles, &out->why_s);
 	out->why_method = c->mmap_method;
@@ -205,8 +251,10 @@ static void say_claims(struct answer *a, const struct findings *f)
 {
 	for (size_t p = 0; p < f->npairs; p++) {
 		const struct finding_pair *fp = &f->pairs[p];
-		if (p == 0)
-			say(a, "CPU used, sender + receiver (ratio [interval], the 2014 code's ratio):");
+		char size[32];
+		if (p == 0)	/* the job's size: a 256 MiB job is no 1.4 GiB one */
+			say(a, "CPU to move %s, sender + receiver (ratio [interval], 2014's ratio):",
+			    units_format_size(f->study_bytes, size, sizeof(size)));
 		char names[64], now[48];
 		snprintf(names, sizeof(names), "%s / %s", fp->a_name, fp->b_name);
 		if (fp->x->r.valid)
@@ -226,6 +274,34 @@ static void say_why(struct answer *a, const struct findings *f)
 	    answer_display_name(f->why_method));
 	say(a, "  %.3f s %s CPU per run on %s", fabs(f->why_s), f->why_s >= 0 ? "more" : "less",
 	    category_label((enum category)f->why_category));
+}
+
+/* The unit costs measured here and, for the first claim that flips the 2014 order where the
+ * profile bears its unit out, the cost at which it would not. */
+static void say_units(struct answer *a, const struct findings *f)
+{
+	const struct unit_costs *u = &f->unit_costs;
+	if (!unit_costs_known(u))
+		return;
+	for (size_t p = 0; p < f->npairs; p++) {
+		const struct finding_pair *fp = &f->pairs[p];
+		const struct unit_explanation *x = &fp->units;
+		if (!fp->explained || !fp->flips || x->deciding < 0 || x->profile_agrees == 0)
+			continue;
+		char unit[32], cross[32];
+		const char *beat = x->delta_cpu_s > 0 ? "beat" : "lose to";
+		say(a, "%s costs %s here: %s would %s %s", unit_term_name(x->deciding),
+		    answer_unit_value(x->deciding, x->unit[x->deciding], unit, sizeof(unit)),
+		    fp->a_name, beat, fp->b_name);
+		if (x->crossover_high > 0)
+			say(a, "  only if it cost under %s (95%%: where the order turns, at most)",
+			    answer_unit_value(x->deciding, x->crossover_high, cross, sizeof(cross)));
+		else
+			say(a, "  not even if it cost nothing (within the claim's 95%% interval)");
+		return;
+	}
+	say(a, "unit costs here: a fault %.2f us, a system call %.2f us, a wake-up %.2f us",
+	    u->fault_s * 1e6, u->syscall_s * 1e6, u->wakeup_s * 1e6);
 }
 
 /* The fastest file to file and memory to memory (the least CPU is report.md's). */
@@ -298,7 +374,8 @@ static void say_not_run(struct answer *a, const struct findings *f)
 }
 
 int answer_print_reproduce(FILE *out, const struct run_record *r, size_t n,
-			   const struct profile_set *profiles, const char *report)
+			   const struct profile_set *profiles, const struct unit_costs *units,
+			   const char *report)
 {
 	struct answer a = { out, 0 };
 	struct group *g = NULL;
@@ -308,10 +385,11 @@ int answer_print_reproduce(FILE *out, const struct run_record *r, size_t n,
 	static struct claim_set claims;
 	study_judge(r, n, &claims);
 	static struct findings f;
-	answer_gather(r, n, g, ng, &claims, profiles, &f);
+	answer_gather(r, n, g, ng, &claims, profiles, units, &f);
 	say_ordering(&a, &f);
 	say_claims(&a, &f);
 	say_why(&a, &f);
+	say_units(&a, &f);
 	say_fastest(&a, &f);
 	say_caution(&a, &f);
 	say_not_run(&a, &f);

@@ -15,9 +15,12 @@
 #include "record/profile_set.h"
 #include "record/results.h"
 
-#define ANSWER_MAX_LINES 15
+#define ANSWER_MAX_LINES 17
 #define ANSWER_COLUMNS 80
 #define ANSWER_MAX_MISSING 64
+
+#include "analysis/model/unit_explain.h"
+#include "host/unit_costs.h"
 
 struct group;
 struct claim;
@@ -29,6 +32,10 @@ struct finding_pair {
 	const char *a_name, *b_name;	/* their names in the study (read/write, ...) */
 	const struct claim *x;		/* the CPU-sum claim a / b */
 	double then;			/* the 2014 code's ratio */
+	int explained;			/* 1: units holds the pair explained by this machine's unit
+					 * costs (both groups found, their halves known) */
+	struct unit_explanation units;	/* a against b, per GiB */
+	int flips;			/* 1: this job's verdict has the other sign than 2014's */
 };
 
 /* A "which method for ..." row: the best group for a use, and what it is best by. */
@@ -48,6 +55,8 @@ struct findings {
 					 * read/write; -1: not profiled */
 	double why_s;			/* CPU seconds per run mmap+memcpy spends more on it */
 	const char *why_method;		/* mmap+memcpy's method */
+	struct unit_costs unit_costs;	/* this machine's, as the job measured them (0: not) */
+	uint64_t study_bytes;		/* the study's file size (0: no study phase) */
 	struct finding_use uses[3];
 	size_t host_took, host_stole, runs;
 	const char *missing[ANSWER_MAX_MISSING];	/* the registry's methods no run used */
@@ -58,7 +67,7 @@ struct findings {
  * NULL.  The pointers in *out point into g, c and the method table. */
 void answer_gather(const struct run_record *r, size_t n, const struct group *g, size_t ng,
 		   const struct claim_set *c, const struct profile_set *profiles,
-		   struct findings *out);
+		   const struct unit_costs *units, struct findings *out);
 
 /* The study's name for a method (read/write, mmap+memcpy, splice), else the method's own. */
 const char *answer_display_name(const char *method);
@@ -71,7 +80,8 @@ const char *answer_chunk_words(const struct group *g, char *buf, size_t len);
  * NULL or empty when none; report: the report's path, NULL for none) to out.  Returns the
  * lines printed. */
 int answer_print_reproduce(FILE *out, const struct run_record *r, size_t n,
-			   const struct profile_set *profiles, const char *report);
+			   const struct profile_set *profiles, const struct unit_costs *units,
+			   const char *report);
 
 /* The findings' sentences report.md and report.html both print, into buf[len]: the ordering
  * with the pairs that decided it (in the study's names), the profile's "why" (NULL when nothing

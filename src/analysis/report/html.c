@@ -17,6 +17,7 @@
 #include "analysis/judge/study.h"
 #include "analysis/profile/categories.h"
 #include "analysis/report/answer.h"
+#include "analysis/report/answer_units.h"
 #include "analysis/report/html_flame.h"
 #include "analysis/report/html_forest.h"
 #include "analysis/report/html_methods.h"
@@ -106,6 +107,19 @@ static void write_answer(FILE *f, const struct findings *x)
 		fprintf(f, "<li>");
 		html_text(f, text);
 		fprintf(f, "</li>\n");
+	}
+	char units[640];
+	if (answer_unit_costs_text(&x->unit_costs, units, sizeof(units))) {
+		fprintf(f, "<li>This machine's unit costs, measured in this job: ");
+		html_text(f, units);
+		fprintf(f, ".<ul>\n");
+		for (size_t p = 0; p < x->npairs; p++)
+			if (answer_units_sentence(&x->pairs[p], units, sizeof(units))) {
+				fprintf(f, "<li>");
+				html_text(f, units);
+				fprintf(f, "</li>\n");
+			}
+		fprintf(f, "</ul></li>\n");
 	}
 	fprintf(f, "<li>");
 	html_text(f, answer_trust_sentence(x, text, sizeof(text)));

@@ -17,6 +17,7 @@
 #include "analysis/judge/study.h"
 #include "analysis/model/model.h"
 #include "analysis/report/answer.h"
+#include "analysis/report/answer_units.h"
 #include "analysis/report/explain.h"
 #include "analysis/report/html.h"
 #include "analysis/report/plot_data.h"
@@ -193,6 +194,7 @@ static int write_model(FILE *md, struct report_input *in)
 static int write_findings(FILE *md, struct report_input *in)
 {
 	answer_write_findings(md, &in->findings);
+	answer_units_write(md, &in->findings);
 	return 0;
 }
 
@@ -386,12 +388,20 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 	/* The model is fitted first: the profile section puts its shares beside the measured ones,
 	 * and the appendix prints it. */
 	in.fitted = model_fit_sides(records, n, NULL, &in.model) == 0;
-	answer_gather(records, n, g, ng, &claims_storage, ctx ? ctx->profiles : NULL, &in.findings);
+	answer_gather(records, n, g, ng, &claims_storage, ctx ? ctx->profiles : NULL,
+		      ctx ? ctx->units : NULL, &in.findings);
 
 	char path[PATH_LEN];
 	int rc = 0;
+	if (ctx && ctx->units && unit_costs_known(ctx->units)) {
+		snprintf(path, sizeof(path), "%s/" UNIT_COSTS_FILE, out_dir);
+		int urc = unit_costs_write(path, ctx->units);
+		if (urc < 0)
+			rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path,
+				     strerror(-urc));
+	}
 	snprintf(path, sizeof(path), "%s/verdicts.csv", out_dir);
-	if (study_write_verdicts(path, &claims_storage) < 0)
+	if (rc == 0 && study_write_verdicts(path, &claims_storage) < 0)
 		rc = bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path, io_open_error(errno));
 	snprintf(path, sizeof(path), "%s/summary.csv", out_dir);
 	if (rc == 0 && groups_write_csv(path, g, ng) < 0)

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "base/errors.h"
+#include "host/unit_costs.h"
 #include "record/profile_set.h"
 #include "record/results.h"
 
@@ -41,6 +42,9 @@ struct report_context {
 	uint64_t mem_bytes;			/* physical memory */
 	char copy_placement[256];		/* limits' line on a copy against its place in a
 						 * page (host/alignment.h); "": not measured */
+	const struct unit_costs *units;		/* the unit costs the study's lesson turns on, as
+						 * this job measured them (written beside the
+						 * report as unit-costs.csv); NULL: not known */
 };
 
 #define REPORT_STEADY_RATIO 1.2	/* spread worth a mark: max/min of a group of 5+ runs */

@@ -12,6 +12,7 @@
 #include "analysis/judge/sequential.h"
 #include "analysis/judge/verdict.h"
 #include "analysis/report/answer.h"
+#include "analysis/report/answer_units.h"
 #include "analysis/report/explain.h"
 #include "analysis/report/report.h"
 #include "analysis/report/report_study.h"
@@ -171,6 +172,9 @@ void report_machine_print(FILE *f, const struct run_record *r, size_t n, const c
 	int verified = 1;
 	for (size_t i = 0; i < n; i++)
 		verified &= r[i].verified == 1;
+	char units[400];
+	if (ctx && ctx->units && answer_unit_costs_text(ctx->units, units, sizeof(units)))
+		fprintf(f, "- unit costs measured in this job (best of 3 passes each): %s\n", units);
 	fprintf(f, "- verification: %s\n\n", verified ? "every run's destination matched its source "
 		"(XXH3-64)" : "some runs were NOT verified (--no-verify)");
 	fprintf(f, "The study timed each side with clock(), i.e. CPU time; bulkxfer records that "
