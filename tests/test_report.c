@@ -223,8 +223,9 @@ static void test_bars_keep_the_best_measured_groups(void)
 	ts_remove_tree(dir);
 }
 
-/* Where the copies go: mode switches are theory (two per system call), context switches are
- * measured and shown beside them, per GiB, for each side. */
+/* Where the copies go, the teacher's table: the lesson's figures beside this setting's theory
+ * and the counts, per chunk, each side; mode switches from the kernel's count where it counts
+ * every call, context switches from getrusage. */
 static void test_copies_table_measures_context_switches(void)
 {
 	char dir[64], path[160];
@@ -232,18 +233,39 @@ static void test_copies_table_measures_context_switches(void)
 	struct run_record r[3];
 	for (int k = 0; k < 3; k++) {
 		r[k] = fixture("run", "pipe", 65536, 1ULL << 30, 0.5, 0.5, 1.0 + 0.1 * k);
-		r[k].producer_fig.vcsw = 1000;
+		r[k].producer_fig.vcsw = 1000;	/* 1 GiB is 16384 chunks of 64 KiB */
 		r[k].producer_fig.ivcsw = 24;
-		r[k].consumer_fig.vcsw = 2000;
+		r[k].consumer_fig.vcsw = 2048;
+		r[k].producer_fig.syscalls = r[k].consumer_fig.syscalls = 32768;
+		r[k].producer_fig.kernel_syscalls = 32768 + 5;	/* the fault guard's own */
+		r[k].consumer_fig.kernel_syscalls = 32768 + 16384 + 5;	/* reads the half missed */
+		snprintf(r[k].kernel_syscalls_by, sizeof(r[k].kernel_syscalls_by), "tracepoint");
 	}
 	struct bx_error err = { 0, "" };
 	CU_ASSERT_EQUAL(report_write(r, 3, "runs.csv", dir, NULL, &err), 0);
 	snprintf(path, sizeof(path), "%s/report.md", dir);
 	char *md = slurp(path);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
-	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| mode switches/chunk (theory) |"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(md, "context switches/GiB sender, receiver (measured) |"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| 1024, 2000 |\n"));	/* 1 GiB: (1000 + 24), 2000 */
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "**The lesson.**"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "no copy here is a DMA's"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "The kernel's count here: the raw_syscalls:sys_enter "
+				      "tracepoint, every system call."));
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| read/write | sender | 4 copies (2 by DMA), 4 switches "
+				      "| 2 | - | 2 / 2.00 / 2.00 | 4.00 (kernel) | 0.06 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "|  | receiver |  | 2 | - | 2 / 2.00 / 3.00 | 6.00 "
+				      "(kernel) | 0.12 |"));
+	free(md);
+	/* Where the kernel counted nothing, the harness's count gives the mode switches. */
+	for (int k = 0; k < 3; k++) {
+		r[k].producer_fig.kernel_syscalls = r[k].consumer_fig.kernel_syscalls = -1;
+		snprintf(r[k].kernel_syscalls_by, sizeof(r[k].kernel_syscalls_by), "-");
+	}
+	CU_ASSERT_EQUAL(report_write(r, 3, "runs.csv", dir, NULL, &err), 0);
+	md = slurp(path);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| 2 / 2.00 / - | 4.00 (harness) |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "The kernel's count here: not counted by the kernel "
+				      "here."));
 	free(md);
 	ts_remove_tree(dir);
 }

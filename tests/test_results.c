@@ -108,10 +108,10 @@ static void test_row_fields(void)
 	struct run_record r;
 	sample_record(&r);
 	char line[4096];
-	static char fields[64][160];
+	static char fields[96][160];
 	CU_ASSERT_TRUE_FATAL(results_format_csv(&r, line, sizeof(line)) > 0);
 	CU_ASSERT_EQUAL(line[strlen(line) - 1], '\n');
-	int n = split_csv(line, fields, 64);
+	int n = split_csv(line, fields, 96);
 	CU_ASSERT_EQUAL(n, (int)results_column_count());
 	const char *h = results_csv_header();
 	CU_ASSERT_STRING_EQUAL(fields[column_index(h, "method")], "splice");
@@ -280,6 +280,8 @@ static void test_every_column_by_name(void)
 		{ "producer_zc_copied", NULL, &r.producer_fig.zc_copied, NULL, 131 },
 		{ "producer_buffer_offset", NULL, NULL, &r.producer_fig.buffer_offset, 132 },
 		{ "consumer_buffer_offset", NULL, NULL, &r.consumer_fig.buffer_offset, 133 },
+		{ "producer_kernel_syscalls", NULL, NULL, &r.producer_fig.kernel_syscalls, 134 },
+		{ "consumer_kernel_syscalls", NULL, NULL, &r.consumer_fig.kernel_syscalls, 135 },
 	};
 	const size_t nnums = sizeof(nums) / sizeof(nums[0]);
 	for (size_t k = 0; k < nnums; k++) {
@@ -295,7 +297,7 @@ static void test_every_column_by_name(void)
 		{ "producer", r.producer }, { "consumer", r.consumer }, { "ring_pages", r.ring_pages },
 		{ "kernel", r.kernel }, { "cpu_model", r.cpu_model }, { "src_fs", r.src_fs },
 		{ "dst_fs", r.dst_fs }, { "source", r.source }, { "sink_by", r.sink_by },
-		{ "verify_by", r.verify_by },
+		{ "verify_by", r.verify_by }, { "kernel_syscalls_by", r.kernel_syscalls_by },
 	};
 	const size_t ntexts = sizeof(texts) / sizeof(texts[0]);
 	char line[4096];

@@ -59,6 +59,17 @@ static void test_deciding_unit_and_crossover(void)
 	unit_explain(&a, &b, &costs, 0.5, 2.5, NULL, NULL, &x);
 	CU_ASSERT_TRUE(near(x.crossover_low, 10e-6 - 2.5 / 300000));
 	CU_ASSERT_TRUE(near(x.crossover_high, 10e-6 - 0.5 / 300000));
+	/* the deciding unit pulls the difference's way: calls saved by a (-2 s) are larger but
+	 * pull the other way, so the faults (+0.5 s) decide a's +1 s */
+	struct method_counts c = a, e = b;
+	c.faults = 50000;
+	c.user_copies = 0;
+	e.kernel_copies = 0;
+	unit_explain(&c, &e, &costs, NAN, NAN, NULL, NULL, &x);
+	CU_ASSERT_TRUE(near(x.delta_s[UNIT_CALLS], -1.0) && near(x.delta_s[UNIT_FAULTS], 0.5));
+	e.calls = 2000000;
+	unit_explain(&c, &e, &costs, NAN, NAN, NULL, NULL, &x);
+	CU_ASSERT_EQUAL(x.deciding, UNIT_FAULTS);
 	/* a difference larger than all its faults cost: no fault cost turns it */
 	a.cpu_s = 7.5;
 	unit_explain(&a, &b, &costs, NAN, NAN, NULL, NULL, &x);

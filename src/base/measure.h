@@ -23,6 +23,9 @@ struct half_figures {
 	int64_t vcsw, ivcsw;	/* voluntary and involuntary context switches */
 	int64_t minflt, majflt;	/* minor and major page faults */
 	uint64_t syscalls;	/* system calls the loop issued (counted by the half) */
+	int64_t kernel_syscalls;	/* the same as the kernel counted them (syscall_count.h,
+					 * which calls it counts: kernel_syscalls_by); -1: not */
+	int kernel_syscalls_by;	/* enum syscall_counter */
 	uint64_t bytes;		/* bytes the half moved */
 	uint64_t zc_notifs;	/* zero-copy sends: the notification completions reaped (each
 				 * says the kernel is done with a buffer); else 0 */

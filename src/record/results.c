@@ -67,6 +67,9 @@ static const struct column columns[] = {
 	I64("consumer_majflt", consumer_fig.majflt),
 	U64("producer_syscalls", producer_fig.syscalls),
 	U64("consumer_syscalls", consumer_fig.syscalls),
+	I64("producer_kernel_syscalls", producer_fig.kernel_syscalls),
+	I64("consumer_kernel_syscalls", consumer_fig.kernel_syscalls),
+	TEXT("kernel_syscalls_by", kernel_syscalls_by),
 	F64("gib_per_s", gib_per_s),
 	U64("verified", verified),
 	F64("floor_gib_per_s", floor_gib_per_s),
@@ -521,6 +524,8 @@ int results_read_csv(const char *path, struct run_record **records, size_t *n, s
 		memset(rec, 0, sizeof(*rec));
 		/* Measurements an older file has no column for read as not known, not as 0. */
 		rec->steal_s = rec->reported_mib = -1;
+		rec->producer_fig.kernel_syscalls = rec->consumer_fig.kernel_syscalls = -1;
+		snprintf(rec->kernel_syscalls_by, sizeof(rec->kernel_syscalls_by), "-");
 		rec->kernel = rec->cpu_model = rec->src_fs = rec->dst_fs = "";
 		for (int i = 0; i < nfields && rc == 0; i++)
 			if (map[i] && store_field(rec, map[i], fields[i]) < 0)

@@ -32,6 +32,8 @@ struct run_record {
 	char source[16];	/* where the producer's bytes came from: "file", or "memory",
 				 * "memory-thp", "memory-hugetlb" (--src memory, with the pages it got) */
 	char sink_by[8];	/* how a sink discarded (sink.h): "-", "method", "read", "splice" */
+	char kernel_syscalls_by[12];	/* which kernel counter gave the *_kernel_syscalls columns
+					 * (base/syscall_count.h): "tracepoint", "io", "-" */
 	char verify_by[12];	/* "dst": this run's destination was hashed; "check-run": the
 				 * setting's unrecorded check run was (sinks); "-": not verified */
 	uint64_t queue_depth;	/* io_uring halves: operations in flight per side; else 0 */

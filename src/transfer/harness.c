@@ -35,6 +35,7 @@
 
 #include "base/cleanup.h"
 #include "base/measure.h"
+#include "base/syscall_count.h"
 #include "base/units.h"
 #include "base/verify.h"
 #include "channel/channel.h"
@@ -235,7 +236,8 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 	t->leased = t->src_fd >= 0 && fault_guard_lease(t->src_fd) == 0;
 
 	struct sampler smp;
-	int rc = harness_profile_open(t, &smp, &ctx);
+	struct syscall_count calls;
+	int rc = harness_profile_open(t, &smp, &calls, &ctx);
 	if (rc == 0 && m->producer->prepare)
 		rc = m->producer->prepare(&ctx);
 	if (rc == 0)
@@ -264,7 +266,7 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 			ret = child_failure(t, status, err);
 		if (m->producer->release)
 			m->producer->release(&ctx);
-		sampler_close(&smp);
+		harness_counters_close(&smp, &calls);
 		return ret;
 	}
 
@@ -272,10 +274,12 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 	int64_t reported_start = page_reporting_reported_kib();
 	*t0 = measure_now();
 	byte = 'g';
-	if (write(t->go_fds[1], &byte, 1) != 1)
+	if (write(t->go_fds[1], &byte, 1) != 1) {
 		rc = -errno;
-	else
-		rc = harness_run_half(m->producer, CHANNEL_PRODUCER_SIDE, &ctx, report, 0, &smp);
+		syscall_count_close(&calls);
+	} else
+		rc = harness_run_half(m->producer, CHANNEL_PRODUCER_SIDE, &ctx, report, 0, &smp,
+				      &calls);
 	channel_hang_up(&t->chan, CHANNEL_PRODUCER_SIDE);	/* EOF for a consumer still reading */
 	if (m->producer->release)
 		m->producer->release(&ctx);
@@ -362,6 +366,12 @@ static void fill_record(const struct transfer *t, double t0, struct run_record *
 	rec->pipe_size = t->chan.pipe_capacity;
 	rec->producer_fig = t->shared->producer.fig;
 	rec->consumer_fig = t->shared->consumer.fig;
+	/* both sides count with the same counter on one machine; a side that could not, says so */
+	snprintf(rec->kernel_syscalls_by, sizeof(rec->kernel_syscalls_by), "%s",
+		 syscall_counter_id(rec->producer_fig.kernel_syscalls_by ==
+					    rec->consumer_fig.kernel_syscalls_by ?
+				    (enum syscall_counter)rec->producer_fig.kernel_syscalls_by :
+				    SYSCALL_COUNTER_NONE));
 	snprintf(rec->ring_pages, sizeof(rec->ring_pages), "%s",
 		 harness_uses_ring(t->chan.kind) ? shm_ring_pages_name(t->chan.ring.pages) : "-");
 	rec->prefault = harness_uses_ring(t->chan.kind) && t->spec->prefault;

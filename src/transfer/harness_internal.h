@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include "base/syscall_count.h"
 #include "channel/channel.h"
 #include "sampling/sampler.h"
 #include "transfer/harness.h"
@@ -65,18 +66,26 @@ void harness_ctx_init(struct half_ctx *ctx, struct transfer *t, enum channel_sid
 /* Pin the calling process to cpu (when >= 0), saving the old mask in *old when non-NULL. */
 void harness_pin_to(int cpu, cpu_set_t *old);
 
-/* Open side's sampler before the start barrier (opening maps its ring: not a cost of the
- * transfer).  Returns 0 or -errno with ctx->failed_call set. */
-int harness_profile_open(const struct transfer *t, struct sampler *smp, struct half_ctx *ctx);
+/* Open side's sampler and its kernel count of system calls before the start barrier (opening
+ * maps a ring, costs calls: not a cost of the transfer).  The count is always opened, and
+ * closed by harness_run_half or harness_counters_close.  Returns 0 or -errno with
+ * ctx->failed_call set. */
+int harness_profile_open(const struct transfer *t, struct sampler *smp, struct syscall_count *calls,
+			 struct half_ctx *ctx);
+
+/* Close what harness_profile_open opened, for a side that never ran. */
+void harness_counters_close(struct sampler *smp, struct syscall_count *calls);
 
 /* After the timed loop: fold side's samples into its file and count them in the figures. */
 int harness_profile_save(const struct transfer *t, struct sampler *smp, enum channel_side side,
 			struct half_report *report);
 
 /* The timed transfer of side's half, recording into *report; with do_fsync the destination's
- * fsync() is part of it.  smp (open or not) samples exactly the loop. */
+ * fsync() is part of it.  smp (open or not) samples exactly the loop, and calls counts the
+ * loop's system calls as the kernel sees them (then is closed). */
 int harness_run_half(const struct half_ops *ops, enum channel_side side, struct half_ctx *ctx,
-		    struct half_report *report, int do_fsync, struct sampler *smp);
+		    struct half_report *report, int do_fsync, struct sampler *smp,
+		    struct syscall_count *calls);
 
 /* The forked child: keep the consumer's ends, prepare, take the start barrier, run the
  * receiving half and leave its figures in the shared block; never returns. */

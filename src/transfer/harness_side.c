@@ -90,14 +90,22 @@ void harness_pin_to(int cpu, cpu_set_t *old)
 
 /* Open side's sampler before the start barrier (opening maps its ring: not a cost of the
  * transfer).  Returns 0 or -errno with ctx->failed_call set. */
-int harness_profile_open(const struct transfer *t, struct sampler *smp, struct half_ctx *ctx)
+int harness_profile_open(const struct transfer *t, struct sampler *smp, struct syscall_count *calls,
+			 struct half_ctx *ctx)
 {
 	memset(smp, 0, sizeof(*smp));	/* closed: sampler_close has nothing to do */
 	smp->fd = -1;
+	syscall_count_open(calls);
 	if (!t->spec->profile_prefix)
 		return 0;
 	int rc = sampler_open(smp, 0);
 	return rc < 0 ? half_fail(ctx, "perf_event_open(--profile)", -rc) : 0;
+}
+
+void harness_counters_close(struct sampler *smp, struct syscall_count *calls)
+{
+	sampler_close(smp);
+	syscall_count_close(calls);
 }
 
 /* After the timed loop: fold side's samples into its file and count them in the figures. */
@@ -131,11 +139,13 @@ int harness_profile_save(const struct transfer *t, struct sampler *smp, enum cha
 /* The timed transfer of side's half, recording into *report; with do_fsync the destination's
  * fsync() is part of it.  smp (open or not) samples exactly the loop. */
 int harness_run_half(const struct half_ops *ops, enum channel_side side, struct half_ctx *ctx,
-		    struct half_report *report, int do_fsync, struct sampler *smp)
+		    struct half_report *report, int do_fsync, struct sampler *smp,
+		    struct syscall_count *calls)
 {
 	struct measure_snapshot before, after;
 	measure_reset_peak_rss();
 	measure_take(&before);
+	syscall_count_start(calls);
 	sampler_enable(smp);
 	int rc = fault_guard_run(ops->transfer, ctx, &report->fault_signal);
 	if (rc == 0 && do_fsync) {
@@ -146,9 +156,13 @@ int harness_run_half(const struct half_ops *ops, enum channel_side side, struct 
 	if (rc == 0)	/* the last byte moved, nothing reported yet */
 		rc = fault_inject_point(FAULT_POINT_END, side, ctx, ctx->last_call);
 	sampler_disable(smp);
+	int64_t counted = syscall_count_stop(calls);
 	measure_take(&after);
 	measure_delta(&before, &after, &report->fig);
 	report->fig.syscalls = ctx->syscalls;
+	report->fig.kernel_syscalls = counted;
+	report->fig.kernel_syscalls_by = counted >= 0 ? (int)calls->by : SYSCALL_COUNTER_NONE;
+	syscall_count_close(calls);
 	report->fig.zc_notifs = ctx->zc_notifs;
 	report->fig.zc_copied = ctx->zc_copied;
 	report->fig.bytes = ctx->bytes_done;
@@ -182,7 +196,8 @@ void harness_consumer_main(struct transfer *t, pid_t parent)
 	harness_ctx_init(&ctx, t, CHANNEL_CONSUMER_SIDE, parent);
 
 	struct sampler smp;
-	int rc = harness_profile_open(t, &smp, &ctx);
+	struct syscall_count calls;
+	int rc = harness_profile_open(t, &smp, &calls, &ctx);
 	if (rc == 0 && ops->prepare)
 		rc = ops->prepare(&ctx);
 	if (rc == 0)
@@ -197,7 +212,8 @@ void harness_consumer_main(struct transfer *t, pid_t parent)
 	if (read(t->go_fds[0], &byte, 1) != 1)
 		_exit(1);	/* the parent gave up before starting */
 
-	rc = harness_run_half(ops, CHANNEL_CONSUMER_SIDE, &ctx, report, t->spec->fsync, &smp);
+	rc = harness_run_half(ops, CHANNEL_CONSUMER_SIDE, &ctx, report, t->spec->fsync, &smp,
+			      &calls);
 	if (ops->release)
 		ops->release(&ctx);
 	if (rc == 0)

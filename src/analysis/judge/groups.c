@@ -53,6 +53,10 @@ static double v_scsw(const struct run_record *r) { return per_gib(r, (double)(r-
 static double v_rcsw(const struct run_record *r) { return per_gib(r, (double)(r->consumer_fig.vcsw + r->consumer_fig.ivcsw)); }
 static double v_sflt(const struct run_record *r) { return per_gib(r, (double)(r->producer_fig.minflt + r->producer_fig.majflt)); }
 static double v_rflt(const struct run_record *r) { return per_gib(r, (double)(r->consumer_fig.minflt + r->consumer_fig.majflt)); }
+/* the kernel's count: -1 where it was not counted (an older file, a counter refused) */
+static double kernel_per_gib(const struct run_record *r, int64_t calls) { return calls < 0 ? -1 : per_gib(r, (double)calls); }
+static double v_sksc_gib(const struct run_record *r) { return kernel_per_gib(r, r->producer_fig.kernel_syscalls); }
+static double v_rksc_gib(const struct run_record *r) { return kernel_per_gib(r, r->consumer_fig.kernel_syscalls); }
 static double v_rep(const struct run_record *r) { return r->reported_mib; }
 static double v_steal(const struct run_record *r) { return r->steal_s; }
 
@@ -76,6 +80,8 @@ static const struct {
 	{ "receiver_syscalls", offsetof(struct group, receiver_syscalls), v_rsc },
 	{ "sender_syscalls_per_gib", offsetof(struct group, sender_syscalls_per_gib), v_ssc_gib },
 	{ "receiver_syscalls_per_gib", offsetof(struct group, receiver_syscalls_per_gib), v_rsc_gib },
+	{ "sender_kernel_syscalls_per_gib", offsetof(struct group, sender_kernel_syscalls_per_gib), v_sksc_gib },
+	{ "receiver_kernel_syscalls_per_gib", offsetof(struct group, receiver_kernel_syscalls_per_gib), v_rksc_gib },
 	{ "sender_bytes_per_syscall", offsetof(struct group, sender_bytes_per_syscall), v_sbpc },
 	{ "receiver_bytes_per_syscall", offsetof(struct group, receiver_bytes_per_syscall), v_rbpc },
 	{ "sender_csw_per_gib", offsetof(struct group, sender_csw_per_gib), v_scsw },
@@ -186,6 +192,7 @@ static void group_key_of(struct group *g, const struct run_record *r)
 	g->spin_us = r->spin_us;
 	snprintf(g->source, sizeof(g->source), "%s", r->source);
 	snprintf(g->sink_by, sizeof(g->sink_by), "%s", r->sink_by);
+	snprintf(g->kernel_syscalls_by, sizeof(g->kernel_syscalls_by), "%s", r->kernel_syscalls_by);
 	g->busy_poll = r->busy_poll;
 }
 

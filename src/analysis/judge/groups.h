@@ -28,6 +28,9 @@ struct group {
 	struct stats_summary receiver_user_per_gib, receiver_sys_per_gib;
 	struct stats_summary sender_syscalls, receiver_syscalls;
 	struct stats_summary sender_syscalls_per_gib, receiver_syscalls_per_gib;
+	struct stats_summary sender_kernel_syscalls_per_gib, receiver_kernel_syscalls_per_gib;
+					/* the kernel's count; -1 where not counted */
+	char kernel_syscalls_by[12];	/* its counter, as the first run's row says */
 	struct stats_summary sender_bytes_per_syscall, receiver_bytes_per_syscall;
 	struct stats_summary sender_csw_per_gib, receiver_csw_per_gib;	/* voluntary + involuntary */
 	struct stats_summary sender_faults_per_gib, receiver_faults_per_gib;	/* minor + major */

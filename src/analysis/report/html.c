@@ -18,6 +18,7 @@
 #include "analysis/profile/categories.h"
 #include "analysis/report/answer.h"
 #include "analysis/report/answer_units.h"
+#include "analysis/report/html_copies.h"
 #include "analysis/report/html_flame.h"
 #include "analysis/report/html_forest.h"
 #include "analysis/report/html_methods.h"
@@ -46,7 +47,7 @@ static const char style[] =
 	"svg.chunk{width:460px;max-width:100%;height:auto;font-size:11px;float:right;"
 	"margin:0 0 .5em 1em}svg .note{fill:#555;font-size:10px}\n"
 	"article.method{border-top:1px solid #ddd;padding-top:.4em;overflow:auto}\n"
-	"table.theory td:nth-child(n+2){text-align:right}\n"
+	"table.theory td:nth-child(n+2){text-align:right}td.num{text-align:right}\n"
 	"figure{margin:1em 0}figure img{max-width:100%;height:auto;border:1px solid #ddd}\n"
 	"figcaption{color:#333;font-size:.95em}\n"
 	".flame{position:relative;width:100%;border:1px solid #ccc;overflow:hidden;"
@@ -283,6 +284,7 @@ static int write_page(FILE *f, const struct html_input *in)
 		"otherwise. <a href=\"report.md\">report.md</a> has every table.</p></header>\n<main>\n",
 		in->n, r[0].timestamp, r[in->n - 1].timestamp);
 	write_answer(f, in->findings);
+	html_copies_write(f, in);
 	fprintf(f, "<section id=\"claims\"><h2>Every claim, with its interval</h2>\n<figure>\n");
 	int drawn = html_forest_write(f, in->claims);
 	fprintf(f, "<figcaption>%d claims, each a ratio a / b: the dot is the estimate, the bar its "

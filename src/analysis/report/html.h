@@ -20,6 +20,9 @@ struct findings;
 
 /* What the page is made of: the records and their judgement, and where report.md and the
  * graphs' SVGs are (out_dir). */
+struct group;
+struct unit_costs;
+
 struct html_input {
 	const struct run_record *records;
 	size_t n;
@@ -33,6 +36,9 @@ struct html_input {
 	const char *const *graph_readings;	/* and how to read each */
 	size_t ngraphs;
 	const char *copy_placement;		/* limits' line on a copy's place in a page; NULL */
+	const struct group *g;			/* the groups, for the teacher's table */
+	size_t ng;
+	const struct unit_costs *units;		/* the job's unit costs; NULL */
 };
 
 /* Write out_dir/report.html from *in: whole or not at all (a temporary file renamed into

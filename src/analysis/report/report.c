@@ -21,6 +21,7 @@
 #include "analysis/report/explain.h"
 #include "analysis/report/html.h"
 #include "analysis/report/plot_data.h"
+#include "analysis/report/report_copies.h"
 #include "analysis/report/report_ipc.h"
 #include "analysis/report/report_model.h"
 #include "analysis/report/report_placement.h"
@@ -163,7 +164,8 @@ static int write_ipc(FILE *md, struct report_input *in)
 
 static int write_copies(FILE *md, struct report_input *in)
 {
-	report_copies_print(md, in->g, in->ng);
+	const struct report_context *ctx = in->ctx;
+	report_copies_print(md, in->g, in->ng, ctx ? ctx->profiles : NULL, ctx ? ctx->units : NULL);
 	return 0;
 }
 
@@ -440,7 +442,8 @@ int report_write(const struct run_record *records, size_t n, const char *runs_cs
 		struct html_input h = { records, n, &claims_storage, &in.findings,
 					ctx ? ctx->profiles : NULL, ctx ? ctx->profile_why : NULL,
 					out_dir, names, titles, readings, k,
-					ctx ? ctx->copy_placement : NULL };
+					ctx ? ctx->copy_placement : NULL, g, ng,
+					ctx ? ctx->units : NULL };
 		struct bx_error herr = { 0, "" };
 		if (html_write(&h, &herr) != 0 && rc == 0) {
 			*err = herr;

@@ -72,37 +72,6 @@ void report_tuned_print(FILE *f, const struct group *g, size_t n)
 }
 
 /* Theory beside measurement for the first plain group of every method. */
-void report_copies_print(FILE *f, const struct group *g, size_t n)
-{
-	fprintf(f, "\n## Where the copies go: theory beside measurement\n\n"
-		"Theory per chunk on a warm page cache (`bulkxfer explain` shows each path); measured "
-		"medians per GiB moved, from the first group of each method. A *mode switch* is a "
-		"crossing between user and kernel mode, two per system call: the theory counts them. "
-		"A *context switch* is the scheduler giving the CPU to another task (the peer, when a "
-		"side waits): it is measured (getrusage, voluntary and involuntary) and is not the "
-		"same thing, though lessons on zero-copy often count \"4 context switches\" where "
-		"they mean mode switches.\n\n");
-	fprintf(f, "| method | CPU copies (theory) | mode switches/chunk (theory) | CPU s/GiB sender | "
-		"CPU s/GiB receiver | syscalls/GiB sender (theory) | syscalls/GiB receiver (theory) | "
-		"context switches/GiB sender, receiver (measured) |\n"
-		"|---|---:|---:|---:|---:|---:|---:|---:|\n");
-	for (size_t i = 0; i < n; i++) {
-		struct method scratch;
-		char name[METHOD_NAME_MAX];
-		const struct method *m = explain_group_method(g, n, i, &scratch, name);
-		if (!m)
-			continue;
-		double per_chunk = GIB_BYTES / (double)groups_bytes_per_call(g[i].chunk, g[i].pipe_size);
-		fprintf(f, "| %s | %u | %u | %.3f | %.3f | %.0f (%.0f) | %.0f (%.0f) | %.0f, %.0f |\n",
-			answer_display_name(g[i].method), methods_cpu_copies(m), methods_switches(m),
-			g[i].sender_user_per_gib.median + g[i].sender_sys_per_gib.median,
-			g[i].receiver_user_per_gib.median + g[i].receiver_sys_per_gib.median,
-			g[i].sender_syscalls_per_gib.median, m->producer->syscalls_per_chunk * per_chunk,
-			g[i].receiver_syscalls_per_gib.median, m->consumer->syscalls_per_chunk * per_chunk,
-			g[i].sender_csw_per_gib.median, g[i].receiver_csw_per_gib.median);
-	}
-}
-
 /* The host's share in a group: runs it took memory back during, runs it stole CPU during ("-"
  * where the CSV does not know), and the spread of the runs it left alone. */
 static void host_cells(const struct group *g, char *took, char *stole, char *alone, size_t len)

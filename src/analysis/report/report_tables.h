@@ -23,9 +23,6 @@ void report_machine_print(FILE *f, const struct run_record *r, size_t n, const c
 /* "Each method at its best chunk size": the tuned series' groups, when there are any. */
 void report_tuned_print(FILE *f, const struct group *g, size_t n);
 
-/* "Where the copies go": each method's theoretical CPU copies beside its measured cost. */
-void report_copies_print(FILE *f, const struct group *g, size_t n);
-
 /* "What on this machine moves the numbers": the findings of `bulkxfer system`. */
 void report_system_print(FILE *f, const struct system_findings *s);
 

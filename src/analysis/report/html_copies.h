@@ -1,0 +1,15 @@
+/*
+ * html_copies.h - report.html's "Where the copies go": the teacher's table (report_copies.h)
+ * in the page's main text, as a table, with the same words as report.md.
+ */
+#ifndef BX_HTML_COPIES_H
+#define BX_HTML_COPIES_H
+
+#include <stdio.h>
+
+#include "analysis/report/html.h"
+
+/* Write the section (nothing when no group has a method of the table). */
+void html_copies_write(FILE *f, const struct html_input *in);
+
+#endif
