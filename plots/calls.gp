@@ -10,5 +10,5 @@ set ylabel "CPU seconds per GiB (both sides)"
 set logscale x
 set yrange [0:*]
 set key off
-plotcmd = "plot data using 2:(strcol(4) eq 'run' ? $3 : NaN) with points pt 7 ps 0.8, '' using 2:(strcol(4) eq 'model' ? $3 : NaN) with linespoints lw 2 pt 2, '' every 2::1 using 2:(strcol(4) eq 'model' ? $3 : NaN):(strcol(4) eq 'model' ? strcol(1) : '') with labels left offset 0.5,0.5"
+plotcmd = "plot data using 2:(strcol(4) eq 'run' ? $3 : NaN) with points pt 7 ps 0.8, '' using 2:(strcol(4) eq 'model' ? $3 : NaN) with linespoints lw 2 pt 2, '' every 2::1 using 2:(strcol(4) eq 'model' ? $5 : NaN):(strcol(4) eq 'model' ? strcol(1) : '') with labels left offset 0.8,0"
 load dir."/render.gp"

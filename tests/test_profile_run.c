@@ -281,11 +281,36 @@ static void test_profiled_runs_are_placed(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(buf);
 	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "| study | read/write | 4 KiB | 8 | 4.500 "));
 	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "| 4.500 (above 4 of 8), 0.500 (above 0 of 8), 8.500 "
-				      "(above 8 of 8) |"));
+				      "(above 8 of 8) | 1.00x | sender: 0 samples, too few to share "
+				      "out; receiver: 0 samples, too few to share out |"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "1 of the 3 profiled runs fell in the middle half of "
 				      "their setting's measured runs, 1 below it and 1 above it."));
 	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "What profiling cost: 3 profiled runs beside measured "
 				      "ones, too few for an interval."));
+	free(buf);
+}
+
+/* Profiling's cost per setting: its profiled runs' median against its measured median, and a
+ * flag where every profiled run sat above (or below) every measured one; a side with enough
+ * samples is not flagged, one with too few is. */
+static void test_profiled_setting_flagged(void)
+{
+	struct run_record r[16];
+	size_t n = 0;
+	for (int i = 1; i <= 6; i++)
+		r[n++] = placed_run("study", "splice", i);
+	for (int i = 0; i < 3; i++) {
+		r[n] = placed_run("study-profile", "splice", 9 + i);
+		r[n].producer_fig.samples = 40;	/* 120 in all: enough */
+		r[n].consumer_fig.samples = 20;	/* 60: too few */
+		n++;
+	}
+	char *buf = placement_text(r, n);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(buf);
+	/* median 10 against 3.5 */
+	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "(above 6 of 6) | 2.86x | every profiled run above every "
+				      "measured one; receiver: 60 samples, too few to share out |"));
+	CU_ASSERT_PTR_NULL(strstr(buf, "sender: 120 samples"));
 	free(buf);
 }
 
@@ -393,6 +418,7 @@ int register_profile_run_suite(void)
 		{ "report_section_judges_the_explanation",
 		  test_report_section_judges_the_explanation },
 		{ "profiled_runs_are_placed", test_profiled_runs_are_placed },
+		{ "profiled_setting_flagged", test_profiled_setting_flagged },
 		{ "profiling_cost_over_every_run", test_profiling_cost_over_every_run },
 		{ "explain_shows_a_profile", test_explain_shows_a_profile },
 		{ "reproduce_goes_on_when_refused", test_reproduce_goes_on_when_refused },

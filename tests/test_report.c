@@ -403,22 +403,29 @@ static char *part_of(const char *html, const char *from, const char *to)
 }
 
 /* report.html's timeline and method views show every run: a bar a run on the timeline, a point
- * a measured run in its method's view (a diamond a profiled one), each in the colour of what
- * the host did during it. */
+ * a measured run in its method's view (a hollow triangle a profiled one: the diamond is the
+ * 2014 code's), each in the colour of what the host did during it; every method's strip has the
+ * same axis. */
 static void test_html_shows_every_run(void)
 {
 	char dir[64], path[160];
 	ts_make_tempdir(dir, sizeof(dir));
-	struct run_record r[8];
+	struct run_record r[12];
 	size_t n = 0;
+	for (int k = 0; k < 3; k++) {	/* 0.5 CPU s a MiB: 512 s per GiB, the largest */
+		r[n] = fixture("study", "splice", 65536, 1 << 20, 0.25, 0.25, 2.0);
+		snprintf(r[n].timestamp, sizeof(r[n].timestamp), "2026-11-22T00:59:%02dZ", 10 * k);
+		r[n].run = (uint64_t)k + 1;
+		n++;
+	}
 	for (int k = 0; k < 5; k++) {
 		r[n] = fixture("study", "pipe", 4096, 1 << 20, 0.1, 0.1, 1.0 + 0.1 * k);
 		snprintf(r[n].timestamp, sizeof(r[n].timestamp), "2026-11-22T01:00:%02dZ", 10 * k);
 		r[n].run = (uint64_t)k + 1;
 		n++;
 	}
-	r[2].reported_mib = 128;	/* the host took memory back during the third */
-	r[3].steal_s = r[3].wall_s;	/* and stole a whole CPU during the fourth */
+	r[5].reported_mib = 128;	/* the host took memory back during pipe's third */
+	r[6].steal_s = r[6].wall_s;	/* and stole a whole CPU during its fourth */
 	for (int k = 0; k < 2; k++) {
 		r[n] = fixture("study-profile", "pipe", 4096, 1 << 20, 0.1, 0.1, 1.0);
 		snprintf(r[n].timestamp, sizeof(r[n].timestamp), "2026-11-22T01:00:%02dZ", 5 + 20 * k);
@@ -433,12 +440,18 @@ static void test_html_shows_every_run(void)
 	CU_ASSERT_EQUAL(count_of(timeline, "<rect "), (int)n);
 	CU_ASSERT_EQUAL(count_of(timeline, "fill=\"#D55E00\""), 1);	/* took memory */
 	CU_ASSERT_EQUAL(count_of(timeline, "fill=\"#E69F00\""), 1);	/* stole CPU */
-	CU_ASSERT_PTR_NOT_NULL(strstr(timeline, "7 runs over 40 s in 2 series"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(timeline, "10 runs over 100 s in 2 series"));
 	char *view = part_of(html, "<article class=\"method\" id=\"method-pipe\">", "</article>");
 	CU_ASSERT_PTR_NOT_NULL(strstr(view, "<h3>read/write <code>--method pipe</code></h3>"));
 	CU_ASSERT_EQUAL(count_of(view, "<circle class=\"run\""), 5);
 	CU_ASSERT_EQUAL(count_of(view, "<path class=\"profiled\""), 2);
+	CU_ASSERT_EQUAL(count_of(view, "h-11z\" fill=\"none\""), 2);	/* triangles */
 	CU_ASSERT_EQUAL(count_of(view, "fill=\"#D55E00\""), 1);
+	/* one axis: splice's 512 s per GiB, and 8% room, ends both strips */
+	char *other = part_of(html, "<article class=\"method\" id=\"method-splice\">", "</article>");
+	CU_ASSERT_PTR_NOT_NULL(strstr(view, ">552.96</text>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(other, ">552.96</text>"));
+	free(other);
 	/* theory beside measurement: 256 calls a side per MiB at 4 KiB is 262144 a side per GiB */
 	CU_ASSERT_PTR_NOT_NULL(strstr(view, "<tr><td>system calls</td><td>1048576</td>"));
 	free(view);
@@ -786,6 +799,38 @@ static void test_targets_by_interval(void)
 	ts_remove_tree(dir);
 }
 
+/* The whole-job target is for the study's 1.4 GiB: judged on a job of that size, said but not
+ * judged on a smaller one (which meets it trivially). */
+static void test_duration_target_needs_the_study_size(void)
+{
+	char dir[64], path[160];
+	ts_make_tempdir(dir, sizeof(dir));
+	struct run_record r[12];
+	for (int sized = 0; sized < 2; sized++) {
+		uint64_t bytes = sized ? 1503238554ULL : 256ULL << 20;
+		size_t n = 0;
+		for (int i = 0; i < 4; i++) {
+			r[n++] = fixture("study", "pipe", 4096, bytes, 1.0, 2.0, 0.5);
+			r[n++] = fixture("study", "splice", 65536, bytes, 0.4, 1.0, 1.5);
+			r[n++] = fixture("study", "shm-whole", 4096, bytes, 0.8, 1.5, 1.0);
+		}
+		struct report_context ctx;
+		memset(&ctx, 0, sizeof(ctx));
+		ctx.elapsed_s = 95;
+		struct bx_error err = { 0, "" };
+		CU_ASSERT_EQUAL(report_write(r, n, "runs.csv", dir, &ctx, &err), 0);
+		snprintf(path, sizeof(path), "%s/report.md", dir);
+		char *md = slurp(path);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(md);
+		const char *want = sized ? "| the whole job under 300 s (for 1.4 GiB) | 95 s | **met** |" :
+				   "| the whole job under 300 s (for 1.4 GiB) | 95 s for 256 MiB | not "
+				   "judged: the target is for a 1.4 GiB job |";
+		CU_ASSERT_PTR_NOT_NULL(strstr(md, want));
+		free(md);
+	}
+	ts_remove_tree(dir);
+}
+
 /* An unsteady group says how many of its runs the host took free memory back during; a group
  * from a kernel that does not count it says "-", not 0. */
 static void test_host_took_memory_is_shown(void)
@@ -930,15 +975,19 @@ static void test_ordering_contradicted_or_undecided(void)
 static void test_each_script_renders(void)
 {
 	static const struct {
-		const char *script, *data;
+		const char *script, *data, *line_types;	/* the .lt beside line graphs' data */
 	} cases[] = {
-		{ "cpu", "label,a,b,c,d\npipe 4 KiB,0.94,0.05,1.32,0.08\nsplice 4 KiB,0.43,0.02,0.92,0.05\n" },
-		{ "throughput", "label,median,min,max\npipe 4 KiB,0.4,0.3,0.5\nshm 1 MiB,2.9,2.5,3.1\n" },
+		{ "cpu", "label,a,b,c,d\npipe 4 KiB,0.94,0.05,1.32,0.08\nsplice 4 KiB,0.43,0.02,0.92,0.05\n",
+		  NULL },
+		{ "throughput", "label,median,min,max\npipe 4 KiB,0.4,0.3,0.5\nshm 1 MiB,2.9,2.5,3.1\n",
+		  NULL },
 		{ "chunk", "chunk_bytes,pipe,gib_min,gib_max,cpu,cpu_min,cpu_max\n4096,0.3,0.2,0.4,2,1.8,2.5\n"
 			   "1048576,1.1,0.9,1.2,0.6,0.5,0.7\n\n\nchunk_bytes,splice,gib_min,gib_max,cpu,"
-			   "cpu_min,cpu_max\n65536,0.9,0.9,0.9,0.4,0.4,0.4\n" },
-		{ "size", "file_bytes,pipe,splice\n1048576,0.3,0.4\n1073741824,0.9,1.8\n" },
-		{ "cpu_per_gib", "label,user,sys\npipe 4 KiB sender,0.1,0.5\nsplice 4 KiB receiver,0,0.3\n" },
+			   "cpu_min,cpu_max\n65536,0.9,0.9,0.9,0.4,0.4,0.4\n", "method_lt = \"1 3\"\n" },
+		{ "size", "file_bytes,pipe,splice\n1048576,0.3,0.4\n1073741824,0.9,1.8\n",
+		  "method_lt = \"1 3\"\n" },
+		{ "cpu_per_gib", "label,user,sys\npipe 4 KiB sender,0.1,0.5\nsplice 4 KiB receiver,0,0.3\n",
+		  NULL },
 	};
 	char dir[64], data[128], out[128], png[160], log[128];
 	ts_make_tempdir(dir, sizeof(dir));
@@ -949,6 +998,13 @@ static void test_each_script_renders(void)
 		FILE *f = fopen(data, "w");
 		fputs(cases[i].data, f);
 		fclose(f);
+		if (cases[i].line_types) {
+			char lt[160];
+			snprintf(lt, sizeof(lt), "%s/%s.lt", dir, cases[i].script);
+			f = fopen(lt, "w");
+			fputs(cases[i].line_types, f);
+			fclose(f);
+		}
 		struct bx_error err = { 0, "" };
 		int rc = plots_render(cases[i].script, data, out, log, &err);
 		CU_ASSERT_EQUAL(rc, 0);
@@ -1081,6 +1137,7 @@ int register_report_suite(void)
 		{ "copies_graph_takes_the_tuned_best", test_copies_graph_takes_the_tuned_best },
 		{ "placement_pair_in_words", test_placement_pair_in_words },
 		{ "bars_leave_out_profiled_runs", test_bars_leave_out_profiled_runs },
+		{ "duration_target_needs_the_study_size", test_duration_target_needs_the_study_size },
 		{ "copies_table_measures_context_switches", test_copies_table_measures_context_switches },
 		{ "ordering_contradicted_or_undecided", test_ordering_contradicted_or_undecided },
 		{ "targets_by_interval", test_targets_by_interval },

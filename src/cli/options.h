@@ -12,6 +12,7 @@
 #include "base/errors.h"
 #include "consumer/sink.h"
 #include "method/methods.h"
+#include "record/names.h"
 #include "run/plan.h"
 
 #define DEFAULT_CHUNK (1ULL << 20)
@@ -25,7 +26,7 @@
 #define MAX_WARMUP 1000
 
 #define DEFAULT_SWEEP_CHUNKS "4K,16K,64K,256K,1M,4M"
-#define DEFAULT_REPRODUCE_SIZE "1.4G"
+#define DEFAULT_REPRODUCE_SIZE REPRODUCE_SIZE_TEXT
 
 /* The subcommands that take options; each option says which of them accept it. */
 enum command_kind {

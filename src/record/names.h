@@ -7,6 +7,9 @@
 #define BX_NAMES_H
 
 /* The series of a reproduce job, in the order it runs them (run/reproduce.h). */
+/* reproduce's size unless told: the study's file, rounded up to 1.4 GiB (its targets are for it) */
+#define REPRODUCE_SIZE_TEXT "1.4G"
+
 #define PHASE_STUDY "study"			/* the 2014 code's settings, judged as the study */
 #define PHASE_CHUNK_SWEEP "chunk-sweep"		/* every method at every chunk, to find its best */
 #define PHASE_TUNED "tuned"			/* every method at its best chunk */

@@ -294,10 +294,10 @@ static void say_units(struct answer *a, const struct findings *f)
 		    answer_unit_value(x->deciding, x->unit[x->deciding], unit, sizeof(unit)),
 		    fp->a_name, beat, fp->b_name);
 		if (x->crossover_high > 0)
-			say(a, "  only if it cost under %s (95%%: where the order turns, at most)",
+			say(a, "  only if it cost under %s (the interval's end: 2014's order there)",
 			    answer_unit_value(x->deciding, x->crossover_high, cross, sizeof(cross)));
 		else
-			say(a, "  not even if it cost nothing (within the claim's 95%% interval)");
+			say(a, "  not even if it cost nothing (within the claim's interval)");
 		return;
 	}
 	say(a, "unit costs here: a fault %.2f us, a system call %.2f us, a wake-up %.2f us",
@@ -323,7 +323,7 @@ static void say_fastest(struct answer *a, const struct findings *f)
 			continue;
 		}
 		if (b->gib.median_ci_level < 0.95)
-			snprintf(level, sizeof(level), " %.0f%%", 100 * b->gib.median_ci_level);
+			snprintf(level, sizeof(level), " (%.0f%% CI)", 100 * b->gib.median_ci_level);
 		say(a, "  %-17s %-34s %.2f [%.2f, %.2f]%s", what, setting, b->gib.median,
 		    b->gib.median_ci_low, b->gib.median_ci_high, level);
 	}

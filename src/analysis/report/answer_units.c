@@ -65,11 +65,11 @@ const char *answer_units_sentence(const struct finding_pair *fp, char *buf, size
 		return buf;
 	if (x->crossover_high <= 0)
 		snprintf(buf + used, len - used, " No cost of %s would restore the 2014 order: even "
-			 "free, the claim's 95%% interval leaves %s %s.", plural(d), fp->a_name,
+			 "free, the claim's interval leaves %s %s.", plural(d), fp->a_name,
 			 x->delta_cpu_s > 0 ? "costlier" : "cheaper");
 	else
 		snprintf(buf + used, len - used, " %s would cost %s than %s here only if %s cost "
-			 "under %s (at most: the end of the claim's 95%% interval); it costs %s. The "
+			 "under %s (at most: the end of the claim's interval); it costs %s. The "
 			 "2014 order holds where %s are that cheap.", fp->a_name,
 			 x->delta_cpu_s > 0 ? "less" : "more", fp->b_name, unit_term_name(d),
 			 answer_unit_value(d, x->crossover_high, cross, sizeof(cross)), unit,

@@ -288,7 +288,9 @@ static int write_page(FILE *f, const struct html_input *in)
 	fprintf(f, "<section id=\"claims\"><h2>Every claim, with its interval</h2>\n<figure>\n");
 	int drawn = html_forest_write(f, in->claims);
 	fprintf(f, "<figcaption>%d claims, each a ratio a / b: the dot is the estimate, the bar its "
-		"95%% interval, the diamond what the 2014 code measured. A claim is decided only where "
+		"interval (at the level of the look that decided it, 95%% or wider: the table below "
+		"gives each; over every look a verdict holds at 95%%), the diamond what the 2014 code "
+		"measured. A claim is decided only where "
 		"its whole interval leaves the grey noise band around 1x; blue: a less than b (or a "
 		"target met), vermillion: more (or missed), grey: no clear difference.</figcaption>\n"
 		"</figure></section>\n", drawn);

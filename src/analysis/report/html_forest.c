@@ -187,7 +187,7 @@ int html_forest_write(FILE *f, const struct claim_set *c)
 
 	/* The same numbers as a table: the plot's text alternative. */
 	fprintf(f, "<table class=\"claims\"><caption>Every claim with an interval</caption><thead>"
-		"<tr><th>claim</th><th>estimate</th><th>95%% interval</th><th>2014</th>"
+		"<tr><th>claim</th><th>estimate</th><th>interval</th><th>its level</th><th>2014</th>"
 		"<th>verdict</th></tr></thead><tbody>\n");
 	for (size_t i = 0; i < c->n; i++) {
 		const struct claim *x = &c->v[i];
@@ -197,8 +197,10 @@ int html_forest_write(FILE *f, const struct claim_set *c)
 		label_of(x, label, sizeof(label));
 		fprintf(f, "<tr><td>");
 		html_text(f, label);
-		fprintf(f, "</td><td>%.2f</td><td>[%.2f, %.2f]</td><td>", x->r.estimate, x->r.low,
-			x->r.high);
+		/* each interval with its own level: a look's interval is wider than 95% so that the
+		 * verdict, over every look, holds at 95% */
+		fprintf(f, "</td><td>%.2f</td><td>[%.2f, %.2f]</td><td>%.1f%%</td><td>", x->r.estimate,
+			x->r.low, x->r.high, 100 * (x->level > 0 ? x->level : 0.95));
 		double then = then_of(x);
 		if (then > 0)
 			fprintf(f, "%.2f", then);

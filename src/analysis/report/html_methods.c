@@ -50,12 +50,11 @@ static void profiled_series(const struct group *g, char *buf, size_t len)
 	snprintf(buf, len, "%s%s", g->series, PROFILE_SERIES_SUFFIX);
 }
 
-/* Every run of the method's settings (rows[0..k)) as a point on CPU seconds per GiB. */
-static void strip_chart(FILE *f, const struct run_record *r, size_t n, const struct group **rows,
-			size_t k)
+/* The largest CPU per GiB of any run of the settings rows[0..k), measured or profiled. */
+static double strip_max(const struct run_record *r, size_t n, const struct group **rows, size_t k)
 {
 	double max = 0;
-	char prof[48], profs[MAX_ROWS][48];
+	char profs[MAX_ROWS][48];
 	for (size_t j = 0; j < k; j++)
 		profiled_series(rows[j], profs[j], sizeof(profs[j]));
 	for (size_t i = 0; i < n; i++)
@@ -63,9 +62,17 @@ static void strip_chart(FILE *f, const struct run_record *r, size_t n, const str
 			if ((same_setting(&r[i], rows[j], NULL) || same_setting(&r[i], rows[j], profs[j])) &&
 			    cpu_per_gib(&r[i]) > max)
 				max = cpu_per_gib(&r[i]);
+	return max;
+}
+
+/* Every run of the method's settings (rows[0..k)) as a point on CPU seconds per GiB, on an
+ * axis from 0 to max shared by every method's strip, so strips compare at a glance. */
+static void strip_chart(FILE *f, const struct run_record *r, size_t n, const struct group **rows,
+			size_t k, double max)
+{
+	char prof[48];
 	if (max <= 0)
 		return;
-	max *= 1.08;
 	double plot_w = W - LEFT - 20, h = ROW_H * (double)k + 50;
 	size_t thinned = 1;	/* the largest stride of any row */
 	fprintf(f, "<svg class=\"strip\" viewBox=\"0 0 %.0f %.0f\" role=\"img\"><title>Every run: "
@@ -103,7 +110,9 @@ static void strip_chart(FILE *f, const struct run_record *r, size_t n, const str
 				fprintf(f, "<circle class=\"run\" cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" "
 					"fill=\"%s\" fill-opacity=\"0.8\">", x, y - 3, html_host_colour(st));
 			else
-				fprintf(f, "<path class=\"profiled\" d=\"M%.1f %.1fl5 5-5 5-5-5z\" "
+				/* a hollow triangle: the diamond is the 2014 code's, in every
+				 * graph of the report */
+				fprintf(f, "<path class=\"profiled\" d=\"M%.1f %.1fl5.5 9h-11z\" "
 					"fill=\"none\" stroke=\"#000\">", x, y + 1);
 			fprintf(f, "<title>%s run %llu: %.3f s per GiB, %.2f GiB/s; %s</title>%s",
 				profiled ? "profiled" : "measured", (unsigned long long)r[i].run,
@@ -232,6 +241,19 @@ static void theory_table(FILE *f, const struct group *g, const struct method *m,
 	fprintf(f, "</tbody></table>\n");
 }
 
+/* The settings a method's strip shows: its groups outside the sweeps and profiles, file to
+ * file, into rows[0..MAX_ROWS); returns how many. */
+static size_t method_rows(const struct group *g, size_t ng, const char *method,
+			  const struct group **rows)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < ng && k < MAX_ROWS; i++)
+		if (strcmp(g[i].method, method) == 0 && !groups_is_sweep(g[i].series) &&
+		    !groups_is_profile(g[i].series) && strncmp(g[i].source, "memory", 6) != 0)
+			rows[k++] = &g[i];
+	return k;
+}
+
 int html_methods_write(FILE *f, const struct run_record *r, size_t n,
 		       const struct profile_set *profiles)
 {
@@ -240,21 +262,25 @@ int html_methods_write(FILE *f, const struct run_record *r, size_t n,
 	if (groups_build(r, n, &g, &ng) < 0)
 		return -ENOMEM;
 	int written = 0;
+	double axis_max = 0;	/* one axis for every method's strip */
+	for (size_t mi = 0; mi < methods_count(); mi++) {
+		const struct group *rows[MAX_ROWS];
+		size_t k = method_rows(g, ng, methods_at(mi)->name, rows);
+		double x = k ? strip_max(r, n, rows, k) : 0;
+		axis_max = x > axis_max ? x : axis_max;
+	}
 	for (size_t mi = 0; mi < methods_count(); mi++) {
 		const struct method *m = methods_at(mi);
 		const struct group *rows[MAX_ROWS];
-		size_t k = 0;
-		for (size_t i = 0; i < ng && k < MAX_ROWS; i++)
-			if (strcmp(g[i].method, m->name) == 0 && !groups_is_sweep(g[i].series) &&
-			    !groups_is_profile(g[i].series) && strncmp(g[i].source, "memory", 6) != 0)
-				rows[k++] = &g[i];
+		size_t k = method_rows(g, ng, m->name, rows);
 		if (k == 0)
 			continue;
 		if (written++ == 0)
 			fprintf(f, "<section id=\"methods\"><h2>Each method</h2>\n<p>Every run of each "
 				"setting as a point on CPU seconds per GiB (both sides): its colour says "
 				"what the host did during it; the black line is the group's median; hollow "
-				"diamonds are the profiled runs of the same setting. Then the chunk sweep "
+				"triangles are the profiled runs of the same setting; every strip has the "
+				"same axis. Then the chunk sweep "
 				"and the method's theory beside what it measured.</p>\n<p class=\"legend\">");
 		if (written == 1) {
 			for (int s = 0; s < HOST_NSTATES; s++)
@@ -268,7 +294,7 @@ int html_methods_write(FILE *f, const struct run_record *r, size_t n,
 		fprintf(f, " <code>--method %s</code></h3>\n<p>", m->name);
 		html_text(f, m->summary);
 		fprintf(f, "</p>\n");
-		strip_chart(f, r, n, rows, k);
+		strip_chart(f, r, n, rows, k, axis_max * 1.08);
 		chunk_curve(f, g, ng, m->name);
 		theory_table(f, rows[0], m, profiles);
 		fprintf(f, "</article>\n");

@@ -306,6 +306,61 @@ static int line_graph_of(const struct group *g, size_t n, enum sweep_axis axis,
 	return 1;
 }
 
+/* Beside a line graph's data (x.csv), x.lt: gnuplot's `method_lt`, each method's line type in
+ * the order of its lines.  A method's line type is its place in the method table (mod the 8
+ * colours common.gp sets), so it has the same colour in every graph whichever others are
+ * drawn beside it.  Returns 0 or -errno. */
+static int write_line_types(const char *csv_path, const char *const *methods, size_t nm)
+{
+	char path[PLOT_PATH_LEN];
+	size_t len = strlen(csv_path);
+	if (len < 4 || len + 1 > sizeof(path))
+		return -ENAMETOOLONG;
+	snprintf(path, sizeof(path), "%.*s.lt", (int)(len - 4), csv_path);
+	struct output_file out;
+	FILE *f = output_file_open(&out, path);
+	if (!f)
+		return -errno;
+	fprintf(f, "method_lt = \"");
+	for (size_t m = 0; m < nm; m++)
+		fprintf(f, "%s%zu", m ? " " : "", plot_data_line_type(methods[m]));
+	fprintf(f, "\"\n");
+	return output_file_close(&out, 1);
+}
+
+void plot_labels_apart(const double *x, double *y, size_t n, double gap, double x_factor)
+{
+	/* From the lowest up (their order kept), each label at least gap above every label
+	 * already placed whose x is close to its own. */
+	size_t *order = malloc(n * sizeof(*order));
+	if (!order)
+		return;
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	for (size_t a = 1; a < n; a++)	/* insertion sort by y: stable, and n is a few */
+		for (size_t b = a; b > 0 && y[order[b]] < y[order[b - 1]]; b--) {
+			size_t t = order[b];
+			order[b] = order[b - 1];
+			order[b - 1] = t;
+		}
+	for (size_t a = 1; a < n; a++) {
+		size_t i = order[a];
+		for (size_t b = 0; b < a; b++) {
+			size_t j = order[b];
+			int close = x[i] > 0 && x[j] > 0 && x[i] / x[j] <= x_factor &&
+				    x[j] / x[i] <= x_factor;
+			if (close && y[i] < y[j] + gap)
+				y[i] = y[j] + gap;
+		}
+	}
+	free(order);
+}
+
+size_t plot_data_line_type(const char *method)
+{
+	return table_rank(method) % PLOT_LINE_TYPES + 1;
+}
+
 int plot_data_line(const char *path, const struct group *g, size_t n, enum sweep_axis axis)
 {
 	struct line_graph lg;
@@ -332,6 +387,8 @@ int plot_data_line(const char *path, const struct group *g, size_t n, enum sweep
 		fputc('\n', f);
 	}
 	int rc = output_file_close(&out, 1);
+	if (rc == 0)
+		rc = write_line_types(path, lg.methods, lg.nm);
 	return rc < 0 ? rc : 1;
 }
 
@@ -360,5 +417,7 @@ int plot_data_chunk(const char *path, const struct group *g, size_t n)
 		}
 	}
 	int rc = output_file_close(&out, 1);
+	if (rc == 0)
+		rc = write_line_types(path, lg.methods, lg.nm);
 	return rc < 0 ? rc : 1;
 }

@@ -13,6 +13,7 @@
 #include "analysis/judge/groups.h"
 #include "analysis/judge/stats.h"
 #include "analysis/model/model_runs.h"
+#include "analysis/report/plot_data.h"
 #include "analysis/report/report_model_prose.h"
 #include "base/output_file.h"
 #include "base/units.h"
@@ -336,8 +337,9 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 	f = output_file_open(&out, path);
 	if (!f)
 		return -errno;
-	fprintf(f, "method,calls_per_gib,cpu_s_per_gib,kind\n");
+	fprintf(f, "method,calls_per_gib,cpu_s_per_gib,kind,label_y\n");
 	int points = 0, lines = 0;
+	double ymax = 0;	/* the graph's height, for the labels' spacing */
 	size_t stride = report_model_calls_stride(n);
 	for (size_t i = 0; i < n; i += stride) {
 		struct model_counts s, c;
@@ -346,9 +348,19 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 		    s.x[TERM_CALL] + c.x[TERM_CALL] <= 0)
 			continue;	/* no calls: nowhere on a log axis */
 		double gib = (double)r[i].bytes / GIB_BYTES;
-		fprintf(f, "%s,%.6g,%.6g,run\n", r[i].method,
+		fprintf(f, "%s,%.6g,%.6g,run,NaN\n", r[i].method,
 			(s.x[TERM_CALL] + c.x[TERM_CALL]) / gib, (s.cpu_s + c.cpu_s) / gib);
+		ymax = fmax(ymax, (s.cpu_s + c.cpu_s) / gib);
 		points++;
+	}
+	/* The model's line of each method, its label at its right end: the ends first, so labels
+	 * that would print over each other are moved apart before any is written. */
+	size_t nseg = 0;
+	struct { const char *method; double lo, ylo, hi, yhi, label_y; } *seg =
+		calloc(k / 2 + 1, sizeof(*seg));
+	if (!seg) {
+		output_file_close(&out, 0);
+		return -ENOMEM;
 	}
 	for (size_t i = 0; i < k; i += 2) {	/* rows come as sender, receiver of one method */
 		double lo = 0, hi = 0, other = 0, slope = 0;
@@ -375,11 +387,31 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 		}
 		if (!any || lo <= 0)
 			continue;
+		seg[nseg].method = rows[i].method;
+		seg[nseg].lo = lo;
+		seg[nseg].ylo = other + slope * lo;
+		seg[nseg].hi = hi;
+		seg[nseg].yhi = seg[nseg].label_y = other + slope * hi;
+		ymax = fmax(ymax, fmax(seg[nseg].ylo, seg[nseg].yhi));
+		nseg++;
+	}
+	double *lx = calloc(nseg + 1, sizeof(double)), *ly = calloc(nseg + 1, sizeof(double));
+	for (size_t i = 0; lx && ly && i < nseg; i++) {
+		lx[i] = seg[i].hi;
+		ly[i] = seg[i].yhi;
+	}
+	if (lx && ly)	/* a label is about 4% of the graph high; a factor 4 in calls is close */
+		plot_labels_apart(lx, ly, nseg, 0.045 * ymax, 4.0);
+	for (size_t i = 0; i < nseg; i++) {
 		/* A blank line ends the method's segment, so gnuplot never joins two methods. */
-		fprintf(f, "%s,%.6g,%.6g,model\n%s,%.6g,%.6g,model\n\n", rows[i].method, lo,
-			other + slope * lo, rows[i].method, hi, other + slope * hi);
+		fprintf(f, "%s,%.6g,%.6g,model,NaN\n%s,%.6g,%.6g,model,%.6g\n\n", seg[i].method,
+			seg[i].lo, seg[i].ylo, seg[i].method, seg[i].hi, seg[i].yhi,
+			lx && ly ? ly[i] : seg[i].yhi);
 		lines++;
 	}
+	free(lx);
+	free(ly);
+	free(seg);
 	if ((rc = output_file_close(&out, 1)) < 0)
 		return rc;
 	/* gnuplot refuses a plot element with no point, so say which graphs have something */

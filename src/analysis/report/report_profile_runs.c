@@ -20,6 +20,8 @@
 #include "base/units.h"
 
 /* Profiled runs a setting's cell lists; a pooled file's others are counted, not listed. */
+#define PROFILE_FEW_SAMPLES 100	/* a side's samples over its profiled runs: below this a
+				 * category's share moves by a whole percent or more with one sample */
 #define PLACED_SHOWN 9
 
 static double cpu_sum(const struct run_record *r)
@@ -133,15 +135,23 @@ void report_profile_runs_print(FILE *f, const struct run_record *r, size_t n)
 			fprintf(f, "#### The profiled runs beside the measured ones\n\n"
 				"CPU seconds of both sides. Each profiled run is placed among its "
 				"setting's measured runs: \"above 4 of 9\" means four of the nine measured "
-				"runs took less.\n\n| phase | method | chunk | measured runs | their median "
-				"[interval] | profiled runs |\n|---|---|---:|---:|---:|---|\n");
+				"runs took less. *Profiled / measured* is the setting's profiled runs' "
+				"median against its measured runs' median: what profiling cost there. A "
+				"setting is flagged where every profiled run sat outside its measured runs "
+				"(above them all, or below), and a side where its samples are too few (fewer "
+				"than %d) for its shares to mean much.\n\n| phase | method | chunk | measured "
+				"runs | their median [interval] | profiled runs | profiled / measured | "
+				"flagged |\n|---|---|---:|---:|---:|---|---:|---|\n", PROFILE_FEW_SAMPLES);
 		char chunk[32], ci[64];
 		fprintf(f, "| %.*s | %s | %s | %zu | %.3f %s |", (int)measured_len(r[i].series),
 			r[i].series, answer_display_name(r[i].method),
 			units_format_chunk(r[i].chunk, chunk, sizeof(chunk)), nm, s.median,
 			stats_format_median_ci(&s, ci, sizeof(ci)));
 		const char *sep = " ";
-		size_t placed = 0;
+		size_t placed = 0, above_all = 0, below_all = 0;
+		uint64_t samples[2] = { 0, 0 };	/* sender, receiver */
+		struct stats_values here = { 0 };
+		int here_failed = 0;
 		for (size_t j = i; j < n; j++) {
 			if (strcmp(r[j].series, r[i].series) != 0 || strcmp(r[j].method, r[i].method) != 0 ||
 			    r[j].chunk != r[i].chunk || cpu_sum(&r[j]) <= 0)
@@ -158,10 +168,31 @@ void report_profile_runs_print(FILE *f, const struct run_record *r, size_t n)
 				above++;
 			else
 				inside++;
+			above_all += b == nm;
+			below_all += b == 0;
+			samples[0] += r[j].producer_fig.samples;
+			samples[1] += r[j].consumer_fig.samples;
 			cost_failed |= stats_values_push(&cost, log(x / s.median)) < 0;
+			here_failed |= stats_values_push(&here, x) < 0;
 		}
 		if (placed > PLACED_SHOWN)
 			fprintf(f, " and %zu more", placed - PLACED_SHOWN);
+		fprintf(f, " | ");
+		if (!here_failed && here.n)
+			fprintf(f, "%.2fx", stats_median_inplace(here.v, here.n) / s.median);
+		stats_values_free(&here);
+		char flags[192] = "";
+		size_t used = (size_t)snprintf(flags, sizeof(flags), "%s",
+					       above_all == placed ? "every profiled run above every measured one" :
+					       below_all == placed ? "every profiled run below every measured one" :
+								     "");
+		for (int side = 0; side < 2 && used < sizeof(flags); side++)
+			if (samples[side] < PROFILE_FEW_SAMPLES)
+				used += (size_t)snprintf(flags + used, sizeof(flags) - used,
+							 "%s%s: %llu samples, too few to share out",
+							 used ? "; " : "", side ? "receiver" : "sender",
+							 (unsigned long long)samples[side]);
+		fprintf(f, " | %s", flags);
 		fprintf(f, " |\n");
 	}
 	stats_values_free(&measured);

@@ -440,9 +440,19 @@ void report_targets_print(FILE *f, const struct group *g, size_t ng, const struc
 			"%.2f s | **%s** | |\n", ctx->generate_s, ctx->hash_s, overhead, rw->wall.median,
 			overhead < rw->wall.median ? "met" : "missed");
 	}
-	if (ctx && ctx->elapsed_s > 0)
+	/* The target is for the study's size: a smaller job meets it trivially, so it is not
+	 * judged on one (its time is still said). */
+	uint64_t target_bytes = 0;
+	units_parse_size(REPRODUCE_SIZE_TEXT, &target_bytes);
+	if (ctx && ctx->elapsed_s > 0 && rw && rw->bytes >= target_bytes)
 		fprintf(f, "| the whole job under %.0f s (for 1.4 GiB) | %.0f s | **%s** | |\n",
 			REPORT_DURATION_TARGET_S, ctx->elapsed_s,
 			ctx->elapsed_s < REPORT_DURATION_TARGET_S ? "met" : "missed");
+	else if (ctx && ctx->elapsed_s > 0 && rw) {
+		char size[32];
+		fprintf(f, "| the whole job under %.0f s (for 1.4 GiB) | %.0f s for %s | not judged: "
+			"the target is for a 1.4 GiB job | |\n", REPORT_DURATION_TARGET_S,
+			ctx->elapsed_s, units_format_size(rw->bytes, size, sizeof(size)));
+	}
 	print_spread(f, g, ng);
 }
