@@ -64,6 +64,7 @@ static void test_run_profile_writes_what_csv_says(void)
 	snprintf(path, sizeof(path), "%s/profile.csv", pdir);
 	CU_ASSERT_EQUAL_FATAL(profile_read_csv(path, &rows, &n, &err), 0);
 	CU_ASSERT_EQUAL(n, 4);	/* two methods, two sides; warm-ups not profiled */
+	uint64_t all_samples = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct side_profile p;
 		memset(&p, 0, sizeof(p));
@@ -80,11 +81,14 @@ static void test_run_profile_writes_what_csv_says(void)
 		for (int c = 0; c < CAT_COUNT; c++)
 			CU_ASSERT_EQUAL(counts[c], rows[i].samples[c]);
 		CU_ASSERT_EQUAL(p.stacks.total, rows[i].total);
-		CU_ASSERT_TRUE(rows[i].total > 0);
+		/* a side can use less CPU than one sampling period on a fast host: its profile may
+		 * be empty; the sides together are not */
+		all_samples += rows[i].total;
 		stack_counts_free(&p.stacks);
 		snprintf(path, sizeof(path), "%s/%s.svg", pdir, base);
 		CU_ASSERT_TRUE(ts_file_contains(path, "<svg"));
 	}
+	CU_ASSERT_TRUE(all_samples > 0);
 	/* The rows of runs.csv hold the samples the folded files hold. */
 	struct run_record *recs = NULL;
 	size_t nrec = 0, cap = 0;

@@ -196,8 +196,12 @@ static void test_run_options_show(void)
 		CU_ASSERT_EQUAL(recs[i].cold, 1);
 		CU_ASSERT_TRUE(recs[i].src_resident_pct < 100);	/* evicted before the run */
 		CU_ASSERT_EQUAL(recs[i].fsync, 1);
-		/* 8 MiB / 64 KiB = 128 chunks, read + write each, plus the fsync */
-		CU_ASSERT_EQUAL(recs[i].consumer_fig.syscalls, 2 * 128 + 1);
+		/* 8 MiB / 64 KiB = 128 chunks, read + write each, plus the fsync; a pipe the kernel
+		 * made smaller than a chunk (a user past pipe-user-pages-soft) returns short reads,
+		 * so more */
+		if (recs[i].pipe_size >= 65536)
+			CU_ASSERT_EQUAL(recs[i].consumer_fig.syscalls, 2 * 128 + 1);
+		CU_ASSERT_TRUE(recs[i].consumer_fig.syscalls >= 2 * 128 + 1);
 		CU_ASSERT_EQUAL(recs[i].cpu_producer, 0);
 		CU_ASSERT_EQUAL(recs[i].cpu_consumer, 1);
 	}

@@ -42,7 +42,6 @@ int cmd_limits(int argc, char **argv)
 	memset(&l, 0, sizeof(l));
 	if (rc == 0) {
 		floor_memcpy(&l);
-		floor_kernel_copy(&l);
 		steady_warm(src);
 		l.read_gib_s = floor_read(src);
 		if (o.prime == PRIME_AUTO)

@@ -25,12 +25,9 @@ struct machine_limits {
 	double dst_floor_gib_s;		/* write() of size bytes into a new file in dst_dir */
 };
 
-/* Copy bandwidth of one core with glibc memcpy and rep movsb. */
+/* Copy bandwidth of one core with glibc memcpy and rep movsb, and the kernel's own copy into
+ * the same present buffer (pread() of a filled memfd, 1 MiB a call): the warm rates. */
 void floor_memcpy(struct machine_limits *l);
-
-/* The kernel's own copy rate, warm: pread() of a filled memfd into a prefaulted buffer, as
- * large as floor_memcpy's, 1 MiB a call, best of several passes; into l->kernel_copy_gib_s. */
-void floor_kernel_copy(struct machine_limits *l);
 
 /* read() the (cached) file at path once; GiB/s, or 0 on error. */
 double floor_read(const char *path);

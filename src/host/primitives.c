@@ -14,9 +14,9 @@
 #include "base/measure.h"
 
 #define PASSES 3
-#define SYSCALLS 200000
-#define FAULT_BYTES (64UL << 20)
-#define ROUND_TRIPS 20000
+#define SYSCALLS 50000
+#define FAULT_BYTES (16UL << 20)
+#define ROUND_TRIPS 5000
 
 static double cpu_now(void)
 {

@@ -14,7 +14,8 @@ struct primitive_costs {
 	double wakeup_s;	/* half a pipe round trip between two processes, wall seconds */
 };
 
-/* Measure the three (about 0.3 s in all).  A primitive that cannot be measured is 0. */
+/* Measure the three (well under a second on bare metal; a few on a guest whose faults and
+ * wake-ups go through the host).  A primitive that cannot be measured is 0. */
 void primitives_measure(struct primitive_costs *out);
 
 #endif

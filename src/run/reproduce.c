@@ -557,7 +557,6 @@ int reproduce_run(const struct run_plan *plan, struct bx_error *err)
 	char copy_placement[256] = "";
 	if (rc == 0) {
 		floor_memcpy(&limits);
-		floor_kernel_copy(&limits);
 		/* the profiles tell each copy from the memory it first touches at these rates */
 		s.profiles.rates.user_gib_s = limits.memcpy_gib_s;
 		s.profiles.rates.kernel_gib_s = limits.kernel_copy_gib_s;

@@ -88,8 +88,10 @@ int memory_source_create(struct memory_source *ms, uint64_t size, uint64_t seed,
 		if (p == MAP_FAILED)
 			return bx_fail(err, BX_EXIT_USAGE, "--src memory: cannot map %s: %s", human,
 				       strerror(errno));
-		if (huge)
-			madvise(p, len, MADV_HUGEPAGE);	/* measured below: it may be refused */
+		/* Asked for or refused, so the pages are bulkxfer's choice, not the host's default
+		 * (THP "always" would give a 4 MiB source huge pages unasked); measured below: the
+		 * kernel may refuse either. */
+		madvise(p, len, huge ? MADV_HUGEPAGE : MADV_NOHUGEPAGE);
 	}
 	ms->base = p;
 	ms->buf = (unsigned char *)p + (offset & 4095);

@@ -304,7 +304,10 @@ static int write_page(FILE *f, const struct html_input *in)
 	write_graphs(f, in);
 	fprintf(f, "<section id=\"flames\"><h2>Where the CPU time goes: flame graphs</h2>\n<p>Each "
 		"profiled side's sampled stacks, the harness's own frames folded away; a frame's width "
-		"is its share of the side's samples, its colour its category.</p>\n");
+		"is its share of the side's samples, its colour the category the tables count a "
+		"sample there in. A copy routine's frame also holds the memory it first touched (on a "
+		"guest whose hypervisor fills pages in under the copy, most of it): the tables split "
+		"that out as first touch at this machine's warm copy rate; a frame cannot.</p>\n");
 	int sides = html_flame_write(f, in->profiles, in->profile_why);
 	fprintf(f, "</section>\n");
 	write_appendix(f, in->out_dir);

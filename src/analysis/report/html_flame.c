@@ -162,7 +162,9 @@ static int write_data(FILE *f, const struct profile_set *set)
 		html_json_string(f, category_id((enum category)c));
 		fprintf(f, ",\"label\":");
 		html_json_string(f, category_label((enum category)c));
-		fprintf(f, ",\"fill\":\"%s\",\"dark\":%d}", cat_colour[c].fill, cat_colour[c].dark);
+		/* first touch is worked out per side, never drawn on a frame: not in the legend */
+		fprintf(f, ",\"fill\":\"%s\",\"dark\":%d,\"frame\":%d}", cat_colour[c].fill,
+			cat_colour[c].dark, c != CAT_FIRST_TOUCH);
 	}
 	fprintf(f, "],\"sides\":[");
 	for (size_t i = 0; rc == 0 && i < set->n; i++) {
@@ -204,6 +206,7 @@ static const char flame_script[] =
 	"  var reset = document.getElementById('flame-reset'), legend = document.getElementById('flame-legend');\n"
 	"  var ROW = 18, OTHER = data.cats.length - 1, root = null, zoom = null;\n"
 	"  data.cats.forEach(function (c) {\n"
+	"    if (!c.frame) return;\n"
 	"    var s = document.createElement('span'); s.className = 'key';\n"
 	"    s.innerHTML = '<i style=\"background:' + c.fill + '\"></i>'; s.appendChild(document.createTextNode(c.label));\n"
 	"    legend.appendChild(s);\n"
