@@ -308,6 +308,7 @@ static void say_units(struct answer *a, const struct findings *f)
 static void say_fastest(struct answer *a, const struct findings *f)
 {
 	int header = 0;
+	double marked = 0;
 	for (size_t u = 0; u < 3; u++) {
 		const struct group *b = f->uses[u].g;
 		if (!b || f->uses[u].by_cpu)
@@ -322,11 +323,17 @@ static void say_fastest(struct answer *a, const struct findings *f)
 			say(a, "  %-17s %-34s %.2f (1 run)", what, setting, b->gib.median);
 			continue;
 		}
-		if (b->gib.median_ci_level < 0.95)
-			snprintf(level, sizeof(level), " (%.0f%% CI)", 100 * b->gib.median_ci_level);
+		/* an interval below 95% is marked, its level said below: a level after a rate
+		 * would read as a share */
+		if (b->gib.median_ci_level < 0.95) {
+			snprintf(level, sizeof(level), "*");
+			marked = b->gib.median_ci_level;
+		}
 		say(a, "  %-17s %-34s %.2f [%.2f, %.2f]%s", what, setting, b->gib.median,
 		    b->gib.median_ci_low, b->gib.median_ci_high, level);
 	}
+	if (marked > 0)
+		say(a, "  * a %.0f%% interval: its runs are too few for a 95%% one", 100 * marked);
 	char rivals[160] = "";
 	size_t used = 0;
 	for (size_t u = 0; u < 3; u++) {

@@ -51,10 +51,14 @@ const char *answer_units_sentence(const struct finding_pair *fp, char *buf, size
 	char unit[32], cross[32];
 	answer_unit_value(d, x->unit[d], unit, sizeof(unit));
 	if (x->profile_agrees == 0) {
+		char seen[32] = "";
+		if (x->delta_count[d] != 0 && x->profile_s / x->delta_count[d] > 0)
+			answer_unit_value(d, x->profile_s / x->delta_count[d], seen, sizeof(seen));
 		snprintf(buf, len, "%s against %s: the counts put the difference on %s (%+.3f s per GiB "
-			 "at %s), but the profile's categories for them differ by %+.3f s per GiB, so "
-			 "it is not explained here.", fp->a_name, fp->b_name, plural(d),
-			 x->delta_s[d], unit, x->profile_s);
+			 "at %s each, as measured alone), but the profile's categories for them differ "
+			 "by %+.3f s per GiB%s%s%s, so it is not explained here by that cost.",
+			 fp->a_name, fp->b_name, plural(d), x->delta_s[d], unit, x->profile_s,
+			 seen[0] ? " (" : "", seen, seen[0] ? " each in these runs)" : "");
 		return buf;
 	}
 	size_t used = (size_t)snprintf(buf, len, "%s against %s: %+.3f s CPU per GiB, of which %s "
