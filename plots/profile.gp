@@ -11,7 +11,8 @@ set boxwidth 0.7
 set xtics rotate by -50 font ",9"
 set yrange [0:*]
 set key outside right top
-# the flame graphs' colours (flamegraph.c), in the category order of the data's columns
-colours = "#e8743b #b5562a #f2b134 #d64550 #c98bdb #a77bca #7fb3d5 #5bb381 #9fc55a #b0b0b0 #80cbc4 #00796b #6d9eeb #8c6d62 #9e4a7c #dddddd"
+# the categories' colours (categories.c: category_colour), in the order of the data's columns;
+# a test holds this list to that table
+colours = "#D55E00 #E69F00 #F0E442 #CC79A7 #E7BCD6 #B9A3C9 #56B4E9 #009E73 #0072B2 #999999 #B3DFF2 #00527F #80CDB9 #8C6D62 #882255 #DDDDDD"
 plotcmd = "plot for [i=2:17] data using i:xtic(1) title columnhead(i) lc rgb word(colours, i-1)"
 load dir."/render.gp"

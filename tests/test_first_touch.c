@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "analysis/profile/categories.h"
@@ -206,6 +207,31 @@ static void test_flame_graph_colours_as_counted(void)
 	ts_remove_tree(dir);
 }
 
+/* One palette: plots/profile.gp's bars take each category's colour from the same table as the
+ * flame graphs (category_colour), in the category order of plot-profile.csv's columns. */
+static void test_one_palette(void)
+{
+	char *gp = ts_read_file("plots/profile.gp", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(gp);
+	const char *at = strstr(gp, "colours = \"");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+	at += strlen("colours = \"");
+	for (int c = 0; c < CAT_COUNT; c++) {
+		char word[16] = "";
+		int used = 0;
+		CU_ASSERT_EQUAL(sscanf(at, "%15[^ \"]%n", word, &used), 1);
+		CU_ASSERT_EQUAL(strcasecmp(word, category_colour((enum category)c)), 0);
+		if (strcasecmp(word, category_colour((enum category)c)) != 0)
+			fprintf(stderr, "\n  %s: profile.gp %s, categories.c %s\n",
+				category_id((enum category)c), word, category_colour((enum category)c));
+		at += used;
+		while (*at == ' ')
+			at++;
+	}
+	CU_ASSERT_EQUAL(*at, '"');	/* no colour left over */
+	free(gp);
+}
+
 int register_first_touch_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -215,6 +241,7 @@ int register_first_touch_suite(void)
 		{ "side_bytes_from_the_halves", test_side_bytes_from_the_halves },
 		{ "walk_agrees_with_the_table", test_walk_agrees_with_the_table },
 		{ "flame_graph_colours_as_counted", test_flame_graph_colours_as_counted },
+		{ "one_palette", test_one_palette },
 	};
 	return TS_ADD_SUITE("first_touch", cases);
 }

@@ -236,6 +236,7 @@ static void test_copies_table_measures_context_switches(void)
 		r[k].producer_fig.vcsw = 1000;	/* 1 GiB is 16384 chunks of 64 KiB */
 		r[k].producer_fig.ivcsw = 24;
 		r[k].consumer_fig.vcsw = 2048;
+		r[k].producer_fig.minflt = 4096;	/* a fault every 4 chunks: 2 more mode switches */
 		r[k].producer_fig.syscalls = r[k].consumer_fig.syscalls = 32768;
 		r[k].producer_fig.kernel_syscalls = 32768 + 5;	/* the fault guard's own */
 		r[k].consumer_fig.kernel_syscalls = 32768 + 16384 + 5;	/* reads the half missed */
@@ -251,8 +252,8 @@ static void test_copies_table_measures_context_switches(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(md, "The kernel's count here: the raw_syscalls:sys_enter "
 				      "tracepoint, every system call."));
 	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| read/write | sender | 4 copies (2 by DMA), 4 switches "
-				      "| 2 | - | 2 / 2.00 / 2.00 | 4.00 (kernel) | 0.06 |"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(md, "|  | receiver |  | 2 | - | 2 / 2.00 / 3.00 | 6.00 "
+				      "| 2 | - | 2 / 2.00 / 2.00 | 0.25 | 4.50 (kernel) | 0.06 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "|  | receiver |  | 2 | - | 2 / 2.00 / 3.00 | 0.00 | 6.00 "
 				      "(kernel) | 0.12 |"));
 	free(md);
 	/* Where the kernel counted nothing, the harness's count gives the mode switches. */
@@ -263,9 +264,23 @@ static void test_copies_table_measures_context_switches(void)
 	CU_ASSERT_EQUAL(report_write(r, 3, "runs.csv", dir, NULL, &err), 0);
 	md = slurp(path);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
-	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| 2 / 2.00 / - | 4.00 (harness) |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| 2 / 2.00 / n/c | 0.25 | 4.50 (harness) |"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(md, "The kernel's count here: not counted by the kernel "
 				      "here."));
+	free(md);
+	/* /proc/self/io sees reads and writes only: a count below the half's is calls it cannot
+	 * see, not calls not made */
+	for (int k = 0; k < 3; k++) {
+		r[k].producer_fig.kernel_syscalls = 16384;
+		r[k].consumer_fig.kernel_syscalls = 32768;
+		snprintf(r[k].kernel_syscalls_by, sizeof(r[k].kernel_syscalls_by), "io");
+	}
+	CU_ASSERT_EQUAL(report_write(r, 3, "runs.csv", dir, NULL, &err), 0);
+	md = slurp(path);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| sender | 4 copies (2 by DMA), 4 switches | 2 | - | 2 / "
+				      "2.00 / n/c |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| receiver |  | 2 | - | 2 / 2.00 / 2.00 |"));
 	free(md);
 	ts_remove_tree(dir);
 }

@@ -33,10 +33,21 @@ static const struct frame_rule rules[] = {
 	{ "_start", USER, NO_WORK },
 	{ "main", USER, NO_WORK },
 
-	/* A hypervisor's entry hooks: a paravirtualised guest calls into its host here (to enable
-	 * interrupts, flush a TLB, send an IPI), and a sample that lands here stands for the host's
-	 * work.  Inside a page fault it stays the fault's (category_of_stack): on such a host that
-	 * is what a fault costs. */
+	/* Interrupts switched back on through a paravirtualised hook: a sample taken while they
+	 * were off is delivered here, late, so it stands for the work before it, not the host's.
+	 * Such a frame has no category of its own: the walk goes on to what took it (a system
+	 * call, a context switch, a fault). */
+	{ "pvm_irq_enable", KERNEL, NO_WORK },
+	{ "__raw_callee_save_pvm_irq_enable", KERNEL, NO_WORK },
+	{ "pvm_restore_fl", KERNEL, NO_WORK },
+	{ "__raw_callee_save_pvm_restore_fl", KERNEL, NO_WORK },
+	{ "xen_irq_enable*", KERNEL, NO_WORK },
+	{ "xen_restore_fl*", KERNEL, NO_WORK },
+	{ "__raw_callee_save_xen_*", KERNEL, NO_WORK },
+	/* A hypervisor's other entry hooks: a paravirtualised guest calls into its host here (a
+	 * hypercall, a TLB flush, an IPI), and a sample that lands here stands for the host's work.
+	 * Inside a page fault it stays the fault's (category_of_stack): on such a host that is
+	 * what a fault costs. */
 	{ "pvm_*", KERNEL, CAT_HYPERVISOR },
 	{ "__raw_callee_save_pvm_*", KERNEL, CAT_HYPERVISOR },
 	{ "kvm_*", KERNEL, CAT_HYPERVISOR },
@@ -475,6 +486,30 @@ static const struct { const char *id, *label; } names[CAT_COUNT] = {
 	[CAT_FIRST_TOUCH] = { "first_touch", "first touch: memory brought in under the copy" },
 	[CAT_OTHER] = { "other", "other" },
 };
+
+/* Okabe-Ito's colours, and tints of them for the categories past eight; dark ones take white
+ * text.  Every graph that colours a category takes it from here (plots/profile.gp repeats the
+ * list, and a test holds the two together). */
+static const struct { const char *fill; int dark; } colours[CAT_COUNT] = {
+	[CAT_COPY_KERNEL] = { "#D55E00", 1 },	[CAT_COPY_IN_KERNEL] = { "#E69F00", 0 },
+	[CAT_COPY_USER] = { "#F0E442", 0 },	[CAT_ZERO_PAGES] = { "#CC79A7", 0 },
+	[CAT_PAGE_FAULT] = { "#E7BCD6", 0 },	[CAT_PAGE_ALLOC] = { "#B9A3C9", 0 },
+	[CAT_PAGE_CACHE] = { "#56B4E9", 0 },	[CAT_PIPE_SPLICE] = { "#009E73", 1 },
+	[CAT_SYSCALL] = { "#0072B2", 1 },	[CAT_SCHED] = { "#999999", 0 },
+	[CAT_SLEEP_WAKE] = { "#B3DFF2", 0 },	[CAT_LOCK_SPIN] = { "#00527F", 1 },
+	[CAT_SOCKET] = { "#80CDB9", 0 },	[CAT_HYPERVISOR] = { "#8C6D62", 1 },
+	[CAT_FIRST_TOUCH] = { "#882255", 1 },	[CAT_OTHER] = { "#DDDDDD", 0 },
+};
+
+const char *category_colour(enum category c)
+{
+	return c < CAT_COUNT ? colours[c].fill : colours[CAT_OTHER].fill;
+}
+
+int category_colour_is_dark(enum category c)
+{
+	return c < CAT_COUNT ? colours[c].dark : 0;
+}
 
 const char *category_id(enum category c)
 {

@@ -43,6 +43,10 @@ enum category {
 const char *category_id(enum category c);
 const char *category_label(enum category c);
 
+/* The category's colour ("#RRGGBB") in every graph, and whether it is dark (white text). */
+const char *category_colour(enum category c);
+int category_colour_is_dark(enum category c);
+
 /* The category named id, or -1. */
 int category_from_id(const char *id);
 

@@ -92,20 +92,6 @@ static size_t depth_of(const struct node *n)
 	return d + 1;
 }
 
-/* One colour per category, so a glance says where the time goes: a frame takes the category
- * the table gives a sample taken there (category_walk_step), so the graph and the table agree
- * frame by frame. */
-static const char *const by_cat[CAT_COUNT] = {
-	[CAT_COPY_KERNEL] = "#e8743b", [CAT_COPY_IN_KERNEL] = "#b5562a",
-	[CAT_COPY_USER] = "#f2b134",
-	[CAT_ZERO_PAGES] = "#d64550", [CAT_PAGE_FAULT] = "#c98bdb",
-	[CAT_PAGE_ALLOC] = "#a77bca", [CAT_PAGE_CACHE] = "#7fb3d5",
-	[CAT_PIPE_SPLICE] = "#5bb381", [CAT_SYSCALL] = "#9fc55a",
-	[CAT_SCHED] = "#b0b0b0", [CAT_SLEEP_WAKE] = "#80cbc4", [CAT_LOCK_SPIN] = "#00796b",
-	[CAT_SOCKET] = "#6d9eeb", [CAT_HYPERVISOR] = "#8c6d62", [CAT_FIRST_TOUCH] = "#9e4a7c",
-	[CAT_OTHER] = "#dddddd",
-};
-
 static void xml_text(FILE *f, const char *s, size_t max)
 {
 	for (size_t i = 0; s[i] && i < max; i++) {
@@ -133,10 +119,11 @@ static void draw(FILE *f, const struct node *n, double x, size_t depth, size_t m
 	fprintf(f, " (%llu samples, %.2f%%)</title><rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" "
 		"height=\"%d\" fill=\"%s\" rx=\"2\"/>", (unsigned long long)n->count,
 		100.0 * (double)n->count / (double)total, MARGIN + x, y, w, FRAME_H - 1,
-		by_cat[cat]);
+		category_colour(cat));
 	size_t fits = (size_t)((w - 4) / CHAR_PX);
 	if (fits >= 3) {
-		fprintf(f, "<text x=\"%.2f\" y=\"%.1f\">", MARGIN + x + 2, y + FRAME_H - 4);
+		fprintf(f, "<text x=\"%.2f\" y=\"%.1f\"%s>", MARGIN + x + 2, y + FRAME_H - 4,
+			category_colour_is_dark(cat) ? " fill=\"#ffffff\"" : "");
 		size_t len = strlen(n->name);
 		xml_text(f, n->name, len <= fits ? len : fits - 2);
 		if (len > fits)
@@ -158,7 +145,8 @@ static void legend(FILE *f, double y)
 		if (c == CAT_FIRST_TOUCH)
 			continue;
 		fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>"
-			"<text x=\"%.1f\" y=\"%.1f\">%s</text>\n", x, y, by_cat[c], x + 13,
+			"<text x=\"%.1f\" y=\"%.1f\">%s</text>\n", x, y,
+			category_colour((enum category)c), x + 13,
 			y + 9, category_label((enum category)c));
 		x += 13 + CHAR_PX * (double)strlen(category_label((enum category)c)) + 12;
 		if (x > WIDTH - 150) {

@@ -47,8 +47,8 @@ void html_copies_write(FILE *f, const struct html_input *in)
 	html_text(f, syscall_counter_words(syscall_counter_from_id(in->g[0].kernel_syscalls_by)));
 	fprintf(f, ".</p>\n<table id=\"teacher\"><thead><tr><th>method</th><th>side</th><th>the "
 		"lesson (both sides)</th><th>CPU copies: theory here</th><th>copy time, as copies "
-		"(measured)</th><th>system calls: theory / harness / kernel (counted)</th><th>mode "
-		"switches (counted)</th><th>context switches (counted)</th><th>CPU s per GiB "
+		"(measured)</th><th>system calls: theory / harness / kernel (counted)</th><th>page "
+		"faults (counted)</th><th>mode switches (counted)</th><th>context switches (counted)</th><th>CPU s per GiB "
 		"(measured)</th></tr></thead><tbody>\n");
 	for (size_t i = 0; i < k; i++) {
 		const struct copies_row *r = &rows[i];
@@ -67,9 +67,10 @@ void html_copies_write(FILE *f, const struct html_input *in)
 		if (r->calls_kernel >= 0)
 			fprintf(f, "%.2f", r->calls_kernel);
 		else
-			fprintf(f, "-");
-		fprintf(f, "</td><td class=\"num\">%.2f (%s)</td><td class=\"num\">%.2f</td>"
-			"<td class=\"num\">%.3f</td></tr>\n", r->mode_switches,
+			fprintf(f, "n/c");
+		fprintf(f, "</td><td class=\"num\">%.2f</td><td class=\"num\">%.2f (%s)</td>"
+			"<td class=\"num\">%.2f</td><td class=\"num\">%.3f</td></tr>\n", r->faults,
+			r->mode_switches,
 			r->modes_by_kernel ? "kernel" : "harness", r->context_switches,
 			r->cpu_s_per_gib);
 	}

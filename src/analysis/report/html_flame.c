@@ -23,19 +23,6 @@
 
 #define MAX_FRAME 256
 
-/* Okabe-Ito's colours, and tints of them for the categories past eight; dark ones take white
- * text. */
-static const struct { const char *fill; int dark; } cat_colour[CAT_COUNT] = {
-	[CAT_COPY_KERNEL] = { "#D55E00", 1 },	[CAT_COPY_IN_KERNEL] = { "#E69F00", 0 },
-	[CAT_COPY_USER] = { "#F0E442", 0 },	[CAT_ZERO_PAGES] = { "#CC79A7", 0 },
-	[CAT_PAGE_FAULT] = { "#E7BCD6", 0 },	[CAT_PAGE_ALLOC] = { "#B9A3C9", 0 },
-	[CAT_PAGE_CACHE] = { "#56B4E9", 0 },	[CAT_PIPE_SPLICE] = { "#009E73", 1 },
-	[CAT_SYSCALL] = { "#0072B2", 1 },	[CAT_SCHED] = { "#999999", 0 },
-	[CAT_SLEEP_WAKE] = { "#B3DFF2", 0 },	[CAT_LOCK_SPIN] = { "#00527F", 1 },
-	[CAT_SOCKET] = { "#80CDB9", 0 },	[CAT_HYPERVISOR] = { "#8C6D62", 1 },
-	[CAT_FIRST_TOUCH] = { "#882255", 1 },
-	[CAT_OTHER] = { "#DDDDDD", 0 },
-};
 
 /* ---- the table of frames ------------------------------------------------------------------ */
 
@@ -163,8 +150,9 @@ static int write_data(FILE *f, const struct profile_set *set)
 		fprintf(f, ",\"label\":");
 		html_json_string(f, category_label((enum category)c));
 		/* first touch is worked out per side, never drawn on a frame: not in the legend */
-		fprintf(f, ",\"fill\":\"%s\",\"dark\":%d,\"frame\":%d}", cat_colour[c].fill,
-			cat_colour[c].dark, c != CAT_FIRST_TOUCH);
+		fprintf(f, ",\"fill\":\"%s\",\"dark\":%d,\"frame\":%d}",
+			category_colour((enum category)c), category_colour_is_dark((enum category)c),
+			c != CAT_FIRST_TOUCH);
 	}
 	fprintf(f, "],\"sides\":[");
 	for (size_t i = 0; rc == 0 && i < set->n; i++) {

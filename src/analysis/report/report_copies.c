@@ -62,6 +62,8 @@ static void side_row(const struct group *g, const struct half_ops *h, int produc
 	const struct stats_summary *kcalls = producer ? &g->sender_kernel_syscalls_per_gib :
 							&g->receiver_kernel_syscalls_per_gib;
 	const struct stats_summary *csw = producer ? &g->sender_csw_per_gib : &g->receiver_csw_per_gib;
+	const struct stats_summary *flt = producer ? &g->sender_faults_per_gib :
+						     &g->receiver_faults_per_gib;
 	memset(r, 0, sizeof(*r));
 	r->method = answer_display_name(g->method);
 	r->producer = producer;
@@ -71,8 +73,15 @@ static void side_row(const struct group *g, const struct half_ops *h, int produc
 	r->copies = report_copies_measured(g, producer, set, u);
 	r->calls_harness = calls->median / chunks;
 	r->calls_kernel = kcalls->median >= 0 ? kcalls->median / chunks : -1;
+	/* reads and writes only: fewer than the half made means calls it cannot see (splice,
+	 * futex, io_uring_enter), not calls not made */
+	if (strcmp(g->kernel_syscalls_by, "io") == 0 && kcalls->median < calls->median)
+		r->calls_kernel = -1;
 	r->modes_by_kernel = strcmp(g->kernel_syscalls_by, "tracepoint") == 0 && kcalls->median >= 0;
-	r->mode_switches = 2 * (r->modes_by_kernel ? r->calls_kernel : r->calls_harness);
+	r->faults = flt->median / chunks;
+	/* a fault enters the kernel and leaves it as a call does */
+	r->mode_switches = 2 * (r->modes_by_kernel ? r->calls_kernel : r->calls_harness) +
+			   2 * r->faults;
 	r->context_switches = csw->median / chunks;
 	r->cpu_s_per_gib = producer ? g->sender_user_per_gib.median + g->sender_sys_per_gib.median :
 				      g->receiver_user_per_gib.median + g->receiver_sys_per_gib.median;
@@ -108,10 +117,13 @@ const char *const report_copies_intro[3] = {
 	"proper is the scheduler giving the CPU to another task (the peer, when a side waits).",
 	"**Counted and measured.** Per chunk (one call's bytes), medians of the method's first "
 	"group. *Counted*: system calls by the half's loop (harness) and by the kernel, context "
-	"switches by the kernel (getrusage). *Measured*: the copy time, given as copies at this "
-	"machine's warm copy rate (the profile's copy CPU, first touch apart, over the bytes moved; "
-	"profiled settings only: a copy that runs in the cache, faster than the warm rate, shows "
-	"as fewer), and the CPU seconds per GiB, user and system.",
+	"switches and page faults by the kernel (getrusage), mode switches two a call and two a "
+	"fault (a fault enters the kernel and leaves it as a call does); *n/c*: not countable "
+	"here. *Measured*: the copy time, given as copies at this machine's warm copy rate (the "
+	"profile's copy CPU, first touch apart, over the bytes moved; profiled settings only: "
+	"never more than the theory, since what lies beyond it is first touch, and fewer where a "
+	"copy runs in the cache, faster than the warm rate), and the CPU seconds per GiB, user "
+	"and system.",
 };
 
 const char *const report_copies_after =
@@ -134,20 +146,20 @@ void report_copies_print(FILE *f, const struct group *g, size_t n, const struct 
 		n ? syscall_counter_words(syscall_counter_from_id(g[0].kernel_syscalls_by)) :
 		    "none");
 	fprintf(f, "| method | side | the lesson (both sides) | CPU copies: theory here | copy time, "
-		"as copies (measured) | system calls: theory / harness / kernel (counted) | mode "
-		"switches (counted) | context switches (counted) | CPU s per GiB (measured) |\n"
-		"|---|---|---|---:|---:|---:|---:|---:|---:|\n");
+		"as copies (measured) | system calls: theory / harness / kernel (counted) | page "
+		"faults (counted) | mode switches (counted) | context switches (counted) | CPU s per "
+		"GiB (measured) |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
 	for (size_t i = 0; i < k; i++) {
 		const struct copies_row *r = &rows[i];
-		char copies[32] = "-", kernel[32] = "-";
+		char copies[32] = "-", kernel[32] = "n/c";
 		if (r->copies >= 0)
 			snprintf(copies, sizeof(copies), "%.2f", r->copies);
 		if (r->calls_kernel >= 0)
 			snprintf(kernel, sizeof(kernel), "%.2f", r->calls_kernel);
-		fprintf(f, "| %s | %s | %s | %u | %s | %u / %.2f / %s | %.2f (%s) | %.2f | %.3f |\n",
-			r->producer ? r->method : "", r->producer ? "sender" : "receiver",
+		fprintf(f, "| %s | %s | %s | %u | %s | %u / %.2f / %s | %.2f | %.2f (%s) | %.2f | "
+			"%.3f |\n", r->producer ? r->method : "", r->producer ? "sender" : "receiver",
 			r->producer ? (r->lesson ? r->lesson : "-") : "", r->theory_copies, copies,
-			r->theory_calls, r->calls_harness, kernel, r->mode_switches,
+			r->theory_calls, r->calls_harness, kernel, r->faults, r->mode_switches,
 			r->modes_by_kernel ? "kernel" : "harness", r->context_switches,
 			r->cpu_s_per_gib);
 	}

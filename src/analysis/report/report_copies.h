@@ -33,9 +33,11 @@ struct copies_row {
 	unsigned theory_copies, theory_calls;	/* this setting's theory, from the half */
 	double copies;			/* measured (report_copies_measured); -1: not */
 	double calls_harness;		/* counted by the half's loop */
-	double calls_kernel;		/* counted by the kernel; -1: not */
-	double mode_switches;		/* two a call, from the kernel's count where it counts every
-					 * call, else the harness's */
+	double calls_kernel;		/* counted by the kernel; -1: not, or not of these calls
+					 * (/proc/self/io sees reads and writes only) */
+	double faults;			/* page faults, counted by the kernel (getrusage) */
+	double mode_switches;		/* two a call (the kernel's count where it counts every
+					 * call, else the harness's) and two a fault */
 	int modes_by_kernel;		/* 1: mode_switches are the kernel's count */
 	double context_switches;	/* counted by the kernel (getrusage) */
 	double cpu_s_per_gib;		/* measured, user + system */

@@ -396,7 +396,12 @@ void report_profile_print(FILE *f, const struct run_record *r, size_t n,
 	fprintf(f, "Each side sampled its own CPU time (perf_event_open, cpu-clock every %.0f ms of "
 		"CPU, kernel and user call chains) from the start barrier to its last byte. "
 		"Categories come from the frame table in `src/analysis/profile/categories.c`; the "
-		"flame graphs and folded stacks are in `profile/`.\n\n",
+		"flame graphs and folded stacks are in `profile/`. One category is derived, not "
+		"sampled: *first touch* is the part of a side's copy samples beyond what its bytes "
+		"cost at this machine's warm copy rate (the half's copies per byte times the bytes, "
+		"at the rate measured in this job): memory brought in under the copy, which on a "
+		"guest whose hypervisor fills pages in lands under the copy's own instructions. A "
+		"flame graph's copy frame holds both.\n\n",
 		(double)PROFILE_PERIOD_NS / 1e6);
 	print_agreement(f, set);
 	print_study_table(f, set);
