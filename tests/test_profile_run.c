@@ -316,6 +316,22 @@ static void test_profiled_setting_flagged(void)
 				      "measured one; receiver: 60 samples, too few to share out |"));
 	CU_ASSERT_PTR_NULL(strstr(buf, "sender: 120 samples"));
 	free(buf);
+	/* profiled runs spread among the measured ones, but their median 1.57x the measured
+	 * median: flagged by the ratio */
+	n = 0;
+	for (int i = 1; i <= 6; i++)
+		r[n++] = placed_run("study", "pipe", i);
+	const double cpu[3] = { 6.5, 5.5, 0.5 };
+	for (int i = 0; i < 3; i++) {
+		r[n] = placed_run("study-profile", "pipe", cpu[i]);
+		r[n].producer_fig.samples = r[n].consumer_fig.samples = 100;
+		n++;
+	}
+	buf = placement_text(r, n);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(buf);
+	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "(above 0 of 6) | 1.57x | its profiled runs far from "
+				      "its measured ones |"));
+	free(buf);
 }
 
 /* Profiling's cost speaks for every profiled run of a pooled file, not its first ones: the

@@ -334,18 +334,21 @@ static void say_fastest(struct answer *a, const struct findings *f)
 	}
 	if (marked > 0)
 		say(a, "  * a %.0f%% interval: its runs are too few for a 95%% one", 100 * marked);
-	char rivals[160] = "";
+	/* each use where another method's interval overlaps the best's: both named, as a tie */
+	char rivals[200] = "";
 	size_t used = 0;
 	for (size_t u = 0; u < 3; u++) {
 		const struct finding_use *x = &f->uses[u];
 		if (!x->g || x->by_cpu || !x->rival || used >= sizeof(rivals))
 			continue;
-		used += (size_t)snprintf(rivals + used, sizeof(rivals) - used, "%s%s (%s)",
-					 used ? ", " : "", answer_display_name(x->rival->method),
-					 strstr(x->what, "memory to memory") ? "memory" : "file");
+		used += (size_t)snprintf(rivals + used, sizeof(rivals) - used, "%s%s: %s or %s",
+					 used ? "; " : "",
+					 strstr(x->what, "memory to memory") ? "memory" : "file",
+					 answer_display_name(x->g->method),
+					 answer_display_name(x->rival->method));
 	}
 	if (used)
-		say(a, "  no clear winner, intervals overlap: %s", rivals);
+		say(a, "  tied (intervals overlap): %s", rivals);
 }
 
 static void say_caution(struct answer *a, const struct findings *f)

@@ -20,6 +20,8 @@
 #include "base/units.h"
 
 /* Profiled runs a setting's cell lists; a pooled file's others are counted, not listed. */
+#define PROFILE_FAR_RATIO 1.5	/* profiled / measured medians this far apart: a profile of
+				 * other runs than the measured ones */
 #define PROFILE_FEW_SAMPLES 100	/* a side's samples over its profiled runs: below this a
 				 * category's share moves by a whole percent or more with one sample */
 #define PLACED_SHOWN 9
@@ -138,10 +140,12 @@ void report_profile_runs_print(FILE *f, const struct run_record *r, size_t n)
 				"runs took less. *Profiled / measured* is the setting's profiled runs' "
 				"median against its measured runs' median: what profiling cost there. A "
 				"setting is flagged where every profiled run sat outside its measured runs "
-				"(above them all, or below), and a side where its samples are too few (fewer "
+				"(above them all, or below) or their median is %.1fx its measured one or more "
+				"(or as much less), and a side where its samples are too few (fewer "
 				"than %d) for its shares to mean much.\n\n| phase | method | chunk | measured "
 				"runs | their median [interval] | profiled runs | profiled / measured | "
-				"flagged |\n|---|---|---:|---:|---:|---|---:|---|\n", PROFILE_FEW_SAMPLES);
+				"flagged |\n|---|---|---:|---:|---:|---|---:|---|\n", PROFILE_FAR_RATIO,
+				PROFILE_FEW_SAMPLES);
 		char chunk[32], ci[64];
 		fprintf(f, "| %.*s | %s | %s | %zu | %.3f %s |", (int)measured_len(r[i].series),
 			r[i].series, answer_display_name(r[i].method),
@@ -178,14 +182,17 @@ void report_profile_runs_print(FILE *f, const struct run_record *r, size_t n)
 		if (placed > PLACED_SHOWN)
 			fprintf(f, " and %zu more", placed - PLACED_SHOWN);
 		fprintf(f, " | ");
-		if (!here_failed && here.n)
-			fprintf(f, "%.2fx", stats_median_inplace(here.v, here.n) / s.median);
+		double ratio = !here_failed && here.n ? stats_median_inplace(here.v, here.n) / s.median :
+							 0;
+		if (ratio > 0)
+			fprintf(f, "%.2fx", ratio);
 		stats_values_free(&here);
-		char flags[192] = "";
+		char flags[256] = "";
 		size_t used = (size_t)snprintf(flags, sizeof(flags), "%s",
 					       above_all == placed ? "every profiled run above every measured one" :
 					       below_all == placed ? "every profiled run below every measured one" :
-								     "");
+					       ratio >= PROFILE_FAR_RATIO || (ratio > 0 && ratio <= 1 / PROFILE_FAR_RATIO) ?
+					       "its profiled runs far from its measured ones" : "");
 		for (int side = 0; side < 2 && used < sizeof(flags); side++)
 			if (samples[side] < PROFILE_FEW_SAMPLES)
 				used += (size_t)snprintf(flags + used, sizeof(flags) - used,
