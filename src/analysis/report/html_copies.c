@@ -8,6 +8,7 @@
 #include "analysis/report/html_text.h"
 #include "analysis/report/report_copies.h"
 #include "base/syscall_count.h"
+#include "base/units.h"
 
 #define MAX_ROWS 64
 
@@ -46,7 +47,7 @@ void html_copies_write(FILE *f, const struct html_input *in)
 	fprintf(f, "<p>The kernel's count here: ");
 	html_text(f, syscall_counter_words(syscall_counter_from_id(in->g[0].kernel_syscalls_by)));
 	fprintf(f, ".</p>\n<table id=\"teacher\"><thead><tr><th>method</th><th>side</th><th>the "
-		"lesson (both sides)</th><th>CPU copies: theory here</th><th>copy time, as copies "
+		"lesson (both sides)</th><th>a call's bytes</th><th>CPU copies: theory here</th><th>copy time, as copies "
 		"(measured)</th><th>system calls: theory / harness / kernel (counted)</th><th>page "
 		"faults (counted)</th><th>mode switches (counted)</th><th>context switches (counted)</th><th>CPU s per GiB "
 		"(measured)</th></tr></thead><tbody>\n");
@@ -58,14 +59,18 @@ void html_copies_write(FILE *f, const struct html_input *in)
 		fprintf(f, "</td><td>%s</td><td>", r->producer ? "sender" : "receiver");
 		if (r->producer)
 			html_text(f, r->lesson ? r->lesson : "-");
-		fprintf(f, "</td><td class=\"num\">%u</td><td class=\"num\">", r->theory_copies);
+		char bytes[32];
+		fprintf(f, "</td><td class=\"num\">%s</td><td class=\"num\">%u</td><td "
+			"class=\"num\">", units_format_size(r->call_bytes, bytes, sizeof(bytes)),
+			r->theory_copies);
 		if (r->copies >= 0)
 			fprintf(f, "%.2f", r->copies);
 		else
 			fprintf(f, "-");
 		fprintf(f, "</td><td class=\"num\">%u / %.2f / ", r->theory_calls, r->calls_harness);
 		if (r->calls_kernel >= 0)
-			fprintf(f, "%.2f", r->calls_kernel);
+			fprintf(f, "%.2f%s", r->calls_kernel,
+				r->kernel_rw_only ? " (its reads and writes)" : "");
 		else
 			fprintf(f, "n/c");
 		fprintf(f, "</td><td class=\"num\">%.2f</td><td class=\"num\">%.2f (%s)</td>"

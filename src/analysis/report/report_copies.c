@@ -19,8 +19,8 @@
  * mode switches. */
 static const struct { const char *method, *lesson; } lessons[] = {
 	{ "pipe", "4 copies (2 by DMA), 4 switches" },
-	{ "shm-whole", "3 copies (2 by DMA), 4 switches" },
-	{ "shm", "3 copies (2 by DMA), 4 switches" },
+	{ "shm-whole", "mmap+write's: 3 copies (2 by DMA), 4 switches" },
+	{ "shm", "mmap+write's: 3 copies (2 by DMA), 4 switches" },
 	{ "sendfile", "3 copies (2 by DMA), 2 switches" },
 	{ "splice", "2 copies (both by DMA), 2 switches" },
 };
@@ -68,6 +68,7 @@ static void side_row(const struct group *g, const struct half_ops *h, int produc
 	r->method = answer_display_name(g->method);
 	r->producer = producer;
 	r->lesson = report_copies_lesson(g->method);
+	r->call_bytes = groups_bytes_per_call(g->chunk, g->pipe_size);
 	r->theory_copies = h->cpu_copies;
 	r->theory_calls = h->syscalls_per_chunk;
 	r->copies = report_copies_measured(g, producer, set, u);
@@ -75,8 +76,11 @@ static void side_row(const struct group *g, const struct half_ops *h, int produc
 	r->calls_kernel = kcalls->median >= 0 ? kcalls->median / chunks : -1;
 	/* reads and writes only: fewer than the half made means calls it cannot see (splice,
 	 * futex, io_uring_enter), not calls not made */
-	if (strcmp(g->kernel_syscalls_by, "io") == 0 && kcalls->median < calls->median)
-		r->calls_kernel = -1;
+	if (strcmp(g->kernel_syscalls_by, "io") == 0 && kcalls->median < calls->median) {
+		r->kernel_rw_only = kcalls->median > 0;
+		if (!r->kernel_rw_only)
+			r->calls_kernel = -1;
+	}
 	r->modes_by_kernel = strcmp(g->kernel_syscalls_by, "tracepoint") == 0 && kcalls->median >= 0;
 	r->faults = flt->median / chunks;
 	/* a fault enters the kernel and leaves it as a call does */
@@ -114,12 +118,15 @@ const char *const report_copies_intro[3] = {
 	"byte, so no copy here is a DMA's, and every copy the theory counts is the CPU's. Each side "
 	"is its own process, so read/write's 2 calls a chunk are made on both sides: 8 mode "
 	"switches a chunk in all, where the lesson's one process makes 4. A *context switch* "
-	"proper is the scheduler giving the CPU to another task (the peer, when a side waits).",
-	"**Counted and measured.** Per chunk (one call's bytes), medians of the method's first "
-	"group. *Counted*: system calls by the half's loop (harness) and by the kernel, context "
+	"proper is the scheduler giving the CPU to another task (the peer, when a side waits). "
+	"And splice's receiver copies the pipe's pages into the page cache: one CPU copy where "
+	"the lesson's splice (into a socket, by DMA) makes none.",
+	"**Counted and measured.** Per chunk (one call's bytes, given in its own column), medians "
+	"of the method's first group. *Counted*: system calls by the half's loop (harness) and by the kernel, context "
 	"switches and page faults by the kernel (getrusage), mode switches two a call and two a "
 	"fault (a fault enters the kernel and leaves it as a call does); *n/c*: not countable "
-	"here. *Measured*: the copy time, given as copies at this machine's warm copy rate (the "
+	"here (where the kernel's count is of reads and writes only, a method's other calls are "
+	"not in it). *Measured*: the copy time, given as copies at this machine's warm copy rate (the "
 	"profile's copy CPU, first touch apart, over the bytes moved; profiled settings only: "
 	"never more than the theory, since what lies beyond it is first touch, and fewer where a "
 	"copy runs in the cache, faster than the warm rate), and the CPU seconds per GiB, user "
@@ -145,20 +152,25 @@ void report_copies_print(FILE *f, const struct group *g, size_t n, const struct 
 		report_copies_intro[2],
 		n ? syscall_counter_words(syscall_counter_from_id(g[0].kernel_syscalls_by)) :
 		    "none");
-	fprintf(f, "| method | side | the lesson (both sides) | CPU copies: theory here | copy time, "
-		"as copies (measured) | system calls: theory / harness / kernel (counted) | page "
-		"faults (counted) | mode switches (counted) | context switches (counted) | CPU s per "
-		"GiB (measured) |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+	fprintf(f, "| method | side | the lesson (both sides) | a call's bytes | CPU copies: theory "
+		"here | copy time, as copies (measured) | system calls: theory / harness / kernel "
+		"(counted) | page faults (counted) | mode switches (counted) | context switches "
+		"(counted) | CPU s per GiB (measured) |\n"
+		"|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 	for (size_t i = 0; i < k; i++) {
 		const struct copies_row *r = &rows[i];
 		char copies[32] = "-", kernel[32] = "n/c";
 		if (r->copies >= 0)
 			snprintf(copies, sizeof(copies), "%.2f", r->copies);
 		if (r->calls_kernel >= 0)
-			snprintf(kernel, sizeof(kernel), "%.2f", r->calls_kernel);
-		fprintf(f, "| %s | %s | %s | %u | %s | %u / %.2f / %s | %.2f | %.2f (%s) | %.2f | "
-			"%.3f |\n", r->producer ? r->method : "", r->producer ? "sender" : "receiver",
-			r->producer ? (r->lesson ? r->lesson : "-") : "", r->theory_copies, copies,
+			snprintf(kernel, sizeof(kernel), "%.2f%s", r->calls_kernel,
+				 r->kernel_rw_only ? " (its reads and writes)" : "");
+		char bytes[32];
+		fprintf(f, "| %s | %s | %s | %s | %u | %s | %u / %.2f / %s | %.2f | %.2f (%s) | "
+			"%.2f | %.3f |\n", r->producer ? r->method : "",
+			r->producer ? "sender" : "receiver",
+			r->producer ? (r->lesson ? r->lesson : "-") : "",
+			units_format_size(r->call_bytes, bytes, sizeof(bytes)), r->theory_copies, copies,
 			r->theory_calls, r->calls_harness, kernel, r->faults, r->mode_switches,
 			r->modes_by_kernel ? "kernel" : "harness", r->context_switches,
 			r->cpu_s_per_gib);

@@ -30,11 +30,13 @@ struct copies_row {
 	const char *method;		/* the study's name where it has one */
 	int producer;			/* 1: the sender */
 	const char *lesson;		/* the lesson's figures (both sides), NULL: none */
+	uint64_t call_bytes;		/* one call's bytes: the chunk, or a pipe's worth */
 	unsigned theory_copies, theory_calls;	/* this setting's theory, from the half */
 	double copies;			/* measured (report_copies_measured); -1: not */
 	double calls_harness;		/* counted by the half's loop */
-	double calls_kernel;		/* counted by the kernel; -1: not, or not of these calls
+	double calls_kernel;		/* counted by the kernel; -1: not, or none of these calls
 					 * (/proc/self/io sees reads and writes only) */
+	int kernel_rw_only;		/* 1: calls_kernel is the reads and writes among them only */
 	double faults;			/* page faults, counted by the kernel (getrusage) */
 	double mode_switches;		/* two a call (the kernel's count where it counts every
 					 * call, else the harness's) and two a fault */
