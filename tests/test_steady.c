@@ -12,7 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/magic.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -53,10 +55,24 @@ static double warm_and_measure(const char *path)
 	return pct;
 }
 
+/* Whether path's filesystem keeps its pages in memory only (tmpfs, ramfs: a TMPDIR on tmpfs),
+ * where nothing can be evicted and a hole cannot be punched in the page cache by advice. */
+static int memory_only_fs(const char *path)
+{
+	struct statfs st;
+	return statfs(path, &st) == 0 &&
+	       (st.f_type == TMPFS_MAGIC || st.f_type == RAMFS_MAGIC);
+}
+
 static void test_resident_warm_and_evict(void)
 {
 	char path[128];
 	snprintf(path, sizeof(path), "%s/file", dir);
+	if (memory_only_fs(dir)) {
+		ts_skip("steady/resident_warm_and_evict", "the test directory is on tmpfs or ramfs, "
+			"whose pages cannot be evicted (set TMPDIR to a disk's filesystem)");
+		return;
+	}
 	CU_ASSERT_EQUAL_FATAL(ts_write_file(path, 8 << 20, 3), 0);
 	int fd = open(path, O_RDONLY);
 	CU_ASSERT_EQUAL(fsync(fd), 0);	/* only clean pages can be dropped */
@@ -185,6 +201,12 @@ static void test_default_run_columns(void)
 
 static void test_run_options_show(void)
 {
+	if (sysconf(_SC_NPROCESSORS_ONLN) < 2 || memory_only_fs(dir)) {
+		ts_skip("steady/run_options_show", "it pins the sides to CPUs 0 and 1 and evicts the "
+			"source (--cold): this machine has one CPU online, or the test directory is "
+			"on tmpfs");
+		return;
+	}
 	struct ts_result *r = malloc(sizeof(*r));
 	struct run_record *recs;
 	size_t n = run_rows("pipe", "--no-prime --no-settle --cold --fsync --cpu 0,1 --huge",

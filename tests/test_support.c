@@ -3,6 +3,8 @@
  */
 #include "test_support.h"
 
+#include "method/methods.h"
+
 #include "record/profile_set.h"
 #include "record/results.h"
 
@@ -690,6 +692,37 @@ void ts_skip(const char *suite_test, const char *why)
 	if (nskips < MAX_SKIPS)
 		snprintf(skips[nskips], sizeof(skips[nskips]), "%s: %s", suite_test, why);
 	nskips++;
+}
+
+int ts_method_usable(const struct method *m)
+{
+	static char told[64][METHOD_NAME_MAX];
+	static size_t ntold;
+	const struct half_ops *halves[2] = { m->producer, m->consumer };
+	for (int h = 0; h < 2; h++) {
+		char why[256] = "";
+		if (!halves[h]->usable || halves[h]->usable(why, sizeof(why)) == 0)
+			continue;
+		size_t k = 0;
+		while (k < ntold && strcmp(told[k], m->name) != 0)
+			k++;
+		if (k == ntold && ntold < 64) {
+			snprintf(told[ntold++], METHOD_NAME_MAX, "%s", m->name);
+			char what[96];
+			snprintf(what, sizeof(what), "method %s (every test of it)", m->name);
+			ts_skip(what, why);
+		}
+		return 0;
+	}
+	return 1;
+}
+
+size_t ts_usable_methods(void)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < methods_count(); i++)
+		n += ts_method_usable(methods_at(i));
+	return n;
 }
 
 int ts_skips_report(FILE *out)

@@ -46,6 +46,15 @@ void ts_skip(const char *suite_test, const char *why);
 /* How many cases were skipped, and print them to out (one line each). */
 int ts_skips_report(FILE *out);
 
+/* Whether this kernel and sandbox let method m work at all: each half's usable() probe (a
+ * container's seccomp refusing io_uring, say).  A method that cannot is skipped, saying why
+ * (once per method), as bulkxfer itself leaves it out of --method all; returns 1 or 0. */
+struct method;
+int ts_method_usable(const struct method *m);
+
+/* How many methods of the table are usable here (ts_method_usable). */
+size_t ts_usable_methods(void);
+
 /* Remove a directory tree made by ts_make_tempdir. */
 void ts_remove_tree(const char *dir);
 
