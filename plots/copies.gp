@@ -11,6 +11,8 @@ set ylabel "measured CPU seconds per GiB (both sides, user + system, median)"
 set xrange [-0.5:4.5]
 set xtics 1
 set yrange [0:*]
-set key top left
+# the key below the plot: inside it, it sat over the points it names
+set key below horizontal
+set bmargin 6
 plotcmd = "plot data using 2:3 with points pt 7 ps 1.6 title 'each method at its tuned chunk (else its first setting)', '' using 2:3:1 with labels left offset 0.8,0.4 notitle, '' using 2:4 with points pt 6 ps 1.6 title \"the study's setting\", '' using 2:4:1 with labels right offset -0.8,-0.4 notitle"
 load dir."/render.gp"
