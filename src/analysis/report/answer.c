@@ -459,10 +459,11 @@ const char *answer_trust_sentence(const struct findings *f, char *buf, size_t le
 	else
 		snprintf(host, sizeof(host), "the host took neither memory nor CPU during any of the "
 			 "%zu runs", f->runs);
-	snprintf(buf, len, "How far to trust them: each claim's interval holds at 95%% although the "
+	snprintf(buf, len, "How far to trust them: each claim's verdict holds at 95%% although the "
 		 "job looked at its rounds up to three times before deciding (the error is shared "
-		 "out between the looks); a claim decided at an early look keeps that look's "
-		 "interval; the table's intervals are of a median, 95%% unless marked; %s.", host);
+		 "out between the looks, so each look's own interval is wider than 95%%: each claim's "
+		 "row gives its level); the table's intervals are of a median, 95%% unless marked; "
+		 "%s.", host);
 	return buf;
 }
 
