@@ -587,6 +587,28 @@ static void test_html_is_self_contained(void)
 
 /* The terminal's answer for the fixture job: its claims say what verdicts.csv says, each
  * against its 2014 ratio; at most ANSWER_MAX_LINES lines of at most 80 columns; the methods not run named. */
+/* A terminal line too long for 80 columns is cut between words: a million-row caution line
+ * keeps "of" and loses the number whole, never "of 100000..." for 1000000. */
+static void test_long_line_never_cuts_a_number(void)
+{
+	char line[512];
+	snprintf(line, sizeof(line), "caution: the host took memory back in 106806 and stole CPU in "
+		 "26368 of 1000000 runs");
+	answer_fit_line(line, 80);
+	CU_ASSERT_TRUE(strlen(line) <= 80);
+	CU_ASSERT_STRING_EQUAL(line, "caution: the host took memory back in 106806 and stole CPU in "
+			       "26368 of...");
+	snprintf(line, sizeof(line), "short enough");
+	answer_fit_line(line, 80);
+	CU_ASSERT_STRING_EQUAL(line, "short enough");
+	/* one word longer than the line: cut as it must be */
+	memset(line, 'x', 100);
+	line[100] = '\0';
+	answer_fit_line(line, 80);
+	CU_ASSERT_EQUAL(strlen(line), 80);
+	CU_ASSERT_STRING_EQUAL(line + 77, "...");
+}
+
 static void test_answer_matches_verdicts(void)
 {
 	char dir[64], csv[128], path[160];
@@ -1153,6 +1175,7 @@ int register_report_suite(void)
 		{ "report_from_fixture", test_report_from_fixture },
 		{ "tables_say_what_they_hold", test_tables_say_what_they_hold },
 		{ "answer_matches_verdicts", test_answer_matches_verdicts },
+		{ "long_line_never_cuts_a_number", test_long_line_never_cuts_a_number },
 		{ "html_is_self_contained", test_html_is_self_contained },
 		{ "html_shows_every_run", test_html_shows_every_run },
 		{ "which_method_says_when_not_ahead", test_which_method_says_when_not_ahead },

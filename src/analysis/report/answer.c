@@ -208,6 +208,26 @@ static void display_pairs(const char *pairs, char *buf, size_t len)
 
 /* ---- the terminal ----------------------------------------------------------------------- */
 
+void answer_fit_line(char *line, size_t columns)
+{
+	size_t len = strlen(line);
+	if (len <= columns || columns < 4)
+		return;
+	/* Cut between words, never inside one: a number cut short ("of 100000..." for 1000000)
+	 * reads as another number.  A single word longer than the line is cut as it must be. */
+	size_t cut = columns - 3;
+	if (line[cut] != ' ') {
+		size_t back = cut;
+		while (back > 0 && line[back - 1] != ' ')
+			back--;
+		if (back > 0)
+			cut = back;
+	}
+	while (cut > 0 && line[cut - 1] == ' ')
+		cut--;
+	memcpy(line + cut, "...", 4);
+}
+
 struct answer {
 	FILE *out;
 	int lines;
@@ -224,8 +244,7 @@ static void say(struct answer *a, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
-	if (strlen(line) > ANSWER_COLUMNS)
-		memcpy(line + ANSWER_COLUMNS - 3, "...", 4);
+	answer_fit_line(line, ANSWER_COLUMNS);
 	fprintf(a->out, "%s\n", line);
 	a->lines++;
 }

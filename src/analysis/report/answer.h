@@ -69,6 +69,11 @@ void answer_gather(const struct run_record *r, size_t n, const struct group *g, 
 		   const struct claim_set *c, const struct profile_set *profiles,
 		   const struct unit_costs *units, struct findings *out);
 
+/* Fit line (a NUL-terminated text in a buffer at least columns + 1 long) into columns, cutting
+ * it between words with "..." when it is longer: never inside a word, so no number is cut
+ * short. */
+void answer_fit_line(char *line, size_t columns);
+
 /* The study's name for a method (read/write, mmap+memcpy, splice), else the method's own. */
 const char *answer_display_name(const char *method);
 
