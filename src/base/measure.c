@@ -20,6 +20,13 @@ double measure_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+double measure_cpu_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 void measure_take(struct measure_snapshot *snap)
 {
 	getrusage(RUSAGE_SELF, &snap->usage);

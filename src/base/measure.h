@@ -49,6 +49,9 @@ int64_t measure_peak_rss_kb(void);
 /* CLOCK_MONOTONIC now, in seconds. */
 double measure_now(void);
 
+/* This process's CPU time so far (CLOCK_PROCESS_CPUTIME_ID), in seconds. */
+double measure_cpu_now(void);
+
 /* Take a snapshot of the clock and of this process's rusage. */
 void measure_take(struct measure_snapshot *snap);
 

@@ -8,7 +8,6 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "base/measure.h"
@@ -17,13 +16,6 @@
 #define SYSCALLS 50000
 #define FAULT_BYTES (16UL << 20)
 #define ROUND_TRIPS 5000
-
-static double cpu_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static double best_of(double (*once)(void))
 {
@@ -38,10 +30,10 @@ static double best_of(double (*once)(void))
 
 static double syscall_once(void)
 {
-	double t = cpu_now();
+	double t = measure_cpu_now();
 	for (int i = 0; i < SYSCALLS; i++)
 		syscall(SYS_getppid);	/* glibc caches nothing for it: a real entry and exit */
-	return (cpu_now() - t) / SYSCALLS;
+	return (measure_cpu_now() - t) / SYSCALLS;
 }
 
 static double fault_once(void)
@@ -51,10 +43,10 @@ static double fault_once(void)
 		return 0;
 	madvise(p, FAULT_BYTES, MADV_NOHUGEPAGE);	/* one fault per 4 KiB page, as counted */
 	long page = sysconf(_SC_PAGESIZE);
-	double t = cpu_now();
+	double t = measure_cpu_now();
 	for (size_t off = 0; off < FAULT_BYTES; off += (size_t)page)
 		p[off] = 1;
-	double s = (cpu_now() - t) / (double)(FAULT_BYTES / (size_t)page);
+	double s = (measure_cpu_now() - t) / (double)(FAULT_BYTES / (size_t)page);
 	munmap(p, FAULT_BYTES);
 	return s;
 }

@@ -91,6 +91,12 @@ static inline unsigned half_user_copies(const struct half_ops *h)
 	return n < h->cpu_copies ? n : h->cpu_copies;
 }
 
+/* Of h's cpu_copies, those the kernel makes (read, write, splice into a file, ...). */
+static inline unsigned half_kernel_copies(const struct half_ops *h)
+{
+	return h->cpu_copies - half_user_copies(h);
+}
+
 /* Record the failing call and return -err: `return half_fail(ctx, "read(src)", errno);`. */
 static inline int half_fail(struct half_ctx *ctx, const char *call, int err)
 {

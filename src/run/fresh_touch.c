@@ -6,23 +6,16 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <time.h>
 
 #include "analysis/profile/categories.h"
 #include "analysis/profile/first_touch.h"
 #include "analysis/profile/profile_out.h"
+#include "base/measure.h"
 #include "base/units.h"
 #include "record/stack_counts.h"
 #include "sampling/sampler.h"
 
 #define FRESH_TOUCH_BYTES (256ULL << 20)
-
-static double cpu_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 int fresh_touch_print(FILE *out, double memcpy_gib_s)
 {
@@ -34,14 +27,14 @@ int fresh_touch_print(FILE *out, double memcpy_gib_s)
 	char why[256] = "";
 	struct sampler s;
 	int sampling = sampler_probe(why, sizeof(why)) == 0 && sampler_open(&s, 0) == 0;
-	double t = cpu_now();
+	double t = measure_cpu_now();
 	if (sampling)
 		sampler_enable(&s);
 	memset(p, 0x5a, FRESH_TOUCH_BYTES);
 	__asm__ volatile("" : : "r"(p) : "memory");	/* the memset must happen */
 	if (sampling)
 		sampler_disable(&s);
-	double cpu_s = cpu_now() - t;
+	double cpu_s = measure_cpu_now() - t;
 	munmap(p, FRESH_TOUCH_BYTES);
 	char size[32];
 	fprintf(out, "a first touch (memset over %s of fresh memory, sampled): %.3f s CPU, %.2f GiB/s\n",

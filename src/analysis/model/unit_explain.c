@@ -21,7 +21,7 @@ int unit_method_counts(const struct group *g, struct method_counts *out)
 	out->calls = g->sender_syscalls_per_gib.median + g->receiver_syscalls_per_gib.median;
 	out->switches = g->sender_csw_per_gib.median + g->receiver_csw_per_gib.median;
 	out->user_copies = half_user_copies(p) + half_user_copies(c);
-	out->kernel_copies = (p->cpu_copies - half_user_copies(p)) + (c->cpu_copies - half_user_copies(c));
+	out->kernel_copies = half_kernel_copies(p) + half_kernel_copies(c);
 	return 0;
 }
 

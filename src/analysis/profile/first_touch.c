@@ -16,9 +16,8 @@ struct copy_bytes first_touch_side_bytes(const struct side_profile *p)
 	if (!h || p->runs == 0)
 		return b;
 	double per_run = (double)p->bytes / (double)p->runs;
-	unsigned user = half_user_copies(h);
-	b.user = per_run * user;
-	b.kernel = per_run * (h->cpu_copies - user);
+	b.user = per_run * half_user_copies(h);
+	b.kernel = per_run * half_kernel_copies(h);
 	return b;
 }
 

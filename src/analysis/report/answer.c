@@ -110,13 +110,11 @@ static int profile_per_gib(const struct profile_set *set, const char *method, ui
 	return 0;
 }
 
-/* Pair fp explained by the unit costs: the counts of its two study groups, their profiles. */
-static void explain_pair(struct finding_pair *fp, const struct group *g, size_t ng,
-			 const struct claim_set *c, const struct profile_set *profiles,
-			 const struct unit_costs *units)
+/* Pair fp explained by the unit costs: the counts of its two study groups ga and gb (NULL:
+ * not run), their profiles. */
+static void explain_pair(struct finding_pair *fp, const struct group *ga, const struct group *gb,
+			 const struct profile_set *profiles, const struct unit_costs *units)
 {
-	const struct group *ga = c->study_series ? groups_find(g, ng, c->study_series, fp->a) : NULL;
-	const struct group *gb = c->study_series ? groups_find(g, ng, c->study_series, fp->b) : NULL;
 	struct method_counts a, b;
 	if (!ga || !gb || !units || !unit_costs_known(units) || unit_method_counts(ga, &a) < 0 ||
 	    unit_method_counts(gb, &b) < 0)
@@ -158,9 +156,11 @@ void answer_gather(const struct run_record *r, size_t n, const struct group *g, 
 		fp->x = x;
 		fp->then = study_2014_ratio(fp->a, fp->b, METRIC_CPU_SUM);
 		fp->flips = (fp->then < 1 && x->direction > 0) || (fp->then > 1 && x->direction < 0);
-		explain_pair(fp, g, ng, c, profiles, units);
 		const struct group *ga = c->study_series ? groups_find(g, ng, c->study_series, fp->a) :
 							   NULL;
+		const struct group *gb = c->study_series ? groups_find(g, ng, c->study_series, fp->b) :
+							   NULL;
+		explain_pair(fp, ga, gb, profiles, units);
 		if (ga)
 			out->study_bytes = ga->bytes;
 	}

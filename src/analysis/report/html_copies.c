@@ -35,7 +35,7 @@ static void paragraph(FILE *f, const char *md)
 
 void html_copies_write(FILE *f, const struct html_input *in)
 {
-	static struct copies_row rows[MAX_ROWS];
+	struct copies_row rows[MAX_ROWS];
 	size_t k = in->g ? report_copies_rows(in->g, in->ng, in->profiles, in->units, rows,
 					      MAX_ROWS) : 0;
 	if (k == 0)
@@ -47,10 +47,11 @@ void html_copies_write(FILE *f, const struct html_input *in)
 	fprintf(f, "<p>The kernel's count here: ");
 	html_text(f, syscall_counter_words(syscall_counter_from_id(in->g[0].kernel_syscalls_by)));
 	fprintf(f, ".</p>\n<table id=\"teacher\"><thead><tr><th>method</th><th>side</th><th>the "
-		"lesson (both sides)</th><th>a call's bytes</th><th>CPU copies: theory here</th><th>copy time, as copies "
-		"(measured)</th><th>system calls: theory / harness / kernel (counted)</th><th>page "
-		"faults (counted)</th><th>mode switches (counted)</th><th>context switches (counted)</th><th>CPU s per GiB "
-		"(measured)</th></tr></thead><tbody>\n");
+		"lesson (both sides)</th><th>a call's bytes</th><th>CPU copies: theory here</th>"
+		"<th>copy time, as copies (measured)</th><th>system calls: theory / harness / kernel "
+		"(counted)</th><th>page faults (counted)</th><th>mode switches (counted)</th>"
+		"<th>context switches (counted)</th><th>CPU s per GiB (measured)</th></tr></thead>"
+		"<tbody>\n");
 	for (size_t i = 0; i < k; i++) {
 		const struct copies_row *r = &rows[i];
 		fprintf(f, "<tr><td>");
@@ -75,9 +76,8 @@ void html_copies_write(FILE *f, const struct html_input *in)
 			fprintf(f, "n/c");
 		fprintf(f, "</td><td class=\"num\">%.2f</td><td class=\"num\">%.2f (%s)</td>"
 			"<td class=\"num\">%.2f</td><td class=\"num\">%.3f</td></tr>\n", r->faults,
-			r->mode_switches,
-			r->modes_by_kernel ? "kernel" : "harness", r->context_switches,
-			r->cpu_s_per_gib);
+			r->mode_switches, r->modes_by_kernel ? "kernel" : "harness",
+			r->context_switches, r->cpu_s_per_gib);
 	}
 	fprintf(f, "</tbody></table>\n");
 	paragraph(f, report_copies_after);

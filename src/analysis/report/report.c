@@ -279,11 +279,14 @@ static int prepare_graphs(struct report_input *in)
 	static const struct { const char *script, *title, *reading; } names[NGRAPHS] = {
 		[GRAPH_CPU] = { "cpu", "CPU seconds per GiB of sender and receiver, beside the 2014 "
 				"code's", "Each bar is one side's median over its group's runs, its "
-				"error bar the median's interval (95%, or the next level its runs allow: \"Every group of runs\" gives each); a diamond is what the 2014 code "
-				"measured on its own machine, per GiB of its file. Lower is cheaper." },
+				"error bar the median's interval (95%, or the next level its runs "
+				"allow: \"Every group of runs\" gives each); a diamond is what the 2014 "
+				"code measured on its own machine, per GiB of its file. Lower is "
+				"cheaper." },
 		[GRAPH_THROUGHPUT] = { "throughput", "End-to-end throughput", "Each bar is a group's "
 				       "median GiB/s, from the start barrier to the receiver's last "
-				       "byte, its error bar the median's interval (95%, or the next level its runs allow). Higher is faster." },
+				       "byte, its error bar the median's interval (95%, or the next level "
+				       "its runs allow). Higher is faster." },
 		[GRAPH_CHUNK] = { "chunk", "Throughput and CPU per GiB against chunk size", "The "
 				  "chunk sweep: each point the median of its three runs, the bars "
 				  "their smallest and largest; the tuned phase runs each method at "

@@ -145,7 +145,7 @@ const char *const report_copies_after =
 void report_copies_print(FILE *f, const struct group *g, size_t n, const struct profile_set *profiles,
 			 const struct unit_costs *units)
 {
-	static struct copies_row rows[MAX_ROWS];
+	struct copies_row rows[MAX_ROWS];
 	size_t k = report_copies_rows(g, n, profiles, units, rows, MAX_ROWS);
 	fprintf(f, "\n## Where the copies go: theory beside measurement\n\n%s\n\n%s\n\n%s The "
 		"kernel's count here: %s.\n\n", report_copies_intro[0], report_copies_intro[1],

@@ -356,7 +356,7 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 	/* The model's line of each method, its label at its right end: the ends first, so labels
 	 * that would print over each other are moved apart before any is written. */
 	size_t nseg = 0;
-	struct { const char *method; double lo, ylo, hi, yhi, label_y; } *seg =
+	struct { const char *method; double lo, ylo, hi, yhi; } *seg =
 		calloc(k / 2 + 1, sizeof(*seg));
 	if (!seg) {
 		output_file_close(&out, 0);
@@ -391,7 +391,7 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 		seg[nseg].lo = lo;
 		seg[nseg].ylo = other + slope * lo;
 		seg[nseg].hi = hi;
-		seg[nseg].yhi = seg[nseg].label_y = other + slope * hi;
+		seg[nseg].yhi = other + slope * hi;
 		ymax = fmax(ymax, fmax(seg[nseg].ylo, seg[nseg].yhi));
 		nseg++;
 	}

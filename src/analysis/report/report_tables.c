@@ -71,7 +71,6 @@ void report_tuned_print(FILE *f, const struct group *g, size_t n)
 	}
 }
 
-/* Theory beside measurement for the first plain group of every method. */
 /* The host's share in a group: runs it took memory back during, runs it stole CPU during ("-"
  * where the CSV does not know), and the spread of the runs it left alone. */
 static void host_cells(const struct group *g, char *took, char *stole, char *alone, size_t len)
