@@ -3,15 +3,18 @@ CFLAGS  ?= -O2 -g
 # Flags the code needs whatever CFLAGS the user gives (a command-line CFLAGS replaces ours).
 # Frame pointers: --profile walks user stacks by them (sampler.c), so bulkxfer's own frames
 # appear in its flame graphs; the cost is one register, far below the run-to-run noise.
-BXFLAGS := -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -Isrc -MMD -MP \
+BXFLAGS := -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -Icommon -I. -MMD -MP \
 	   -fno-omit-frame-pointer
 LDLIBS  := -lxxhash -luring -lrt -lpthread -lm
 BUILD   ?= build
 BIN     ?= bulkxfer
 
-# src/ holds one folder per layer (doc/details.md, "Layout"; scripts/check-layers.sh
-# checks that each includes only the layers below it); analysis/ has four folders of its own.
-LIB_SRC  := $(filter-out src/cli/main.c,$(wildcard src/*/*.c src/analysis/*/*.c))
+# The halves live in producer/ and consumer/; common/ holds one folder per layer below and above
+# them (doc/details.md, "Layout"; scripts/check-layers.sh checks that each includes, and links
+# against, only the layers below it); common/analysis/ has folders of its own.  Includes name
+# their folder ("base/measure.h", "producer/..."), found through -Icommon and -I.
+LIB_SRC  := $(filter-out common/cli/main.c,$(wildcard producer/*.c consumer/*.c common/*/*.c \
+	    common/analysis/*/*.c))
 TEST_SRC := $(wildcard tests/*.c) tests/fuzz/targets.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
@@ -19,7 +22,7 @@ SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-san
 
 # Where `make install` puts things, the way Debian packaging expects: PREFIX (default /usr/local)
 # and DESTDIR (a staging root) are honoured; an installed binary finds its gnuplot scripts in
-# PREFIX/share/bulkxfer/plots, beside its own bin/ (src/base/plots.c).
+# PREFIX/share/bulkxfer/plots, beside its own bin/ (common/base/plots.c).
 PREFIX  ?= /usr/local
 DESTDIR ?=
 INSTALL ?= install
@@ -50,10 +53,10 @@ BULKXFER_COMMIT ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unk
 COMMIT_STAMP := $(BUILD)/commit.stamp
 $(shell mkdir -p $(BUILD) && (echo '$(BULKXFER_COMMIT)' | cmp -s - $(COMMIT_STAMP) || \
 	echo '$(BULKXFER_COMMIT)' > $(COMMIT_STAMP)))
-$(BUILD)/src/base/version.o: $(COMMIT_STAMP)
-$(BUILD)/src/base/version.o: CPPFLAGS += -DBULKXFER_COMMIT='"$(BULKXFER_COMMIT)"'
+$(BUILD)/common/base/version.o: $(COMMIT_STAMP)
+$(BUILD)/common/base/version.o: CPPFLAGS += -DBULKXFER_COMMIT='"$(BULKXFER_COMMIT)"'
 
-$(BIN): $(LIB_OBJ) $(BUILD)/src/cli/main.o
+$(BIN): $(LIB_OBJ) $(BUILD)/common/cli/main.o
 	$(CC) $(BXFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/run_tests: $(LIB_OBJ) $(TEST_OBJ)
@@ -66,7 +69,7 @@ $(BUILD)/run_tests: $(LIB_OBJ) $(TEST_OBJ)
 TESTARGS ?= $(if $(SUITE),$(SUITE) $(TEST),--skip big,soak)
 REPEAT   ?= 1
 test: $(BIN) $(BUILD)/run_tests
-	@scripts/check-layers.sh
+	@scripts/check-layers.sh --objects $(BUILD)
 	@BULKXFER_BIN=./$(BIN) scripts/repeat-tests.sh $(REPEAT) $(BUILD)/run_tests $(TESTARGS)
 
 # Kills at random moments, 40 per method and kind (SOAK_TRIALS=N to change): minutes, not
@@ -177,4 +180,4 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz build-fuzzcov build-deb bulkxfer
 
--include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/src/cli/main.d
+-include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/common/cli/main.d

@@ -1,5 +1,5 @@
 # profile.gp - where each profiled side's CPU time went, measured: a sampled profile's samples
-# by category (src/analysis/profile/categories.c), in CPU seconds per run, stacked.  Beside it stands
+# by category (common/analysis/profile/categories.c), in CPU seconds per run, stacked.  Beside it stands
 # breakdown.gp, the cost model's guess at the same split.
 # data columns: side, then one column per category (CPU seconds per run)
 load dir."/common.gp"

@@ -12,19 +12,19 @@ shift 2
 # (a file also holds writers no target is for, so a file's share would understate the reader's).
 readers_of() {
 	case $1 in
-	runs_csv) echo "src/record/results.c ^(results_read_csv|results_intern|results\.c:(map_header|split_csv_line|grow_records|store_field|text_hash))$" ;;
-	model_csv) echo "src/analysis/model/model.c ^model_read_csv$" ;;
-	folded) echo "src/record/stack_counts.c ^(stack_counts_read|stack_counts_add|stack_counts_free|stack_counts\.c:(grow_slots|hash_text))$"
-		echo "src/analysis/profile/categories.c ^(category_of_stack|category_of_frame|category_walk_start|category_walk_step|categories\.c:.*)$" ;;
-	profile_csv) echo "src/analysis/profile/profile_out.c ^(profile_read_csv|profile_out\.c:row_for)$" ;;
-	elf) echo "src/sampling/symbols.c ^(symbol_table_(of_image|name|vaddr_of|free)|symbols\.c:(table_find|table_free|load_image|is_elf64|aligned_in_image|in_image|add_functions|sections|debug_file_path|map_file|offset_to_vaddr|table_push|by_addr))$" ;;
-	kallsyms) echo "src/sampling/symbols.c ^(symbol_table_of_kallsyms|symbols\.c:(load_kallsyms|table_push|by_addr))$" ;;
-	proc_root) echo "src/host/system_check.c ^(system_check|system_check\.c:.*)$"
-		echo "src/host/sysinfo.c ^(sysinfo_cpu_model_at|sysinfo_steal_s_at|sysinfo_meminfo_bytes_at)$" ;;
-	options) echo "src/cli/options.c ^(options_parse|options_set_methods|options_defaults|options\.c:.*)$"
-		echo "src/cli/options_check.c ."  ;;
-	unit_costs) echo "src/host/unit_costs.c ^unit_costs_read$" ;;
-	units) echo "src/base/units.c ^(units_parse_size|units_parse_count|units_format_size|units\.c:.*)$" ;;
+	runs_csv) echo "common/record/results.c ^(results_read_csv|results_intern|results\.c:(map_header|split_csv_line|grow_records|store_field|text_hash))$" ;;
+	model_csv) echo "common/analysis/model/model.c ^model_read_csv$" ;;
+	folded) echo "common/record/stack_counts.c ^(stack_counts_read|stack_counts_add|stack_counts_free|stack_counts\.c:(grow_slots|hash_text))$"
+		echo "common/analysis/profile/categories.c ^(category_of_stack|category_of_frame|category_walk_start|category_walk_step|categories\.c:.*)$" ;;
+	profile_csv) echo "common/analysis/profile/profile_out.c ^(profile_read_csv|profile_out\.c:row_for)$" ;;
+	elf) echo "common/sampling/symbols.c ^(symbol_table_(of_image|name|vaddr_of|free)|symbols\.c:(table_find|table_free|load_image|is_elf64|aligned_in_image|in_image|add_functions|sections|debug_file_path|map_file|offset_to_vaddr|table_push|by_addr))$" ;;
+	kallsyms) echo "common/sampling/symbols.c ^(symbol_table_of_kallsyms|symbols\.c:(load_kallsyms|table_push|by_addr))$" ;;
+	proc_root) echo "common/host/system_check.c ^(system_check|system_check\.c:.*)$"
+		echo "common/host/sysinfo.c ^(sysinfo_cpu_model_at|sysinfo_steal_s_at|sysinfo_meminfo_bytes_at)$" ;;
+	options) echo "common/cli/options.c ^(options_parse|options_set_methods|options_defaults|options\.c:.*)$"
+		echo "common/cli/options_check.c ."  ;;
+	unit_costs) echo "common/host/unit_costs.c ^unit_costs_read$" ;;
+	units) echo "common/base/units.c ^(units_parse_size|units_parse_count|units_format_size|units\.c:.*)$" ;;
 	*) echo "fuzz-coverage: no readers named for target $1" >&2; exit 2 ;;
 	esac
 }

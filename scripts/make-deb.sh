@@ -49,10 +49,10 @@ if ! command -v man >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
 	apt-get install -y -qq man-db >/dev/null || true	# for the installed man page's check
 fi
 
-version=$(sed -n 's/^#define BULKXFER_VERSION "\(.*\)"/\1/p' src/base/version.h)
+version=$(sed -n 's/^#define BULKXFER_VERSION "\(.*\)"/\1/p' common/base/version.h)
 package_version=$(dpkg-parsechangelog -S Version)
 [ "$version" = "$package_version" ] ||
-	fail "debian/changelog says $package_version, src/base/version.h says $version: make them one"
+	fail "debian/changelog says $package_version, common/base/version.h says $version: make them one"
 commit=$(git rev-parse --short=12 HEAD)
 arch=$(dpkg --print-architecture)
 deb="bulkxfer_${version}_${arch}.deb"

@@ -16,7 +16,7 @@
 #include "base/verify.h"
 #include "base/version.h"
 #include "cli/options.h"
-#include "method/methods.h"
+#include "catalog/methods.h"
 #include "record/results.h"
 #include "sampling/sampler.h"
 #include "test_support.h"

@@ -17,7 +17,7 @@
 #include "analysis/profile/flamegraph.h"
 #include "record/stack_counts.h"
 #include "base/units.h"
-#include "method/methods.h"
+#include "catalog/methods.h"
 #include "test_support.h"
 
 /* A row of `samples` samples standing for cpu_s seconds, all in category c. */

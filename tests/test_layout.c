@@ -11,10 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "analysis/report/report.h"
 #include "channel/channel.h"
-#include "method/methods.h"
+#include "catalog/methods.h"
 #include "test_support.h"
 
 #define MAX_TEXT 262144
@@ -93,11 +94,17 @@ static void test_every_source_file_in_details(void)
 {
 	char *layout = section_of(read_text("doc/details.md"), "\n## Layout\n");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(layout);
-	int n = each_source("src", named_with_job, layout);
+	int n = 0;
+	static const char *const roots[] = {"producer", "consumer", "common"};
+	for (size_t r = 0; r < sizeof(roots) / sizeof(roots[0]); r++)
+		n += each_source(roots[r], named_with_job, layout);
 	CU_ASSERT_TRUE(n >= 90);
 	/* ... and every file it names is there. */
 	int named = 0;
-	for (const char *p = strstr(layout, "    src/"); p; p = strstr(p + 1, "\n    src/")) {
+	for (const char *p = strchr(layout, '\n'); p; p = strchr(p + 1, '\n')) {
+		if (strncmp(p, "\n    producer/", 14) != 0 && strncmp(p, "\n    consumer/", 14) != 0 &&
+		    strncmp(p, "\n    common/", 12) != 0)
+			continue;
 		char path[256];
 		if (sscanf(p, " %255s", path) != 1)
 			continue;
@@ -204,6 +211,22 @@ static void test_registry_names_each_half_file(void)
 	free(r);
 }
 
+/* Write text into dir/rel, making its folders. */
+static void write_tree_file(const char *dir, const char *rel, const char *text)
+{
+	char path[PATH_MAX + 64];
+	snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	for (char *slash = strchr(path + strlen(dir) + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		mkdir(path, 0755);
+		*slash = '/';
+	}
+	FILE *f = fopen(path, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs(text, f);
+	fclose(f);
+}
+
 static void test_layers_checked(void)
 {
 	struct ts_result *r = malloc(sizeof(*r));
@@ -211,43 +234,88 @@ static void test_layers_checked(void)
 	CU_ASSERT_EQUAL_FATAL(ts_run_program(r, NULL, real), 0);
 	CU_ASSERT_EQUAL(r->status, 0);
 	/* A scratch tree whose base layer includes the command line: named, and a failure. */
-	char dir[PATH_MAX], path[PATH_MAX + 32];
+	char dir[PATH_MAX];
 	ts_make_tempdir(dir, sizeof(dir));
 	CU_ASSERT_FATAL(dir[0] != '\0');
-	const char *const files[][2] = {
-		{ "base/ok.c", "#include \"base/ok.h\"\n" },
-		{ "base/ok.h", "" },
-		{ "record/rows.c", "#include \"base/ok.h\"\n" },
-		{ "base/bad.c", "#include \"base/ok.h\"\n\n#include \"cli/cli.h\"\n" },
-		{ "cli/cli.h", "#include \"run/runner.h\"\n" },
-	};
-	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		snprintf(path, sizeof(path), "%s/%s", dir, files[i][0]);
-		char *slash = strrchr(path, '/');
-		*slash = '\0';
-		mkdir(path, 0755);
-		*slash = '/';
-		FILE *f = fopen(path, "w");
-		CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-		fputs(files[i][1], f);
-		fclose(f);
-	}
+	write_tree_file(dir, "common/base/ok.c", "#include \"base/ok.h\"\n");
+	write_tree_file(dir, "common/base/ok.h", "");
+	write_tree_file(dir, "common/record/rows.c", "#include \"base/ok.h\"\n");
+	write_tree_file(dir, "common/base/bad.c", "#include \"base/ok.h\"\n\n#include \"cli/cli.h\"\n");
+	write_tree_file(dir, "common/cli/cli.h", "#include \"run/runner.h\"\n");
+	write_tree_file(dir, "consumer/pipe.c", "#include \"producer/pipe.h\"\n");
 	const char *scratch[] = { "scripts/check-layers.sh", dir, NULL };
 	CU_ASSERT_EQUAL_FATAL(ts_run_program(r, NULL, scratch), 0);
 	CU_ASSERT_EQUAL(r->status, 1);
-	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "src/base/bad.c:3: includes \"cli/cli.h\""));
-	CU_ASSERT_PTR_NULL(strstr(r->out, "src/record/rows.c"));	/* going down is fine */
-	CU_ASSERT_PTR_NULL(strstr(r->out, "src/cli/cli.h"));	/* the top may include anything */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "common/base/bad.c:3: includes \"cli/cli.h\""));
+	CU_ASSERT_PTR_NULL(strstr(r->out, "common/record/rows.c"));	/* going down is fine */
+	CU_ASSERT_PTR_NULL(strstr(r->out, "common/cli/cli.h"));	/* the top may include anything */
+	/* one half may not include the other */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "consumer/pipe.c:1: includes \"producer/pipe.h\""));
 	/* A folder the table does not know is named too. */
-	snprintf(path, sizeof(path), "%s/attic", dir);
-	mkdir(path, 0755);
-	snprintf(path, sizeof(path), "%s/attic/old.c", dir);
-	FILE *f = fopen(path, "w");
-	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-	fclose(f);
+	write_tree_file(dir, "common/attic/old.c", "");
 	CU_ASSERT_EQUAL_FATAL(ts_run_program(r, NULL, scratch), 0);
 	CU_ASSERT_EQUAL(r->status, 1);
-	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "attic/old.c: folder attic is not in the table"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "common/attic/old.c: folder attic is not in the table"));
+	ts_remove_tree(dir);
+	free(r);
+}
+
+/* The link check: objects built from a scratch tree whose includes all go down, but whose base
+ * layer calls a function the command line defines (declared by hand, as consumer/uring.c once
+ * declared producer/uring.c's), and two run files that call each other. */
+static void test_links_checked(void)
+{
+	struct ts_result *r = malloc(sizeof(*r));
+	char dir[PATH_MAX], build[PATH_MAX + 16];
+	ts_make_tempdir(dir, sizeof(dir));
+	CU_ASSERT_FATAL(dir[0] != '\0');
+	snprintf(build, sizeof(build), "%s/build", dir);
+	CU_ASSERT_EQUAL_FATAL(mkdir(build, 0755), 0);
+	const char *const files[][2] = {
+		{ "common/base/util.c", "int cli_main(void);\nint base_util(void) { return cli_main(); }\n" },
+		{ "common/cli/cli.c", "int base_util(void);\nint cli_main(void) { return 1; }\n"
+				      "int cli_other(void) { return base_util(); }\n" },
+		{ "common/run/a.c", "int run_b(int);\nint run_a(int n) { return n ? run_b(n - 1) : 0; }\n" },
+		{ "common/run/b.c", "int run_a(int);\nint run_b(int n) { return n ? run_a(n - 1) : 0; }\n" },
+		{ "common/run/c.c", "int run_a(int);\nint run_c(void) { return run_a(3); }\n" },
+	};
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		write_tree_file(dir, files[i][0], files[i][1]);
+		char src[PATH_MAX + 64], obj[PATH_MAX + 64];
+		snprintf(src, sizeof(src), "%s/%s", dir, files[i][0]);
+		snprintf(obj, sizeof(obj), "%s/%s", build, files[i][0]);
+		obj[strlen(obj) - 1] = 'o';
+		write_tree_file(build, files[i][0], "");	/* its folder */
+		const char *cc[] = { "cc", "-c", src, "-o", obj, NULL };
+		CU_ASSERT_EQUAL_FATAL(ts_run_program(r, NULL, cc), 0);
+		CU_ASSERT_EQUAL_FATAL(r->status, 0);
+		snprintf(obj, sizeof(obj), "%s/%s", build, files[i][0]);
+		unlink(obj);	/* the placeholder .c in the build tree */
+	}
+	const char *check[] = { "scripts/check-layers.sh", "--objects", build, dir, NULL };
+	CU_ASSERT_EQUAL_FATAL(ts_run_program(r, NULL, check), 0);
+	CU_ASSERT_EQUAL(r->status, 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "every include goes down the layers"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out,
+				      "common/base/util.c uses cli_main, defined in common/cli/cli.c"));
+	CU_ASSERT_PTR_NULL(strstr(r->out, "common/cli/cli.c uses"));	/* the top may use anything */
+	CU_ASSERT_PTR_NULL(strstr(r->out, "common/run/c.c uses"));	/* in its own layer */
+	/* one line per loop: run's a and b (c calls in, not round), and base's with cli's */
+	int run_loop = 0, base_loop = 0;
+	for (const char *loop = strstr(r->out, "files that use each other in a loop: "); loop;
+	     loop = strstr(loop + 1, "files that use each other in a loop: ")) {
+		const char *end = strchr(loop, '\n');
+		size_t len = end ? (size_t)(end - loop) : strlen(loop);
+		if (memmem(loop, len, "common/run/a.c", 14)) {
+			run_loop++;
+			CU_ASSERT_PTR_NOT_NULL(memmem(loop, len, "common/run/b.c", 14));
+			CU_ASSERT_PTR_NULL(memmem(loop, len, "common/run/c.c", 14));
+		}
+		base_loop += memmem(loop, len, "common/base/util.c", 18) &&
+			     memmem(loop, len, "common/cli/cli.c", 16);
+	}
+	CU_ASSERT_EQUAL(run_loop, 1);
+	CU_ASSERT_EQUAL(base_loop, 1);
 	ts_remove_tree(dir);
 	free(r);
 }
@@ -290,6 +358,7 @@ int register_layout_suite(void)
 		{ "report_sections_in_readme_and_manpage", test_report_sections_in_readme_and_manpage },
 		{ "registry_names_each_half_file", test_registry_names_each_half_file },
 		{ "layers_checked", test_layers_checked },
+		{ "links_checked", test_links_checked },
 		{ "methods_table_is_the_registry", test_methods_table_is_the_registry },
 	};
 	return TS_ADD_SUITE("layout", cases);

@@ -21,7 +21,7 @@
 #include "base/verify.h"
 #include "cli/options.h"
 #include "consumer/sink.h"
-#include "method/methods.h"
+#include "catalog/methods.h"
 #include "record/results.h"
 #include "run/runner.h"
 #include "test_support.h"

@@ -15,7 +15,7 @@
 #include "analysis/model/model.h"
 #include "analysis/report/report_model.h"
 #include "analysis/report/report_model_prose.h"
-#include "method/methods.h"
+#include "catalog/methods.h"
 #include "record/profile_set.h"
 #include "test_support.h"
 

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "analysis/report/plot_data.h"
-#include "method/methods.h"
+#include "catalog/methods.h"
 #include "test_support.h"
 
 /* Two labels at the same x 0.1 apart move to 0.5 apart, keeping their order; one far along x

@@ -15,7 +15,7 @@
 #include "analysis/judge/sequential.h"
 #include "analysis/judge/study.h"
 #include "cli/options.h"
-#include "method/methods.h"
+#include "catalog/methods.h"
 #include "run/reproduce.h"
 #include "run/runner.h"
 #include "test_support.h"

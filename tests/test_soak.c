@@ -16,7 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "method/methods.h"
+#include "catalog/methods.h"
 #include "test_support.h"
 
 #define SOAK_TRIALS 40		/* per method and kind; BULKXFER_SOAK_TRIALS overrides */

@@ -3,7 +3,7 @@
  */
 #include "test_support.h"
 
-#include "method/methods.h"
+#include "catalog/methods.h"
 
 #include "record/profile_set.h"
 #include "record/results.h"

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "method/methods.h"
+#include "catalog/methods.h"
 #include "record/results.h"
 #include "test_support.h"
 #include "transfer/uring.h"

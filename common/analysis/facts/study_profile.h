@@ -1,0 +1,32 @@
+/*
+ * study_profile.h - the study's profiled sides added up: where each of its three methods spends
+ * its CPU, by the profile's categories and by the cost model's terms.  Worked out here once, so
+ * the answer, the profile section and the model's appendix read the same sums.
+ */
+#ifndef BX_FACTS_STUDY_PROFILE_H
+#define BX_FACTS_STUDY_PROFILE_H
+
+#include "analysis/model/model.h"
+#include "analysis/profile/categories.h"
+#include "record/profile_set.h"
+
+/* The study phase's profile of method's sending (producer 1) or receiving (0) side at the
+ * study's chunk, or NULL when it was not profiled. */
+const struct side_profile *facts_study_side(const struct profile_set *set, const char *method,
+					    int producer);
+
+/* The CPU seconds per run of each category, both sides of method's study-profile runs added,
+ * into cat[CAT_COUNT]; returns their total, or -1 when either side was not profiled. */
+double facts_study_cpu(const struct profile_set *set, const char *method, double cat[CAT_COUNT]);
+
+/* The fit's term a category's time belongs to: calls = system call entry and exit, copies =
+ * the three copy categories, page refs = pipe and splice bookkeeping, faults = page-fault
+ * handling and zeroing, wake-ups = sleeps and scheduling, TERM_FIXED for the rest. */
+int facts_term_of(int category);
+
+/* facts_study_cpu in the fitted model's terms (facts_term_of), into t[MODEL_NTERMS]; returns
+ * the total, or -1 when either side was not profiled. */
+double facts_study_terms(const struct profile_set *set, const char *method,
+			 double t[MODEL_NTERMS]);
+
+#endif

@@ -1,0 +1,80 @@
+/*
+ * uring.h - what the io_uring halves share (issue 23): a ring per side, --queue-depth buffers
+ * of --chunk bytes registered with it (fixed buffers: pinned once, outside the timed loop), and
+ * a submit-and-wait that counts the io_uring_enter calls it really makes, which is what those
+ * halves report as their system calls.
+ *
+ * Why liburing (Debian's liburing-dev): the ring's memory layout, barriers and opcodes are the
+ * kernel's ABI, which liburing keeps in step with each kernel; doing it by hand would be a few
+ * hundred lines of exactly the code liburing's maintainers (the io_uring authors) already keep.
+ */
+#ifndef BX_URING_H
+#define BX_URING_H
+
+#include <liburing.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "method/half.h"
+
+#define URING_DEFAULT_DEPTH 8
+/* Testing aids (injected_errno): the refusal io_uring_queue_init gives, and the one a
+ * zero-copy send gives, as a sysctl, a seccomp filter or an old kernel would. */
+#define URING_FAIL_ENV "BULKXFER_URING_FAIL"
+#define URING_ZC_FAIL_ENV "BULKXFER_URING_ZC_FAIL"
+#define URING_MAX_DEPTH 256
+
+struct uring_side {
+	struct io_uring ring;
+	int ring_ok;		/* io_uring_queue_init succeeded */
+	unsigned char *bufs;	/* depth buffers of buf_size bytes, registered when registered */
+	size_t buf_size;
+	unsigned depth;
+	int registered;
+};
+
+/* prepare: a ring of 2 x depth entries and depth registered buffers of ctx->chunk bytes (none
+ * when with_buffers is 0), into a uring_side in ctx->priv.  A kernel or sandbox that refuses
+ * io_uring fails with its errno (ENOSYS, EPERM: the harness skips the method) and a
+ * failed_call that says why (kernel.io_uring_disabled's value where it is set). */
+int uring_prepare(struct half_ctx *ctx, int with_buffers);
+
+/* prepare for the halves: a ring with registered buffers (read/write, send_zc), or a ring
+ * alone (splice). */
+int uring_prepare_buffers(struct half_ctx *ctx);
+int uring_prepare_ring(struct half_ctx *ctx);
+
+/* release for uring_prepare (copes with a failed one): waits for nothing, the kernel cancels
+ * what is still in flight when the ring is closed. */
+void uring_release(struct half_ctx *ctx);
+
+/* Submit what is queued and wait for at least wait_nr completions: one io_uring_enter, counted
+ * in ctx->syscalls (none when nothing is queued and a completion is already there).  Returns
+ * 0 or -errno. */
+int uring_enter(struct half_ctx *ctx, struct uring_side *u, unsigned wait_nr);
+
+/* The splice path of the `uring-splice` halves, either side: chains of up to depth chunks of
+ * IORING_OP_SPLICE from in_fd to out_fd, linked (IOSQE_IO_LINK) so they run in order and one
+ * io_uring_enter moves them all, until ctx->size bytes have moved.  A file end is read or
+ * written at the chunk's offset, a pipe end at its own position.  A short splice breaks the
+ * chain (the kernel cancels the rest; the next chain starts where the bytes stopped).  Returns
+ * 0, or the half's failure with `call` named. */
+int uring_splice_chain(struct half_ctx *ctx, int in_fd, int in_is_file, int out_fd,
+		       int out_is_file, const char *call);
+
+/* Buffer i's first byte. */
+static inline unsigned char *uring_buf(struct uring_side *u, unsigned i)
+{
+	return u->bufs + (size_t)i * u->buf_size;
+}
+
+/* Whether a zero-copy send (IORING_OP_SEND_ZC) works on a loopback TCP socket here: io_uring
+ * usable, and one byte sent and received that way.  Returns 0, or -errno with why (e.g. the
+ * kernel refusing zero-copy: EOPNOTSUPP / EINVAL). */
+int uring_zc_probe(char *why, size_t len);
+
+/* Why io_uring cannot be used here, into why (""when it can): probed once with a ring of one
+ * entry.  Returns 0 when usable, else -errno. */
+int uring_probe(char *why, size_t len);
+
+#endif

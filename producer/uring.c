@@ -1,0 +1,142 @@
+/*
+ * producer/uring.c - the sending halves that use io_uring (issue 23).
+ *
+ * `uring`: read the source into --queue-depth registered buffers with IORING_OP_READ_FIXED,
+ * several reads in flight at their own offsets, and write each filled buffer into the pipe
+ * with IORING_OP_WRITE_FIXED, strictly in order and one at a time (two writes in flight on one
+ * pipe could land in either order).  Two CPU copies per chunk, as pipe's read/write; the
+ * system calls are the io_uring_enter calls made, each submitting and reaping several
+ * operations.
+ *
+ * `uring-splice`: the study's splice path, issued as IORING_OP_SPLICE source -> pipe, up to
+ * --queue-depth chunks linked (IOSQE_IO_LINK) into one chain per submission, so they run in
+ * order and one io_uring_enter moves them all.  A short splice breaks the chain (the kernel
+ * cancels the rest); the next chain starts where the bytes stopped (uring_splice_chain in
+ * transfer/uring.c, which the consumer shares).  No CPU copy.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "base/io_util.h"
+#include "method/method.h"
+#include "transfer/half_helpers.h"
+#include "transfer/uring.h"
+
+/* user_data: the operation's kind in the top bits, its chunk's sequence number below. */
+#define OP_READ 1ULL
+#define OP_WRITE 2ULL
+#define TAG(op, seq) (((op) << 56) | (uint64_t)(seq))
+#define TAG_OP(d) ((d) >> 56)
+#define TAG_SEQ(d) ((d) & ((1ULL << 56) - 1))
+
+struct chunk_state {
+	uint64_t len;		/* bytes the read asked for (the chunk) */
+	uint64_t filled;	/* bytes the read brought (== len when done) */
+	uint64_t written;	/* bytes of it already in the pipe */
+};
+
+static int uring_producer_transfer(struct half_ctx *ctx)
+{
+	struct uring_side *u = ctx->priv;
+	struct chunk_state st[URING_MAX_DEPTH];
+	memset(st, 0, sizeof(st));
+	uint64_t read_seq = 0, read_off = 0, write_seq = 0;
+	int writing = 0, reads_in_flight = 0;
+	while (ctx->bytes_done < ctx->size) {
+		/* reads into the buffers the next depth chunks use */
+		while (read_seq < write_seq + u->depth && read_off < ctx->size) {
+			struct io_uring_sqe *sqe = io_uring_get_sqe(&u->ring);
+			if (!sqe)
+				break;
+			unsigned b = (unsigned)(read_seq % u->depth);
+			uint64_t len = io_min_u64(ctx->size - read_off, u->buf_size);
+			st[b] = (struct chunk_state){ len, 0, 0 };
+			io_uring_prep_read_fixed(sqe, ctx->file_fd, uring_buf(u, b), (unsigned)len,
+						 read_off, (int)b);
+			io_uring_sqe_set_data64(sqe, TAG(OP_READ, read_seq));
+			read_seq++;
+			read_off += len;
+			reads_in_flight++;
+		}
+		/* the next write, in order, once its chunk is in */
+		unsigned wb = (unsigned)(write_seq % u->depth);
+		if (!writing && write_seq < read_seq && st[wb].filled == st[wb].len) {
+			struct io_uring_sqe *sqe = io_uring_get_sqe(&u->ring);
+			if (sqe) {
+				io_uring_prep_write_fixed(sqe, ctx->chan_fd,
+							  uring_buf(u, wb) + st[wb].written,
+							  (unsigned)(st[wb].len - st[wb].written), 0,
+							  (int)wb);
+				io_uring_sqe_set_data64(sqe, TAG(OP_WRITE, write_seq));
+				writing = 1;
+			}
+		}
+		int rc = uring_enter(ctx, u, 1);
+		if (rc < 0)
+			return half_fail(ctx, "io_uring_enter", -rc);
+		struct io_uring_cqe *cqe;
+		while (io_uring_peek_cqe(&u->ring, &cqe) == 0) {
+			uint64_t d = io_uring_cqe_get_data64(cqe);
+			int res = cqe->res;
+			io_uring_cqe_seen(&u->ring, cqe);
+			unsigned b = (unsigned)(TAG_SEQ(d) % u->depth);
+			if (TAG_OP(d) == OP_READ) {
+				reads_in_flight--;
+				if (res < 0)
+					return half_fail(ctx, "io_uring read_fixed(src)", -res);
+				if ((uint64_t)res != st[b].len)	/* page cache reads are whole */
+					return half_fail(ctx, "read(src): source shrank", EIO);
+				st[b].filled = (uint64_t)res;
+				continue;
+			}
+			writing = 0;
+			if (res < 0)
+				return half_fail(ctx, "io_uring write_fixed(pipe)", -res);
+			st[b].written += (uint64_t)res;
+			if (st[b].written < st[b].len)
+				continue;	/* short: the rest goes next */
+			write_seq++;
+			if ((rc = half_advance(ctx, st[b].len, "io_uring write_fixed(pipe)")) < 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+static int uring_splice_producer_transfer(struct half_ctx *ctx)
+{
+	return uring_splice_chain(ctx, ctx->file_fd, 1, ctx->chan_fd, 0,
+				  "io_uring splice(src -> pipe)");
+}
+
+const struct half_ops producer_uring = {
+	.name = "uring",
+	.channel = CHANNEL_PIPE,
+	.does = "io_uring read_fixed(src) into registered buffers, write_fixed() them into the pipe",
+	.cpu_copies = 2,
+	.syscalls_per_chunk = 1,	/* at most; a call submits and reaps several */
+	.path = "src page cache -(CPU: io_uring read_fixed)-> registered buffer -(CPU: io_uring "
+		"write_fixed)-> pipe buffer",
+	.needs_file = "reads the source file with io_uring",
+	.uses_uring = 1,
+	.usable = uring_probe,
+	.prepare = uring_prepare_buffers,
+	.transfer = uring_producer_transfer,
+	.release = uring_release,
+};
+
+const struct half_ops producer_uring_splice = {
+	.name = "uring-splice",
+	.channel = CHANNEL_PIPE,
+	.does = "io_uring splice(src -> pipe), --queue-depth chunks linked per submission",
+	.cpu_copies = 0,
+	.syscalls_per_chunk = 1,	/* at most: one enter per chain */
+	.path = "src page cache -(page refs: io_uring splice)-> pipe buffer",
+	.page_refs = 1,
+	.needs_file = "splices from the source file",
+	.uses_uring = 1,
+	.usable = uring_probe,
+	.prepare = uring_prepare_ring,
+	.transfer = uring_splice_producer_transfer,
+	.release = uring_release,
+};
