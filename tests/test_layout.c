@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "analysis/report/report.h"
+#include "analysis/report/report_sections.h"
 #include "channel/channel.h"
 #include "catalog/methods.h"
 #include "test_support.h"

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/judge/study.h"
 #include "analysis/model/model.h"
 #include "analysis/report/report_model.h"
 #include "analysis/report/report_model_prose.h"
@@ -309,21 +310,26 @@ static void test_prose_judges_the_fit_by_the_profile(void)
 		 * read/write's system calls it does not make (-4 s), whichever the fit says */
 		struct profile_set set;
 		prose_profiles(&set, PROSE_FAULT);
+		struct profile_difference d[STUDY_NROWS];
+		for (size_t i = 1; i < STUDY_NROWS; i++)
+			facts_profile_difference(&set, study_rows[i].method, study_rows[0].method,
+						 &d[i]);
 		for (int with = 0; with < 2; with++) {
 			char *text = NULL;
 			size_t len = 0;
 			FILE *f = open_memstream(&text, &len);
-			report_model_prose(f, r, n, &fit, NULL, with ? &set : NULL);
+			report_model_prose(f, r, n, &fit, NULL, with ? d : NULL);
 			fclose(f);
 			CU_ASSERT_PTR_NOT_NULL(strstr(text, cases[c].fit_top));
 			CU_ASSERT_PTR_NOT_NULL(strstr(text, cases[c].pipe_small));
 			const char *row = strstr(text, "| read/write (`pipe`) |");
 			CU_ASSERT_PTR_NOT_NULL(row && strstr(strstr(row, " | ") + 3, cases[c].pipe_large));
 			const char *judged = !with ? "No profile of both to judge the split by." :
-					     c == 0 ? "the profile's largest difference is system calls "
-						      "(-4.00 s a run): the fit is wrong here." :
-						      "the profile's largest difference is system calls "
-						      "(-4.00 s a run): the fit agrees with the profile here.";
+					     c == 0 ? "the profile's largest difference in the fit's terms is "
+						      "system calls (-4.00 s a run): the fit is wrong here." :
+						      "the profile's largest difference in the fit's terms is "
+						      "system calls (-4.00 s a run): the fit agrees with the "
+						      "profile here.";
 			CU_ASSERT_PTR_NOT_NULL(strstr(text, judged));
 			CU_ASSERT_PTR_NOT_NULL(strstr(text, !with ? "" : c == 0 ?
 				"largest difference in 0 of 2 comparisons." :

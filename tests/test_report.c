@@ -3,17 +3,20 @@
  * holds the 2014 table, this machine's table, the ratios and the ordering verdict computed
  * from the fixture's numbers; and every gnuplot script renders a real PNG from fixture data.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis/judge/groups.h"
 #include "analysis/judge/study.h"
+#include "analysis/profile/categories.h"
 #include "analysis/report/answer.h"
 #include "analysis/report/explain.h"
 #include "analysis/report/plot_data.h"
 #include "analysis/report/report_placement.h"
 #include "analysis/report/report.h"
+#include "analysis/report/report_sections.h"
 #include "analysis/report/summary.h"
 #include "base/plots.h"
 #include "base/units.h"
@@ -171,7 +174,7 @@ static void test_bars_leave_out_profiled_runs(void)
 		r[k] = fixture("study", "pipe", 4096, 1 << 20, 0.1, 0.1, 1.0 + 0.1 * k);
 	r[4] = fixture("study-profile", "pipe", 4096, 1 << 20, 0.3, 0.3, 0.7);
 	struct bx_error err = { 0, "" };
-	CU_ASSERT_EQUAL(report_write(r, 5, "runs.csv", dir, NULL, &err), 0);
+	CU_ASSERT_EQUAL(ts_report_write(r, 5, "runs.csv", dir, NULL, &err), 0);
 	static const char *const bars[] = { "plot-cpu.csv", "plot-throughput.csv",
 					    "plot-cpu_per_gib.csv" };
 	for (size_t b = 0; b < sizeof(bars) / sizeof(bars[0]); b++) {
@@ -206,7 +209,7 @@ static void test_bars_keep_the_best_measured_groups(void)
 				r[n++] = fixture("run", methods[m], 4096ull << c, 1 << 20, 0.1, 0.1,
 						 1.0 + 0.01 * k);
 	struct bx_error err = { 0, "" };
-	CU_ASSERT_EQUAL(report_write(r, n, "runs.csv", dir, NULL, &err), 0);
+	CU_ASSERT_EQUAL(ts_report_write(r, n, "runs.csv", dir, NULL, &err), 0);
 	snprintf(path, sizeof(path), "%s/plot-throughput.csv", dir);
 	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + PLOT_MAX_BARS);
 	char *data = slurp(path);
@@ -243,7 +246,7 @@ static void test_copies_table_measures_context_switches(void)
 		snprintf(r[k].kernel_syscalls_by, sizeof(r[k].kernel_syscalls_by), "tracepoint");
 	}
 	struct bx_error err = { 0, "" };
-	CU_ASSERT_EQUAL(report_write(r, 3, "runs.csv", dir, NULL, &err), 0);
+	CU_ASSERT_EQUAL(ts_report_write(r, 3, "runs.csv", dir, NULL, &err), 0);
 	snprintf(path, sizeof(path), "%s/report.md", dir);
 	char *md = slurp(path);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
@@ -261,7 +264,7 @@ static void test_copies_table_measures_context_switches(void)
 		r[k].producer_fig.kernel_syscalls = r[k].consumer_fig.kernel_syscalls = -1;
 		snprintf(r[k].kernel_syscalls_by, sizeof(r[k].kernel_syscalls_by), "-");
 	}
-	CU_ASSERT_EQUAL(report_write(r, 3, "runs.csv", dir, NULL, &err), 0);
+	CU_ASSERT_EQUAL(ts_report_write(r, 3, "runs.csv", dir, NULL, &err), 0);
 	md = slurp(path);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
 	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| 2 / 2.00 / n/c | 0.25 | 4.50 (harness) |"));
@@ -275,7 +278,7 @@ static void test_copies_table_measures_context_switches(void)
 		r[k].consumer_fig.kernel_syscalls = 32768;
 		snprintf(r[k].kernel_syscalls_by, sizeof(r[k].kernel_syscalls_by), "io");
 	}
-	CU_ASSERT_EQUAL(report_write(r, 3, "runs.csv", dir, NULL, &err), 0);
+	CU_ASSERT_EQUAL(ts_report_write(r, 3, "runs.csv", dir, NULL, &err), 0);
 	md = slurp(path);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
 	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| sender | 4 copies (2 by DMA), 4 switches | 64 KiB | 2 | - "
@@ -284,7 +287,7 @@ static void test_copies_table_measures_context_switches(void)
 	free(md);
 	for (int k = 0; k < 3; k++)
 		r[k].producer_fig.kernel_syscalls = 0;	/* splice-like: nothing io can see */
-	CU_ASSERT_EQUAL(report_write(r, 3, "runs.csv", dir, NULL, &err), 0);
+	CU_ASSERT_EQUAL(ts_report_write(r, 3, "runs.csv", dir, NULL, &err), 0);
 	md = slurp(path);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
 	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| 64 KiB | 2 | - | 2 / 2.00 / n/c |"));
@@ -333,7 +336,7 @@ static void test_placement_pair_in_words(void)
 	char dir[64], path[160];
 	ts_make_tempdir(dir, sizeof(dir));
 	struct bx_error err = { 0, "" };
-	CU_ASSERT_EQUAL(report_write(r, 10, "runs.csv", dir, NULL, &err), 0);
+	CU_ASSERT_EQUAL(ts_report_write(r, 10, "runs.csv", dir, NULL, &err), 0);
 	snprintf(path, sizeof(path), "%s/report.html", dir);
 	char *html = slurp(path);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(html);
@@ -388,13 +391,10 @@ static void test_which_method_says_when_not_ahead(void)
 		r[n++] = fixture("study", "splice", CHUNK_REST, 1 << 30, 0.1, 0.2, 1.4);
 		r[n++] = fixture("study", "pipe", 4096, 1 << 30, 1.0, 2.0, 0.5 + 0.001 * k);
 	}
-	struct group *g = NULL;
-	size_t ng = 0;
-	CU_ASSERT_EQUAL_FATAL(groups_build(r, n, &g, &ng), 0);
-	static struct claim_set c;
-	study_judge(r, n, &c);
-	static struct findings f;
-	answer_gather(r, n, g, ng, &c, NULL, NULL, &f);
+	struct job_facts *facts = NULL;
+	struct bx_error err;
+	CU_ASSERT_EQUAL_FATAL(job_facts_build(r, n, "runs.csv", NULL, &facts, &err), 0);
+	const struct findings f = facts->findings;
 	CU_ASSERT_PTR_NOT_NULL_FATAL(f.uses[0].g);
 	CU_ASSERT_STRING_EQUAL(f.uses[0].g->method, "splice");
 	CU_ASSERT_STRING_EQUAL(f.uses[0].g->series, "study");
@@ -407,13 +407,13 @@ static void test_which_method_says_when_not_ahead(void)
 	char *md = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&md, &len);
-	answer_write_findings(out, &f);
+	answer_write_findings(out, facts);
 	fclose(out);
 	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| the fastest, file to file | shm-rw | chunk 256 KiB | "));
 	CU_ASSERT_PTR_NOT_NULL(strstr(md, "GiB/s | no: its interval overlaps splice |"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(md, "CPU s per GiB | yes |"));
 	free(md);
-	free(g);
+	job_facts_free(facts);
 }
 
 /* The part of html from the first `from` to the next `to` after it, as a new string ("" when
@@ -454,7 +454,7 @@ static void test_html_shows_every_run(void)
 		n++;
 	}
 	struct bx_error err = { 0, "" };
-	CU_ASSERT_EQUAL_FATAL(report_write(r, n, "runs.csv", dir, NULL, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(ts_report_write(r, n, "runs.csv", dir, NULL, &err), 0);
 	snprintf(path, sizeof(path), "%s/report.html", dir);
 	char *html = slurp(path);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(html);
@@ -491,7 +491,7 @@ static void test_html_is_self_contained(void)
 	struct run_record *recs;
 	size_t n = fixture_records(dir, sizeof(dir), csv, sizeof(csv), &recs);
 	struct bx_error err = { 0, "" };
-	CU_ASSERT_EQUAL_FATAL(report_write(recs, n, csv, dir, NULL, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(ts_report_write(recs, n, csv, dir, NULL, &err), 0);
 	snprintf(path, sizeof(path), "%s/report.html", dir);
 	char *html = slurp(path);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(html);
@@ -625,12 +625,12 @@ static void test_answer_matches_verdicts(void)
 				recs[i].producer_fig = recs[k].producer_fig;
 				recs[i].consumer_fig = recs[k].consumer_fig;
 			}
-	CU_ASSERT_EQUAL_FATAL(report_write(recs, n, csv, dir, NULL, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(ts_report_write(recs, n, csv, dir, NULL, &err), 0);
 	char *out = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&out, &len);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-	int lines = answer_print_reproduce(f, recs, n, NULL, NULL, "fixture/report.md");
+	int lines = ts_answer_print(f, recs, n, "fixture/report.md");
 	fclose(f);
 	CU_ASSERT_TRUE(lines >= 6 && lines <= ANSWER_MAX_LINES);
 	int counted = 0;
@@ -682,6 +682,128 @@ static void test_answer_matches_verdicts(void)
 	ts_remove_tree(dir);
 }
 
+/* Issue 40: each number a reader sees has one source.  One job's report.md, report.html and
+ * terminal answer, all views of one struct job_facts, state each claim's ratio and interval
+ * as verdicts.csv holds it, the profile's largest difference with one value, and a side's CPU
+ * per GiB alike in its two graphs. */
+static void test_one_number_everywhere(void)
+{
+	char dir[64], csv[128], path[160];
+	struct run_record *recs;
+	size_t n = fixture_records(dir, sizeof(dir), csv, sizeof(csv), &recs);
+	/* a profile whose largest difference is known: mmap+memcpy copies in user space where
+	 * read/write copies in the kernel and makes system calls */
+	struct profile_set set;
+	memset(&set, 0, sizeof(set));
+	const char *copy_k = "main;read;entry_SYSCALL_64_[k];_copy_to_iter_[k]";
+	const char *user_copy = "main;__memmove_avx_unaligned_erms";
+	for (int producer = 0; producer < 2; producer++) {
+		ts_profile_add_side(&set, "study-profile", "pipe", 4096, producer, copy_k, 1000, 2.0);
+		ts_profile_add_side(&set, "study-profile", "shm-whole", 4096, producer, user_copy,
+				    900, 0.9);
+	}
+	struct job_context ctx;
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.profiles = &set;
+	struct job_facts *facts = NULL;
+	struct bx_error err = { 0, "" };
+	CU_ASSERT_EQUAL_FATAL(job_facts_build(recs, n, csv, &ctx, &facts, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(report_write(facts, dir, NULL, &err), 0);
+	char *term = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&term, &len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	answer_print_reproduce(f, facts, NULL);
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/report.md", dir);
+	char *md = slurp(path);
+	snprintf(path, sizeof(path), "%s/report.html", dir);
+	char *html = slurp(path);
+	snprintf(path, sizeof(path), "%s/verdicts.csv", dir);
+	char *verdicts = slurp(path);
+	CU_ASSERT_FATAL(md && html && verdicts);
+
+	/* each study claim: verdicts.csv's estimate and interval, in all three */
+	const char *pairs[][2] = { { "splice", "shm-whole" }, { "shm-whole", "pipe" },
+				   { "splice", "pipe" } };
+	for (size_t k = 0; k < 3; k++) {
+		char key[96], ratio[64];
+		snprintf(key, sizeof(key), "\nstudy,ratio,cpu_sum,%s,%s,", pairs[k][0], pairs[k][1]);
+		const char *row = strstr(verdicts, key);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(row);
+		double est, lo, hi;
+		CU_ASSERT_EQUAL_FATAL(sscanf(row + strlen(key), "%lf,%lf,%lf", &est, &lo, &hi), 3);
+		snprintf(ratio, sizeof(ratio), "%.2fx [%.2f, %.2f]", est, lo, hi);
+		CU_ASSERT_PTR_NOT_NULL(strstr(term, ratio));
+		snprintf(ratio, sizeof(ratio), "**%.2fx** [%.2f, %.2f]", est, lo, hi);
+		CU_ASSERT_PTR_NOT_NULL(strstr(md, ratio));
+		snprintf(ratio, sizeof(ratio), "<strong>%.2fx</strong> [%.2f, %.2f]", est, lo, hi);
+		CU_ASSERT_PTR_NOT_NULL(strstr(html, ratio));
+	}
+
+	/* the profile's largest difference: one category, one value, wherever it is stated */
+	const struct profile_difference *d = &facts->mmap_difference;
+	CU_ASSERT_FATAL(d->known);
+	CU_ASSERT_EQUAL(d->largest, CAT_COPY_KERNEL);	/* 4.0 s of read/write's against none */
+	char value[32], said[160];
+	snprintf(value, sizeof(value), "%.3f", fabs(d->by_category[d->largest]));
+	const char *label = category_label((enum category)d->largest);
+	snprintf(said, sizeof(said), "%s s less CPU per run on %s", value, label);
+	CU_ASSERT_PTR_NOT_NULL(strstr(term, said));
+	snprintf(said, sizeof(said), "spends %s s less CPU per run than read/write on %s", value,
+		 label);
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, said));
+	CU_ASSERT_PTR_NOT_NULL(strstr(html, said));
+	snprintf(said, sizeof(said), "The largest difference between their profiles is %s (-%s s)",
+		 label, value);
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, said));
+	/* ... and no other value is given for it */
+	snprintf(said, sizeof(said), "%s (", label);
+	for (const char *p = strstr(md, said); p; p = strstr(p + 1, said))
+		CU_ASSERT_TRUE(strncmp(p + strlen(said), "-", 1) != 0 ||
+			       strncmp(p + strlen(said) + 1, value, strlen(value)) == 0);
+
+	/* the least CPU's CPU per GiB, in report.md's and report.html's tables alike */
+	const struct group *least = facts->findings.uses[0].g;
+	CU_ASSERT_PTR_NOT_NULL_FATAL(least);
+	snprintf(said, sizeof(said), "| %.2f ", least->cpu_per_gib.median);
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, said));
+	snprintf(said, sizeof(said), "<td>%.2f ", least->cpu_per_gib.median);
+	CU_ASSERT_PTR_NOT_NULL(strstr(html, said));
+
+	/* a side's CPU per GiB: cpu.png's bar is cpu_per_gib.png's stack, user + system */
+	snprintf(path, sizeof(path), "%s/plot-cpu.csv", dir);
+	char *bars = slurp(path);
+	snprintf(path, sizeof(path), "%s/plot-cpu_per_gib.csv", dir);
+	char *split = slurp(path);
+	CU_ASSERT_FATAL(bars && split);
+	int compared = 0;
+	for (const char *p = strchr(bars, '\n'); p && p[1]; p = strchr(p + 1, '\n')) {
+		char lbl[128];
+		double s, sl, sh, r;
+		if (sscanf(p + 1, "%127[^,],%lf,%lf,%lf,%lf", lbl, &s, &sl, &sh, &r) != 5)
+			continue;
+		const double want[2] = { s, r };
+		for (int side = 0; side < 2; side++) {
+			char key[160];
+			snprintf(key, sizeof(key), "\n%s %s,", lbl, side ? "receiver" : "sender");
+			const char *q = strstr(split, key);
+			CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+			double u, k;
+			CU_ASSERT_EQUAL_FATAL(sscanf(q + strlen(key), "%lf,%lf", &u, &k), 2);
+			CU_ASSERT_DOUBLE_EQUAL(u + k, want[side], 1e-5 * (1 + want[side]));
+			compared++;
+		}
+	}
+	CU_ASSERT_TRUE(compared >= 8);
+	free(bars), free(split);
+	free(term), free(md), free(html), free(verdicts);
+	job_facts_free(facts);
+	profile_set_free(&set);
+	free(recs);
+	ts_remove_tree(dir);
+}
+
 /* Issue 30's defects of the tables: summary.csv writes --chunk rest as runs.csv does (0, not
  * 2^64 - 1); the groups' interval column says its level is 95% only where it is; a group with no
  * floor (memory to memory) shows none, not 0%. */
@@ -697,7 +819,7 @@ static void test_tables_say_what_they_hold(void)
 		snprintf(r[4 + k].source, sizeof(r[4 + k].source), "memory");
 	}
 	struct bx_error err = { 0, "" };
-	CU_ASSERT_EQUAL(report_write(r, 8, "runs.csv", dir, NULL, &err), 0);
+	CU_ASSERT_EQUAL(ts_report_write(r, 8, "runs.csv", dir, NULL, &err), 0);
 	snprintf(path, sizeof(path), "%s/summary.csv", dir);
 	char *csv = slurp(path);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(csv);
@@ -733,7 +855,7 @@ static void test_report_from_fixture(void)
 	size_t n = fixture_records(dir, sizeof(dir), csv, sizeof(csv), &recs);
 	struct bx_error err = { 0, "" };
 	CU_ASSERT_EQUAL(n, 24 + 9 + 9);
-	int rc = report_write(recs, n, csv, dir, NULL, &err);
+	int rc = ts_report_write(recs, n, csv, dir, NULL, &err);
 	CU_ASSERT_EQUAL(rc, 0);
 	if (rc)
 		fprintf(stderr, "\n  report: %s\n", err.msg);
@@ -798,7 +920,7 @@ static char *report_of(const struct run_record *records, size_t n, const char *d
 {
 	char md[128];
 	struct bx_error err;
-	CU_ASSERT_EQUAL(report_write(records, n, "x.csv", dir, NULL, &err), 0);
+	CU_ASSERT_EQUAL(ts_report_write(records, n, "x.csv", dir, NULL, &err), 0);
 	snprintf(md, sizeof(md), "%s/report.md", dir);
 	return slurp(md);
 }
@@ -858,11 +980,11 @@ static void test_duration_target_needs_the_study_size(void)
 			r[n++] = fixture("study", "splice", 65536, bytes, 0.4, 1.0, 1.5);
 			r[n++] = fixture("study", "shm-whole", 4096, bytes, 0.8, 1.5, 1.0);
 		}
-		struct report_context ctx;
+		struct job_context ctx;
 		memset(&ctx, 0, sizeof(ctx));
 		ctx.elapsed_s = 95;
 		struct bx_error err = { 0, "" };
-		CU_ASSERT_EQUAL(report_write(r, n, "runs.csv", dir, &ctx, &err), 0);
+		CU_ASSERT_EQUAL(ts_report_write(r, n, "runs.csv", dir, &ctx, &err), 0);
 		snprintf(path, sizeof(path), "%s/report.md", dir);
 		char *md = slurp(path);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(md);
@@ -1175,6 +1297,7 @@ int register_report_suite(void)
 		{ "report_from_fixture", test_report_from_fixture },
 		{ "tables_say_what_they_hold", test_tables_say_what_they_hold },
 		{ "answer_matches_verdicts", test_answer_matches_verdicts },
+		{ "one_number_everywhere", test_one_number_everywhere },
 		{ "long_line_never_cuts_a_number", test_long_line_never_cuts_a_number },
 		{ "html_is_self_contained", test_html_is_self_contained },
 		{ "html_shows_every_run", test_html_shows_every_run },

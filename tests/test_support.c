@@ -3,6 +3,9 @@
  */
 #include "test_support.h"
 
+#include "analysis/facts/facts.h"
+#include "analysis/report/answer.h"
+#include "analysis/report/report.h"
 #include "catalog/methods.h"
 
 #include "record/profile_set.h"
@@ -791,4 +794,26 @@ void ts_profile_add_side(struct profile_set *set, const char *series, const char
 	p->samples = count;
 	p->sampled_s = cpu_s;
 	p->cpu_s = cpu_s;
+}
+
+int ts_report_write(const struct run_record *r, size_t n, const char *csv, const char *dir,
+		    const struct job_context *ctx, struct bx_error *err)
+{
+	struct job_facts *facts = NULL;
+	int rc = job_facts_build(r, n, csv, ctx, &facts, err);
+	if (rc == 0)
+		rc = report_write(facts, dir, NULL, err);
+	job_facts_free(facts);
+	return rc;
+}
+
+int ts_answer_print(FILE *out, const struct run_record *r, size_t n, const char *report)
+{
+	struct job_facts *facts = NULL;
+	struct bx_error err;
+	if (job_facts_build(r, n, "runs.csv", NULL, &facts, &err) != 0)
+		return 0;
+	int lines = answer_print_reproduce(out, facts, report);
+	job_facts_free(facts);
+	return lines;
 }

@@ -180,4 +180,16 @@ void ts_profile_add_side(struct profile_set *set, const char *series, const char
 			 uint64_t chunk, int producer, const char *stack, uint64_t count,
 			 double cpu_s);
 
+/* The report of records r[0..n) (read from csv; ctx may be NULL) into dir, as reproduce and
+ * `report` write it: the job's facts built once, then report_write.  Returns report_write's
+ * status (or job_facts_build's). */
+struct job_context;
+struct bx_error;
+int ts_report_write(const struct run_record *r, size_t n, const char *csv, const char *dir,
+		    const struct job_context *ctx, struct bx_error *err);
+
+/* The terminal answer of records r[0..n) into out (report: the path it ends with, or NULL).
+ * Returns the lines printed. */
+int ts_answer_print(FILE *out, const struct run_record *r, size_t n, const char *report);
+
 #endif

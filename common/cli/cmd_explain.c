@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "analysis/profile/profile_out.h"
+#include "analysis/model/model.h"
 #include "analysis/report/explain.h"
 #include "analysis/report/report_model.h"
 #include "base/plots.h"
@@ -129,8 +130,11 @@ int cmd_explain(int argc, char **argv)
 		printf("\n");
 	}
 	free(prows);
-	if (o.csv)	/* where the CPU time goes, fitted from the CSV */
-		report_model_print(stdout, NULL, records, n, NULL, NULL);
+	if (o.csv) {	/* where the CPU time goes, fitted from the CSV */
+		struct side_models fit;
+		int fitted = model_fit_sides(records, n, NULL, &fit) == 0;
+		report_model_print(stdout, NULL, records, n, NULL, fitted ? &fit : NULL);
+	}
 	/* Pairings in the CSV ("pipe+splice") are explained too when no --method narrowed it. */
 	for (size_t i = 0; i < ng && !o.methods_given; i++) {
 		struct method scratch;

@@ -44,7 +44,8 @@ int cmd_report(int argc, char **argv)
 		rc = bx_fail(&err, BX_EXIT_USAGE, "cannot create '%s': %s", o.out, strerror(errno));
 	/* A reproduce directory's profile (profile/ beside its runs.csv) comes back into the
 	 * report, its graphs and flame graphs redrawn into the report's directory. */
-	static struct report_context ctx;
+	struct job_context ctx;
+	memset(&ctx, 0, sizeof(ctx));
 	struct profile_set profiles = { 0 };
 	char pdir[PATH_MAX], pout[PATH_MAX], pcsv[PATH_MAX + 16];
 	output_profile_dir_beside(o.csv, pdir, sizeof(pdir));
@@ -71,15 +72,22 @@ int cmd_report(int argc, char **argv)
 			rc = profile_write_outputs(pout, &profiles, &err);
 		ctx.profiles = &profiles;
 	}
+	struct job_facts *facts = NULL;
+	if (rc == 0)
+		rc = job_facts_build(records, n, o.csv, ctx.profiles || ctx.units ? &ctx : NULL, &facts,
+				     &err);
 	if (rc == 0) {
-		rc = report_write(records, n, o.csv, o.out, ctx.profiles || ctx.units ? &ctx : NULL,
-				  &err);
-		printf("report: %s/report.md (from %zu runs in %s)\n", o.out, n, o.csv);
+		struct report_outcome done;
+		rc = report_write(facts, o.out, &done, &err);
+		/* the path of a report written whole (a graph that failed is named inside it) */
+		if (done.markdown)
+			printf("report: %s/report.md (from %zu runs in %s)\n", o.out, n, o.csv);
 		if (rc == 0 && results_has_series(records, n, PHASE_STUDY)) {	/* a reproduce's */
 			printf("\n");
-			answer_print_reproduce(stdout, records, n, ctx.profiles, ctx.units, NULL);
+			answer_print_reproduce(stdout, facts, NULL);
 		}
 	}
+	job_facts_free(facts);
 	if (rc)
 		bx_print_error("%s", err.msg);
 	profile_set_free(&profiles);

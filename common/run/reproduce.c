@@ -586,7 +586,7 @@ int reproduce_run(const struct run_plan *plan, struct bx_error *err)
 		snprintf(profile_why, sizeof(profile_why), "the job's time budget ran out before the "
 			 "profiled runs");
 	}
-	struct report_context rctx = { &limits, measure_now() - start, generate_s, hash_s,
+	struct job_context rctx = { &limits, measure_now() - start, generate_s, hash_s,
 				       &primitives, study.n, tuned.n, "", "", &system, NULL, "", "",
 				       NULL, 0, 0, 0, "", NULL };
 	struct unit_costs units;
@@ -603,16 +603,22 @@ int reproduce_run(const struct run_plan *plan, struct bx_error *err)
 	snprintf(rctx.copy_placement, sizeof(rctx.copy_placement), "%s", copy_placement);
 	snprintf(rctx.profile_why, sizeof(rctx.profile_why), "%s", profile_why);
 	temp_file_release(&generated, plan->keep);
+	struct job_facts *facts = NULL;
+	if (rc == 0)
+		rc = job_facts_build(s.records, s.n, csv, &rctx, &facts, err);
 	if (rc == 0) {
-		rc = report_write(s.records, s.n, csv, plan->out, &rctx, err);
+		struct report_outcome done;
+		rc = report_write(facts, plan->out, &done, err);
 		if (plan->verbose) {	/* the report's first tables, ending with the ordering */
-			report_print_comparison(stdout, s.records, s.n);
+			report_print_comparison(stdout, facts);
 			printf("\n");
 		}
+		/* the path of a report written whole, never of one that failed */
 		char report[PATH_MAX + 16];
 		snprintf(report, sizeof(report), "%s/report.md", plan->out);
-		answer_print_reproduce(stdout, s.records, s.n, &s.profiles, &units, report);
+		answer_print_reproduce(stdout, facts, done.markdown ? report : NULL);
 	}
+	job_facts_free(facts);
 	series_free(&s);
 	return rc;
 }

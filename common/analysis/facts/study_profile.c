@@ -3,6 +3,7 @@
  */
 #include "analysis/facts/study_profile.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "analysis/judge/study.h"
@@ -58,4 +59,41 @@ double facts_study_terms(const struct profile_set *set, const char *method,
 	for (int c = 0; c < CAT_COUNT; c++)
 		t[facts_term_of(c)] += cat[c];
 	return total;
+}
+
+static int copy_category(int c)
+{
+	return c == CAT_COPY_KERNEL || c == CAT_COPY_IN_KERNEL || c == CAT_COPY_USER;
+}
+
+void facts_profile_difference(const struct profile_set *set, const char *method,
+			      const char *against, struct profile_difference *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->method = method;
+	out->against = against;
+	double a[CAT_COUNT], b[CAT_COUNT];
+	if (!set || set->n == 0 || !method || !against)
+		return;
+	out->cpu_s = facts_study_cpu(set, method, a);
+	out->against_cpu_s = facts_study_cpu(set, against, b);
+	if (out->cpu_s < 0 || out->against_cpu_s < 0)
+		return;
+	out->known = 1;
+	out->largest_not_copy = -1;
+	for (int c = 0; c < CAT_COUNT; c++) {
+		double d = a[c] - b[c];
+		out->by_category[c] = d;
+		out->by_term[facts_term_of(c)] += d;
+		if (fabs(d) > fabs(out->by_category[out->largest]))
+			out->largest = c;
+		if (copy_category(c))
+			out->copies += d;
+		else if (out->largest_not_copy < 0 ||
+			 fabs(d) > fabs(out->by_category[out->largest_not_copy]))
+			out->largest_not_copy = c;
+	}
+	for (int t = 1; t < MODEL_NTERMS; t++)
+		if (fabs(out->by_term[t]) > fabs(out->by_term[out->largest_term]))
+			out->largest_term = t;
 }

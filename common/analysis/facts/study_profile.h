@@ -29,4 +29,23 @@ int facts_term_of(int category);
 double facts_study_terms(const struct profile_set *set, const char *method,
 			 double t[MODEL_NTERMS]);
 
+/* The profile's difference between method and against (read/write), both sides added, per
+ * profiled run: worked out once, so every view that states it states the same value. */
+struct profile_difference {
+	int known;			/* 1: both methods' sides were profiled */
+	const char *method, *against;
+	double cpu_s, against_cpu_s;	/* CPU seconds per run, both sides */
+	double by_category[CAT_COUNT];	/* method's minus against's */
+	int largest;			/* the category whose difference is largest in size */
+	int largest_not_copy;		/* the same among the categories that are not copies */
+	double copies;			/* the three copy categories' differences together */
+	double by_term[MODEL_NTERMS];	/* the differences in the fit's terms (facts_term_of) */
+	int largest_term;		/* the term whose difference is largest in size */
+};
+
+/* method's profile against against's, into *out (out->known 0 when either was not profiled or
+ * set is NULL). */
+void facts_profile_difference(const struct profile_set *set, const char *method,
+			      const char *against, struct profile_difference *out);
+
 #endif

@@ -444,3 +444,10 @@ const char *study_display_name(const char *method)
 			return study_rows[i].label;
 	return method;
 }
+
+void study_rows_and_ring(const struct study_row *all[STUDY_NROWS + 1])
+{
+	for (size_t i = 0; i < STUDY_NROWS; i++)
+		all[i] = &study_rows[i];
+	all[STUDY_NROWS] = &study_ring;
+}

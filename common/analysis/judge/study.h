@@ -44,6 +44,10 @@ const char *study_explanation_word(int held, int judged);
  * "splice"), the method's own name for every other. */
 const char *study_display_name(const char *method);
 
+/* The study's rows, then the ring beside them (study_ring): the sides the profile's tables
+ * show, into all[STUDY_NROWS + 1]. */
+void study_rows_and_ring(const struct study_row *all[STUDY_NROWS + 1]);
+
 /* The chunk each row's method runs at in the study phase (4 KiB, splice: CHUNK_REST). */
 uint64_t study_chunk_of(const char *method);
 

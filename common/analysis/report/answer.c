@@ -34,154 +34,6 @@ const char *answer_chunk_words(const struct group *g, char *buf, size_t len)
 	return buf;
 }
 
-/* Whether group g is one a use of series (and, for PHASE_TUNED, the study's full-size runs too)
- * and source (memory or file) chooses from. */
-static int candidate(const struct group *g, const char *series, int memory)
-{
-	int from_memory = strncmp(g->source, "memory", 6) == 0;
-	int in_series = strcmp(g->series, series) == 0 ||
-			(strcmp(series, PHASE_TUNED) == 0 && strcmp(g->series, PHASE_STUDY) == 0);
-	return in_series && from_memory == memory && g->n > 0;
-}
-
-/* The best group of series (the tuned phase's with the study's: both move the full file) whose
- * source is (memory) or is not (file) the producer's memory: the fastest (by_cpu 0) or the one
- * using the least CPU per GiB (by_cpu 1) by median; into *rival the best group of another method
- * whose median's interval overlaps the best's (NULL: the best is clearly ahead). */
-static const struct group *best_of(const struct group *g, size_t ng, const char *series,
-				   int memory, int by_cpu, const struct group **rival)
-{
-	const struct group *best = NULL;
-	for (size_t i = 0; i < ng; i++) {
-		if (!candidate(&g[i], series, memory))
-			continue;
-		if (!best || (by_cpu ? g[i].cpu_per_gib.median < best->cpu_per_gib.median :
-				       g[i].gib.median > best->gib.median))
-			best = &g[i];
-	}
-	*rival = NULL;
-	for (size_t i = 0; best && i < ng; i++) {
-		const struct group *x = &g[i];
-		if (!candidate(x, series, memory) || strcmp(x->method, best->method) == 0)
-			continue;
-		int overlaps = by_cpu ? x->cpu_per_gib.median_ci_low <= best->cpu_per_gib.median_ci_high :
-				       x->gib.median_ci_high >= best->gib.median_ci_low;
-		if (overlaps && (!*rival || (by_cpu ? x->cpu_per_gib.median < (*rival)->cpu_per_gib.median :
-						     x->gib.median > (*rival)->gib.median)))
-			*rival = x;
-	}
-	return best;
-}
-
-/* The profile's largest difference between mmap+memcpy and read/write, the measured reason
- * behind their claim: its category, *d the CPU seconds per run mmap+memcpy spends more on it
- * (both sides); -1 when either was not profiled. */
-static int why_category(const struct claim_set *c, const struct profile_set *set, double *d)
-{
-	double m[CAT_COUNT], rw[CAT_COUNT];
-	if (!set || set->n == 0 || !c->mmap_method ||
-	    facts_study_cpu(set, c->mmap_method, m) < 0 ||
-	    facts_study_cpu(set, "pipe", rw) < 0)
-		return -1;
-	int big = 0;
-	for (int k = 1; k < CAT_COUNT; k++)
-		if (fabs(m[k] - rw[k]) > fabs(m[big] - rw[big]))
-			big = k;
-	*d = m[big] - rw[big];
-	return big;
-}
-
-/* A study method's profile, both sides, per GiB moved by category into cat; 0, or -1 when it
- * was not profiled. */
-static int profile_per_gib(const struct profile_set *set, const char *method, uint64_t bytes,
-			   double cat[CAT_COUNT])
-{
-	if (!set || set->n == 0 || bytes == 0 || facts_study_cpu(set, method, cat) < 0)
-		return -1;
-	for (int k = 0; k < CAT_COUNT; k++)
-		cat[k] /= (double)bytes / GIB_BYTES;
-	return 0;
-}
-
-/* Pair fp explained by the unit costs: the counts of its two study groups ga and gb (NULL:
- * not run), their profiles. */
-static void explain_pair(struct finding_pair *fp, const struct group *ga, const struct group *gb,
-			 const struct profile_set *profiles, const struct unit_costs *units)
-{
-	struct method_counts a, b;
-	if (!ga || !gb || !units || !unit_costs_known(units) || unit_method_counts(ga, &a) < 0 ||
-	    unit_method_counts(gb, &b) < 0)
-		return;
-	double pa[CAT_COUNT], pb[CAT_COUNT];
-	int profiled = profile_per_gib(profiles, fp->a, ga->bytes, pa) == 0 &&
-		       profile_per_gib(profiles, fp->b, gb->bytes, pb) == 0;
-	/* The claim's interval is of the ratio a / b: a's CPU minus b's is b's times (ratio - 1). */
-	double low = NAN, high = NAN;
-	if (fp->x->r.valid) {
-		low = b.cpu_s * (fp->x->r.low - 1);
-		high = b.cpu_s * (fp->x->r.high - 1);
-	}
-	unit_explain(&a, &b, units, low, high, profiled ? pa : NULL, profiled ? pb : NULL,
-		     &fp->units);
-	fp->explained = 1;
-}
-
-void answer_gather(const struct run_record *r, size_t n, const struct group *g, size_t ng,
-		   const struct claim_set *c, const struct profile_set *profiles,
-		   const struct unit_costs *units, struct findings *out)
-{
-	memset(out, 0, sizeof(*out));
-	if (units)
-		out->unit_costs = *units;
-	out->ordering = study_find(c, PHASE_STUDY, CLAIM_ORDERING, NULL, NULL, NULL);
-	const char *pairs[3][2] = { { "splice", c->mmap_method }, { c->mmap_method, "pipe" },
-				    { "splice", "pipe" } };
-	for (int p = 0; p < 3 && c->mmap_method; p++) {
-		const struct claim *x = study_find(c, PHASE_STUDY, CLAIM_RATIO, METRIC_NAME_CPU_SUM,
-						   pairs[p][0], pairs[p][1]);
-		if (!x)
-			continue;
-		struct finding_pair *fp = &out->pairs[out->npairs++];
-		fp->a = pairs[p][0];
-		fp->b = pairs[p][1];
-		fp->a_name = study_display_name(fp->a);
-		fp->b_name = study_display_name(fp->b);
-		fp->x = x;
-		fp->then = study_2014_ratio(fp->a, fp->b, METRIC_CPU_SUM);
-		fp->flips = (fp->then < 1 && x->direction > 0) || (fp->then > 1 && x->direction < 0);
-		const struct group *ga = c->study_series ? groups_find(g, ng, c->study_series, fp->a) :
-							   NULL;
-		const struct group *gb = c->study_series ? groups_find(g, ng, c->study_series, fp->b) :
-							   NULL;
-		explain_pair(fp, ga, gb, profiles, units);
-		if (ga)
-			out->study_bytes = ga->bytes;
-	}
-	out->why_category = why_category(c, profiles, &out->why_s);
-	out->why_method = c->mmap_method;
-	const struct { const char *what, *series; int memory, by_cpu; } uses[3] = {
-		{ "the least CPU, file to file", PHASE_TUNED, 0, 1 },
-		{ "the fastest, file to file", PHASE_TUNED, 0, 0 },
-		{ "the fastest, memory to memory", PHASE_IPC_SWEEP, 1, 0 },
-	};
-	for (int u = 0; u < 3; u++) {
-		out->uses[u].what = uses[u].what;
-		out->uses[u].by_cpu = uses[u].by_cpu;
-		out->uses[u].g = best_of(g, ng, uses[u].series, uses[u].memory, uses[u].by_cpu,
-					 &out->uses[u].rival);
-	}
-	groups_host_counts(g, ng, &out->host_took, &out->host_stole);
-	out->runs = n;
-	for (size_t i = 0; i < methods_count() && out->nmissing < ANSWER_MAX_MISSING; i++) {
-		const char *name = methods_at(i)->name;
-		int ran = 0;
-		for (size_t k = 0; k < n && !ran; k++)
-			ran = strcmp(r[k].method, name) == 0;
-		if (!ran)
-			out->missing[out->nmissing++] = name;
-	}
-}
-
 /* pairs ("shm-whole vs pipe, splice vs pipe") with the study's names: "mmap+memcpy vs
  * read/write, ...". */
 static void display_pairs(const char *pairs, char *buf, size_t len)
@@ -395,27 +247,17 @@ static void say_not_run(struct answer *a, const struct findings *f)
 	say(a, "%s", line);
 }
 
-int answer_print_reproduce(FILE *out, const struct run_record *r, size_t n,
-			   const struct profile_set *profiles, const struct unit_costs *units,
-			   const char *report)
+int answer_print_reproduce(FILE *out, const struct job_facts *facts, const char *report)
 {
 	struct answer a = { out, 0 };
-	struct group *g = NULL;
-	size_t ng = 0;
-	if (groups_build(r, n, &g, &ng) < 0)
-		return 0;
-	static struct claim_set claims;
-	study_judge(r, n, &claims);
-	static struct findings f;
-	answer_gather(r, n, g, ng, &claims, profiles, units, &f);
-	say_ordering(&a, &f);
-	say_claims(&a, &f);
-	say_why(&a, &f);
-	say_units(&a, &f);
-	say_fastest(&a, &f);
-	say_caution(&a, &f);
-	say_not_run(&a, &f);
-	free(g);
+	const struct findings *f = &facts->findings;
+	say_ordering(&a, f);
+	say_claims(&a, f);
+	say_why(&a, f);
+	say_units(&a, f);
+	say_fastest(&a, f);
+	say_caution(&a, f);
+	say_not_run(&a, f);
 	if (report && a.lines < ANSWER_MAX_LINES) {	/* a path is never cut */
 		fprintf(out, "report: %s\n", report);
 		a.lines++;
@@ -495,8 +337,9 @@ static const char *estimate_text(const struct stats_summary *s, char *buf, size_
 	return buf;
 }
 
-void answer_write_findings(FILE *md, const struct findings *f)
+int answer_write_findings(FILE *md, const struct job_facts *facts)
 {
+	const struct findings *f = &facts->findings;
 	fprintf(md, "\n## What this job found\n\n");
 	char text[512];
 	if (f->ordering)
@@ -538,4 +381,6 @@ void answer_write_findings(FILE *md, const struct findings *f)
 			fprintf(md, "%s%s", k ? ", " : "", f->missing[k]);
 		fprintf(md, "* | *`bulkxfer reproduce --all` runs them* | | |\n");
 	}
+	answer_units_write(md, f);
+	return 0;
 }

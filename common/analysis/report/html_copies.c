@@ -33,19 +33,19 @@ static void paragraph(FILE *f, const char *md)
 	fprintf(f, "</p>\n");
 }
 
-void html_copies_write(FILE *f, const struct html_input *in)
+int html_copies_write(FILE *f, const struct job_facts *facts)
 {
 	struct copies_row rows[MAX_ROWS];
-	size_t k = in->g ? report_copies_rows(in->g, in->ng, in->profiles, in->units, rows,
-					      MAX_ROWS) : 0;
+	size_t k = report_copies_rows(facts->groups, facts->ngroups, job_facts_profiles(facts),
+				      job_facts_units(facts), rows, MAX_ROWS);
 	if (k == 0)
-		return;
+		return 0;
 	fprintf(f, "<section id=\"copies\"><h2>Where the copies go: the lesson, this setting, the "
 		"counts</h2>\n");
 	for (int i = 0; i < 3; i++)
 		paragraph(f, report_copies_intro[i]);
 	fprintf(f, "<p>The kernel's count here: ");
-	html_text(f, syscall_counter_words(syscall_counter_from_id(in->g[0].kernel_syscalls_by)));
+	html_text(f, syscall_counter_words(syscall_counter_from_id(facts->groups[0].kernel_syscalls_by)));
 	fprintf(f, ".</p>\n<table id=\"teacher\"><thead><tr><th>method</th><th>side</th><th>the "
 		"lesson (both sides)</th><th>a call's bytes</th><th>CPU copies: theory here</th>"
 		"<th>copy time, as copies (measured)</th><th>system calls: theory / harness / kernel "
@@ -82,4 +82,5 @@ void html_copies_write(FILE *f, const struct html_input *in)
 	fprintf(f, "</tbody></table>\n");
 	paragraph(f, report_copies_after);
 	fprintf(f, "</section>\n");
+	return 0;
 }

@@ -7,9 +7,9 @@
 
 #include <stdio.h>
 
-#include "analysis/report/html.h"
+#include "analysis/facts/facts.h"
 
-/* Write the section (nothing when no group has a method of the table). */
-void html_copies_write(FILE *f, const struct html_input *in);
+/* Write the section (nothing when no group has a method of the table).  Returns 0. */
+int html_copies_write(FILE *f, const struct job_facts *facts);
 
 #endif

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/facts/facts.h"
 #include "analysis/judge/study.h"
 #include "analysis/profile/categories.h"
 #include "analysis/report/html_text.h"
@@ -284,4 +285,18 @@ int html_flame_write(FILE *f, const struct profile_set *set, const char *why_non
 		return rc;
 	fputs(flame_script, f);
 	return (int)set->n;
+}
+
+int html_flames_section(FILE *f, const struct job_facts *facts)
+{
+	fprintf(f, "<section id=\"flames\"><h2>Where the CPU time goes: flame graphs</h2>\n<p>Each "
+		"profiled side's sampled stacks, the harness's own frames folded away; a frame's width "
+		"is its share of the side's samples, its colour the category the tables count a "
+		"sample there in. A copy routine's frame also holds the memory it first touched (on a "
+		"guest whose hypervisor fills pages in under the copy, most of it): the tables split "
+		"that out as first touch at this machine's warm copy rate; a frame cannot.</p>\n");
+	int sides = html_flame_write(f, job_facts_profiles(facts),
+				     facts->ctx ? facts->ctx->profile_why : NULL);
+	fprintf(f, "</section>\n");
+	return sides < 0 ? sides : 0;
 }

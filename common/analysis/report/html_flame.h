@@ -16,6 +16,11 @@
  * NULL or empty, why_none when given).  Returns how many sides it holds, or -ENOMEM. */
 int html_flame_write(FILE *f, const struct profile_set *set, const char *why_none);
 
+/* report.html's section "Where the CPU time goes: flame graphs": what a frame means, then
+ * html_flame_write of the job's profiles.  Returns 0 or -errno. */
+struct job_facts;
+int html_flames_section(FILE *f, const struct job_facts *facts);
+
 /* The stack folded's frames that belong to the transfer: everything after the harness's last
  * frame (fault_guard_run, else harness_run_half), or the whole stack when neither is on it.
  * Returns a pointer into folded. */

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "analysis/facts/facts.h"
 #include "analysis/judge/study.h"
 #include "analysis/judge/verdict.h"
 #include "analysis/report/answer.h"
@@ -210,4 +211,18 @@ int html_forest_write(FILE *f, const struct claim_set *c)
 	}
 	fprintf(f, "</tbody></table>\n");
 	return rows;
+}
+
+int html_claims_section(FILE *f, const struct job_facts *facts)
+{
+	fprintf(f, "<section id=\"claims\"><h2>Every claim, with its interval</h2>\n<figure>\n");
+	int drawn = html_forest_write(f, &facts->claims);
+	fprintf(f, "<figcaption>%d claims, each a ratio a / b: the dot is the estimate, the bar its "
+		"interval (at the level of the look that decided it, 95%% or wider: the table below "
+		"gives each; over every look a verdict holds at 95%%), the diamond what the 2014 code "
+		"measured. A claim is decided only where "
+		"its whole interval leaves the grey noise band around 1x; blue: a less than b (or a "
+		"target met), vermillion: more (or missed), grey: no clear difference.</figcaption>\n"
+		"</figure></section>\n", drawn);
+	return 0;
 }

@@ -15,4 +15,9 @@ struct claim_set;
  * claims it drew (0: nothing had an interval, and only a sentence saying so is written). */
 int html_forest_write(FILE *f, const struct claim_set *c);
 
+/* report.html's section "Every claim, with its interval": the forest plot of the job's claims
+ * and how to read it.  Returns 0. */
+struct job_facts;
+int html_claims_section(FILE *f, const struct job_facts *facts);
+
 #endif

@@ -255,13 +255,13 @@ static size_t method_rows(const struct group *g, size_t ng, const char *method,
 	return k;
 }
 
-int html_methods_write(FILE *f, const struct run_record *r, size_t n,
-		       const struct profile_set *profiles)
+int html_methods_write(FILE *f, const struct job_facts *facts)
 {
-	struct group *g = NULL;
-	size_t ng = 0;
-	if (groups_build(r, n, &g, &ng) < 0)
-		return -ENOMEM;
+	const struct run_record *r = facts->records;
+	size_t n = facts->n;
+	const struct group *g = facts->groups;
+	size_t ng = facts->ngroups;
+	const struct profile_set *profiles = job_facts_profiles(facts);
 	int written = 0;
 	double axis_max = 0;	/* one axis for every method's strip */
 	for (size_t mi = 0; mi < methods_count(); mi++) {
@@ -302,6 +302,5 @@ int html_methods_write(FILE *f, const struct run_record *r, size_t n,
 	}
 	if (written)
 		fprintf(f, "</section>\n");
-	free(g);
-	return written;
+	return 0;
 }

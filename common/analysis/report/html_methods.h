@@ -10,13 +10,11 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "record/profile_set.h"
-#include "record/results.h"
+#include "analysis/facts/facts.h"
 
 /* Write one <article class="method" id="method-<name>"> per method with a measured group
- * outside the sweeps in r[0..n), in the method table's order, into f (profiles: NULL or the
- * job's).  Returns how many it wrote, or -ENOMEM. */
-int html_methods_write(FILE *f, const struct run_record *r, size_t n,
-		       const struct profile_set *profiles);
+ * outside the sweeps among the job's groups, in the method table's order, into f, inside a
+ * <section id="methods"> (nothing when there is none).  Returns 0. */
+int html_methods_write(FILE *f, const struct job_facts *facts);
 
 #endif

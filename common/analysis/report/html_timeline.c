@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "analysis/facts/facts.h"
 #include "analysis/judge/groups.h"
 #include "analysis/judge/study.h"
 #include "analysis/report/answer.h"
@@ -159,4 +160,13 @@ size_t html_timeline_write(FILE *f, const struct run_record *r, size_t n)
 		"a group's spread beside them.</figcaption></figure>\n", count[HOST_TOOK_MEMORY],
 		drawn, stole);
 	return drawn;
+}
+
+int html_timeline_section(FILE *f, const struct job_facts *facts)
+{
+	fprintf(f, "<section id=\"when\"><h2>When the host stepped in</h2>\n");
+	if (html_timeline_write(f, facts->records, facts->n) == 0)
+		fprintf(f, "<p>No run has a timestamp to place it by.</p>\n");
+	fprintf(f, "</section>\n");
+	return 0;
 }

@@ -27,4 +27,9 @@ const char *html_host_words(enum html_host_state s);
  * no run has a timestamp it can read (nothing written). */
 size_t html_timeline_write(FILE *f, const struct run_record *r, size_t n);
 
+/* report.html's section "When the host stepped in": html_timeline_write of the job's runs, or
+ * a line saying no run has a timestamp.  Returns 0. */
+struct job_facts;
+int html_timeline_section(FILE *f, const struct job_facts *facts);
+
 #endif

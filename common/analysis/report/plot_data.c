@@ -163,9 +163,11 @@ int plot_data_bars(const char *dir, const struct group *g, size_t n, char paths[
 				r->median_ci_low / gib, r->median_ci_high / gib, then);
 			fprintf(tp, "%s,%.6g,%.6g,%.6g\n", label, g[i].gib.median,
 				g[i].gib.median_ci_low, g[i].gib.median_ci_high);
-			fprintf(pg, "%s sender,%.6g,%.6g\n%s receiver,%.6g,%.6g\n", label,
-				g[i].sender_user_per_gib.median, g[i].sender_sys_per_gib.median, label,
-				g[i].receiver_user_per_gib.median, g[i].receiver_sys_per_gib.median);
+			double su, ss, ru, rs;	/* each bar as tall as the first graph's */
+			groups_side_cpu_split(&g[i], 1, &su, &ss);
+			groups_side_cpu_split(&g[i], 0, &ru, &rs);
+			fprintf(pg, "%s sender,%.6g,%.6g\n%s receiver,%.6g,%.6g\n", label, su, ss,
+				label, ru, rs);
 		}
 	}
 	for (int i = 0; i < 3; i++) {

@@ -143,9 +143,12 @@ const char *const report_copies_after =
 
 #define MAX_ROWS 64
 
-void report_copies_print(FILE *f, const struct group *g, size_t n, const struct profile_set *profiles,
-			 const struct unit_costs *units)
+int report_copies_print(FILE *f, const struct job_facts *facts)
 {
+	const struct group *g = facts->groups;
+	size_t n = facts->ngroups;
+	const struct profile_set *profiles = job_facts_profiles(facts);
+	const struct unit_costs *units = job_facts_units(facts);
 	struct copies_row rows[MAX_ROWS];
 	size_t k = report_copies_rows(g, n, profiles, units, rows, MAX_ROWS);
 	fprintf(f, "\n## Where the copies go: theory beside measurement\n\n%s\n\n%s\n\n%s The "
@@ -177,4 +180,5 @@ void report_copies_print(FILE *f, const struct group *g, size_t n, const struct 
 			r->cpu_s_per_gib);
 	}
 	fprintf(f, "\n%s\n", report_copies_after);
+	return 0;
 }

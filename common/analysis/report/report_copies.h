@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "analysis/facts/facts.h"
 #include "analysis/judge/groups.h"
 #include "host/unit_costs.h"
 #include "record/profile_set.h"
@@ -56,7 +57,6 @@ extern const char *const report_copies_intro[3];
 extern const char *const report_copies_after;
 
 /* Print the section for groups g[0..n) into report.md. */
-void report_copies_print(FILE *f, const struct group *g, size_t n, const struct profile_set *profiles,
-			 const struct unit_costs *units);
+int report_copies_print(FILE *f, const struct job_facts *facts);
 
 #endif

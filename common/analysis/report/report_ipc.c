@@ -16,6 +16,7 @@
 #include "analysis/judge/study.h"
 #include "analysis/judge/verdict.h"
 #include "analysis/report/answer.h"
+#include "analysis/report/report_placement.h"
 #include "base/units.h"
 
 int report_ipc_is_memory_to_memory(const struct group *g)
@@ -97,9 +98,15 @@ static size_t best_settings(const struct group *g, size_t ng, const struct group
 	return nb;
 }
 
-void report_ipc_print(FILE *f, const struct run_record *records, size_t nrec,
-		      const struct group *g, size_t ng, double memcpy_gib_s, const char *why_not)
+static int print_ipc_alone(FILE *f, const struct job_facts *facts)
 {
+	const struct run_record *records = facts->records;
+	size_t nrec = facts->n;
+	const struct group *g = facts->groups;
+	size_t ng = facts->ngroups;
+	const struct job_context *ctx = facts->ctx;
+	double memcpy_gib_s = ctx && ctx->limits ? ctx->limits->memcpy_gib_s : 0;
+	const char *why_not = ctx ? ctx->ipc_why : NULL;
 	fprintf(f, "\n## The IPC alone: memory to memory beside file to file\n\n");
 	const struct group **best = malloc((ng + 1) * sizeof(*best));
 	double *a = malloc((nrec + 1) * sizeof(*a)), *b = malloc((nrec + 1) * sizeof(*b));
@@ -111,7 +118,7 @@ void report_ipc_print(FILE *f, const struct run_record *records, size_t nrec,
 			"prints the same beside memcpy.\n", why_not && *why_not ? ": " : "",
 			why_not && *why_not ? why_not : "");
 		free(best), free(a), free(b);
-		return;
+		return 0;
 	}
 	fprintf(f, "Memory to memory: the producer sends from a buffer in its own memory "
 		"(`--src memory`) and the consumer discards what it receives (`sink_by`: *read* "
@@ -168,4 +175,13 @@ void report_ipc_print(FILE *f, const struct run_record *records, size_t nrec,
 			100 * fastest->gib.median / memcpy_gib_s, memcpy_gib_s);
 	fprintf(f, ".\n");
 	free(best), free(a), free(b);
+	return 0;
+}
+
+int report_ipc_print(FILE *f, const struct job_facts *facts)
+{
+	print_ipc_alone(f, facts);
+	report_placement_print(f, facts->records, facts->n,
+			       facts->ctx ? facts->ctx->copy_placement : NULL);
+	return 0;
 }

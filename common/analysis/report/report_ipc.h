@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "analysis/facts/facts.h"
 #include "analysis/judge/groups.h"
 #include "record/results.h"
 
@@ -23,7 +24,6 @@ const struct group *report_ipc_file_twin(const struct group *g, const struct gro
 
 /* Write the section into f.  memcpy_gib_s (0: unknown) puts the fastest setting beside one
  * core's memcpy; why_not (NULL or "") says why a job measured none. */
-void report_ipc_print(FILE *f, const struct run_record *records, size_t nrec,
-		      const struct group *g, size_t ng, double memcpy_gib_s, const char *why_not);
+int report_ipc_print(FILE *f, const struct job_facts *facts);
 
 #endif

@@ -271,9 +271,8 @@ static void print_prediction(FILE *f, const struct run_record *r, size_t n)
 }
 
 int report_model_print(FILE *f, const char *heading, const struct run_record *r, size_t n,
-		       const struct model_checks *checks, struct side_models *out)
+		       const struct model_checks *checks, const struct side_models *fit)
 {
-	struct side_models m;
 	fprintf(f, "\n## %s\n\nEach side's CPU seconds = system "
 		"calls x a cost per call + GiB it copies (bytes x its theoretical copies) x a cost per "
 		"GiB + page references it hands over (splice, vmsplice, sendfile) x a cost per page + "
@@ -282,17 +281,15 @@ int report_model_print(FILE *f, const char *heading, const struct run_record *r,
 		"own costs: a receiver's copy lands in a destination whose page cache must be "
 		"allocated, a sender's reads cached pages.\n\n",
 		heading ? heading : "Where the CPU time goes: a cost model");
-	if (model_fit_sides(r, n, NULL, &m) < 0) {
+	if (!fit) {
 		fprintf(f, "Not fitted: fewer runs than the model has terms.\n");
 		return -1;
 	}
-	print_coefficients(f, &m, checks);
-	print_breakdown(f, r, n, &m);
-	report_model_prose(f, r, n, &m, checks ? checks->claims : NULL,
-			   checks ? checks->profiles : NULL);
+	print_coefficients(f, fit, checks);
+	print_breakdown(f, r, n, fit);
+	report_model_prose(f, r, n, fit, checks ? checks->claims : NULL,
+			   checks ? checks->differences : NULL);
 	print_prediction(f, r, n);
-	if (out)
-		*out = m;
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "analysis/facts/study_profile.h"
 #include "analysis/model/model.h"
 #include "record/results.h"
 
@@ -23,13 +24,23 @@ struct model_checks {
 	double memcpy_gib_s;	/* one core's memcpy; its inverse is seconds per GiB copied */
 	const struct claim_set *claims;		/* the study's verdicts (NULL: none) */
 	const struct profile_set *profiles;	/* the job's profiles (NULL: none) */
+	/* The profile's difference of each study row against read/write, [STUDY_NROWS] as the
+	 * job's facts hold them (NULL: none). */
+	const struct profile_difference *differences;
 };
 
 /* Print the model section (markdown) for records[0..n) under the heading "## <heading>" (NULL:
- * "Where the CPU time goes: a cost model").  Prints why when no model can be fitted.
- * Returns 0 when a model was fitted for each side (into *m when non-NULL), -1 otherwise. */
+ * "Where the CPU time goes: a cost model"), from fit (model_fit_sides of the same records; NULL
+ * when none could be fitted: says so).  Returns 0, or -1 when there is no fit. */
 int report_model_print(FILE *f, const char *heading, const struct run_record *r, size_t n,
-		       const struct model_checks *checks, struct side_models *m);
+		       const struct model_checks *checks, const struct side_models *fit);
+
+/* report.md's appendix: report_model_print of the job's fit, headed "Appendix: a cost model
+ * fitted to the runs", then the fit beside the profile: each study side's shares of CPU time,
+ * the model's beside the measured ones, with where the model is wrong (nothing when nothing was
+ * profiled).  Returns 0. */
+struct job_facts;
+int report_model_section(FILE *f, const struct job_facts *facts);
 
 /* Predict what one transfer of m_ethod (size bytes, chunk per call) should cost on each side
  * from the fitted model: calls, copies and page references from the method's theory, the fixed

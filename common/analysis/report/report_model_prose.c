@@ -17,8 +17,6 @@
 #include "analysis/judge/study.h"
 #include "analysis/model/model_runs.h"
 #include "analysis/report/report_model_prose.h"
-#include "analysis/facts/study_profile.h"
-#include "analysis/report/report_profile.h"
 #include "base/units.h"
 #include "record/names.h"
 
@@ -74,7 +72,7 @@ static int largest_term(const double d[MODEL_NTERMS])
  * they agree, 0 when not, -1 when there is no profile to judge by, -2 when either has no runs
  * (nothing printed). */
 static int explain_pair(FILE *f, const struct run_record *r, size_t n, const struct side_models *m,
-			const struct claim_set *claims, const struct profile_set *profiles,
+			const struct claim_set *claims, const struct profile_difference *d,
 			const struct study_row *rw, const struct study_row *other)
 {
 	struct model_selection a = { rw->method, PHASE_STUDY, 0, 0, 1 };
@@ -98,21 +96,20 @@ static int explain_pair(FILE *f, const struct run_record *r, size_t n, const str
 		"cost %+.2f s; its largest term is %s", fit[TERM_COPY], fit[TERM_CALL],
 		fit[TERM_PAGE_REF], fit[TERM_FAULT], fit[TERM_WAKEUP], fit[TERM_FIXED],
 		term_words((enum model_term)fit_top));
-	double ta[MODEL_NTERMS], tb[MODEL_NTERMS], measured[MODEL_NTERMS];
-	if (!profiles || facts_study_terms(profiles, rw->method, ta) < 0 ||
-	    facts_study_terms(profiles, other->method, tb) < 0) {
+	if (!d || !d->known) {
 		fprintf(f, ". No profile of both to judge the split by.\n");
 		return -1;
 	}
-	for (int t = 0; t < MODEL_NTERMS; t++)
-		measured[t] = tb[t] - ta[t];
-	int top = largest_term(measured);
-	/* The profile's rest (page cache, allocation, ...) is no count the fit has. */
-	fprintf(f, "; the profile's largest difference is %s (%+.2f s a run): %s.\n",
-		top == TERM_FIXED ? "in what no term of the fit counts (page cache, page allocation "
-		"and the rest)" : top == TERM_FAULT ? "page faults (their handling and zeroing the new "
-		"pages)" : term_words((enum model_term)top), measured[top],
-		top == fit_top ? "the fit agrees with the profile here" : "the fit is wrong here");
+	int top = d->largest_term;
+	/* The profile's rest (page cache, allocation, ...) is no count the fit has.  The terms
+	 * gather the profile's categories (the faults term is page-fault handling and zeroing
+	 * together), so they are named as terms, not as the categories report.md states apart. */
+	fprintf(f, "; the profile's largest difference in the fit's terms is %s (%+.2f s a run): "
+		"%s.\n", top == TERM_FIXED ? "in what no term of the fit counts (page cache, page "
+		"allocation and the rest)" : top == TERM_FAULT ? "the faults term (page-fault handling "
+		"and zeroing the new pages together)" : term_words((enum model_term)top),
+		d->by_term[top], top == fit_top ? "the fit agrees with the profile here" :
+		"the fit is wrong here");
 	return top == fit_top;
 }
 
@@ -146,7 +143,7 @@ static void dominant_at(const struct run_record *r, size_t n, const struct side_
 }
 
 void report_model_prose(FILE *f, const struct run_record *r, size_t n, const struct side_models *m,
-			const struct claim_set *claims, const struct profile_set *profiles)
+			const struct claim_set *claims, const struct profile_difference *differences)
 {
 	fprintf(f, "\n#### How the fit splits the study's differences\n\n"
 		"The study explained its ordering by copies: fewer copies, less CPU. Whether a method "
@@ -155,7 +152,8 @@ void report_model_prose(FILE *f, const struct run_record *r, size_t n, const str
 		"is the model's prediction, not the measurement) is checked against the profile's:\n\n");
 	int pairs = 0, agreed = 0, printed = 0;
 	for (size_t i = 1; i < STUDY_NROWS; i++) {
-		int h = explain_pair(f, r, n, m, claims, profiles, &study_rows[0], &study_rows[i]);
+		int h = explain_pair(f, r, n, m, claims, differences ? &differences[i] : NULL,
+				     &study_rows[0], &study_rows[i]);
 		printed += h != -2;
 		if (h >= 0) {
 			pairs++;

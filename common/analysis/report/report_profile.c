@@ -22,7 +22,6 @@
 #include "analysis/profile/categories.h"
 #include "analysis/profile/profile_out.h"
 #include "analysis/report/answer.h"
-#include "analysis/report/report_model.h"
 #include "analysis/report/report_profile_runs.h"
 #include "base/units.h"
 #include "record/names.h"
@@ -58,14 +57,6 @@ static void print_agreement(FILE *f, const struct profile_set *set)
 }
 
 /* ---- the study sides ----------------------------------------------------------------- */
-
-/* The study's rows, then the ring beside them: the sides this section tabulates. */
-static void study_rows_and_ring(const struct study_row *all[STUDY_NROWS + 1])
-{
-	for (size_t i = 0; i < STUDY_NROWS; i++)
-		all[i] = &study_rows[i];
-	all[STUDY_NROWS] = &study_ring;
-}
 
 static void print_study_table(FILE *f, const struct profile_set *set)
 {
@@ -117,39 +108,30 @@ static void print_study_table(FILE *f, const struct profile_set *set)
  * none); where the difference lies is the profile's.  It holds when the method is cheaper and
  * the copy categories make at least half of what the profiled run saved.  Returns 1 when it
  * holds, 0 when not, -1 when it cannot be judged. */
-static int judge_explanation(FILE *f, const struct profile_set *set, const struct claim_set *claims,
-			     const struct study_row *rw, const struct study_row *m)
+static int judge_explanation(FILE *f, const struct profile_difference *d,
+			     const struct claim_set *claims, const struct study_row *rw,
+			     const struct study_row *m)
 {
-	double a[CAT_COUNT], b[CAT_COUNT];
-	double ta = facts_study_cpu(set, m->method, a), tb = facts_study_cpu(set, rw->method, b);
-	if (ta < 0 || tb < 0)
+	if (!d->known)
 		return -1;
-	double diff = ta - tb;
-	double copies = (a[CAT_COPY_KERNEL] + a[CAT_COPY_IN_KERNEL] + a[CAT_COPY_USER]) -
-			(b[CAT_COPY_KERNEL] + b[CAT_COPY_IN_KERNEL] + b[CAT_COPY_USER]);
-	/* The two categories that moved most besides the copies. */
-	int first = -1, second = -1;
-	for (int c = 0; c < CAT_COUNT; c++) {
-		if (c == CAT_COPY_KERNEL || c == CAT_COPY_IN_KERNEL || c == CAT_COPY_USER)
-			continue;
-		double d = fabs(a[c] - b[c]);
-		if (first < 0 || d > fabs(a[first] - b[first])) {
-			second = first;
-			first = c;
-		} else if (second < 0 || d > fabs(a[second] - b[second])) {
-			second = c;
-		}
-	}
+	double diff = d->cpu_s - d->against_cpu_s, copies = d->copies;
 	const struct claim *x = claims ? study_find(claims, PHASE_STUDY, CLAIM_RATIO, METRIC_NAME_CPU_SUM, m->method,
 						    rw->method) : NULL;
 	int by_verdict = x && x->r.valid;
 	int cheaper = by_verdict ? x->direction < 0 : diff < 0;
 	int costlier = by_verdict ? x->direction > 0 : diff > 0;
+	/* The largest difference is the answer's "why" for mmap+memcpy: the same value, from
+	 * the same facts. */
 	fprintf(f, "- %s (`%s`) against %s (`%s`): its profiled runs took %.3f s a run against %.3f s of "
-		"CPU, both sides (%+.3f s). The copy categories account for %+.3f s of that; the rest "
-		"is %s %+.3f s and %s %+.3f s among others. ", m->label, m->method, rw->label,
-		rw->method, ta, tb, diff, copies, category_label((enum category)first),
-		a[first] - b[first], category_label((enum category)second), a[second] - b[second]);
+		"CPU, both sides (%+.3f s). The largest difference between their profiles is %s "
+		"(%+.3f s); the copy categories together account for %+.3f s", m->label, m->method,
+		rw->label, rw->method, d->cpu_s, d->against_cpu_s, diff,
+		category_label((enum category)d->largest), d->by_category[d->largest], copies);
+	if (d->largest_not_copy >= 0 && d->largest_not_copy != d->largest)
+		fprintf(f, ", and outside them the largest is %s (%+.3f s)",
+			category_label((enum category)d->largest_not_copy),
+			d->by_category[d->largest_not_copy]);
+	fprintf(f, ". ");
 	if (by_verdict)
 		fprintf(f, "Over every round it is %s (CPU sum %.2f [%.2f, %.2f]). ",
 			cheaper ? "cheaper" : costlier ? "costlier" : "no clearly different",
@@ -168,8 +150,7 @@ static int judge_explanation(FILE *f, const struct profile_set *set, const struc
 	return holds;
 }
 
-static void print_explanation(FILE *f, const struct profile_set *set,
-			      const struct claim_set *claims)
+static void print_explanation(FILE *f, const struct job_facts *facts)
 {
 	fprintf(f, "#### The study's explanation, judged from the profile\n\n"
 		"The study explained its ordering by copies: fewer copies, less CPU. Whether a method "
@@ -177,7 +158,8 @@ static void print_explanation(FILE *f, const struct profile_set *set,
 		"is measured in the profiled runs of each (CPU seconds per run):\n\n");
 	int pairs = 0, held = 0;
 	for (size_t i = 1; i < STUDY_NROWS; i++) {
-		int h = judge_explanation(f, set, claims, &study_rows[0], &study_rows[i]);
+		int h = judge_explanation(f, &facts->study_differences[i], &facts->claims,
+					  &study_rows[0], &study_rows[i]);
 		if (h >= 0) {
 			pairs++;
 			held += h;
@@ -189,85 +171,6 @@ static void print_explanation(FILE *f, const struct profile_set *set,
 		fprintf(f, "\nMeasured, this machine %s the study's explanation (%d of %d "
 			"comparisons).\n", study_explanation_word(held, pairs), held, pairs);
 	fputc('\n', f);
-}
-
-/* ---- the model beside the profile ---------------------------------------------------- */
-
-/* The profile's groups are the fit's terms (calls, copies, page refs, faults, wake-ups), with
- * everything else beside the fixed cost. */
-#define NGROUPS MODEL_NTERMS
-static const char *const group_names[NGROUPS] = { "calls", "copies", "page refs", "faults",
-						  "wake-ups", "fixed + residual" };
-
-static void measured_groups(const struct profile_row *row, double g[NGROUPS])
-{
-	memset(g, 0, NGROUPS * sizeof(g[0]));
-	double t = row->total ? (double)row->total : 1;
-	for (int c = 0; c < CAT_COUNT; c++)
-		g[facts_term_of(c)] += (double)row->samples[c] / t;
-}
-
-static void model_groups(const double shares[MODEL_NTERMS + 1], double g[NGROUPS])
-{
-	for (int t = 0; t < MODEL_NTERMS; t++)
-		g[t] = shares[t];
-	g[TERM_FIXED] += shares[MODEL_NTERMS];	/* the residual beside the fixed cost */
-}
-
-void report_profile_model_beside(FILE *f, const struct run_record *r, size_t n,
-				 const struct profile_set *set, const struct side_models *model)
-{
-	if (!set || set->n == 0)
-		return;
-	fprintf(f, "\n#### The fitted model beside the profile\n\n");
-	if (!model) {
-		fprintf(f, "No model was fitted: nothing to compare.\n\n");
-		return;
-	}
-	fprintf(f, "Shares of each study side's CPU time: the model's split of its median run "
-		"(model) and the profile's (measured). Where they differ by more than %.0f points, the "
-		"model is what is wrong: it is fitted to counts and cannot see a cost no count "
-		"follows.\n\n| method | side |", 100 * PROFILE_MODEL_GAP);
-	for (int g = 0; g < NGROUPS; g++)
-		fprintf(f, " %s: model / measured |", group_names[g]);
-	fprintf(f, "\n|---|---|");
-	for (int g = 0; g < NGROUPS; g++)
-		fprintf(f, "---:|");
-	fputc('\n', f);
-	char wrong[2048] = "";
-	size_t wl = 0;
-	const struct study_row *all[STUDY_NROWS + 1];
-	study_rows_and_ring(all);
-	for (size_t i = 0; i < STUDY_NROWS + 1; i++)
-		for (int producer = 1; producer >= 0; producer--) {
-			const struct side_profile *p = facts_study_side(set, all[i]->method, producer);
-			double shares[MODEL_NTERMS + 1], mg[NGROUPS], pg[NGROUPS];
-			if (!p || !report_model_shares(r, n, model, PHASE_STUDY, all[i]->method,
-						       study_chunk_of(all[i]->method),
-						       producer ? SIDE_SENDER : SIDE_RECEIVER, shares))
-				continue;
-			struct profile_row row;
-			profile_row_of(p, &row);
-			measured_groups(&row, pg);
-			model_groups(shares, mg);
-			fprintf(f, "| %s | %s |", study_display_name(all[i]->method),
-				producer ? "sender" : "receiver");
-			for (int g = 0; g < NGROUPS; g++) {
-				int off = fabs(mg[g] - pg[g]) > PROFILE_MODEL_GAP;
-				fprintf(f, " %s%.0f%% / %.0f%%%s |", off ? "**" : "", 100 * mg[g],
-					100 * pg[g], off ? "**" : "");
-				if (off && wl < sizeof(wrong) - 200)
-					wl += (size_t)snprintf(wrong + wl, sizeof(wrong) - wl,
-							       "- %s %s, %s: the model gives %.0f%%, the "
-							       "profile measures %.0f%%: the model is "
-							       "wrong here.\n", all[i]->method,
-							       producer ? "sender" : "receiver",
-							       group_names[g], 100 * mg[g], 100 * pg[g]);
-			}
-			fputc('\n', f);
-		}
-	fprintf(f, "\n%s\n", wl ? wrong : "The model and the profile agree within 10 points "
-		"everywhere.\n");
 }
 
 /* ---- the tuned methods --------------------------------------------------------------- */
@@ -314,16 +217,21 @@ static void print_tuned(FILE *f, const struct profile_set *set)
 
 /* ---- the section --------------------------------------------------------------------- */
 
-void report_profile_print(FILE *f, const struct run_record *r, size_t n,
-			  const struct profile_set *set, const struct claim_set *claims,
-			  const char *why_none)
+int report_profile_print(FILE *f, const struct job_facts *facts)
 {
+	const struct job_context *ctx = facts->ctx;
+	if (!ctx || (!ctx->profiles && !ctx->profile_why[0]))
+		return 0;
+	const struct run_record *r = facts->records;
+	size_t n = facts->n;
+	const struct profile_set *set = ctx->profiles;
+	const char *why_none = ctx->profile_why;
 	fprintf(f, "\n## Where the CPU time goes, measured\n\n");
 	if (!set || set->n == 0) {
 		fprintf(f, "No profile was taken: %s. The explanation of the costs above rests on "
 			"the fitted model alone, which is a guess, not a measurement.\n\n",
 			why_none && *why_none ? why_none : "none was asked for");
-		return;
+		return 0;
 	}
 	/* the profiled rounds of each phase: the highest run number of its profiled series */
 	uint64_t study_rounds = 0, tuned_rounds = 0;
@@ -368,7 +276,8 @@ void report_profile_print(FILE *f, const struct run_record *r, size_t n,
 				producer ? "sender" : "receiver", base);
 		}
 	fprintf(f, ".\n\n");
-	print_explanation(f, set, claims);
+	print_explanation(f, facts);
 	print_tuned(f, set);
 	report_profile_runs_print(f, r, n);
+	return 0;
 }

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "analysis/facts/facts.h"
 #include "analysis/model/model.h"
 #include "analysis/profile/categories.h"
 #include "record/profile_set.h"
@@ -27,14 +28,6 @@
  * whether a method takes less CPU than read/write is theirs (intervals over every round), the
  * profile says where the difference lies. */
 struct claim_set;
-void report_profile_print(FILE *f, const struct run_record *r, size_t n,
-			  const struct profile_set *set, const struct claim_set *claims,
-			  const char *why_none);
-
-/* The appendix's check of the fitted model (model, NULL: not fitted) against the profile set:
- * each study side's shares of CPU time, the model's beside the measured ones.  Prints nothing
- * when nothing was profiled. */
-void report_profile_model_beside(FILE *f, const struct run_record *r, size_t n,
-				 const struct profile_set *set, const struct side_models *model);
+int report_profile_print(FILE *f, const struct job_facts *facts);
 
 #endif

@@ -134,7 +134,7 @@ static void print_row(FILE *f, const char *label, const char *method, const stru
 }
 
 static void print_machine_rows(FILE *f, const struct group *g, size_t ng,
-			       const struct claim_set *c, const struct report_context *ctx)
+			       const struct claim_set *c, const struct job_context *ctx)
 {
 	const struct group *rw = study_group(g, ng, c, study_rows[0].method);
 	char size[32] = "?";
@@ -160,7 +160,7 @@ static void print_machine_rows(FILE *f, const struct group *g, size_t ng,
 /* How many study rounds each method ran, and why it ran no more: every CPU claim it is a side
  * of decided (at which look), or which are still undecided and why the phase stopped. */
 static void print_rounds(FILE *f, const struct run_record *r, size_t n, const struct claim_set *c,
-			 const struct report_context *ctx)
+			 const struct job_context *ctx)
 {
 	const char *methods[] = { study_rows[0].method, c->mmap_method, study_rows[2].method,
 				  study_ring.method };
@@ -330,21 +330,26 @@ static void print_sync_cost(FILE *f, const struct claim_set *c)
 		fprintf(f, "- wall time: %s: %s\n", ci_text(wall, b, sizeof(b)), wall->verdict);
 }
 
-void report_study_print(FILE *f, const struct run_record *records, size_t n,
-			const struct group *g, size_t ng, const struct claim_set *c,
-			const struct report_context *ctx)
+int report_study_print(FILE *f, const struct job_facts *facts)
 {
+	const struct run_record *records = facts->records;
+	size_t n = facts->n;
+	const struct group *g = facts->groups;
+	size_t ng = facts->ngroups;
+	const struct claim_set *c = &facts->claims;
+	const struct job_context *ctx = facts->ctx;
 	print_replica(f, records, n, c);
 	print_2014(f);
 	print_machine_rows(f, g, ng, c, ctx);
 	print_rounds(f, records, n, c, ctx);
 	if (!study_group(g, ng, c, study_rows[0].method)) {
 		fprintf(f, "\nNo read/write (pipe) runs in this series: no ratios.\n");
-		return;
+		return 0;
 	}
 	print_ratios(f, c);
 	print_sync_cost(f, c);
 	print_ordering(f, c);
+	return 0;
 }
 
 /* ---- targets --------------------------------------------------------------------------- */
@@ -398,9 +403,12 @@ static void print_spread(FILE *f, const struct group *g, size_t n)
 	fprintf(f, ".\n");
 }
 
-void report_targets_print(FILE *f, const struct group *g, size_t ng, const struct claim_set *c,
-			  const struct report_context *ctx)
+int report_targets_print(FILE *f, const struct job_facts *facts)
 {
+	const struct group *g = facts->groups;
+	size_t ng = facts->ngroups;
+	const struct claim_set *c = &facts->claims;
+	const struct job_context *ctx = facts->ctx;
 	fprintf(f, "\n## The floor and the targets\n\n");
 	if (ctx && ctx->tuned_rounds)
 		fprintf(f, "The tuned phase ran %zu interleaved rounds: %s.\n\n", ctx->tuned_rounds,
@@ -456,4 +464,11 @@ void report_targets_print(FILE *f, const struct group *g, size_t ng, const struc
 			ctx->elapsed_s, units_format_size(rw->bytes, size, sizeof(size)));
 	}
 	print_spread(f, g, ng);
+	return 0;
+}
+
+int report_study_section(FILE *f, const struct job_facts *facts)
+{
+	fprintf(f, "\n## Against the 2014 study\n\n");
+	return report_study_print(f, facts);
 }

@@ -8,19 +8,20 @@
 
 #include <stdio.h>
 
+#include "analysis/facts/facts.h"
 #include "analysis/judge/groups.h"
 #include "analysis/judge/study.h"
 #include "analysis/report/report.h"
 
 /* The comparison with the 2014 study (from records[0..n) and their groups), ending with the
  * ordering verdict line. */
-void report_study_print(FILE *f, const struct run_record *records, size_t n,
-			const struct group *g, size_t ng, const struct claim_set *c,
-			const struct report_context *ctx);
+int report_study_print(FILE *f, const struct job_facts *facts);
+
+/* report.md's section "Against the 2014 study": its heading, then report_study_print. */
+int report_study_section(FILE *f, const struct job_facts *facts);
 
 /* The floor, the targets (each met, missed or undecided) and the spread of the groups. */
-void report_targets_print(FILE *f, const struct group *g, size_t ng, const struct claim_set *c,
-			  const struct report_context *ctx);
+int report_targets_print(FILE *f, const struct job_facts *facts);
 
 /* 1 when a group of 5+ runs spreads beyond REPORT_STEADY_RATIO (max/min). */
 int report_group_unsteady(const struct group *g);

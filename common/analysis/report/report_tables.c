@@ -23,13 +23,15 @@
 #include "catalog/methods.h"
 #include "record/names.h"
 
-void report_tuned_print(FILE *f, const struct group *g, size_t n)
+int report_tuned_print(FILE *f, const struct job_facts *facts)
 {
+	const struct group *g = facts->groups;
+	size_t n = facts->ngroups;
 	int any = 0;
 	for (size_t i = 0; i < n; i++)
 		any |= strcmp(g[i].series, PHASE_TUNED) == 0;
 	if (!any)
-		return;
+		return 0;
 	fprintf(f, "\n## Each method at its best chunk size (series \"tuned\")\n\n");
 	size_t sweep_runs = 0;
 	uint64_t sweep_bytes = 0;
@@ -70,6 +72,7 @@ void report_tuned_print(FILE *f, const struct group *g, size_t n)
 			g[i].sender_cpu.median,
 			g[i].receiver_cpu.median, speedup, g[i].noisy ? "noisy" : "");
 	}
+	return 0;
 }
 
 /* The host's share in a group: runs it took memory back during, runs it stole CPU during ("-"
@@ -88,8 +91,10 @@ static void host_cells(const struct group *g, char *took, char *stole, char *alo
 		snprintf(alone, len, "%zu", g->left_alone);
 }
 
-void report_groups_print(FILE *f, const struct group *g, size_t n)
+int report_groups_print(FILE *f, const struct job_facts *facts)
 {
+	const struct group *g = facts->groups;
+	size_t n = facts->ngroups;
 	fprintf(f, "\n## Every group of runs\n\nGiB/s = 2^30 bytes per second, end to end. A group "
 		"whose max/min exceeds %.1f is flagged noisy. *Host took* counts the runs during which "
 		"the guest handed at least %.0f MiB of free memory back to the hypervisor (free page "
@@ -118,11 +123,15 @@ void report_groups_print(FILE *f, const struct group *g, size_t n)
 			stats_format_median_ci(&g[i].gib, ci, sizeof(ci)), floor, took, stole, alone,
 			g[i].noisy ? "noisy" : unsteady ? "*unsteady*" : "");
 	}
+	return 0;
 }
 
-void report_machine_print(FILE *f, const struct run_record *r, size_t n, const char *runs_csv,
-			  const struct report_context *ctx)
+int report_machine_print(FILE *f, const struct job_facts *facts)
 {
+	const struct run_record *r = facts->records;
+	size_t n = facts->n;
+	const char *runs_csv = facts->runs_csv;
+	const struct job_context *ctx = facts->ctx;
 	fprintf(f, "# bulkxfer: the 2014 pipe / mmap / splice comparison, re-run\n\n");
 	fprintf(f, "- written by: bulkxfer %s (commit %s)\n", bulkxfer_version(), bulkxfer_commit());
 	if (ctx && ctx->command_line)
@@ -149,10 +158,14 @@ void report_machine_print(FILE *f, const struct run_record *r, size_t n, const c
 	fprintf(f, "The study timed each side with clock(), i.e. CPU time; bulkxfer records that "
 		"(getrusage user + system of each process around its own loop) and the wall time "
 		"from the start barrier to the receiver's last byte.\n\n");
+	return 0;
 }
 
-void report_system_print(FILE *f, const struct system_findings *s)
+int report_system_print(FILE *f, const struct job_facts *facts)
 {
+	const struct system_findings *s = facts->ctx ? facts->ctx->system : NULL;
+	if (!s)
+		return 0;
 	fprintf(f, "\n## What on this machine moves the numbers (`bulkxfer system`)\n\n"
 		"Read at the start of the job; **bold** marks what moves them here.\n\n"
 		"| finding | this machine | what it does to a transfer | what you can do |\n"
@@ -162,10 +175,13 @@ void report_system_print(FILE *f, const struct system_findings *s)
 		fprintf(f, "| %s%s%s | %s | %s | %s |\n", x->moves ? "**" : "", x->name,
 			x->moves ? "**" : "", x->value, x->effect, x->advice);
 	}
+	return 0;
 }
 
-void report_glossary_print(FILE *f, const struct group *g, size_t n)
+int report_glossary_print(FILE *f, const struct job_facts *facts)
 {
+	const struct group *g = facts->groups;
+	size_t n = facts->ngroups;
 	fprintf(f, "\n## What the words mean\n\n"
 		"- **round**: one run of every setting of a phase, in a new random order each time; "
 		"runs of one round are compared pairwise.\n"
@@ -207,4 +223,5 @@ void report_glossary_print(FILE *f, const struct group *g, size_t n)
 	}
 	if (any)
 		fprintf(f, ".\n");
+	return 0;
 }

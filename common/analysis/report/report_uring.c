@@ -90,9 +90,12 @@ static void print_row(FILE *f, const struct group *a, const struct group *b,
 		a->receiver_syscalls_per_gib.median, b->receiver_syscalls_per_gib.median);
 }
 
-void report_uring_print(FILE *f, const struct run_record *records, size_t nrec,
-			const struct group *g, size_t ng)
+int report_uring_print(FILE *f, const struct job_facts *facts)
 {
+	const struct run_record *records = facts->records;
+	size_t nrec = facts->n;
+	const struct group *g = facts->groups;
+	size_t ng = facts->ngroups;
 	double *va = malloc((nrec + 1) * sizeof(double)), *vb = malloc((nrec + 1) * sizeof(double));
 	int header = 0;
 	for (size_t s = 0; va && vb && s < ng; s++) {
@@ -139,4 +142,5 @@ void report_uring_print(FILE *f, const struct run_record *records, size_t nrec,
 	}
 	free(va);
 	free(vb);
+	return 0;
 }

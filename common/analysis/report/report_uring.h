@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "analysis/facts/facts.h"
 #include "analysis/judge/groups.h"
 #include "record/results.h"
 
@@ -19,7 +20,6 @@ const char *report_uring_counterpart(const char *method);
 
 /* Write the section into f; nothing when no series ran an io_uring method beside its
  * counterpart. */
-void report_uring_print(FILE *f, const struct run_record *records, size_t nrec,
-			const struct group *g, size_t ng);
+int report_uring_print(FILE *f, const struct job_facts *facts);
 
 #endif
