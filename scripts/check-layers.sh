@@ -38,9 +38,15 @@ declare -A may=(
 	[analysis/model]="base record host channel method catalog analysis/judge analysis/profile"
 	[analysis/profile]="base record channel method catalog analysis/judge"
 	[analysis/facts]="base record host channel method catalog analysis/judge analysis/model analysis/profile"
-	[analysis/report]="base record host channel method catalog analysis/judge analysis/model analysis/profile analysis/facts"
-	[run]="base record host channel method catalog sampling transfer producer consumer analysis/judge analysis/model analysis/profile analysis/facts analysis/report"
-	[cli]="base record host channel method catalog sampling transfer producer consumer analysis/judge analysis/model analysis/profile analysis/facts analysis/report run"
+	[analysis/words]="base record host channel method catalog analysis/judge analysis/model analysis/profile analysis/facts"
+	[analysis/plots]="base record host channel method catalog analysis/judge analysis/model analysis/profile analysis/facts analysis/words"
+	[analysis/terminal]="base record host channel method catalog analysis/judge analysis/model analysis/profile analysis/facts analysis/words analysis/plots"
+	[analysis/markdown]="base record host channel method catalog analysis/judge analysis/model analysis/profile analysis/facts analysis/words analysis/plots"
+	[analysis/html]="base record host channel method catalog analysis/judge analysis/model analysis/profile analysis/facts analysis/words analysis/plots analysis/markdown"
+	[analysis/compare]="base record host channel method catalog analysis/judge analysis/model analysis/profile analysis/facts analysis/words analysis/html"
+	[analysis/report]="base record host channel method catalog analysis/judge analysis/model analysis/profile analysis/facts analysis/words analysis/plots analysis/terminal analysis/markdown analysis/html"
+	[run]="base record host channel method catalog sampling transfer producer consumer analysis/judge analysis/model analysis/profile analysis/facts analysis/words analysis/plots analysis/terminal analysis/markdown analysis/html analysis/compare analysis/report"
+	[cli]="base record host channel method catalog sampling transfer producer consumer analysis/judge analysis/model analysis/profile analysis/facts analysis/words analysis/plots analysis/terminal analysis/markdown analysis/html analysis/compare analysis/report run"
 )
 
 table=$(for l in "${!may[@]}"; do echo "may $l ${may[$l]}"; done)

@@ -11,12 +11,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "analysis/report/answer.h"
+#include "analysis/terminal/answer.h"
 #include "base/units.h"
 #include "base/verify.h"
 #include "base/version.h"
-#include "cli/options.h"
 #include "catalog/methods.h"
+#include "cli/options.h"
 #include "record/results.h"
 #include "sampling/sampler.h"
 #include "test_support.h"
@@ -561,6 +561,20 @@ static void test_sweep_then_report(void)
 		snprintf(path, sizeof(path), "%s/s-report/%s", workdir, files[i]);
 		CU_ASSERT_TRUE(ts_exists(path));
 	}
+	/* report.md that cannot be written: no path printed as if it were, and no report.html
+	 * written from a job whose report.md failed */
+	snprintf(path, sizeof(path), "%s/blocked", workdir);
+	CU_ASSERT_EQUAL_FATAL(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/blocked/report.md", workdir);
+	CU_ASSERT_EQUAL_FATAL(mkdir(path, 0755), 0);	/* a directory where the file goes */
+	run_line("report --csv {D}/s.csv --out {D}/blocked", r);
+	CU_ASSERT_EQUAL(r->status, 1);
+	CU_ASSERT_PTR_NULL(strstr(r->out, "report: "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "report.md"));
+	snprintf(path, sizeof(path), "%s/blocked/report.html", workdir);
+	CU_ASSERT_FALSE(ts_exists(path));
+	snprintf(path, sizeof(path), "%s/blocked", workdir);
+	ts_remove_tree(path);
 	run_line("report --csv {D}/missing.csv --out {D}/x", r);
 	CU_ASSERT_EQUAL(r->status, 2);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "cannot read results file"));

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/report/explain.h"
+#include "analysis/terminal/explain.h"
 #include "base/verify.h"
 #include "test_support.h"
 #include "transfer/harness.h"

@@ -15,9 +15,9 @@
 #include "analysis/profile/categories.h"
 #include "analysis/profile/first_touch.h"
 #include "analysis/profile/flamegraph.h"
-#include "record/stack_counts.h"
 #include "base/units.h"
 #include "catalog/methods.h"
+#include "record/stack_counts.h"
 #include "test_support.h"
 
 /* A row of `samples` samples standing for cpu_s seconds, all in category c. */

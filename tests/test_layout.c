@@ -14,8 +14,8 @@
 #include <unistd.h>
 
 #include "analysis/report/report_sections.h"
-#include "channel/channel.h"
 #include "catalog/methods.h"
+#include "channel/channel.h"
 #include "test_support.h"
 
 #define MAX_TEXT 262144

@@ -13,9 +13,9 @@
 #include <string.h>
 
 #include "analysis/judge/study.h"
+#include "analysis/markdown/report_model.h"
+#include "analysis/markdown/report_model_prose.h"
 #include "analysis/model/model.h"
-#include "analysis/report/report_model.h"
-#include "analysis/report/report_model_prose.h"
 #include "catalog/methods.h"
 #include "record/profile_set.h"
 #include "test_support.h"

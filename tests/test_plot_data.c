@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/report/plot_data.h"
+#include "analysis/plots/plot_data.h"
 #include "catalog/methods.h"
 #include "test_support.h"
 

@@ -16,9 +16,9 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "analysis/html/html_flame.h"
 #include "analysis/profile/categories.h"
 #include "analysis/profile/profile_out.h"
-#include "analysis/report/html_flame.h"
 #include "record/stack_counts.h"
 #include "sampling/sampler.h"
 #include "sampling/symbols.h"

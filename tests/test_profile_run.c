@@ -12,10 +12,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "analysis/markdown/report_profile.h"
+#include "analysis/markdown/report_profile_runs.h"
 #include "analysis/profile/categories.h"
 #include "analysis/profile/profile_out.h"
-#include "analysis/report/report_profile.h"
-#include "analysis/report/report_profile_runs.h"
 #include "base/units.h"
 #include "record/results.h"
 #include "record/stack_counts.h"

@@ -14,8 +14,8 @@
 
 #include "analysis/judge/sequential.h"
 #include "analysis/judge/study.h"
-#include "cli/options.h"
 #include "catalog/methods.h"
+#include "cli/options.h"
 #include "run/reproduce.h"
 #include "run/runner.h"
 #include "test_support.h"

@@ -4,8 +4,8 @@
 #include "test_support.h"
 
 #include "analysis/facts/facts.h"
-#include "analysis/report/answer.h"
 #include "analysis/report/report.h"
+#include "analysis/terminal/answer.h"
 #include "catalog/methods.h"
 
 #include "record/profile_set.h"

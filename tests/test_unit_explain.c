@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "analysis/model/unit_explain.h"
-#include "analysis/report/answer_units.h"
+#include "analysis/words/unit_words.h"
 #include "test_support.h"
 
 static const struct unit_costs costs = {

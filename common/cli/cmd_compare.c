@@ -7,7 +7,7 @@
 #include <limits.h>
 #include <sys/stat.h>
 
-#include "analysis/report/compare.h"
+#include "analysis/compare/compare.h"
 #include "cli/output_paths.h"
 #include "cli/preflight.h"
 #include "transfer/uring.h"

@@ -11,10 +11,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "analysis/profile/profile_out.h"
+#include "analysis/markdown/report_model.h"
 #include "analysis/model/model.h"
-#include "analysis/report/explain.h"
-#include "analysis/report/report_model.h"
+#include "analysis/plots/copies_data.h"
+#include "analysis/profile/profile_out.h"
+#include "analysis/terminal/explain.h"
 #include "base/plots.h"
 #include "cli/output_paths.h"
 #include "cli/preflight.h"

@@ -16,8 +16,8 @@
 #include "host/steady.h"
 #include "run/fresh_touch.h"
 #include "run/ipc_alone.h"
-#include "run/series_files.h"
 #include "run/runner.h"
+#include "run/series_files.h"
 #include "transfer/uring.h"
 
 int cmd_limits(int argc, char **argv)

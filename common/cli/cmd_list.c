@@ -7,8 +7,8 @@
 
 #include <stdio.h>
 
-#include "channel/channel.h"
 #include "catalog/methods.h"
+#include "channel/channel.h"
 #include "run/probe.h"
 #include "transfer/harness.h"
 #include "transfer/uring.h"

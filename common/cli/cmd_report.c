@@ -13,8 +13,8 @@
 #include <unistd.h>
 
 #include "analysis/profile/profile_out.h"
-#include "analysis/report/answer.h"
 #include "analysis/report/report.h"
+#include "analysis/terminal/answer.h"
 #include "cli/output_paths.h"
 #include "cli/preflight.h"
 #include "host/unit_costs.h"

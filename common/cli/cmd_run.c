@@ -8,7 +8,7 @@
 #include <stdio.h>
 
 #include "analysis/profile/profile_out.h"
-#include "analysis/report/summary.h"
+#include "analysis/terminal/summary.h"
 #include "base/cleanup.h"
 #include "cli/output_paths.h"
 #include "run/runner.h"

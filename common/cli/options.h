@@ -10,8 +10,8 @@
 #include <stdio.h>
 
 #include "base/errors.h"
-#include "consumer/sink.h"
 #include "catalog/methods.h"
+#include "consumer/sink.h"
 #include "record/names.h"
 #include "run/plan.h"
 

@@ -10,8 +10,8 @@
 
 #include <stdint.h>
 
-#include "consumer/sink.h"
 #include "catalog/methods.h"
+#include "consumer/sink.h"
 
 #define MAX_METHODS 32
 #define MAX_LIST 32	/* values in a --chunk or --size list */

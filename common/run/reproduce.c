@@ -24,18 +24,18 @@
 #include "analysis/judge/stats.h"
 #include "analysis/judge/study.h"
 #include "analysis/profile/profile_out.h"
-#include "analysis/report/answer.h"
 #include "analysis/report/report.h"
-#include "analysis/report/summary.h"
+#include "analysis/terminal/answer.h"
+#include "analysis/terminal/summary.h"
 #include "base/measure.h"
 #include "base/units.h"
 #include "base/verify.h"
 #include "host/alignment.h"
 #include "host/floor.h"
 #include "host/primitives.h"
-#include "host/unit_costs.h"
 #include "host/steady.h"
 #include "host/system_check.h"
+#include "host/unit_costs.h"
 #include "record/names.h"
 #include "run/placement.h"
 #include "run/runner.h"
@@ -230,7 +230,9 @@ size_t reproduce_round_entries(const struct run_plan *p, const struct claim_set 
 static double subset_round_s(const struct run_plan *sub, const struct series *s,
 			     size_t first_record, double phase_s)
 {
-	static double wall[MAX_SAMPLES_PER_ENTRY];
+	double *wall = malloc(MAX_SAMPLES_PER_ENTRY * sizeof(*wall));
+	if (!wall)
+		return 0;	/* unknown: the next look is tried */
 	double walls = 0;
 	size_t runs = 0;
 	for (size_t i = first_record; i < s->n; i++)
@@ -249,6 +251,7 @@ static double subset_round_s(const struct run_plan *sub, const struct series *s,
 				wall[k++] = s->records[i].wall_s;
 		total += stats_median_inplace(wall, k) + (overhead > 0 ? overhead : 0);
 	}
+	free(wall);
 	return total;
 }
 
@@ -257,22 +260,15 @@ static double subset_round_s(const struct run_plan *sub, const struct series *s,
  * rounds that bring the nearest open claim to its next look, with only the methods of open
  * claims: up to REPRODUCE_MAX_ROUNDS, and only when those rounds are expected to end before
  * deadline (rounds that could not reach a look would decide nothing). */
-static int add_rounds(const struct run_plan *p, const char *phase, size_t first_record,
-		      double phase_s, double deadline, struct series *s, struct rounds *out,
-		      struct bx_error *err)
+static int add_rounds_into(const struct run_plan *p, const char *phase, size_t first_record,
+			   double phase_s, double deadline, struct series *s, struct rounds *out,
+			   struct claim_set *claims, struct run_plan *sub, struct bx_error *err)
 {
-	out->n = (size_t)p->runs;
-	if (!p->runs_auto) {
-		snprintf(out->stop, sizeof(out->stop), "fixed by --runs");
-		return 0;
-	}
-	static struct claim_set claims;
-	static struct run_plan sub;
 	for (;;) {
-		study_judge(s->records, s->n, &claims);
+		study_judge(s->records, s->n, claims);
 		size_t to_look;
-		size_t open = reproduce_round_entries(p, &claims, phase, &sub, &to_look);
-		if (open == 0 || sub.nmethods == 0) {
+		size_t open = reproduce_round_entries(p, claims, phase, sub, &to_look);
+		if (open == 0 || sub->nmethods == 0) {
 			snprintf(out->stop, sizeof(out->stop), "stopped when every claim was decided "
 				 "or had had its last look");
 			return 0;
@@ -283,26 +279,46 @@ static int add_rounds(const struct run_plan *p, const char *phase, size_t first_
 				 open == 1 ? "" : "s");
 			return 0;
 		}
-		double round_s = subset_round_s(&sub, s, first_record, phase_s);
+		double round_s = subset_round_s(sub, s, first_record, phase_s);
 		if (measure_now() + round_s * (double)to_look > deadline) {
 			snprintf(out->stop, sizeof(out->stop), "stopped by the job's time budget with "
 				 "%zu claim%s undecided: the next look needed %zu more round%s of %zu "
 				 "method%s, about %.0f s", open, open == 1 ? "" : "s", to_look,
-				 to_look == 1 ? "" : "s", sub.nmethods, sub.nmethods == 1 ? "" : "s",
+				 to_look == 1 ? "" : "s", sub->nmethods, sub->nmethods == 1 ? "" : "s",
 				 round_s * (double)to_look);
 			return 0;
 		}
-		sub.runs = to_look;
-		sub.warmup = 0;
-		sub.run_offset = out->n;
-		sub.rounds_planned = out->n + to_look;
+		sub->runs = to_look;
+		sub->warmup = 0;
+		sub->run_offset = out->n;
+		sub->rounds_planned = out->n + to_look;
 		double t = measure_now();
-		int rc = runner_execute(&sub, s, err);
+		int rc = runner_execute(sub, s, err);
 		if (rc)
 			return rc;
 		phase_s += measure_now() - t;
 		out->n += to_look;
 	}
+}
+
+static int add_rounds(const struct run_plan *p, const char *phase, size_t first_record,
+		      double phase_s, double deadline, struct series *s, struct rounds *out,
+		      struct bx_error *err)
+{
+	out->n = (size_t)p->runs;
+	if (!p->runs_auto) {
+		snprintf(out->stop, sizeof(out->stop), "fixed by --runs");
+		return 0;
+	}
+	/* on the heap: a claim set and a plan are too large for a stack frame */
+	struct claim_set *claims = malloc(sizeof(*claims));
+	struct run_plan *sub = calloc(1, sizeof(*sub));
+	int rc = claims && sub ? add_rounds_into(p, phase, first_record, phase_s, deadline, s, out,
+						 claims, sub, err) :
+				 bx_fail(err, BX_EXIT_FAILURE, "out of memory judging the rounds");
+	free(claims);
+	free(sub);
+	return rc;
 }
 
 size_t reproduce_profiled_rounds(size_t runs)
@@ -530,8 +546,10 @@ int reproduce_run(const struct run_plan *plan, struct bx_error *err)
 	double generate_s = 0;
 	double start = measure_now();
 	/* What on the machine moves the numbers, before the job touches anything (report.md). */
-	static struct system_findings system;
-	system_check(NULL, plan->workdir, SYSTEM_WINDOW_S, &system);
+	struct system_findings *system = calloc(1, sizeof(*system));
+	if (!system)
+		return bx_fail(err, BX_EXIT_FAILURE, "out of memory checking the system");
+	system_check(NULL, plan->workdir, SYSTEM_WINDOW_S, system);
 	if (!src) {
 		size = plan->sizes.v[0];
 		if (!plan->dst && !plan->sink)
@@ -587,7 +605,7 @@ int reproduce_run(const struct run_plan *plan, struct bx_error *err)
 			 "profiled runs");
 	}
 	struct job_context rctx = { &limits, measure_now() - start, generate_s, hash_s,
-				       &primitives, study.n, tuned.n, "", "", &system, NULL, "", "",
+				       &primitives, study.n, tuned.n, "", "", system, NULL, "", "",
 				       NULL, 0, 0, 0, "", NULL };
 	struct unit_costs units;
 	unit_costs_of(&limits, &primitives, &units);
@@ -619,6 +637,7 @@ int reproduce_run(const struct run_plan *plan, struct bx_error *err)
 		answer_print_reproduce(stdout, facts, done.markdown ? report : NULL);
 	}
 	job_facts_free(facts);
+	free(system);
 	series_free(&s);
 	return rc;
 }

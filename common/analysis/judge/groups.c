@@ -387,12 +387,17 @@ int groups_first_plain_of_method(const struct group *groups, size_t n, size_t i)
 	return 1;
 }
 
-void groups_side_cpu_split(const struct group *g, int producer, double *user, double *sys)
+double groups_side_cpu_per_gib(const struct group *g, int producer)
 {
 	const struct stats_summary *cpu = producer ? &g->sender_cpu : &g->receiver_cpu;
+	return cpu->median / (g->bytes ? (double)g->bytes / GIB_BYTES : 1);
+}
+
+void groups_side_cpu_split(const struct group *g, int producer, double *user, double *sys)
+{
 	double u = producer ? g->sender_user_per_gib.median : g->receiver_user_per_gib.median;
 	double k = producer ? g->sender_sys_per_gib.median : g->receiver_sys_per_gib.median;
-	double total = cpu->median / (g->bytes ? (double)g->bytes / GIB_BYTES : 1);
+	double total = groups_side_cpu_per_gib(g, producer);
 	double share = u + k > 0 ? u / (u + k) : 0;
 	*user = total * share;
 	*sys = total - *user;

@@ -102,6 +102,11 @@ const struct group *groups_find(const struct group *groups, size_t n, const char
 
 /* Write one CSV line per group (header first) with every statistic, to path.
  * Returns 0 or -errno. */
+/* One side's median CPU seconds per GiB (producer 1: the sender): its median CPU seconds over
+ * the bytes every run of the group moved.  Every view that states a side's CPU per GiB states
+ * this one. */
+double groups_side_cpu_per_gib(const struct group *g, int producer);
+
 /* One side's median CPU seconds per GiB (producer 1: the sender), split into user and system
  * time as their medians split it: *user + *sys is the side's median CPU per GiB, the number
  * every other view states (the median of user + system is not the sum of their medians). */

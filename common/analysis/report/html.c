@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis/report/html_text.h"
+#include "analysis/html/html_text.h"
 #include "analysis/report/report_sections.h"
 #include "base/io_util.h"
 #include "base/output_file.h"

@@ -11,12 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/report/explain.h"
+#include "analysis/markdown/report_model.h"
+#include "analysis/markdown/report_study.h"
+#include "analysis/plots/copies_data.h"
+#include "analysis/plots/plot_data.h"
 #include "analysis/report/html.h"
-#include "analysis/report/plot_data.h"
-#include "analysis/report/report_model.h"
 #include "analysis/report/report_sections.h"
-#include "analysis/report/report_study.h"
 #include "base/io_util.h"
 #include "base/output_file.h"
 #include "base/plots.h"

@@ -12,12 +12,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "base/errors.h"
 #include "analysis/facts/facts.h"
-
-#define REPORT_STEADY_RATIO 1.2	/* spread worth a mark: max/min of a group of 5+ runs */
-#define REPORT_LEFT_ALONE_MIN 3	/* runs the host left alone a group needs to be judged on them */
-#define REPORT_DURATION_TARGET_S 300.0	/* target: `make reproduce` on 1.4 GiB (issue 19) */
+#include "base/errors.h"
 
 /* Which files of the report were written whole. */
 struct report_outcome {

@@ -3,21 +3,22 @@
  */
 #include "analysis/report/report_sections.h"
 
-#include "analysis/report/answer.h"
-#include "analysis/report/html_answer.h"
-#include "analysis/report/html_copies.h"
-#include "analysis/report/html_flame.h"
-#include "analysis/report/html_forest.h"
-#include "analysis/report/html_methods.h"
-#include "analysis/report/html_placement.h"
-#include "analysis/report/html_timeline.h"
-#include "analysis/report/report_copies.h"
-#include "analysis/report/report_ipc.h"
-#include "analysis/report/report_model.h"
-#include "analysis/report/report_profile.h"
-#include "analysis/report/report_study.h"
-#include "analysis/report/report_tables.h"
-#include "analysis/report/report_uring.h"
+#include "analysis/html/html_answer.h"
+#include "analysis/html/html_copies.h"
+#include "analysis/html/html_flame.h"
+#include "analysis/html/html_forest.h"
+#include "analysis/html/html_methods.h"
+#include "analysis/html/html_placement.h"
+#include "analysis/html/html_timeline.h"
+#include "analysis/markdown/findings.h"
+#include "analysis/markdown/report_copies.h"
+#include "analysis/markdown/report_ipc.h"
+#include "analysis/markdown/report_model.h"
+#include "analysis/markdown/report_profile.h"
+#include "analysis/markdown/report_study.h"
+#include "analysis/markdown/report_tables.h"
+#include "analysis/markdown/report_uring.h"
+
 
 static const struct report_graph_kind graph_kinds[NGRAPHS] = {
 	[GRAPH_CPU] = { "cpu", "CPU seconds per GiB of sender and receiver, beside the 2014 code's",

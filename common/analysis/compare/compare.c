@@ -1,0 +1,392 @@
+/*
+ * compare.c - `bulkxfer compare` (see compare.h).  A group is the same experiment on each machine
+ * when series, method, halves, size, chunk, pipe size, ring slots and polling all match; its runs
+ * are compared as the report compares methods: the Hodges-Lehmann ratio new / old with its exact
+ * rank interval (verdict.c), and a verdict only where the interval clears the 2% noise band.
+ */
+#include "analysis/compare/compare.h"
+#include "analysis/judge/study.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "analysis/compare/compare_html.h"
+#include "analysis/judge/groups.h"
+#include "analysis/judge/stats.h"
+#include "analysis/judge/verdict.h"
+#include "analysis/words/sentences.h"
+#include "base/io_util.h"
+#include "base/output_file.h"
+#include "base/plots.h"
+#include "base/units.h"
+#include "record/results.h"
+
+/* One input: its runs and their groups. */
+struct input {
+	char path[PATH_MAX];	/* the CSV read */
+	struct run_record *records;
+	size_t n, cap;
+	struct group *groups;
+	size_t ng;
+	size_t *start, *members;	/* each group's records (groups_index) */
+};
+
+/* The three things compared for each group; for each, which way is better. */
+enum compared_measure { COMPARED_GIB, COMPARED_SENDER_CPU, COMPARED_RECEIVER_CPU, NMETRICS };
+_Static_assert(NMETRICS == COMPARE_NMETRICS, "compare.html draws every measure compared");
+static const struct {
+	const char *name, *title;
+	int higher_is_better;
+} metrics[NMETRICS] = {
+	{ "gib_per_s", "GiB/s", 1 },
+	{ "sender_cpu_s", "sender CPU s", 0 },
+	{ "receiver_cpu_s", "receiver CPU s", 0 },
+};
+
+static double metric_of(const struct run_record *r, enum compared_measure m)
+{
+	switch (m) {
+	case COMPARED_GIB: return r->gib_per_s;
+	case COMPARED_SENDER_CPU: return r->producer_fig.user_s + r->producer_fig.sys_s;
+	default: return r->consumer_fig.user_s + r->consumer_fig.sys_s;
+	}
+}
+
+static int same_experiment(const struct group *a, const struct group *b)
+{
+	return strcmp(a->series, b->series) == 0 && strcmp(a->method, b->method) == 0 &&
+	       strcmp(a->producer, b->producer) == 0 && strcmp(a->consumer, b->consumer) == 0 &&
+	       a->bytes == b->bytes && a->chunk == b->chunk && a->pipe_size == b->pipe_size &&
+	       a->slots == b->slots && a->spin_us == b->spin_us;
+}
+
+/* The values of metric m over every run of in that belongs to g, in run order, into v (which
+ * holds room for the largest group: see compare_two); returns how many. */
+static size_t samples(const struct input *in, const struct group *g, enum compared_measure m, double *v)
+{
+	size_t k = 0, gi = (size_t)(g - in->groups);
+	for (size_t i = in->start[gi]; i < in->start[gi + 1]; i++)
+		v[k++] = metric_of(&in->records[in->members[i]], m);
+	return k;
+}
+
+/* The number of runs of in's largest group. */
+static size_t largest_group(const struct input *in)
+{
+	size_t most = 0;
+	for (size_t i = 0; i < in->ng; i++)
+		if (in->start[i + 1] - in->start[i] > most)
+			most = in->start[i + 1] - in->start[i];
+	return most;
+}
+
+/* The group of in that is the same experiment as g, or NULL. */
+static const struct group *match(const struct input *in, const struct group *g)
+{
+	for (size_t i = 0; i < in->ng; i++)
+		if (same_experiment(&in->groups[i], g))
+			return &in->groups[i];
+	return NULL;
+}
+
+static int load(const char *arg, struct input *in, struct bx_error *err)
+{
+	struct stat st;
+	memset(in, 0, sizeof(*in));
+	if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode))
+		snprintf(in->path, sizeof(in->path), "%s/runs.csv", arg);
+	else
+		snprintf(in->path, sizeof(in->path), "%s", arg);
+	int rc = results_read_csv(in->path, &in->records, &in->n, &in->cap, err);
+	if (rc)
+		return rc;
+	if (in->n == 0)
+		return bx_fail(err, BX_EXIT_USAGE, "compare: '%s' holds no runs", in->path);
+	if (groups_build(in->records, in->n, &in->groups, &in->ng) < 0 ||
+	    groups_index(in->records, in->n, in->groups, in->ng, &in->start, &in->members) < 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "compare: out of memory");
+	return 0;
+}
+
+/* "pipe, study, 1.4 GiB, 4 KiB" for a row. */
+static void group_label(const struct group *g, char *buf, size_t len)
+{
+	char size[32], chunk[32];
+	snprintf(buf, len, "%s %s %s %s", study_display_name(g->method), g->series,
+		 units_format_size(g->bytes, size, sizeof(size)),
+		 units_format_chunk(g->chunk, chunk, sizeof(chunk)));
+}
+
+/* The verdict on new / old for metric m: improved, regressed or no clear difference. */
+static const char *verdict_of(const struct ratio_ci *r, enum compared_measure m)
+{
+	if (!r->valid)
+		return "no clear difference (too few runs)";
+	int d = verdict_direction(r, VERDICT_NOISE);
+	if (d == 0)
+		return "no clear difference";
+	return (d > 0) == metrics[m].higher_is_better ? "improved" : "regressed";
+}
+
+static void print_inputs(FILE *f, const struct input *in, size_t n)
+{
+	fprintf(f, "| | results | runs | kernel | CPU |\n|---|---|---:|---|---|\n");
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "| %zu | `%s` | %zu | %s | %s |\n", i + 1, in[i].path, in[i].n,
+			in[i].records[0].kernel, in[i].records[0].cpu_model);
+}
+
+/* The pairwise comparison: markdown into md (and stdout), compare.csv and the plot data; each
+ * row also into (*out)[0..returned), grown with realloc (compare.html's).  Returns the rows, or
+ * -ENOMEM with *out NULL. */
+static long compare_two(const struct input *old, const struct input *new, FILE *md, FILE *csv,
+			  FILE *plot, struct compare_row **out)
+{
+	size_t rows = 0, cap = 0;
+	*out = NULL;
+	/* The medians and the verdict are over every run of a group (verdict_ratio thins a large
+	 * one evenly), so the buffers hold the largest group of each side. */
+	size_t room_a = largest_group(new), room_b = largest_group(old);
+	double *a = malloc((room_a ? room_a : 1) * sizeof(*a));
+	double *b = malloc((room_b ? room_b : 1) * sizeof(*b));
+	if (!a || !b) {
+		free(a);
+		free(b);
+		return -ENOMEM;
+	}
+	fprintf(md, "## %s against %s\n\nRatio = new / old: the Hodges-Lehmann estimate and its 95%% "
+		"interval over the runs of each side; a verdict only where the interval clears "
+		"1 by more than %.0f%% (GiB/s: higher is better; CPU seconds: lower is better).\n\n"
+		"| group | GiB/s old -> new | ratio [95%%] | | sender CPU s old -> new | ratio | | "
+		"receiver CPU s old -> new | ratio | |\n|---|---:|---:|---|---:|---:|---|---:|---:|---|\n",
+		new->path, old->path, 100 * VERDICT_NOISE);
+	fprintf(csv, "series,method,producer,consumer,bytes,chunk,pipe_size,slots,spin_us,old_runs,"
+		"new_runs");
+	for (int m = 0; m < NMETRICS; m++)
+		fprintf(csv, ",old_%s,new_%s,%s_ratio,%s_ci_low,%s_ci_high,%s_verdict", metrics[m].name,
+			metrics[m].name, metrics[m].name, metrics[m].name, metrics[m].name,
+			metrics[m].name);
+	fprintf(csv, "\n");
+	fprintf(plot, "label,gib_ratio,gib_low,gib_high,sender_ratio,sender_low,sender_high,"
+		"receiver_ratio,receiver_low,receiver_high\n");
+	for (size_t i = 0; i < old->ng; i++) {
+		const struct group *go = &old->groups[i], *gn = match(new, go);
+		if (!gn)
+			continue;
+		if (rows == cap) {
+			cap = cap ? 2 * cap : 16;
+			struct compare_row *grown = realloc(*out, cap * sizeof(**out));
+			if (!grown) {
+				free(*out);
+				*out = NULL;
+				free(a);
+				free(b);
+				return -ENOMEM;
+			}
+			*out = grown;
+		}
+		struct compare_row *row = &(*out)[rows];
+		memset(row, 0, sizeof(*row));
+		char label[160];
+		group_label(go, label, sizeof(label));
+		snprintf(row->label, sizeof(row->label), "%s", label);
+		fprintf(md, "| %s |", label);
+		fprintf(csv, "%s,%s,%s,%s,%llu,%llu,%llu,%llu,%llu,%zu,%zu", go->series, go->method,
+			go->producer, go->consumer, (unsigned long long)go->bytes,
+			(unsigned long long)(go->chunk == CHUNK_REST ? 0 : go->chunk),
+			(unsigned long long)go->pipe_size, (unsigned long long)go->slots,
+			(unsigned long long)go->spin_us, go->n, gn->n);
+		fprintf(plot, "%s", label);
+		for (int m = 0; m < NMETRICS; m++) {
+			size_t na = samples(new, gn, (enum compared_measure)m, a);
+			size_t nb = samples(old, go, (enum compared_measure)m, b);
+			struct ratio_ci r;
+			memset(&r, 0, sizeof(r));
+			/* before the medians, which sort: verdict_ratio thins in run order */
+			if (verdict_ratio(a, na, b, nb, &r) < 0)
+				r.valid = 0;
+			double med_new = stats_median_inplace(a, na), med_old = stats_median_inplace(b, nb);
+			if (!r.valid)
+				r.estimate = med_old > 0 ? med_new / med_old : 0;
+			const char *word = verdict_of(&r, (enum compared_measure)m);
+			char ci[64] = "";
+			if (r.valid)
+				snprintf(ci, sizeof(ci), " [%.2f, %.2f]", r.low, r.high);
+			fprintf(md, " %.4g -> %.4g | %.2f%s | %s |", med_old, med_new, r.estimate, ci,
+				word);
+			fprintf(csv, ",%.6g,%.6g,%.6g,%.6g,%.6g,%s", med_old, med_new, r.estimate,
+				r.valid ? r.low : r.estimate, r.valid ? r.high : r.estimate, word);
+			fprintf(plot, ",%.6g,%.6g,%.6g", r.estimate, r.valid ? r.low : r.estimate,
+				r.valid ? r.high : r.estimate);
+			row->m[m].old_median = med_old;
+			row->m[m].new_median = med_new;
+			row->m[m].ratio = r.estimate;
+			row->m[m].low = r.low;
+			row->m[m].high = r.high;
+			row->m[m].valid = r.valid;
+			row->m[m].verdict = word;
+		}
+		fprintf(md, "\n");
+		fprintf(csv, "\n");
+		fprintf(plot, "\n");
+		rows++;
+	}
+	free(a);
+	free(b);
+	return (long)rows;
+}
+
+/* Several machines side by side: the groups present in every input. */
+static size_t compare_many(const struct input *in, size_t n, FILE *md, FILE *csv)
+{
+	size_t rows = 0;
+	fprintf(md, "## Medians side by side\n\nEach cell: median GiB/s, and the median CPU seconds "
+		"of sender + receiver, of that input's runs of the group (inputs numbered as above)."
+		"\n\n| group |");
+	for (size_t k = 0; k < n; k++)
+		fprintf(md, " %zu: GiB/s | %zu: CPU s |", k + 1, k + 1);
+	fprintf(md, "\n|---|");
+	for (size_t k = 0; k < n; k++)
+		fprintf(md, "---:|---:|");
+	fprintf(md, "\n");
+	fprintf(csv, "series,method,producer,consumer,bytes,chunk,pipe_size,slots,spin_us,input,"
+		"kernel,cpu_model,runs,gib_per_s_median,sender_cpu_s_median,receiver_cpu_s_median\n");
+	for (size_t i = 0; i < in[0].ng; i++) {
+		const struct group *g0 = &in[0].groups[i];
+		int everywhere = 1;
+		for (size_t k = 1; k < n; k++)
+			everywhere &= match(&in[k], g0) != NULL;
+		if (!everywhere)
+			continue;
+		char label[160];
+		group_label(g0, label, sizeof(label));
+		fprintf(md, "| %s |", label);
+		for (size_t k = 0; k < n; k++) {
+			const struct group *g = match(&in[k], g0);
+			fprintf(md, " %.3f | %.3f |", g->gib.median,
+				g->sender_cpu.median + g->receiver_cpu.median);
+			fprintf(csv, "%s,%s,%s,%s,%llu,%llu,%llu,%llu,%llu,%s,%s,\"%s\",%zu,%.6g,%.6g,%.6g\n",
+				g->series, g->method, g->producer, g->consumer,
+				(unsigned long long)g->bytes,
+				(unsigned long long)(g->chunk == CHUNK_REST ? 0 : g->chunk),
+				(unsigned long long)g->pipe_size, (unsigned long long)g->slots,
+				(unsigned long long)g->spin_us, in[k].path, in[k].records[0].kernel,
+				in[k].records[0].cpu_model, g->n, g->gib.median, g->sender_cpu.median,
+				g->receiver_cpu.median);
+		}
+		fprintf(md, "\n");
+		rows++;
+	}
+	return rows;
+}
+
+/* Write the comparison into md_path, csv_path and (two inputs) plot_path; returns the number of
+ * groups compared, or -errno. */
+static long write_outputs(const struct input *in, size_t n, const char *md_path,
+			  const char *csv_path, const char *plot_path, struct compare_row **rows_out)
+{
+	struct output_file outs[3];
+	outs[0].f = outs[1].f = outs[2].f = NULL;	/* not opened when an earlier one failed */
+	FILE *md = output_file_open(&outs[0], md_path);
+	FILE *csv = md ? output_file_open(&outs[1], csv_path) : NULL;
+	FILE *plot = csv && n == 2 ? output_file_open(&outs[2], plot_path) : NULL;
+	long rows = -errno;
+	if (md && csv && (n != 2 || plot)) {
+		fprintf(md, "# bulkxfer: results compared\n\n");
+		print_inputs(md, in, n);
+		fprintf(md, "\n");
+		rows = n == 2 ? compare_two(&in[0], &in[1], md, csv, plot, rows_out)
+			      : (long)compare_many(in, n, md, csv);
+		if (n == 2)
+			fprintf(md, "\n![the ratios new / old with their 95%% intervals](compare.png)\n");
+	}
+	for (int i = 0; i < 3; i++) {
+		int c = output_file_close(&outs[i], rows >= 0);
+		if (rows >= 0 && c < 0)
+			rows = c;
+	}
+	return rows;
+}
+
+int compare_run(const char *const *inputs, size_t n, const char *out_dir, struct bx_error *err)
+{
+	struct input *in = calloc(n, sizeof(*in));
+	if (!in)
+		return bx_fail(err, BX_EXIT_FAILURE, "compare: out of memory");
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = load(inputs[i], &in[i], err);
+	char md[PATH_MAX + 32], csv[PATH_MAX + 32], plot[PATH_MAX + 32], png[PATH_MAX + 32],
+	     log[PATH_MAX + 32];
+	snprintf(md, sizeof(md), "%s/compare.md", out_dir);
+	snprintf(csv, sizeof(csv), "%s/compare.csv", out_dir);
+	snprintf(plot, sizeof(plot), "%s/plot-compare.csv", out_dir);
+	snprintf(png, sizeof(png), "%s/compare", out_dir);
+	snprintf(log, sizeof(log), "%s/gnuplot.log", out_dir);
+	if (rc == 0 && mkdir(out_dir, 0755) < 0 && errno != EEXIST)
+		rc = bx_fail(err, BX_EXIT_USAGE, "compare: cannot create '%s': %s", out_dir,
+			     strerror(errno));
+	long rows = 0;
+	struct compare_row *table = NULL;
+	if (rc == 0) {
+		rows = write_outputs(in, n, md, csv, plot, &table);
+		if (rows < 0)
+			rc = bx_fail(err, BX_EXIT_FAILURE, "compare: cannot write into '%s': %s", out_dir,
+				     io_open_error((int)-rows));
+	}
+	if (rc == 0 && rows == 0) {
+		/* nothing to compare: what was written says nothing, so it goes */
+		unlink(md);
+		unlink(csv);
+		unlink(plot);
+		rmdir(out_dir);
+		rc = bx_fail(err, BX_EXIT_USAGE, "compare: '%s' and '%s'%s have no group of runs in "
+			     "common (the same series, method, size, chunk, pipe size, slots and "
+			     "polling)", in[0].path, in[1].path, n > 2 ? " and the rest" : "");
+	}
+	if (rc == 0 && n == 2 && !plots_available())
+		bx_print_error("graph skipped: %s; compare.md and compare.csv are written",
+			       PLOTS_MISSING);
+	else if (rc == 0 && n == 2)
+		rc = plots_render("compare", plot, png, log, err);
+	if (rc == 0) {
+		char html[PATH_MAX + 32];
+		snprintf(html, sizeof(html), "%s/compare.html", out_dir);
+		struct compare_source *src = calloc(n, sizeof(*src));
+		const char *titles[COMPARE_NMETRICS];
+		for (int m = 0; m < COMPARE_NMETRICS; m++)
+			titles[m] = metrics[m].title;
+		for (size_t i = 0; src && i < n; i++)
+			src[i] = (struct compare_source){ in[i].path, in[i].records[0].kernel,
+							  in[i].records[0].cpu_model, in[i].n };
+		rc = src ? compare_html_write(html, src, n, n == 2 ? table : NULL, (size_t)rows,
+					      titles, md, err)
+			 : bx_fail(err, BX_EXIT_FAILURE, "compare: out of memory");
+		free(src);
+	}
+	if (rc == 0) {
+		FILE *f = fopen(md, "r");
+		char buf[4096];
+		size_t k;
+		while (f && (k = fread(buf, 1, sizeof(buf), f)) > 0)
+			fwrite(buf, 1, k, stdout);
+		if (f)
+			fclose(f);
+		printf("\ncompare: %s (compare.html, compare.csv%s beside it)\n", md,
+		       n == 2 ? ", compare.png" : "");
+	}
+	for (size_t i = 0; i < n; i++) {
+		free(in[i].records);
+		free(in[i].groups);
+		free(in[i].start);
+		free(in[i].members);
+	}
+	free(in);
+	free(table);
+	return rc;
+}
