@@ -144,8 +144,36 @@ static void print_inputs(FILE *f, const struct input *in, size_t n)
 /* The pairwise comparison: markdown into md (and stdout), compare.csv and the plot data; each
  * row also into (*out)[0..returned), grown with realloc (compare.html's).  Returns the rows, or
  * -ENOMEM with *out NULL. */
-static long compare_two(const struct input *old, const struct input *new, FILE *md, FILE *csv,
-			  FILE *plot, struct compare_row **out)
+/* One measure of one group compared: the medians, the ratio new / old and its interval, the
+ * word.  a and b hold room for the group's runs on each side. */
+static void compare_measure(const struct input *old, const struct group *go,
+			    const struct input *new, const struct group *gn, enum compared_measure m,
+			    double *a, double *b, struct compare_row *row)
+{
+	size_t na = samples(new, gn, m, a);
+	size_t nb = samples(old, go, m, b);
+	struct ratio_ci r;
+	memset(&r, 0, sizeof(r));
+	/* before the medians, which sort: verdict_ratio thins in run order */
+	if (verdict_ratio(a, na, b, nb, &r) < 0)
+		r.valid = 0;
+	double med_new = stats_median_inplace(a, na), med_old = stats_median_inplace(b, nb);
+	if (!r.valid)
+		r.estimate = med_old > 0 ? med_new / med_old : 0;
+	row->m[m].old_median = med_old;
+	row->m[m].new_median = med_new;
+	row->m[m].ratio = r.estimate;
+	row->m[m].low = r.valid ? r.low : r.estimate;
+	row->m[m].high = r.valid ? r.high : r.estimate;
+	row->m[m].valid = r.valid;
+	row->m[m].verdict = verdict_of(&r, m);
+}
+
+/* Every group of old that new has too, compared measure by measure, into a new *out (the
+ * comparison worked out once; compare.md, compare.csv, its plot data and compare.html are
+ * views of it).  Returns the rows, or -ENOMEM. */
+static long compare_rows(const struct input *old, const struct input *new,
+			 struct compare_row **out)
 {
 	size_t rows = 0, cap = 0;
 	*out = NULL;
@@ -154,27 +182,8 @@ static long compare_two(const struct input *old, const struct input *new, FILE *
 	size_t room_a = largest_group(new), room_b = largest_group(old);
 	double *a = malloc((room_a ? room_a : 1) * sizeof(*a));
 	double *b = malloc((room_b ? room_b : 1) * sizeof(*b));
-	if (!a || !b) {
-		free(a);
-		free(b);
-		return -ENOMEM;
-	}
-	fprintf(md, "## %s against %s\n\nRatio = new / old: the Hodges-Lehmann estimate and its 95%% "
-		"interval over the runs of each side; a verdict only where the interval clears "
-		"1 by more than %.0f%% (GiB/s: higher is better; CPU seconds: lower is better).\n\n"
-		"| group | GiB/s old -> new | ratio [95%%] | | sender CPU s old -> new | ratio | | "
-		"receiver CPU s old -> new | ratio | |\n|---|---:|---:|---|---:|---:|---|---:|---:|---|\n",
-		new->path, old->path, 100 * VERDICT_NOISE);
-	fprintf(csv, "series,method,producer,consumer,bytes,chunk,pipe_size,slots,spin_us,old_runs,"
-		"new_runs");
-	for (int m = 0; m < NMETRICS; m++)
-		fprintf(csv, ",old_%s,new_%s,%s_ratio,%s_ci_low,%s_ci_high,%s_verdict", metrics[m].name,
-			metrics[m].name, metrics[m].name, metrics[m].name, metrics[m].name,
-			metrics[m].name);
-	fprintf(csv, "\n");
-	fprintf(plot, "label,gib_ratio,gib_low,gib_high,sender_ratio,sender_low,sender_high,"
-		"receiver_ratio,receiver_low,receiver_high\n");
-	for (size_t i = 0; i < old->ng; i++) {
+	long rc = a && b ? 0 : -ENOMEM;
+	for (size_t i = 0; rc == 0 && i < old->ng; i++) {
 		const struct group *go = &old->groups[i], *gn = match(new, go);
 		if (!gn)
 			continue;
@@ -182,63 +191,105 @@ static long compare_two(const struct input *old, const struct input *new, FILE *
 			cap = cap ? 2 * cap : 16;
 			struct compare_row *grown = realloc(*out, cap * sizeof(**out));
 			if (!grown) {
-				free(*out);
-				*out = NULL;
-				free(a);
-				free(b);
-				return -ENOMEM;
+				rc = -ENOMEM;
+				break;
 			}
 			*out = grown;
 		}
-		struct compare_row *row = &(*out)[rows];
+		struct compare_row *row = &(*out)[rows++];
 		memset(row, 0, sizeof(*row));
-		char label[160];
-		group_label(go, label, sizeof(label));
-		snprintf(row->label, sizeof(row->label), "%s", label);
-		fprintf(md, "| %s |", label);
+		group_label(go, row->label, sizeof(row->label));
+		row->old_group = go;
+		row->old_runs = go->n;
+		row->new_runs = gn->n;
+		for (int m = 0; m < NMETRICS; m++)
+			compare_measure(old, go, new, gn, (enum compared_measure)m, a, b, row);
+	}
+	free(a);
+	free(b);
+	if (rc < 0) {
+		free(*out);
+		*out = NULL;
+		return rc;
+	}
+	return (long)rows;
+}
+
+/* compare.md's table of two inputs. */
+static void write_two_md(FILE *md, const struct input *old, const struct input *new,
+			 const struct compare_row *rows, size_t n)
+{
+	fprintf(md, "## %s against %s\n\nRatio = new / old: the Hodges-Lehmann estimate and its 95%% "
+		"interval over the runs of each side; a verdict only where the interval clears "
+		"1 by more than %.0f%% (GiB/s: higher is better; CPU seconds: lower is better).\n\n"
+		"| group | GiB/s old -> new | ratio [95%%] | | sender CPU s old -> new | ratio | | "
+		"receiver CPU s old -> new | ratio | |\n|---|---:|---:|---|---:|---:|---|---:|---:|---|\n",
+		new->path, old->path, 100 * VERDICT_NOISE);
+	for (size_t i = 0; i < n; i++) {
+		fprintf(md, "| %s |", rows[i].label);
+		for (int m = 0; m < NMETRICS; m++) {
+			char ci[64] = "";
+			if (rows[i].m[m].valid)
+				snprintf(ci, sizeof(ci), " [%.2f, %.2f]", rows[i].m[m].low,
+					 rows[i].m[m].high);
+			fprintf(md, " %.4g -> %.4g | %.2f%s | %s |", rows[i].m[m].old_median,
+				rows[i].m[m].new_median, rows[i].m[m].ratio, ci, rows[i].m[m].verdict);
+		}
+		fprintf(md, "\n");
+	}
+}
+
+/* compare.csv of two inputs: a row per group, each measure's medians, ratio and word. */
+static void write_two_csv(FILE *csv, const struct compare_row *rows, size_t n)
+{
+	fprintf(csv, "series,method,producer,consumer,bytes,chunk,pipe_size,slots,spin_us,old_runs,"
+		"new_runs");
+	for (int m = 0; m < NMETRICS; m++)
+		fprintf(csv, ",old_%s,new_%s,%s_ratio,%s_ci_low,%s_ci_high,%s_verdict", metrics[m].name,
+			metrics[m].name, metrics[m].name, metrics[m].name, metrics[m].name,
+			metrics[m].name);
+	fprintf(csv, "\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct group *go = rows[i].old_group;
 		fprintf(csv, "%s,%s,%s,%s,%llu,%llu,%llu,%llu,%llu,%zu,%zu", go->series, go->method,
 			go->producer, go->consumer, (unsigned long long)go->bytes,
 			(unsigned long long)(go->chunk == CHUNK_REST ? 0 : go->chunk),
 			(unsigned long long)go->pipe_size, (unsigned long long)go->slots,
-			(unsigned long long)go->spin_us, go->n, gn->n);
-		fprintf(plot, "%s", label);
-		for (int m = 0; m < NMETRICS; m++) {
-			size_t na = samples(new, gn, (enum compared_measure)m, a);
-			size_t nb = samples(old, go, (enum compared_measure)m, b);
-			struct ratio_ci r;
-			memset(&r, 0, sizeof(r));
-			/* before the medians, which sort: verdict_ratio thins in run order */
-			if (verdict_ratio(a, na, b, nb, &r) < 0)
-				r.valid = 0;
-			double med_new = stats_median_inplace(a, na), med_old = stats_median_inplace(b, nb);
-			if (!r.valid)
-				r.estimate = med_old > 0 ? med_new / med_old : 0;
-			const char *word = verdict_of(&r, (enum compared_measure)m);
-			char ci[64] = "";
-			if (r.valid)
-				snprintf(ci, sizeof(ci), " [%.2f, %.2f]", r.low, r.high);
-			fprintf(md, " %.4g -> %.4g | %.2f%s | %s |", med_old, med_new, r.estimate, ci,
-				word);
-			fprintf(csv, ",%.6g,%.6g,%.6g,%.6g,%.6g,%s", med_old, med_new, r.estimate,
-				r.valid ? r.low : r.estimate, r.valid ? r.high : r.estimate, word);
-			fprintf(plot, ",%.6g,%.6g,%.6g", r.estimate, r.valid ? r.low : r.estimate,
-				r.valid ? r.high : r.estimate);
-			row->m[m].old_median = med_old;
-			row->m[m].new_median = med_new;
-			row->m[m].ratio = r.estimate;
-			row->m[m].low = r.low;
-			row->m[m].high = r.high;
-			row->m[m].valid = r.valid;
-			row->m[m].verdict = word;
-		}
-		fprintf(md, "\n");
+			(unsigned long long)go->spin_us, rows[i].old_runs, rows[i].new_runs);
+		for (int m = 0; m < NMETRICS; m++)
+			fprintf(csv, ",%.6g,%.6g,%.6g,%.6g,%.6g,%s", rows[i].m[m].old_median,
+				rows[i].m[m].new_median, rows[i].m[m].ratio, rows[i].m[m].low,
+				rows[i].m[m].high, rows[i].m[m].verdict);
 		fprintf(csv, "\n");
-		fprintf(plot, "\n");
-		rows++;
 	}
-	free(a);
-	free(b);
-	return (long)rows;
+}
+
+/* The plot data of two inputs: each group's ratios and intervals. */
+static void write_two_plot(FILE *plot, const struct compare_row *rows, size_t n)
+{
+	fprintf(plot, "label,gib_ratio,gib_low,gib_high,sender_ratio,sender_low,sender_high,"
+		"receiver_ratio,receiver_low,receiver_high\n");
+	for (size_t i = 0; i < n; i++) {
+		fprintf(plot, "%s", rows[i].label);
+		for (int m = 0; m < NMETRICS; m++)
+			fprintf(plot, ",%.6g,%.6g,%.6g", rows[i].m[m].ratio, rows[i].m[m].low,
+				rows[i].m[m].high);
+		fprintf(plot, "\n");
+	}
+}
+
+/* Two inputs: the rows worked out once, then written as compare.md's table, compare.csv and
+ * the plot data.  Returns the rows, or -ENOMEM. */
+static long compare_two(const struct input *old, const struct input *new, FILE *md, FILE *csv,
+			FILE *plot, struct compare_row **out)
+{
+	long rows = compare_rows(old, new, out);
+	if (rows < 0)
+		return rows;
+	write_two_md(md, old, new, *out, (size_t)rows);
+	write_two_csv(csv, *out, (size_t)rows);
+	write_two_plot(plot, *out, (size_t)rows);
+	return rows;
 }
 
 /* Several machines side by side: the groups present in every input. */

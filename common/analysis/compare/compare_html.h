@@ -15,8 +15,11 @@
 
 /* One group compared between two inputs: for each measure, the medians, the ratio new / old
  * with its interval (valid 0: too few runs, estimate only) and the verdict's words. */
+struct group;
 struct compare_row {
 	char label[160];
+	const struct group *old_group;	/* the group compared, in the old input */
+	size_t old_runs, new_runs;
 	struct {
 		double old_median, new_median, ratio, low, high;
 		int valid;

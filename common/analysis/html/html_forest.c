@@ -89,7 +89,9 @@ static double x_of(double ratio, double lo, double hi)
 	return LABEL_W + PLOT_W * (log(ratio) - log(lo)) / (log(hi) - log(lo));
 }
 
-int html_forest_write(FILE *f, const struct claim_set *c)
+/* The axis every row shares: from the smallest to the largest of the intervals, the 2014
+ * values, the targets and the noise band, with a margin; how many rows are drawn. */
+static int axis_range(const struct claim_set *c, double *lo_out, double *hi_out)
 {
 	double lo = 1 / (1 + VERDICT_NOISE), hi = 1 + VERDICT_NOISE;
 	int rows = 0;
@@ -106,18 +108,14 @@ int html_forest_write(FILE *f, const struct claim_set *c)
 			lo = fmin(lo, target), hi = fmax(hi, target);
 		rows++;
 	}
-	if (rows == 0) {
-		fprintf(f, "<p>No claim has an interval yet: too few rounds ran both its sides.</p>\n");
-		return 0;
-	}
-	lo = fmax(AXIS_MIN, lo / 1.15);
-	hi = fmin(AXIS_MAX, hi * 1.15);
-	int height = TOP + rows * ROW_H + 52, width = LABEL_W + PLOT_W + VERDICT_W;
-	fprintf(f, "<svg class=\"forest\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
-		"role=\"img\" aria-labelledby=\"forest-title\" xmlns=\"http://www.w3.org/2000/svg\">\n"
-		"<title id=\"forest-title\">Every claim: the ratio this machine measured with its "
-		"interval, against 1x and the 2014 value</title>\n", width, height, width, height);
-	/* the noise band and the 1x line */
+	*lo_out = fmax(AXIS_MIN, lo / 1.15);
+	*hi_out = fmin(AXIS_MAX, hi * 1.15);
+	return rows;
+}
+
+/* The noise band, the 1x line, the ticks and the column heads. */
+static void draw_axis(FILE *f, int rows, double lo, double hi)
+{
 	double b0 = x_of(1 / (1 + VERDICT_NOISE), lo, hi), b1 = x_of(1 + VERDICT_NOISE, lo, hi);
 	if (b1 - b0 < 8) {	/* 2% is a few pixels: drawn at least 8 wide so it can be seen */
 		double mid = (b0 + b1) / 2;
@@ -137,42 +135,43 @@ int html_forest_write(FILE *f, const struct claim_set *c)
 	fprintf(f, "<text x=\"%d\" y=\"16\" class=\"head\">claim</text><text x=\"%d\" y=\"16\" "
 		"class=\"head\">ratio a / b (log scale)</text><text x=\"%d\" y=\"16\" "
 		"class=\"head\">verdict</text>\n", 4, LABEL_W, LABEL_W + PLOT_W + 10);
-	int k = 0;
-	for (size_t i = 0; i < c->n; i++) {
-		const struct claim *x = &c->v[i];
-		if (!drawable(x))
-			continue;
-		double y = TOP + k++ * ROW_H + ROW_H / 2.0;
-		char label[160];
-		label_of(x, label, sizeof(label));
-		const char *col = verdict_colour(x);
-		fprintf(f, "<g><title>");
-		html_text(f, label);
-		fprintf(f, ": %.2f [%.2f, %.2f], %s</title><text x=\"4\" y=\"%.1f\">", x->r.estimate,
-			x->r.low, x->r.high, x->verdict, y + 4);
-		html_text(f, label);
-		fprintf(f, "</text><line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" "
-			"stroke=\"%s\" stroke-width=\"3\"/><circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" "
-			"fill=\"%s\"/>", x_of(x->r.low, lo, hi), x_of(x->r.high, lo, hi), y, y, col,
-			x_of(x->r.estimate, lo, hi), y, col);
-		double target = study_target_of(x->claim);
-		if (target > 0)	/* what the target must reach: a dashed mark across the row */
-			fprintf(f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" "
-				"stroke=\"#000\" stroke-dasharray=\"3 2\"/>", x_of(target, lo, hi),
-				x_of(target, lo, hi), y - 9, y + 9);
-		double then = then_of(x);
-		if (then > 0) {
-			double tx = x_of(then, lo, hi);
-			fprintf(f, "<path d=\"M%.1f %.1fl6 6l-6 6l-6 -6z\" fill=\"none\" "
-				"stroke=\"#000\" stroke-width=\"1.5\"/>", tx, y - 6);
-		}
-		fprintf(f, "<text x=\"%d\" y=\"%.1f\" fill=\"%s\" class=\"verdict\">", LABEL_W + PLOT_W +
-			10, y + 4, col);
-		html_text(f, x->verdict);
-		fprintf(f, "</text></g>\n");
+}
+
+/* One claim's row at height y: its label, interval, estimate, target, 2014 value, verdict. */
+static void draw_row(FILE *f, const struct claim *x, double y, double lo, double hi)
+{
+	char label[160];
+	label_of(x, label, sizeof(label));
+	const char *col = verdict_colour(x);
+	fprintf(f, "<g><title>");
+	html_text(f, label);
+	fprintf(f, ": %.2f [%.2f, %.2f], %s</title><text x=\"4\" y=\"%.1f\">", x->r.estimate,
+		x->r.low, x->r.high, x->verdict, y + 4);
+	html_text(f, label);
+	fprintf(f, "</text><line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" "
+		"stroke=\"%s\" stroke-width=\"3\"/><circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" "
+		"fill=\"%s\"/>", x_of(x->r.low, lo, hi), x_of(x->r.high, lo, hi), y, y, col,
+		x_of(x->r.estimate, lo, hi), y, col);
+	double target = study_target_of(x->claim);
+	if (target > 0)	/* what the target must reach: a dashed mark across the row */
+		fprintf(f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" "
+			"stroke=\"#000\" stroke-dasharray=\"3 2\"/>", x_of(target, lo, hi),
+			x_of(target, lo, hi), y - 9, y + 9);
+	double then = then_of(x);
+	if (then > 0) {
+		double tx = x_of(then, lo, hi);
+		fprintf(f, "<path d=\"M%.1f %.1fl6 6l-6 6l-6 -6z\" fill=\"none\" "
+			"stroke=\"#000\" stroke-width=\"1.5\"/>", tx, y - 6);
 	}
-	/* the key, right under the axis */
-	double ky = TOP + rows * ROW_H + 42;
+	fprintf(f, "<text x=\"%d\" y=\"%.1f\" fill=\"%s\" class=\"verdict\">", LABEL_W + PLOT_W +
+		10, y + 4, col);
+	html_text(f, x->verdict);
+	fprintf(f, "</text></g>\n");
+}
+
+/* The key, right under the axis at height ky. */
+static void draw_key(FILE *f, double ky)
+{
 	fprintf(f, "<g class=\"key\"><circle cx=\"8\" cy=\"%.1f\" r=\"5\" fill=\"#0072B2\"/>"
 		"<text x=\"18\" y=\"%.1f\">better for a (less CPU or time; target met)</text>"
 		"<circle cx=\"300\" cy=\"%.1f\" r=\"5\" fill=\"#D55E00\"/><text x=\"310\" "
@@ -184,9 +183,11 @@ int html_forest_write(FILE *f, const struct claim_set *c)
 		"<rect x=\"760\" y=\"%.1f\" width=\"8\" height=\"12\" fill=\"#d9d9d9\"/><text "
 		"x=\"774\" y=\"%.1f\">noise band (1x +- 2%%)</text></g>\n", ky - 4, ky,
 		ky - 4, ky, ky - 4, ky, ky - 10, ky, ky - 10, ky + 2, ky, ky - 10, ky);
-	fprintf(f, "</svg>\n");
+}
 
-	/* The same numbers as a table: the plot's text alternative. */
+/* The same numbers as a table: the plot's text alternative. */
+static void claims_table(FILE *f, const struct claim_set *c)
+{
 	fprintf(f, "<table class=\"claims\"><caption>Every claim with an interval</caption><thead>"
 		"<tr><th>claim</th><th>estimate</th><th>interval</th><th>its level</th><th>2014</th>"
 		"<th>verdict</th></tr></thead><tbody>\n");
@@ -210,6 +211,29 @@ int html_forest_write(FILE *f, const struct claim_set *c)
 		fprintf(f, "</td></tr>\n");
 	}
 	fprintf(f, "</tbody></table>\n");
+}
+
+int html_forest_write(FILE *f, const struct claim_set *c)
+{
+	double lo, hi;
+	int rows = axis_range(c, &lo, &hi);
+	if (rows == 0) {
+		fprintf(f, "<p>No claim has an interval yet: too few rounds ran both its sides.</p>\n");
+		return 0;
+	}
+	int height = TOP + rows * ROW_H + 52, width = LABEL_W + PLOT_W + VERDICT_W;
+	fprintf(f, "<svg class=\"forest\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+		"role=\"img\" aria-labelledby=\"forest-title\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+		"<title id=\"forest-title\">Every claim: the ratio this machine measured with its "
+		"interval, against 1x and the 2014 value</title>\n", width, height, width, height);
+	draw_axis(f, rows, lo, hi);
+	int k = 0;
+	for (size_t i = 0; i < c->n; i++)
+		if (drawable(&c->v[i]))
+			draw_row(f, &c->v[i], TOP + k++ * ROW_H + ROW_H / 2.0, lo, hi);
+	draw_key(f, TOP + rows * ROW_H + 42);
+	fprintf(f, "</svg>\n");
+	claims_table(f, c);
 	return rows;
 }
 

@@ -293,23 +293,18 @@ int report_model_print(FILE *f, const char *heading, const struct run_record *r,
 	return 0;
 }
 
-int report_model_write(const char *dir, const struct run_record *r, size_t n,
-		       const struct side_models *m)
+/* plot-breakdown.csv, the stacked bars: each term's seconds per method and side (rows[0..k)),
+ * and the positive residual.  Returns the bars written, or -errno. */
+static int write_breakdown(const char *dir, const struct run_record *r, size_t n,
+			   const struct side_models *m, const struct side_row *rows, size_t k)
 {
 	char path[4096];
-	snprintf(path, sizeof(path), "%s/model.csv", dir);
-	int rc = model_write_csv(path, m);
-	if (rc < 0)
-		return rc;
-	/* The stacked bars: each term's seconds per method and side, and the positive residual. */
 	snprintf(path, sizeof(path), "%s/plot-breakdown.csv", dir);
 	struct output_file out;
 	FILE *f = output_file_open(&out, path);
 	if (!f)
 		return -errno;
 	fprintf(f, "label,calls,copies,page_refs,faults,wakeups,fixed,residual\n");
-	struct side_row rows[MAX_ROWS];
-	size_t k = pick_rows(r, n, NULL, rows, MAX_ROWS);
 	int bars = 0;
 	for (size_t i = 0; i < k; i++) {
 		struct model_counts med;
@@ -325,18 +320,53 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 		fprintf(f, ",%.6g\n", fmax(0, med.cpu_s - sum));
 		bars++;
 	}
-	if ((rc = output_file_close(&out, 1)) < 0)
-		return rc;
-	/* CPU s/GiB against calls/GiB: a point per run (both sides; one run in stride of a pooled
-	 * file's), and the model's line per method over its runs' range of calls, every other term
-	 * as in its first run, per GiB. */
-	snprintf(path, sizeof(path), "%s/plot-calls.csv", dir);
-	f = output_file_open(&out, path);
-	if (!f)
-		return -errno;
-	fprintf(f, "method,calls_per_gib,cpu_s_per_gib,kind,label_y\n");
-	int points = 0, lines = 0;
-	double ymax = 0;	/* the graph's height, for the labels' spacing */
+	int rc = output_file_close(&out, 1);
+	return rc < 0 ? rc : bars;
+}
+
+/* The model's line of one method on the calls graph: from its runs' fewest to most calls per
+ * GiB, every other term as in its first run, per GiB.  Returns 0 when it has no run with calls. */
+struct model_segment {
+	const char *method;
+	double lo, ylo, hi, yhi;
+};
+
+static int method_segment(const struct run_record *r, size_t n, const struct side_models *m,
+			  const char *method, struct model_segment *seg)
+{
+	double lo = 0, hi = 0, other = 0, slope = 0;
+	int any = 0;
+	for (size_t j = 0; j < n; j++) {
+		struct model_counts s, c;
+		if (strcmp(r[j].method, method) != 0 || r[j].bytes == 0 ||
+		    model_counts_of(&r[j], SIDE_SENDER, &s) < 0 ||
+		    model_counts_of(&r[j], SIDE_RECEIVER, &c) < 0)
+			continue;
+		double gib = (double)r[j].bytes / GIB_BYTES;
+		double calls = (s.x[TERM_CALL] + c.x[TERM_CALL]) / gib;
+		lo = any ? fmin(lo, calls) : calls;
+		hi = any ? fmax(hi, calls) : calls;
+		if (!any) {	/* the method's first run sets the line's other terms, and the
+				 * sides' shares of its calls the slope */
+			double ps[MODEL_NTERMS], pc[MODEL_NTERMS];
+			other = (model_predict(&m->of[SIDE_SENDER], &s, ps) - ps[TERM_CALL] +
+				 model_predict(&m->of[SIDE_RECEIVER], &c, pc) - pc[TERM_CALL]) / gib;
+			if (calls > 0)
+				slope = (ps[TERM_CALL] + pc[TERM_CALL]) / gib / calls;
+		}
+		any = 1;
+	}
+	if (!any || lo <= 0)
+		return 0;
+	*seg = (struct model_segment){ method, lo, other + slope * lo, hi, other + slope * hi };
+	return 1;
+}
+
+/* A point per run (both sides; one run in stride of a pooled file's) into f; returns how many,
+ * and the highest into *ymax. */
+static int write_call_points(FILE *f, const struct run_record *r, size_t n, double *ymax)
+{
+	int points = 0;
 	size_t stride = report_model_calls_stride(n);
 	for (size_t i = 0; i < n; i += stride) {
 		struct model_counts s, c;
@@ -347,72 +377,75 @@ int report_model_write(const char *dir, const struct run_record *r, size_t n,
 		double gib = (double)r[i].bytes / GIB_BYTES;
 		fprintf(f, "%s,%.6g,%.6g,run,NaN\n", r[i].method,
 			(s.x[TERM_CALL] + c.x[TERM_CALL]) / gib, (s.cpu_s + c.cpu_s) / gib);
-		ymax = fmax(ymax, (s.cpu_s + c.cpu_s) / gib);
+		*ymax = fmax(*ymax, (s.cpu_s + c.cpu_s) / gib);
 		points++;
 	}
-	/* The model's line of each method, its label at its right end: the ends first, so labels
-	 * that would print over each other are moved apart before any is written. */
+	return points;
+}
+
+/* plot-calls.csv: CPU s/GiB against calls/GiB, a point per run and the model's line per
+ * method (rows[0..k) in sender, receiver pairs), its label at its right end.  Returns
+ * REPORT_MODEL_CALLS when there is something to draw, 0 when not, or -errno. */
+static int write_calls(const char *dir, const struct run_record *r, size_t n,
+		       const struct side_models *m, const struct side_row *rows, size_t k)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/plot-calls.csv", dir);
+	struct output_file out;
+	FILE *f = output_file_open(&out, path);
+	if (!f)
+		return -errno;
+	fprintf(f, "method,calls_per_gib,cpu_s_per_gib,kind,label_y\n");
+	double ymax = 0;	/* the graph's height, for the labels' spacing */
+	int points = write_call_points(f, r, n, &ymax);
+	/* the ends first, so labels that would print over each other are moved apart before any
+	 * is written */
 	size_t nseg = 0;
-	struct { const char *method; double lo, ylo, hi, yhi; } *seg =
-		calloc(k / 2 + 1, sizeof(*seg));
-	if (!seg) {
+	struct model_segment *seg = calloc(k / 2 + 1, sizeof(*seg));
+	double *lx = calloc(k / 2 + 1, sizeof(double)), *ly = calloc(k / 2 + 1, sizeof(double));
+	if (!seg || !lx || !ly) {
+		free(seg), free(lx), free(ly);
 		output_file_close(&out, 0);
 		return -ENOMEM;
 	}
-	for (size_t i = 0; i < k; i += 2) {	/* rows come as sender, receiver of one method */
-		double lo = 0, hi = 0, other = 0, slope = 0;
-		int any = 0;
-		for (size_t j = 0; j < n; j++) {
-			struct model_counts s, c;
-			if (strcmp(r[j].method, rows[i].method) != 0 || r[j].bytes == 0 ||
-			    model_counts_of(&r[j], SIDE_SENDER, &s) < 0 ||
-			    model_counts_of(&r[j], SIDE_RECEIVER, &c) < 0)
-				continue;
-			double gib = (double)r[j].bytes / GIB_BYTES;
-			double calls = (s.x[TERM_CALL] + c.x[TERM_CALL]) / gib;
-			lo = any ? fmin(lo, calls) : calls;
-			hi = any ? fmax(hi, calls) : calls;
-			if (!any) {	/* the method's first run sets the line's other terms, and
-					 * the sides' shares of its calls the slope */
-				double ps[MODEL_NTERMS], pc[MODEL_NTERMS];
-				other = (model_predict(&m->of[SIDE_SENDER], &s, ps) - ps[TERM_CALL] +
-					 model_predict(&m->of[SIDE_RECEIVER], &c, pc) - pc[TERM_CALL]) / gib;
-				if (calls > 0)
-					slope = (ps[TERM_CALL] + pc[TERM_CALL]) / gib / calls;
-			}
-			any = 1;
+	for (size_t i = 0; i < k; i += 2)	/* rows come as sender, receiver of one method */
+		if (method_segment(r, n, m, rows[i].method, &seg[nseg])) {
+			ymax = fmax(ymax, fmax(seg[nseg].ylo, seg[nseg].yhi));
+			lx[nseg] = seg[nseg].hi;
+			ly[nseg] = seg[nseg].yhi;
+			nseg++;
 		}
-		if (!any || lo <= 0)
-			continue;
-		seg[nseg].method = rows[i].method;
-		seg[nseg].lo = lo;
-		seg[nseg].ylo = other + slope * lo;
-		seg[nseg].hi = hi;
-		seg[nseg].yhi = other + slope * hi;
-		ymax = fmax(ymax, fmax(seg[nseg].ylo, seg[nseg].yhi));
-		nseg++;
-	}
-	double *lx = calloc(nseg + 1, sizeof(double)), *ly = calloc(nseg + 1, sizeof(double));
-	for (size_t i = 0; lx && ly && i < nseg; i++) {
-		lx[i] = seg[i].hi;
-		ly[i] = seg[i].yhi;
-	}
-	if (lx && ly)	/* a label is about 4% of the graph high; a factor 4 in calls is close */
-		plot_labels_apart(lx, ly, nseg, 0.045 * ymax, 4.0);
-	for (size_t i = 0; i < nseg; i++) {
-		/* A blank line ends the method's segment, so gnuplot never joins two methods. */
+	/* a label is about 4% of the graph high; a factor 4 in calls is close */
+	plot_labels_apart(lx, ly, nseg, 0.045 * ymax, 4.0);
+	for (size_t i = 0; i < nseg; i++)	/* a blank line ends a method's segment, so
+						 * gnuplot never joins two methods */
 		fprintf(f, "%s,%.6g,%.6g,model,NaN\n%s,%.6g,%.6g,model,%.6g\n\n", seg[i].method,
-			seg[i].lo, seg[i].ylo, seg[i].method, seg[i].hi, seg[i].yhi,
-			lx && ly ? ly[i] : seg[i].yhi);
-		lines++;
-	}
-	free(lx);
-	free(ly);
-	free(seg);
-	if ((rc = output_file_close(&out, 1)) < 0)
+			seg[i].lo, seg[i].ylo, seg[i].method, seg[i].hi, seg[i].yhi, ly[i]);
+	free(lx), free(ly), free(seg);
+	int rc = output_file_close(&out, 1);
+	if (rc < 0)
 		return rc;
+	return points > 0 && nseg > 0 ? REPORT_MODEL_CALLS : 0;
+}
+
+int report_model_write(const char *dir, const struct run_record *r, size_t n,
+		       const struct side_models *m)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/model.csv", dir);
+	int rc = model_write_csv(path, m);
+	if (rc < 0)
+		return rc;
+	struct side_row rows[MAX_ROWS];
+	size_t k = pick_rows(r, n, NULL, rows, MAX_ROWS);
+	int bars = write_breakdown(dir, r, n, m, rows, k);
+	if (bars < 0)
+		return bars;
+	int calls = write_calls(dir, r, n, m, rows, k);
+	if (calls < 0)
+		return calls;
 	/* gnuplot refuses a plot element with no point, so say which graphs have something */
-	return (bars > 0 ? REPORT_MODEL_BARS : 0) | (points > 0 && lines > 0 ? REPORT_MODEL_CALLS : 0);
+	return (bars > 0 ? REPORT_MODEL_BARS : 0) | calls;
 }
 
 void report_model_predict(FILE *f, const struct side_models *m, const struct method *method,
