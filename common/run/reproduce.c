@@ -604,20 +604,28 @@ int reproduce_run(const struct run_plan *plan, struct bx_error *err)
 		snprintf(profile_why, sizeof(profile_why), "the job's time budget ran out before the "
 			 "profiled runs");
 	}
-	struct job_context rctx = { &limits, measure_now() - start, generate_s, hash_s,
-				       &primitives, study.n, tuned.n, "", "", system, NULL, "", "",
-				       NULL, 0, 0, 0, "", NULL };
 	struct unit_costs units;
 	unit_costs_of(&limits, &primitives, &units);
-	rctx.units = &units;
-	snprintf(rctx.ipc_why, sizeof(rctx.ipc_why), "%s", ipc_why);
-	rctx.command_line = plan->command_line;
-	rctx.seed = plan->seed;
-	rctx.cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	rctx.mem_bytes = (uint64_t)sysconf(_SC_PHYS_PAGES) * (uint64_t)sysconf(_SC_PAGESIZE);
+	/* what the job knows beside its records; the strings are copied in below */
+	struct job_context rctx = {
+		.limits = &limits,
+		.elapsed_s = measure_now() - start,
+		.generate_s = generate_s,
+		.hash_s = hash_s,
+		.primitives = &primitives,
+		.study_rounds = study.n,
+		.tuned_rounds = tuned.n,
+		.system = system,
+		.profiles = &s.profiles,
+		.command_line = plan->command_line,
+		.seed = plan->seed,
+		.cpus = sysconf(_SC_NPROCESSORS_ONLN),
+		.mem_bytes = (uint64_t)sysconf(_SC_PHYS_PAGES) * (uint64_t)sysconf(_SC_PAGESIZE),
+		.units = &units,
+	};
 	snprintf(rctx.study_stop, sizeof(rctx.study_stop), "%s", study.stop);
 	snprintf(rctx.tuned_stop, sizeof(rctx.tuned_stop), "%s", tuned.stop);
-	rctx.profiles = &s.profiles;
+	snprintf(rctx.ipc_why, sizeof(rctx.ipc_why), "%s", ipc_why);
 	snprintf(rctx.copy_placement, sizeof(rctx.copy_placement), "%s", copy_placement);
 	snprintf(rctx.profile_why, sizeof(rctx.profile_why), "%s", profile_why);
 	temp_file_release(&generated, plan->keep);
