@@ -191,9 +191,11 @@ static char *section_of(const struct profile_set *set, const char *why)
 	snprintf(ctx.profile_why, sizeof(ctx.profile_why), "%s", why ? why : "");
 	struct job_facts *facts = calloc(1, sizeof(*facts));
 	facts->ctx = &ctx;
-	for (size_t i = 1; i < STUDY_NROWS; i++)
+	for (size_t i = 1; i < STUDY_NROWS; i++) {
 		facts_profile_difference(set, study_rows[i].method, study_rows[0].method,
 					 &facts->study_differences[i]);
+		facts_judge_explanation(&facts->study_differences[i], NULL);
+	}
 	report_profile_print(f, facts);
 	free(facts);
 	fclose(f);

@@ -33,9 +33,11 @@ int job_facts_build(const struct run_record *records, size_t n, const char *runs
 	study_judge(records, n, &f->claims);
 	f->fitted = model_fit_sides(records, n, NULL, &f->model) == 0;
 	const struct profile_set *profiles = job_facts_profiles(f);
-	for (size_t i = 1; i < STUDY_NROWS; i++)
+	for (size_t i = 1; i < STUDY_NROWS; i++) {
 		facts_profile_difference(profiles, study_rows[i].method, study_rows[0].method,
 					 &f->study_differences[i]);
+		facts_judge_explanation(&f->study_differences[i], &f->claims);
+	}
 	facts_profile_difference(profiles, f->claims.mmap_method, study_rows[0].method,
 				 &f->mmap_difference);
 	findings_gather(records, n, f->groups, f->ngroups, &f->claims, profiles, job_facts_units(f),

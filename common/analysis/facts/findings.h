@@ -3,8 +3,8 @@
  * claims against its 2014 value and explained by this machine's unit costs, the profile's
  * largest difference (the measured "why"), which method to use for what (least CPU and
  * fastest file to file, fastest memory to memory), how often the host disturbed runs, and the
- * methods not run.  The terminal answer, report.md and report.html tell it (answer.h, html.h);
- * none of them works any of it out again.
+ * methods not run.  The terminal answer, report.md and report.html tell it (terminal/answer.h,
+ * markdown/findings.h, html/html_answer.h); none of them works any of it out again.
  */
 #ifndef BX_FACTS_FINDINGS_H
 #define BX_FACTS_FINDINGS_H

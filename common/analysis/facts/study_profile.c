@@ -97,3 +97,16 @@ void facts_profile_difference(const struct profile_set *set, const char *method,
 		if (fabs(out->by_term[t]) > fabs(out->by_term[out->largest_term]))
 			out->largest_term = t;
 }
+
+void facts_judge_explanation(struct profile_difference *d, const struct claim_set *claims)
+{
+	if (!d->known)
+		return;
+	double diff = d->cpu_s - d->against_cpu_s;
+	d->claim = claims ? study_find(claims, PHASE_STUDY, CLAIM_RATIO, METRIC_NAME_CPU_SUM,
+				       d->method, d->against) : NULL;
+	int by_verdict = d->claim && d->claim->r.valid;
+	d->cheaper = by_verdict ? d->claim->direction < 0 : diff < 0;
+	d->costlier = by_verdict ? d->claim->direction > 0 : diff > 0;
+	d->explanation_holds = d->cheaper && diff < 0 && d->copies < 0 && -d->copies >= -diff / 2;
+}

@@ -6,6 +6,7 @@
 #ifndef BX_FACTS_STUDY_PROFILE_H
 #define BX_FACTS_STUDY_PROFILE_H
 
+#include "analysis/judge/study.h"
 #include "analysis/model/model.h"
 #include "analysis/profile/categories.h"
 #include "record/profile_set.h"
@@ -41,11 +42,24 @@ struct profile_difference {
 	double copies;			/* the three copy categories' differences together */
 	double by_term[MODEL_NTERMS];	/* the differences in the fit's terms (facts_term_of) */
 	int largest_term;		/* the term whose difference is largest in size */
+	/* The study's explanation judged (facts_judge_explanation): whether the method takes less
+	 * CPU is its CPU-sum claim over every round (claim; NULL or no interval: the profiled
+	 * runs alone); the explanation holds when it does and the copies make at least half of
+	 * what it saved. */
+	const struct claim *claim;
+	int cheaper, costlier;
+	int explanation_holds;
 };
 
 /* method's profile against against's, into *out (out->known 0 when either was not profiled or
  * set is NULL). */
 void facts_profile_difference(const struct profile_set *set, const char *method,
 			      const char *against, struct profile_difference *out);
+
+/* Judge the study's explanation ("fewer copies, less CPU") for *d from its CPU-sum claim
+ * among claims (NULL: none, the profiled runs decide): fills d->claim, cheaper, costlier and
+ * explanation_holds.  Nothing when d is not known. */
+struct claim_set;
+void facts_judge_explanation(struct profile_difference *d, const struct claim_set *claims);
 
 #endif

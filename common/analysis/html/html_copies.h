@@ -1,5 +1,5 @@
 /*
- * html_copies.h - report.html's "Where the copies go": the teacher's table (report_copies.h)
+ * html_copies.h - report.html's "Where the copies go": the teacher's table (words/copies_rows.h)
  * in the page's main text, as a table, with the same words as report.md.
  */
 #ifndef BX_HTML_COPIES_H

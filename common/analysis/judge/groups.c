@@ -393,6 +393,11 @@ double groups_side_cpu_per_gib(const struct group *g, int producer)
 	return cpu->median / (g->bytes ? (double)g->bytes / GIB_BYTES : 1);
 }
 
+double groups_cpu_per_run(const struct group *g)
+{
+	return g->cpu_per_gib.median * (g->bytes ? (double)g->bytes / GIB_BYTES : 1);
+}
+
 void groups_side_cpu_split(const struct group *g, int producer, double *user, double *sys)
 {
 	double u = producer ? g->sender_user_per_gib.median : g->receiver_user_per_gib.median;

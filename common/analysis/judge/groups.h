@@ -107,6 +107,11 @@ const struct group *groups_find(const struct group *groups, size_t n, const char
  * this one. */
 double groups_side_cpu_per_gib(const struct group *g, int producer);
 
+/* Both sides' median CPU seconds per run: cpu_per_gib's median over the bytes every run of the
+ * group moved (the median of the sum, which "Which method for ..." ranks by, not the sum of the
+ * two sides' medians). */
+double groups_cpu_per_run(const struct group *g);
+
 /* One side's median CPU seconds per GiB (producer 1: the sender), split into user and system
  * time as their medians split it: *user + *sys is the side's median CPU per GiB, the number
  * every other view states (the median of user + system is not the sum of their medians). */

@@ -1,5 +1,5 @@
 /*
- * report_model.h - the cost model in words, tables and graph data (analysis/model.h fits it):
+ * report_model.h - the cost model in words, tables and graph data (analysis/model/model.h fits it):
  * the coefficients with their intervals beside the primitives measured directly, each method's
  * CPU time broken into calls, copies, page references, faults, wake-ups, fixed and residual, and
  * the check by prediction (fitted without the study phase, then predicting it).

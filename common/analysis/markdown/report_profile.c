@@ -108,20 +108,17 @@ static void print_study_table(FILE *f, const struct profile_set *set)
  * none); where the difference lies is the profile's.  It holds when the method is cheaper and
  * the copy categories make at least half of what the profiled run saved.  Returns 1 when it
  * holds, 0 when not, -1 when it cannot be judged. */
-static int judge_explanation(FILE *f, const struct profile_difference *d,
-			     const struct claim_set *claims, const struct study_row *rw,
-			     const struct study_row *m)
+/* One study method against read/write: the profile's difference and the explanation's
+ * verdict, both the job's facts (facts_profile_difference, facts_judge_explanation).  Returns 1
+ * when the explanation holds, 0 when not, -1 when it cannot be judged. */
+static int print_explanation_of(FILE *f, const struct profile_difference *d,
+				const struct study_row *rw, const struct study_row *m)
 {
 	if (!d->known)
 		return -1;
 	double diff = d->cpu_s - d->against_cpu_s, copies = d->copies;
-	const struct claim *x = claims ? study_find(claims, PHASE_STUDY, CLAIM_RATIO, METRIC_NAME_CPU_SUM, m->method,
-						    rw->method) : NULL;
-	int by_verdict = x && x->r.valid;
-	int cheaper = by_verdict ? x->direction < 0 : diff < 0;
-	int costlier = by_verdict ? x->direction > 0 : diff > 0;
-	/* The largest difference is the answer's "why" for mmap+memcpy: the same value, from
-	 * the same facts. */
+	/* The largest difference is the one the answer's "why" states when m is the claims'
+	 * mmap+memcpy (shm-whole; a results file without it names shm there). */
 	fprintf(f, "- %s (`%s`) against %s (`%s`): its profiled runs took %.3f s a run against %.3f s of "
 		"CPU, both sides (%+.3f s). The largest difference between their profiles is %s "
 		"(%+.3f s); the copy categories together account for %+.3f s", m->label, m->method,
@@ -132,22 +129,22 @@ static int judge_explanation(FILE *f, const struct profile_difference *d,
 			category_label((enum category)d->largest_not_copy),
 			d->by_category[d->largest_not_copy]);
 	fprintf(f, ". ");
-	if (by_verdict)
+	const struct claim *x = d->claim;
+	if (x && x->r.valid)
 		fprintf(f, "Over every round it is %s (CPU sum %.2f [%.2f, %.2f]). ",
-			cheaper ? "cheaper" : costlier ? "costlier" : "no clearly different",
+			d->cheaper ? "cheaper" : d->costlier ? "costlier" : "no clearly different",
 			x->r.estimate, x->r.low, x->r.high);
-	int holds = cheaper && diff < 0 && copies < 0 && -copies >= -diff / 2;
-	if (holds)
+	if (d->explanation_holds)
 		fprintf(f, "Fewer copies, less CPU: the explanation holds here, the copies make at "
 			"least half of the saving.\n");
-	else if (cheaper)
+	else if (d->cheaper)
 		fprintf(f, "It takes less CPU, but not mainly by copying less: the explanation does "
 			"not account for it here.\n");
 	else
 		fprintf(f, "It takes %s: the explanation does not hold here%s.\n",
-			costlier ? "more CPU, not less" : "no clearly less CPU",
+			d->costlier ? "more CPU, not less" : "no clearly less CPU",
 			copies < 0 ? " (it copies less, and pays as much or more elsewhere)" : "");
-	return holds;
+	return d->explanation_holds;
 }
 
 static void print_explanation(FILE *f, const struct job_facts *facts)
@@ -158,8 +155,8 @@ static void print_explanation(FILE *f, const struct job_facts *facts)
 		"is measured in the profiled runs of each (CPU seconds per run):\n\n");
 	int pairs = 0, held = 0;
 	for (size_t i = 1; i < STUDY_NROWS; i++) {
-		int h = judge_explanation(f, &facts->study_differences[i], &facts->claims,
-					  &study_rows[0], &study_rows[i]);
+		int h = print_explanation_of(f, &facts->study_differences[i], &study_rows[0],
+					     &study_rows[i]);
 		if (h >= 0) {
 			pairs++;
 			held += h;

@@ -1,5 +1,6 @@
 /*
- * report_study.h - the report's sections about claims (report.c writes the rest): the study
+ * report_study.h - report.md's sections about claims (the other sections are their own
+ * files of markdown/): the study
  * beside this machine, every ratio with its interval and verdict, the ordering, what
  * synchronisation costs, and the targets.
  */

@@ -1,7 +1,7 @@
 /*
  * report_tables.c - the sections of report.md that are one table or a few lines each: the
- * machine and the runs, each method at its best chunk, where the copies go, what on this machine
- * moves the numbers, and every group of runs (report_tables.h).
+ * machine and the runs, each method at its best chunk, what on this machine moves the numbers,
+ * every group of runs, and what the words mean (report_tables.h).
  */
 #include "analysis/markdown/report_tables.h"
 
@@ -13,7 +13,6 @@
 #include "analysis/judge/study.h"
 #include "analysis/judge/verdict.h"
 #include "analysis/markdown/report_study.h"
-#include "analysis/plots/copies_data.h"
 #include "analysis/words/sentences.h"
 #include "analysis/words/unit_words.h"
 #include "base/units.h"

@@ -1,6 +1,6 @@
 /*
- * report_tables.h - the short sections of report.md, each a heading and a table (report.c's
- * table of sections puts them in order).
+ * report_tables.h - the short sections of report.md, each a heading and a table (the table of
+ * sections, report/report_sections.c, puts them in order).
  */
 #ifndef BX_REPORT_TABLES_H
 #define BX_REPORT_TABLES_H

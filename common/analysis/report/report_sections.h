@@ -3,7 +3,9 @@
  * follow: each section has an id, the title the README and the man page list it by, its
  * markdown writer, its HTML writer (none: the page shows its graphs, and its text is in the
  * page's appendix), and the graphs that draw its numbers.  Every writer reads the job's facts
- * and nothing else.  Adding a section is its writers and one line here.
+ * and nothing else.  Adding a section is its writers, one line here, and its title in the
+ * README's and the man page's lists of sections (tests hold the three together); a number it
+ * states that no other view has yet is worked out in facts/ first.
  */
 #ifndef BX_REPORT_SECTIONS_H
 #define BX_REPORT_SECTIONS_H

@@ -16,7 +16,7 @@
 void summary_print_table(FILE *out, const struct series *s, int verified);
 
 /* The answer `run` and `sweep` end with: at most 15 lines of at most 80 columns (answer.h's
- * limits): each group's median GiB/s with its interval and CPU seconds per run (the first 9
+ * limits): each group's median GiB/s with its interval and CPU seconds per run (the first 8
  * groups; how many more, when there are), the fastest and the least CPU, how the runs were
  * verified and the floor, the host's disturbances, and where the rows went (csv).  The full
  * table is summary_print_table's (--verbose). */
