@@ -317,11 +317,21 @@ static void test_placement_pair_in_words(void)
 				       1.0 + 0.01 * k);
 		r[2 * k + 1].producer_fig.buffer_offset = r[2 * k + 1].consumer_fig.buffer_offset = 16;
 	}
+	struct job_context ctx;
+	memset(&ctx, 0, sizeof(ctx));
+	snprintf(ctx.copy_placement, sizeof(ctx.copy_placement), "copies whose destination is "
+		 "1-31 bytes past ...");
+	struct job_facts *facts = NULL;
+	struct bx_error err = { 0, "" };
+	CU_ASSERT_EQUAL_FATAL(job_facts_build(r, 10, "runs.csv", &ctx, &facts, &err), 0);
+	CU_ASSERT_EQUAL(facts->placement.page_runs, 5);
+	CU_ASSERT_EQUAL(facts->placement.malloc_runs, 5);
 	char *text = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&text, &len);
-	report_placement_print(f, r, 10, "copies whose destination is 1-31 bytes past ...");
+	report_placement_print(f, facts);
 	fclose(f);
+	job_facts_free(facts);
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "(recorded offset 0)"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "(recorded offset 16): 2.02 against 1.02 GiB/s"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "throughput 0.50x ["));
@@ -329,15 +339,16 @@ static void test_placement_pair_in_words(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "The copy alone (`bulkxfer limits`): copies whose"));
 	free(text);
 	text = NULL;
+	CU_ASSERT_EQUAL_FATAL(job_facts_build(r, 1, "runs.csv", NULL, &facts, &err), 0);
 	f = open_memstream(&text, &len);
-	report_placement_print(f, r, 1, NULL);	/* one side only: nothing to compare */
+	report_placement_print(f, facts);	/* one side only: nothing to compare */
 	fclose(f);
+	job_facts_free(facts);
 	CU_ASSERT_EQUAL(strlen(text), 0);
 	free(text);
 	/* report.html says it too, in a section of its own */
 	char dir[64], path[160];
 	ts_make_tempdir(dir, sizeof(dir));
-	struct bx_error err = { 0, "" };
 	CU_ASSERT_EQUAL(ts_report_write(r, 10, "runs.csv", dir, NULL, &err), 0);
 	snprintf(path, sizeof(path), "%s/report.html", dir);
 	char *html = slurp(path);

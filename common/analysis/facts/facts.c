@@ -42,6 +42,10 @@ int job_facts_build(const struct run_record *records, size_t n, const char *runs
 				 &f->mmap_difference);
 	findings_gather(records, n, f->groups, f->ngroups, &f->claims, profiles, job_facts_units(f),
 			&f->mmap_difference, &f->findings);
+	if (facts_placement(records, n, &f->placement) < 0) {
+		job_facts_free(f);
+		return bx_fail(err, BX_EXIT_FAILURE, "out of memory judging the buffer placements");
+	}
 	*out = f;
 	return 0;
 }

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "analysis/facts/findings.h"
+#include "analysis/facts/placement.h"
 #include "analysis/facts/study_profile.h"
 #include "analysis/judge/groups.h"
 #include "analysis/judge/study.h"
@@ -71,6 +72,7 @@ struct job_facts {
 	struct profile_difference study_differences[STUDY_NROWS];
 	struct profile_difference mmap_difference;
 	struct findings findings;
+	struct placement_facts placement;	/* reproduce's buffer placement pair */
 };
 
 /* Work out the facts of records[0..n) (read from runs_csv; ctx may be NULL) into a new

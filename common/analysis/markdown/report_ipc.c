@@ -181,7 +181,6 @@ static int print_ipc_alone(FILE *f, const struct job_facts *facts)
 int report_ipc_print(FILE *f, const struct job_facts *facts)
 {
 	print_ipc_alone(f, facts);
-	report_placement_print(f, facts->records, facts->n,
-			       facts->ctx ? facts->ctx->copy_placement : NULL);
+	report_placement_print(f, facts);
 	return 0;
 }

@@ -7,13 +7,12 @@
 #ifndef BX_REPORT_PLACEMENT_H
 #define BX_REPORT_PLACEMENT_H
 
-#include <stddef.h>
 #include <stdio.h>
 
-#include "record/results.h"
+#include "analysis/facts/facts.h"
 
-/* Write the subsection into f when r[0..n) holds the pair (else nothing); copy_line (NULL or
- * "": not measured) is limits' one line on a copy against its place in a page. */
-void report_placement_print(FILE *f, const struct run_record *r, size_t n, const char *copy_line);
+/* Write the subsection into f when the job ran the pair (else nothing), with limits' line on a
+ * copy against its place in a page when the job measured it.  Returns 0. */
+int report_placement_print(FILE *f, const struct job_facts *facts);
 
 #endif
