@@ -36,7 +36,7 @@ int cmd_reproduce(int argc, char **argv)
 	struct run_plan plan;
 	options_plan(&o, &plan);
 	/* The command as typed (argv[0] is "reproduce"), for the report's provenance. */
-	static char line[1024];
+	char line[1024];	/* the plan points at it until reproduce_run returns */
 	size_t used = (size_t)snprintf(line, sizeof(line), "bulkxfer");
 	for (int i = 0; i < argc && used < sizeof(line); i++)
 		used += (size_t)snprintf(line + used, sizeof(line) - used, " %s", argv[i]);

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -25,8 +26,13 @@ int cmd_system(int argc, char **argv)
 			       missing ? strerror(errno) : "not a folder to read /proc and /sys under");
 		return BX_EXIT_USAGE;
 	}
-	static struct system_findings found;
-	system_check(o.root, o.workdir, SYSTEM_WINDOW_S, &found);
-	system_print_text(stdout, &found);
+	struct system_findings *found = calloc(1, sizeof(*found));	/* too large a frame */
+	if (!found) {
+		bx_print_error("system: out of memory");
+		return BX_EXIT_FAILURE;
+	}
+	system_check(o.root, o.workdir, SYSTEM_WINDOW_S, found);
+	system_print_text(stdout, found);
+	free(found);
 	return BX_EXIT_OK;
 }

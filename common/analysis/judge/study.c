@@ -169,7 +169,7 @@ static struct claim *judge_pairs(struct claim_set *c, const struct run_record *r
 {
 	if (!has_runs(r, n, sa->series, sa->method) || !has_runs(r, n, sb->series, sb->method))
 		return NULL;
-	static double d[MAX_SAMPLES];
+	double d[MAX_SAMPLES];
 	size_t k = study_pairs(r, n, sa->series, sa->method, sa->chunk, sa->metric, sb->series,
 			       sb->method, sb->chunk, sb->metric, d, MAX_SAMPLES);
 	struct claim *x = new_claim(c, phase, claim, sa->metric, sa->method, sb->method);
