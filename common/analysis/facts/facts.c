@@ -4,6 +4,9 @@
 #include "analysis/facts/facts.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+#include "analysis/judge/stats.h"
 
 const struct profile_set *job_facts_profiles(const struct job_facts *f)
 {
@@ -13,6 +16,26 @@ const struct profile_set *job_facts_profiles(const struct job_facts *f)
 const struct unit_costs *job_facts_units(const struct job_facts *f)
 {
 	return f->ctx ? f->ctx->units : NULL;
+}
+
+/* The study series' mmap+memcpy runs into *out; -1 when out of memory (no median then, not a
+ * partial one). */
+static int study_region_of(const struct run_record *r, size_t n, const struct claim_set *c,
+			   struct study_region *out)
+{
+	struct stats_values v = { 0 };
+	int failed = 0;
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < n && !failed; i++)
+		if (c->study_series && c->mmap_method && strcmp(r[i].series, c->study_series) == 0 &&
+		    strcmp(r[i].method, c->mmap_method) == 0) {
+			out->prefaulted += r[i].prefault != 0;
+			failed |= stats_values_push(&v, (double)r[i].producer_fig.minflt) < 0;
+		}
+	out->runs = failed ? 0 : v.n;
+	out->minflt = stats_median_inplace(v.v, out->runs);
+	stats_values_free(&v);
+	return failed ? -1 : 0;
 }
 
 int job_facts_build(const struct run_record *records, size_t n, const char *runs_csv,
@@ -42,9 +65,12 @@ int job_facts_build(const struct run_record *records, size_t n, const char *runs
 				 &f->mmap_difference);
 	findings_gather(records, n, f->groups, f->ngroups, &f->claims, profiles, job_facts_units(f),
 			&f->mmap_difference, &f->findings);
-	if (facts_placement(records, n, &f->placement) < 0) {
+	if (facts_placement(records, n, &f->placement) < 0 ||
+	    study_region_of(records, n, &f->claims, &f->region) < 0 ||
+	    uring_pairs_of(records, n, f->groups, f->ngroups, &f->uring_pairs) < 0 ||
+	    memory_to_memory_of(records, n, f->groups, f->ngroups, &f->memory_to_memory) < 0) {
 		job_facts_free(f);
-		return bx_fail(err, BX_EXIT_FAILURE, "out of memory judging the buffer placements");
+		return bx_fail(err, BX_EXIT_FAILURE, "out of memory working out the job's facts");
 	}
 	*out = f;
 	return 0;
@@ -54,6 +80,8 @@ void job_facts_free(struct job_facts *f)
 {
 	if (!f)
 		return;
+	uring_pairs_free(&f->uring_pairs);
+	memory_to_memory_free(&f->memory_to_memory);
 	free(f->groups);
 	free(f);
 }

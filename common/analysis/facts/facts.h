@@ -13,8 +13,10 @@
 #include <stdint.h>
 
 #include "analysis/facts/findings.h"
+#include "analysis/facts/memory_to_memory.h"
 #include "analysis/facts/placement.h"
 #include "analysis/facts/study_profile.h"
+#include "analysis/facts/uring_pairs.h"
 #include "analysis/judge/groups.h"
 #include "analysis/judge/study.h"
 #include "analysis/model/model.h"
@@ -55,6 +57,14 @@ struct job_context {
 						 * report as unit-costs.csv); NULL: not known */
 };
 
+/* The study series' mmap+memcpy runs: how many had the region faulted in before the clock
+ * (--prefault), how many ran, and the median of the sender's minor faults (its region's pages
+ * when it was not). */
+struct study_region {
+	size_t prefaulted, runs;
+	double minflt;
+};
+
 /* What a job found, read-only once built. */
 struct job_facts {
 	const struct run_record *records;	/* the runs, in the order they were recorded */
@@ -73,6 +83,9 @@ struct job_facts {
 	struct profile_difference mmap_difference;
 	struct findings findings;
 	struct placement_facts placement;	/* reproduce's buffer placement pair */
+	struct study_region region;		/* how the study's shared region was faulted */
+	struct uring_pairs uring_pairs;		/* each io_uring method beside its classic one */
+	struct memory_to_memory memory_to_memory;	/* the IPC alone, beside file to file */
 };
 
 /* Work out the facts of records[0..n) (read from runs_csv; ctx may be NULL) into a new

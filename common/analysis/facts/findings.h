@@ -36,6 +36,9 @@ struct finding_pair {
 	int flips;			/* 1: this job's verdict has the other sign than 2014's */
 };
 
+/* The uses findings.uses[] answers, in order. */
+enum finding_use_id { USE_LEAST_CPU, USE_FASTEST_FILE, USE_FASTEST_MEMORY, FINDING_USES };
+
 /* A "which method for ..." row: the best group for a use, and what it is best by. */
 struct finding_use {
 	const char *what;		/* "the least CPU, file to file", ... */

@@ -9,7 +9,6 @@
 
 #include "analysis/judge/groups.h"
 #include "analysis/judge/sequential.h"
-#include "analysis/judge/stats.h"
 #include "analysis/judge/study.h"
 #include "analysis/words/sentences.h"
 #include "base/units.h"
@@ -52,27 +51,7 @@ static const struct group *study_group(const struct group *g, size_t ng, const s
 	return c->study_series ? groups_find(g, ng, c->study_series, method) : NULL;
 }
 
-/* The study series' mmap+memcpy runs: how many had the region prefaulted (--prefault), how many
- * ran, and the median of the sender's minor faults. */
-static void region_faults(const struct run_record *r, size_t n, const struct claim_set *c,
-			  size_t *prefaulted, size_t *runs, double *minflt)
-{
-	struct stats_values v = { 0 };
-	int failed = 0;
-	*prefaulted = 0;
-	for (size_t i = 0; i < n && !failed; i++)
-		if (c->study_series && strcmp(r[i].series, c->study_series) == 0 &&
-		    strcmp(r[i].method, c->mmap_method) == 0) {
-			*prefaulted += r[i].prefault != 0;
-			failed |= stats_values_push(&v, (double)r[i].producer_fig.minflt) < 0;
-		}
-	*runs = failed ? 0 : v.n;	/* out of memory: no median, not a partial one */
-	*minflt = stats_median_inplace(v.v, *runs);
-	stats_values_free(&v);
-}
-
-static void print_replica(FILE *f, const struct run_record *r, size_t n,
-			  const struct claim_set *c)
+static void print_replica(FILE *f, const struct claim_set *c, const struct study_region *region)
 {
 	fprintf(f, "### The 2014 code and this replica\n\n"
 		"| row | what the 2014 code did (copy_test.c) | what bulkxfer did |\n|---|---|---|\n");
@@ -87,9 +66,8 @@ static void print_replica(FILE *f, const struct run_record *r, size_t n,
 		"mmap+memcpy child waits for each step the parent has published instead of copying "
 		"bytes not yet written; the receiver's waits column shows how often that child had "
 		"to sleep: its CPU time is the study's copy, not the waiting.");
-	size_t prefaulted, runs;
-	double minflt;
-	region_faults(r, n, c, &prefaulted, &runs, &minflt);
+	size_t prefaulted = region->prefaulted, runs = region->runs;
+	double minflt = region->minflt;
 	if (runs > 0 && prefaulted == 0)
 		fprintf(f, " As in 2014, the sender pays for the region's first touch inside its "
 			"timing: the region is new for each run, and its minor faults (median %.0f "
@@ -338,7 +316,7 @@ int report_study_print(FILE *f, const struct job_facts *facts)
 	size_t ng = facts->ngroups;
 	const struct claim_set *c = &facts->claims;
 	const struct job_context *ctx = facts->ctx;
-	print_replica(f, records, n, c);
+	print_replica(f, c, &facts->region);
 	print_2014(f);
 	print_machine_rows(f, g, ng, c, ctx);
 	print_rounds(f, records, n, c, ctx);

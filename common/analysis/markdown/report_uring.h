@@ -3,7 +3,8 @@
  * io_uring method beside the method that moves the bytes the same way with ordinary system
  * calls (uring / pipe, uring-splice / splice, uring-zc / tcp), wherever both ran in one series:
  * the ratio of their CPU and wall time with its interval and verdict, and the system calls per
- * GiB each side made (what batching in io_uring_enter buys).  Reads groups and records.
+ * GiB each side made (what batching in io_uring_enter buys), from the job's facts
+ * (facts/uring_pairs.h).
  */
 #ifndef BX_REPORT_URING_H
 #define BX_REPORT_URING_H
@@ -12,11 +13,6 @@
 #include <stdio.h>
 
 #include "analysis/facts/facts.h"
-#include "analysis/judge/groups.h"
-#include "record/results.h"
-
-/* The classic counterpart of an io_uring method ("pipe" for "uring"), or NULL. */
-const char *report_uring_counterpart(const char *method);
 
 /* Write the section into f; nothing when no series ran an io_uring method beside its
  * counterpart. */
