@@ -22,7 +22,9 @@
 # interval: rw at least 0.95x, the vmsplice pairs at least 0.9x (met: the interval's low end
 # at or above it; missed: its high end below; else undecided).
 #
-# Environment: BUF, PIPE, BULKXFER_BIN, CC.
+# Environment: BUF, PIPE, BULKXFER_BIN, CC, BENCH_SHM (where bulkxfer's destinations go, default
+# /dev/shm: a tmpfs; the test suite gives its own temp directory, so no other run's census of
+# /dev/shm can take it away mid-run).
 set -euo pipefail
 size=${1:-1G}
 rounds=${2:-7}
@@ -37,7 +39,7 @@ if [ "$rounds" -lt 5 ]; then
 	exit 2
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/bulkxfer-bench-XXXXXX")
-shm=$(mktemp -d /dev/shm/bulkxfer-bench-XXXXXX)
+shm=$(mktemp -d "${BENCH_SHM:-/dev/shm}/bulkxfer-bench-XXXXXX")
 trap 'rm -rf "$work" "$shm"' EXIT
 mkdir -p "$out"
 

@@ -419,9 +419,18 @@ static void test_handwritten_bench_script(void)
 {
 	char cmd[512], out[128], path[160];
 	snprintf(out, sizeof(out), "%s/ipc-bench", dir);
-	snprintf(cmd, sizeof(cmd), "TMPDIR=%s bash bench/ipc_vs_handwritten.sh 8M 5 %s > %s/said "
-		 "2> /dev/null", dir, out, dir);
-	CU_ASSERT_EQUAL(system(cmd), 0);
+	snprintf(cmd, sizeof(cmd), "TMPDIR=%s BENCH_SHM=%s bash bench/ipc_vs_handwritten.sh 8M 5 %s "
+		 "> %s/said 2> %s/bench.err", dir, dir, out, dir, dir);
+	int bench_rc = system(cmd);
+	CU_ASSERT_EQUAL(bench_rc, 0);
+	snprintf(path, sizeof(path), "%s/bench.err", dir);
+	if (bench_rc != 0) {	/* why, for the next reader: its last lines */
+		char show[256];
+		snprintf(show, sizeof(show), "tail -5 %s >&2", path);
+		if (system(show) != 0)
+			fprintf(stderr, "  (no bench.err to show)\n");
+	}
+	unlink(path);
 	snprintf(path, sizeof(path), "%s/bulkxfer.csv", out);
 	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 4 * 5);
 	/* the malloc-placed pair: bulkxfer's rows recorded the offset the program uses too */
