@@ -269,6 +269,121 @@ static void test_default_out_makes_results(void)
 	ts_remove_tree(dir);
 }
 
+/* RUNS runs of method as add_group makes them, their 1% spread in another order: the same
+ * machine measured again, noise and nothing else. */
+static void add_group_again(const char *csv, const char *method, double gib, double cpu)
+{
+	for (int i = 0; i < RUNS; i++) {
+		struct run_record r;
+		memset(&r, 0, sizeof(r));
+		double k = 1 + 0.01 * ((i * 3) % RUNS - RUNS / 2);
+		snprintf(r.timestamp, sizeof(r.timestamp), "2026-12-02T10:00:0%dZ", i);
+		snprintf(r.series, sizeof(r.series), "study");
+		snprintf(r.method, sizeof(r.method), "%s", method);
+		snprintf(r.producer, sizeof(r.producer), "%s", method);
+		snprintf(r.consumer, sizeof(r.consumer), "%s", method);
+		r.kernel = "k";
+		r.cpu_model = "Fixture CPU";
+		r.bytes = 1ULL << 30;
+		r.chunk = 4096;
+		r.run = (uint64_t)i + 1;
+		r.gib_per_s = gib * k;
+		r.wall_s = 1 / r.gib_per_s;
+		r.producer_fig.sys_s = cpu * k;
+		r.consumer_fig.sys_s = cpu * k;
+		r.verified = 1;
+		struct bx_error err;
+		CU_ASSERT_EQUAL_FATAL(results_append_csv(csv, &r, &err), 0);
+	}
+}
+
+/* compare --fail-on, a CI's gate: a planted 30% throughput regression in one group exits 3
+ * naming that group first; the same machine measured again (noise only) exits 0; a gate on the
+ * CPU alone lets the throughput regression through; bad words and three inputs are usage
+ * errors. */
+static void test_fail_on_gates_a_regression(void)
+{
+	char dir[64], old[128], noise[128], slower[128], out[128];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(old, sizeof(old), "%s/old.csv", dir);
+	snprintf(noise, sizeof(noise), "%s/noise.csv", dir);
+	snprintf(slower, sizeof(slower), "%s/slower.csv", dir);
+	snprintf(out, sizeof(out), "%s/out", dir);
+	add_group(old, "k", "pipe", 2.0, 1.0, 1.0);
+	add_group(old, "k", "splice", 3.0, 0.5, 0.5);
+	add_group_again(noise, "pipe", 2.0, 1.0);
+	add_group_again(noise, "splice", 3.0, 0.5);
+	add_group_again(slower, "pipe", 2.0, 1.0);
+	add_group_again(slower, "splice", 3.0 * 0.7, 0.5);	/* 30% slower, the same CPU */
+	struct ts_result *r = malloc(sizeof(*r));
+	const char *gate[] = { "bulkxfer", "compare", old, slower, "--out", out, "--fail-on",
+			       "regressed", NULL };
+	CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(r, gate), 0);
+	CU_ASSERT_EQUAL(r->status, 3);
+	CU_ASSERT_EQUAL(strncmp(r->out, "regressed: ", 11), 0);	/* first, before the tables */
+	const char *eol = strchr(r->out, '\n');
+	CU_ASSERT_PTR_NOT_NULL_FATAL(eol);
+	CU_ASSERT_PTR_NOT_NULL(memmem(r->out, (size_t)(eol - r->out), "splice", 6));
+	CU_ASSERT_PTR_NOT_NULL(memmem(r->out, (size_t)(eol - r->out), "gib_per_s 0.70", 14));
+	CU_ASSERT_EQUAL(strstr(r->out + 1, "\nregressed: "), NULL);	/* pipe did not regress */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "--fail-on regressed: 1 measure regressed"));
+	/* the six comparisons are judged together, each at 1 - 0.05 / 6 */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "gate: 6 comparisons judged together, each interval at "
+					      "99.17% so that all hold at 95%: 1 regressed"));
+	CU_ASSERT_TRUE(ts_exists(out));	/* the comparison is written all the same */
+	ts_remove_tree(out);
+	/* noise only: no verdict of regression, exit 0 */
+	const char *calm[] = { "bulkxfer", "compare", old, noise, "--out", out, "--fail-on",
+			       "regressed", NULL };
+	CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(r, calm), 0);
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_PTR_NULL(strstr(r->out, "regressed: "));
+	ts_remove_tree(out);
+	/* more comparisons than five runs a side can judge together: said, with the runs needed */
+	add_group(old, "k", "shm", 1.0, 1.0, 1.0);
+	add_group_again(noise, "shm", 1.0, 1.0);
+	CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(r, calm), 0);
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "gate: 9 comparisons judged together"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "have too few runs for an interval at that level; "
+					      "give each side at least 6 runs"));
+	ts_remove_tree(out);
+	/* gated on the CPU only: the throughput regression is not its business */
+	const char *cpu_only[] = { "bulkxfer", "compare", old, slower, "--out", out, "--fail-on",
+				   "sender_cpu_s,receiver_cpu_s", NULL };
+	CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(r, cpu_only), 0);
+	CU_ASSERT_EQUAL(r->status, 0);
+	ts_remove_tree(out);
+	/* without --fail-on compare says regressed in its table and exits 0, as before */
+	const char *plain[] = { "bulkxfer", "compare", old, slower, "--out", out, NULL };
+	CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(r, plain), 0);
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_PTR_NULL(strstr(r->out, "regressed: "));
+	ts_remove_tree(out);
+	const char *bad[] = { "bulkxfer", "compare", old, slower, "--out", out, "--fail-on",
+			      "slower", NULL };
+	CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(r, bad), 0);
+	CU_ASSERT_EQUAL(r->status, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "--fail-on 'slower'"));
+	const char *three[] = { "bulkxfer", "compare", old, noise, slower, "--out", out,
+				"--fail-on", "regressed", NULL };
+	CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(r, three), 0);
+	CU_ASSERT_EQUAL(r->status, 2);
+	CU_ASSERT_FALSE(ts_exists(out));
+	/* the example CI job refuses what would decide nothing before it builds or runs anything
+	 * (its full run takes minutes: run by hand, see doc/details.md) */
+	const char *no_baseline[] = { "bash", "scripts/compare-gate.sh", NULL };
+	CU_ASSERT_EQUAL_FATAL(ts_run_program(r, NULL, no_baseline), 0);
+	CU_ASSERT_EQUAL(r->status, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "usage: compare-gate.sh BASELINE"));
+	const char *few[] = { "bash", "scripts/compare-gate.sh", "HEAD", "1M", "3", NULL };
+	CU_ASSERT_EQUAL_FATAL(ts_run_program(r, NULL, few), 0);
+	CU_ASSERT_EQUAL(r->status, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "ROUNDS 3: at least 5"));
+	free(r);
+	ts_remove_tree(dir);
+}
+
 int register_compare_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -277,6 +392,7 @@ int register_compare_suite(void)
 		{ "large_groups_judged_on_all_runs", test_large_groups_judged_on_all_runs },
 		{ "usage_errors", test_usage_errors },
 		{ "default_out_makes_results", test_default_out_makes_results },
+		{ "fail_on_gates_a_regression", test_fail_on_gates_a_regression },
 	};
 	return TS_ADD_SUITE("compare", cases);
 }

@@ -24,6 +24,16 @@ static void test_mann_whitney_k(void)
 	/* Past the exact range the normal approximation goes on smoothly. */
 	size_t k60 = verdict_mann_whitney_k(60, 60), k61 = verdict_mann_whitney_k(61, 61);
 	CU_ASSERT_TRUE(k61 > k60 && k61 < k60 + 70);
+	/* Other levels (compare --fail-on judges several together): two-sided 1% critical values
+	 * of U, k = U_crit + 1; 5 a side cannot reach 1 - 0.05 / 9 (P(U = 0) = 1/252 = 0.00397),
+	 * 6 can (2/924 for U <= 1); the default tail is the 95% one; past the exact range a narrower tail
+	 * gives a smaller k. */
+	CU_ASSERT_EQUAL(verdict_mann_whitney_k_at(10, 10, 0.005), 17);
+	CU_ASSERT_EQUAL(verdict_mann_whitney_k_at(5, 5, 0.025), verdict_mann_whitney_k(5, 5));
+	CU_ASSERT_EQUAL(verdict_mann_whitney_k_at(5, 5, 0.025 / 9), 0);
+	CU_ASSERT_EQUAL(verdict_mann_whitney_k_at(6, 6, 0.025 / 9), 2);	/* P(U <= 1) = 2/924 */
+	CU_ASSERT_TRUE(verdict_mann_whitney_k_at(60, 60, 0.025 / 9) < k60);
+	CU_ASSERT_TRUE(verdict_mann_whitney_k_at(60, 60, 0.025 / 9) > 0);
 }
 
 static void test_known_ratio(void)

@@ -14,6 +14,7 @@ enum {
 	BX_EXIT_OK = 0,
 	BX_EXIT_FAILURE = 1,	/* something went wrong while moving bytes */
 	BX_EXIT_USAGE = 2,	/* bad options or inputs, found before any byte moved */
+	BX_EXIT_REGRESSED = 3,	/* compare --fail-on: a measure regressed by its interval */
 };
 
 #define BX_ERROR_MSG_MAX 512

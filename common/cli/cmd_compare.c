@@ -1,6 +1,6 @@
 /*
  * cmd_compare.c - `bulkxfer compare`: two or more machines' or kernels' results, group by
- * group (analysis/report/compare.h).
+ * group (analysis/compare/compare.h); with --fail-on, exit 3 when a measure regressed.
  */
 #include "cli/commands.h"
 
@@ -25,9 +25,15 @@ int cmd_compare(int argc, char **argv)
 	}
 	struct bx_error err = { 0, "" };
 	rc = preflight_output_dir(o.out, &err);
+	size_t regressed = 0;
 	if (rc == 0)
-		rc = compare_run(o.inputs, o.ninputs, o.out, &err);
+		rc = compare_run_gated(o.inputs, o.ninputs, o.out, o.fail_mask, &regressed, &err);
 	if (rc)
 		bx_print_error("%s", err.msg);
+	else if (regressed) {	/* --fail-on: the CI's verdict, said once on stderr */
+		bx_print_error("compare --fail-on %s: %zu measure%s regressed (listed first above)",
+			       o.fail_on, regressed, regressed == 1 ? "" : "s");
+		rc = BX_EXIT_REGRESSED;
+	}
 	return rc;
 }

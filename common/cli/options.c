@@ -100,6 +100,10 @@ static const struct option_spec option_table[] = {
 	{ "out", "DIR", "output directory (reproduce: results/reproduce-<time>; report: "
 	  "<csv>-report; explain: <csv>-explain; compare: results/compare-<time>)", OPT_PATH,
 	  FIELD(out), 0, 0, CMD_REPRODUCE | CMD_REPORT | CMD_EXPLAIN | CMD_COMPARE },
+	{ "fail-on", "WHAT", "compare: exit 3 when a measure regressed by its interval: 'regressed' "
+	  "(any of GiB/s and either side's CPU), or a comma list of gib_per_s, sender_cpu_s, "
+	  "receiver_cpu_s; the regressed groups are printed first", OPT_NAME, FIELD(fail_on), 0, 0,
+	  CMD_COMPARE },
 	{ "json", NULL, "print the records as JSON on stdout instead of the table", OPT_SET_FLAG,
 	  FIELD(json), 0, 0, CMD_RUN | CMD_SWEEP },
 	{ "verbose", NULL, "end with the full tables, not only the answer", OPT_SET_FLAG,

@@ -91,6 +91,8 @@ struct run_options {
 	const char *profile_csv;	/* explain: a profile.csv whose categories to show */
 	const char *root;	/* system: read /proc and /sys under this directory ("" = /) */
 	const char *inputs[MAX_INPUTS];	/* compare: the CSVs or directories, in order */
+	const char *fail_on;		/* compare --fail-on: "regressed" or measures; NULL: none */
+	unsigned fail_mask;		/* the measures it names (compare.h's COMPARE_FAIL_*) */
 	size_t ninputs;
 	int methods_given;	/* --method was on the command line */
 	const char *producer_half, *consumer_half;	/* --producer / --consumer */

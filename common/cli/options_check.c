@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analysis/compare/compare.h"
 #include "base/units.h"
 #include "channel/channel_shm.h"
 #include "consumer/sink.h"
@@ -116,6 +117,15 @@ int options_check_combinations(struct run_options *o, struct bx_error *err)
 	if (o->command == CMD_COMPARE && o->ninputs < 2)
 		return bx_fail(err, BX_EXIT_USAGE, "compare: give two or more results CSVs or reproduce "
 			       "directories (bulkxfer compare OLD NEW)");
+	if (o->command == CMD_COMPARE && o->fail_on) {
+		if (o->ninputs != 2)
+			return bx_fail(err, BX_EXIT_USAGE, "--fail-on: compare two results (OLD NEW); "
+				       "with more there is no ratio to judge");
+		if (compare_fail_mask(o->fail_on, &o->fail_mask) < 0)
+			return bx_fail(err, BX_EXIT_USAGE, "--fail-on '%s': give 'regressed' or a "
+				       "comma list of gib_per_s, sender_cpu_s, receiver_cpu_s",
+				       o->fail_on);
+	}
 	if (o->command & (CMD_REPORT | CMD_EXPLAIN | CMD_LIST | CMD_SYSTEM | CMD_COMPARE))
 		return 0;
 	if (o->command == CMD_LIMITS) {

@@ -167,6 +167,7 @@ static void compare_measure(const struct input *old, const struct group *go,
 	row->m[m].high = r.valid ? r.high : r.estimate;
 	row->m[m].valid = r.valid;
 	row->m[m].verdict = verdict_of(&r, m);
+	row->m[m].regressed = strcmp(row->m[m].verdict, "regressed") == 0;
 }
 
 /* Every group of old that new has too, compared measure by measure, into a new *out (the
@@ -200,6 +201,7 @@ static long compare_rows(const struct input *old, const struct input *new,
 		memset(row, 0, sizeof(*row));
 		group_label(go, row->label, sizeof(row->label));
 		row->old_group = go;
+		row->new_group = gn;
 		row->old_runs = go->n;
 		row->new_runs = gn->n;
 		for (int m = 0; m < NMETRICS; m++)
@@ -364,8 +366,111 @@ static long write_outputs(const struct input *in, size_t n, const char *md_path,
 	return rows;
 }
 
+int compare_fail_mask(const char *text, unsigned *mask)
+{
+	*mask = 0;
+	if (strcmp(text, "regressed") == 0) {
+		*mask = COMPARE_FAIL_ANY;
+		return 0;
+	}
+	char copy[128];
+	snprintf(copy, sizeof(copy), "%s", text);
+	for (char *p = copy, *word; (word = strsep(&p, ","));) {
+		int found = 0;
+		for (int m = 0; m < NMETRICS; m++)
+			if (strcmp(word, metrics[m].name) == 0) {
+				*mask |= 1u << m;
+				found = 1;
+			}
+		if (!found)
+			return -1;
+	}
+	return *mask ? 0 : -1;
+}
+
+/* The gate: every comparison --fail-on names (rows x measures of mask) judged together, each
+ * interval at 1 - 0.05 / their number so that all of them hold at 95% together (Bonferroni):
+ * with nine comparisons at 95% each, the same binary measured twice would fail a third of its
+ * runs by chance.  Fills each row's gate_*; returns how many comparisons, the tail each used
+ * into *tail, and how many had runs yet no interval at that level into *undecided. */
+static size_t gate_rows(const struct input *old, const struct input *new, struct compare_row *rows,
+			size_t n, unsigned mask, double *tail, size_t *undecided)
+{
+	size_t per_row = 0, judged = 0;
+	for (int m = 0; m < NMETRICS; m++)
+		per_row += (mask >> m) & 1u;
+	size_t comparisons = n * per_row;
+	*tail = 0.025 / (double)(comparisons > 0 ? comparisons : 1);
+	*undecided = 0;
+	size_t room_a = largest_group(new), room_b = largest_group(old);
+	double *a = malloc((room_a ? room_a : 1) * sizeof(*a));
+	double *b = malloc((room_b ? room_b : 1) * sizeof(*b));
+	for (size_t i = 0; a && b && i < n; i++)
+		for (int m = 0; m < NMETRICS; m++) {
+			if (!(mask & (1u << m)))
+				continue;
+			size_t na = samples(new, rows[i].new_group, (enum compared_measure)m, a);
+			size_t nb = samples(old, rows[i].old_group, (enum compared_measure)m, b);
+			struct ratio_ci r;
+			memset(&r, 0, sizeof(r));
+			if (verdict_ratio_at(a, na, b, nb, *tail, &r) < 0)
+				r.valid = 0;
+			rows[i].m[m].gate_valid = r.valid;
+			rows[i].m[m].gate_low = r.low;
+			rows[i].m[m].gate_high = r.high;
+			rows[i].m[m].gate_regressed =
+				strcmp(verdict_of(&r, (enum compared_measure)m), "regressed") == 0;
+			*undecided += !r.valid && na >= 2 && nb >= 2;
+			judged++;
+		}
+	free(a);
+	free(b);
+	return judged;
+}
+
+/* The fewest runs a side for an interval at tail (equal sides). */
+static size_t runs_for(double tail)
+{
+	size_t r = 2;
+	while (r < VERDICT_MAX_SAMPLES && verdict_mann_whitney_k_at(r, r, tail) < 1)
+		r++;
+	return r;
+}
+
+/* The rows that regressed at the gate, first on stdout, one line each, then what the gate
+ * judged; returns how many regressed. */
+static size_t print_regressed(const struct compare_row *rows, size_t n, unsigned mask,
+			      size_t judged, double tail, size_t undecided)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < n; i++)
+		for (int m = 0; m < NMETRICS; m++) {
+			if (!(mask & (1u << m)) || !rows[i].m[m].gate_regressed)
+				continue;
+			printf("regressed: %s: %s %.2f [%.2f, %.2f] (new / old; %s)\n", rows[i].label,
+			       metrics[m].name, rows[i].m[m].ratio, rows[i].m[m].gate_low,
+			       rows[i].m[m].gate_high,
+			       metrics[m].higher_is_better ? "higher is better" : "lower is better");
+			count++;
+		}
+	printf("gate: %zu comparison%s judged together, each interval at %.2f%% so that all hold at "
+	       "95%%: %zu regressed\n", judged, judged == 1 ? "" : "s", 100 * (1 - 2 * tail), count);
+	if (undecided)
+		printf("gate: %zu of them have too few runs for an interval at that level; give each "
+		       "side at least %zu runs\n", undecided, runs_for(tail));
+	return count;
+}
+
 int compare_run(const char *const *inputs, size_t n, const char *out_dir, struct bx_error *err)
 {
+	return compare_run_gated(inputs, n, out_dir, 0, NULL, err);
+}
+
+int compare_run_gated(const char *const *inputs, size_t n, const char *out_dir,
+		      unsigned fail_mask, size_t *regressed, struct bx_error *err)
+{
+	if (regressed)
+		*regressed = 0;
 	struct input *in = calloc(n, sizeof(*in));
 	if (!in)
 		return bx_fail(err, BX_EXIT_FAILURE, "compare: out of memory");
@@ -419,6 +524,17 @@ int compare_run(const char *const *inputs, size_t n, const char *out_dir, struct
 					      titles, md, err)
 			 : bx_fail(err, BX_EXIT_FAILURE, "compare: out of memory");
 		free(src);
+	}
+	if (rc == 0 && fail_mask && n == 2) {	/* a CI's answer before the tables */
+		double tail;
+		size_t undecided;
+		size_t judged = gate_rows(&in[0], &in[1], table, (size_t)rows, fail_mask, &tail,
+					 &undecided);
+		size_t count = print_regressed(table, (size_t)rows, fail_mask, judged, tail, undecided);
+		if (regressed)
+			*regressed = count;
+		if (count)
+			printf("\n");
 	}
 	if (rc == 0) {
 		FILE *f = fopen(md, "r");

@@ -25,4 +25,21 @@
  * inputs have no group in common; BX_EXIT_FAILURE when an output cannot be written. */
 int compare_run(const char *const *inputs, size_t n, const char *out_dir, struct bx_error *err);
 
+/* The measures compare judges, as --fail-on names them (compare.csv's column prefixes). */
+#define COMPARE_FAIL_GIB 1u		/* gib_per_s */
+#define COMPARE_FAIL_SENDER_CPU 2u	/* sender_cpu_s */
+#define COMPARE_FAIL_RECEIVER_CPU 4u	/* receiver_cpu_s */
+#define COMPARE_FAIL_ANY 7u		/* "regressed": any of them */
+
+/* --fail-on's text ("regressed", or a comma list of measure names) into *mask.  Returns 0, or
+ * -1 when a word names no measure. */
+int compare_fail_mask(const char *text, unsigned *mask);
+
+/* compare_run of two inputs that also judges them for a CI: when any group regressed (its
+ * interval clears the noise band the wrong way) in a measure of fail_mask, the regressed groups
+ * are printed first, one line each ("regressed: GROUP: MEASURE RATIO [LOW, HIGH]"), and
+ * *regressed says how many (0: none).  Returns as compare_run. */
+int compare_run_gated(const char *const *inputs, size_t n, const char *out_dir,
+		      unsigned fail_mask, size_t *regressed, struct bx_error *err);
+
 #endif

@@ -19,11 +19,16 @@ struct group;
 struct compare_row {
 	char label[160];
 	const struct group *old_group;	/* the group compared, in the old input */
+	const struct group *new_group;	/* and in the new one */
 	size_t old_runs, new_runs;
 	struct {
 		double old_median, new_median, ratio, low, high;
 		int valid;
 		const char *verdict;	/* "improved", "regressed", "no clear difference..." */
+		int regressed;		/* 1: its interval clears the noise band the wrong way */
+		/* --fail-on's judgement, all gated comparisons together (compare.h) */
+		double gate_low, gate_high;
+		int gate_valid, gate_regressed;
 	} m[COMPARE_NMETRICS];
 };
 

@@ -71,14 +71,35 @@ static double *mann_whitney_pmf(size_t na, size_t nb)
 	return pmf;
 }
 
+/* z with P(Z > z) = tail for a standard normal Z (0 < tail < 0.5), by bisection on erfc. */
+static double normal_upper_quantile(double tail)
+{
+	double lo = 0, hi = 40;
+	for (int i = 0; i < 200; i++) {
+		double mid = (lo + hi) / 2;
+		if (0.5 * erfc(mid / M_SQRT2) > tail)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (lo + hi) / 2;
+}
+
 size_t verdict_mann_whitney_k(size_t na, size_t nb)
 {
-	if (na == 0 || nb == 0)
+	return verdict_mann_whitney_k_at(na, nb, 0.025);
+}
+
+size_t verdict_mann_whitney_k_at(size_t na, size_t nb, double tail)
+{
+	if (na == 0 || nb == 0 || tail <= 0)
 		return 0;
 	if (na > EXACT_MAX || nb > EXACT_MAX) {
 		double mu = (double)na * (double)nb / 2;
 		double sigma = sqrt((double)na * (double)nb * (double)(na + nb + 1) / 12);
-		double k = floor(mu - 1.959964 * sigma);	/* P(U <= k - 1) ~ 0.025 */
+		/* P(U <= k - 1) ~ tail (1.959964 for the usual 0.025) */
+		double z = tail == 0.025 ? 1.959964 : normal_upper_quantile(tail);
+		double k = floor(mu - z * sigma);
 		return k < 1 ? 0 : (size_t)k;
 	}
 	double *pmf = mann_whitney_pmf(na, nb);
@@ -88,15 +109,21 @@ size_t verdict_mann_whitney_k(size_t na, size_t nb)
 	double cdf = 0;
 	for (size_t u = 0; u <= na * nb; u++) {
 		cdf += pmf[u];
-		if (cdf > 0.025 + 1e-12)
+		if (cdf > tail + 1e-12)
 			break;
-		k = u + 1;	/* P(U <= u) <= 0.025, so k = u + 1 qualifies */
+		k = u + 1;	/* P(U <= u) <= tail, so k = u + 1 qualifies */
 	}
 	free(pmf);
 	return k;
 }
 
 int verdict_ratio(const double *a, size_t na, const double *b, size_t nb, struct ratio_ci *out)
+{
+	return verdict_ratio_at(a, na, b, nb, 0.025, out);
+}
+
+int verdict_ratio_at(const double *a, size_t na, const double *b, size_t nb, double tail,
+		     struct ratio_ci *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->na = na;
@@ -136,7 +163,7 @@ int verdict_ratio(const double *a, size_t na, const double *b, size_t nb, struct
 	out->estimate = exp(n % 2 ? d[n / 2] : (d[n / 2 - 1] + d[n / 2]) / 2);
 	na = ma;
 	nb = mb;
-	size_t k = verdict_mann_whitney_k(na, nb);
+	size_t k = verdict_mann_whitney_k_at(na, nb, tail);
 	if (k >= 1 && k <= n / 2) {
 		out->low = exp(d[k - 1]);
 		out->high = exp(d[n - k]);

@@ -43,6 +43,12 @@ size_t verdict_spread_index(size_t i, size_t m, size_t n);
  * returned. */
 int verdict_ratio(const double *a, size_t na, const double *b, size_t nb, struct ratio_ci *out);
 
+/* verdict_ratio with an interval of level 1 - 2 x tail (tail 0.025: 95%): for judging several
+ * comparisons together (compare --fail-on gives each tail 0.025 / their number, so all hold at
+ * 95% together: Bonferroni).  A level too high for the samples leaves out->valid 0. */
+int verdict_ratio_at(const double *a, size_t na, const double *b, size_t nb, double tail,
+		     struct ratio_ci *out);
+
 /* -1 when the whole interval is below 1 / (1 + noise) (a is less), +1 when above 1 + noise (a
  * is more), 0 otherwise (no clear difference, or no interval): one band on the log scale, so
  * a / b and b / a always get mirrored words. */
@@ -62,5 +68,9 @@ const char *verdict_target_word(int v);
 /* The k of the interval: the largest k with P(U <= k - 1) <= 0.025 for the Mann-Whitney U of
  * na and nb samples; 0 when no such k exists (too few samples).  Exposed for the tests. */
 size_t verdict_mann_whitney_k(size_t na, size_t nb);
+
+/* The same k for a tail other than 0.025 (the interval of level 1 - 2 x tail); 0 when no such
+ * interval exists with these samples. */
+size_t verdict_mann_whitney_k_at(size_t na, size_t nb, double tail);
 
 #endif
