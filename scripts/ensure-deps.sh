@@ -1,6 +1,7 @@
 #!/bin/sh
 # ensure-deps.sh [valgrind] - check that bulkxfer's Debian packages are installed (libcunit1-dev,
-# libxxhash-dev, liburing-dev, gnuplot-nox, groff-base and mandoc for the man page's test, libc6-dbg for the
+# libxxhash-dev, liburing-dev, gnuplot-nox, groff-base and mandoc for the man page's test,
+# python3-jsonschema for results.json's schema check, libc6-dbg for the
 # profile's names of libc's frames); install the
 # missing ones when apt-get can be run (as root), otherwise print the exact command and fail.
 # Checks files rather than dpkg records, so a library built by hand counts as present too.
@@ -34,6 +35,8 @@ else
 	# groff and mandoc: the suite renders and lints the man page (doc/bulkxfer.1)
 	command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
 	command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
+	# python3-jsonschema: the suite validates results.json against doc/results.schema.json
+	/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 || missing="$missing python3-jsonschema"
 	# libc6-dbg: --profile names the frames inside the stripped libc (memcpy's
 	# __memmove_avx_unaligned_erms) from its debug file, found by build id
 	libc=$(ldd /bin/sh 2>/dev/null | awk '/libc\.so/ { print $3 }')

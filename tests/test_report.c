@@ -825,6 +825,39 @@ static void test_one_number_everywhere(void)
 	ts_remove_tree(dir);
 }
 
+/* results.json (issue 41): the job's facts as one JSON file, valid against its schema
+ * (doc/results.schema.json) and saying what verdicts.csv says, checked by
+ * tests/json/check_results.py with Debian's python3-jsonschema (ensure-deps installs it). */
+static void test_results_json_is_the_schema(void)
+{
+	char dir[64], csv[128], path[160];
+	struct run_record *recs;
+	size_t n = fixture_records(dir, sizeof(dir), csv, sizeof(csv), &recs);
+	struct bx_error err = { 0, "" };
+	CU_ASSERT_EQUAL_FATAL(ts_report_write(recs, n, csv, dir, NULL, &err), 0);
+	snprintf(path, sizeof(path), "%s/results.json", dir);
+	CU_ASSERT_TRUE(ts_exists(path));
+	struct ts_result *r = malloc(sizeof(*r));
+	const char *probe[] = { "/usr/bin/python3", "-c", "import jsonschema", NULL };
+	if (ts_run_program(r, NULL, probe) != 0 || r->status != 0) {
+		fprintf(stderr, "\n  skipped: results.json's schema check needs /usr/bin/python3 with "
+			"python3-jsonschema (scripts/ensure-deps.sh installs it)\n");
+	} else {
+		char verdicts[160];
+		snprintf(verdicts, sizeof(verdicts), "%s/verdicts.csv", dir);
+		const char *check[] = { "/usr/bin/python3", "tests/json/check_results.py",
+					"doc/results.schema.json", path, verdicts, NULL };
+		CU_ASSERT_EQUAL_FATAL(ts_run_program(r, NULL, check), 0);
+		if (r->status != 0)
+			fprintf(stderr, "\n  %s%s", r->out, r->err);
+		CU_ASSERT_EQUAL(r->status, 0);
+		CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "results.json: valid"));
+	}
+	free(r);
+	free(recs);
+	ts_remove_tree(dir);
+}
+
 /* Issue 30's defects of the tables: summary.csv writes --chunk rest as runs.csv does (0, not
  * 2^64 - 1); the groups' interval column says its level is 95% only where it is; a group with no
  * floor (memory to memory) shows none, not 0%. */
@@ -1319,6 +1352,7 @@ int register_report_suite(void)
 		{ "tables_say_what_they_hold", test_tables_say_what_they_hold },
 		{ "answer_matches_verdicts", test_answer_matches_verdicts },
 		{ "one_number_everywhere", test_one_number_everywhere },
+		{ "results_json_is_the_schema", test_results_json_is_the_schema },
 		{ "long_line_never_cuts_a_number", test_long_line_never_cuts_a_number },
 		{ "html_is_self_contained", test_html_is_self_contained },
 		{ "html_shows_every_run", test_html_shows_every_run },

@@ -17,6 +17,7 @@
 #include "analysis/plots/plot_data.h"
 #include "analysis/report/html.h"
 #include "analysis/report/report_sections.h"
+#include "analysis/report/results_json.h"
 #include "base/io_util.h"
 #include "base/output_file.h"
 #include "base/plots.h"
@@ -177,8 +178,8 @@ static int write_markdown(const struct job_facts *facts, const char *out_dir,
 
 /* ---- putting it together ------------------------------------------------------------- */
 
-/* The CSVs beside the report: unit-costs.csv (when the job measured them), verdicts.csv,
- * summary.csv.  Returns 0 or BX_EXIT_FAILURE with *err filled. */
+/* The data beside the report: unit-costs.csv (when the job measured them), verdicts.csv,
+ * summary.csv and results.json.  Returns 0 or BX_EXIT_FAILURE with *err filled. */
 static int write_csvs(const struct job_facts *facts, const char *out_dir, struct bx_error *err)
 {
 	char path[PATH_LEN];
@@ -198,6 +199,10 @@ static int write_csvs(const struct job_facts *facts, const char *out_dir, struct
 	if (groups_write_csv(path, facts->groups, facts->ngroups) < 0)
 		return bx_fail(err, BX_EXIT_FAILURE, "cannot write into '%s': %s", out_dir,
 			       strerror(errno));
+	snprintf(path, sizeof(path), "%s/results.json", out_dir);
+	int jrc = results_json_write(path, facts);
+	if (jrc < 0)
+		return bx_fail(err, BX_EXIT_FAILURE, "cannot write '%s': %s", path, strerror(-jrc));
 	return 0;
 }
 

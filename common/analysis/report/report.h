@@ -22,7 +22,7 @@ struct report_outcome {
 };
 
 /* Write the report of a job's facts into out_dir (which must exist): unit-costs.csv,
- * verdicts.csv, summary.csv, the plot data and graphs, report.md and report.html, each whole or
+ * verdicts.csv, summary.csv, results.json (results_json.h), the plot data and graphs, report.md and report.html, each whole or
  * not at all; *done (NULL: not wanted) says which pages were written.  Returns 0, or
  * BX_EXIT_FAILURE with *err filled when a file cannot be written or a graph could not be
  * rendered (report.md is still written whole and says which). */
