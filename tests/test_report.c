@@ -833,6 +833,14 @@ static void test_results_json_is_the_schema(void)
 	char dir[64], csv[128], path[160];
 	struct run_record *recs;
 	size_t n = fixture_records(dir, sizeof(dir), csv, sizeof(csv), &recs);
+	/* read/write's CPU varies from round to round as the others' does not, so every claim
+	 * against it has an interval wider than a point (the fixture alone gives [x, x]) */
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(recs[i].series, "study") == 0 && strcmp(recs[i].method, "pipe") == 0) {
+			double k = 1 + 0.05 * (double)(recs[i].run % 3);
+			recs[i].producer_fig.sys_s *= k;
+			recs[i].consumer_fig.sys_s *= k;
+		}
 	struct bx_error err = { 0, "" };
 	CU_ASSERT_EQUAL_FATAL(ts_report_write(recs, n, csv, dir, NULL, &err), 0);
 	snprintf(path, sizeof(path), "%s/results.json", dir);
