@@ -37,7 +37,7 @@ if command -v dpkg-checkbuilddeps >/dev/null 2>&1; then
 	need+=($unmet)
 else
 	need+=(dpkg-dev debhelper libcunit1-dev liburing-dev libxxhash-dev gnuplot-nox groff-base \
-	       mandoc libc6-dbg)
+	       mandoc python3-jsonschema libc6-dbg)
 fi
 if ((${#need[@]})); then
 	[ "$(id -u)" = 0 ] || fail "missing: ${need[*]}; install them with: sudo apt-get install ${need[*]}"
