@@ -16,15 +16,17 @@
 
 #define RUNS 5
 
-/* RUNS runs of method (study, 1 GiB, 4 KiB) with these medians, 1% apart, on kernel. */
-static void add_group(const char *csv, const char *kernel, const char *method, double gib,
-		      double sender_cpu, double receiver_cpu)
+/* RUNS runs of method (study, 1 GiB, 4 KiB) with these medians, 1% apart, on kernel; again
+ * 1: the same spread in another order and on another day, the same machine measured again. */
+static void add_runs(const char *csv, const char *kernel, const char *method, double gib,
+		     double sender_cpu, double receiver_cpu, int again)
 {
 	for (int i = 0; i < RUNS; i++) {
 		struct run_record r;
 		memset(&r, 0, sizeof(r));
-		double k = 1 + 0.01 * (i - RUNS / 2);
-		snprintf(r.timestamp, sizeof(r.timestamp), "2026-12-01T10:00:0%dZ", i);
+		int step = again ? (i * 3) % RUNS : i;
+		double k = 1 + 0.01 * (step - RUNS / 2);
+		snprintf(r.timestamp, sizeof(r.timestamp), "2026-12-0%dT10:00:0%dZ", again ? 2 : 1, i);
 		snprintf(r.series, sizeof(r.series), "study");
 		snprintf(r.method, sizeof(r.method), "%s", method);
 		snprintf(r.producer, sizeof(r.producer), "%s", method);
@@ -42,6 +44,12 @@ static void add_group(const char *csv, const char *kernel, const char *method, d
 		struct bx_error err;
 		CU_ASSERT_EQUAL_FATAL(results_append_csv(csv, &r, &err), 0);
 	}
+}
+
+static void add_group(const char *csv, const char *kernel, const char *method, double gib,
+		      double sender_cpu, double receiver_cpu)
+{
+	add_runs(csv, kernel, method, gib, sender_cpu, receiver_cpu, 0);
 }
 
 static void compare(struct ts_result *r, const char *a, const char *b, const char *c,
@@ -269,32 +277,10 @@ static void test_default_out_makes_results(void)
 	ts_remove_tree(dir);
 }
 
-/* RUNS runs of method as add_group makes them, their 1% spread in another order: the same
- * machine measured again, noise and nothing else. */
+/* The same machine measured again: noise and nothing else. */
 static void add_group_again(const char *csv, const char *method, double gib, double cpu)
 {
-	for (int i = 0; i < RUNS; i++) {
-		struct run_record r;
-		memset(&r, 0, sizeof(r));
-		double k = 1 + 0.01 * ((i * 3) % RUNS - RUNS / 2);
-		snprintf(r.timestamp, sizeof(r.timestamp), "2026-12-02T10:00:0%dZ", i);
-		snprintf(r.series, sizeof(r.series), "study");
-		snprintf(r.method, sizeof(r.method), "%s", method);
-		snprintf(r.producer, sizeof(r.producer), "%s", method);
-		snprintf(r.consumer, sizeof(r.consumer), "%s", method);
-		r.kernel = "k";
-		r.cpu_model = "Fixture CPU";
-		r.bytes = 1ULL << 30;
-		r.chunk = 4096;
-		r.run = (uint64_t)i + 1;
-		r.gib_per_s = gib * k;
-		r.wall_s = 1 / r.gib_per_s;
-		r.producer_fig.sys_s = cpu * k;
-		r.consumer_fig.sys_s = cpu * k;
-		r.verified = 1;
-		struct bx_error err;
-		CU_ASSERT_EQUAL_FATAL(results_append_csv(csv, &r, &err), 0);
-	}
+	add_runs(csv, "k", method, gib, cpu, cpu, 1);
 }
 
 /* compare --fail-on, a CI's gate: a planted 30% throughput regression in one group exits 3

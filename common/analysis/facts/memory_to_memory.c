@@ -43,9 +43,7 @@ static size_t cpu_per_gib(const struct group *g, const struct run_record *r, siz
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)
 		if (groups_holds(g, &r[i]) && r[i].bytes > 0)
-			v[k++] = (r[i].producer_fig.user_s + r[i].producer_fig.sys_s +
-				  r[i].consumer_fig.user_s + r[i].consumer_fig.sys_s) /
-				 ((double)r[i].bytes / GIB_BYTES);
+			v[k++] = groups_run_cpu_per_gib(&r[i]);
 	return k;
 }
 

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "analysis/judge/groups.h"
 #include "analysis/judge/stats.h"
 #include "base/units.h"
 #include "record/names.h"
@@ -17,8 +18,7 @@
 static double cpu_per_gib(const struct run_record *r)
 {
 	double gib = r->bytes ? (double)r->bytes / GIB_BYTES : 1;
-	return (r->producer_fig.user_s + r->producer_fig.sys_s + r->consumer_fig.user_s +
-		r->consumer_fig.sys_s) / gib;
+	return groups_run_cpu_s(r) / gib;
 }
 
 /* Every run of series: GiB/s into gib, CPU s per GiB into cpu, the consumer's recorded buffer

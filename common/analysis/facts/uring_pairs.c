@@ -51,8 +51,7 @@ static size_t values(const struct group *x, const struct run_record *r, size_t n
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)
 		if (groups_holds(x, &r[i]))
-			v[k++] = wall ? r[i].wall_s : r[i].producer_fig.user_s + r[i].producer_fig.sys_s +
-				 r[i].consumer_fig.user_s + r[i].consumer_fig.sys_s;
+			v[k++] = wall ? r[i].wall_s : groups_run_cpu_s(&r[i]);
 	return k;
 }
 

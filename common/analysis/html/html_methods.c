@@ -33,8 +33,7 @@
 static double cpu_per_gib(const struct run_record *r)
 {
 	double gib = r->bytes ? (double)r->bytes / GIB_BYTES : 1;
-	return (r->producer_fig.user_s + r->producer_fig.sys_s + r->consumer_fig.user_s +
-		r->consumer_fig.sys_s) / gib;
+	return groups_run_cpu_s(r) / gib;
 }
 
 /* Whether run x belongs to group g's setting (series too when series is NULL: g's own). */

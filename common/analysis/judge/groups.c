@@ -38,6 +38,16 @@ static double v_floor(const struct run_record *r) { return r->floor_gib_per_s; }
 static double v_scpu(const struct run_record *r) { return r->producer_fig.user_s + r->producer_fig.sys_s; }
 static double v_rcpu(const struct run_record *r) { return r->consumer_fig.user_s + r->consumer_fig.sys_s; }
 static double v_cpu_gib(const struct run_record *r) { return per_gib(r, v_scpu(r) + v_rcpu(r)); }
+
+double groups_run_cpu_s(const struct run_record *r)
+{
+	return v_scpu(r) + v_rcpu(r);
+}
+
+double groups_run_cpu_per_gib(const struct run_record *r)
+{
+	return v_cpu_gib(r);
+}
 static double v_suser(const struct run_record *r) { return per_gib(r, r->producer_fig.user_s); }
 static double v_ssys(const struct run_record *r) { return per_gib(r, r->producer_fig.sys_s); }
 static double v_ruser(const struct run_record *r) { return per_gib(r, r->consumer_fig.user_s); }

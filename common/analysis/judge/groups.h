@@ -59,6 +59,11 @@ int groups_run_host_took(const struct run_record *r);
 /* 1 when the host stole at least GROUPS_HOST_STOLE_CPU CPUs on average during run r. */
 int groups_run_host_stole(const struct run_record *r);
 
+/* A run's CPU seconds, both sides, user + system; and the same per GiB it moved (0 when it moved
+ * none): the per-run figures the groups' medians are of, for every view that judges runs. */
+double groups_run_cpu_s(const struct run_record *r);
+double groups_run_cpu_per_gib(const struct run_record *r);
+
 /* Bytes one call moves at this chunk: the chunk, or for --chunk rest a pipe's worth (pipe_size,
  * else the kernel's default 64 KiB): what a theory per call is multiplied by. */
 uint64_t groups_bytes_per_call(uint64_t chunk, uint64_t pipe_size);

@@ -28,12 +28,6 @@
 				 * category's share moves by a whole percent or more with one sample */
 #define PLACED_SHOWN 9
 
-static double cpu_sum(const struct run_record *r)
-{
-	return r->producer_fig.user_s + r->producer_fig.sys_s + r->consumer_fig.user_s +
-	       r->consumer_fig.sys_s;
-}
-
 /* The measured series of profiled series name ("study" for "study-profile"): its length, or 0
  * when name is not a profiled series. */
 static size_t measured_len(const char *name)
@@ -55,8 +49,8 @@ static size_t measured_of(const struct run_record *r, size_t n, const struct run
 	for (size_t j = 0; j < n && !failed; j++)
 		if (strlen(r[j].series) == ml && strncmp(r[j].series, p->series, ml) == 0 &&
 		    strcmp(r[j].method, p->method) == 0 && r[j].chunk == p->chunk &&
-		    cpu_sum(&r[j]) > 0)
-			failed |= stats_values_push(v, cpu_sum(&r[j])) < 0;
+		    groups_run_cpu_s(&r[j]) > 0)
+			failed |= stats_values_push(v, groups_run_cpu_s(&r[j])) < 0;
 	if (failed)
 		return 0;
 	stats_sort(v->v, v->n);
@@ -160,9 +154,9 @@ void report_profile_runs_print(FILE *f, const struct run_record *r, size_t n)
 		int here_failed = 0;
 		for (size_t j = i; j < n; j++) {
 			if (strcmp(r[j].series, r[i].series) != 0 || strcmp(r[j].method, r[i].method) != 0 ||
-			    r[j].chunk != r[i].chunk || cpu_sum(&r[j]) <= 0)
+			    r[j].chunk != r[i].chunk || groups_run_cpu_s(&r[j]) <= 0)
 				continue;
-			double x = cpu_sum(&r[j]);
+			double x = groups_run_cpu_s(&r[j]);
 			size_t b = count_below(v, nm, x);
 			if (placed++ < PLACED_SHOWN)
 				fprintf(f, "%s%.3f (above %zu of %zu)", sep, x, b, nm);
