@@ -3,7 +3,6 @@
  * a real reader would, and drop it.  One CPU copy on this side (channel -> buffer) and, on a
  * pipe or socket, one read() per chunk; no destination is written (but in a check run, where
  * keep_received writes the bytes to the check file so they can be hashed).
- * Also sink_half_for(), which picks the receiving half for each --sink-by setting.
  */
 #include <errno.h>
 #include <string.h>
@@ -101,7 +100,7 @@ static int sink_read_cma_transfer(struct half_ctx *ctx)
 }
 
 #define SINK_READ(var, kind, transfer_fn, what, copy_path, calls)                               \
-	static const struct half_ops var = {                                                    \
+	const struct half_ops var = {                                                    \
 		.name = "sink-read",                                                            \
 		.channel = kind,                                                                \
 		.does = what,                                                                   \
@@ -130,52 +129,3 @@ SINK_READ(sink_read_region, CHANNEL_SHM_WHOLE, sink_read_region_transfer,
 SINK_READ(sink_read_cma, CHANNEL_CMA, sink_read_cma_transfer,
 	  "process_vm_readv() each chunk into a buffer, ack, drop it",
 	  "producer's memory -(CPU: process_vm_readv)-> user buffer", 3);
-
-const char *sink_by_name(enum sink_by by)
-{
-	switch (by) {
-	case SINK_METHOD: return "method";
-	case SINK_READ: return "read";
-	case SINK_SPLICE: return "splice";
-	case SINK_NONE: break;
-	}
-	return "-";
-}
-
-int sink_by_parse(const char *text, enum sink_by *by)
-{
-	if (strcmp(text, "read") == 0)
-		*by = SINK_READ;
-	else if (strcmp(text, "splice") == 0)
-		*by = SINK_SPLICE;
-	else
-		return -1;
-	return 0;
-}
-
-const struct half_ops *sink_half_for(enum sink_by by, enum channel_kind channel,
-				     const struct half_ops *method_consumer, const char **why)
-{
-	*why = NULL;
-	if (by == SINK_NONE || by == SINK_METHOD)
-		return method_consumer;
-	/* Each sink half says which channel it speaks: the one for this channel is looked up, so a
-	 * new channel needs only its sink halves added to these lists. */
-	static const struct half_ops *const splicing[] = {
-		&consumer_splice, &consumer_unix_splice, &consumer_tcp_splice,
-	};
-	static const struct half_ops *const reading[] = {
-		&sink_read_pipe, &sink_read_unix, &sink_read_tcp, &sink_read_ring, &sink_read_region,
-		&sink_read_cma,
-	};
-	const struct half_ops *const *list = by == SINK_SPLICE ? splicing : reading;
-	size_t n = by == SINK_SPLICE ? sizeof(splicing) / sizeof(splicing[0]) :
-				       sizeof(reading) / sizeof(reading[0]);
-	for (size_t i = 0; i < n; i++)
-		if (list[i]->channel == channel)
-			return list[i];
-	/* Every channel that carries bytes can be read; only a descriptor-passing one cannot. */
-	*why = by == SINK_SPLICE ? "only a pipe or a socket can be spliced to /dev/null" :
-				   "it passes a descriptor, not bytes: there is nothing to read";
-	return NULL;
-}

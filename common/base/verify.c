@@ -56,3 +56,8 @@ int verify_hash_path(const char *path, uint64_t *hash, uint64_t *bytes)
 	close(fd);
 	return rc;
 }
+
+uint64_t verify_hash_memory(const void *p, uint64_t len)
+{
+	return XXH3_64bits(p, (size_t)len);
+}

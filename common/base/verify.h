@@ -11,6 +11,9 @@
  * number of bytes hashed.  Returns 0 or -errno. */
 int verify_hash_fd(int fd, uint64_t *hash, uint64_t *bytes);
 
+/* The XXH3 of bytes in memory: the same hash a file holding them has. */
+uint64_t verify_hash_memory(const void *p, uint64_t len);
+
 /* Same for a path.  Returns 0 or -errno (open or read failure). */
 int verify_hash_path(const char *path, uint64_t *hash, uint64_t *bytes);
 

@@ -76,7 +76,9 @@ static const struct option_spec option_table[] = {
 	  TOUCHES_FILES | CMD_LIST | CMD_SYSTEM },
 	{ "root", "DIR", "read /proc and /sys under DIR instead of / (another machine's copy, a "
 	  "test's fake tree)", OPT_PATH, FIELD(root), 0, 0, CMD_SYSTEM },
-	{ "dst", "PATH", "destination file (default: a temporary file in the workdir)", OPT_PATH,
+	{ "dst", "PATH", "destination file (default: a temporary file in the workdir); run, sweep: "
+	  "'memory' receives into the consumer's memory, a destination the size of the transfer "
+	  "touched before the clock, hashed after it (./memory for a file of that name)", OPT_PATH,
 	  FIELD(dst), 0, 0, CMD_RUN | CMD_SWEEP },
 	{ "keep", NULL, "keep the generated source and the temporary destination", OPT_SET_FLAG,
 	  FIELD(keep), 0, 0, TOUCHES_FILES },
@@ -124,14 +126,17 @@ static const struct option_spec option_table[] = {
 	  "(each setting verified by one unrecorded check run into a file)", OPT_SET_FLAG,
 	  FIELD(sink), 0, 0, CMD_RUN | CMD_SWEEP },
 	{ "sink-by", "HOW", "discard by 'read' (into a buffer: the receive copy, no write) or "
-	  "'splice' (to /dev/null: no copy); implies --sink", OPT_NAME, FIELD(sink_by_text), 0, 0,
+	  "'splice' (to /dev/null: no copy); implies --sink.  'keep' keeps instead (--dst memory), "
+	  "'keep-fresh' into a destination left untouched, its page faults timed", OPT_NAME,
+	  FIELD(sink_by_text), 0, 0,
 	  CMD_RUN | CMD_SWEEP },
 	{ "queue-depth", "N", "io_uring methods: operations (and registered buffers) in flight per "
 	  "side (default 8)", OPT_COUNT, FIELD(queue_depth), 1, 256, TRANSFER },
 	{ "busy-poll", NULL, "pipe, socket and token channels non-blocking: waits poll (ask again at "
 	  "once) instead of sleeping; rings poll with --spin", OPT_SET_FLAG, FIELD(busy_poll), 0, 0,
 	  CMD_RUN | CMD_SWEEP },
-	{ "huge", NULL, "huge pages for the shared-memory ring (hugetlbfs, else transparent)",
+	{ "huge", NULL, "huge pages for the shared-memory ring (hugetlbfs, else transparent) and "
+	  "transparent ones for --dst memory",
 	  OPT_SET_FLAG, FIELD(huge), 0, 0, TRANSFER },
 	{ "prefault", NULL, "reserve shared memory and fault it into both processes before the "
 	  "clock starts (default: shm-whole's region is new and faulted in the loop, as in 2014)",
@@ -268,6 +273,12 @@ static int apply_option(struct run_options *o, const struct option_spec *spec, c
 		    (o->command & (CMD_RUN | CMD_SWEEP))) {
 			o->src_memory = 1;	/* a file named memory is ./memory */
 			o->src = NULL;
+			return 0;
+		}
+		if (field == (void *)&o->dst && strcmp(value, "memory") == 0 &&
+		    (o->command & (CMD_RUN | CMD_SWEEP))) {
+			o->dst_memory = 1;	/* a file named memory is ./memory */
+			o->dst = NULL;
 			return 0;
 		}
 		if (*value == '\0')

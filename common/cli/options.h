@@ -50,6 +50,7 @@ struct run_options {
 	const struct method *methods[MAX_METHODS];	/* in the order given */
 	size_t nmethods;
 	const char *src;	/* NULL: generate a source of each of `sizes` */
+	int dst_memory;		/* --dst memory: the keeping sink (--sink-by keep) */
 	int src_memory;		/* --src memory: the producer sends from a buffer of each of
 				 * `sizes` in its memory (memory_source.h), no file */
 	int lock;		/* --lock: mlock that buffer */

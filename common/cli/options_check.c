@@ -16,10 +16,16 @@
 /* --src memory, --lock, --sink-by and --busy-poll among themselves. */
 static int check_memory_and_sink(struct run_options *o, struct bx_error *err)
 {
+	if (o->dst_memory && (o->sink_by_text || o->sink))
+		return bx_fail(err, BX_EXIT_USAGE, "--dst memory keeps the bytes in the consumer's "
+			       "memory: drop --sink%s", o->sink_by_text ? "-by" : "");
+	if (o->dst_memory)
+		o->sink_by_text = "keep";
 	if (o->sink_by_text) {
 		if (sink_by_parse(o->sink_by_text, &o->sink_by) < 0)
-			return bx_fail(err, BX_EXIT_USAGE, "--sink-by '%s': give 'read' (into a buffer) "
-				       "or 'splice' (to /dev/null)", o->sink_by_text);
+			return bx_fail(err, BX_EXIT_USAGE, "--sink-by '%s': give 'read' (into a buffer), "
+				       "'splice' (to /dev/null), 'keep' or 'keep-fresh' (into memory)",
+				       o->sink_by_text);
 		o->sink = 1;
 	} else if (o->sink) {
 		o->sink_by = SINK_METHOD;
@@ -31,9 +37,9 @@ static int check_memory_and_sink(struct run_options *o, struct bx_error *err)
 		return bx_fail(err, BX_EXIT_USAGE, "--cold evicts the source file from the page cache: "
 			       "with --src memory there is none");
 	for (size_t i = 0; i < o->chunks.n; i++)
-		if (o->chunks.v[i] == CHUNK_REST && o->sink_by == SINK_READ)
-			return bx_fail(err, BX_EXIT_USAGE, "--chunk rest: --sink-by read reads into a "
-				       "buffer of --chunk bytes; give a size");
+		if (o->chunks.v[i] == CHUNK_REST && (o->sink_by == SINK_READ || sink_by_keeps(o->sink_by)))
+			return bx_fail(err, BX_EXIT_USAGE, "--chunk rest: --sink-by %s receives --chunk "
+				       "bytes a call; give a size", sink_by_name(o->sink_by));
 	return 0;
 }
 

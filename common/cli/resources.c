@@ -17,6 +17,7 @@
 
 #include "base/units.h"
 #include "channel/channel_shm.h"
+#include "consumer/sink.h"
 #include "host/sysinfo.h"
 
 #define SHM_DIR "/dev/shm"
@@ -157,20 +158,25 @@ static int check_memory(const struct run_options *o, uint64_t size, struct bx_er
 	return 0;
 }
 
-/* --src memory: the producer's buffer, and shm-whole's region beside it, in MemAvailable. */
-static int check_memory_source(const struct run_options *o, uint64_t size, struct bx_error *err)
+/* --src memory and --dst memory: the producer's buffer, the consumer's destination and
+ * shm-whole's region beside them, in MemAvailable. */
+static int check_memory_ends(const struct run_options *o, uint64_t size, struct bx_error *err)
 {
-	if (!o->src_memory)
+	int keeps = sink_by_keeps(o->sink_by);
+	if (!o->src_memory && !keeps)
 		return 0;
-	uint64_t need = whole_file_in_memory(o) ? 2 * size : size;
+	uint64_t need = (o->src_memory ? size : 0) + (keeps ? size : 0) +
+			(whole_file_in_memory(o) ? size : 0);
 	uint64_t avail = sysinfo_meminfo_bytes("MemAvailable");
 	char file[32], needs[32], have[32];
 	if (avail > 0 && need > avail)
 		return bx_fail(err, BX_EXIT_USAGE,
-			       "not enough memory: --src memory keeps the %s source in the producer's "
-			       "memory%s (%s), and MemAvailable is %s (use a smaller --size)",
+			       "not enough memory: %s the %s transfer in memory%s (%s), and "
+			       "MemAvailable is %s (use a smaller --size)",
+			       o->src_memory && keeps ? "--src memory and --dst memory each keep" :
+			       o->src_memory ? "--src memory keeps" : "--dst memory keeps",
 			       units_format_size(size, file, sizeof(file)),
-			       need > size ? ", and shm-whole a region as large" : "",
+			       whole_file_in_memory(o) ? ", and shm-whole a region as large" : "",
 			       units_format_size(need, needs, sizeof(needs)),
 			       units_format_size(avail, have, sizeof(have)));
 	return 0;
@@ -186,7 +192,7 @@ int resources_check(const struct run_options *o, struct bx_error *err)
 	uint64_t size = largest_size(o);
 	rc = check_memory(o, size, err);
 	if (rc == 0)
-		rc = check_memory_source(o, size, err);
+		rc = check_memory_ends(o, size, err);
 	if (rc)
 		return rc;
 	struct fs_need fs[2];

@@ -31,6 +31,11 @@ struct half_ctx {
 					 * from_memory are given one) */
 	int keep_received;	/* the sink halves (sink.h): also write what they receive to
 				 * file_fd, the check run's destination, so it can be hashed */
+	int dst_fresh;		/* the keeping sinks (sink.h): leave the destination untouched
+				 * before the clock, so its first touch is timed */
+	int dst_huge;		/* the keeping sinks: ask for transparent huge pages */
+	const unsigned char *kept;	/* set by a keeping sink's prepare: the size bytes it
+					 * receives into, hashed after the clock; else NULL */
 	uint64_t size;		/* bytes to move; the consumer stops after exactly this many */
 	size_t chunk;		/* bytes per read/write/splice/slot; CHUNK_REST: all that is left */
 	uint32_t slots;		/* ring length, or buffers in flight for CHANNEL_CMA */
@@ -73,6 +78,8 @@ struct half_ops {
 					 * vmsplice, sendfile into a pipe or socket): one per page */
 	int from_memory;		/* producers: can send from ctx->src_mem (--src memory) */
 	int uses_uring;			/* works through io_uring: ctx->queue_depth applies */
+	int keeps_in_memory;		/* consumers: receive into memory of the transfer's size
+					 * (ctx->kept), which the harness hashes; no file */
 	int (*usable)(char *why, size_t len);	/* NULL, or whether this kernel and sandbox let
 						 * the half work at all (0), else -errno and why */
 	const char *needs_file;		/* producers that cannot: what in them needs the file */

@@ -31,11 +31,14 @@ struct run_record {
 	uint64_t cold, fsync, sink;	/* the run's --cold, --fsync and --sink */
 	char source[16];	/* where the producer's bytes came from: "file", or "memory",
 				 * "memory-thp", "memory-hugetlb" (--src memory, with the pages it got) */
-	char sink_by[8];	/* how a sink discarded (sink.h): "-", "method", "read", "splice" */
+	char sink_by[16];	/* how a sink received (sink.h): "-", "method", "read", "splice"
+				 * discard; "keep", "keep-fresh" keep (--dst memory) */
 	char kernel_syscalls_by[12];	/* which kernel counter gave the *_kernel_syscalls columns
 					 * (base/syscall_count.h): "tracepoint", "io", "-" */
 	char verify_by[12];	/* "dst": this run's destination was hashed; "check-run": the
-				 * setting's unrecorded check run was (sinks); "-": not verified */
+				 * setting's unrecorded check run was (discarding sinks); "kept":
+				 * the keeping sink's destination in memory was, after the clock;
+				 * "-": not verified */
 	uint64_t queue_depth;	/* io_uring halves: operations in flight per side; else 0 */
 	uint64_t busy_poll;	/* 1 when the channel's descriptors were non-blocking and every
 				 * wait polled (--busy-poll) */

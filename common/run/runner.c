@@ -63,8 +63,10 @@ static void fill_series_fields(struct run_record *rec, const struct run_plan *pl
 	rec->sink = (uint64_t)plan->sink;
 	snprintf(rec->source, sizeof(rec->source), "%s", f->source);
 	snprintf(rec->sink_by, sizeof(rec->sink_by), "%s", sink_by_name(plan->sink_by));
+	/* a keeping sink's every run hashes its destination in memory, after the clock */
 	snprintf(rec->verify_by, sizeof(rec->verify_by), "%s",
-		 !plan->verify ? "-" : plan->sink ? "check-run" : "dst");
+		 !plan->verify ? "-" : sink_by_keeps(plan->sink_by) ? "kept" :
+		 plan->sink ? "check-run" : "dst");
 	rec->page_reporting = (uint64_t)f->page_reporting;
 }
 
@@ -121,7 +123,8 @@ static int run_once(const struct run_plan *plan, struct series_files *f, size_t 
 		.consumer = sink_half_for(plan->sink_by, plan->methods[m]->producer->channel,
 					  plan->methods[m]->consumer, &why),
 		.slots = (uint32_t)plan->slots, .pipe_size = pipe_size_for(plan, chunk),
-		.verify = plan->verify && !plan->sink,
+		.verify = plan->verify && (!plan->sink || sink_by_keeps(plan->sink_by)),
+		.dst_fresh = plan->sink_by == SINK_KEEP_FRESH,
 		.src_hash = f->src_hash, .fsync = plan->fsync, .huge = plan->huge, .prefault = plan->prefault,
 		.spin_us = plan->spin_us == SPIN_AUTO ? 0 : (uint32_t)plan->spin_us,
 		.buffer_offset = (uint32_t)plan->buffer_offset,
@@ -134,7 +137,9 @@ static int run_once(const struct run_plan *plan, struct series_files *f, size_t 
 	int rc = series_files_source_unchanged(f, err);
 	if (rc == 0)
 		rc = series_files_fresh_destination(plan, f, err);
-	if (rc == 0 && plan->sink && plan->verify && !f->checked[m][c]) {
+	/* a discarding sink's check run; a keeping one is verified in every run instead */
+	int check = plan->sink && plan->verify && !sink_by_keeps(plan->sink_by);
+	if (rc == 0 && check && !f->checked[m][c]) {
 		/* The check run: a warm-up run is it; before a recorded run it comes extra. */
 		rc = series_files_prepare_run(plan, f, &pre, err);
 		if (rc == 0)
@@ -169,7 +174,7 @@ static int run_once(const struct run_plan *plan, struct series_files *f, size_t 
 	fill_series_fields(&rec, plan, f, plan->run_offset + round - plan->warmup + 1);
 	rec.settle_s = pre.settle_s;
 	rec.prime_s = pre.prime_s;
-	if (plan->sink && plan->verify)
+	if (check)
 		rec.verified = f->checked[m][c];
 	rec.src_resident_pct = pre.src_resident_pct;
 	if (spec.profile_prefix) {

@@ -159,6 +159,11 @@ static int read_remote(struct half_ctx *ctx, char *buf, uint64_t addr, size_t le
 
 int half_cma_take(struct half_ctx *ctx, struct cma_token *token)
 {
+	return half_cma_take_into(ctx, token, ctx->priv);
+}
+
+int half_cma_take_into(struct half_ctx *ctx, struct cma_token *token, void *buf)
+{
 	ssize_t n = io_read_full(ctx->chan_fd, token, sizeof(*token), &ctx->syscalls);
 	if (n < 0)
 		return half_fail(ctx, "read(token pipe)", (int)-n);
@@ -166,5 +171,5 @@ int half_cma_take(struct half_ctx *ctx, struct cma_token *token)
 		return half_fail(ctx, "read(token pipe): producer hung up early", EPIPE);
 	if (token->len == 0 || token->len > ctx->chunk || token->len > ctx->size - ctx->bytes_done)
 		return half_fail(ctx, "token: length out of range", EPROTO);
-	return read_remote(ctx, ctx->priv, token->addr, (size_t)token->len);
+	return read_remote(ctx, buf, token->addr, (size_t)token->len);
 }

@@ -51,6 +51,9 @@ int half_splice_loop(struct half_ctx *ctx, int in_fd, loff_t *in_off, int out_fd
 struct cma_token;
 int half_cma_take(struct half_ctx *ctx, struct cma_token *token);
 
+/* half_cma_take into buf (at least the token's length) instead of ctx->priv. */
+int half_cma_take_into(struct half_ctx *ctx, struct cma_token *token, void *buf);
+
 /* Consumers of a ring: wait for the next full slot and check its length against what is still
  * to come.  Returns 0 with *slot and *len set, or -errno (peer gone, bad length). */
 int half_ring_take(struct half_ctx *ctx, const void **slot, uint64_t *len);

@@ -25,6 +25,8 @@ struct transfer_spec {
 	const struct half_ops *consumer;	/* the receiving half when not the method's (a
 						 * sink, sink.h); NULL: the method's */
 	int keep_received;	/* a sink's check run: write what is received to dst_path */
+	int dst_fresh;		/* a keeping sink (--dst memory): its destination is not touched
+				 * before the clock (sink_keep.c); huge asks it for huge pages */
 	uint32_t queue_depth;	/* io_uring halves: operations in flight per side (0: default) */
 	int busy_poll;		/* pipe, socket and token channels non-blocking: every wait
 				 * polls (calls are asked again at once) instead of sleeping */

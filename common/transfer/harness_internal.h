@@ -24,6 +24,8 @@ struct half_report {
 	int fault_signal;		/* SIGBUS or the lease signal that stopped the loop, else 0 */
 	char failed_call[FAILED_CALL_MAX];
 	struct half_figures fig;
+	int kept;			/* a keeping sink's destination was hashed (kept_hash) */
+	uint64_t kept_hash;		/* its XXH3, taken after the clock */
 };
 
 struct shared_block {

@@ -15,6 +15,7 @@
 
 #include "base/cleanup.h"
 #include "base/measure.h"
+#include "base/verify.h"
 #include "record/profile_set.h"
 #include "transfer/fault_guard.h"
 #include "transfer/fault_inject.h"
@@ -57,6 +58,8 @@ void harness_ctx_init(struct half_ctx *ctx, struct transfer *t, enum channel_sid
 	ctx->file_fd = producer ? t->src_fd : t->dst_fd;
 	ctx->src_mem = producer ? t->spec->src_mem : NULL;
 	ctx->keep_received = !producer && t->spec->keep_received;
+	ctx->dst_fresh = !producer && t->spec->dst_fresh;
+	ctx->dst_huge = !producer && t->spec->huge;
 	ctx->size = t->size;
 	ctx->chunk = t->spec->chunk;
 	ctx->slots = t->spec->slots;
@@ -214,6 +217,10 @@ void harness_consumer_main(struct transfer *t, pid_t parent)
 
 	rc = harness_run_half(ops, CHANNEL_CONSUMER_SIDE, &ctx, report, t->spec->fsync, &smp,
 			      &calls);
+	if (rc == 0 && ctx.kept && t->spec->verify) {	/* after the clock: never timed */
+		report->kept_hash = verify_hash_memory(ctx.kept, ctx.size);
+		report->kept = 1;
+	}
 	if (ops->release)
 		ops->release(&ctx);
 	if (rc == 0)

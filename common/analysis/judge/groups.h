@@ -15,7 +15,7 @@
 struct group {
 	char series[32], method[32], producer[32], consumer[32];
 	uint64_t bytes, chunk, slots, pipe_size, spin_us;
-	char source[16], sink_by[8];	/* the rows' source and sink_by (results.h) */
+	char source[16], sink_by[16];	/* the rows' source and sink_by (results.h) */
 	uint64_t busy_poll;
 	size_t n;			/* runs in the group */
 	struct stats_summary gib;	/* end-to-end GiB/s */
