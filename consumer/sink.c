@@ -6,6 +6,7 @@
 
 #include "consumer/sink.h"
 #include "method/method.h"
+#include "record/names.h"
 
 const char *sink_by_name(enum sink_by by)
 {
@@ -13,16 +14,11 @@ const char *sink_by_name(enum sink_by by)
 	case SINK_METHOD: return "method";
 	case SINK_READ: return "read";
 	case SINK_SPLICE: return "splice";
-	case SINK_KEEP: return "keep";
-	case SINK_KEEP_FRESH: return "keep-fresh";
+	case SINK_KEEP: return SINK_BY_KEEP;
+	case SINK_KEEP_FRESH: return SINK_BY_KEEP_FRESH;
 	case SINK_NONE: break;
 	}
 	return "-";
-}
-
-int sink_by_name_keeps(const char *name)
-{
-	return strcmp(name, "keep") == 0 || strcmp(name, "keep-fresh") == 0;
 }
 
 int sink_by_parse(const char *text, enum sink_by *by)

@@ -32,8 +32,6 @@ static inline int sink_by_keeps(enum sink_by by)
 	return by == SINK_KEEP || by == SINK_KEEP_FRESH;
 }
 
-/* The row's sink_by text names a keeping receiver ("keep", "keep-fresh"). */
-int sink_by_name_keeps(const char *name);
 
 /* The name a row gives the setting: "-", "method", "read", "splice". */
 const char *sink_by_name(enum sink_by by);

@@ -131,7 +131,7 @@ static void test_the_sentences(void)
 	char u[400];
 	CU_ASSERT_PTR_NOT_NULL(answer_unit_costs_text(&costs, u, sizeof(u)));
 	CU_ASSERT_PTR_NOT_NULL(strstr(u, "a fault on fresh memory 10.00 us"));
-	struct unit_costs none = { 0, 0, 0, 0, 0 };
+	struct unit_costs none = { 0 };
 	CU_ASSERT_PTR_NULL(answer_unit_costs_text(&none, u, sizeof(u)));
 }
 

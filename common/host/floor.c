@@ -48,6 +48,20 @@ static void copy_glibc(void *dst, const void *src, size_t n)
 	__asm__ volatile("" : : "r"(dst) : "memory");	/* the copy must happen */
 }
 
+const uint64_t floor_reused_bytes[REUSED_BUFFERS] = {
+	4 << 10, 16 << 10, 64 << 10, 256 << 10, 1 << 20, 4 << 20,
+};
+
+/* The buffer size a copy_reused_into pass uses (best_copy's copy takes no size of its own). */
+static size_t reused_size;
+
+/* src's n bytes copied, reused_size at a time, all into dst's first reused_size bytes. */
+static void copy_reused_into(void *dst, const void *src, size_t n)
+{
+	for (size_t off = 0; off < n; off += reused_size)
+		copy_glibc(dst, (const char *)src + off, n - off < reused_size ? n - off : reused_size);
+}
+
 /* The kernel's warm copy: src written into a memfd, then pread() back into dst (present,
  * bytes long), 1 MiB a call, best of MEMCPY_PASSES; GiB/s, or 0 when it cannot be measured. */
 static double kernel_copy(char *dst, const char *src, size_t bytes)
@@ -80,9 +94,14 @@ void floor_memcpy(struct machine_limits *l)
 		       -1, 0);
 	if (a == MAP_FAILED || b == MAP_FAILED) {
 		l->memcpy_gib_s = l->movsb_gib_s = l->kernel_copy_gib_s = 0;
+		memset(l->memcpy_reused_gib_s, 0, sizeof(l->memcpy_reused_gib_s));
 	} else {
 		memset(a, 0x5a, bytes);
 		l->memcpy_gib_s = best_copy(copy_glibc, b, a, bytes);
+		for (size_t i = 0; i < REUSED_BUFFERS; i++) {
+			reused_size = (size_t)floor_reused_bytes[i];
+			l->memcpy_reused_gib_s[i] = best_copy(copy_reused_into, b, a, bytes);
+		}
 #if defined(__x86_64__)
 		l->movsb_gib_s = best_copy(copy_movsb, b, a, bytes);
 #else

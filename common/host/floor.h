@@ -16,8 +16,16 @@
 
 #define LIMITS_MEMCPY_BYTES (256ULL << 20)
 
+/* The reused buffers one core's memcpy is measured into (the sweep's chunks): the working set
+ * of a discarding reader, which copies each chunk into one buffer of that size. */
+#define REUSED_BUFFERS 6
+extern const uint64_t floor_reused_bytes[REUSED_BUFFERS];
+
 struct machine_limits {
-	double memcpy_gib_s;		/* glibc memcpy, best of several passes */
+	double memcpy_gib_s;		/* glibc memcpy, best of several passes: DRAM to DRAM */
+	double memcpy_reused_gib_s[REUSED_BUFFERS];	/* glibc memcpy of the same bytes from
+							 * DRAM into one reused buffer of
+							 * floor_reused_bytes[i], over and over */
 	double movsb_gib_s;		/* rep movsb; 0 where the CPU has no such instruction */
 	double kernel_copy_gib_s;	/* the kernel copying cached pages into prefaulted user
 					 * memory (pread of a memfd, 1 MiB a call); 0: not measured */
@@ -26,7 +34,8 @@ struct machine_limits {
 };
 
 /* Copy bandwidth of one core with glibc memcpy and rep movsb, and the kernel's own copy into
- * the same present buffer (pread() of a filled memfd, 1 MiB a call): the warm rates. */
+ * the same present buffer (pread() of a filled memfd, 1 MiB a call): the warm rates.  Also
+ * glibc memcpy of the same source into each reused buffer of floor_reused_bytes. */
 void floor_memcpy(struct machine_limits *l);
 
 /* read() the (cached) file at path once; GiB/s, or 0 on error. */

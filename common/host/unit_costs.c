@@ -21,6 +21,12 @@ static const struct { const char *name; size_t offset; } rows[] = {
 	{ "wakeup_s", offsetof(struct unit_costs, wakeup_s) },
 	{ "memcpy_gib_s", offsetof(struct unit_costs, memcpy_gib_s) },
 	{ "kernel_copy_gib_s", offsetof(struct unit_costs, kernel_copy_gib_s) },
+	{ "memcpy_into_4k_gib_s", offsetof(struct unit_costs, memcpy_reused_gib_s[0]) },
+	{ "memcpy_into_16k_gib_s", offsetof(struct unit_costs, memcpy_reused_gib_s[1]) },
+	{ "memcpy_into_64k_gib_s", offsetof(struct unit_costs, memcpy_reused_gib_s[2]) },
+	{ "memcpy_into_256k_gib_s", offsetof(struct unit_costs, memcpy_reused_gib_s[3]) },
+	{ "memcpy_into_1m_gib_s", offsetof(struct unit_costs, memcpy_reused_gib_s[4]) },
+	{ "memcpy_into_4m_gib_s", offsetof(struct unit_costs, memcpy_reused_gib_s[5]) },
 };
 #define NROWS (sizeof(rows) / sizeof(rows[0]))
 
@@ -35,6 +41,8 @@ void unit_costs_of(const struct machine_limits *l, const struct primitive_costs 
 	}
 	if (l) {
 		out->memcpy_gib_s = l->memcpy_gib_s;
+		memcpy(out->memcpy_reused_gib_s, l->memcpy_reused_gib_s,
+		       sizeof(out->memcpy_reused_gib_s));
 		out->kernel_copy_gib_s = l->kernel_copy_gib_s;
 	}
 }

@@ -15,8 +15,10 @@ struct unit_costs {
 	double fault_s;			/* one first touch of a fresh 4 KiB page, CPU seconds */
 	double syscall_s;		/* one getppid(), CPU seconds */
 	double wakeup_s;		/* half a pipe round trip between two processes, seconds */
-	double memcpy_gib_s;		/* one core's memcpy between present buffers */
+	double memcpy_gib_s;		/* one core's memcpy between present buffers, DRAM to DRAM */
 	double kernel_copy_gib_s;	/* the kernel copying cached pages into present memory */
+	double memcpy_reused_gib_s[REUSED_BUFFERS];	/* memcpy from DRAM into one reused
+							 * buffer of floor_reused_bytes[i] */
 };
 
 #define UNIT_COSTS_FILE "unit-costs.csv"

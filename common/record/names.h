@@ -6,6 +6,8 @@
 #ifndef BX_NAMES_H
 #define BX_NAMES_H
 
+#include <string.h>
+
 /* The series of a reproduce job, in the order it runs them (run/reproduce.h). */
 /* reproduce's size unless told: the study's file, rounded up to 1.4 GiB (its targets are for it) */
 #define REPRODUCE_SIZE_TEXT "1.4G"
@@ -32,8 +34,25 @@
 #define METRIC_NAME_RECEIVER_CPU "receiver_cpu"
 #define METRIC_NAME_WALL "wall"
 
+/* A row's sink_by when its receiver kept every byte in memory of the transfer's size
+ * (--dst memory, consumer/sink.h); the other sinks ("method", "read", "splice") discard. */
+#define SINK_BY_KEEP "keep"
+#define SINK_BY_KEEP_FRESH "keep-fresh"
+
 /* Series of the profiled runs: "<phase>-profile" (e.g. "study-profile"); they never enter a
  * verdict. */
 #define PROFILE_SERIES_SUFFIX "-profile"
+
+/* The row's sink_by names a keeping receiver. */
+static inline int sink_by_name_keeps(const char *sink_by)
+{
+	return strcmp(sink_by, SINK_BY_KEEP) == 0 || strcmp(sink_by, SINK_BY_KEEP_FRESH) == 0;
+}
+
+/* The row's sink_by names a discarding one: its receiver keeps nothing. */
+static inline int sink_by_name_discards(const char *sink_by)
+{
+	return sink_by[0] != '\0' && strcmp(sink_by, "-") != 0 && !sink_by_name_keeps(sink_by);
+}
 
 #endif

@@ -18,9 +18,9 @@
 static const struct {
 	const char *method, *what;
 } measured[IPC_ALONE_METHODS] = {
-	{ "pipe", "write() from memory -> pipe -> read() into a buffer" },
-	{ "unix", "write() from memory -> AF_UNIX socket -> read() into a buffer" },
-	{ "shm", "memcpy() from memory -> ring slot -> memcpy() into a buffer" },
+	{ "pipe", "write() from memory -> pipe -> read() into memory" },
+	{ "unix", "write() from memory -> AF_UNIX socket -> read() into memory" },
+	{ "shm", "memcpy() from memory -> ring slot -> memcpy() into memory" },
 };
 
 /* The median of what pick gives for the records of method (0 when none). */
@@ -49,16 +49,12 @@ int ipc_alone_measure(const struct run_plan *base, uint64_t size,
 	o.nmethods = 0;
 	for (size_t i = 0; i < IPC_ALONE_METHODS; i++)
 		o.methods[o.nmethods++] = methods_find(measured[i].method);
-	o.src_memory = 1;
-	o.sizes.v[0] = size < IPC_ALONE_MAX_BYTES ? size : IPC_ALONE_MAX_BYTES;
-	o.sizes.n = 1;
+	/* a receiver that keeps the data: DRAM to DRAM, as the memcpy beside it */
+	runner_plan_memory_to_memory(&o, size, IPC_ALONE_MAX_BYTES, SINK_KEEP);
 	o.chunks.v[0] = IPC_ALONE_CHUNK;
 	o.chunks.n = 1;
-	o.pipe_fit = 1;
-	o.sink = 1;
-	o.sink_by = SINK_READ;
 	o.runs = IPC_ALONE_RUNS;
-	o.warmup = 1;	/* the check run */
+	o.warmup = 1;
 	o.workdir = workdir;
 	o.series = "limits";
 	char csv[PATH_MAX];
@@ -92,7 +88,7 @@ int ipc_alone_print(FILE *out, const struct run_plan *base, uint64_t size, doubl
 		return rc;
 	}
 	char chunk[32], bytes[32];
-	fprintf(out, "the channel alone, memory to memory (--src memory --sink-by read, %s chunks, "
+	fprintf(out, "the channel alone, memory to memory (--src memory --dst memory, %s chunks, "
 		"%s, median of %d verified runs):\n",
 		units_format_chunk(IPC_ALONE_CHUNK, chunk, sizeof(chunk)),
 		units_format_size(size < IPC_ALONE_MAX_BYTES ? size : IPC_ALONE_MAX_BYTES, bytes,
@@ -105,7 +101,7 @@ int ipc_alone_print(FILE *out, const struct run_plan *base, uint64_t size, doubl
 		fprintf(out, "  %-5s %8.2f GiB/s, %6.3f CPU s/GiB", f[i].method, f[i].gib_s,
 			f[i].cpu_s_per_gib);
 		if (memcpy_gib_s > 0)
-			fprintf(out, ", %5.1f%% of memcpy", 100 * f[i].gib_s / memcpy_gib_s);
+			fprintf(out, ", %5.1f%% of memcpy, DRAM to DRAM", 100 * f[i].gib_s / memcpy_gib_s);
 		fprintf(out, "   (%s)\n", f[i].what);
 	}
 	return BX_EXIT_OK;

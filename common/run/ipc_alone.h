@@ -26,10 +26,10 @@ struct ipc_alone_figure {
 	size_t runs;		/* recorded runs (0: the method could not run here) */
 };
 
-/* Run the three memory to memory, min(size, IPC_ALONE_MAX_BYTES) bytes each, chunks of
- * IPC_ALONE_CHUNK (pipes sized to hold one), IPC_ALONE_RUNS interleaved rounds after the check
- * run, with base's other settings, in base->workdir (the check runs' files; a scratch CSV,
- * removed).  Returns 0 or an exit code with *err filled. */
+/* Run the three memory to memory, min(size, IPC_ALONE_MAX_BYTES) bytes each into a receiver
+ * that keeps them (--dst memory: each run verified), chunks of IPC_ALONE_CHUNK (pipes sized to
+ * hold one), IPC_ALONE_RUNS interleaved rounds after a warm-up, with base's other settings, in
+ * base->workdir (a scratch CSV, removed).  Returns 0 or an exit code with *err filled. */
 struct run_plan;
 int ipc_alone_measure(const struct run_plan *base, uint64_t size,
 		      struct ipc_alone_figure out[IPC_ALONE_METHODS], struct bx_error *err);

@@ -22,7 +22,8 @@ int placement_pair_run(const struct run_plan *plan, uint64_t size, struct series
 	p.nmethods = 1;
 	p.chunks.v[0] = PLACEMENT_CHUNK;
 	p.chunks.n = 1;
-	runner_plan_memory_to_memory(&p, size, PLACEMENT_MAX_BYTES);
+	/* where a reader's one buffer sits in its page: a read sink's */
+	runner_plan_memory_to_memory(&p, size, PLACEMENT_MAX_BYTES, SINK_READ);
 	p.keep = 0;
 	p.profile = 0;
 	p.runs = 1;

@@ -416,8 +416,9 @@ static int run_adaptive(const struct run_plan *p, const char *phase, double dead
 }
 
 /* The memory-to-memory phase (series "ipc-sweep", a sweep: kept out of the headline tables
- * and bars, and of the chunk graph, which draws the file-to-file chunk sweep), when the job's clock is before IPC_DEADLINE_S;
- * else why_not says why not. */
+ * and bars, and of the chunk graph, which draws the file-to-file chunk sweep), when the job's
+ * clock is before IPC_DEADLINE_S; else why_not says why not.  Its consumer keeps every byte in
+ * memory of the transfer's size (--dst memory). */
 static int run_ipc(const struct run_plan *plan, uint64_t size, double start, struct series *s,
 		   char *why_not, size_t len, struct bx_error *err)
 {
@@ -437,7 +438,8 @@ static int run_ipc(const struct run_plan *plan, uint64_t size, double start, str
 		snprintf(why_not, len, "none of the job's methods can send from memory");
 		return 0;
 	}
-	runner_plan_memory_to_memory(&p, size, CHUNK_SWEEP_MAX_BYTES);
+	/* a receiver that keeps the data, as a production one does: "memory to memory" means it */
+	runner_plan_memory_to_memory(&p, size, CHUNK_SWEEP_MAX_BYTES, SINK_KEEP);
 	return runner_execute(&p, s, err);
 }
 

@@ -248,7 +248,8 @@ static int run_rounds(const struct run_plan *plan, struct series_files *f, struc
 	return 0;
 }
 
-void runner_plan_memory_to_memory(struct run_plan *p, uint64_t size, uint64_t max_bytes)
+void runner_plan_memory_to_memory(struct run_plan *p, uint64_t size, uint64_t max_bytes,
+				  enum sink_by by)
 {
 	p->src = NULL;
 	p->src_memory = 1;
@@ -256,7 +257,7 @@ void runner_plan_memory_to_memory(struct run_plan *p, uint64_t size, uint64_t ma
 	p->sizes.n = 1;
 	p->pipe_fit = 1;
 	p->sink = 1;
-	p->sink_by = SINK_READ;
+	p->sink_by = by;
 	p->src_hash_known = 0;
 }
 

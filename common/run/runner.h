@@ -15,8 +15,11 @@
 #include "run/plan.h"
 
 /* Make p a memory-to-memory plan: the producer sends min(size, max_bytes) bytes from its own
- * memory into a read sink (each setting verified by its check run), pipes sized to a chunk. */
-void runner_plan_memory_to_memory(struct run_plan *p, uint64_t size, uint64_t max_bytes);
+ * memory into the sink `by` (SINK_KEEP: a destination of that size in the consumer's memory,
+ * every run verified; SINK_READ: one reused buffer, each setting verified by its check run),
+ * pipes sized to a chunk. */
+void runner_plan_memory_to_memory(struct run_plan *p, uint64_t size, uint64_t max_bytes,
+				  enum sink_by by);
 
 /* Run the series described by *o (already parsed and preflighted) and append its records to
  * *out (zero it first; release with series_free).  Methods the kernel cannot do are skipped

@@ -133,6 +133,10 @@ void findings_gather(const struct run_record *r, size_t n, const struct group *g
 		out->uses[u].g = best_of(g, ng, uses[u].series, uses[u].memory, uses[u].by_cpu,
 					 &out->uses[u].rival);
 	}
+	/* a receiver that keeps nothing is named so wherever the row is told */
+	const struct group *mem = out->uses[USE_FASTEST_MEMORY].g;
+	if (mem && sink_by_name_discards(mem->sink_by))
+		out->uses[USE_FASTEST_MEMORY].what = "the fastest, memory to a discarding reader";
 	groups_host_counts(g, ng, &out->host_took, &out->host_stole);
 	out->runs = n;
 	for (size_t i = 0; i < methods_count() && out->nmissing < FINDINGS_MAX_MISSING; i++) {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/units.h"
+#include "record/names.h"
 
 int mem_is_memory_to_memory(const struct group *g)
 {
@@ -20,6 +21,19 @@ static int is_file_to_file(const struct group *g)
 {
 	return (g->source[0] == '\0' || strcmp(g->source, "file") == 0) &&
 	       (g->sink_by[0] == '\0' || strcmp(g->sink_by, "-") == 0) && g->busy_poll == 0;
+}
+
+double mem_memcpy_reference(const struct unit_costs *units, const struct group *g, int *keeps)
+{
+	*keeps = sink_by_name_keeps(g->sink_by);
+	if (!units)
+		return 0;
+	if (*keeps)
+		return units->memcpy_gib_s;
+	for (size_t i = 0; i < REUSED_BUFFERS; i++)
+		if (floor_reused_bytes[i] == g->chunk)
+			return units->memcpy_reused_gib_s[i];
+	return 0;
 }
 
 const struct group *mem_file_twin(const struct group *g, const struct group *groups,

@@ -17,6 +17,7 @@
 
 #include "analysis/judge/groups.h"
 #include "analysis/judge/verdict.h"
+#include "host/unit_costs.h"
 #include "record/results.h"
 
 /* One memory-to-memory setting at its fastest chunk, beside its file-to-file twin. */
@@ -36,8 +37,16 @@ struct memory_to_memory {
 	int any_apart;			/* 1: some row's sides ran apart */
 };
 
-/* Whether g moved memory to memory: the producer's memory into a discarding sink. */
+/* Whether g moved memory to memory: the producer's memory into a sink, keeping or
+ * discarding. */
 int mem_is_memory_to_memory(const struct group *g);
+
+/* One core's memcpy with the working set of g's receiver, as units measured it: from DRAM to
+ * DRAM for a keeping receiver (--dst memory), the bytes land in memory of the transfer's size;
+ * from DRAM into one reused buffer of g's chunk for a discarding one, whose copies stay in the
+ * cache.  Returns GiB/s, 0 when not measured (no units, a chunk no buffer was measured at);
+ * *keeps says which reference it is. */
+double mem_memcpy_reference(const struct unit_costs *units, const struct group *g, int *keeps);
 
 /* The file-to-file group of g's method at g's chunk (file source, real destination, no
  * polling) with the most runs, or NULL. */

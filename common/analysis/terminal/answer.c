@@ -151,7 +151,7 @@ static void say_fastest(struct answer *a, const struct findings *f)
 			continue;
 		used += (size_t)snprintf(rivals + used, sizeof(rivals) - used, "%s%s: %s or %s",
 					 used ? "; " : "",
-					 strstr(x->what, "memory to memory") ? "memory" : "file",
+					 u == USE_FASTEST_MEMORY ? "memory" : "file",
 					 study_display_name(x->g->method),
 					 study_display_name(x->rival->method));
 	}

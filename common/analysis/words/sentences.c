@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analysis/facts/memory_to_memory.h"
 #include "analysis/judge/study.h"
 #include "analysis/profile/categories.h"
 #include "base/units.h"
@@ -112,4 +113,26 @@ const char *answer_trust_sentence(const struct findings *f, char *buf, size_t le
 		 "row gives its level); the table's intervals are of a median, 95%% unless marked; "
 		 "%s.", host);
 	return buf;
+}
+
+void words_memcpy_reference(FILE *f, const struct unit_costs *units, const struct group *g)
+{
+	int keeps;
+	double ref = mem_memcpy_reference(units, g, &keeps);
+	char chunk[32];
+	if (ref <= 0)
+		return;
+	if (keeps)
+		fprintf(f, ", %.0f%% of one core's memcpy from DRAM to DRAM (%.2f GiB/s), the same "
+			"working set", 100 * g->gib.median / ref, ref);
+	else
+		fprintf(f, ", %.0f%% of one core's memcpy into one reused %s buffer (%.2f GiB/s), "
+			"the same working set: the reader keeps nothing, so its copies stay in the "
+			"cache", 100 * g->gib.median / ref,
+			units_format_chunk(g->chunk, chunk, sizeof(chunk)), ref);
+	/* above one core's copy: the two sides' copies run on two cores at once */
+	if (g->n >= 2 && g->gib.median_ci_low > ref)
+		fprintf(f, "; above it by the whole interval [%.2f, %.2f]: the sender's and the "
+			"receiver's copies ran on two cores at once", g->gib.median_ci_low,
+			g->gib.median_ci_high);
 }

@@ -8,6 +8,7 @@
 #define BX_WORDS_SENTENCES_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "analysis/facts/findings.h"
 #include "analysis/judge/groups.h"
@@ -32,5 +33,10 @@ void display_pairs(const char *pairs, char *buf, size_t len);
 const char *answer_ordering_sentence(const struct findings *f, char *buf, size_t len);
 const char *answer_why_sentence(const struct findings *f, char *buf, size_t len);
 const char *answer_trust_sentence(const struct findings *f, char *buf, size_t len);
+
+/* ", N% of one core's memcpy ... (R GiB/s), the same working set" after g's rate: the
+ * reference of its receiver's working set (mem_memcpy_reference), and, when g's whole interval
+ * is above it, that the two sides' copies ran on two cores.  Nothing when units has none. */
+void words_memcpy_reference(FILE *f, const struct unit_costs *units, const struct group *g);
 
 #endif
