@@ -41,6 +41,7 @@ int register_syscall_count_suite(void);
 int register_plot_data_suite(void);
 int register_memory_suite(void);
 int register_keep_suite(void);
+int register_decision_suite(void);
 int register_uring_suite(void);
 int register_layout_suite(void);
 int register_fuzz_inputs_suite(void);
@@ -53,7 +54,7 @@ static const suite_registrar registrars[] = {
 	register_cli_suite,     register_install_suite,   register_manpage_suite,
 	register_system_suite,  register_compare_suite,   register_profile_suite,
 	register_first_touch_suite, register_unit_explain_suite, register_syscall_count_suite, register_plot_data_suite,
-	register_profile_run_suite,    register_memory_suite, register_keep_suite, register_uring_suite,
+	register_profile_run_suite,    register_memory_suite, register_keep_suite, register_decision_suite, register_uring_suite,
 	register_layout_suite,  register_faults_suite,  register_fuzz_inputs_suite,
 	register_steady_suite,
 	register_big_suite,     register_soak_suite,

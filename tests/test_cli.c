@@ -472,7 +472,7 @@ static void test_reproduce_end_to_end(void)
 	snprintf(path, sizeof(path), "%s/rep/report.md", workdir);
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "\n## Where the CPU time goes, measured\n"));
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "## The IPC alone: memory to memory beside"));
-	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "| shm-rw | read | no |"));
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "| shm-rw | keep | no |"));
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "Fastest memory-to-memory setting here: "));
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "\n### Where a buffer sits in its page\n"));
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, can_profile ? "What profiling cost: " :

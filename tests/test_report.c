@@ -11,6 +11,7 @@
 #include "analysis/judge/groups.h"
 #include "analysis/judge/study.h"
 #include "analysis/markdown/findings.h"
+#include "analysis/markdown/report_decision.h"
 #include "analysis/markdown/report_placement.h"
 #include "analysis/plots/copies_data.h"
 #include "analysis/plots/plot_data.h"
@@ -418,14 +419,15 @@ static void test_which_method_says_when_not_ahead(void)
 	CU_ASSERT_STRING_EQUAL(f.uses[1].rival->method, "splice");
 	/* the least CPU clears every other method's interval: no rival */
 	CU_ASSERT_PTR_NULL(f.uses[0].rival);
+	/* the decision table's row of the job's size picks the same, naming the tie */
 	char *md = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&md, &len);
-	answer_write_findings(out, facts);
+	report_decision_print(out, facts);
 	fclose(out);
-	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| the fastest, file to file | shm-rw | chunk 256 KiB | "));
-	CU_ASSERT_PTR_NOT_NULL(strstr(md, "GiB/s | no: its interval overlaps splice |"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(md, "CPU s per GiB | yes |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| least CPU | splice, chunk rest | "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| fastest | shm-rw, chunk 256 KiB; tied in GiB/s with "
+				      "splice | "));
 	free(md);
 	job_facts_free(facts);
 }
@@ -785,13 +787,22 @@ static void test_one_number_everywhere(void)
 		CU_ASSERT_TRUE(strncmp(p + strlen(said), "-", 1) != 0 ||
 			       strncmp(p + strlen(said) + 1, value, strlen(value)) == 0);
 
-	/* the least CPU's CPU per GiB, in report.md's and report.html's tables alike */
-	const struct group *least = facts->findings.uses[0].g;
+	/* the least CPU at the job's size: each side's CPU per GiB, in report.md's and
+	 * report.html's decision tables and the terminal's short row alike */
+	const struct group *least = NULL;
+	for (size_t i = 0; i < facts->decision.n; i++)
+		if (facts->decision.rows[i].kind == DECISION_JOB_FILE)
+			least = facts->decision.rows[i].least_cpu.g;
 	CU_ASSERT_PTR_NOT_NULL_FATAL(least);
-	snprintf(said, sizeof(said), "| %.2f ", least->cpu_per_gib.median);
+	double sender = groups_side_cpu_per_gib(least, 1), receiver = groups_side_cpu_per_gib(least, 0);
+	snprintf(said, sizeof(said), "| %.3f ", sender);
 	CU_ASSERT_PTR_NOT_NULL(strstr(md, said));
-	snprintf(said, sizeof(said), "<td>%.2f ", least->cpu_per_gib.median);
+	snprintf(said, sizeof(said), "| %.3f ", receiver);
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, said));
+	snprintf(said, sizeof(said), "<td class=\"num\">%.3f ", sender);
 	CU_ASSERT_PTR_NOT_NULL(strstr(html, said));
+	snprintf(said, sizeof(said), " %.2f+%.2f", sender, receiver);
+	CU_ASSERT_PTR_NOT_NULL(strstr(term, said));
 
 	/* a side's CPU per GiB: cpu.png's bar is cpu_per_gib.png's stack, user + system */
 	snprintf(path, sizeof(path), "%s/plot-cpu.csv", dir);

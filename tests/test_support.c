@@ -30,7 +30,7 @@
 #include "base/source.h"
 
 /* Each suite's own set-up and clean-up, run inside the wrappers that take the leak census. */
-#define MAX_SUITES 32
+#define MAX_SUITES 48
 static struct {
 	const char *name;
 	CU_InitializeFunc init;

@@ -149,3 +149,50 @@ const struct method *methods_resolve(const char *row_name, struct method *scratc
 	snprintf(producer, sizeof(producer), "%.*s", (int)(plus - row_name), row_name);
 	return methods_pair(producer, plus + 1, scratch, name, NULL) == 0 ? scratch : NULL;
 }
+
+/* What each channel needs of the machine. */
+static const char *channel_needs(enum channel_kind kind)
+{
+	switch (kind) {
+	case CHANNEL_PIPE: return "a pipe";
+	case CHANNEL_SHM: return "shared memory (a memfd, else /dev/shm) mapped by both";
+	case CHANNEL_SHM_WHOLE: return "shared memory as large as the file (a memfd, else /dev/shm)";
+	case CHANNEL_UNIX: return "an AF_UNIX socketpair";
+	case CHANNEL_TCP: return "a TCP socket on 127.0.0.1";
+	case CHANNEL_CMA: return "process_vm_readv() of the sender (ptrace access: same user, Yama "
+				 "allowing it)";
+	case CHANNEL_FDPASS: return "an AF_UNIX socket to pass the descriptor; the receiver copies "
+				    "with copy_file_range() (one file system for the fast path)";
+	case CHANNEL_KINDS: break;
+	}
+	return "its channel";
+}
+
+/* The first "kernel >= X" a half's description names, into v; 1 when there is one. */
+static int kernel_named(const struct half_ops *h, char *v, size_t len)
+{
+	const char *at = h && h->does ? strstr(h->does, "kernel >= ") : NULL;
+	if (!at)
+		return 0;
+	at += strlen("kernel >= ");
+	size_t n = strspn(at, "0123456789.");
+	snprintf(v, len, "%.*s", (int)n, at);
+	return n > 0;
+}
+
+const char *methods_needs(const struct method *m, char *buf, size_t len)
+{
+	char kernel[16];
+	size_t used = (size_t)snprintf(buf, len, "%s", channel_needs(m->producer->channel));
+	if (used < len && (m->producer->uses_uring || m->consumer->uses_uring))
+		used += (size_t)snprintf(buf + used, len - used, "; io_uring permitted (not "
+					 "disabled by sysctl or a seccomp filter)");
+	if (used < len && (kernel_named(m->producer, kernel, sizeof(kernel)) ||
+			   kernel_named(m->consumer, kernel, sizeof(kernel))))
+		used += (size_t)snprintf(buf + used, len - used, "; kernel %s or later for its "
+					 "fast path", kernel);
+	if (used < len && !m->producer->from_memory)
+		snprintf(buf + used, len - used, "; the source as a file (its sender %s)",
+			 m->producer->needs_file ? m->producer->needs_file : "reads the file");
+	return buf;
+}

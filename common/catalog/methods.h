@@ -45,6 +45,11 @@ int methods_pair(const char *producer, const char *consumer, struct method *out,
  * *scratch with its name in name).  Returns the method, or NULL when the name resolves to none. */
 const struct method *methods_resolve(const char *row_name, struct method *scratch, char *name);
 
+/* What method m needs of a machine to work at all, in words, into buf: its channel's kind, the
+ * file its sender reads (when it cannot send from memory), io_uring, and the kernel version its
+ * halves' descriptions name.  Returns buf. */
+const char *methods_needs(const struct method *m, char *buf, size_t len);
+
 /* Theoretical CPU copies and user/kernel switches per chunk of a method, both sides together. */
 unsigned methods_cpu_copies(const struct method *m);
 unsigned methods_switches(const struct method *m);

@@ -65,6 +65,7 @@ int job_facts_build(const struct run_record *records, size_t n, const char *runs
 				 &f->mmap_difference);
 	findings_gather(records, n, f->groups, f->ngroups, &f->claims, profiles, job_facts_units(f),
 			&f->mmap_difference, &f->findings);
+	decision_table_of(records, n, f->groups, f->ngroups, &f->decision);
 	if (facts_placement(records, n, &f->placement) < 0 ||
 	    study_region_of(records, n, &f->claims, &f->region) < 0 ||
 	    uring_pairs_of(records, n, f->groups, f->ngroups, &f->uring_pairs) < 0 ||

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "analysis/facts/decision.h"
 #include "analysis/facts/findings.h"
 #include "analysis/facts/memory_to_memory.h"
 #include "analysis/facts/placement.h"
@@ -86,6 +87,7 @@ struct job_facts {
 	struct study_region region;		/* how the study's shared region was faulted */
 	struct uring_pairs uring_pairs;		/* each io_uring method beside its classic one */
 	struct memory_to_memory memory_to_memory;	/* the IPC alone, beside file to file */
+	struct decision_table decision;		/* which method, by size and side */
 };
 
 /* Work out the facts of records[0..n) (read from runs_csv; ctx may be NULL) into a new

@@ -1,7 +1,7 @@
 /*
  * html_answer.c - report.html's first section, "What this job found" (see html_answer.h): the
- * job's findings in the sentences report.md and the terminal use, and the "Which method for
- * ..." table.
+ * job's findings in the sentences report.md and the terminal use (which method for what is the
+ * next section's, html_decision.c).
  */
 #include "analysis/html/html_answer.h"
 
@@ -81,52 +81,11 @@ static void finding_list(FILE *f, const struct findings *x)
 	fprintf(f, "</li>\n</ul>\n");
 }
 
-/* "Which method for ...": the best group for each use, and the methods not run. */
-static void which_table(FILE *f, const struct findings *x)
-{
-	fprintf(f, "<table id=\"which\"><caption>Which method for ...</caption><thead><tr><th>for"
-		"</th><th>method</th><th>setting</th><th>measured (median [interval])</th>"
-		"<th>clearly ahead?</th></tr>"
-		"</thead><tbody>\n");
-	for (size_t u = 0; u < 3; u++) {
-		const struct group *b = x->uses[u].g;
-		if (!b)
-			continue;
-		const struct stats_summary *s = x->uses[u].by_cpu ? &b->cpu_per_gib : &b->gib;
-		char chunks[64];
-		fprintf(f, "<tr><td>%s</td><td>", x->uses[u].what);
-		html_text(f, study_display_name(b->method));
-		fprintf(f, "</td><td>");
-		html_text(f, answer_chunk_words(b, chunks, sizeof(chunks)));
-		fprintf(f, "</td><td>%.2f", s->median);
-		if (s->n >= 2)
-			fprintf(f, " [%.2f, %.2f]", s->median_ci_low, s->median_ci_high);
-		if (s->n >= 2 && s->median_ci_level < 0.95)
-			fprintf(f, " (%.0f%% interval)", 100 * s->median_ci_level);
-		fprintf(f, " %s</td><td>%s", x->uses[u].by_cpu ? "CPU s per GiB" : "GiB/s",
-			x->uses[u].rival ? "no: its interval overlaps " : "yes");
-		if (x->uses[u].rival)
-			html_text(f, study_display_name(x->uses[u].rival->method));
-		fprintf(f, "</td></tr>\n");
-	}
-	if (x->nmissing) {
-		fprintf(f, "<tr class=\"not-run\"><td><em>not run here</em></td><td><em>");
-		for (size_t k = 0; k < x->nmissing; k++) {
-			fprintf(f, "%s", k ? ", " : "");
-			html_text(f, x->missing[k]);
-		}
-		fprintf(f, "</em></td><td colspan=\"3\"><code>bulkxfer reproduce --all</code> runs "
-			"them</td></tr>\n");
-	}
-	fprintf(f, "</tbody></table>\n");
-}
-
 int html_answer_write(FILE *f, const struct job_facts *facts)
 {
 	fprintf(f, "<section id=\"answer\"><h2>What this job found</h2>\n");
 	ordering_line(f, &facts->findings);
 	finding_list(f, &facts->findings);
-	which_table(f, &facts->findings);
 	fprintf(f, "</section>\n");
 	return 0;
 }

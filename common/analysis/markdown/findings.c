@@ -1,7 +1,7 @@
 /*
  * findings.c - report.md's first section, "What this job found" (see findings.h): the job's
- * findings in the sentences the terminal and report.html use, the "Which method for ..." table,
- * and what decides each claim here.
+ * findings in the sentences the terminal and report.html use, and what decides each claim here
+ * (which method for what is the next section's, report_decision.c).
  */
 #include "analysis/markdown/findings.h"
 
@@ -54,20 +54,6 @@ static void answer_units_write(FILE *md, const struct findings *f)
 			fprintf(md, "- %s\n", text);
 }
 
-/* "median [low, high]" of s with its level where below 95%, or the lone value of one run. */
-static const char *estimate_text(const struct stats_summary *s, char *buf, size_t len)
-{
-	if (s->n < 2)
-		snprintf(buf, len, "%.2f (1 run)", s->median);
-	else if (s->median_ci_level < 0.95)
-		snprintf(buf, len, "%.2f [%.2f, %.2f] (%.0f%% interval)", s->median, s->median_ci_low,
-			 s->median_ci_high, 100 * s->median_ci_level);
-	else
-		snprintf(buf, len, "%.2f [%.2f, %.2f]", s->median, s->median_ci_low,
-			 s->median_ci_high);
-	return buf;
-}
-
 int answer_write_findings(FILE *md, const struct job_facts *facts)
 {
 	const struct findings *f = &facts->findings;
@@ -87,31 +73,6 @@ int answer_write_findings(FILE *md, const struct job_facts *facts)
 		fprintf(md, "- %s\n", text);
 	fprintf(md, "- %s\n", answer_trust_sentence(f, text, sizeof(text)));
 
-	int rows = 0;
-	for (size_t u = 0; u < 3; u++) {
-		const struct group *b = f->uses[u].g;
-		if (!b)
-			continue;
-		if (!rows++)
-			fprintf(md, "\n### Which method for ...\n\nThe best median of the full-size "
-				"runs (study and tuned phases; memory to memory: its own phase), and "
-				"whether its interval clears every other method's.\n\n| for | method "
-				"| setting | measured (median [interval]) | clearly ahead? |\n"
-				"|---|---|---|---|---|\n");
-		char chunks[64], est[96];
-		fprintf(md, "| %s | %s | %s | %s %s | %s%s |\n", f->uses[u].what,
-			study_display_name(b->method), answer_chunk_words(b, chunks, sizeof(chunks)),
-			estimate_text(f->uses[u].by_cpu ? &b->cpu_per_gib : &b->gib, est, sizeof(est)),
-			f->uses[u].by_cpu ? "CPU s per GiB" : "GiB/s",
-			f->uses[u].rival ? "no: its interval overlaps " : "yes",
-			f->uses[u].rival ? study_display_name(f->uses[u].rival->method) : "");
-	}
-	if (rows && f->nmissing) {
-		fprintf(md, "| *not run here* | *");
-		for (size_t k = 0; k < f->nmissing; k++)
-			fprintf(md, "%s%s", k ? ", " : "", f->missing[k]);
-		fprintf(md, "* | *`bulkxfer reproduce --all` runs them* | | |\n");
-	}
 	answer_units_write(md, f);
 	return 0;
 }

@@ -5,6 +5,7 @@
 
 #include "analysis/html/html_answer.h"
 #include "analysis/html/html_copies.h"
+#include "analysis/html/html_decision.h"
 #include "analysis/html/html_flame.h"
 #include "analysis/html/html_forest.h"
 #include "analysis/html/html_methods.h"
@@ -12,6 +13,7 @@
 #include "analysis/html/html_timeline.h"
 #include "analysis/markdown/findings.h"
 #include "analysis/markdown/report_copies.h"
+#include "analysis/markdown/report_decision.h"
 #include "analysis/markdown/report_ipc.h"
 #include "analysis/markdown/report_model.h"
 #include "analysis/markdown/report_profile.h"
@@ -57,6 +59,8 @@ static const struct report_graph_kind graph_kinds[NGRAPHS] = {
 static const struct report_section sections[] = {
 	{ "machine", "the machine and the runs", report_machine_print, NULL, { NO_GRAPH } },
 	{ "findings", "what this job found", answer_write_findings, html_answer_write,
+	  { NO_GRAPH } },
+	{ "decision", "which method, by size and side", report_decision_print, html_decision_write,
 	  { NO_GRAPH } },
 	{ "against-study", "against the 2014 study", report_study_section, html_claims_section,
 	  { GRAPH_CPU, GRAPH_THROUGHPUT, NO_GRAPH } },

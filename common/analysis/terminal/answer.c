@@ -12,6 +12,7 @@
 #include "analysis/judge/study.h"
 #include "analysis/profile/categories.h"
 #include "analysis/words/sentences.h"
+#include "analysis/words/decision_words.h"
 #include "analysis/words/unit_words.h"
 #include "base/units.h"
 #include "catalog/methods.h"
@@ -112,51 +113,52 @@ static void say_units(struct answer *a, const struct findings *f)
 	    u->fault_s * 1e6, u->syscall_s * 1e6, u->wakeup_s * 1e6);
 }
 
-/* The fastest file to file and memory to memory (the least CPU is report.md's). */
-static void say_fastest(struct answer *a, const struct findings *f)
+/* Which method, by size and side (facts/decision.h), short: the message rows of 64 KiB and
+ * more, the job's file and memory kept, each with its least-CPU and fastest method's medians;
+ * report.md has every row with the intervals.  Then the ties, each named. */
+static void say_decision(struct answer *a, const struct decision_table *t)
 {
 	int header = 0;
-	double marked = 0;
-	for (size_t u = 0; u < 3; u++) {
-		const struct group *b = f->uses[u].g;
-		if (!b || f->uses[u].by_cpu)
+	char ties[DECISION_MAX_ROWS * 2][96];
+	size_t nties = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		const struct decision_row *r = &t->rows[i];
+		if (r->kind == DECISION_FILE || (r->kind == DECISION_MESSAGES && r->size < 65536))
 			continue;
 		if (!header++)
-			say(a, "Fastest, end to end (GiB/s, median [interval]):");
-		char setting[128], chunks[64], level[16] = "";
-		snprintf(setting, sizeof(setting), "%s, %s", study_display_name(b->method),
-			 answer_chunk_words(b, chunks, sizeof(chunks)));
-		const char *what = f->uses[u].what + strlen("the fastest, ");
-		if (b->n < 2) {	/* one run has no interval */
-			say(a, "  %-17s %-34s %.2f (1 run)", what, setting, b->gib.median);
-			continue;
-		}
-		/* an interval below 95% is marked, its level said below: a level after a rate
-		 * would read as a share */
-		if (b->gib.median_ci_level < 0.95) {
-			snprintf(level, sizeof(level), "*");
-			marked = b->gib.median_ci_level;
-		}
-		say(a, "  %-17s %-34s %.2f [%.2f, %.2f]%s", what, setting, b->gib.median,
-		    b->gib.median_ci_low, b->gib.median_ci_high, level);
+			say(a, "Which method, by size (median GiB/s; CPU s/GiB, sender+receiver):");
+		char words[64];
+		decision_row_words(r, 1, words, sizeof(words));
+		const struct group *c = r->least_cpu.g, *g = r->fastest.g;
+		double cs = groups_side_cpu_per_gib(c, 1), cr = groups_side_cpu_per_gib(c, 0);
+		if (c == g)
+			say(a, "  %-16s %s: least CPU %.2f+%.2f, fastest %.2f", words,
+			    study_display_name(c->method), cs, cr, g->gib.median);
+		else
+			say(a, "  %-16s least CPU %s %.2f+%.2f; fastest %s %.2f", words,
+			    study_display_name(c->method), cs, cr, study_display_name(g->method),
+			    g->gib.median);
+		const struct decision_pick *p[2] = { &r->least_cpu, &r->fastest };
+		for (int k = 0; k < 2; k++)
+			if (p[k]->rival && !(k == 1 && c == g && p[0]->rival == p[1]->rival))
+				snprintf(ties[nties++], sizeof(ties[0]), "%s %s or %s", words,
+					 study_display_name(p[k]->g->method),
+					 study_display_name(p[k]->rival->method));
 	}
-	if (marked > 0)
-		say(a, "  * a %.0f%% interval: its runs are too few for a 95%% one", 100 * marked);
-	/* each use where another method's interval overlaps the best's: both named, as a tie */
-	char rivals[200] = "";
+	/* every tie named, as many lines as they take: a cut one would hide which */
+	char line[ANSWER_COLUMNS + 1];
 	size_t used = 0;
-	for (size_t u = 0; u < 3; u++) {
-		const struct finding_use *x = &f->uses[u];
-		if (!x->g || x->by_cpu || !x->rival || used >= sizeof(rivals))
-			continue;
-		used += (size_t)snprintf(rivals + used, sizeof(rivals) - used, "%s%s: %s or %s",
-					 used ? "; " : "",
-					 u == USE_FASTEST_MEMORY ? "memory" : "file",
-					 study_display_name(x->g->method),
-					 study_display_name(x->rival->method));
+	for (size_t k = 0; k < nties; k++) {
+		const char *lead = used ? "; " : k ? "    " : "  tied (intervals overlap): ";
+		if (used && used + strlen(lead) + strlen(ties[k]) > ANSWER_COLUMNS) {
+			say(a, "%s", line);
+			used = 0;
+			lead = "    ";
+		}
+		used += (size_t)snprintf(line + used, sizeof(line) - used, "%s%s", lead, ties[k]);
 	}
 	if (used)
-		say(a, "  tied (intervals overlap): %s", rivals);
+		say(a, "%s", line);
 }
 
 static void say_caution(struct answer *a, const struct findings *f)
@@ -199,7 +201,7 @@ int answer_print_reproduce(FILE *out, const struct job_facts *facts, const char 
 	say_claims(&a, f);
 	say_why(&a, f);
 	say_units(&a, f);
-	say_fastest(&a, f);
+	say_decision(&a, &facts->decision);
 	say_caution(&a, f);
 	say_not_run(&a, f);
 	if (report && a.lines < ANSWER_MAX_LINES) {	/* a path is never cut */

@@ -10,7 +10,7 @@
 
 #include "analysis/facts/facts.h"
 
-#define ANSWER_MAX_LINES 17
+#define ANSWER_MAX_LINES 18
 #define ANSWER_COLUMNS 80
 
 /* Print the answer of a reproduce job, from its facts, to out; report (NULL: none) is the path of
