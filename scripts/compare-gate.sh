@@ -2,7 +2,9 @@
 # compare-gate.sh BASELINE [SIZE] [ROUNDS] - an example CI job: does HEAD move bytes slower, or
 # burn more CPU, than BASELINE?  BASELINE is a git revision of this tree (built in a scratch
 # worktree) or a bulkxfer binary already built.  Both binaries run the same memory-to-memory
-# settings (--src memory --sink-by read: the channel alone, no disk) in interleaved rounds, a
+# settings (--src memory --sink-by read: the channel alone, no disk, into a discarding reader,
+# which every baseline binary understands; --dst memory, a receiver that keeps the data, needs
+# a baseline that has it) in interleaved rounds, a
 # round of each in turn, so a host that slows down mid-job slows both; then
 # `bulkxfer compare BASELINE.csv HEAD.csv --fail-on regressed` judges every group with its
 # interval and exits 3 when one regressed, naming it first.  The comparisons are judged together

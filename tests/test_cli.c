@@ -162,7 +162,8 @@ static void test_bad_inputs(void)
 		{ "run --size 1M --seed x", "not a whole number" },
 		{ "run --size 1.5", "not a size" },
 		{ "run --size 1M --slots 1.5", "not a whole number" },
-		{ "run --size 1M --json=yes", "takes no value" },
+		{ "run --size 1M --keep=yes", "takes no value" },
+		{ "run --size 1M --json=", "--json: empty path" },
 		{ "run --size 1M --chunk", "needs a value" },
 		{ "run --size 1M --method=", "empty" },
 		{ "run --src {D}/src --dst {D}/fifo", "is a FIFO" },
@@ -339,6 +340,24 @@ static void test_json_and_explicit_destination(void)
 	unlink(dst);
 	char csv[256];
 	snprintf(csv, sizeof(csv), "%s/j.csv", workdir);
+	unlink(csv);
+	/* --json FILE: the table as usual, and the runs' groups as one JSON file, valid against
+	 * results.json's schema (a dashboard reads run's and reproduce's alike) */
+	char json[256];
+	snprintf(json, sizeof(json), "%s/r.json", workdir);
+	run_line("run --method splice,shm --src {D}/src --runs 2 --warmup 0 --json {D}/r.json "
+		 "--csv {D}/j.csv", r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_NOT_EQUAL(r->out[0], '[');
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(json, "\"schema\":\"bulkxfer-results/1\""));
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(json, "\"method\":\"shm\""));
+	const char *check[] = { "/usr/bin/python3", "tests/json/check_schema.py",
+				"doc/results.schema.json", json, NULL };
+	CU_ASSERT_EQUAL(ts_run_program(r, NULL, check), 0);
+	CU_ASSERT_EQUAL(r->status, 0);
+	if (r->status)
+		fprintf(stderr, "\n  %s%s\n", r->out, r->err);
+	unlink(json);
 	unlink(csv);
 	free(r);
 }

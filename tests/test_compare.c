@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "record/results.h"
 #include "test_support.h"
@@ -287,6 +288,19 @@ static void add_group_again(const char *csv, const char *method, double gib, dou
  * naming that group first; the same machine measured again (noise only) exits 0; a gate on the
  * CPU alone lets the throughput regression through; bad words and three inputs are usage
  * errors. */
+/* json is valid against schema (tests/json/check_schema.py, Debian's python3-jsonschema). */
+static int schema_holds(const char *schema, const char *json)
+{
+	struct ts_result *r = malloc(sizeof(*r));
+	const char *check[] = { "/usr/bin/python3", "tests/json/check_schema.py", schema, json,
+				NULL };
+	int ok = r && ts_run_program(r, NULL, check) == 0 && r->status == 0;
+	if (r && !ok)
+		fprintf(stderr, "\n  %s%s\n", r->out, r->err);
+	free(r);
+	return ok;
+}
+
 static void test_fail_on_gates_a_regression(void)
 {
 	char dir[64], old[128], noise[128], slower[128], out[128];
@@ -317,6 +331,12 @@ static void test_fail_on_gates_a_regression(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "gate: 6 comparisons judged together, each interval at "
 					      "99.17% so that all hold at 95%: 1 regressed"));
 	CU_ASSERT_TRUE(ts_exists(out));	/* the comparison is written all the same */
+	/* compare.json beside it holds the gate's answer, valid against its schema */
+	char json[192];
+	snprintf(json, sizeof(json), "%s/compare.json", out);
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(json, "\"passed\":false"));
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(json, "\"regressed\":true"));
+	CU_ASSERT_TRUE(schema_holds("doc/compare.schema.json", json));
 	ts_remove_tree(out);
 	/* noise only: no verdict of regression, exit 0 */
 	const char *calm[] = { "bulkxfer", "compare", old, noise, "--out", out, "--fail-on",
@@ -325,6 +345,22 @@ static void test_fail_on_gates_a_regression(void)
 	CU_ASSERT_EQUAL(r->status, 0);
 	CU_ASSERT_PTR_NULL(strstr(r->out, "regressed: "));
 	ts_remove_tree(out);
+	/* --json FILE: the same JSON where the CI asks for it; no gate, "gate": null */
+	char asked[192];
+	snprintf(asked, sizeof(asked), "%s/ci.json", dir);
+	const char *to_file[] = { "bulkxfer", "compare", old, noise, "--out", out, "--json", asked,
+				  NULL };
+	CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(r, to_file), 0);
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(asked, "\"gate\":null"));
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(asked, "\"schema\":\"bulkxfer-compare/1\""));
+	CU_ASSERT_TRUE(schema_holds("doc/compare.schema.json", asked));
+	unlink(asked);
+	ts_remove_tree(out);
+	const char *no_file[] = { "bulkxfer", "compare", old, noise, "--out", out, "--json", NULL };
+	CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(r, no_file), 0);
+	CU_ASSERT_EQUAL(r->status, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "compare --json: give the FILE"));
 	/* more comparisons than five runs a side can judge together: said, with the runs needed */
 	add_group(old, "k", "shm", 1.0, 1.0, 1.0);
 	add_group_again(noise, "shm", 1.0, 1.0);

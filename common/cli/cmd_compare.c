@@ -27,7 +27,8 @@ int cmd_compare(int argc, char **argv)
 	rc = preflight_output_dir(o.out, &err);
 	size_t regressed = 0;
 	if (rc == 0)
-		rc = compare_run_gated(o.inputs, o.ninputs, o.out, o.fail_mask, &regressed, &err);
+		rc = compare_run_gated(o.inputs, o.ninputs, o.out, o.fail_mask, &regressed,
+				       o.json_path, &err);
 	if (rc)
 		bx_print_error("%s", err.msg);
 	else if (regressed) {	/* --fail-on: the CI's verdict, said once on stderr */

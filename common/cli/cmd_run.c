@@ -4,10 +4,15 @@
  */
 #include "cli/commands.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "analysis/facts/facts.h"
 #include "analysis/profile/profile_out.h"
+#include "analysis/report/results_json.h"
 #include "analysis/terminal/summary.h"
 #include "base/cleanup.h"
 #include "cli/output_paths.h"
@@ -55,6 +60,27 @@ static int write_profiles(const struct run_options *o, const struct series *s, F
 	return 0;
 }
 
+/* --json FILE: the runs' facts as results.json's form (doc/results.schema.json) at path, whole or
+ * not at all.  Returns 0 or an exit code with *err filled. */
+static int write_results_json(const char *path, const struct run_plan *plan,
+			      const struct series *s, struct bx_error *err)
+{
+	struct job_context ctx;
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.command_line = plan->command_line;
+	ctx.seed = plan->seed;
+	ctx.cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	ctx.mem_bytes = (uint64_t)sysconf(_SC_PHYS_PAGES) * (uint64_t)sysconf(_SC_PAGESIZE);
+	struct job_facts *facts = NULL;
+	int rc = job_facts_build(s->records, s->n, plan->csv, &ctx, &facts, err);
+	int wrc = rc == 0 ? results_json_write(path, facts) : 0;
+	if (wrc < 0)
+		rc = bx_fail(err, BX_EXIT_FAILURE, "--json: cannot write '%s': %s", path,
+			     strerror(-wrc));
+	job_facts_free(facts);
+	return rc;
+}
+
 static int run_and_print(enum command_kind command, int argc, char **argv)
 {
 	struct run_options o;
@@ -68,6 +94,8 @@ static int run_and_print(enum command_kind command, int argc, char **argv)
 	struct run_plan plan;
 	options_plan(&o, &plan);
 	rc = runner_execute(&plan, &s, &err);
+	if (rc == 0 && o.json_path && s.n > 0)
+		rc = write_results_json(o.json_path, &plan, &s, &err);
 	if (o.json)
 		summary_print_json(stdout, &s);
 	else if (o.verbose)

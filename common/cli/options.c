@@ -31,6 +31,9 @@ enum option_kind {
 	OPT_CPU_PAIR,	/* "P,C", "same" or "split": CPUs for producer and consumer */
 	OPT_SET_FLAG,	/* no value: store 1 in an int */
 	OPT_CLEAR_FLAG,	/* no value: store 0 in an int */
+	OPT_FLAG_OR_PATH,	/* --json: alone, store 1 in the int before the field; with a value
+				 * (--json=FILE, or a next argument not starting with --), store
+				 * the path as const char * */
 };
 
 struct option_spec {
@@ -106,8 +109,10 @@ static const struct option_spec option_table[] = {
 	  "(any of GiB/s and either side's CPU), or a comma list of gib_per_s, sender_cpu_s, "
 	  "receiver_cpu_s; the regressed groups are printed first", OPT_NAME, FIELD(fail_on), 0, 0,
 	  CMD_COMPARE },
-	{ "json", NULL, "print the records as JSON on stdout instead of the table", OPT_SET_FLAG,
-	  FIELD(json), 0, 0, CMD_RUN | CMD_SWEEP },
+	{ "json", "[FILE]", "run, sweep: alone, print the records as JSON on stdout instead of the "
+	  "table; run, sweep, compare: with FILE, write the results there as one JSON file "
+	  "(doc/results.schema.json; compare: doc/compare.schema.json)", OPT_FLAG_OR_PATH,
+	  FIELD(json_path), 0, 0, CMD_RUN | CMD_SWEEP | CMD_COMPARE },
 	{ "verbose", NULL, "end with the full tables, not only the answer", OPT_SET_FLAG,
 	  FIELD(verbose), 0, 0, TRANSFER },
 	{ "no-verify", NULL, "skip the XXH3 check of the destination (rows say verified=0)",
@@ -305,6 +310,15 @@ static int apply_option(struct run_options *o, const struct option_spec *spec, c
 	case OPT_CLEAR_FLAG:
 		*(int *)field = spec->kind == OPT_SET_FLAG;
 		return 0;
+	case OPT_FLAG_OR_PATH:
+		if (!value) {
+			o->json = 1;
+			return 0;
+		}
+		if (*value == '\0')
+			return bx_fail(err, BX_EXIT_USAGE, "--%s: empty path", spec->name);
+		*(const char **)field = value;
+		return 0;
 	}
 	return bx_fail(err, BX_EXIT_USAGE, "--%s: unhandled option kind", spec->name);
 }
@@ -433,7 +447,12 @@ int options_parse(int argc, char **argv, struct run_options *o, struct bx_error 
 			return bx_fail(err, BX_EXIT_USAGE, "option '--%s' is not for '%s' (see '%s --help')",
 				       spec->name, command_name(o->command), argv[0]);
 		const char *value = NULL;
-		if (spec->metavar) {
+		if (spec->kind == OPT_FLAG_OR_PATH) {	/* its value is optional */
+			if (eq)
+				value = eq + 1;
+			else if (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0)
+				value = argv[++i];
+		} else if (spec->metavar) {
 			if (eq)
 				value = eq + 1;
 			else if (i + 1 < argc)

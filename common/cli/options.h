@@ -65,6 +65,7 @@ struct run_options {
 	int runs_auto;		/* reproduce --runs auto: add rounds while a verdict is undecided */
 	int keep;		/* keep the generated source and the temp destination */
 	int json;		/* JSON records on stdout instead of the table */
+	const char *json_path;	/* --json FILE: the results as one JSON file there */
 	int verbose;		/* --verbose: the full tables as well as the answer */
 	int halves;		/* list: the halves by channel instead of the methods */
 	int names;		/* list: bare names, one a line (for the shell completion) */

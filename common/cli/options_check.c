@@ -132,6 +132,12 @@ int options_check_combinations(struct run_options *o, struct bx_error *err)
 				       "comma list of gib_per_s, sender_cpu_s, receiver_cpu_s",
 				       o->fail_on);
 	}
+	if (o->command == CMD_COMPARE && o->json)
+		return bx_fail(err, BX_EXIT_USAGE, "compare --json: give the FILE to write "
+			       "(compare.json is always written beside compare.md)");
+	if (o->command == CMD_COMPARE && o->json_path && o->ninputs != 2)
+		return bx_fail(err, BX_EXIT_USAGE, "--json: compare two results (OLD NEW) for a JSON "
+			       "file of their ratios");
 	if (o->command & (CMD_REPORT | CMD_EXPLAIN | CMD_LIST | CMD_SYSTEM | CMD_COMPARE))
 		return 0;
 	if (o->command == CMD_LIMITS) {

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "analysis/compare/compare_html.h"
+#include "analysis/compare/compare_json.h"
 #include "analysis/judge/groups.h"
 #include "analysis/judge/stats.h"
 #include "analysis/judge/verdict.h"
@@ -463,11 +464,34 @@ static size_t print_regressed(const struct compare_row *rows, size_t n, unsigned
 
 int compare_run(const char *const *inputs, size_t n, const char *out_dir, struct bx_error *err)
 {
-	return compare_run_gated(inputs, n, out_dir, 0, NULL, err);
+	return compare_run_gated(inputs, n, out_dir, 0, NULL, NULL, err);
+}
+
+/* compare.json of two inputs, after the gate (when asked for): into json_path, else beside
+ * compare.md. */
+static int write_json(const struct input *in, const char *out_dir, const char *json_path,
+		      const struct compare_row *rows, size_t n, const struct compare_gate *gate,
+		      struct bx_error *err)
+{
+	char path[PATH_MAX + 32];
+	snprintf(path, sizeof(path), "%s/compare.json", out_dir);
+	const char *names[COMPARE_NMETRICS];
+	int better[COMPARE_NMETRICS];
+	for (int m = 0; m < COMPARE_NMETRICS; m++) {
+		names[m] = metrics[m].name;
+		better[m] = metrics[m].higher_is_better;
+	}
+	struct compare_source src[2];
+	for (size_t i = 0; i < 2; i++)
+		src[i] = (struct compare_source){ in[i].path, in[i].records[0].kernel,
+						  in[i].records[0].cpu_model, in[i].n };
+	return compare_json_write(json_path ? json_path : path, src, rows, n, names, better, gate,
+				  err);
 }
 
 int compare_run_gated(const char *const *inputs, size_t n, const char *out_dir,
-		      unsigned fail_mask, size_t *regressed, struct bx_error *err)
+		      unsigned fail_mask, size_t *regressed, const char *json_path,
+		      struct bx_error *err)
 {
 	if (regressed)
 		*regressed = 0;
@@ -525,6 +549,7 @@ int compare_run_gated(const char *const *inputs, size_t n, const char *out_dir,
 			 : bx_fail(err, BX_EXIT_FAILURE, "compare: out of memory");
 		free(src);
 	}
+	struct compare_gate gate = { 0, 0, 0, 0, 0 };
 	if (rc == 0 && fail_mask && n == 2) {	/* a CI's answer before the tables */
 		double tail;
 		size_t undecided;
@@ -535,7 +560,10 @@ int compare_run_gated(const char *const *inputs, size_t n, const char *out_dir,
 			*regressed = count;
 		if (count)
 			printf("\n");
+		gate = (struct compare_gate){ fail_mask, 1 - 2 * tail, judged, count, undecided };
 	}
+	if (rc == 0 && n == 2)
+		rc = write_json(in, out_dir, json_path, table, (size_t)rows, &gate, err);
 	if (rc == 0) {
 		FILE *f = fopen(md, "r");
 		char buf[4096];
@@ -545,7 +573,9 @@ int compare_run_gated(const char *const *inputs, size_t n, const char *out_dir,
 		if (f)
 			fclose(f);
 		printf("\ncompare: %s (compare.html, compare.csv%s beside it)\n", md,
-		       n == 2 ? ", compare.png" : "");
+		       n == 2 ? ", compare.png, compare.json" : "");
+		if (n == 2 && json_path)
+			printf("compare: %s (the comparison as JSON)\n", json_path);
 	}
 	for (size_t i = 0; i < n; i++) {
 		free(in[i].records);

@@ -38,8 +38,10 @@ int compare_fail_mask(const char *text, unsigned *mask);
 /* compare_run of two inputs that also judges them for a CI: when any group regressed (its
  * interval clears the noise band the wrong way) in a measure of fail_mask, the regressed groups
  * are printed first, one line each ("regressed: GROUP: MEASURE RATIO [LOW, HIGH]"), and
- * *regressed says how many (0: none).  Returns as compare_run. */
+ * *regressed says how many (0: none).  Two inputs also give compare.json (compare_json.h):
+ * at json_path, or beside compare.md when it is NULL.  Returns as compare_run. */
 int compare_run_gated(const char *const *inputs, size_t n, const char *out_dir,
-		      unsigned fail_mask, size_t *regressed, struct bx_error *err);
+		      unsigned fail_mask, size_t *regressed, const char *json_path,
+		      struct bx_error *err);
 
 #endif
