@@ -11,7 +11,6 @@
  * first touch of each page.  The harness hashes it after the clock (harness_side.c).
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -30,28 +29,6 @@ static size_t mapping_bytes(const struct half_ctx *ctx)
 	return (size_t)ctx->size + PAGE;
 }
 
-/* The kernel writes every byte of [base, base + len): read()s of /dev/zero, 1 MiB a call. */
-static int kernel_touch(struct half_ctx *ctx, unsigned char *base, size_t len)
-{
-	int fd = open("/dev/zero", O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return half_fail(ctx, "open(/dev/zero) to touch the destination", errno);
-	for (size_t off = 0; off < len;) {
-		size_t want = len - off < (1u << 20) ? len - off : (1u << 20);
-		ssize_t n = read(fd, base + off, want);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			int e = n < 0 ? errno : EIO;
-			close(fd);
-			return half_fail(ctx, "read(/dev/zero) to touch the destination", e);
-		}
-		off += (size_t)n;
-	}
-	close(fd);
-	return 0;
-}
-
 static int keep_prepare(struct half_ctx *ctx)
 {
 	ctx->priv = NULL;
@@ -68,18 +45,15 @@ static int keep_prepare(struct half_ctx *ctx)
 #endif
 	if (!ctx->dst_fresh) {
 		/* Present before the clock, to this process and to its kernel: one user write a
-		 * page, then the kernel writing every byte (a read of /dev/zero).  The second is not
-		 * redundant on every host: under a paravirtualised hypervisor that shadows user and
-		 * kernel page tables apart, the kernel's first write into each user page is a fault
-		 * the host fills in, which read() and process_vm_readv() into the destination
-		 * would otherwise pay inside the loop (a user touch alone left them several times
-		 * slower than a read sink there). */
+		 * page, then the kernel writing every byte (io_kernel_write says why: a user
+		 * touch alone left read() into the destination several times slower than a read
+		 * sink on a paravirtualised guest). */
 		for (size_t off = 0; off < mapping_bytes(ctx); off += PAGE)
 			((volatile unsigned char *)base)[off] = 0;
-		int rc = kernel_touch(ctx, base, mapping_bytes(ctx));
+		int rc = io_kernel_write(base, mapping_bytes(ctx));
 		if (rc < 0) {
 			munmap(base, mapping_bytes(ctx));
-			return rc;
+			return half_fail(ctx, "read(/dev/zero) to touch the destination", -rc);
 		}
 	}
 	ctx->priv = base + ctx->buffer_offset;

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 static inline void bump(uint64_t *counter)
@@ -69,4 +70,40 @@ const char *io_open_error(int e)
 {
 	return e == ELOOP ? "it is a symbolic link, which could point anywhere (refused)" :
 			    strerror(e);
+}
+
+#define KERNEL_TOUCH_STEP (1u << 20)
+
+int io_kernel_read(const void *p, size_t len)
+{
+	int fd = memfd_create("bulkxfer-touch", MFD_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	int rc = 0;
+	for (size_t off = 0; rc == 0 && off < len; off += KERNEL_TOUCH_STEP) {
+		size_t n = len - off < KERNEL_TOUCH_STEP ? len - off : KERNEL_TOUCH_STEP;
+		rc = io_pwrite_all(fd, (const char *)p + off, n, 0, NULL);
+	}
+	close(fd);
+	return rc;
+}
+
+int io_kernel_write(void *p, size_t len)
+{
+	int fd = open("/dev/zero", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	int rc = 0;
+	for (size_t off = 0; rc == 0 && off < len;) {
+		size_t want = len - off < KERNEL_TOUCH_STEP ? len - off : KERNEL_TOUCH_STEP;
+		ssize_t n = read(fd, (char *)p + off, want);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			rc = n < 0 ? -errno : -EIO;
+		else
+			off += (size_t)n;
+	}
+	close(fd);
+	return rc;
 }

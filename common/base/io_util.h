@@ -22,6 +22,15 @@ ssize_t io_read_full(int fd, void *buf, size_t len, uint64_t *syscalls);
 /* pwrite() all len bytes at offset; same contract as io_write_all. */
 int io_pwrite_all(int fd, const void *buf, size_t len, off_t offset, uint64_t *syscalls);
 
+/* Have the kernel itself read every byte of [p, p + len) (io_kernel_read: written into a
+ * scratch memfd, over the same 1 MiB) or write every byte of it (io_kernel_write: read() of
+ * /dev/zero), before a clock starts.  Why: on a paravirtualised guest whose hypervisor shadows
+ * user and kernel page tables apart, the kernel's first access to each user page is a fault
+ * the host fills in, invisible to the guest's counters; a buffer only user code has touched
+ * still pays it inside the first timed read() or write() through it.  Returns 0 or -errno. */
+int io_kernel_read(const void *p, size_t len);
+int io_kernel_write(void *p, size_t len);
+
 /* Why an output could not be opened, for a reader: ELOOP (output_file_open, the --csv check)
  * says the name is a symbolic link, refused; anything else is strerror(e). */
 const char *io_open_error(int e);

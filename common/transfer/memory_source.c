@@ -9,6 +9,7 @@
 #include <sys/mman.h>
 #include <xxhash.h>
 
+#include "base/io_util.h"
 #include "base/source.h"
 #include "base/units.h"
 
@@ -109,6 +110,14 @@ int memory_source_create(struct memory_source *ms, uint64_t size, uint64_t seed,
 	ms->locked = lock;
 	source_fill(ms->buf, (size_t)size, 0, seed);
 	ms->hash = XXH3_64bits(ms->buf, (size_t)size);
+	/* read once by the kernel too, before any clock: the first run is not the one to pay the
+	 * hypervisor's first kernel access to each page (io_kernel_read), whatever --warmup is */
+	int rc = io_kernel_read(ms->buf, (size_t)size);
+	if (rc < 0) {
+		memory_source_free(ms);
+		return bx_fail(err, BX_EXIT_USAGE, "--src memory: cannot have the kernel read the "
+			       "source once: %s", strerror(-rc));
+	}
 	ms->huge_pct = memory_huge_pct(p, len);
 	if (ms->huge_pct < 0)
 		ms->huge_pct = 0;
