@@ -85,8 +85,10 @@ static void add_row(const struct group *g, size_t ng, enum decision_kind kind, u
 	size_t methods;
 	r->least_cpu = pick(g, ng, kind, size, 1, &methods);
 	r->fastest = pick(g, ng, kind, size, 0, &r->methods);
-	if (r->fastest.g)
+	if (r->fastest.g) {
+		r->bytes = r->fastest.g->bytes;
 		out->n++;
+	}
 }
 
 /* The distinct sizes of kind's groups, ascending, as rows. */

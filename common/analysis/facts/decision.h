@@ -6,8 +6,8 @@
  * and report.html state it.
  *
  * Where a row's numbers come from (each a phase of reproduce, or a user's run of that series):
- *   messages of one chunk size: the chunk sweep, file to file, every method at that chunk (a
- *       stream of messages of that size: each call moves one);
+ *   calls of one chunk size: the chunk sweep, file to file, every method at that chunk (the
+ *       sweep's file moved a chunk a call: the cost of a stream of messages of that size);
  *   files of one size: the size sweep, each method at its best chunk (one run a point);
  *   a file of the job's size: the tuned phase with the study's runs, file to file;
  *   memory to memory, kept: the memory-to-memory phase, each method at its best chunk.
@@ -39,6 +39,7 @@ struct decision_pick {
 struct decision_row {
 	enum decision_kind kind;
 	uint64_t size;			/* the message (chunk) or the file's size */
+	uint64_t bytes;			/* what each run moved (a message row: the sweep's file) */
 	const char *series;		/* the series its groups are of */
 	size_t methods;			/* methods that ran in it */
 	struct decision_pick least_cpu;	/* by both sides' CPU per GiB, median */

@@ -139,18 +139,22 @@ static void say_decision(struct answer *a, const struct decision_table *t)
 			    study_display_name(c->method), cs, cr, study_display_name(g->method),
 			    g->gib.median);
 		const struct decision_pick *p[2] = { &r->least_cpu, &r->fastest };
+		int same = c == g && p[0]->rival == p[1]->rival;	/* one tie in both measures */
 		for (int k = 0; k < 2; k++)
-			if (p[k]->rival && !(k == 1 && c == g && p[0]->rival == p[1]->rival))
-				snprintf(ties[nties++], sizeof(ties[0]), "%s %s or %s", words,
+			if (p[k]->rival && !(k == 1 && same))
+				snprintf(ties[nties++], sizeof(ties[0]), "%s %s or %s in %s", words,
 					 study_display_name(p[k]->g->method),
-					 study_display_name(p[k]->rival->method));
+					 study_display_name(p[k]->rival->method),
+					 same ? "CPU and GiB/s" : k == 0 ? "CPU" : "GiB/s");
 	}
 	/* every tie named, as many lines as they take: a cut one would hide which */
 	char line[ANSWER_COLUMNS + 1];
 	size_t used = 0;
 	for (size_t k = 0; k < nties; k++) {
 		const char *lead = used ? "; " : k ? "    " : "  tied (intervals overlap): ";
-		if (used && used + strlen(lead) + strlen(ties[k]) > ANSWER_COLUMNS) {
+		/* room kept for the ";" that ends a line followed by another */
+		if (used && used + strlen(lead) + strlen(ties[k]) > ANSWER_COLUMNS - 1) {
+			snprintf(line + used, sizeof(line) - used, ";");
 			say(a, "%s", line);
 			used = 0;
 			lead = "    ";

@@ -21,7 +21,7 @@ static void value_text(double median, double low, double high, double level, siz
 	if (n < 2 || level <= 0)
 		snprintf(buf, len, "%s (%zu run)", m, n);
 	else if (level < 0.95)
-		snprintf(buf, len, "%s [%s, %s] (%.0f%%)", m, lo, hi, 100 * level);
+		snprintf(buf, len, "%s [%s, %s] (a %.0f%% interval)", m, lo, hi, 100 * level);
 	else
 		snprintf(buf, len, "%s [%s, %s]", m, lo, hi);
 }
@@ -41,12 +41,16 @@ void decision_figures_of(const struct group *g, struct decision_figures *out)
 const char *decision_row_words(const struct decision_row *r, int short_form, char *buf,
 			       size_t len)
 {
-	char size[32];
+	char size[32], file[32];
 	units_format_size(r->size, size, sizeof(size));
+	units_format_size(r->bytes, file, sizeof(file));
 	switch (r->kind) {
 	case DECISION_MESSAGES:
-		snprintf(buf, len, short_form ? "%s messages" :
-			 "a stream of %s messages (chunk sweep, file to file)", size);
+		if (short_form)
+			snprintf(buf, len, "%s calls", size);
+		else
+			snprintf(buf, len, "a %s file in %s calls (chunk sweep: a stream of %s "
+				 "messages)", file, size, size);
 		break;
 	case DECISION_FILE:
 		snprintf(buf, len, short_form ? "%s file" : "a %s file (size sweep)", size);

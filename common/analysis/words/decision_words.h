@@ -11,15 +11,15 @@
 #include "analysis/facts/decision.h"
 
 /* The three figures of a pick, each "2.41 [2.10, 2.60]", "2.41 (1 run)" or with the interval's
- * level when below 95% ("(75%)"): GiB/s, then each side's CPU seconds per GiB. */
+ * level when below 95% ("(a 75% interval)"): GiB/s, then each side's CPU seconds per GiB. */
 struct decision_figures {
 	char gib[96], sender[96], receiver[96];
 };
 void decision_figures_of(const struct group *g, struct decision_figures *out);
 
-/* What row r's transfer is: "a stream of 64 KiB messages (chunk sweep, file to file)", "a 16 MiB
- * file (size sweep)", ... (short 1: "64 KiB messages", "16 MiB file", "128 MiB kept", for the
- * terminal).  Returns buf. */
+/* What row r's transfer is: "a 128 MiB file in 64 KiB calls (chunk sweep: a stream of 64 KiB
+ * messages)", "a 16 MiB file (size sweep)", ... (short 1: "64 KiB calls", "16 MiB file",
+ * "128 MiB kept", for the terminal).  Returns buf. */
 const char *decision_row_words(const struct decision_row *r, int short_form, char *buf,
 			       size_t len);
 
