@@ -370,7 +370,7 @@ static void test_alignment_sweep_finds_the_band(void)
 static void test_limits_command(void)
 {
 	struct ts_result *r = malloc(sizeof(*r));
-	const char *argv[] = { "bulkxfer", "limits", "--size", "16M", "--workdir", dir, NULL };
+	const char *argv[] = { "bulkxfer", "limits", "--size", "4M", "--workdir", dir, NULL };
 	ts_run_bulkxfer(r, argv);
 	CU_ASSERT_EQUAL(r->status, 0);
 	static const char *lines[] = { "memcpy, one core, glibc", "rep movsb",
