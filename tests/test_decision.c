@@ -157,7 +157,7 @@ static void test_rows_pick_the_known_best(void)
 /* The views: report.md's table and needs, report.html's table, the terminal's short rows. */
 static void test_views_state_the_rows(void)
 {
-	struct run_record r[128];
+	struct run_record r[192];
 	size_t n = synthetic(r);
 	struct job_facts *facts = NULL;
 	struct bx_error err;
@@ -197,9 +197,31 @@ static void test_views_state_the_rows(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "  64 KiB calls     least CPU read/write 0.21+0.21; "
 				      "fastest shm 4.10\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "  128 MiB kept     shm: least CPU"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "tied (intervals overlap): 1 GiB file shm-rw or splice "
-				      "in GiB/s"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "tied with (intervals overlap): 1 GiB file splice "
+				      "(GiB/s)"));
 	free(out);
+	/* an answer too long for ANSWER_MAX_LINES (the host took memory during every run: a
+	 * caution line; and files of eight more sizes: a row each) still ends with the report's
+	 * path, the lines before it cut */
+	job_facts_free(facts);
+	for (size_t i = 0; i < n; i++)
+		r[i].reported_mib = 128;
+	for (int k = 0; k < 8; k++)
+		for (int j = 0; j < 2; j++) {	/* pipe and splice tied at each: a tie each */
+			r[n++] = run(PHASE_TUNED, "pipe", 65536, (2ULL + (uint64_t)k) << 20, 0.01, 0.01,
+				     1.0 + 0.01 * j);
+			r[n++] = run(PHASE_TUNED, "splice", 65536, (2ULL + (uint64_t)k) << 20, 0.01,
+				     0.01 + 0.001 * j, 1.005 + 0.01 * j);
+		}
+	CU_ASSERT_EQUAL_FATAL(job_facts_build(r, n, "runs.csv", NULL, &facts, &err), 0);
+	f = open_memstream(&out, &len);
+	int lines = answer_print_reproduce(f, facts, "job/report.md");
+	fclose(f);
+	CU_ASSERT_EQUAL(lines, ANSWER_MAX_LINES);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "caution: the host took memory back"));
+	CU_ASSERT_TRUE(strlen(out) > 20 &&
+		       strcmp(out + strlen(out) - strlen("\nreport: job/report.md\n"),
+			      "\nreport: job/report.md\n") == 0);
 	free(md);
 	free(html);
 	job_facts_free(facts);

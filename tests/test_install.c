@@ -137,6 +137,7 @@ static void test_bash_completion(void)
 		{ "run --consumer shm", "shm\nshm-whole\nshm-rw\n" },
 		{ "run --producer vm", "vmsplice\nvmsplice-gift\n" },
 		{ "run --sink-by s", "splice\n" },
+		{ "run --sink-by k", "keep\nkeep-fresh\n" },
 		{ "list --h", "--halves\n" },
 		{ "report --c", "--csv\n" },
 		{ "run --cpu s", "same\nsplit\n" },

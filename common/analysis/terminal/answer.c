@@ -21,13 +21,14 @@
 struct answer {
 	FILE *out;
 	int lines;
+	int max;	/* lines say() may print: ANSWER_MAX_LINES, less the report's path's */
 };
 
-/* One line of the answer, cut to ANSWER_COLUMNS; nothing past ANSWER_MAX_LINES. */
+/* One line of the answer, cut to ANSWER_COLUMNS; nothing past a->max lines. */
 static void say(struct answer *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void say(struct answer *a, const char *fmt, ...)
 {
-	if (a->lines >= ANSWER_MAX_LINES)
+	if (a->lines >= a->max)
 		return;
 	char line[512];
 	va_list ap;
@@ -142,25 +143,32 @@ static void say_decision(struct answer *a, const struct decision_table *t)
 		int same = c == g && p[0]->rival == p[1]->rival;	/* one tie in both measures */
 		for (int k = 0; k < 2; k++)
 			if (p[k]->rival && !(k == 1 && same))
-				snprintf(ties[nties++], sizeof(ties[0]), "%s %s or %s in %s", words,
-					 study_display_name(p[k]->g->method),
+				snprintf(ties[nties++], sizeof(ties[0]), "%s %s (%s)", words,
 					 study_display_name(p[k]->rival->method),
-					 same ? "CPU and GiB/s" : k == 0 ? "CPU" : "GiB/s");
+					 same ? "both" : k == 0 ? "CPU" : "GiB/s");
 	}
-	/* every tie named, as many lines as they take: a cut one would hide which */
+	/* the ties, each with its measure, on at most two lines ("and more" past them: report.md's
+	 * table names every one) */
 	char line[ANSWER_COLUMNS + 1];
-	size_t used = 0;
-	for (size_t k = 0; k < nties; k++) {
-		const char *lead = used ? "; " : k ? "    " : "  tied (intervals overlap): ";
-		/* room kept for the ";" that ends a line followed by another */
-		if (used && used + strlen(lead) + strlen(ties[k]) > ANSWER_COLUMNS - 1) {
+	size_t used = 0, shown = 0;
+	int lines = 0;
+	for (size_t k = 0; k < nties && lines < 2; k++) {
+		const char *lead = used ? "; " : lines ? "    " :
+				   "  tied with (intervals overlap): ";
+		size_t need = strlen(lead) + strlen(ties[k]);
+		if (used && used + need > ANSWER_COLUMNS - 1) {	/* room for the ";" */
+			if (++lines == 2)
+				break;
 			snprintf(line + used, sizeof(line) - used, ";");
 			say(a, "%s", line);
 			used = 0;
 			lead = "    ";
 		}
 		used += (size_t)snprintf(line + used, sizeof(line) - used, "%s%s", lead, ties[k]);
+		shown++;
 	}
+	if (used && shown < nties && used + 12 <= ANSWER_COLUMNS)
+		snprintf(line + used, sizeof(line) - used, "; and more");
 	if (used)
 		say(a, "%s", line);
 }
@@ -199,7 +207,8 @@ static void say_not_run(struct answer *a, const struct findings *f)
 
 int answer_print_reproduce(FILE *out, const struct job_facts *facts, const char *report)
 {
-	struct answer a = { out, 0 };
+	/* the report's path is the last line and never cut: its line is kept for it */
+	struct answer a = { out, 0, ANSWER_MAX_LINES - (report ? 1 : 0) };
 	const struct findings *f = &facts->findings;
 	say_ordering(&a, f);
 	say_claims(&a, f);
@@ -208,7 +217,7 @@ int answer_print_reproduce(FILE *out, const struct job_facts *facts, const char 
 	say_decision(&a, &facts->decision);
 	say_caution(&a, f);
 	say_not_run(&a, f);
-	if (report && a.lines < ANSWER_MAX_LINES) {	/* a path is never cut */
+	if (report) {	/* a path is never cut: a.max left its line free */
 		fprintf(out, "report: %s\n", report);
 		a.lines++;
 	}
