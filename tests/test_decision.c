@@ -222,6 +222,7 @@ static void test_views_state_the_rows(void)
 	CU_ASSERT_TRUE(strlen(out) > 20 &&
 		       strcmp(out + strlen(out) - strlen("\nreport: job/report.md\n"),
 			      "\nreport: job/report.md\n") == 0);
+	free(out);
 	free(md);
 	free(html);
 	job_facts_free(facts);
