@@ -1,11 +1,15 @@
 /*
  * consumer/uring.c - the receiving halves that use io_uring (issue 23).
  *
- * `uring`: read the pipe into one registered buffer at a time with IORING_OP_READ_FIXED (reads
- * of one pipe must run in order), and write each filled buffer to its place in the destination
- * with IORING_OP_WRITE_FIXED: up to --queue-depth - 1 writes in flight at their own offsets
- * beside the next read, one io_uring_enter submitting and reaping them together.  Two CPU
- * copies per chunk, as pipe's read/write.
+ * `uring`: read the pipe with IORING_OP_READ_FIXED into the registered buffers, used as one
+ * ring of --queue-depth x --chunk bytes: the bytes land one after another, and up to
+ * --queue-depth reads of a chunk each go in one chain of linked reads (IOSQE_IO_LINK: they run
+ * in order; a short read breaks the chain and the next starts where it stopped).  Once a chunk's
+ * worth of bytes is in and no write is in flight, one IORING_OP_WRITE_FIXED writes all the
+ * received bytes to their place in the destination, beside the next reads.  Why spans, not a
+ * write per read: a pipe read often brings less than a chunk, and a file system without
+ * non-blocking buffered writes (ext4) has io_uring hand every write to a worker thread, a
+ * wake-up and a switch each; a span pays that once for all the reads it holds.  Two CPU copies per byte, as pipe's read/write.
  *
  * `uring-splice`: IORING_OP_SPLICE pipe -> destination at its offset, --queue-depth chunks
  * linked per submission (uring_splice_chain, transfer/uring.c).  No CPU copy.
@@ -20,55 +24,71 @@
 
 #define OP_READ 1ULL
 #define OP_WRITE 2ULL
-#define TAG(op, b) (((op) << 56) | (uint64_t)(b))
+#define TAG(op, pos) (((op) << 56) | (uint64_t)(pos))
 #define TAG_OP(d) ((d) >> 56)
-#define TAG_BUF(d) ((unsigned)((d) & 0xffffffffULL))
+#define TAG_POS(d) ((d) & ((1ULL << 56) - 1))
 
-struct buffer_state {
-	int busy;		/* a read or a write uses it */
-	uint64_t off;		/* where its bytes go in the destination */
-	uint64_t len;		/* how many it holds */
-	uint64_t written;	/* of them, already written */
-};
-
-static int queue_write(struct uring_side *u, struct half_ctx *ctx, struct buffer_state *b,
-		       unsigned i)
+/* Where byte pos of the transfer sits in the area (the registered buffers used as a ring). */
+static unsigned char *area_at(struct uring_side *u, uint64_t pos)
 {
+	return u->bufs + pos % (u->buf_size * u->depth);
+}
+
+/* Queue one chain of linked pipe reads from byte received on: up to depth reads of a chunk
+ * each into the free part of the area, each where the one before would end if it were whole.
+ * A short read breaks the chain (the kernel cancels the rest), so no read lands past a gap.
+ * Returns how many were queued (0: the area is full). */
+static unsigned queue_read_chain(struct uring_side *u, struct half_ctx *ctx, uint64_t received)
+{
+	uint64_t area = u->buf_size * u->depth;
+	uint64_t pos = received, end = ctx->bytes_done + area;	/* written bytes' room is free */
+	unsigned n = 0;
+	struct io_uring_sqe *last = NULL;
+	while (n < u->depth && pos < ctx->size && pos < end) {
+		uint64_t len = io_min_u64(u->buf_size, ctx->size - pos);
+		len = io_min_u64(len, end - pos);
+		len = io_min_u64(len, area - pos % area);	/* no read wraps */
+		struct io_uring_sqe *sqe = io_uring_get_sqe(&u->ring);
+		if (!sqe)
+			break;
+		io_uring_prep_read_fixed(sqe, ctx->chan_fd, area_at(u, pos), (unsigned)len, 0, 0);
+		io_uring_sqe_set_data64(sqe, TAG(OP_READ, pos));
+		if (last)
+			last->flags |= IOSQE_IO_LINK;	/* this one runs after the one before */
+		last = sqe;
+		pos += len;
+		n++;
+	}
+	return n;
+}
+
+/* Queue the write of the received, unwritten bytes from ctx->bytes_done on, up to the area's
+ * end (a span that wraps goes in two writes).  Returns the bytes it writes. */
+static uint64_t queue_write(struct uring_side *u, struct half_ctx *ctx, uint64_t received)
+{
+	uint64_t area = u->buf_size * u->depth, pos = ctx->bytes_done;
+	uint64_t len = io_min_u64(received - pos, area - pos % area);
 	struct io_uring_sqe *sqe = io_uring_get_sqe(&u->ring);
 	if (!sqe)
-		return half_fail(ctx, "io_uring_get_sqe", EBUSY);
-	io_uring_prep_write_fixed(sqe, ctx->file_fd, uring_buf(u, i) + b->written,
-				  (unsigned)(b->len - b->written), b->off + b->written, (int)i);
-	io_uring_sqe_set_data64(sqe, TAG(OP_WRITE, i));
-	return 0;
+		return 0;	/* the next turn queues it */
+	io_uring_prep_write_fixed(sqe, ctx->file_fd, area_at(u, pos), (unsigned)len, pos, 0);
+	io_uring_sqe_set_data64(sqe, TAG(OP_WRITE, pos));
+	return len;
 }
 
 static int uring_consumer_transfer(struct half_ctx *ctx)
 {
 	struct uring_side *u = ctx->priv;
-	struct buffer_state st[URING_MAX_DEPTH];
-	memset(st, 0, sizeof(st));
-	uint64_t received = 0;	/* bytes read from the pipe (the next one's offset) */
-	int reading = 0;
-	unsigned in_flight = 0;
+	uint64_t received = 0;	/* bytes read from the pipe: the next read's offset in dst */
+	uint64_t writing = 0;	/* bytes the write in flight writes (0: none) */
+	unsigned reads_in_flight = 0;
 	while (ctx->bytes_done < ctx->size) {
-		if (!reading && received < ctx->size) {
-			unsigned i = 0;
-			while (i < u->depth && st[i].busy)
-				i++;
-			if (i < u->depth) {
-				struct io_uring_sqe *sqe = io_uring_get_sqe(&u->ring);
-				if (!sqe)
-					return half_fail(ctx, "io_uring_get_sqe", EBUSY);
-				uint64_t len = io_min_u64(ctx->size - received, u->buf_size);
-				st[i] = (struct buffer_state){ 1, received, 0, 0 };
-				io_uring_prep_read_fixed(sqe, ctx->chan_fd, uring_buf(u, i),
-							 (unsigned)len, 0, (int)i);
-				io_uring_sqe_set_data64(sqe, TAG(OP_READ, i));
-				reading = 1;
-				in_flight++;
-			}
-		}
+		if (reads_in_flight == 0 && received < ctx->size)
+			reads_in_flight = queue_read_chain(u, ctx, received);
+		/* a chunk's worth held, or the last bytes in: one write takes them all */
+		uint64_t held = received - ctx->bytes_done;
+		if (writing == 0 && held > 0 && (held >= u->buf_size || received == ctx->size))
+			writing = queue_write(u, ctx, received);
 		int rc = uring_enter(ctx, u, 1);
 		if (rc < 0)
 			return half_fail(ctx, "io_uring_enter", -rc);
@@ -77,34 +97,30 @@ static int uring_consumer_transfer(struct half_ctx *ctx)
 			uint64_t d = io_uring_cqe_get_data64(cqe);
 			int res = cqe->res;
 			io_uring_cqe_seen(&u->ring, cqe);
-			unsigned i = TAG_BUF(d);
 			if (TAG_OP(d) == OP_READ) {
-				reading = 0;
+				reads_in_flight--;
+				if (res == -ECANCELED)
+					continue;	/* after a short read: the next chain reads on */
 				if (res < 0)
 					return half_fail(ctx, "io_uring read_fixed(pipe)", -res);
 				if (res == 0)
 					return half_fail(ctx, "read(pipe): producer hung up early", EPIPE);
-				st[i].len = (uint64_t)res;
+				if (TAG_POS(d) != received)	/* a read ran past a short one */
+					return half_fail(ctx, "io_uring read_fixed(pipe): out of order",
+							 EPROTO);
 				received += (uint64_t)res;
-				if ((rc = queue_write(u, ctx, &st[i], i)) < 0)
-					return rc;
 				continue;
 			}
+			writing = 0;
 			if (res < 0)
 				return half_fail(ctx, "io_uring write_fixed(dst)", -res);
-			st[i].written += (uint64_t)res;
-			if (st[i].written < st[i].len) {	/* short: write the rest */
-				if ((rc = queue_write(u, ctx, &st[i], i)) < 0)
-					return rc;
-				continue;
-			}
-			st[i].busy = 0;
-			in_flight--;
-			if ((rc = half_advance(ctx, st[i].len, "io_uring write_fixed(dst)")) < 0)
+			if (res == 0)
+				return half_fail(ctx, "io_uring write_fixed(dst)", EIO);
+			/* a short write: the next turn writes the rest */
+			if ((rc = half_advance(ctx, (uint64_t)res, "io_uring write_fixed(dst)")) < 0)
 				return rc;
 		}
 	}
-	(void)in_flight;
 	return 0;
 }
 

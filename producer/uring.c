@@ -3,10 +3,12 @@
  *
  * `uring`: read the source into --queue-depth registered buffers with IORING_OP_READ_FIXED,
  * several reads in flight at their own offsets, and write each filled buffer into the pipe
- * with IORING_OP_WRITE_FIXED, strictly in order and one at a time (two writes in flight on one
- * pipe could land in either order).  Two CPU copies per chunk, as pipe's read/write; the
- * system calls are the io_uring_enter calls made, each submitting and reaping several
- * operations.
+ * with IORING_OP_WRITE_FIXED, in order: every chunk whose read is in is written in one chain of
+ * linked writes (IOSQE_IO_LINK), so one io_uring_enter submits them all and they land in order
+ * (two unlinked writes on one pipe could land either way).  A short write breaks the chain (the
+ * kernel cancels the rest); the next chain starts where its bytes stopped.  Two CPU copies per
+ * chunk, as pipe's read/write; the system calls are the io_uring_enter calls made, each
+ * submitting and reaping several operations.
  *
  * `uring-splice`: the study's splice path, issued as IORING_OP_SPLICE source -> pipe, up to
  * --queue-depth chunks linked (IOSQE_IO_LINK) into one chain per submission, so they run in
@@ -35,13 +37,38 @@ struct chunk_state {
 	uint64_t written;	/* bytes of it already in the pipe */
 };
 
+/* Queue one chain of linked writes: every chunk from write_seq on whose read is in, in order,
+ * each from where its bytes stopped.  Returns how many were queued. */
+static unsigned queue_write_chain(struct uring_side *u, struct half_ctx *ctx,
+				  struct chunk_state *st, uint64_t write_seq, uint64_t read_seq)
+{
+	unsigned n = 0;
+	struct io_uring_sqe *last = NULL;
+	for (uint64_t seq = write_seq; seq < read_seq; seq++) {
+		unsigned b = (unsigned)(seq % u->depth);
+		if (st[b].filled != st[b].len)
+			break;	/* not in yet: the chain stops before it */
+		struct io_uring_sqe *sqe = io_uring_get_sqe(&u->ring);
+		if (!sqe)
+			break;
+		io_uring_prep_write_fixed(sqe, ctx->chan_fd, uring_buf(u, b) + st[b].written,
+					  (unsigned)(st[b].len - st[b].written), 0, 0);
+		io_uring_sqe_set_data64(sqe, TAG(OP_WRITE, seq));
+		if (last)
+			last->flags |= IOSQE_IO_LINK;	/* this one runs after the one before */
+		last = sqe;
+		n++;
+	}
+	return n;
+}
+
 static int uring_producer_transfer(struct half_ctx *ctx)
 {
 	struct uring_side *u = ctx->priv;
 	struct chunk_state st[URING_MAX_DEPTH];
 	memset(st, 0, sizeof(st));
 	uint64_t read_seq = 0, read_off = 0, write_seq = 0;
-	int writing = 0, reads_in_flight = 0;
+	unsigned writes_in_flight = 0;
 	while (ctx->bytes_done < ctx->size) {
 		/* reads into the buffers the next depth chunks use */
 		while (read_seq < write_seq + u->depth && read_off < ctx->size) {
@@ -52,25 +79,15 @@ static int uring_producer_transfer(struct half_ctx *ctx)
 			uint64_t len = io_min_u64(ctx->size - read_off, u->buf_size);
 			st[b] = (struct chunk_state){ len, 0, 0 };
 			io_uring_prep_read_fixed(sqe, ctx->file_fd, uring_buf(u, b), (unsigned)len,
-						 read_off, (int)b);
+						 read_off, 0);
 			io_uring_sqe_set_data64(sqe, TAG(OP_READ, read_seq));
 			read_seq++;
 			read_off += len;
-			reads_in_flight++;
 		}
-		/* the next write, in order, once its chunk is in */
-		unsigned wb = (unsigned)(write_seq % u->depth);
-		if (!writing && write_seq < read_seq && st[wb].filled == st[wb].len) {
-			struct io_uring_sqe *sqe = io_uring_get_sqe(&u->ring);
-			if (sqe) {
-				io_uring_prep_write_fixed(sqe, ctx->chan_fd,
-							  uring_buf(u, wb) + st[wb].written,
-							  (unsigned)(st[wb].len - st[wb].written), 0,
-							  (int)wb);
-				io_uring_sqe_set_data64(sqe, TAG(OP_WRITE, write_seq));
-				writing = 1;
-			}
-		}
+		/* the writes of every chunk that is in, one linked chain at a time: two chains
+		 * on one pipe could run side by side and land out of order */
+		if (writes_in_flight == 0)
+			writes_in_flight = queue_write_chain(u, ctx, st, write_seq, read_seq);
 		int rc = uring_enter(ctx, u, 1);
 		if (rc < 0)
 			return half_fail(ctx, "io_uring_enter", -rc);
@@ -81,7 +98,6 @@ static int uring_producer_transfer(struct half_ctx *ctx)
 			io_uring_cqe_seen(&u->ring, cqe);
 			unsigned b = (unsigned)(TAG_SEQ(d) % u->depth);
 			if (TAG_OP(d) == OP_READ) {
-				reads_in_flight--;
 				if (res < 0)
 					return half_fail(ctx, "io_uring read_fixed(src)", -res);
 				if ((uint64_t)res != st[b].len)	/* page cache reads are whole */
@@ -89,12 +105,14 @@ static int uring_producer_transfer(struct half_ctx *ctx)
 				st[b].filled = (uint64_t)res;
 				continue;
 			}
-			writing = 0;
+			writes_in_flight--;
+			if (res == -ECANCELED)
+				continue;	/* after a short write: the next chain writes it */
 			if (res < 0)
 				return half_fail(ctx, "io_uring write_fixed(pipe)", -res);
 			st[b].written += (uint64_t)res;
 			if (st[b].written < st[b].len)
-				continue;	/* short: the rest goes next */
+				continue;	/* short: the chain broke here, the rest goes next */
 			write_seq++;
 			if ((rc = half_advance(ctx, st[b].len, "io_uring write_fixed(pipe)")) < 0)
 				return rc;

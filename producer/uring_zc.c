@@ -65,7 +65,7 @@ static int uring_zc_transfer(struct half_ctx *ctx)
 			uint64_t len = io_min_u64(ctx->size - read_off, u->buf_size);
 			st[b] = (struct zc_buffer){ len, 0, 0, 0, 1 };
 			io_uring_prep_read_fixed(sqe, ctx->file_fd, uring_buf(u, b), (unsigned)len,
-						 read_off, (int)b);
+						 read_off, 0);
 			io_uring_sqe_set_data64(sqe, TAG(OP_READ, read_seq));
 			read_seq++;
 			read_off += len;
@@ -77,7 +77,7 @@ static int uring_zc_transfer(struct half_ctx *ctx)
 				io_uring_prep_send_zc_fixed(sqe, ctx->chan_fd,
 							    uring_buf(u, sb) + st[sb].sent,
 							    st[sb].len - st[sb].sent, MSG_WAITALL,
-							    IORING_SEND_ZC_REPORT_USAGE, sb);
+							    IORING_SEND_ZC_REPORT_USAGE, 0);
 				io_uring_sqe_set_data64(sqe, TAG(OP_SEND, send_seq));
 				sending = 1;
 			}

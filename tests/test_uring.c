@@ -107,6 +107,17 @@ static void test_round_trips(void)
 			}
 			free(recs);
 		}
+	/* A pipe of one page under 16 KiB chunks: every read brings a page at most, so the
+	 * receiver's reads start at every page of its ring, the last ones a page short of its
+	 * end: each must stop there, never run past it. */
+	size_t short_reads = uring_rows("--method uring --size 3145741 --runs 1 --warmup 0 "
+					"--queue-depth 3 --chunk 16K --pipe-size 4K",
+					NULL, NULL, &recs, r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_EQUAL(short_reads, 1);
+	if (short_reads == 1)
+		CU_ASSERT_EQUAL(recs[0].verified, 1);
+	free(recs);
 	/* The other methods say no queue depth. */
 	size_t n = uring_rows("--method pipe --size 1M --runs 1 --warmup 0", NULL, NULL, &recs, r);
 	CU_ASSERT_EQUAL(n, 1);

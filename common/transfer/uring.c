@@ -33,11 +33,22 @@ static const char *refusal(char *buf, size_t len)
 	return buf;
 }
 
-/* io_uring_queue_init, or the refusal injected with URING_FAIL_ENV. */
+/* io_uring_queue_init, or the refusal injected with URING_FAIL_ENV.  The ring is asked to run
+ * its completions' task work only when this task waits for them (DEFER_TASKRUN, with the
+ * SINGLE_ISSUER it needs: each side's ring is made and used by that side's one thread, after
+ * the fork).  Without it, every pipe write or read that had to wait for room or data is
+ * finished by task work that interrupts the side wherever it is: a wake-up and a switch per
+ * chunk.  A kernel older than 6.1 refuses the flags (EINVAL); the ring is then made without. */
 static int queue_init(unsigned entries, struct io_uring *ring)
 {
 	int injected = injected_errno(URING_FAIL_ENV);
-	return injected ? -injected : io_uring_queue_init(entries, ring, 0);
+	if (injected)
+		return -injected;
+	struct io_uring_params params = {
+		.flags = IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN,
+	};
+	int rc = io_uring_queue_init_params(entries, ring, &params);
+	return rc == -EINVAL ? io_uring_queue_init(entries, ring, 0) : rc;
 }
 
 int uring_probe(char *why, size_t len)
@@ -75,15 +86,10 @@ int uring_prepare(struct half_ctx *ctx, int with_buffers)
 	}
 	memset(u->bufs, 0, u->buf_size * u->depth);	/* faulted in before the clock */
 	ctx->copy_buffer = u->bufs;	/* recorded: registered buffers stay page-aligned */
-	struct iovec *iov = calloc(u->depth, sizeof(*iov));
-	if (!iov)
-		return half_fail(ctx, "calloc(iovecs)", ENOMEM);
-	for (unsigned i = 0; i < u->depth; i++) {
-		iov[i].iov_base = uring_buf(u, i);
-		iov[i].iov_len = u->buf_size;
-	}
-	rc = io_uring_register_buffers(&u->ring, iov, u->depth);
-	free(iov);
+	/* one registered buffer over all of them (index 0): an operation may then cover
+	 * neighbouring buffers at once, as the consumer's batched writes do */
+	struct iovec iov = { .iov_base = u->bufs, .iov_len = u->buf_size * u->depth };
+	rc = io_uring_register_buffers(&u->ring, &iov, 1);
 	if (rc < 0)
 		return half_fail(ctx, "io_uring_register_buffers", -rc);
 	u->registered = 1;

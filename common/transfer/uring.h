@@ -27,14 +27,15 @@
 struct uring_side {
 	struct io_uring ring;
 	int ring_ok;		/* io_uring_queue_init succeeded */
-	unsigned char *bufs;	/* depth buffers of buf_size bytes, registered when registered */
+	unsigned char *bufs;	/* depth buffers of buf_size bytes side by side, registered as one
+				 * (buffer index 0) when registered */
 	size_t buf_size;
 	unsigned depth;
 	int registered;
 };
 
-/* prepare: a ring of 2 x depth entries and depth registered buffers of ctx->chunk bytes (none
- * when with_buffers is 0), into a uring_side in ctx->priv.  A kernel or sandbox that refuses
+/* prepare: a ring of 2 x depth entries and depth buffers of ctx->chunk bytes, side by side and
+ * registered as one (index 0; none when with_buffers is 0), into a uring_side in ctx->priv.  A kernel or sandbox that refuses
  * io_uring fails with its errno (ENOSYS, EPERM: the harness skips the method) and a
  * failed_call that says why (kernel.io_uring_disabled's value where it is set). */
 int uring_prepare(struct half_ctx *ctx, int with_buffers);
