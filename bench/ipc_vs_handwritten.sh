@@ -2,7 +2,7 @@
 # ipc_vs_handwritten.sh [SIZE] [ROUNDS] [OUT_DIR] - bulkxfer memory to memory beside hand-written
 # loops that have no harness at all (bench/handwritten/), interleaved in one run.
 #
-# Four pairs, each bulkxfer setting beside the minimal program that does the same thing, with
+# Five pairs, each bulkxfer setting beside the minimal program that does the same thing, with
 # its buffers placed alike (where a buffer sits in its page can halve a copy's speed on some
 # CPUs, host/alignment.h; both sides of a pair place them the same way):
 #   rw        bulkxfer pipe --src memory --sink-by read      | pipe_rw SIZE BUF PIPE
@@ -11,20 +11,33 @@
 #             (every buffer 16 bytes past a page start, where glibc's malloc() puts it)
 #   vmsplice  bulkxfer vmsplice --src memory --huge --sink    | vmsplice_splice SIZE BUF PIPE
 #   gift+poll bulkxfer vmsplice-gift ... --sink --busy-poll   | vmsplice_splice ... gift nonblock
+#   shm       bulkxfer shm --src memory --sink-by read        | shm_ring SIZE BUF 8
+#             (a ring of 8 slots of BUF bytes, two process-shared semaphores)
 # BUF (default 256K) is bulkxfer's --chunk and the programs' buffer, PIPE (default 1M) the pipe
-# capacity of both.  Each round runs the six in a new random order (shuf); bulkxfer runs one
-# recorded run after its warm-up, which is its check run (the setting verified byte for byte
-# into a file on tmpfs: --workdir is under /dev/shm, so no disk writeback lands in a later run).
+# capacity of both.  bulkxfer runs one recorded run after its warm-up, which is its check run
+# (the setting verified byte for byte into a file on tmpfs: --workdir is under /dev/shm, so no
+# disk writeback lands in a later run).
 #
-# The hand-written rows are written with the key columns of bulkxfer's row of the same setting,
-# so `bulkxfer compare` matches them group by group and gives bulkxfer / hand-written for
-# GiB/s and each side's CPU with the 95% interval the report's verdicts use.  Targets, by that
-# interval: every pair at least 0.97x, the harness costing at most 3% (met: the interval's low end
-# at or above it; missed: its high end below; else undecided).
+# Paired rounds: each round takes the pairs in a new random order (shuf), and runs a pair's two
+# members back to back, which one first drawn at random; so each round gives each pair one
+# ratio, bulkxfer / hand-written GiB/s, of two runs the host treated alike (what the host
+# does moves both; on these VMs it moves single runs 2-6x).  The ratio stated is the median of
+# the rounds' ratios with its distribution-free 95% interval (order statistics of the binomial
+# sign test); the target, every pair at least 0.97x (the harness costing at most 3%): met when
+# the interval's low end is at or above it, missed when its high end is below, else undecided.
+# Each side's CPU ratio comes from `bulkxfer compare` of the same rows (unpaired, its 95%
+# interval): the hand-written rows are written with the key columns of bulkxfer's row of the
+# same setting, so compare matches them group by group.
 #
-# Environment: BUF, PIPE, BULKXFER_BIN, CC, BENCH_SHM (where bulkxfer's destinations go, default
-# /dev/shm: a tmpfs; the test suite gives its own temp directory, so no other run's census of
-# /dev/shm can take it away mid-run).
+# PEER: a checkout of the public hand-written pipe benchmark (bitonic/pipes-speed-test, e.g. a
+# `fetch` snapshot); when set, its write | read (built with CXX -O3) runs in the rw pair's
+# block of every round with the same buffer and pipe sizes, and the script states its median
+# and the paired ratio pipe_rw / peer.  It writes one reused BUF-byte buffer over and over (a
+# source that stays in the cache), where pipe_rw and bulkxfer send SIZE bytes of memory.
+#
+# Environment: BUF, PIPE, BULKXFER_BIN, CC, CXX, PEER, BENCH_SHM (where bulkxfer's destinations
+# go, default /dev/shm: a tmpfs; the test suite gives its own temp directory, so no other run's
+# census of /dev/shm can take it away mid-run).
 set -euo pipefail
 size=${1:-1G}
 rounds=${2:-7}
@@ -34,8 +47,11 @@ bin=${BULKXFER_BIN:-$here/bulkxfer}
 buf=${BUF:-256K}
 pipe=${PIPE:-1M}
 cc=${CC:-cc}
-if [ "$rounds" -lt 5 ]; then
-	echo "ipc_vs_handwritten.sh: ROUNDS $rounds: at least 5, or the intervals say nothing" >&2
+cxx=${CXX:-c++}
+peer=${PEER:-}
+if [ "$rounds" -lt 6 ]; then
+	echo "ipc_vs_handwritten.sh: ROUNDS $rounds: at least 6, the fewest whose order statistics" \
+		"give a median a 95% interval" >&2
 	exit 2
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/bulkxfer-bench-XXXXXX")
@@ -43,9 +59,14 @@ shm=$(mktemp -d "${BENCH_SHM:-/dev/shm}/bulkxfer-bench-XXXXXX")
 trap 'rm -rf "$work" "$shm"' EXIT
 mkdir -p "$out"
 
-for prog in pipe_rw vmsplice_splice; do
-	"$cc" -O2 -Wall -Wextra -o "$work/$prog" "$here/bench/handwritten/$prog.c"
+for prog in pipe_rw vmsplice_splice shm_ring; do
+	"$cc" -O2 -Wall -Wextra -o "$work/$prog" "$here/bench/handwritten/$prog.c" -lpthread
 done
+if [ -n "$peer" ]; then
+	for prog in write read; do
+		"$cxx" -std=c++17 -O3 -o "$work/peer-$prog" "$peer/$prog.cpp"
+	done
+fi
 
 # name | bulkxfer's options | the hand-written command | target
 settings=(
@@ -53,25 +74,32 @@ settings=(
 	"rw@16|--method pipe --sink-by read --buffer-offset 16|$work/pipe_rw $size $buf $pipe offset=16|0.97"
 	"vmsplice|--method vmsplice --huge --sink|$work/vmsplice_splice $size $buf $pipe|0.97"
 	"gift+poll|--method vmsplice-gift --huge --sink --busy-poll|$work/vmsplice_splice $size $buf $pipe gift nonblock|0.97"
+	"shm|--method shm --sink-by read --slots 8|$work/shm_ring $size $buf 8|0.97"
 )
 
 ours="$out/bulkxfer.csv"
-rm -f "$ours" "$work/hand.txt"
+rm -f "$ours" "$work/hand.txt" "$work/peer.txt"
 for round in $(seq 1 "$rounds"); do
-	for entry in $(for i in "${!settings[@]}"; do echo "b$i"; echo "h$i"; done | shuf); do
-		i=${entry#?}
+	for i in $(shuf -e "${!settings[@]}"); do
 		IFS='|' read -r name opts hand target <<< "${settings[$i]}"
-		if [ "${entry:0:1}" = b ]; then
-			# shellcheck disable=SC2086 # opts is a list of options
-			"$bin" run --src memory --size "$size" --chunk "$buf" --pipe-size "$pipe" $opts \
-				--runs 1 --warmup 1 --no-prime --workdir "$shm" --csv "$work/b$i.csv" \
-				> /dev/null
-		else
-			# shellcheck disable=SC2086 # hand is a command line
-			echo "$i $round $($hand)" >> "$work/hand.txt"
-		fi
-		printf '\r\033[Kround %s/%s: %-10s %s' "$round" "$rounds" "$name" \
-			"$([ "${entry:0:1}" = b ] && echo bulkxfer || echo hand-written)" >&2
+		members="b h"
+		[ -n "$peer" ] && [ "$i" = 0 ] && members="b h p"
+		# shellcheck disable=SC2086 # members is a list of words
+		for who in $(shuf -e $members); do
+			case $who in
+			b)	# shellcheck disable=SC2086 # opts is a list of options
+				"$bin" run --src memory --size "$size" --chunk "$buf" --pipe-size "$pipe" \
+					$opts --runs 1 --warmup 1 --no-prime --workdir "$shm" \
+					--csv "$work/b$i.csv" > /dev/null ;;
+			h)	# shellcheck disable=SC2086 # hand is a command line
+				echo "$i $round $($hand)" >> "$work/hand.txt" ;;
+			p)	echo "$round $("$work/peer-write" --buf_size "$buf" --pipe_size "$pipe" |
+					"$work/peer-read" --buf_size "$buf" --pipe_size "$pipe" \
+						--bytes_to_pipe "$size" --csv | cut -d, -f1)" \
+					>> "$work/peer.txt" ;;
+			esac
+			printf '\r\033[Kround %s/%s: %-10s %s' "$round" "$rounds" "$name" "$who" >&2
+		done
 	done
 done
 echo >&2
@@ -119,19 +147,62 @@ done
 # is said on stderr and is no reason to lose them.
 "$bin" compare "$hand_csv" "$ours" --out "$out/compare" > /dev/null || [ -s "$out/compare/compare.csv" ]
 
-# One line per pair: the GiB/s ratio bulkxfer / hand-written with its interval, and the target.
-echo "bulkxfer / hand-written, GiB/s, $rounds interleaved rounds of $size (buffer $buf, pipe $pipe):"
+# The median of the ratios on stdin (one a line) and its distribution-free 95% interval: the
+# order statistics x(j+1) and x(n-j) for the largest j with P(Bin(n, 1/2) <= j) <= 0.025.
+paired_median() {
+	sort -g | awk '
+		{ x[++n] = $1 }
+		END {
+			med = n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2
+			p = 0.5 ^ n; cdf = 0; j = -1
+			for (k = 0; k < n; k++) {
+				if (cdf + p > 0.025) break
+				cdf += p; j = k
+				p = p * (n - k) / (k + 1)
+			}
+			printf "%.3f %.3f %.3f %d\n", med, x[j + 1], x[n - j], n
+		}'
+}
+
+# Per pair, one ratio per round: bulkxfer's run / the program's run of the same round.
+hand_gib() {	# hand_gib I: "round GiB/s" of pair I's program runs
+	awk -v i="$1" -v bytes="$bytes" '$1 == i { print $2, bytes / 1073741824 / $3 }' \
+		"$work/hand.txt"
+}
+bytes=$(awk -F, 'NR == 1 { for (c = 1; c <= NF; c++) if ($c == "bytes") b = c; next }
+		 NR == 2 { print $b }' "$work/b0.csv")
+echo "bulkxfer / hand-written, GiB/s, median of $rounds paired rounds of $size (buffer $buf," \
+	"pipe $pipe) [95% interval]:"
 for i in "${!settings[@]}"; do
 	IFS='|' read -r name opts hand target <<< "${settings[$i]}"
-	awk -F, -v name="$name" -v target="$target" '
+	awk -F, 'NR == 1 { for (c = 1; c <= NF; c++) if ($c == "gib_per_s") g = c; next }
+		 { print $g }' "$work/b$i.csv" > "$work/ours.txt"
+	hand_gib "$i" | sort -n | awk '{ print $2 }' > "$work/theirs.txt"
+	# (files, not process substitution: its processes are left for whoever reaps orphans)
+	read -r med lo hi n <<< "$(paste -d' ' "$work/ours.txt" "$work/theirs.txt" |
+		awk '{ print $1 / $2 }' | paired_median)"
+	word=$(awk -v lo="$lo" -v hi="$hi" -v t="$target" \
+		'BEGIN { print (lo >= t ? "met" : hi < t ? "missed" : "undecided") }')
+	cpu=$(awk -F, -v name="$name" '
 		NR == 1 { for (c = 1; c <= NF; c++) col[$c] = c; next }
 		$col["series"] == name {
-			lo = $col["gib_per_s_ci_low"]; hi = $col["gib_per_s_ci_high"]
-			word = lo >= target ? "met" : hi < target ? "missed" : "undecided"
-			printf "  %-10s %7.3f -> %7.3f GiB/s: %.3f [%.3f, %.3f]  target >= %s: %s;" \
-			       "  CPU sender %.2f, receiver %.2f\n", name, $col["old_gib_per_s"],
-			       $col["new_gib_per_s"], $col["gib_per_s_ratio"], lo, hi, target, word,
-			       $col["sender_cpu_s_ratio"], $col["receiver_cpu_s_ratio"]
-		}' "$out/compare/compare.csv"
+			printf "CPU sender %.2f, receiver %.2f", $col["sender_cpu_s_ratio"],
+			       $col["receiver_cpu_s_ratio"]
+		}' "$out/compare/compare.csv")
+	printf '  %-10s %.3f [%.3f, %.3f]  target >= %s: %s;  %s\n' "$name" "$med" "$lo" "$hi" \
+		"$target" "$word" "$cpu"
+	echo "$name $med $lo $hi $n $target $word" >> "$out/paired.txt"
 done
-echo "rows: $ours, $hand_csv; comparison: $out/compare/compare.md"
+if [ -n "$peer" ]; then
+	hand_gib 0 | sort -n | awk '{ print $2 }' > "$work/theirs.txt"
+	sort -n "$work/peer.txt" | awk '{ print $2 }' > "$work/peer_gib.txt"
+	read -r med lo hi n <<< "$(paste -d' ' "$work/theirs.txt" "$work/peer_gib.txt" |
+		awk '{ print $1 / $2 }' | paired_median)"
+	peer_med=$(awk '{ print $2 }' "$work/peer.txt" | sort -g |
+		   awk '{ x[++n] = $1 }
+			END { printf "%.3f\n", n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2 }')
+	echo "the public peer (bitonic/pipes-speed-test write | read, one reused $buf source):" \
+		"median $peer_med GiB/s; pipe_rw / peer $med [$lo, $hi]"
+	echo "peer $med $lo $hi $n - -" >> "$out/paired.txt"
+fi
+echo "rows: $ours, $hand_csv; paired ratios: $out/paired.txt; comparison: $out/compare/compare.md"

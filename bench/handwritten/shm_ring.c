@@ -1,0 +1,103 @@
+/*
+ * bench/handwritten/shm_ring.c - memcpy() through a ring of slots in shared memory, memory to
+ * memory, by hand.
+ *
+ *   shm_ring SIZE BUF SLOTS
+ *
+ * A shared anonymous mapping holds two process-shared semaphores (empty slots, full slots), a
+ * length per slot and SLOTS slots of BUF bytes, page-aligned.  The sender waits for an empty
+ * slot (sem_wait), memcpy()s the next BUF bytes of its SIZE-byte source into it and posts it
+ * full; the receiver waits for a full slot, memcpy()s it into a BUF-byte buffer, drops it and
+ * posts the slot empty.  Prints one line (common.h).  The loop bulkxfer's
+ * `shm --src memory --sink-by read --slots SLOTS` runs.
+ */
+#include "common.h"
+
+#include <semaphore.h>
+
+struct ring {
+	sem_t empty, full;
+	size_t len[4096];
+};
+
+int main(int argc, char **argv)
+{
+	if (argc < 4) {
+		fprintf(stderr, "usage: shm_ring SIZE BUF SLOTS\n");
+		return 2;
+	}
+	size_t size = parse_size(argv[1]), buf = parse_size(argv[2]);
+	size_t nslots = (size_t)strtoul(argv[3], NULL, 10);
+	if (nslots < 1 || nslots > 4096) {
+		fprintf(stderr, "shm_ring: SLOTS from 1 to 4096\n");
+		return 2;
+	}
+	unsigned char *src = source_buffer(size, 0);
+	size_t head = (sizeof(struct ring) + 4095) & ~(size_t)4095;
+	unsigned char *map = mmap(NULL, head + nslots * buf, PROT_READ | PROT_WRITE,
+				  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (map == MAP_FAILED)
+		die("mmap(ring)");
+	memset(map + head, 0, nslots * buf);	/* every slot's page in, before the clock */
+	struct ring *r = (struct ring *)map;
+	unsigned char *slots = map + head;
+	if (sem_init(&r->empty, 1, (unsigned)nslots) < 0 || sem_init(&r->full, 1, 0) < 0)
+		die("sem_init");
+	int ready[2], back[2];
+	if (pipe(ready) < 0 || pipe(back) < 0)
+		die("pipe");
+	pid_t child = fork();
+	if (child < 0)
+		die("fork");
+	if (child == 0) {
+		unsigned char *dst = placed_buffer(buf, 0);
+		memset(dst, 0, buf);
+		struct figures f;
+		double u0, s0;
+		cpu_s(&u0, &s0);
+		if (write(ready[1], "r", 1) != 1)
+			die("write(ready)");
+		size_t got = 0, slot = 0;
+		while (got < size) {
+			while (sem_wait(&r->full) < 0)
+				if (errno != EINTR)
+					die("sem_wait(full)");
+			size_t n = r->len[slot];
+			memcpy(dst, slots + slot * buf, n);
+			sem_post(&r->empty);
+			got += n;
+			slot = (slot + 1) % nslots;
+		}
+		f.t_end = now_s();
+		cpu_s(&f.user_s, &f.sys_s);
+		f.user_s -= u0, f.sys_s -= s0;
+		if (write(back[1], &f, sizeof(f)) != sizeof(f))
+			die("write(back)");
+		_exit(0);
+	}
+	char byte;
+	if (read(ready[0], &byte, 1) != 1)
+		die("read(ready)");
+	double u0, s0, u1, s1;
+	cpu_s(&u0, &s0);
+	double t0 = now_s();
+	size_t sent = 0, slot = 0;
+	while (sent < size) {
+		size_t n = size - sent < buf ? size - sent : buf;
+		while (sem_wait(&r->empty) < 0)
+			if (errno != EINTR)
+				die("sem_wait(empty)");
+		memcpy(slots + slot * buf, src + sent, n);
+		r->len[slot] = n;
+		sem_post(&r->full);	/* a release: the slot's bytes are visible first */
+		sent += n;
+		slot = (slot + 1) % nslots;
+	}
+	cpu_s(&u1, &s1);
+	struct figures rx;
+	if (read(back[0], &rx, sizeof(rx)) != sizeof(rx))
+		die("read(back)");
+	waitpid(child, NULL, 0);
+	print_figures(t0, u1 - u0, s1 - s0, &rx);
+	return 0;
+}
