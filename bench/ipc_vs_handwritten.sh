@@ -35,7 +35,8 @@
 # and the paired ratio pipe_rw / peer.  It writes one reused BUF-byte buffer over and over (a
 # source that stays in the cache), where pipe_rw and bulkxfer send SIZE bytes of memory.
 #
-# Environment: BUF, PIPE, BULKXFER_BIN, CC, CXX, PEER, BENCH_SHM (where bulkxfer's destinations
+# Environment: BUF, PIPE, BULKXFER_BIN, CC, CXX, PEER, PAIRS (the names of the pairs to run,
+# default all), BENCH_SHM (where bulkxfer's destinations
 # go, default /dev/shm: a tmpfs; the test suite gives its own temp directory, so no other run's
 # census of /dev/shm can take it away mid-run).
 set -euo pipefail
@@ -77,13 +78,28 @@ settings=(
 	"shm|--method shm --sink-by read --slots 8|$work/shm_ring $size $buf 8|0.97"
 )
 
+# PAIRS (names, e.g. "vmsplice gift+poll"): only those pairs run; default all.
+if [ -n "${PAIRS:-}" ]; then
+	kept=()
+	for entry in "${settings[@]}"; do
+		for want in $PAIRS; do
+			[ "${entry%%|*}" = "$want" ] && kept+=("$entry")
+		done
+	done
+	if [ ${#kept[@]} -eq 0 ]; then
+		echo "ipc_vs_handwritten.sh: PAIRS '$PAIRS': none of rw rw@16 vmsplice gift+poll shm" >&2
+		exit 2
+	fi
+	settings=("${kept[@]}")
+fi
+
 ours="$out/bulkxfer.csv"
 rm -f "$ours" "$work/hand.txt" "$work/peer.txt"
 for round in $(seq 1 "$rounds"); do
 	for i in $(shuf -e "${!settings[@]}"); do
 		IFS='|' read -r name opts hand target <<< "${settings[$i]}"
 		members="b h"
-		[ -n "$peer" ] && [ "$i" = 0 ] && members="b h p"
+		[ -n "$peer" ] && [ "$name" = rw ] && members="b h p"
 		# shellcheck disable=SC2086 # members is a list of words
 		for who in $(shuf -e $members); do
 			case $who in
@@ -193,8 +209,11 @@ for i in "${!settings[@]}"; do
 		"$target" "$word" "$cpu"
 	echo "$name $med $lo $hi $n $target $word" >> "$out/paired.txt"
 done
-if [ -n "$peer" ]; then
-	hand_gib 0 | sort -n | awk '{ print $2 }' > "$work/theirs.txt"
+if [ -s "$work/peer.txt" ]; then	# the peer ran beside the rw pair
+	for i in "${!settings[@]}"; do
+		[ "${settings[$i]%%|*}" = rw ] && rw=$i
+	done
+	hand_gib "$rw" | sort -n | awk '{ print $2 }' > "$work/theirs.txt"
 	sort -n "$work/peer.txt" | awk '{ print $2 }' > "$work/peer_gib.txt"
 	read -r med lo hi n <<< "$(paste -d' ' "$work/theirs.txt" "$work/peer_gib.txt" |
 		awk '{ print $1 / $2 }' | paired_median)"

@@ -6,6 +6,7 @@
 #include "transfer/harness_internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -181,6 +182,25 @@ int harness_run_half(const struct half_ops *ops, enum channel_side side, struct 
 	return rc;
 }
 
+/* Wait for the parent's "go" byte on fd: 1 when it came, 0 when the parent gave up (EOF) or the
+ * read failed.  With spin (--busy-poll) the wait asks again at once instead of sleeping, as the
+ * method's own waits do: a sleeping receiver would start its loop a wake-up late (on a VM one
+ * that crosses the hypervisor), and a hand-written polling receiver is already in its loop when
+ * the sender starts its clock. */
+static int await_go(int fd, int spin)
+{
+	char byte;
+	if (spin && fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) < 0)
+		spin = 0;
+	for (;;) {
+		ssize_t n = read(fd, &byte, 1);
+		if (n == 1)
+			return 1;
+		if (n == 0 || (errno != EAGAIN && errno != EINTR))
+			return 0;
+	}
+}
+
 /* The forked child: keep the consumer's ends, prepare, take the start barrier, run the
  * receiving half and leave its figures in the shared block; never returns. */
 void harness_consumer_main(struct transfer *t, pid_t parent)
@@ -212,7 +232,7 @@ void harness_consumer_main(struct transfer *t, pid_t parent)
 	char byte = 'r';
 	if (write(t->ready_fds[1], &byte, 1) != 1 || rc < 0)
 		_exit(1);
-	if (read(t->go_fds[0], &byte, 1) != 1)
+	if (!await_go(t->go_fds[0], t->spec->busy_poll))
 		_exit(1);	/* the parent gave up before starting */
 
 	rc = harness_run_half(ops, CHANNEL_CONSUMER_SIDE, &ctx, report, t->spec->fsync, &smp,
