@@ -30,10 +30,11 @@
 # same setting, so compare matches them group by group.
 #
 # PEER: a checkout of the public hand-written pipe benchmark (bitonic/pipes-speed-test, e.g. a
-# `fetch` snapshot); when set, its write | read (built with CXX -O3) runs in the rw pair's
-# block of every round with the same buffer and pipe sizes, and the script states its median
-# and the paired ratio pipe_rw / peer.  It writes one reused BUF-byte buffer over and over (a
-# source that stays in the cache), where pipe_rw and bulkxfer send SIZE bytes of memory.
+# `fetch` snapshot); when set, its write | read (built with CXX -O3) runs in the rw@16 pair's
+# block of every round with the same buffer and pipe sizes, beside `pipe_rw ... offset=16
+# reuse`, which does what the peer does: one malloc-placed BUF-byte buffer written over and
+# over (a source that stays in the cache, where the pairs send SIZE bytes of memory).  The
+# script states the peer's median and the paired ratio pipe_rw (reuse) / peer.
 #
 # Environment: BUF, PIPE, BULKXFER_BIN, CC, CXX, PEER, PAIRS (the names of the pairs to run,
 # default all), BENCH_SHM (where bulkxfer's destinations
@@ -94,12 +95,12 @@ if [ -n "${PAIRS:-}" ]; then
 fi
 
 ours="$out/bulkxfer.csv"
-rm -f "$ours" "$work/hand.txt" "$work/peer.txt"
+rm -f "$ours" "$work/hand.txt" "$work/peer.txt" "$work/reuse.txt"
 for round in $(seq 1 "$rounds"); do
 	for i in $(shuf -e "${!settings[@]}"); do
 		IFS='|' read -r name opts hand target <<< "${settings[$i]}"
 		members="b h"
-		[ -n "$peer" ] && [ "$name" = rw ] && members="b h p"
+		[ -n "$peer" ] && [ "$name" = rw@16 ] && members="b h p q"
 		# shellcheck disable=SC2086 # members is a list of words
 		for who in $(shuf -e $members); do
 			case $who in
@@ -109,6 +110,8 @@ for round in $(seq 1 "$rounds"); do
 					--csv "$work/b$i.csv" > /dev/null ;;
 			h)	# shellcheck disable=SC2086 # hand is a command line
 				echo "$i $round $($hand)" >> "$work/hand.txt" ;;
+			q)	echo "$round $("$work/pipe_rw" "$size" "$buf" "$pipe" offset=16 reuse)" \
+					>> "$work/reuse.txt" ;;
 			p)	echo "$round $("$work/peer-write" --buf_size "$buf" --pipe_size "$pipe" |
 					"$work/peer-read" --buf_size "$buf" --pipe_size "$pipe" \
 						--bytes_to_pipe "$size" --csv | cut -d, -f1)" \
@@ -209,11 +212,9 @@ for i in "${!settings[@]}"; do
 		"$target" "$word" "$cpu"
 	echo "$name $med $lo $hi $n $target $word" >> "$out/paired.txt"
 done
-if [ -s "$work/peer.txt" ]; then	# the peer ran beside the rw pair
-	for i in "${!settings[@]}"; do
-		[ "${settings[$i]%%|*}" = rw ] && rw=$i
-	done
-	hand_gib "$rw" | sort -n | awk '{ print $2 }' > "$work/theirs.txt"
+if [ -s "$work/peer.txt" ]; then	# the peer ran beside the rw@16 pair
+	sort -n "$work/reuse.txt" | awk -v bytes="$bytes" '{ print bytes / 1073741824 / $2 }' \
+		> "$work/theirs.txt"
 	sort -n "$work/peer.txt" | awk '{ print $2 }' > "$work/peer_gib.txt"
 	read -r med lo hi n <<< "$(paste -d' ' "$work/theirs.txt" "$work/peer_gib.txt" |
 		awk '{ print $1 / $2 }' | paired_median)"
@@ -221,7 +222,8 @@ if [ -s "$work/peer.txt" ]; then	# the peer ran beside the rw pair
 		   awk '{ x[++n] = $1 }
 			END { printf "%.3f\n", n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2 }')
 	echo "the public peer (bitonic/pipes-speed-test write | read, one reused $buf source):" \
-		"median $peer_med GiB/s; pipe_rw / peer $med [$lo, $hi]"
+		"median $peer_med GiB/s; pipe_rw doing the same (offset=16 reuse) / peer" \
+		"$med [$lo, $hi]"
 	echo "peer $med $lo $hi $n - -" >> "$out/paired.txt"
 fi
 echo "rows: $ours, $hand_csv; paired ratios: $out/paired.txt; comparison: $out/compare/compare.md"

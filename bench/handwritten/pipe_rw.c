@@ -1,14 +1,18 @@
 /*
  * bench/handwritten/pipe_rw.c - write() -> read() through a pipe, memory to memory, by hand.
  *
- *   pipe_rw SIZE BUF PIPE [nonblock] [offset=N]
+ *   pipe_rw SIZE BUF PIPE [nonblock] [offset=N] [reuse]
  *
  * The sender write()s BUF bytes at a time from a SIZE-byte buffer in its memory into a pipe of
  * PIPE bytes (F_SETPIPE_SZ); the receiver read()s into a BUF-byte buffer and drops it.  Both
  * buffers start N bytes past a page start (default 0, page-aligned: bulkxfer's placement; 16 is
  * where glibc's malloc() puts a buffer of 128 KiB or more).  With nonblock both ends are
- * O_NONBLOCK and a call that would wait is made again at once.  Prints one line (common.h).
- * The loop bulkxfer's `pipe --src memory --sink-by read --buffer-offset N` runs.
+ * O_NONBLOCK and a call that would wait is made again at once.  With reuse the sender writes one
+ * BUF-byte buffer over and over instead of SIZE bytes of memory: the public peer's loop
+ * (bitonic/pipes-speed-test's write | read, whose malloc'd buffers sit 16 bytes past a page
+ * start), so the bench can show this program as fast as the peer when it does the same.
+ * Prints one line (common.h).  Without reuse, the loop bulkxfer's
+ * `pipe --src memory --sink-by read --buffer-offset N` runs.
  */
 #include "common.h"
 
@@ -19,15 +23,18 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	size_t size = parse_size(argv[1]), buf = parse_size(argv[2]), psize = parse_size(argv[3]);
-	int nonblock = 0;
+	int nonblock = 0, reuse = 0;
 	size_t offset = 0;
 	for (int i = 4; i < argc; i++) {
 		if (strcmp(argv[i], "nonblock") == 0)
 			nonblock = 1;
+		else if (strcmp(argv[i], "reuse") == 0)
+			reuse = 1;
 		else if (strncmp(argv[i], "offset=", 7) == 0)
 			offset = (size_t)strtoul(argv[i] + 7, NULL, 10) & 4095;
 	}
-	unsigned char *src = placed_source_buffer(size, 0, offset);
+	size_t span = reuse ? buf : size;	/* the bytes the sender writes from */
+	unsigned char *src = placed_source_buffer(span, 0, offset);
 	int p[2], ready[2], back[2];
 	if (pipe(p) < 0 || pipe(ready) < 0 || pipe(back) < 0)
 		die("pipe");
@@ -77,8 +84,10 @@ int main(int argc, char **argv)
 	double t0 = now_s();
 	size_t sent = 0;
 	while (sent < size) {
-		size_t len = size - sent < buf ? size - sent : buf;
-		ssize_t n = write(p[1], src + sent, len);
+		size_t at = sent % span, len = span - at < buf ? span - at : buf;
+		if (len > size - sent)
+			len = size - sent;
+		ssize_t n = write(p[1], src + at, len);
 		if (n < 0 && (errno == EAGAIN || errno == EINTR))
 			continue;
 		if (n <= 0)
