@@ -51,6 +51,10 @@ const struct half_ops *sink_half_for(enum sink_by by, enum channel_kind channel,
 		&sink_keep_pipe, &sink_keep_unix, &sink_keep_tcp, &sink_keep_ring, &sink_keep_region,
 		&sink_keep_cma,
 	};
+	/* An io_uring method keeps with io_uring's reads, so its memory to memory is its own path */
+	if (sink_by_keeps(by) && method_consumer && method_consumer->uses_uring &&
+	    method_consumer->channel == sink_keep_uring.channel)
+		return &sink_keep_uring;
 	const struct half_ops *const *list = by == SINK_SPLICE ? splicing :
 					     sink_by_keeps(by) ? keeping : reading;
 	size_t n = by == SINK_SPLICE ? sizeof(splicing) / sizeof(splicing[0]) :

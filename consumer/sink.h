@@ -50,5 +50,14 @@ extern const struct half_ops sink_read_pipe, sink_read_unix, sink_read_tcp, sink
 	sink_read_region, sink_read_cma;
 extern const struct half_ops sink_keep_pipe, sink_keep_unix, sink_keep_tcp, sink_keep_ring,
 	sink_keep_region, sink_keep_cma;
+/* The io_uring methods' keeping receiver (consumer/uring.c): the pipe read with io_uring. */
+extern const struct half_ops sink_keep_uring;
+
+/* The keeping sinks' prepare and release, for a keeping half that adds its own state
+ * (sink_keep_uring): prepare maps the destination (touched unless ctx->dst_fresh) at
+ * ctx->priv and ctx->kept; release unmaps what ctx->priv points at.  0 or the half's
+ * failure. */
+int sink_keep_prepare(struct half_ctx *ctx);
+void sink_keep_release(struct half_ctx *ctx);
 
 #endif

@@ -29,7 +29,7 @@ static size_t mapping_bytes(const struct half_ctx *ctx)
 	return (size_t)ctx->size + PAGE;
 }
 
-static int keep_prepare(struct half_ctx *ctx)
+int sink_keep_prepare(struct half_ctx *ctx)
 {
 	ctx->priv = NULL;
 	ctx->kept = NULL;
@@ -62,7 +62,7 @@ static int keep_prepare(struct half_ctx *ctx)
 	return 0;
 }
 
-static void keep_release(struct half_ctx *ctx)
+void sink_keep_release(struct half_ctx *ctx)
 {
 	if (ctx->priv)
 		munmap((unsigned char *)ctx->priv - ctx->buffer_offset, mapping_bytes(ctx));
@@ -155,9 +155,9 @@ static int keep_cma_transfer(struct half_ctx *ctx)
 		.keeps_in_memory = 1,                                                           \
 		.syscalls_per_chunk = calls,                                                    \
 		.path = copy_path,                                                              \
-		.prepare = keep_prepare,                                                        \
+		.prepare = sink_keep_prepare,                                                        \
 		.transfer = transfer_fn,                                                        \
-		.release = keep_release,                                                        \
+		.release = sink_keep_release,                                                        \
 	}
 
 SINK_KEEP_HALF(sink_keep_pipe, CHANNEL_PIPE, keep_fd_transfer,

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "base/io_util.h"
+#include "consumer/sink.h"
 #include "method/method.h"
 #include "transfer/half_helpers.h"
 #include "transfer/uring.h"
@@ -34,24 +35,39 @@ static unsigned char *area_at(struct uring_side *u, uint64_t pos)
 	return u->bufs + pos % (u->buf_size * u->depth);
 }
 
+/* Where the reads of a chain land: byte pos of the transfer at base + pos % wrap (wrap 0: at
+ * base + pos), never past byte end, no read across a multiple of wrap; fixed: base is in the
+ * registered buffer (index 0). */
+struct landing {
+	unsigned char *base;
+	uint64_t end, wrap;
+	int fixed;
+};
+
 /* Queue one chain of linked pipe reads from byte received on: up to depth reads of a chunk
- * each into the free part of the area, each where the one before would end if it were whole.
- * A short read breaks the chain (the kernel cancels the rest), so no read lands past a gap.
- * Returns how many were queued (0: the area is full). */
-static unsigned queue_read_chain(struct uring_side *u, struct half_ctx *ctx, uint64_t received)
+ * each, each where the one before would end if it were whole.  A short read breaks the chain
+ * (the kernel cancels the rest), so no read lands past a gap.  Returns how many were queued
+ * (0: no room). */
+static unsigned queue_read_chain(struct uring_side *u, struct half_ctx *ctx, uint64_t received,
+				 const struct landing *at)
 {
-	uint64_t area = u->buf_size * u->depth;
-	uint64_t pos = received, end = ctx->bytes_done + area;	/* written bytes' room is free */
+	/* a chunk, at most 1 GiB a read (--chunk rest asks for every byte at once) */
+	uint64_t chunk = io_min_u64(u->buf_size ? u->buf_size : ctx->chunk, 1ULL << 30);
+	uint64_t pos = received, end = io_min_u64(at->end, ctx->size);
 	unsigned n = 0;
 	struct io_uring_sqe *last = NULL;
-	while (n < u->depth && pos < ctx->size && pos < end) {
-		uint64_t len = io_min_u64(u->buf_size, ctx->size - pos);
-		len = io_min_u64(len, end - pos);
-		len = io_min_u64(len, area - pos % area);	/* no read wraps */
+	while (n < u->depth && pos < end) {
+		uint64_t len = io_min_u64(chunk, end - pos);
+		if (at->wrap)
+			len = io_min_u64(len, at->wrap - pos % at->wrap);	/* no read wraps */
+		unsigned char *to = at->base + (at->wrap ? pos % at->wrap : pos);
 		struct io_uring_sqe *sqe = io_uring_get_sqe(&u->ring);
 		if (!sqe)
 			break;
-		io_uring_prep_read_fixed(sqe, ctx->chan_fd, area_at(u, pos), (unsigned)len, 0, 0);
+		if (at->fixed)
+			io_uring_prep_read_fixed(sqe, ctx->chan_fd, to, (unsigned)len, 0, 0);
+		else
+			io_uring_prep_read(sqe, ctx->chan_fd, to, (unsigned)len, 0);
 		io_uring_sqe_set_data64(sqe, TAG(OP_READ, pos));
 		if (last)
 			last->flags |= IOSQE_IO_LINK;	/* this one runs after the one before */
@@ -60,6 +76,21 @@ static unsigned queue_read_chain(struct uring_side *u, struct half_ctx *ctx, uin
 		n++;
 	}
 	return n;
+}
+
+/* A read's completion, in the chain's order: the bytes it brought (> 0), 0 for one the kernel
+ * cancelled after a short one, or the half's failure. */
+static int read_done(struct half_ctx *ctx, uint64_t tag, int res, uint64_t received)
+{
+	if (res == -ECANCELED)
+		return 0;	/* after a short read: the next chain reads on */
+	if (res < 0)
+		return half_fail(ctx, "io_uring read(pipe)", -res);
+	if (res == 0)
+		return half_fail(ctx, "read(pipe): producer hung up early", EPIPE);
+	if (TAG_POS(tag) != received)	/* a read ran past a short one */
+		return half_fail(ctx, "io_uring read(pipe): out of order", EPROTO);
+	return res;
 }
 
 /* Queue the write of the received, unwritten bytes from ctx->bytes_done on, up to the area's
@@ -79,12 +110,16 @@ static uint64_t queue_write(struct uring_side *u, struct half_ctx *ctx, uint64_t
 static int uring_consumer_transfer(struct half_ctx *ctx)
 {
 	struct uring_side *u = ctx->priv;
+	uint64_t area = u->buf_size * u->depth;
 	uint64_t received = 0;	/* bytes read from the pipe: the next read's offset in dst */
 	uint64_t writing = 0;	/* bytes the write in flight writes (0: none) */
 	unsigned reads_in_flight = 0;
 	while (ctx->bytes_done < ctx->size) {
-		if (reads_in_flight == 0 && received < ctx->size)
-			reads_in_flight = queue_read_chain(u, ctx, received);
+		if (reads_in_flight == 0 && received < ctx->size) {
+			/* the room: every byte already written to dst is free again */
+			struct landing at = { u->bufs, ctx->bytes_done + area, area, 1 };
+			reads_in_flight = queue_read_chain(u, ctx, received, &at);
+		}
 		/* a chunk's worth held, or the last bytes in: one write takes them all */
 		uint64_t held = received - ctx->bytes_done;
 		if (writing == 0 && held > 0 && (held >= u->buf_size || received == ctx->size))
@@ -99,16 +134,9 @@ static int uring_consumer_transfer(struct half_ctx *ctx)
 			io_uring_cqe_seen(&u->ring, cqe);
 			if (TAG_OP(d) == OP_READ) {
 				reads_in_flight--;
-				if (res == -ECANCELED)
-					continue;	/* after a short read: the next chain reads on */
-				if (res < 0)
-					return half_fail(ctx, "io_uring read_fixed(pipe)", -res);
-				if (res == 0)
-					return half_fail(ctx, "read(pipe): producer hung up early", EPIPE);
-				if (TAG_POS(d) != received)	/* a read ran past a short one */
-					return half_fail(ctx, "io_uring read_fixed(pipe): out of order",
-							 EPROTO);
-				received += (uint64_t)res;
+				if ((rc = read_done(ctx, d, res, received)) < 0)
+					return rc;
+				received += (uint64_t)rc;
 				continue;
 			}
 			writing = 0;
@@ -122,6 +150,52 @@ static int uring_consumer_transfer(struct half_ctx *ctx)
 		}
 	}
 	return 0;
+}
+
+/* --dst memory: the pipe's bytes read straight to their place in the kept destination, in
+ * chains of linked reads as above (no ring, no write). */
+static int uring_keep_transfer(struct half_ctx *ctx)
+{
+	struct uring_side *u = ctx->priv;
+	unsigned reads_in_flight = 0;
+	while (ctx->bytes_done < ctx->size) {
+		if (reads_in_flight == 0) {
+			/* kept is const to the harness, which only hashes it; it is ours */
+			struct landing at = { (unsigned char *)ctx->kept, ctx->size, 0, 0 };
+			reads_in_flight = queue_read_chain(u, ctx, ctx->bytes_done, &at);
+		}
+		int rc = uring_enter(ctx, u, 1);
+		if (rc < 0)
+			return half_fail(ctx, "io_uring_enter", -rc);
+		struct io_uring_cqe *cqe;
+		while (io_uring_peek_cqe(&u->ring, &cqe) == 0) {
+			uint64_t d = io_uring_cqe_get_data64(cqe);
+			int res = cqe->res;
+			io_uring_cqe_seen(&u->ring, cqe);
+			reads_in_flight--;
+			if ((rc = read_done(ctx, d, res, ctx->bytes_done)) < 0)
+				return rc;
+			if (rc > 0 && (rc = half_advance(ctx, (uint64_t)rc,
+							 "io_uring read(pipe) into the destination")) < 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+/* The kept destination (sink_keep_prepare), then a ring without buffers: ctx->priv is the
+ * ring's, ctx->kept the destination. */
+static int uring_keep_prepare(struct half_ctx *ctx)
+{
+	int rc = sink_keep_prepare(ctx);
+	return rc < 0 ? rc : uring_prepare_ring(ctx);
+}
+
+static void uring_keep_release(struct half_ctx *ctx)
+{
+	uring_release(ctx);
+	ctx->priv = (void *)ctx->kept;	/* what sink_keep_release unmaps */
+	sink_keep_release(ctx);
 }
 
 static int uring_splice_consumer_transfer(struct half_ctx *ctx)
@@ -159,4 +233,22 @@ const struct half_ops consumer_uring_splice = {
 	.prepare = uring_prepare_ring,
 	.transfer = uring_splice_consumer_transfer,
 	.release = uring_release,
+};
+
+/* --dst memory for the io_uring methods (sink_half_for picks it): the pipe read with io_uring
+ * into a destination the size of the transfer, which it keeps. */
+const struct half_ops sink_keep_uring = {
+	.name = "sink-keep",
+	.channel = CHANNEL_PIPE,
+	.does = "io_uring read() the pipe, chains of linked reads, into a destination the size of "
+		"the transfer, and keep it",
+	.cpu_copies = 1,
+	.keeps_in_memory = 1,
+	.syscalls_per_chunk = 1,	/* at most: one enter per chain */
+	.path = "pipe buffer -(CPU: io_uring read)-> destination in memory",
+	.uses_uring = 1,
+	.usable = uring_probe,
+	.prepare = uring_keep_prepare,
+	.transfer = uring_keep_transfer,
+	.release = uring_keep_release,
 };

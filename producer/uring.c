@@ -121,6 +121,67 @@ static int uring_producer_transfer(struct half_ctx *ctx)
 	return 0;
 }
 
+/* --src memory: the source's bytes written into the pipe from where they are, in chains of up
+ * to depth linked writes of a chunk each (no reads, no registered buffers).  A short write
+ * breaks the chain; the next starts where the bytes stopped. */
+static int uring_memory_transfer(struct half_ctx *ctx)
+{
+	struct uring_side *u = ctx->priv;
+	uint64_t chunk = io_min_u64(ctx->chunk, 1ULL << 30);	/* --chunk rest: 1 GiB a write */
+	unsigned writes_in_flight = 0;
+	while (ctx->bytes_done < ctx->size) {
+		/* one chain at a time: two on one pipe could run side by side */
+		struct io_uring_sqe *last = NULL;
+		uint64_t pos = ctx->bytes_done;
+		while (writes_in_flight == 0 || last) {
+			if (pos >= ctx->size || writes_in_flight >= u->depth)
+				break;
+			struct io_uring_sqe *sqe = io_uring_get_sqe(&u->ring);
+			if (!sqe)
+				break;
+			uint64_t len = io_min_u64(chunk, ctx->size - pos);
+			io_uring_prep_write(sqe, ctx->chan_fd, ctx->src_mem + pos, (unsigned)len, 0);
+			io_uring_sqe_set_data64(sqe, TAG(OP_WRITE, pos));
+			if (last)
+				last->flags |= IOSQE_IO_LINK;	/* this one runs after the one before */
+			last = sqe;
+			pos += len;
+			writes_in_flight++;
+		}
+		int rc = uring_enter(ctx, u, 1);
+		if (rc < 0)
+			return half_fail(ctx, "io_uring_enter", -rc);
+		struct io_uring_cqe *cqe;
+		while (io_uring_peek_cqe(&u->ring, &cqe) == 0) {
+			uint64_t d = io_uring_cqe_get_data64(cqe);
+			int res = cqe->res;
+			io_uring_cqe_seen(&u->ring, cqe);
+			writes_in_flight--;
+			if (res == -ECANCELED)
+				continue;	/* after a short write: the next chain writes it */
+			if (res <= 0)
+				return half_fail(ctx, "io_uring write(pipe, source)", res ? -res : EPIPE);
+			if (TAG_SEQ(d) != ctx->bytes_done)	/* a write ran past a short one */
+				return half_fail(ctx, "io_uring write(pipe, source): out of order",
+						 EPROTO);
+			if ((rc = half_advance(ctx, (uint64_t)res, "io_uring write(pipe, source)")) < 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+static int uring_any_producer_transfer(struct half_ctx *ctx)
+{
+	return ctx->src_mem ? uring_memory_transfer(ctx) : uring_producer_transfer(ctx);
+}
+
+/* A ring, with registered buffers unless the source is in memory (nothing to read into). */
+static int uring_any_prepare(struct half_ctx *ctx)
+{
+	return uring_prepare(ctx, ctx->src_mem == NULL);
+}
+
 static int uring_splice_producer_transfer(struct half_ctx *ctx)
 {
 	return uring_splice_chain(ctx, ctx->file_fd, 1, ctx->chan_fd, 0,
@@ -135,11 +196,11 @@ const struct half_ops producer_uring = {
 	.syscalls_per_chunk = 1,	/* at most; a call submits and reaps several */
 	.path = "src page cache -(CPU: io_uring read_fixed)-> registered buffer -(CPU: io_uring "
 		"write_fixed)-> pipe buffer",
-	.needs_file = "reads the source file with io_uring",
 	.uses_uring = 1,
+	.from_memory = 1,	/* linked io_uring writes from the source itself */
 	.usable = uring_probe,
-	.prepare = uring_prepare_buffers,
-	.transfer = uring_producer_transfer,
+	.prepare = uring_any_prepare,
+	.transfer = uring_any_producer_transfer,
 	.release = uring_release,
 };
 

@@ -118,6 +118,30 @@ static void test_round_trips(void)
 	if (short_reads == 1)
 		CU_ASSERT_EQUAL(recs[0].verified, 1);
 	free(recs);
+	/* Memory to memory (uring's own halves: linked writes from the source, linked reads into
+	 * the kept destination), at every depth, and through a one-page pipe whose reads and
+	 * writes come short and break each chain. */
+	static const char *const in_memory[] = {
+		"--queue-depth 1 --chunk 64K", "--queue-depth 3 --chunk 16K --pipe-size 4K",
+		"--queue-depth 8 --chunk 64K,1M",
+	};
+	for (size_t k = 0; k < sizeof(in_memory) / sizeof(in_memory[0]); k++) {
+		char line[256];
+		snprintf(line, sizeof(line), "--method uring --src memory --dst memory --size 3145741 "
+			 "--runs 2 --warmup 0 %s", in_memory[k]);
+		size_t n = uring_rows(line, NULL, NULL, &recs, r);
+		CU_ASSERT_EQUAL(r->status, 0);
+		CU_ASSERT_EQUAL(n, strchr(in_memory[k], ',') ? 4 : 2);
+		if (r->status)
+			fprintf(stderr, "\n  %s: %s\n", line, r->err);
+		for (size_t i = 0; i < n; i++) {
+			CU_ASSERT_EQUAL(recs[i].verified, 1);
+			CU_ASSERT_STRING_EQUAL(recs[i].verify_by, "kept");
+			CU_ASSERT_STRING_EQUAL(recs[i].sink_by, "keep");
+			CU_ASSERT_TRUE(recs[i].producer_fig.syscalls >= 1);
+		}
+		free(recs);
+	}
 	/* The other methods say no queue depth. */
 	size_t n = uring_rows("--method pipe --size 1M --runs 1 --warmup 0", NULL, NULL, &recs, r);
 	CU_ASSERT_EQUAL(n, 1);
