@@ -799,11 +799,16 @@ static void test_outputs_never_through_a_link(void)
 	free(r);
 }
 
+/* The same job also has perf refused (injected): it goes on without the profiled runs and its
+ * report says why (one job for both: a reproduce job's fixed start costs seconds of the
+ * suite's time). */
 static void test_reproduce_adaptive_rounds(void)
 {
 	char path[256];
 	struct ts_result *r = malloc(sizeof(*r));
+	setenv(SAMPLER_FAIL_ENV, "EACCES", 1);
 	run_line("reproduce --size 1M --warmup 0 --chunk 64K --out {D}/auto --workdir {D}", r);
+	unsetenv(SAMPLER_FAIL_ENV);
 	CU_ASSERT_EQUAL(r->status, 0);
 	if (r->status)
 		fprintf(stderr, "\n  reproduce: %s\n", r->err);
@@ -814,6 +819,8 @@ static void test_reproduce_adaptive_rounds(void)
 	CU_ASSERT_EQUAL_FATAL(results_read_csv(path, &recs, &n, &cap, &err), 0);
 	static const char *const study[] = { "pipe", "shm-whole", "splice", "shm" };
 	uint64_t study_rounds = 0, runs[4] = { 0 }, seen[4][REPRODUCE_MAX_ROUNDS + 1] = { { 0 } };
+	for (size_t i = 0; i < n; i++)	/* perf refused: no profiled series */
+		CU_ASSERT_PTR_NULL(strstr(recs[i].series, "-profile"));
 	for (size_t i = 0; i < n; i++)
 		for (int m = 0; m < 4; m++)
 			if (strcmp(recs[i].series, "study") == 0 && strcmp(recs[i].method, study[m]) == 0) {
@@ -842,6 +849,11 @@ static void test_reproduce_adaptive_rounds(void)
 	if (f)
 		fclose(f);
 	CU_ASSERT_TRUE(said);
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "No profile was taken: perf_event_open "
+						 "refused"));
+	CU_ASSERT_FALSE(ts_file_contains_anywhere(path, "#### What profiling cost"));
+	snprintf(path, sizeof(path), "%s/auto/profile", workdir);
+	CU_ASSERT_FALSE(ts_exists(path));
 	snprintf(path, sizeof(path), "%s/auto", workdir);
 	ts_remove_tree(path);
 	free(r);

@@ -420,35 +420,8 @@ static void test_explain_shows_a_profile(void)
 	ts_remove_tree(dir);
 }
 
-/* Where perf is refused, reproduce goes on without the profiled runs and its report says why. */
-static void test_reproduce_goes_on_when_refused(void)
-{
-	char dir[256], out[512], path[700];
-	ts_make_tempdir(dir, sizeof(dir));
-	snprintf(out, sizeof(out), "%s/rep", dir);
-	setenv(SAMPLER_FAIL_ENV, "EACCES", 1);
-	const char *argv[] = { "bulkxfer", "reproduce", "--size", "1M", "--runs", "2", "--warmup",
-			       "0", "--chunk", "64K", "--out", out, "--workdir", dir, NULL };
-	struct ts_result r;
-	CU_ASSERT_EQUAL_FATAL(ts_run_bulkxfer(&r, argv), 0);
-	unsetenv(SAMPLER_FAIL_ENV);
-	CU_ASSERT_EQUAL(r.status, 0);
-	snprintf(path, sizeof(path), "%s/report.md", out);
-	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "No profile was taken: perf_event_open "
-						 "refused"));
-	CU_ASSERT_FALSE(ts_file_contains_anywhere(path, "#### What profiling cost"));
-	snprintf(path, sizeof(path), "%s/profile", out);
-	CU_ASSERT_FALSE(ts_exists(path));
-	struct run_record *recs = NULL;
-	size_t nrec = 0, cap = 0;
-	struct bx_error err;
-	snprintf(path, sizeof(path), "%s/runs.csv", out);
-	CU_ASSERT_EQUAL(results_read_csv(path, &recs, &nrec, &cap, &err), 0);
-	for (size_t i = 0; i < nrec; i++)
-		CU_ASSERT_PTR_NULL(strstr(recs[i].series, "-profile"));
-	free(recs);
-	ts_remove_tree(dir);
-}
+/* Where perf is refused, reproduce goes on without the profiled runs and its report says why:
+ * cli/reproduce_adaptive_rounds runs its job so. */
 
 int register_profile_run_suite(void)
 {
@@ -462,7 +435,6 @@ int register_profile_run_suite(void)
 		{ "profiled_setting_flagged", test_profiled_setting_flagged },
 		{ "profiling_cost_over_every_run", test_profiling_cost_over_every_run },
 		{ "explain_shows_a_profile", test_explain_shows_a_profile },
-		{ "reproduce_goes_on_when_refused", test_reproduce_goes_on_when_refused },
 	};
 	return TS_ADD_SUITE("profile-run", cases);
 }
