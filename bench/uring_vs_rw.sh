@@ -52,9 +52,9 @@ for path in file memory; do
 		NR == 1 { for (c = 1; c <= NF; c++) col[$c] = c; next }
 		{
 			k = $col["chunk"] / 1024
+			name = (k >= 1024) ? (k / 1024 "M") : (k "K")
 			printf "    %5s: GiB/s %.2f [%.2f, %.2f]; CPU sender %.2f [%.2f, %.2f], " \
-			       "receiver %.2f [%.2f, %.2f]\n",
-			       k >= 1024 ? k / 1024 "M" : k "K",
+			       "receiver %.2f [%.2f, %.2f]\n", name,
 			       $col["gib_per_s_ratio"], $col["gib_per_s_ci_low"],
 			       $col["gib_per_s_ci_high"], $col["sender_cpu_s_ratio"],
 			       $col["sender_cpu_s_ci_low"], $col["sender_cpu_s_ci_high"],

@@ -125,8 +125,8 @@ const char *syscall_counter_words(enum syscall_counter by)
 	return by == SYSCALL_COUNTER_TRACEPOINT ?
 		       "the raw_syscalls:sys_enter tracepoint, every system call" :
 	       by == SYSCALL_COUNTER_IO ?
-		       "/proc/self/io's syscr + syscw, reads and writes only (tracefs is not mounted "
-		       "here)" :
+		       "/proc/self/io's syscr + syscw, reads and writes only (the every-call "
+		       "tracepoint is kept to profiled runs: its handler runs inside each call)" :
 		       "not counted by the kernel here";
 }
 

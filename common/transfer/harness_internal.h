@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include "base/measure.h"
 #include "base/syscall_count.h"
 #include "channel/channel.h"
 #include "sampling/sampler.h"
@@ -82,12 +83,20 @@ void harness_counters_close(struct sampler *smp, struct syscall_count *calls);
 int harness_profile_save(const struct transfer *t, struct sampler *smp, enum channel_side side,
 			struct half_report *report);
 
+/* What a half's figures start from: peak RSS reset, the usage snapshot, the system-call count
+ * and the sampler started.  The producer takes it before its clock starts (t0), so none of it
+ * is inside the end-to-end time. */
+void harness_half_begin(struct measure_snapshot *before, struct sampler *smp,
+			struct syscall_count *calls);
+
 /* The timed transfer of side's half, recording into *report; with do_fsync the destination's
- * fsync() is part of it.  smp (open or not) samples exactly the loop, and calls counts the
- * loop's system calls as the kernel sees them (then is closed). */
+ * fsync() is part of it.  smp (open or not) samples the loop, and calls counts the loop's
+ * system calls as the kernel sees them (then is closed); begun: harness_half_begin's snapshot
+ * when it was taken already, else NULL (taken here).  The end time is read before the counters
+ * are stopped. */
 int harness_run_half(const struct half_ops *ops, enum channel_side side, struct half_ctx *ctx,
 		    struct half_report *report, int do_fsync, struct sampler *smp,
-		    struct syscall_count *calls);
+		    struct syscall_count *calls, const struct measure_snapshot *begun);
 
 /* The forked child: keep the consumer's ends, prepare, take the start barrier, run the
  * receiving half and leave its figures in the shared block; never returns. */

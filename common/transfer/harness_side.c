@@ -143,15 +143,24 @@ int harness_profile_save(const struct transfer *t, struct sampler *smp, enum cha
 
 /* The timed transfer of side's half, recording into *report; with do_fsync the destination's
  * fsync() is part of it.  smp (open or not) samples exactly the loop. */
-int harness_run_half(const struct half_ops *ops, enum channel_side side, struct half_ctx *ctx,
-		    struct half_report *report, int do_fsync, struct sampler *smp,
-		    struct syscall_count *calls)
+void harness_half_begin(struct measure_snapshot *before, struct sampler *smp,
+			struct syscall_count *calls)
 {
-	struct measure_snapshot before, after;
 	measure_reset_peak_rss();
-	measure_take(&before);
+	measure_take(before);
 	syscall_count_start(calls);
 	sampler_enable(smp);
+}
+
+int harness_run_half(const struct half_ops *ops, enum channel_side side, struct half_ctx *ctx,
+		    struct half_report *report, int do_fsync, struct sampler *smp,
+		    struct syscall_count *calls, const struct measure_snapshot *begun)
+{
+	struct measure_snapshot before, after;
+	if (begun)
+		before = *begun;
+	else
+		harness_half_begin(&before, smp, calls);
 	int rc = fault_guard_run(ops->transfer, ctx, &report->fault_signal);
 	if (rc == 0 && do_fsync) {
 		ctx->syscalls++;
@@ -160,9 +169,12 @@ int harness_run_half(const struct half_ops *ops, enum channel_side side, struct 
 	}
 	if (rc == 0)	/* the last byte moved, nothing reported yet */
 		rc = fault_inject_point(FAULT_POINT_END, side, ctx, ctx->last_call);
+	/* the clock first: stopping the counters (a read of /proc/self/io) is not the loop's */
+	double end = measure_now();
 	sampler_disable(smp);
 	int64_t counted = syscall_count_stop(calls);
 	measure_take(&after);
+	after.mono_s = end;
 	measure_delta(&before, &after, &report->fig);
 	report->fig.syscalls = ctx->syscalls;
 	report->fig.kernel_syscalls = counted;
@@ -237,7 +249,7 @@ void harness_consumer_main(struct transfer *t, pid_t parent)
 		_exit(1);	/* the parent gave up before starting */
 
 	rc = harness_run_half(ops, CHANNEL_CONSUMER_SIDE, &ctx, report, t->spec->fsync, &smp,
-			      &calls);
+			      &calls, NULL);
 	if (rc == 0 && ctx.kept && t->spec->verify) {	/* after the clock: never timed */
 		report->kept_hash = verify_hash_memory(ctx.kept, ctx.size);
 		report->kept = 1;
