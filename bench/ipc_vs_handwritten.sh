@@ -51,7 +51,7 @@ pipe=${PIPE:-1M}
 cc=${CC:-cc}
 cxx=${CXX:-c++}
 peer=${PEER:-}
-if [ "$rounds" -lt 6 ]; then
+if ! [[ "$rounds" =~ ^[0-9]+$ ]] || [ "$rounds" -lt 6 ]; then
 	echo "ipc_vs_handwritten.sh: ROUNDS $rounds: at least 6, the fewest whose order statistics" \
 		"give a median a 95% interval" >&2
 	exit 2
@@ -95,7 +95,8 @@ if [ -n "${PAIRS:-}" ]; then
 fi
 
 ours="$out/bulkxfer.csv"
-rm -f "$ours" "$work/hand.txt" "$work/peer.txt" "$work/reuse.txt"
+rm -f "$ours" "$work/hand.txt" "$work/peer.txt" "$work/reuse.txt" "$out/paired.txt"
+rm -rf "$out/compare"
 for round in $(seq 1 "$rounds"); do
 	for i in $(shuf -e "${!settings[@]}"); do
 		IFS='|' read -r name opts hand target <<< "${settings[$i]}"
@@ -109,7 +110,10 @@ for round in $(seq 1 "$rounds"); do
 					$opts --runs 1 --warmup 1 --no-prime --workdir "$shm" \
 					--csv "$work/b$i.csv" > /dev/null ;;
 			h)	# shellcheck disable=SC2086 # hand is a command line
-				echo "$i $round $($hand)" >> "$work/hand.txt" ;;
+				figures=$($hand)
+				[ "$(echo "$figures" | wc -w)" = 5 ] || {
+					echo "ipc_vs_handwritten.sh: $hand: no figures" >&2; exit 1; }
+				echo "$i $round $figures" >> "$work/hand.txt" ;;
 			q)	echo "$round $("$work/pipe_rw" "$size" "$buf" "$pipe" offset=16 reuse)" \
 					>> "$work/reuse.txt" ;;
 			p)	echo "$round $("$work/peer-write" --buf_size "$buf" --pipe_size "$pipe" |
@@ -172,6 +176,7 @@ paired_median() {
 	sort -g | awk '
 		{ x[++n] = $1 }
 		END {
+			if (n < 6) { print "ipc_vs_handwritten.sh: " n " paired rounds, fewer than 6" > "/dev/stderr"; exit 1 }
 			med = n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2
 			p = 0.5 ^ n; cdf = 0; j = -1
 			for (k = 0; k < n; k++) {

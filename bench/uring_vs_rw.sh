@@ -9,7 +9,8 @@
 # reads into the kept destination against write() and read(); nothing but the pipe path in
 # either).  Each sweep's uring rows are renamed pipe in a copy, so `bulkxfer compare` sets each
 # chunk's uring group against its pipe group and gives uring / pipe for GiB/s and each side's
-# CPU seconds with the 95% interval its verdicts use.  Below 1 is uring using less.
+# CPU seconds with the 95% interval its verdicts use.  A CPU ratio below 1 is uring using less;
+# a GiB/s ratio above 1 is uring moving more.
 #
 # Environment: BULKXFER_BIN, BENCH_DISK (file to file's workdir, default TMPDIR or /tmp),
 # BENCH_SHM (memory to memory's, default /dev/shm).
@@ -19,7 +20,7 @@ runs=${2:-11}
 here=$(cd "$(dirname "$0")/.." && pwd)
 out=${3:-$here/results/uring-vs-rw-$(date -u +%Y%m%d-%H%M%S)}
 bin=${BULKXFER_BIN:-$here/bulkxfer}
-if [ "$runs" -lt 5 ]; then
+if ! [[ "$runs" =~ ^[0-9]+$ ]] || [ "$runs" -lt 5 ]; then
 	echo "uring_vs_rw.sh: RUNS $runs: at least 5, or the intervals say nothing" >&2
 	exit 2
 fi
@@ -34,6 +35,7 @@ for path in file memory; do
 	else
 		where=(--workdir "$shm" --src memory --dst memory)
 	fi
+	rm -rf "$out/$path.csv" "$out/$path-compare"	# --csv appends: no earlier rows
 	"$bin" sweep --method pipe,uring --chunk 4K,64K,1M --size "$size" --runs "$runs" \
 		"${where[@]}" --csv "$out/$path.csv" > /dev/null
 	head -1 "$out/$path.csv" | tee "$out/$path-pipe.csv" > "$out/$path-uring.csv"

@@ -1,5 +1,5 @@
 /*
- * bench/handwritten/common.h - what the two hand-written transfer programs share: a whole-size
+ * bench/handwritten/common.h - what the hand-written transfer programs share: a whole-size
  * source buffer filled before the clock starts, the start handshake, and the one line of
  * figures each run prints.  No harness: the point of these programs is to be the minimal loop
  * a reader would write, so bench/ipc_vs_handwritten.sh can set bulkxfer's matching settings
@@ -53,8 +53,6 @@ static inline void die(const char *what)
 	exit(1);
 }
 
-/* size bytes of anonymous memory, huge pages asked for (madvise) when huge, every page touched
- * and filled with a pattern that is not all one byte. */
 /* A buffer of size bytes starting offset bytes past a page start (0: page-aligned), as bulkxfer's
  * --buffer-offset places its own: a copy's speed can depend on it (host/alignment.h). */
 static inline unsigned char *placed_buffer(size_t size, size_t offset)

@@ -19,7 +19,7 @@
 int main(int argc, char **argv)
 {
 	if (argc < 4) {
-		fprintf(stderr, "usage: pipe_rw SIZE BUF PIPE [nonblock] [offset=N]\n");
+		fprintf(stderr, "usage: pipe_rw SIZE BUF PIPE [nonblock] [offset=N] [reuse]\n");
 		return 2;
 	}
 	size_t size = parse_size(argv[1]), buf = parse_size(argv[2]), psize = parse_size(argv[3]);

@@ -84,8 +84,8 @@ int harness_profile_save(const struct transfer *t, struct sampler *smp, enum cha
 			struct half_report *report);
 
 /* What a half's figures start from: peak RSS reset, the usage snapshot, the system-call count
- * and the sampler started.  The producer takes it before its clock starts (t0), so none of it
- * is inside the end-to-end time. */
+ * and the sampler started.  The producer takes it before its clock starts (t0), the consumer
+ * before it waits for "go", so none of it is inside the end-to-end time. */
 void harness_half_begin(struct measure_snapshot *before, struct sampler *smp,
 			struct syscall_count *calls);
 
