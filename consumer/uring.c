@@ -127,11 +127,9 @@ static int uring_consumer_transfer(struct half_ctx *ctx)
 		int rc = uring_enter(ctx, u, 1);
 		if (rc < 0)
 			return half_fail(ctx, "io_uring_enter", -rc);
-		struct io_uring_cqe *cqe;
-		while (io_uring_peek_cqe(&u->ring, &cqe) == 0) {
-			uint64_t d = io_uring_cqe_get_data64(cqe);
-			int res = cqe->res;
-			io_uring_cqe_seen(&u->ring, cqe);
+		uint64_t d;
+		int res;
+		while (uring_take(u, &d, &res)) {
 			if (TAG_OP(d) == OP_READ) {
 				reads_in_flight--;
 				if ((rc = read_done(ctx, d, res, received)) < 0)
@@ -167,11 +165,9 @@ static int uring_keep_transfer(struct half_ctx *ctx)
 		int rc = uring_enter(ctx, u, 1);
 		if (rc < 0)
 			return half_fail(ctx, "io_uring_enter", -rc);
-		struct io_uring_cqe *cqe;
-		while (io_uring_peek_cqe(&u->ring, &cqe) == 0) {
-			uint64_t d = io_uring_cqe_get_data64(cqe);
-			int res = cqe->res;
-			io_uring_cqe_seen(&u->ring, cqe);
+		uint64_t d;
+		int res;
+		while (uring_take(u, &d, &res)) {
 			reads_in_flight--;
 			if ((rc = read_done(ctx, d, res, ctx->bytes_done)) < 0)
 				return rc;

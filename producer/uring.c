@@ -91,11 +91,9 @@ static int uring_producer_transfer(struct half_ctx *ctx)
 		int rc = uring_enter(ctx, u, 1);
 		if (rc < 0)
 			return half_fail(ctx, "io_uring_enter", -rc);
-		struct io_uring_cqe *cqe;
-		while (io_uring_peek_cqe(&u->ring, &cqe) == 0) {
-			uint64_t d = io_uring_cqe_get_data64(cqe);
-			int res = cqe->res;
-			io_uring_cqe_seen(&u->ring, cqe);
+		uint64_t d;
+		int res;
+		while (uring_take(u, &d, &res)) {
 			unsigned b = (unsigned)(TAG_SEQ(d) % u->depth);
 			if (TAG_OP(d) == OP_READ) {
 				if (res < 0)
@@ -151,11 +149,9 @@ static int uring_memory_transfer(struct half_ctx *ctx)
 		int rc = uring_enter(ctx, u, 1);
 		if (rc < 0)
 			return half_fail(ctx, "io_uring_enter", -rc);
-		struct io_uring_cqe *cqe;
-		while (io_uring_peek_cqe(&u->ring, &cqe) == 0) {
-			uint64_t d = io_uring_cqe_get_data64(cqe);
-			int res = cqe->res;
-			io_uring_cqe_seen(&u->ring, cqe);
+		uint64_t d;
+		int res;
+		while (uring_take(u, &d, &res)) {
 			writes_in_flight--;
 			if (res == -ECANCELED)
 				continue;	/* after a short write: the next chain writes it */

@@ -91,9 +91,8 @@ void harness_half_begin(struct measure_snapshot *before, struct sampler *smp,
 
 /* The timed transfer of side's half, recording into *report; with do_fsync the destination's
  * fsync() is part of it.  smp (open or not) samples the loop, and calls counts the loop's
- * system calls as the kernel sees them (then is closed); begun: harness_half_begin's snapshot
- * when it was taken already, else NULL (taken here).  The end time is read before the counters
- * are stopped. */
+ * system calls as the kernel sees them (then is closed); begun: harness_half_begin's snapshot,
+ * taken before the clock.  The end time is read before the counters are stopped. */
 int harness_run_half(const struct half_ops *ops, enum channel_side side, struct half_ctx *ctx,
 		    struct half_report *report, int do_fsync, struct sampler *smp,
 		    struct syscall_count *calls, const struct measure_snapshot *begun);

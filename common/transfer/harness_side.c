@@ -156,11 +156,7 @@ int harness_run_half(const struct half_ops *ops, enum channel_side side, struct 
 		    struct half_report *report, int do_fsync, struct sampler *smp,
 		    struct syscall_count *calls, const struct measure_snapshot *begun)
 {
-	struct measure_snapshot before, after;
-	if (begun)
-		before = *begun;
-	else
-		harness_half_begin(&before, smp, calls);
+	struct measure_snapshot before = *begun, after;
 	int rc = fault_guard_run(ops->transfer, ctx, &report->fault_signal);
 	if (rc == 0 && do_fsync) {
 		ctx->syscalls++;

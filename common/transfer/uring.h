@@ -63,6 +63,19 @@ int uring_enter(struct half_ctx *ctx, struct uring_side *u, unsigned wait_nr);
 int uring_splice_chain(struct half_ctx *ctx, int in_fd, int in_is_file, int out_fd,
 		       int out_is_file, const char *call);
 
+/* Take the next completion already in the ring: its user data into *tag, its result into *res.
+ * 1 when there was one (it is marked seen), 0 when none is waiting. */
+static inline int uring_take(struct uring_side *u, uint64_t *tag, int *res)
+{
+	struct io_uring_cqe *cqe;
+	if (io_uring_peek_cqe(&u->ring, &cqe) != 0)
+		return 0;
+	*tag = io_uring_cqe_get_data64(cqe);
+	*res = cqe->res;
+	io_uring_cqe_seen(&u->ring, cqe);
+	return 1;
+}
+
 /* Buffer i's first byte. */
 static inline unsigned char *uring_buf(struct uring_side *u, unsigned i)
 {
