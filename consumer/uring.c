@@ -2,14 +2,15 @@
  * consumer/uring.c - the receiving halves that use io_uring (issue 23).
  *
  * `uring`: read the pipe with IORING_OP_READ_FIXED into the registered buffers, used as one
- * ring of --queue-depth x --chunk bytes: the bytes land one after another, and up to
- * --queue-depth reads of a chunk each go in one chain of linked reads (IOSQE_IO_LINK: they run
- * in order; a short read breaks the chain and the next starts where it stopped).  Once a chunk's
- * worth of bytes is in and no write is in flight, one IORING_OP_WRITE_FIXED writes all the
- * received bytes to their place in the destination, beside the next reads.  Why spans, not a
- * write per read: a pipe read often brings less than a chunk, and a file system without
- * non-blocking buffered writes (ext4) has io_uring hand every write to a worker thread, a
- * wake-up and a switch each; a span pays that once for all the reads it holds.  Two CPU copies per byte, as pipe's read/write.
+ * ring of --queue-depth x --chunk bytes: the bytes land one after another, and reads of a chunk
+ * each go in one chain of linked reads (IOSQE_IO_LINK: they run in order; a short read breaks
+ * the chain and the next starts where it stopped), as many as the pipe holds whole chunks
+ * (uring_chain_links).  Once half the ring's bytes are in (a chunk at depth 1) and no write is
+ * in flight, one IORING_OP_WRITE_FIXED writes all the received bytes to their place in the
+ * destination, while the reads fill the other half.  Why spans, not a write per read: a pipe
+ * read often brings less than a chunk, and a file system without non-blocking buffered writes
+ * (ext4) has io_uring hand every write to a worker thread, a wake-up and a switch each; a span
+ * pays that once for all the reads it holds.  Two CPU copies per byte, as pipe's read/write.
  *
  * `uring-splice`: IORING_OP_SPLICE pipe -> destination at its offset, --queue-depth chunks
  * linked per submission (uring_splice_chain, transfer/uring.c).  No CPU copy.
@@ -44,7 +45,7 @@ struct landing {
 	int fixed;
 };
 
-/* Queue one chain of linked pipe reads from byte received on: up to depth reads of a chunk
+/* Queue one chain of linked pipe reads from byte received on: up to u->links reads of a chunk
  * each, each where the one before would end if it were whole.  A short read breaks the chain
  * (the kernel cancels the rest), so no read lands past a gap.  Returns how many were queued
  * (0: no room). */
@@ -56,7 +57,7 @@ static unsigned queue_read_chain(struct uring_side *u, struct half_ctx *ctx, uin
 	uint64_t pos = received, end = io_min_u64(at->end, ctx->size);
 	unsigned n = 0;
 	struct io_uring_sqe *last = NULL;
-	while (n < u->depth && pos < end) {
+	while (n < u->links && pos < end) {
 		uint64_t len = io_min_u64(chunk, end - pos);
 		if (at->wrap)
 			len = io_min_u64(len, at->wrap - pos % at->wrap);	/* no read wraps */
@@ -111,6 +112,7 @@ static int uring_consumer_transfer(struct half_ctx *ctx)
 {
 	struct uring_side *u = ctx->priv;
 	uint64_t area = u->buf_size * u->depth;
+	uint64_t span_min = io_max_u64(u->buf_size, area / 2);
 	uint64_t received = 0;	/* bytes read from the pipe: the next read's offset in dst */
 	uint64_t writing = 0;	/* bytes the write in flight writes (0: none) */
 	unsigned reads_in_flight = 0;
@@ -120,9 +122,10 @@ static int uring_consumer_transfer(struct half_ctx *ctx)
 			struct landing at = { u->bufs, ctx->bytes_done + area, area, 1 };
 			reads_in_flight = queue_read_chain(u, ctx, received, &at);
 		}
-		/* a chunk's worth held, or the last bytes in: one write takes them all */
+		/* half the area held (a chunk at depth 1), or the last bytes in: one write
+		 * takes them all, while the reads fill the other half */
 		uint64_t held = received - ctx->bytes_done;
-		if (writing == 0 && held > 0 && (held >= u->buf_size || received == ctx->size))
+		if (writing == 0 && held > 0 && (held >= span_min || received == ctx->size))
 			writing = queue_write(u, ctx, received);
 		int rc = uring_enter(ctx, u, 1);
 		if (rc < 0)

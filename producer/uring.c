@@ -3,9 +3,10 @@
  *
  * `uring`: read the source into --queue-depth registered buffers with IORING_OP_READ_FIXED,
  * several reads in flight at their own offsets, and write each filled buffer into the pipe
- * with IORING_OP_WRITE_FIXED, in order: every chunk whose read is in is written in one chain of
- * linked writes (IOSQE_IO_LINK), so one io_uring_enter submits them all and they land in order
- * (two unlinked writes on one pipe could land either way).  A short write breaks the chain (the
+ * with IORING_OP_WRITE_FIXED, in order: the chunks whose reads are in are written in one chain of
+ * linked writes (IOSQE_IO_LINK), as many as the pipe holds whole (uring_chain_links), so one
+ * io_uring_enter submits them all and they land in order (two unlinked writes on one pipe could
+ * land either way).  A short write breaks the chain (the
  * kernel cancels the rest); the next chain starts where its bytes stopped.  Two CPU copies per
  * chunk, as pipe's read/write; the system calls are the io_uring_enter calls made, each
  * submitting and reaping several operations.
@@ -37,14 +38,14 @@ struct chunk_state {
 	uint64_t written;	/* bytes of it already in the pipe */
 };
 
-/* Queue one chain of linked writes: every chunk from write_seq on whose read is in, in order,
- * each from where its bytes stopped.  Returns how many were queued. */
+/* Queue one chain of linked writes: the chunks from write_seq on whose reads are in, in order,
+ * at most u->links of them, each from where its bytes stopped.  Returns how many were queued. */
 static unsigned queue_write_chain(struct uring_side *u, struct half_ctx *ctx,
 				  struct chunk_state *st, uint64_t write_seq, uint64_t read_seq)
 {
 	unsigned n = 0;
 	struct io_uring_sqe *last = NULL;
-	for (uint64_t seq = write_seq; seq < read_seq; seq++) {
+	for (uint64_t seq = write_seq; seq < read_seq && n < u->links; seq++) {
 		unsigned b = (unsigned)(seq % u->depth);
 		if (st[b].filled != st[b].len)
 			break;	/* not in yet: the chain stops before it */
@@ -120,7 +121,7 @@ static int uring_producer_transfer(struct half_ctx *ctx)
 }
 
 /* --src memory: the source's bytes written into the pipe from where they are, in chains of up
- * to depth linked writes of a chunk each (no reads, no registered buffers).  A short write
+ * to u->links linked writes of a chunk each (no reads, no registered buffers).  A short write
  * breaks the chain; the next starts where the bytes stopped. */
 static int uring_memory_transfer(struct half_ctx *ctx)
 {
@@ -132,7 +133,7 @@ static int uring_memory_transfer(struct half_ctx *ctx)
 		struct io_uring_sqe *last = NULL;
 		uint64_t pos = ctx->bytes_done;
 		while (writes_in_flight == 0 || last) {
-			if (pos >= ctx->size || writes_in_flight >= u->depth)
+			if (pos >= ctx->size || writes_in_flight >= u->links)
 				break;
 			struct io_uring_sqe *sqe = io_uring_get_sqe(&u->ring);
 			if (!sqe)

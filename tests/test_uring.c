@@ -7,6 +7,7 @@
  * a sysctl or a seccomp filter gives, never left to the machine).  The fault points, outside
  * kills, soak and big suites run every method, these included.
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,11 +120,11 @@ static void test_round_trips(void)
 		CU_ASSERT_EQUAL(recs[0].verified, 1);
 	free(recs);
 	/* Memory to memory (uring's own halves: linked writes from the source, linked reads into
-	 * the kept destination), at every depth, and through a one-page pipe whose reads and
-	 * writes come short and break each chain. */
+	 * the kept destination), at every depth; chains of 4 in a 64 KiB pipe, and chunks larger
+	 * than the pipe (one-page, or 1 MiB into 64 KiB) whose reads and writes come short. */
 	static const char *const in_memory[] = {
 		"--queue-depth 1 --chunk 64K", "--queue-depth 3 --chunk 16K --pipe-size 4K",
-		"--queue-depth 8 --chunk 64K,1M",
+		"--queue-depth 8 --chunk 16K,1M --pipe-size 64K",
 	};
 	for (size_t k = 0; k < sizeof(in_memory) / sizeof(in_memory[0]); k++) {
 		char line[256];
@@ -164,6 +165,30 @@ static void test_queue_depth_bounds(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(r->err, "--queue-depth '257': too large"));
 	free(recs);
 	free(r);
+}
+
+/* A linked chain on a pipe holds as many chunks as the pipe holds whole, at least 1, at most
+ * the depth: a chain of 1 MiB writes into a 64 KiB pipe would break at its first (short) write
+ * and have the kernel cancel the rest, chunk after chunk.  Not a pipe: the depth. */
+static void test_chain_links_fit_the_pipe(void)
+{
+	int fds[2];
+	CU_ASSERT_EQUAL_FATAL(pipe(fds), 0);
+	CU_ASSERT_TRUE(fcntl(fds[1], F_SETPIPE_SZ, 64 * 1024) >= 64 * 1024);
+	int capacity = fcntl(fds[1], F_GETPIPE_SZ);
+	CU_ASSERT_EQUAL(uring_chain_links(fds[1], 1 << 20, 8), 1);
+	CU_ASSERT_EQUAL(uring_chain_links(fds[0], 64 * 1024, 8), (unsigned)capacity / (64 * 1024));
+	CU_ASSERT_EQUAL(uring_chain_links(fds[1], 16 * 1024, 8), (unsigned)capacity / (16 * 1024));
+	CU_ASSERT_EQUAL(uring_chain_links(fds[1], 16 * 1024, 3), 3);
+	CU_ASSERT_EQUAL(uring_chain_links(fds[1], 4096, 256), (unsigned)capacity / 4096);
+	CU_ASSERT_EQUAL(fcntl(fds[1], F_SETPIPE_SZ, 4096), 4096);
+	CU_ASSERT_EQUAL(uring_chain_links(fds[0], 16 * 1024, 3), 1);
+	close(fds[0]);
+	close(fds[1]);
+	int devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	CU_ASSERT_TRUE_FATAL(devnull >= 0);
+	CU_ASSERT_EQUAL(uring_chain_links(devnull, 1 << 20, 8), 8);
+	close(devnull);
 }
 
 /* io_uring refused: named, a usage error with the reason; left to 'all', skipped, the rest
@@ -246,6 +271,7 @@ int register_uring_suite(void)
 	static const struct test_case cases[] = {
 		{ "round_trips", test_round_trips },
 		{ "queue_depth_bounds", test_queue_depth_bounds },
+		{ "chain_links_fit_the_pipe", test_chain_links_fit_the_pipe },
 		{ "refused_io_uring", test_refused_io_uring },
 		{ "refused_zero_copy", test_refused_zero_copy },
 		{ "uring_splice_receiver_copies_like_splice",

@@ -49,4 +49,10 @@ static inline uint64_t io_min_u64(uint64_t a, uint64_t b)
 	return a <= b ? a : b;
 }
 
+/* Returns a >= b ? a : b. */
+static inline uint64_t io_max_u64(uint64_t a, uint64_t b)
+{
+	return a >= b ? a : b;
+}
+
 #endif

@@ -4,6 +4,7 @@
 #include "transfer/uring.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +66,15 @@ int uring_probe(char *why, size_t len)
 	return 0;
 }
 
+unsigned uring_chain_links(int fd, uint64_t chunk, unsigned depth)
+{
+	int capacity = fcntl(fd, F_GETPIPE_SZ);
+	if (capacity <= 0)
+		return depth;	/* not a pipe: nothing caps a chain */
+	uint64_t whole = chunk ? (uint64_t)capacity / chunk : 1;
+	return whole < 1 ? 1 : whole > depth ? depth : (unsigned)whole;
+}
+
 int uring_prepare(struct half_ctx *ctx, int with_buffers)
 {
 	static char call[96];	/* failed_call must outlive prepare */
@@ -73,6 +83,7 @@ int uring_prepare(struct half_ctx *ctx, int with_buffers)
 	if (!u)
 		return half_fail(ctx, "calloc(uring)", ENOMEM);
 	u->depth = ctx->queue_depth ? ctx->queue_depth : URING_DEFAULT_DEPTH;
+	u->links = uring_chain_links(ctx->chan_fd, ctx->chunk, u->depth);
 	int rc = queue_init(2 * u->depth, &u->ring);
 	if (rc < 0)
 		return half_fail(ctx, refusal(call, sizeof(call)), -rc);
@@ -132,7 +143,6 @@ int uring_enter(struct half_ctx *ctx, struct uring_side *u, unsigned wait_nr)
 	return rc < 0 ? rc : 0;
 }
 
-/* A connected pair of loopback TCP sockets in fds; 0 or -errno. */
 int uring_splice_chain(struct half_ctx *ctx, int in_fd, int in_is_file, int out_fd,
 		       int out_is_file, const char *call)
 {
@@ -140,7 +150,7 @@ int uring_splice_chain(struct half_ctx *ctx, int in_fd, int in_is_file, int out_
 	while (ctx->bytes_done < ctx->size) {
 		uint64_t off = ctx->bytes_done;
 		unsigned n = 0;
-		while (n < u->depth && off < ctx->size) {
+		while (n < u->links && off < ctx->size) {
 			struct io_uring_sqe *sqe = io_uring_get_sqe(&u->ring);
 			if (!sqe)
 				break;
@@ -153,7 +163,7 @@ int uring_splice_chain(struct half_ctx *ctx, int in_fd, int in_is_file, int out_
 			io_uring_sqe_set_data64(sqe, len);
 			off += len;
 			n++;
-			if (n < u->depth && off < ctx->size)
+			if (n < u->links && off < ctx->size)
 				sqe->flags |= IOSQE_IO_LINK;	/* the next runs after this one */
 		}
 		int rc = uring_enter(ctx, u, n);
@@ -182,7 +192,7 @@ int uring_splice_chain(struct half_ctx *ctx, int in_fd, int in_is_file, int out_
 	return 0;
 }
 
-
+/* A connected pair of loopback TCP sockets in fds; 0 or -errno. */
 static int tcp_pair(int fds[2])
 {
 	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };

@@ -31,11 +31,22 @@ struct uring_side {
 				 * (buffer index 0) when registered */
 	size_t buf_size;
 	unsigned depth;
+	unsigned links;		/* most operations one linked chain on the channel holds:
+				 * uring_chain_links */
 	int registered;
 };
 
+/* How many operations of chunk bytes one linked chain on fd may hold: as many whole chunks as
+ * the pipe holds, at least 1 and at most depth (depth when fd is not a pipe).  Why: io_uring
+ * reads and writes a pipe without blocking, so one that asks for more than the pipe holds
+ * comes back short, and a short one fails its link: the kernel cancels every operation linked
+ * after it.  A chain of 1 MiB writes into a 64 KiB pipe would be one short write and depth-1
+ * cancellations, chunk after chunk. */
+unsigned uring_chain_links(int fd, uint64_t chunk, unsigned depth);
+
 /* prepare: a ring of 2 x depth entries and depth buffers of ctx->chunk bytes, side by side and
- * registered as one (index 0; none when with_buffers is 0), into a uring_side in ctx->priv.  A kernel or sandbox that refuses
+ * registered as one (index 0; none when with_buffers is 0), and the chain length
+ * uring_chain_links gives for the channel, into a uring_side in ctx->priv.  A kernel or sandbox that refuses
  * io_uring fails with its errno (ENOSYS, EPERM: the harness skips the method) and a
  * failed_call that says why (kernel.io_uring_disabled's value where it is set). */
 int uring_prepare(struct half_ctx *ctx, int with_buffers);
