@@ -14,16 +14,21 @@
 #
 # Environment: BULKXFER_BIN, BENCH_DISK (file to file's workdir, default TMPDIR or /tmp),
 # BENCH_SHM (memory to memory's, default /dev/shm), DEPTH (uring's --queue-depth, default
-# bulkxfer's: its buffers are DEPTH chunks, so at 1M chunks DEPTH sets the working set).
+# bulkxfer's: its buffers are DEPTH chunks, so at 1M chunks DEPTH sets the working set), PIPE
+# (both methods' --pipe-size, default the kernel's: io_uring reads and writes a pipe without
+# blocking, so a chunk larger than the pipe moves a pipe's worth per round trip).
 set -euo pipefail
 size=${1:-256M}
 runs=${2:-11}
 here=$(cd "$(dirname "$0")/.." && pwd)
 out=${3:-$here/results/uring-vs-rw-$(date -u +%Y%m%d-%H%M%S)}
 bin=${BULKXFER_BIN:-$here/bulkxfer}
-depth=()
+options=()
 if [ -n "${DEPTH:-}" ]; then
-	depth=(--queue-depth "$DEPTH")
+	options=(--queue-depth "$DEPTH")
+fi
+if [ -n "${PIPE:-}" ]; then
+	options+=(--pipe-size "$PIPE")
 fi
 if ! [[ "$runs" =~ ^[0-9]+$ ]] || [ "$runs" -lt 5 ]; then
 	echo "uring_vs_rw.sh: RUNS $runs: at least 5, or the intervals say nothing" >&2
@@ -42,7 +47,7 @@ for path in file memory; do
 	fi
 	rm -rf "$out/$path.csv" "$out/$path-compare"	# --csv appends: no earlier rows
 	"$bin" sweep --method pipe,uring --chunk 4K,64K,1M --size "$size" --runs "$runs" \
-		"${where[@]}" ${depth[@]+"${depth[@]}"} --csv "$out/$path.csv" > /dev/null
+		"${where[@]}" ${options[@]+"${options[@]}"} --csv "$out/$path.csv" > /dev/null
 	head -1 "$out/$path.csv" | tee "$out/$path-pipe.csv" > "$out/$path-uring.csv"
 	awk -F, 'NR > 1 && $3 == "pipe"' "$out/$path.csv" >> "$out/$path-pipe.csv"
 	# method, producer and consumer: uring's halves (or its keeping sink) named as pipe's
@@ -52,7 +57,7 @@ for path in file memory; do
 		> /dev/null || [ -s "$out/$path-compare/compare.csv" ]
 done
 
-echo "uring / pipe, $runs interleaved runs of $size each${DEPTH:+, uring at queue depth $DEPTH}," \
+echo "uring / pipe, $runs interleaved runs of $size each${DEPTH:+, uring at queue depth $DEPTH}${PIPE:+, pipes of $PIPE}," \
 	"median ratio [95% interval]:"
 for path in file memory; do
 	echo "  $([ "$path" = file ] && echo "file to file" || echo "memory to memory"):"

@@ -85,12 +85,10 @@ static int uring_zc_transfer(struct half_ctx *ctx)
 		int rc = uring_enter(ctx, u, 1);
 		if (rc < 0)
 			return half_fail(ctx, "io_uring_enter", -rc);
-		struct io_uring_cqe *cqe;
-		while (io_uring_peek_cqe(&u->ring, &cqe) == 0) {
-			uint64_t d = io_uring_cqe_get_data64(cqe);
-			int res = cqe->res;
-			unsigned flags = cqe->flags;
-			io_uring_cqe_seen(&u->ring, cqe);
+		uint64_t d;
+		int res;
+		unsigned flags;
+		while (uring_take_flags(u, &d, &res, &flags)) {
 			unsigned b = (unsigned)(TAG_SEQ(d) % u->depth);
 			if (TAG_OP(d) == OP_READ) {
 				st[b].reading = 0;

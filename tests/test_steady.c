@@ -435,17 +435,22 @@ static void test_handwritten_bench_script(void)
 	unlink(path);
 	snprintf(path, sizeof(path), "%s/bulkxfer.csv", out);
 	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 5 * 6);
-	/* the malloc-placed pair: bulkxfer's rows recorded the offset the program uses too */
+	/* the malloc-placed pair: bulkxfer's rows recorded the offset the program uses too; the
+	 * shm pair's ring was in both sides' page tables before the clock, as the program's is */
 	struct run_record *recs = NULL;
-	size_t nrec = 0, cap = 0, placed = 0;
+	size_t nrec = 0, cap = 0, placed = 0, prefaulted = 0;
 	struct bx_error err;
 	CU_ASSERT_EQUAL(results_read_csv(path, &recs, &nrec, &cap, &err), 0);
-	for (size_t i = 0; i < nrec; i++)
+	for (size_t i = 0; i < nrec; i++) {
 		if (strcmp(recs[i].series, "rw@16") == 0)
 			placed += recs[i].consumer_fig.buffer_offset == 16 &&
 				  recs[i].producer_fig.buffer_offset == 16;
+		if (strcmp(recs[i].series, "shm") == 0)
+			prefaulted += recs[i].prefault == 1;
+	}
 	free(recs);
 	CU_ASSERT_EQUAL(placed, 6);
+	CU_ASSERT_EQUAL(prefaulted, 6);
 	/* and the program given the same offset places its buffers the same way */
 	snprintf(cmd, sizeof(cmd), "cc -O2 -o %s/prw bench/handwritten/pipe_rw.c && %s/prw 1M 64K 64K "
 		 "offset=16 2> %s/placed > /dev/null", dir, dir, dir);

@@ -115,9 +115,51 @@ static inline size_t parse_size(const char *s)
 	return (size_t)v;
 }
 
-static inline void print_figures(double t0, double user, double sys, const struct figures *rx)
+/* The receiver's start, once it is prepared: its CPU seconds so far into *u0 and *s0, then one
+ * byte on ready_fd, which lets the sender start its clock. */
+static inline void receiver_ready(int ready_fd, double *u0, double *s0)
 {
-	printf("%.9f %.6f %.6f %.6f %.6f\n", rx->t_end - t0, user, sys, rx->user_s, rx->sys_s);
+	cpu_s(u0, s0);
+	if (write(ready_fd, "r", 1) != 1)
+		die("write(ready)");
+}
+
+/* The receiver's end, right after its last byte: its end time and its CPU seconds since (u0,
+ * s0) sent back on back_fd; the child exits. */
+static inline void receiver_done(int back_fd, double u0, double s0)
+{
+	struct figures f;
+	f.t_end = now_s();
+	cpu_s(&f.user_s, &f.sys_s);
+	f.user_s -= u0, f.sys_s -= s0;
+	if (write(back_fd, &f, sizeof(f)) != sizeof(f))
+		die("write(back)");
+	_exit(0);
+}
+
+/* The sender's start: waits for the receiver's byte on ready_fd, then its CPU seconds into *u0
+ * and *s0; returns t0, the clock's start. */
+static inline double sender_start(int ready_fd, double *u0, double *s0)
+{
+	char byte;
+	if (read(ready_fd, &byte, 1) != 1)
+		die("read(ready)");
+	cpu_s(u0, s0);
+	return now_s();
+}
+
+/* The sender's end, right after its last byte: its CPU seconds since (u0, s0), the receiver's
+ * figures read from back_fd, the child reaped, and the one line printed:
+ *   wall_s producer_user_s producer_sys_s consumer_user_s consumer_sys_s */
+static inline void sender_done(int back_fd, pid_t child, double t0, double u0, double s0)
+{
+	double u1, s1;
+	cpu_s(&u1, &s1);
+	struct figures rx;
+	if (read(back_fd, &rx, sizeof(rx)) != sizeof(rx))
+		die("read(back)");
+	waitpid(child, NULL, 0);
+	printf("%.9f %.6f %.6f %.6f %.6f\n", rx.t_end - t0, u1 - u0, s1 - s0, rx.user_s, rx.sys_s);
 }
 
 #endif

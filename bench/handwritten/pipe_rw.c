@@ -52,11 +52,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "pipe_rw: receiver's buffer %zu bytes past a page start\n",
 			(size_t)((uintptr_t)dst & 4095));
 		memset(dst, 0, buf);
-		struct figures f;
 		double u0, s0;
-		cpu_s(&u0, &s0);
-		if (write(ready[1], "r", 1) != 1)
-			die("write(ready)");
+		receiver_ready(ready[1], &u0, &s0);
 		size_t got = 0;
 		while (got < size) {
 			ssize_t n = read(p[0], dst, buf);
@@ -66,22 +63,13 @@ int main(int argc, char **argv)
 				die("read(pipe)");
 			got += (size_t)n;
 		}
-		f.t_end = now_s();
-		cpu_s(&f.user_s, &f.sys_s);
-		f.user_s -= u0, f.sys_s -= s0;
-		if (write(back[1], &f, sizeof(f)) != sizeof(f))
-			die("write(back)");
-		_exit(0);
+		receiver_done(back[1], u0, s0);
 	}
 	close(p[0]);
 	fprintf(stderr, "pipe_rw: sender's source %zu bytes past a page start\n",
 		(size_t)((uintptr_t)src & 4095));
-	char byte;
-	if (read(ready[0], &byte, 1) != 1)
-		die("read(ready)");
-	double u0, s0, u1, s1;
-	cpu_s(&u0, &s0);
-	double t0 = now_s();
+	double u0, s0;
+	double t0 = sender_start(ready[0], &u0, &s0);
 	size_t sent = 0;
 	while (sent < size) {
 		size_t at = sent % span, len = span - at < buf ? span - at : buf;
@@ -94,11 +82,6 @@ int main(int argc, char **argv)
 			die("write(pipe)");
 		sent += (size_t)n;
 	}
-	cpu_s(&u1, &s1);
-	struct figures rx;
-	if (read(back[0], &rx, sizeof(rx)) != sizeof(rx))
-		die("read(back)");
-	waitpid(child, NULL, 0);
-	print_figures(t0, u1 - u0, s1 - s0, &rx);
+	sender_done(back[0], child, t0, u0, s0);
 	return 0;
 }

@@ -44,11 +44,8 @@ int main(int argc, char **argv)
 		int null = open("/dev/null", O_WRONLY);
 		if (null < 0)
 			die("open(/dev/null)");
-		struct figures f;
 		double u0, s0;
-		cpu_s(&u0, &s0);
-		if (write(ready[1], "r", 1) != 1)
-			die("write(ready)");
+		receiver_ready(ready[1], &u0, &s0);
 		size_t got = 0;
 		while (got < size) {
 			ssize_t n = splice(p[0], NULL, null, NULL, buf, 0);
@@ -58,20 +55,11 @@ int main(int argc, char **argv)
 				die("splice(pipe -> /dev/null)");
 			got += (size_t)n;
 		}
-		f.t_end = now_s();
-		cpu_s(&f.user_s, &f.sys_s);
-		f.user_s -= u0, f.sys_s -= s0;
-		if (write(back[1], &f, sizeof(f)) != sizeof(f))
-			die("write(back)");
-		_exit(0);
+		receiver_done(back[1], u0, s0);
 	}
 	close(p[0]);
-	char byte;
-	if (read(ready[0], &byte, 1) != 1)
-		die("read(ready)");
-	double u0, s0, u1, s1;
-	cpu_s(&u0, &s0);
-	double t0 = now_s();
+	double u0, s0;
+	double t0 = sender_start(ready[0], &u0, &s0);
 	size_t sent = 0;
 	while (sent < size) {
 		struct iovec iov = { src + sent, size - sent < buf ? size - sent : buf };
@@ -82,11 +70,6 @@ int main(int argc, char **argv)
 			die("vmsplice(pipe)");
 		sent += (size_t)n;
 	}
-	cpu_s(&u1, &s1);
-	struct figures rx;
-	if (read(back[0], &rx, sizeof(rx)) != sizeof(rx))
-		die("read(back)");
-	waitpid(child, NULL, 0);
-	print_figures(t0, u1 - u0, s1 - s0, &rx);
+	sender_done(back[0], child, t0, u0, s0);
 	return 0;
 }

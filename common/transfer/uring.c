@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/uio.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -91,10 +92,14 @@ int uring_prepare(struct half_ctx *ctx, int with_buffers)
 	if (!with_buffers)
 		return 0;
 	u->buf_size = ctx->chunk;
-	if (posix_memalign((void **)&u->bufs, 4096, u->buf_size * u->depth) != 0) {
-		u->bufs = NULL;
-		return half_fail(ctx, "posix_memalign(io_uring buffers)", ENOMEM);
-	}
+	/* a mapping of their own, not the heap: a read the kernel still has in flight into the
+	 * pinned pages when a failed transfer closes the ring must not land in memory malloc has
+	 * handed out again (unmapped, the pinned pages stay the kernel's until it lets go) */
+	void *bufs = mmap(NULL, u->buf_size * u->depth, PROT_READ | PROT_WRITE,
+			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (bufs == MAP_FAILED)
+		return half_fail(ctx, "mmap(io_uring buffers)", errno);
+	u->bufs = bufs;
 	memset(u->bufs, 0, u->buf_size * u->depth);	/* faulted in before the clock */
 	ctx->copy_buffer = u->bufs;	/* recorded: registered buffers stay page-aligned */
 	/* one registered buffer over all of them (index 0): an operation may then cover
@@ -124,7 +129,8 @@ void uring_release(struct half_ctx *ctx)
 		return;
 	if (u->ring_ok)
 		io_uring_queue_exit(&u->ring);	/* unregisters the buffers, cancels the rest */
-	free(u->bufs);
+	if (u->bufs)
+		munmap(u->bufs, u->buf_size * u->depth);
 	free(u);
 	ctx->priv = NULL;
 }

@@ -27,8 +27,8 @@
 struct uring_side {
 	struct io_uring ring;
 	int ring_ok;		/* io_uring_queue_init succeeded */
-	unsigned char *bufs;	/* depth buffers of buf_size bytes side by side, registered as one
-				 * (buffer index 0) when registered */
+	unsigned char *bufs;	/* depth buffers of buf_size bytes side by side in a mapping of
+				 * their own, registered as one (buffer index 0) when registered */
 	size_t buf_size;
 	unsigned depth;
 	unsigned links;		/* most operations one linked chain on the channel holds:
@@ -74,17 +74,27 @@ int uring_enter(struct half_ctx *ctx, struct uring_side *u, unsigned wait_nr);
 int uring_splice_chain(struct half_ctx *ctx, int in_fd, int in_is_file, int out_fd,
 		       int out_is_file, const char *call);
 
-/* Take the next completion already in the ring: its user data into *tag, its result into *res.
+/* Take the next completion already in the ring: its user data into *tag, its result into *res,
+ * its flags into *flags (when not NULL: a zero-copy send's notification and "more" bits).
  * 1 when there was one (it is marked seen), 0 when none is waiting. */
-static inline int uring_take(struct uring_side *u, uint64_t *tag, int *res)
+static inline int uring_take_flags(struct uring_side *u, uint64_t *tag, int *res,
+				   unsigned *flags)
 {
 	struct io_uring_cqe *cqe;
 	if (io_uring_peek_cqe(&u->ring, &cqe) != 0)
 		return 0;
 	*tag = io_uring_cqe_get_data64(cqe);
 	*res = cqe->res;
+	if (flags)
+		*flags = cqe->flags;
 	io_uring_cqe_seen(&u->ring, cqe);
 	return 1;
+}
+
+/* uring_take_flags without the flags. */
+static inline int uring_take(struct uring_side *u, uint64_t *tag, int *res)
+{
+	return uring_take_flags(u, tag, res, NULL);
 }
 
 /* Buffer i's first byte. */
