@@ -385,7 +385,7 @@ static void test_reproduce_end_to_end(void)
 	char path[256];
 	int entries_before = count_entries(workdir), shm_before = ts_count_shm_objects();
 	struct ts_result *r = malloc(sizeof(*r));
-	run_line("reproduce --size 4M --runs 2 --warmup 0 --chunk 4K,64K --out {D}/rep "
+	run_line("reproduce --size 2M --runs 2 --warmup 0 --chunk 4K,64K --out {D}/rep "
 		 "--workdir {D}", r);
 	CU_ASSERT_EQUAL(r->status, 0);
 	if (r->status != 0)
@@ -415,7 +415,7 @@ static void test_reproduce_end_to_end(void)
 	snprintf(path, sizeof(path), "%s/rep/report.md", workdir);
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "- written by: bulkxfer " BULKXFER_VERSION
 						 " (commit "));
-	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "- command: `bulkxfer reproduce --size 4M "
+	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "- command: `bulkxfer reproduce --size 2M "
 						 "--runs 2 --warmup 0 --chunk 4K,64K --out "));
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, "(seed 1)"));
 	CU_ASSERT_TRUE(ts_file_contains_anywhere(path, " online; memory "));

@@ -7,6 +7,7 @@
  * runs at once.  Kills at random moments are a soak (test_soak.c, `make soak`), not this suite:
  * every test here reaches its moment by a handshake, never by sleeping.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -49,13 +50,13 @@ static int faults_clean(void)
 /* Entries in dir other than the ones named in keep (NULL-terminated). */
 static int stray_files(const char *const keep[])
 {
-	char cmd[256];
-	snprintf(cmd, sizeof(cmd), "ls -A %s", dir);
-	FILE *p = popen(cmd, "r");
-	char name[256];
+	DIR *d = opendir(dir);
+	struct dirent *e;
 	int strays = 0;
-	while (p && fgets(name, sizeof(name), p)) {
-		name[strcspn(name, "\n")] = '\0';
+	while (d && (e = readdir(d))) {
+		const char *name = e->d_name;
+		if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+			continue;
 		int kept = 0;
 		for (int i = 0; keep[i]; i++)
 			kept |= strcmp(name, keep[i]) == 0;
@@ -64,8 +65,8 @@ static int stray_files(const char *const keep[])
 			strays++;
 		}
 	}
-	if (p)
-		pclose(p);
+	if (d)
+		closedir(d);
 	return strays;
 }
 

@@ -85,11 +85,43 @@ static void test_line_type_per_method(void)
 	ts_remove_tree(dir);
 }
 
+/* A --chunk rest group has no chunk size to stand at: the study's series (4 KiB and rest) is
+ * no wider than a sweep of two chunks, so the sweep is drawn, and rest is no point on the axis
+ * (it once stood at 16 EiB, every real chunk squeezed into the left edge). */
+static void test_chunk_rest_is_no_point(void)
+{
+	char dir[256], path[512];
+	ts_make_tempdir(dir, sizeof(dir));
+	struct group g[4];
+	memset(g, 0, sizeof(g));
+	const struct { const char *series; uint64_t chunk; } at[4] = {
+		{ "study", 4096 }, { "study", CHUNK_REST },
+		{ "chunk-sweep", 4096 }, { "chunk-sweep", 65536 },
+	};
+	for (size_t i = 0; i < 4; i++) {
+		snprintf(g[i].series, sizeof(g[i].series), "%s", at[i].series);
+		snprintf(g[i].method, sizeof(g[i].method), "splice");
+		snprintf(g[i].source, sizeof(g[i].source), "file");
+		g[i].bytes = 1 << 20;
+		g[i].chunk = at[i].chunk;
+		g[i].n = 3;
+		g[i].gib.median = 1.0 + (double)i;
+	}
+	snprintf(path, sizeof(path), "%s/plot-chunk.csv", dir);
+	CU_ASSERT_EQUAL(plot_data_chunk(path, g, 4), 1);
+	CU_ASSERT_TRUE(ts_file_contains(path, "\n65536,4,"));	/* the sweep's line */
+	CU_ASSERT_FALSE(ts_file_contains(path, "18446744073709551615"));
+	/* the study alone: one chunk size on the axis, nothing to draw a line through */
+	CU_ASSERT_EQUAL(plot_data_chunk(path, g, 2), 0);
+	ts_remove_tree(dir);
+}
+
 int register_plot_data_suite(void)
 {
 	static const struct test_case cases[] = {
 		{ "labels_apart", test_labels_apart },
 		{ "line_type_per_method", test_line_type_per_method },
+		{ "chunk_rest_is_no_point", test_chunk_rest_is_no_point },
 	};
 	return TS_ADD_SUITE("plot_data", cases);
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "analysis/judge/groups.h"
 #include "analysis/judge/study.h"
@@ -1212,6 +1213,54 @@ static void test_ordering_contradicted_or_undecided(void)
 	ts_remove_tree(dir);
 }
 
+/* The graphs are drawn several at once: a script that fails marks its own graph "not drawn",
+ * named, the report says which, and the other graphs are drawn all the same. */
+static void test_failing_graph_is_its_own(void)
+{
+	char dir[64], plots[96], cmd[512], png[160];
+	ts_make_tempdir(dir, sizeof(dir));
+	snprintf(plots, sizeof(plots), "%s/plots", dir);
+	snprintf(cmd, sizeof(cmd), "cp -r '%s' '%s' && echo 'plot no_such_function(x)' > '%s/throughput.gp'",
+		 plots_dir(), plots, plots);
+	CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+	const char *was = getenv("BULKXFER_PLOTS_DIR");
+	char *saved = was ? strdup(was) : NULL;
+	setenv("BULKXFER_PLOTS_DIR", plots, 1);
+	static const char *const methods[] = { "pipe", "splice", "shm" };
+	struct run_record r[6];
+	for (int i = 0; i < 6; i++) {
+		r[i] = fixture("run", methods[i % 3], 4096, 1 << 20, 0.1, 0.1, 1.0 + i);
+		r[i].run = (uint64_t)(i / 3) + 1;
+	}
+	char md[128];
+	struct bx_error err = { 0, "" };
+	int rc = ts_report_write(r, 6, "x.csv", dir, NULL, &err);
+	if (saved) {
+		setenv("BULKXFER_PLOTS_DIR", saved, 1);
+		free(saved);
+	} else {
+		unsetenv("BULKXFER_PLOTS_DIR");
+	}
+	CU_ASSERT_EQUAL(rc, BX_EXIT_FAILURE);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "graph 'throughput': gnuplot failed"));
+	snprintf(md, sizeof(md), "%s/report.md", dir);
+	char *text = slurp(md);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "- End-to-end throughput: not drawn: graph 'throughput': "
+				      "gnuplot failed"));
+	/* the only graph not drawn: the failure is not charged to a neighbour drawn beside it */
+	const char *first = strstr(text, "not drawn: graph");
+	CU_ASSERT_TRUE(first && !strstr(first + 1, "not drawn: graph"));
+	free(text);
+	snprintf(png, sizeof(png), "%s/cpu.png", dir);
+	CU_ASSERT_TRUE(is_png(png, 5000));
+	snprintf(png, sizeof(png), "%s/cpu_per_gib.png", dir);
+	CU_ASSERT_TRUE(is_png(png, 5000));
+	snprintf(png, sizeof(png), "%s/throughput.png", dir);
+	CU_ASSERT_EQUAL(access(png, F_OK), -1);
+	ts_remove_tree(dir);
+}
+
 static void test_each_script_renders(void)
 {
 	static const struct {
@@ -1431,6 +1480,7 @@ int register_report_suite(void)
 		{ "run_table_names_host_took", test_run_table_names_host_took },
 		{ "host_stole_cpu_is_shown", test_host_stole_cpu_is_shown },
 		{ "each_script_renders", test_each_script_renders },
+		{ "failing_graph_is_its_own", test_failing_graph_is_its_own },
 		{ "ipc_alone_section", test_ipc_alone_section },
 		{ "memcpy_reference_is_the_same_working_set",
 		  test_memcpy_reference_is_the_same_working_set },

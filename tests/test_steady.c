@@ -421,7 +421,7 @@ static void test_handwritten_bench_script(void)
 {
 	char cmd[512], out[128], path[160];
 	snprintf(out, sizeof(out), "%s/ipc-bench", dir);
-	snprintf(cmd, sizeof(cmd), "TMPDIR=%s BENCH_SHM=%s bash bench/ipc_vs_handwritten.sh 8M 6 %s "
+	snprintf(cmd, sizeof(cmd), "TMPDIR=%s BENCH_SHM=%s bash bench/ipc_vs_handwritten.sh 1M 6 %s "
 		 "> %s/said 2> %s/bench.err", dir, dir, out, dir, dir);
 	int bench_rc = system(cmd);
 	CU_ASSERT_EQUAL(bench_rc, 0);

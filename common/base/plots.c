@@ -62,15 +62,16 @@ const char *plots_dir(void)
 	return found;
 }
 
-/* Run gnuplot on script_path with expr, its messages appended to log_path.  Returns 0, or
- * BX_EXIT_FAILURE with *err filled. */
-static int run_gnuplot(const char *script, const char *script_path, const char *expr,
-		       const char *log_path, struct bx_error *err)
+/* Start gnuplot on script_path with expr, its messages appended to log_path.  Returns its pid,
+ * or -1 with *err filled. */
+static pid_t spawn_gnuplot(const char *script, const char *script_path, const char *expr,
+			   const char *log_path, struct bx_error *err)
 {
 	pid_t pid = fork();
-	if (pid < 0)
-		return bx_fail(err, BX_EXIT_FAILURE, "graph '%s': fork failed: %s", script,
-			       strerror(errno));
+	if (pid < 0) {
+		bx_fail(err, BX_EXIT_FAILURE, "graph '%s': fork failed: %s", script, strerror(errno));
+		return -1;
+	}
 	if (pid == 0) {
 		int log = open(log_path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0644);
 		int null = open("/dev/null", O_RDWR | O_CLOEXEC);
@@ -83,6 +84,13 @@ static int run_gnuplot(const char *script, const char *script_path, const char *
 		execlp("gnuplot", "gnuplot", "-e", expr, script_path, (char *)NULL);
 		_exit(127);
 	}
+	return pid;
+}
+
+/* Wait for the gnuplot spawn_gnuplot started.  Returns 0, or BX_EXIT_FAILURE with *err
+ * filled. */
+static int wait_gnuplot(pid_t pid, const char *script, const char *log_path, struct bx_error *err)
+{
 	int status;
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
@@ -113,46 +121,82 @@ int plots_available(void)
 	return 0;
 }
 
-int plots_render(const char *script, const char *data, const char *out, const char *log_path,
-		 struct bx_error *err)
+int plots_start(struct plot_job *job, const char *script, const char *data, const char *out,
+		const char *log_path)
 {
-	char script_path[4096], expr[12288], tmp_dir[4096], tmp_out[8200];
+	memset(job, 0, sizeof(*job));
+	job->pid = -1;
+	snprintf(job->script, sizeof(job->script), "%s", script);
+	snprintf(job->out, sizeof(job->out), "%s", out);
+	snprintf(job->log_path, sizeof(job->log_path), "%s", log_path);
+	char script_path[4096], expr[12288];
 	snprintf(script_path, sizeof(script_path), "%s/%s.gp", plots_dir(), script);
 	if (access(script_path, R_OK) < 0)
-		return bx_fail(err, BX_EXIT_FAILURE, "graph '%s': cannot read script '%s': %s", script,
-			       script_path, strerror(errno));
+		return job->rc = bx_fail(&job->err, BX_EXIT_FAILURE,
+					 "graph '%s': cannot read script '%s': %s", script,
+					 script_path, strerror(errno));
 	/* gnuplot opens its outputs itself and follows a link planted at their names: it draws
 	 * into a folder of its own (mkdtemp: a name nobody can guess, mode 0700) beside them, and
 	 * the files are renamed into place, which replaces a link instead of writing through it. */
 	const char *slash = strrchr(out, '/');
-	snprintf(tmp_dir, sizeof(tmp_dir), "%.*s.bulkxfer-plot-XXXXXX",
+	snprintf(job->tmp_dir, sizeof(job->tmp_dir), "%.*s.bulkxfer-plot-XXXXXX",
 		 slash ? (int)(slash - out + 1) : 0, out);
-	if (!mkdtemp(tmp_dir))
-		return bx_fail(err, BX_EXIT_FAILURE, "graph '%s': cannot make a folder beside '%s': %s",
-			       script, out, strerror(errno));
-	snprintf(tmp_out, sizeof(tmp_out), "%s/%s", tmp_dir, slash ? slash + 1 : out);
+	if (!mkdtemp(job->tmp_dir)) {
+		job->tmp_dir[0] = '\0';
+		return job->rc = bx_fail(&job->err, BX_EXIT_FAILURE,
+					 "graph '%s': cannot make a folder beside '%s': %s", script,
+					 out, strerror(errno));
+	}
+	snprintf(job->tmp_out, sizeof(job->tmp_out), "%s/%s", job->tmp_dir, slash ? slash + 1 : out);
 	/* gnuplot strings in single quotes take everything literally but a quote. */
-	int rc = 0;
-	if (strchr(data, '\'') || strchr(tmp_out, '\'') || strchr(plots_dir(), '\''))
-		rc = bx_fail(err, BX_EXIT_FAILURE, "graph '%s': paths with a ' are not supported",
-			     script);
-	snprintf(expr, sizeof(expr), "dir='%s'; data='%s'; out='%s'", plots_dir(), data, tmp_out);
-	if (rc == 0)
-		rc = run_gnuplot(script, script_path, expr, log_path, err);
+	if (strchr(data, '\'') || strchr(job->tmp_out, '\'') || strchr(plots_dir(), '\''))
+		return job->rc = bx_fail(&job->err, BX_EXIT_FAILURE,
+					 "graph '%s': paths with a ' are not supported", script);
+	snprintf(expr, sizeof(expr), "dir='%s'; data='%s'; out='%s'", plots_dir(), data,
+		 job->tmp_out);
+	job->pid = spawn_gnuplot(script, script_path, expr, log_path, &job->err);
+	if (job->pid < 0)
+		job->rc = BX_EXIT_FAILURE;
+	return job->rc;
+}
+
+int plots_finish(struct plot_job *job, struct bx_error *err)
+{
+	int rc = job->rc;
+	if (rc == 0 && job->pid > 0)
+		rc = wait_gnuplot(job->pid, job->script, job->log_path, &job->err);
+	job->pid = -1;
 	static const char *const kinds[] = { ".png", ".svg" };
-	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+	for (size_t k = 0; job->tmp_dir[0] && k < sizeof(kinds) / sizeof(kinds[0]); k++) {
 		char from[8300], to[4200];
-		snprintf(from, sizeof(from), "%s%s", tmp_out, kinds[k]);
-		snprintf(to, sizeof(to), "%s%s", out, kinds[k]);
+		snprintf(from, sizeof(from), "%s%s", job->tmp_out, kinds[k]);
+		snprintf(to, sizeof(to), "%s%s", job->out, kinds[k]);
 		struct stat st;
 		if (rc == 0 && k == 0 && (stat(from, &st) < 0 || st.st_size == 0))
-			rc = bx_fail(err, BX_EXIT_FAILURE, "graph '%s': gnuplot wrote no %s.png", script,
-				     out);
+			rc = bx_fail(&job->err, BX_EXIT_FAILURE, "graph '%s': gnuplot wrote no %s.png",
+				     job->script, job->out);
 		if (rc == 0 && stat(from, &st) == 0 && rename(from, to) < 0)
-			rc = bx_fail(err, BX_EXIT_FAILURE, "graph '%s': cannot move it to '%s': %s",
-				     script, to, strerror(errno));
+			rc = bx_fail(&job->err, BX_EXIT_FAILURE, "graph '%s': cannot move it to '%s': %s",
+				     job->script, to, strerror(errno));
 		unlink(from);	/* left only on a failure */
 	}
-	rmdir(tmp_dir);
+	if (job->tmp_dir[0])
+		rmdir(job->tmp_dir);
+	job->tmp_dir[0] = '\0';
+	job->rc = rc;
+	if (rc != 0 && err)
+		*err = job->err;
+	return rc;
+}
+
+int plots_render(const char *script, const char *data, const char *out, const char *log_path,
+		 struct bx_error *err)
+{
+	struct plot_job *job = malloc(sizeof(*job));
+	if (!job)
+		return bx_fail(err, BX_EXIT_FAILURE, "graph '%s': out of memory", script);
+	plots_start(job, script, data, out, log_path);
+	int rc = plots_finish(job, err);
+	free(job);
 	return rc;
 }

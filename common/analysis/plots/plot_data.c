@@ -191,7 +191,9 @@ static int on_line(const struct group *g, const char *series)
 	       (strcmp(series, PHASE_SIZE_SWEEP) == 0 && strcmp(g->series, PHASE_TUNED) == 0);
 }
 
-/* Count the distinct axis values among the groups of series. */
+/* Count the distinct axis values among the groups of series.  A --chunk rest group has no
+ * chunk size to stand at (every byte left per call): it is no point on the chunk axis, where
+ * its stand-in value would put it at 16 EiB and squeeze every real chunk into the left edge. */
 static size_t distinct_values(const struct group *g, size_t n, const char *series,
 			      enum sweep_axis axis, uint64_t *values, size_t max)
 {
@@ -200,6 +202,8 @@ static size_t distinct_values(const struct group *g, size_t n, const char *serie
 		if (!on_line(&g[i], series))
 			continue;
 		uint64_t v = axis_value(&g[i], axis);
+		if (axis == AXIS_CHUNK && v == CHUNK_REST)
+			continue;
 		size_t j = 0;
 		while (j < k && values[j] != v)
 			j++;

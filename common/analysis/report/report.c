@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "analysis/markdown/report_model.h"
 #include "analysis/markdown/report_study.h"
@@ -37,7 +38,54 @@ struct report_graphs {
 	char data[NGRAPHS][PATH_LEN];
 	int drawn[NGRAPHS];	/* 1 when its PNG and SVG were rendered */
 	int gnuplot;		/* plots_available(), asked once a report */
+	int rendered[NGRAPHS];	/* 1 when draw_graphs drew it (or tried): rc and why are its */
+	int rc[NGRAPHS];
+	struct bx_error why[NGRAPHS];
 };
+
+/* Draw every graph a section shows that has data, as many gnuplots at once as there are CPUs
+ * (each is one core's work, and the report waits for them all), keeping each one's outcome
+ * for render_graph.  Nothing is drawn without gnuplot. */
+static void draw_graphs(const char *out_dir, struct report_graphs *graphs)
+{
+	enum report_graph_id todo[NGRAPHS];
+	size_t n = 0;
+	for (size_t i = 0; graphs->gnuplot && i < report_sections_count(); i++) {
+		const struct report_section *sec = report_section_at(i);
+		for (size_t g = 0; g < REPORT_SECTION_GRAPHS && sec->graphs[g] != NO_GRAPH; g++) {
+			enum report_graph_id id = sec->graphs[g];
+			if (graphs->available[id] && !graphs->rendered[id] && n < NGRAPHS) {
+				graphs->rendered[id] = 1;
+				todo[n++] = id;
+			}
+		}
+	}
+	if (n == 0)
+		return;
+	struct plot_job *jobs = calloc(n, sizeof(*jobs));
+	if (!jobs) {	/* one at a time in render_graph instead */
+		memset(graphs->rendered, 0, sizeof(graphs->rendered));
+		return;
+	}
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t at_once = cpus > 1 ? (size_t)cpus : 1, started = 0, finished = 0;
+	char log_path[PATH_LEN];
+	snprintf(log_path, sizeof(log_path), "%s/gnuplot.log", out_dir);
+	while (finished < n) {
+		while (started < n && started - finished < at_once) {
+			const struct report_graph_kind *gr = report_graph_kind(todo[started]);
+			char out[PATH_LEN];
+			snprintf(out, sizeof(out), "%s/%s", out_dir, gr->script);
+			plots_start(&jobs[started], gr->script, graphs->data[todo[started]], out,
+				    log_path);
+			started++;
+		}
+		enum report_graph_id id = todo[finished];
+		graphs->rc[id] = plots_finish(&jobs[finished], &graphs->why[id]);
+		finished++;
+	}
+	free(jobs);
+}
 
 /* Render graph id and say so in md; returns 0, or BX_EXIT_FAILURE (the first failure into
  * *err). */
@@ -58,8 +106,12 @@ static int render_graph(FILE *md, const struct job_facts *facts, const char *out
 	char out[PATH_LEN], log_path[PATH_LEN];
 	snprintf(out, sizeof(out), "%s/%s", out_dir, gr->script);
 	snprintf(log_path, sizeof(log_path), "%s/gnuplot.log", out_dir);
-	struct bx_error one;
-	if (plots_render(gr->script, graphs->data[id], out, log_path, &one) != 0) {
+	struct bx_error one = { 0, "" };
+	int drawn_rc = graphs->rendered[id] ? graphs->rc[id] :
+			plots_render(gr->script, graphs->data[id], out, log_path, &one);
+	if (graphs->rendered[id] && drawn_rc != 0)
+		one = graphs->why[id];
+	if (drawn_rc != 0) {
 		fprintf(md, "- %s: not drawn: %s\n", gr->title, one.msg);
 		if (!*failed)
 			*err = one;
@@ -131,6 +183,7 @@ static int write_sections(FILE *md, const struct job_facts *facts, const char *o
 {
 	int rc = 0, failed = 0, skipped = 0;
 	graphs->gnuplot = plots_available();
+	draw_graphs(out_dir, graphs);
 	for (size_t i = 0; i < report_sections_count(); i++) {
 		const struct report_section *sec = report_section_at(i);
 		if (sec->markdown(md, facts) < 0 && rc == 0)
