@@ -60,9 +60,10 @@ if ! [[ "$rounds" =~ ^[0-9]+$ ]] || [ "$rounds" -lt 6 ]; then
 		"give a median a 95% interval" >&2
 	exit 2
 fi
+work="" shm=""
+trap 'rm -rf ${work:+"$work"} ${shm:+"$shm"}' EXIT	# set first: a failed second mktemp leaves nothing
 work=$(mktemp -d "${TMPDIR:-/tmp}/bulkxfer-bench-XXXXXX")
 shm=$(mktemp -d "${BENCH_SHM:-/dev/shm}/bulkxfer-bench-XXXXXX")
-trap 'rm -rf "$work" "$shm"' EXIT
 mkdir -p "$out"
 
 for prog in pipe_rw vmsplice_splice shm_ring; do
@@ -90,8 +91,11 @@ if [ -n "${PAIRS:-}" ]; then
 		found=0
 		for entry in "${settings[@]}"; do
 			if [ "${entry%%|*}" = "$want" ]; then
-				kept+=("$entry")
 				found=1
+				case " ${kept[*]+${kept[*]%%|*}} " in	# named twice: run once
+				*" $want "*) ;;
+				*) kept+=("$entry") ;;
+				esac
 			fi
 		done
 		if [ "$found" = 0 ]; then

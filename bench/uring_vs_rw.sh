@@ -34,9 +34,10 @@ if ! [[ "$runs" =~ ^[0-9]+$ ]] || [ "$runs" -lt 5 ]; then
 	echo "uring_vs_rw.sh: RUNS $runs: at least 5, or the intervals say nothing" >&2
 	exit 2
 fi
+disk="" shm=""
+trap 'rm -rf ${disk:+"$disk"} ${shm:+"$shm"}' EXIT	# set first: a failed second mktemp leaves nothing
 disk=$(mktemp -d "${BENCH_DISK:-${TMPDIR:-/tmp}}/bulkxfer-bench-XXXXXX")
 shm=$(mktemp -d "${BENCH_SHM:-/dev/shm}/bulkxfer-bench-XXXXXX")
-trap 'rm -rf "$disk" "$shm"' EXIT
 mkdir -p "$out"
 
 for path in file memory; do

@@ -24,11 +24,11 @@
 #include "transfer/half_helpers.h"
 #include "transfer/uring.h"
 
-/* The bytes the receiver lets pile up before one write takes them (never less than a chunk,
- * never more than half its ring): enough that io-wq's hand-off (ext4) is paid once per
- * quarter MiB, few enough that the bytes are still in the cache when the write copies them.
- * Measured on ext4, 256 MiB runs, receiver CPU: at 64K chunks, 256 KiB spans took less than
- * chunk-sized ones; at 1M chunks, half-ring (4 MiB) spans took more than chunk-sized ones. */
+/* The bytes the receiver lets pile up before one write takes them: SPAN_BYTES, but never less
+ * than a chunk and never more than half its ring (at depth 1 the ring is a chunk, so a span is
+ * the whole ring).  Measured on ext4, 256 MiB runs, receiver CPU: at 64K chunks, 256 KiB spans
+ * took less than chunk-sized ones (io-wq's hand-off paid once per 256 KiB); at 1M chunks in a
+ * 1 MiB pipe, half-ring (4 MiB) spans took more than chunk-sized ones (not profiled). */
 #define SPAN_BYTES (256 * 1024ULL)
 
 #define OP_READ 1ULL
@@ -59,7 +59,7 @@ struct landing {
 static unsigned queue_read_chain(struct uring_side *u, struct half_ctx *ctx, uint64_t received,
 				 const struct landing *at)
 {
-	/* a chunk, at most 1 GiB a read (--chunk rest asks for every byte at once) */
+	/* a chunk, at most 1 GiB a read (bounds the unsigned length io_uring takes) */
 	uint64_t chunk = io_min_u64(u->buf_size ? u->buf_size : ctx->chunk, 1ULL << 30);
 	uint64_t pos = received, end = io_min_u64(at->end, ctx->size);
 	unsigned n = 0;
@@ -228,7 +228,7 @@ const struct half_ops consumer_uring = {
 const struct half_ops consumer_uring_splice = {
 	.name = "uring-splice",
 	.channel = CHANNEL_PIPE,
-	.does = "io_uring splice(pipe -> dst), --queue-depth chunks linked per submission",
+	.does = "io_uring splice(pipe -> dst), chunks linked per submission (as many as the pipe holds)",
 	/* The same splice into a regular file as consumer_splice: iter_file_splice_write copies
 	 * the pipe's pages into the page cache (seen in its profile, in the io-wq worker). */
 	.cpu_copies = 1,

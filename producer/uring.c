@@ -12,7 +12,8 @@
  * submitting and reaping several operations.
  *
  * `uring-splice`: the study's splice path, issued as IORING_OP_SPLICE source -> pipe, up to
- * --queue-depth chunks linked (IOSQE_IO_LINK) into one chain per submission, so they run in
+ * --queue-depth chunks (no more than the pipe holds whole: uring_chain_links) linked
+ * (IOSQE_IO_LINK) into one chain per submission, so they run in
  * order and one io_uring_enter moves them all.  A short splice breaks the chain (the kernel
  * cancels the rest); the next chain starts where the bytes stopped (uring_splice_chain in
  * transfer/uring.c, which the consumer shares).  No CPU copy.
@@ -204,7 +205,7 @@ const struct half_ops producer_uring = {
 const struct half_ops producer_uring_splice = {
 	.name = "uring-splice",
 	.channel = CHANNEL_PIPE,
-	.does = "io_uring splice(src -> pipe), --queue-depth chunks linked per submission",
+	.does = "io_uring splice(src -> pipe), chunks linked per submission (as many as the pipe holds)",
 	.cpu_copies = 0,
 	.syscalls_per_chunk = 1,	/* at most: one enter per chain */
 	.path = "src page cache -(page refs: io_uring splice)-> pipe buffer",

@@ -22,7 +22,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -115,6 +117,27 @@ static inline size_t parse_size(const char *s)
 	return (size_t)v;
 }
 
+/* fork() for the receiver, each side keeping only its ends of ready and back, so a side that
+ * dies is an end of file to the other, never a wait for ever; the receiver also dies with the
+ * sender.  Returns the child's pid in the sender, 0 in the receiver. */
+static inline pid_t fork_receiver(int ready[2], int back[2])
+{
+	pid_t parent = getpid();
+	pid_t child = fork();
+	if (child < 0)
+		die("fork");
+	if (child == 0) {
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != parent)
+			_exit(1);	/* the sender is gone already */
+		close(ready[0]);
+		close(back[0]);
+	} else {
+		close(ready[1]);
+		close(back[1]);
+	}
+	return child;
+}
+
 /* The receiver's start, once it is prepared: its CPU seconds so far into *u0 and *s0, then one
  * byte on ready_fd, which lets the sender start its clock. */
 static inline void receiver_ready(int ready_fd, double *u0, double *s0)
@@ -142,7 +165,12 @@ static inline void receiver_done(int back_fd, double u0, double s0)
 static inline double sender_start(int ready_fd, double *u0, double *s0)
 {
 	char byte;
-	if (read(ready_fd, &byte, 1) != 1)
+	ssize_t n = read(ready_fd, &byte, 1);
+	if (n == 0) {
+		fprintf(stderr, "read(ready): the receiver ended before it was ready\n");
+		exit(1);
+	}
+	if (n != 1)
 		die("read(ready)");
 	cpu_s(u0, s0);
 	return now_s();
@@ -156,7 +184,12 @@ static inline void sender_done(int back_fd, pid_t child, double t0, double u0, d
 	double u1, s1;
 	cpu_s(&u1, &s1);
 	struct figures rx;
-	if (read(back_fd, &rx, sizeof(rx)) != sizeof(rx))
+	ssize_t n = read(back_fd, &rx, sizeof(rx));
+	if (n >= 0 && n != (ssize_t)sizeof(rx)) {
+		fprintf(stderr, "read(back): the receiver ended without its figures\n");
+		exit(1);
+	}
+	if (n < 0)
 		die("read(back)");
 	waitpid(child, NULL, 0);
 	printf("%.9f %.6f %.6f %.6f %.6f\n", rx.t_end - t0, u1 - u0, s1 - s0, rx.user_s, rx.sys_s);

@@ -42,9 +42,7 @@ int main(int argc, char **argv)
 		die("F_SETPIPE_SZ");
 	if (nonblock && (fcntl(p[0], F_SETFL, O_NONBLOCK) < 0 || fcntl(p[1], F_SETFL, O_NONBLOCK) < 0))
 		die("O_NONBLOCK");
-	pid_t child = fork();
-	if (child < 0)
-		die("fork");
+	pid_t child = fork_receiver(ready, back);
 	if (child == 0) {
 		close(p[1]);
 		unsigned char *dst = placed_buffer(buf, offset);

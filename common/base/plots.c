@@ -121,6 +121,26 @@ int plots_available(void)
 	return 0;
 }
 
+/* The job's own gnuplot.log (in dir) appended to log_path and removed. */
+static void append_log(const char *dir, const char *log_path)
+{
+	char own[8300];
+	snprintf(own, sizeof(own), "%s/gnuplot.log", dir);
+	int in = open(own, O_RDONLY | O_CLOEXEC);
+	if (in < 0)
+		return;
+	int out = open(log_path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0644);
+	char buf[4096];
+	ssize_t n;
+	while (out >= 0 && (n = read(in, buf, sizeof(buf))) > 0)
+		if (write(out, buf, (size_t)n) != n)
+			break;
+	if (out >= 0)
+		close(out);
+	close(in);
+	unlink(own);
+}
+
 int plots_start(struct plot_job *job, const char *script, const char *data, const char *out,
 		const char *log_path)
 {
@@ -154,7 +174,11 @@ int plots_start(struct plot_job *job, const char *script, const char *data, cons
 					 "graph '%s': paths with a ' are not supported", script);
 	snprintf(expr, sizeof(expr), "dir='%s'; data='%s'; out='%s'", plots_dir(), data,
 		 job->tmp_out);
-	job->pid = spawn_gnuplot(script, script_path, expr, log_path, &job->err);
+	/* its messages go to a log of its own, appended to log_path when it ends: graphs drawn
+	 * at once would otherwise mix their lines */
+	char own_log[8300];
+	snprintf(own_log, sizeof(own_log), "%s/gnuplot.log", job->tmp_dir);
+	job->pid = spawn_gnuplot(script, script_path, expr, own_log, &job->err);
 	if (job->pid < 0)
 		job->rc = BX_EXIT_FAILURE;
 	return job->rc;
@@ -166,6 +190,8 @@ int plots_finish(struct plot_job *job, struct bx_error *err)
 	if (rc == 0 && job->pid > 0)
 		rc = wait_gnuplot(job->pid, job->script, job->log_path, &job->err);
 	job->pid = -1;
+	if (job->tmp_dir[0])
+		append_log(job->tmp_dir, job->log_path);
 	static const char *const kinds[] = { ".png", ".svg" };
 	for (size_t k = 0; job->tmp_dir[0] && k < sizeof(kinds) / sizeof(kinds[0]); k++) {
 		char from[8300], to[4200];

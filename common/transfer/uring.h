@@ -65,7 +65,7 @@ void uring_release(struct half_ctx *ctx);
  * 0 or -errno. */
 int uring_enter(struct half_ctx *ctx, struct uring_side *u, unsigned wait_nr);
 
-/* The splice path of the `uring-splice` halves, either side: chains of up to depth chunks of
+/* The splice path of the `uring-splice` halves, either side: chains of up to u->links chunks of
  * IORING_OP_SPLICE from in_fd to out_fd, linked (IOSQE_IO_LINK) so they run in order and one
  * io_uring_enter moves them all, until ctx->size bytes have moved.  A file end is read or
  * written at the chunk's offset, a pipe end at its own position.  A short splice breaks the

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include <sched.h>
 
 #include "analysis/markdown/report_model.h"
 #include "analysis/markdown/report_study.h"
@@ -43,9 +43,10 @@ struct report_graphs {
 	struct bx_error why[NGRAPHS];
 };
 
-/* Draw every graph a section shows that has data, as many gnuplots at once as there are CPUs
- * (each is one core's work, and the report waits for them all), keeping each one's outcome
- * for render_graph.  Nothing is drawn without gnuplot. */
+/* Draw every graph a section shows that has data, as many gnuplots at once as this process has
+ * CPUs (each is one core's work, and the report waits for them all), keeping each one's outcome
+ * for render_graph.  They are waited for in the order they started: the next starts when the
+ * oldest ends.  Nothing is drawn without gnuplot. */
 static void draw_graphs(const char *out_dir, struct report_graphs *graphs)
 {
 	enum report_graph_id todo[NGRAPHS];
@@ -67,7 +68,8 @@ static void draw_graphs(const char *out_dir, struct report_graphs *graphs)
 		memset(graphs->rendered, 0, sizeof(graphs->rendered));
 		return;
 	}
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	cpu_set_t mine;	/* the CPUs this process may run on, not all the machine's */
+	int cpus = sched_getaffinity(0, sizeof(mine), &mine) == 0 ? CPU_COUNT(&mine) : 1;
 	size_t at_once = cpus > 1 ? (size_t)cpus : 1, started = 0, finished = 0;
 	char log_path[PATH_LEN];
 	snprintf(log_path, sizeof(log_path), "%s/gnuplot.log", out_dir);
