@@ -7,13 +7,14 @@
  * the chain and the next starts where it stopped), as many as the pipe holds whole chunks
  * (uring_chain_links).  Once a span's worth is in (SPAN_BYTES, between a chunk and half the
  * ring) and no write is in flight, one IORING_OP_WRITE_FIXED writes all the received bytes to
- * their place in the destination, while the reads go on into the rest of the ring.  Why spans, not a write per read: a pipe
- * read often brings less than a chunk, and a file system without non-blocking buffered writes
- * (ext4) has io_uring hand every write to a worker thread, a wake-up and a switch each; a span
- * pays that once for all the reads it holds.  Two CPU copies per byte, as pipe's read/write.
+ * their place in the destination, while the reads go on into the rest of the ring.  Why
+ * spans, not a write per read: a pipe read often brings less than a chunk, and a file system
+ * without non-blocking buffered writes (ext4) has io_uring hand every write to a worker
+ * thread, a wake-up and a switch each; a span pays that once for all the reads it holds.  Two
+ * CPU copies per byte, as pipe's read/write.
  *
- * `uring-splice`: IORING_OP_SPLICE pipe -> destination at its offset, --queue-depth chunks
- * linked per submission (uring_splice_chain, transfer/uring.c).  No CPU copy.
+ * `uring-splice`: IORING_OP_SPLICE pipe -> destination at its offset, up to --queue-depth
+ * chunks (no more than the pipe holds whole) linked per submission (uring_splice_chain, transfer/uring.c).  No CPU copy.
  */
 #include <errno.h>
 #include <string.h>

@@ -3,18 +3,18 @@
  *
  * `uring`: read the source into --queue-depth registered buffers with IORING_OP_READ_FIXED,
  * several reads in flight at their own offsets, and write each filled buffer into the pipe
- * with IORING_OP_WRITE_FIXED, in order: the chunks whose reads are in are written in one chain of
- * linked writes (IOSQE_IO_LINK), as many as the pipe holds whole (uring_chain_links), so one
- * io_uring_enter submits them all and they land in order (two unlinked writes on one pipe could
- * land either way).  A short write breaks the chain (the
+ * with IORING_OP_WRITE_FIXED, in order: the chunks whose reads are in are written in one
+ * chain of linked writes (IOSQE_IO_LINK), as many as the pipe holds whole
+ * (uring_chain_links), so one io_uring_enter submits them all and they land in order (two
+ * unlinked writes on one pipe could land either way).  A short write breaks the chain (the
  * kernel cancels the rest); the next chain starts where its bytes stopped.  Two CPU copies per
  * chunk, as pipe's read/write; the system calls are the io_uring_enter calls made, each
  * submitting and reaping several operations.
  *
  * `uring-splice`: the study's splice path, issued as IORING_OP_SPLICE source -> pipe, up to
  * --queue-depth chunks (no more than the pipe holds whole: uring_chain_links) linked
- * (IOSQE_IO_LINK) into one chain per submission, so they run in
- * order and one io_uring_enter moves them all.  A short splice breaks the chain (the kernel
+ * (IOSQE_IO_LINK) into one chain per submission, so they run in order and one io_uring_enter
+ * moves them all.  A short splice breaks the chain (the kernel
  * cancels the rest); the next chain starts where the bytes stopped (uring_splice_chain in
  * transfer/uring.c, which the consumer shares).  No CPU copy.
  */

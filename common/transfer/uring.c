@@ -176,14 +176,13 @@ int uring_splice_chain(struct half_ctx *ctx, int in_fd, int in_is_file, int out_
 		if (rc < 0)
 			return half_fail(ctx, "io_uring_enter", -rc);
 		for (unsigned seen = 0; seen < n;) {
-			struct io_uring_cqe *cqe;
-			if (io_uring_peek_cqe(&u->ring, &cqe) != 0) {
+			uint64_t tag;
+			int res;
+			if (!uring_take(u, &tag, &res)) {
 				if ((rc = uring_enter(ctx, u, 1)) < 0)
 					return half_fail(ctx, "io_uring_enter", -rc);
 				continue;
 			}
-			int res = cqe->res;
-			io_uring_cqe_seen(&u->ring, cqe);
 			seen++;
 			if (res == -ECANCELED)
 				continue;	/* after a short one: the next chain redoes it */

@@ -38,48 +38,49 @@ struct report_graphs {
 	char data[NGRAPHS][PATH_LEN];
 	int drawn[NGRAPHS];	/* 1 when its PNG and SVG were rendered */
 	int gnuplot;		/* plots_available(), asked once a report */
-	int rendered[NGRAPHS];	/* 1 when draw_graphs drew it (or tried): rc and why are its */
-	int rc[NGRAPHS];
-	struct bx_error why[NGRAPHS];
+	int rc[NGRAPHS];	/* draw_graphs's outcome for each graph it drew, */
+	struct bx_error why[NGRAPHS];	/* and why when it failed */
 };
 
 /* Draw every graph a section shows that has data, as many gnuplots at once as this process has
- * CPUs (each is one core's work, and the report waits for them all), keeping each one's outcome
- * for render_graph.  They are waited for in the order they started: the next starts when the
- * oldest ends.  Nothing is drawn without gnuplot. */
+ * CPUs (each is one core's work, and the report waits for them all; one at a time when there
+ * is no memory for a job each), each one's outcome into graphs->rc and ->why for render_graph.  They
+ * are waited for in the order they started: the next starts when the oldest ends.  Nothing is
+ * drawn without gnuplot. */
 static void draw_graphs(const char *out_dir, struct report_graphs *graphs)
 {
 	enum report_graph_id todo[NGRAPHS];
+	int listed[NGRAPHS] = { 0 };	/* a graph two sections show is drawn once */
 	size_t n = 0;
 	for (size_t i = 0; graphs->gnuplot && i < report_sections_count(); i++) {
 		const struct report_section *sec = report_section_at(i);
 		for (size_t g = 0; g < REPORT_SECTION_GRAPHS && sec->graphs[g] != NO_GRAPH; g++) {
 			enum report_graph_id id = sec->graphs[g];
-			if (graphs->available[id] && !graphs->rendered[id] && n < NGRAPHS) {
-				graphs->rendered[id] = 1;
+			if (graphs->available[id] && !listed[id]) {
+				listed[id] = 1;
 				todo[n++] = id;
 			}
 		}
 	}
-	if (n == 0)
-		return;
-	struct plot_job *jobs = calloc(n, sizeof(*jobs));
-	if (!jobs) {	/* one at a time in render_graph instead */
-		memset(graphs->rendered, 0, sizeof(graphs->rendered));
+	char log_path[PATH_LEN], out[NGRAPHS][PATH_LEN];
+	snprintf(log_path, sizeof(log_path), "%s/gnuplot.log", out_dir);
+	for (size_t k = 0; k < n; k++)
+		snprintf(out[k], PATH_LEN, "%s/%s", out_dir, report_graph_kind(todo[k])->script);
+	struct plot_job *jobs = n ? calloc(n, sizeof(*jobs)) : NULL;
+	if (!jobs) {	/* no memory for a job each: one at a time (plots_render's own job) */
+		for (size_t k = 0; k < n; k++)
+			graphs->rc[todo[k]] = plots_render(report_graph_kind(todo[k])->script,
+							   graphs->data[todo[k]], out[k], log_path,
+							   &graphs->why[todo[k]]);
 		return;
 	}
 	cpu_set_t mine;	/* the CPUs this process may run on, not all the machine's */
 	int cpus = sched_getaffinity(0, sizeof(mine), &mine) == 0 ? CPU_COUNT(&mine) : 1;
 	size_t at_once = cpus > 1 ? (size_t)cpus : 1, started = 0, finished = 0;
-	char log_path[PATH_LEN];
-	snprintf(log_path, sizeof(log_path), "%s/gnuplot.log", out_dir);
 	while (finished < n) {
 		while (started < n && started - finished < at_once) {
-			const struct report_graph_kind *gr = report_graph_kind(todo[started]);
-			char out[PATH_LEN];
-			snprintf(out, sizeof(out), "%s/%s", out_dir, gr->script);
-			plots_start(&jobs[started], gr->script, graphs->data[todo[started]], out,
-				    log_path);
+			plots_start(&jobs[started], report_graph_kind(todo[started])->script,
+				    graphs->data[todo[started]], out[started], log_path);
 			started++;
 		}
 		enum report_graph_id id = todo[finished];
@@ -89,11 +90,10 @@ static void draw_graphs(const char *out_dir, struct report_graphs *graphs)
 	free(jobs);
 }
 
-/* Render graph id and say so in md; returns 0, or BX_EXIT_FAILURE (the first failure into
+/* Say in md how graph id came out of draw_graphs; returns 0, or BX_EXIT_FAILURE (the first failure into
  * *err). */
-static int render_graph(FILE *md, const struct job_facts *facts, const char *out_dir,
-			struct report_graphs *graphs, enum report_graph_id id, struct bx_error *err,
-			int *failed)
+static int render_graph(FILE *md, const struct job_facts *facts, struct report_graphs *graphs,
+			enum report_graph_id id, struct bx_error *err, int *failed)
 {
 	const struct report_graph_kind *gr = report_graph_kind(id);
 	if (!graphs->available[id]) {
@@ -105,18 +105,10 @@ static int render_graph(FILE *md, const struct job_facts *facts, const char *out
 		fprintf(md, "- %s: not drawn: %s\n", gr->title, PLOTS_MISSING);
 		return 0;
 	}
-	char out[PATH_LEN], log_path[PATH_LEN];
-	snprintf(out, sizeof(out), "%s/%s", out_dir, gr->script);
-	snprintf(log_path, sizeof(log_path), "%s/gnuplot.log", out_dir);
-	struct bx_error one = { 0, "" };
-	int drawn_rc = graphs->rendered[id] ? graphs->rc[id] :
-			plots_render(gr->script, graphs->data[id], out, log_path, &one);
-	if (graphs->rendered[id] && drawn_rc != 0)
-		one = graphs->why[id];
-	if (drawn_rc != 0) {
-		fprintf(md, "- %s: not drawn: %s\n", gr->title, one.msg);
+	if (graphs->rc[id] != 0) {	/* draw_graphs drew it before the sections */
+		fprintf(md, "- %s: not drawn: %s\n", gr->title, graphs->why[id].msg);
 		if (!*failed)
-			*err = one;
+			*err = graphs->why[id];
 		*failed = 1;
 		return BX_EXIT_FAILURE;
 	}
@@ -197,7 +189,7 @@ static int write_sections(FILE *md, const struct job_facts *facts, const char *o
 				fputc('\n', md);
 			skipped += !graphs->gnuplot && graphs->available[sec->graphs[k]];
 			struct bx_error one = { 0, "" };
-			render_graph(md, facts, out_dir, graphs, sec->graphs[k], &one, &failed);
+			render_graph(md, facts, graphs, sec->graphs[k], &one, &failed);
 			if (one.msg[0] && rc == 0) {
 				*err = one;
 				rc = BX_EXIT_FAILURE;
