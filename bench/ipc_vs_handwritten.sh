@@ -18,17 +18,23 @@
 #             side's first touch of each ring page is a fault that cost bulkxfer's sender a
 #             fifth more CPU than the program's, whose ring the sender had written before fork)
 # BUF (default 256K) is bulkxfer's --chunk and the programs' buffer, PIPE (default 1M) the pipe
-# capacity of both.  bulkxfer runs one recorded run after its warm-up, which is its check run
-# (the setting verified byte for byte into a file on tmpfs: --workdir is under /dev/shm, so no
-# disk writeback lands in a later run).
+# capacity of both.  bulkxfer runs REPEAT recorded runs (below) after its warm-up, which is its
+# check run (the setting verified byte for byte into a file on tmpfs: --workdir is under
+# /dev/shm, so no disk writeback lands in a later run).
 #
 # Paired rounds: each round takes the pairs in a new random order (shuf), and runs a pair's two
 # members back to back, which one first drawn at random; so each round gives each pair one
-# ratio, bulkxfer / hand-written GiB/s, of two runs the host treated alike (what the host
+# ratio, bulkxfer / hand-written GiB/s, of runs the host treated alike (what the host
 # does moves both; on these VMs it moves single runs 2-6x).  The ratio stated is the median of
 # the rounds' ratios with its distribution-free 95% interval (order statistics of the binomial
 # sign test); the target, every pair at least 0.97x (the harness costing at most 3%): met when
 # the interval's low end is at or above it, missed when its high end is below, else undecided.
+# REPEAT (default 1): each member of a pair runs REPEAT times in its turn (bulkxfer --runs REPEAT
+# after its one check run; the program, the public peer and pipe_rw's reuse run REPEAT times
+# each), and the round's ratio is of the two members' median GiB/s.  A run of a few tens of
+# milliseconds moves by a few percent from one to the next on these VMs; the median of several
+# in each round narrows what the rounds' ratios scatter by, where more rounds would only narrow
+# the interval as their square root.
 # Each side's CPU ratio comes from `bulkxfer compare` of the same rows (unpaired, its 95%
 # interval): the hand-written rows are written with the key columns of bulkxfer's row of the
 # same setting, so compare matches them group by group.
@@ -40,13 +46,14 @@
 # over (a source that stays in the cache, where the pairs send SIZE bytes of memory).  The
 # script states the peer's median and the paired ratio pipe_rw (reuse) / peer.
 #
-# Environment: BUF, PIPE, BULKXFER_BIN, CC, CXX, PEER, PAIRS (the names of the pairs to run,
+# Environment: BUF, PIPE, BULKXFER_BIN, CC, CXX, PEER, REPEAT, PAIRS (the names of the pairs to run,
 # default all), BENCH_SHM (where bulkxfer's destinations
 # go, default /dev/shm: a tmpfs; the test suite gives its own temp directory, so no other run's
 # census of /dev/shm can take it away mid-run).
 set -euo pipefail
 size=${1:-1G}
 rounds=${2:-7}
+repeat=${REPEAT:-1}
 here=$(cd "$(dirname "$0")/.." && pwd)
 out=${3:-$here/results/ipc-vs-handwritten-$(date -u +%Y%m%d-%H%M%S)}
 bin=${BULKXFER_BIN:-$here/bulkxfer}
@@ -58,6 +65,10 @@ peer=${PEER:-}
 if ! [[ "$rounds" =~ ^[0-9]+$ ]] || [ "$rounds" -lt 6 ]; then
 	echo "ipc_vs_handwritten.sh: ROUNDS $rounds: at least 6, the fewest whose order statistics" \
 		"give a median a 95% interval" >&2
+	exit 2
+fi
+if ! [[ "$repeat" =~ ^[0-9]+$ ]] || [ "$repeat" -lt 1 ]; then
+	echo "ipc_vs_handwritten.sh: REPEAT $repeat: a whole number of runs, at least 1" >&2
 	exit 2
 fi
 work="" shm=""
@@ -120,19 +131,25 @@ for round in $(seq 1 "$rounds"); do
 			case $who in
 			b)	# shellcheck disable=SC2086 # opts is a list of options
 				"$bin" run --src memory --size "$size" --chunk "$buf" --pipe-size "$pipe" \
-					$opts --runs 1 --warmup 1 --no-prime --workdir "$shm" \
+					$opts --runs "$repeat" --warmup 1 --no-prime --workdir "$shm" \
 					--csv "$work/b$i.csv" > /dev/null ;;
-			h)	# shellcheck disable=SC2086 # hand is a command line
-				figures=$($hand)
-				[ "$(echo "$figures" | wc -w)" = 5 ] || {
-					echo "ipc_vs_handwritten.sh: $hand: no figures" >&2; exit 1; }
-				echo "$i $round $figures" >> "$work/hand.txt" ;;
-			q)	echo "$round $("$work/pipe_rw" "$size" "$buf" "$pipe" offset=16 reuse)" \
-					>> "$work/reuse.txt" ;;
-			p)	echo "$round $("$work/peer-write" --buf_size "$buf" --pipe_size "$pipe" |
-					"$work/peer-read" --buf_size "$buf" --pipe_size "$pipe" \
-						--bytes_to_pipe "$size" --csv | cut -d, -f1)" \
-					>> "$work/peer.txt" ;;
+			h)	for _ in $(seq "$repeat"); do
+					# shellcheck disable=SC2086 # hand is a command line
+					figures=$($hand)
+					[ "$(echo "$figures" | wc -w)" = 5 ] || {
+						echo "ipc_vs_handwritten.sh: $hand: no figures" >&2; exit 1; }
+					echo "$i $round $figures" >> "$work/hand.txt"
+				done ;;
+			q)	for _ in $(seq "$repeat"); do
+					echo "$round $("$work/pipe_rw" "$size" "$buf" "$pipe" offset=16 reuse)" \
+						>> "$work/reuse.txt"
+				done ;;
+			p)	for _ in $(seq "$repeat"); do
+					echo "$round $("$work/peer-write" --buf_size "$buf" --pipe_size "$pipe" |
+						"$work/peer-read" --buf_size "$buf" --pipe_size "$pipe" \
+							--bytes_to_pipe "$size" --csv | cut -d, -f1)" \
+						>> "$work/peer.txt"
+				done ;;
 			esac
 			printf '\r\033[Kround %s/%s: %-10s %s' "$round" "$rounds" "$name" "$who" >&2
 		done
@@ -201,20 +218,34 @@ paired_median() {
 		}'
 }
 
-# Per pair, one ratio per round: bulkxfer's run / the program's run of the same round.
+# "round value" lines on stdin: each round's median value, one a line, in the rounds' order.
+round_medians() {
+	sort -k1,1n -k2,2g | awk '
+		function flush() { if (n) print (n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2) }
+		$1 != r { flush(); n = 0; r = $1 }
+		{ x[++n] = $2 }
+		END { flush() }'
+}
+
+# Per pair, one ratio per round: the median of bulkxfer's runs / the median of the program's
+# runs in the same round.
 hand_gib() {	# hand_gib I: "round GiB/s" of pair I's program runs
 	awk -v i="$1" -v bytes="$bytes" '$1 == i { print $2, bytes / 1073741824 / $3 }' \
 		"$work/hand.txt"
 }
 bytes=$(awk -F, 'NR == 1 { for (c = 1; c <= NF; c++) if ($c == "bytes") b = c; next }
 		 NR == 2 { print $b }' "$work/b0.csv")
+each=""
+[ "$repeat" -gt 1 ] && each=", each member the median of its $repeat runs"
 echo "bulkxfer / hand-written, GiB/s, median of $rounds paired rounds of $size (buffer $buf," \
-	"pipe $pipe) [95% interval]:"
+	"pipe $pipe$each) [95% interval]:"
 for i in "${!settings[@]}"; do
 	IFS='|' read -r name opts hand target <<< "${settings[$i]}"
-	awk -F, 'NR == 1 { for (c = 1; c <= NF; c++) if ($c == "gib_per_s") g = c; next }
-		 { print $g }' "$work/b$i.csv" > "$work/ours.txt"
-	hand_gib "$i" | sort -n | awk '{ print $2 }' > "$work/theirs.txt"
+	awk -F, -v repeat="$repeat" '
+		NR == 1 { for (c = 1; c <= NF; c++) if ($c == "gib_per_s") g = c; next }
+		{ print int((NR - 2) / repeat) + 1, $g }' "$work/b$i.csv" | round_medians \
+		> "$work/ours.txt"
+	hand_gib "$i" | round_medians > "$work/theirs.txt"
 	# (files, not process substitution: its processes are left for whoever reaps orphans)
 	read -r med lo hi n <<< "$(paste -d' ' "$work/ours.txt" "$work/theirs.txt" |
 		awk '{ print $1 / $2 }' | paired_median)"
@@ -231,9 +262,9 @@ for i in "${!settings[@]}"; do
 	echo "$name $med $lo $hi $n $target $word" >> "$out/paired.txt"
 done
 if [ -s "$work/peer.txt" ]; then	# the peer ran beside the rw@16 pair
-	sort -n "$work/reuse.txt" | awk -v bytes="$bytes" '{ print bytes / 1073741824 / $2 }' \
-		> "$work/theirs.txt"
-	sort -n "$work/peer.txt" | awk '{ print $2 }' > "$work/peer_gib.txt"
+	awk -v bytes="$bytes" '{ print $1, bytes / 1073741824 / $2 }' "$work/reuse.txt" |
+		round_medians > "$work/theirs.txt"
+	round_medians < "$work/peer.txt" > "$work/peer_gib.txt"
 	read -r med lo hi n <<< "$(paste -d' ' "$work/theirs.txt" "$work/peer_gib.txt" |
 		awk '{ print $1 / $2 }' | paired_median)"
 	peer_med=$(awk '{ print $2 }' "$work/peer.txt" | sort -g |

@@ -78,9 +78,7 @@ static unsigned queue_read_chain(struct uring_side *u, struct half_ctx *ctx, uin
 		else
 			io_uring_prep_read(sqe, ctx->chan_fd, to, (unsigned)len, 0);
 		io_uring_sqe_set_data64(sqe, TAG(OP_READ, pos));
-		if (last)
-			last->flags |= IOSQE_IO_LINK;	/* this one runs after the one before */
-		last = sqe;
+		uring_link(&last, sqe);
 		pos += len;
 		n++;
 	}

@@ -56,9 +56,7 @@ static unsigned queue_write_chain(struct uring_side *u, struct half_ctx *ctx,
 		io_uring_prep_write_fixed(sqe, ctx->chan_fd, uring_buf(u, b) + st[b].written,
 					  (unsigned)(st[b].len - st[b].written), 0, 0);
 		io_uring_sqe_set_data64(sqe, TAG(OP_WRITE, seq));
-		if (last)
-			last->flags |= IOSQE_IO_LINK;	/* this one runs after the one before */
-		last = sqe;
+		uring_link(&last, sqe);
 		n++;
 	}
 	return n;
@@ -142,9 +140,7 @@ static int uring_memory_transfer(struct half_ctx *ctx)
 			uint64_t len = io_min_u64(chunk, ctx->size - pos);
 			io_uring_prep_write(sqe, ctx->chan_fd, ctx->src_mem + pos, (unsigned)len, 0);
 			io_uring_sqe_set_data64(sqe, TAG(OP_WRITE, pos));
-			if (last)
-				last->flags |= IOSQE_IO_LINK;	/* this one runs after the one before */
-			last = sqe;
+			uring_link(&last, sqe);
 			pos += len;
 			writes_in_flight++;
 		}

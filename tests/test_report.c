@@ -1456,6 +1456,18 @@ static void test_uring_section(void)
 	ts_remove_tree(dir);
 }
 
+/* A CPU time too small for three decimals of a second is said in milliseconds: a small job's
+ * profiled difference is never "0.000 s"; from a tenth of a second up, seconds. */
+static void test_cpu_time_words(void)
+{
+	char buf[32];
+	CU_ASSERT_STRING_EQUAL(words_cpu_time(4.0, buf, sizeof(buf)), "4.000 s");
+	CU_ASSERT_STRING_EQUAL(words_cpu_time(-0.25, buf, sizeof(buf)), "0.250 s");
+	CU_ASSERT_STRING_EQUAL(words_cpu_time(0.1, buf, sizeof(buf)), "0.100 s");
+	CU_ASSERT_STRING_EQUAL(words_cpu_time(0.0999, buf, sizeof(buf)), "99.90 ms");
+	CU_ASSERT_STRING_EQUAL(words_cpu_time(-0.0004, buf, sizeof(buf)), "0.40 ms");
+}
+
 int register_report_suite(void)
 {
 	static const struct test_case cases[] = {
@@ -1486,6 +1498,7 @@ int register_report_suite(void)
 		  test_memcpy_reference_is_the_same_working_set },
 		{ "uring_section", test_uring_section },
 		{ "bars_keep_the_best_measured_groups", test_bars_keep_the_best_measured_groups },
+		{ "cpu_time_words", test_cpu_time_words },
 	};
 	return TS_ADD_SUITE("report", cases);
 }

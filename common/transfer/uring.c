@@ -156,6 +156,7 @@ int uring_splice_chain(struct half_ctx *ctx, int in_fd, int in_is_file, int out_
 	while (ctx->bytes_done < ctx->size) {
 		uint64_t off = ctx->bytes_done;
 		unsigned n = 0;
+		struct io_uring_sqe *last = NULL;
 		while (n < u->links && off < ctx->size) {
 			struct io_uring_sqe *sqe = io_uring_get_sqe(&u->ring);
 			if (!sqe)
@@ -167,10 +168,9 @@ int uring_splice_chain(struct half_ctx *ctx, int in_fd, int in_is_file, int out_
 					     out_is_file ? (int64_t)off : -1, (unsigned)len,
 					     SPLICE_F_MOVE);
 			io_uring_sqe_set_data64(sqe, len);
+			uring_link(&last, sqe);
 			off += len;
 			n++;
-			if (n < u->links && off < ctx->size)
-				sqe->flags |= IOSQE_IO_LINK;	/* the next runs after this one */
 		}
 		int rc = uring_enter(ctx, u, n);
 		if (rc < 0)

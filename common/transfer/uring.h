@@ -97,6 +97,16 @@ static inline int uring_take(struct uring_side *u, uint64_t *tag, int *res)
 	return uring_take_flags(u, tag, res, NULL);
 }
 
+/* Add sqe to a chain whose last operation so far is *last (NULL: sqe starts the chain): the
+ * one before is linked to it (IOSQE_IO_LINK), so the kernel starts sqe only when that one
+ * completed whole, and cancels it when that one came back short.  *last becomes sqe. */
+static inline void uring_link(struct io_uring_sqe **last, struct io_uring_sqe *sqe)
+{
+	if (*last)
+		(*last)->flags |= IOSQE_IO_LINK;
+	*last = sqe;
+}
+
 /* Buffer i's first byte. */
 static inline unsigned char *uring_buf(struct uring_side *u, unsigned i)
 {

@@ -103,11 +103,6 @@ static void print_study_table(FILE *f, const struct profile_set *set)
 	fprintf(f, "\n\n");
 }
 
-/* The study's explanation for one method against read/write: whether it takes less CPU is the
- * study's CPU-sum verdict (every round, with its interval; the profiled run alone when there is
- * none); where the difference lies is the profile's.  It holds when the method is cheaper and
- * the copy categories make at least half of what the profiled run saved.  Returns 1 when it
- * holds, 0 when not, -1 when it cannot be judged. */
 /* One study method against read/write: the profile's difference and the explanation's
  * verdict, both the job's facts (facts_profile_difference, facts_judge_explanation).  Returns 1
  * when the explanation holds, 0 when not, -1 when it cannot be judged. */

@@ -82,7 +82,9 @@ static void say_why(struct answer *a, const struct findings *f)
 		return;
 	say(a, "why, measured (profiled runs): against read/write, %s spends",
 	    study_display_name(f->why_method));
-	say(a, "  %.3f s %s CPU per run on %s", fabs(f->why_s), f->why_s >= 0 ? "more" : "less",
+	char t[32];
+	say(a, "  %s %s CPU per run on %s", words_cpu_time(f->why_s, t, sizeof(t)),
+	    f->why_s >= 0 ? "more" : "less",
 	    category_label((enum category)f->why_category));
 }
 

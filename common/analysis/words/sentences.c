@@ -61,6 +61,16 @@ void answer_fit_line(char *line, size_t columns)
 	memcpy(line + cut, "...", 4);
 }
 
+const char *words_cpu_time(double s, char *buf, size_t len)
+{
+	double a = fabs(s);
+	if (a >= 0.1)
+		snprintf(buf, len, "%.3f s", a);
+	else
+		snprintf(buf, len, "%.2f ms", a * 1e3);
+	return buf;
+}
+
 const char *answer_ordering_sentence(const struct findings *f, char *buf, size_t len)
 {
 	const struct claim *o = f->ordering;
@@ -85,10 +95,12 @@ const char *answer_why_sentence(const struct findings *f, char *buf, size_t len)
 {
 	if (f->why_category < 0)
 		return NULL;
+	char t[32];
 	snprintf(buf, len, "Measured in the profiled runs (samples summed over each setting's runs, so "
 		 "no interval): %s "
-		 "spends %.3f s %s CPU per run than read/write on %s, the largest difference between "
-		 "their profiles.", study_display_name(f->why_method), fabs(f->why_s),
+		 "spends %s %s CPU per run than read/write on %s, the largest difference between "
+		 "their profiles.", study_display_name(f->why_method),
+		 words_cpu_time(f->why_s, t, sizeof(t)),
 		 f->why_s >= 0 ? "more" : "less", category_label((enum category)f->why_category));
 	return buf;
 }

@@ -22,6 +22,11 @@ void answer_fit_line(char *line, size_t columns);
  * call)": what each call moved, into buf[len].  Returns buf. */
 const char *answer_chunk_words(const struct group *g, char *buf, size_t len);
 
+/* The size of a CPU time in seconds, |s|, as a reader can see it: "1.234 s" from a tenth of a
+ * second up, "3.21 ms" below (where "0.000 s" would hide a small job's whole difference), into
+ * buf[len].  Returns buf. */
+const char *words_cpu_time(double s, char *buf, size_t len);
+
 /* pairs ("shm-whole vs pipe, splice vs pipe") with the study's names: "mmap+memcpy vs
  * read/write, ...", into buf[len]. */
 void display_pairs(const char *pairs, char *buf, size_t len);
