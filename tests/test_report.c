@@ -1416,7 +1416,7 @@ static void test_uring_section(void)
 {
 	char dir[64];
 	ts_make_tempdir(dir, sizeof(dir));
-	struct run_record r[64];
+	struct run_record r[6 * 9 + 6 * 2];
 	size_t n = 0;
 	for (int i = 0; i < 6; i++) {
 		double k = 1 + 0.01 * i;
@@ -1435,6 +1435,18 @@ static void test_uring_section(void)
 	}
 	char *md = report_of(r, n, dir);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
+	CU_ASSERT_PTR_NULL(strstr(md, "Where the pipe is smaller than the chunk"));
+	free(md);
+	/* 1 MiB chunks in a 64 KiB pipe: each call moved a pipe's worth, and the report says so */
+	for (int i = 0; i < 6; i++) {
+		double k = 1 + 0.01 * i;
+		r[n] = fixture("small-pipe", "uring", 1 << 20, 1 << 27, 0.12 * k, 0.12 * k, 2.0);
+		r[n++].pipe_size = 65536;
+		r[n] = fixture("small-pipe", "pipe", 1 << 20, 1 << 27, 0.1 * k, 0.1 * k, 2.0);
+		r[n++].pipe_size = 65536;
+	}
+	md = report_of(r, n, dir);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
 	char *at = strstr(md, "## io_uring beside the classic calls");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
 	char *next = strstr(at + 3, "\n## ");	/* the section alone */
@@ -1447,6 +1459,9 @@ static void test_uring_section(void)
 	CU_ASSERT_PTR_NULL(strstr(at, "uring (4 KiB)"));
 	CU_ASSERT_PTR_NULL(strstr(at, "| other |"));	/* splice never ran there */
 	CU_ASSERT_PTR_NULL(strstr(at, "| size-sweep |"));	/* never at the same size */
+	CU_ASSERT_PTR_NOT_NULL(strstr(at, "| small-pipe | uring (1 MiB, 64 KiB a call) | pipe (1 MiB, "
+					  "64 KiB a call) |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(at, "Where the pipe is smaller than the chunk"));
 	free(md);
 	/* No pair anywhere: no section. */
 	md = report_of(r + 2, 1, dir);
