@@ -32,9 +32,9 @@
 # REPEAT (default 1): each member of a pair runs REPEAT times in its turn (bulkxfer --runs REPEAT
 # after its one check run; the program, the public peer and pipe_rw's reuse run REPEAT times
 # each), and the round's ratio is of the two members' median GiB/s.  A run of a few tens of
-# milliseconds moves by a few percent from one to the next on these VMs; the median of several
-# in each round narrows what the rounds' ratios scatter by, where more rounds would only narrow
-# the interval as their square root.
+# milliseconds moves by a few percent from one to the next on these VMs (beside the host's
+# rarer swings, which the pairing is for); a median of several is not moved by one disturbed
+# run, where a single run is.
 # Each side's CPU ratio comes from `bulkxfer compare` of the same rows (unpaired, its 95%
 # interval): the hand-written rows are written with the key columns of bulkxfer's row of the
 # same setting, so compare matches them group by group.
