@@ -66,8 +66,8 @@ int report_uring_print(FILE *f, const struct job_facts *facts)
 		cut |= a->pipe_size > 0 && a->pipe_size < a->chunk && strcmp(b->method, "pipe") == 0;
 	}
 	/* Why such a row may cost io_uring more, so a reader does not take it for the batching's
-	 * price: io_uring never blocks on a pipe (perf stat counted one completion per 64 KiB
-	 * at 1 MiB chunks in a 64 KiB pipe, doc/details.md). */
+	 * price: io_uring never blocks on a pipe, so a chunk the pipe cuts takes one completion
+	 * per pipe's worth (counted with perf stat in doc/details.md). */
 	if (cut)
 		fprintf(f, "\nWhere the pipe is smaller than the chunk (rows marked \"an operation\"), "
 			"io_uring does not wait for room in the pipe: each operation moves at most "
