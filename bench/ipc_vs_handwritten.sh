@@ -46,10 +46,10 @@
 # over (a source that stays in the cache, where the pairs send SIZE bytes of memory).  The
 # script states the peer's median and the paired ratio pipe_rw (reuse) / peer.
 #
-# Environment: BUF, PIPE, BULKXFER_BIN, CC, CXX, PEER, REPEAT, PAIRS (the names of the pairs to run,
-# default all), BENCH_SHM (where bulkxfer's destinations
-# go, default /dev/shm: a tmpfs; the test suite gives its own temp directory, so no other run's
-# census of /dev/shm can take it away mid-run).
+# Environment: BUF, PIPE, BULKXFER_BIN, CC, CXX, PEER, REPEAT, PAIRS (the names of the pairs to
+# run, default all), BENCH_SHM (where bulkxfer's destinations go, default /dev/shm: a tmpfs;
+# the test suite gives its own temp directory, so no other run's census of /dev/shm can take
+# it away mid-run).
 set -euo pipefail
 size=${1:-1G}
 rounds=${2:-7}
@@ -267,9 +267,7 @@ if [ -s "$work/peer.txt" ]; then	# the peer ran beside the rw@16 pair
 	round_medians < "$work/peer.txt" > "$work/peer_gib.txt"
 	read -r med lo hi n <<< "$(paste -d' ' "$work/theirs.txt" "$work/peer_gib.txt" |
 		awk '{ print $1 / $2 }' | paired_median)"
-	peer_med=$(awk '{ print $2 }' "$work/peer.txt" | sort -g |
-		   awk '{ x[++n] = $1 }
-			END { printf "%.3f\n", n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2 }')
+	peer_med=$(printf '%.3f' "$(awk '{ print 0, $2 }' "$work/peer.txt" | round_medians)")
 	echo "the public peer (bitonic/pipes-speed-test write | read, one reused $buf source):" \
 		"median $peer_med GiB/s; pipe_rw doing the same (offset=16 reuse) / peer" \
 		"$med [$lo, $hi]"

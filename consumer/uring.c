@@ -14,7 +14,8 @@
  * CPU copies per byte, as pipe's read/write.
  *
  * `uring-splice`: IORING_OP_SPLICE pipe -> destination at its offset, up to --queue-depth
- * chunks (no more than the pipe holds whole) linked per submission (uring_splice_chain, transfer/uring.c).  No CPU copy.
+ * chunks (no more than the pipe holds whole) linked per submission (uring_splice_chain,
+ * transfer/uring.c).  No CPU copy.
  */
 #include <errno.h>
 #include <string.h>

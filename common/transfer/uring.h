@@ -47,8 +47,8 @@ unsigned uring_chain_links(int fd, uint64_t chunk, unsigned depth);
 /* prepare: a ring of 2 x depth entries and depth buffers of ctx->chunk bytes, side by side and
  * registered as one (index 0; none when with_buffers is 0), and the chain length
  * uring_chain_links gives for the channel, into a uring_side in ctx->priv.  A kernel or
- * sandbox that refuses io_uring fails with its errno (ENOSYS, EPERM: the harness skips the method) and a
- * failed_call that says why (kernel.io_uring_disabled's value where it is set). */
+ * sandbox that refuses io_uring fails with its errno (ENOSYS, EPERM: the harness skips the
+ * method) and a failed_call that says why (kernel.io_uring_disabled's value where it is set). */
 int uring_prepare(struct half_ctx *ctx, int with_buffers);
 
 /* prepare for the halves: a ring with registered buffers (read/write, send_zc), or a ring

@@ -173,7 +173,7 @@ static void chunk_curve(FILE *f, const struct group *g, size_t ng, const char *m
 		fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#0072B2\"><title>%s: %.2f "
 			"GiB/s</title></circle><text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\">%s"
 			"</text>", x, y, moved, pts[j]->gib.median, x, bottom + 16, chunk);
-		if (pts[j]->pipe_size > 0 && pts[j]->pipe_size < pts[j]->chunk) {
+		if (groups_pipe_cuts_chunk(pts[j])) {
 			char call[32];
 			fprintf(f, "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"%s\" "
 				"class=\"note\">(%s a call)</text>", x, bottom + 30,

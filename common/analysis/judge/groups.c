@@ -110,6 +110,11 @@ uint64_t groups_bytes_per_call(uint64_t chunk, uint64_t pipe_size)
 	return pipe_size ? pipe_size : 65536;
 }
 
+int groups_pipe_cuts_chunk(const struct group *g)
+{
+	return g->pipe_size > 0 && g->pipe_size < g->chunk;
+}
+
 int groups_run_host_took(const struct run_record *r)
 {
 	return r->reported_mib >= GROUPS_HOST_TOOK_MIB;	/* -1 (not counted) is not taken */

@@ -68,6 +68,10 @@ double groups_run_cpu_per_gib(const struct run_record *r);
  * else the kernel's default 64 KiB): what a theory per call is multiplied by. */
 uint64_t groups_bytes_per_call(uint64_t chunk, uint64_t pipe_size);
 
+/* 1 when g's pipe (pipe_size, recorded) is smaller than its chunk, so that one call or io_uring
+ * operation on it moved at most a pipe's worth; 0 when it holds the chunk or was not recorded. */
+int groups_pipe_cuts_chunk(const struct group *g);
+
 /* Group records[0..n) in order of first appearance.  *groups is malloc'ed (free it); *ngroups
  * gets the count.  Returns 0 or -ENOMEM. */
 int groups_build(const struct run_record *records, size_t n, struct group **groups,

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "analysis/judge/groups.h"
 #include "analysis/judge/verdict.h"
 #include "base/units.h"
 
@@ -28,7 +29,7 @@ static const char *method_cell(const struct group *g, int uring, char *buf, size
 {
 	char chunk[32], pipe[32];
 	units_format_chunk(g->chunk, chunk, sizeof(chunk));
-	if (uring && g->pipe_size > 0 && g->pipe_size < g->chunk)
+	if (uring && groups_pipe_cuts_chunk(g))
 		snprintf(buf, len, "%s (%s, %s an operation)", g->method, chunk,
 			 units_format_size(g->pipe_size, pipe, sizeof(pipe)));
 	else
@@ -63,7 +64,7 @@ int report_uring_print(FILE *f, const struct job_facts *facts)
 			ratio_cell(&p->v[i].wall, p->v[i].wall_valid, 1, wall, sizeof(wall)),
 			a->sender_syscalls_per_gib.median, b->sender_syscalls_per_gib.median,
 			a->receiver_syscalls_per_gib.median, b->receiver_syscalls_per_gib.median);
-		cut |= a->pipe_size > 0 && a->pipe_size < a->chunk && strcmp(b->method, "pipe") == 0;
+		cut |= groups_pipe_cuts_chunk(a) && strcmp(b->method, "pipe") == 0;
 	}
 	/* Why such a row may cost io_uring more, so a reader does not take it for the batching's
 	 * price: io_uring never blocks on a pipe, so a chunk the pipe cuts takes one completion

@@ -44,9 +44,9 @@ struct report_graphs {
 
 /* Draw every graph a section shows that has data, as many gnuplots at once as this process has
  * CPUs (each is one core's work, and the report waits for them all; one at a time when there
- * is no memory for a job each), each one's outcome into graphs->rc and ->why for render_graph.  They
- * are waited for in the order they started: the next starts when the oldest ends.  Nothing is
- * drawn without gnuplot. */
+ * is no memory for a job each), each one's outcome into graphs->rc and ->why for
+ * render_graph.  They are waited for in the order they started: the next starts when the
+ * oldest ends.  Nothing is drawn without gnuplot. */
 static void draw_graphs(const char *out_dir, struct report_graphs *graphs)
 {
 	enum report_graph_id todo[NGRAPHS];
@@ -90,8 +90,8 @@ static void draw_graphs(const char *out_dir, struct report_graphs *graphs)
 	free(jobs);
 }
 
-/* Say in md how graph id came out of draw_graphs; returns 0, or BX_EXIT_FAILURE (the first failure into
- * *err). */
+/* Say in md how graph id came out of draw_graphs; returns 0, or BX_EXIT_FAILURE (the first
+ * failure into *err). */
 static int render_graph(FILE *md, const struct job_facts *facts, struct report_graphs *graphs,
 			enum report_graph_id id, struct bx_error *err, int *failed)
 {

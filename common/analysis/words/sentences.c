@@ -18,7 +18,7 @@ const char *answer_chunk_words(const struct group *g, char *buf, size_t len)
 {
 	char chunk[32], moved[32];
 	units_format_chunk(g->chunk, chunk, sizeof(chunk));
-	if (g->pipe_size > 0 && g->pipe_size < g->chunk)
+	if (groups_pipe_cuts_chunk(g))
 		snprintf(buf, len, "chunk %s (%s a call)", chunk,
 			 units_format_size(g->pipe_size, moved, sizeof(moved)));
 	else
