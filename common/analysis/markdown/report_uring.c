@@ -74,8 +74,8 @@ int report_uring_print(FILE *f, const struct job_facts *facts)
 			"io_uring does not wait for room in the pipe: each operation moves at most "
 			"one pipe's worth, and the rest of the chunk takes further operations and "
 			"io_uring_enter calls, whereas write() waits inside the kernel and moves the "
-			"whole chunk in one call. Such a row's extra CPU comes from io_uring's pipe "
-			"handling, not from its batching; a `--pipe-size` of at least the chunk "
-			"compares the two without it.\n");
+			"whole chunk in one call. Where such a row shows io_uring costlier, that is "
+			"io_uring's pipe handling, not its batching; a `--pipe-size` of at least the "
+			"chunk compares the two without it.\n");
 	return 0;
 }
