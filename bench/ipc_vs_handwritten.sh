@@ -18,7 +18,7 @@
 #             side's first touch of each ring page is a fault that cost bulkxfer's sender a
 #             fifth more CPU than the program's, whose ring the sender had written before fork)
 # BUF (default 256K) is bulkxfer's --chunk and the programs' buffer, PIPE (default 1M) the pipe
-# capacity of both.  bulkxfer runs REPEAT recorded runs (below) after its warm-up, which is its
+# capacity of both.  bulkxfer runs RUNS recorded runs (below) after its warm-up, which is its
 # check run (the setting verified byte for byte into a file on tmpfs: --workdir is under
 # /dev/shm, so no disk writeback lands in a later run).
 #
@@ -29,8 +29,8 @@
 # the rounds' ratios with its distribution-free 95% interval (order statistics of the binomial
 # sign test); the target, every pair at least 0.97x (the harness costing at most 3%): met when
 # the interval's low end is at or above it, missed when its high end is below, else undecided.
-# REPEAT (default 1): each member of a pair runs REPEAT times in its turn (bulkxfer --runs REPEAT
-# after its one check run; the program, the public peer and pipe_rw's reuse run REPEAT times
+# RUNS (default 1): each member of a pair runs RUNS times in its turn (bulkxfer --runs RUNS
+# after its one check run; the program, the public peer and pipe_rw's reuse run RUNS times
 # each), and the round's ratio is of the two members' median GiB/s.  A run of a few tens of
 # milliseconds moves by a few percent from one to the next on these VMs (beside the host's
 # rarer swings, which the pairing is for); a median of several is not moved by one disturbed
@@ -46,14 +46,14 @@
 # over (a source that stays in the cache, where the pairs send SIZE bytes of memory).  The
 # script states the peer's median and the paired ratio pipe_rw (reuse) / peer.
 #
-# Environment: BUF, PIPE, BULKXFER_BIN, CC, CXX, PEER, REPEAT, PAIRS (the names of the pairs to
+# Environment: BUF, PIPE, BULKXFER_BIN, CC, CXX, PEER, RUNS, PAIRS (the names of the pairs to
 # run, default all), BENCH_SHM (where bulkxfer's destinations go, default /dev/shm: a tmpfs;
 # the test suite gives its own temp directory, so no other run's census of /dev/shm can take
 # it away mid-run).
 set -euo pipefail
 size=${1:-1G}
 rounds=${2:-7}
-repeat=${REPEAT:-1}
+repeat=${RUNS:-1}
 here=$(cd "$(dirname "$0")/.." && pwd)
 out=${3:-$here/results/ipc-vs-handwritten-$(date -u +%Y%m%d-%H%M%S)}
 bin=${BULKXFER_BIN:-$here/bulkxfer}
@@ -68,7 +68,7 @@ if ! [[ "$rounds" =~ ^[0-9]+$ ]] || [ "$rounds" -lt 6 ]; then
 	exit 2
 fi
 if ! [[ "$repeat" =~ ^[0-9]+$ ]] || [ "$repeat" -lt 1 ]; then
-	echo "ipc_vs_handwritten.sh: REPEAT $repeat: a whole number of runs, at least 1" >&2
+	echo "ipc_vs_handwritten.sh: RUNS $repeat: a whole number of runs, at least 1" >&2
 	exit 2
 fi
 work="" shm=""

@@ -423,7 +423,7 @@ static void test_bench_script(void)
 }
 
 /* bench/ipc_vs_handwritten.sh end to end on a small size, each member run twice a round
- * (REPEAT=2): both CSVs hold a row per pair, round and run, and each pair gets one paired ratio
+ * (RUNS=2): both CSVs hold a row per pair, round and run, and each pair gets one paired ratio
  * a round (of the members' medians), an interval around it and a target word; too few rounds
  * for a 95% interval is refused.  (Its PEER option builds a public benchmark this
  * suite does not have: not run here.) */
@@ -431,7 +431,7 @@ static void test_handwritten_bench_script(void)
 {
 	char cmd[512], out[128], path[160];
 	snprintf(out, sizeof(out), "%s/ipc-bench", dir);
-	snprintf(cmd, sizeof(cmd), "TMPDIR=%s BENCH_SHM=%s REPEAT=2 bash bench/ipc_vs_handwritten.sh "
+	snprintf(cmd, sizeof(cmd), "TMPDIR=%s BENCH_SHM=%s RUNS=2 bash bench/ipc_vs_handwritten.sh "
 		 "1M 6 %s > %s/said 2> %s/bench.err", dir, dir, out, dir, dir);
 	int bench_rc = system(cmd);
 	CU_ASSERT_EQUAL(bench_rc, 0);
@@ -511,7 +511,7 @@ static void test_handwritten_bench_script(void)
 		 "> /dev/null 2>&1", dir, dir);
 	int status = system(cmd);
 	CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 2);
-	snprintf(cmd, sizeof(cmd), "TMPDIR=%s REPEAT=0 bash bench/ipc_vs_handwritten.sh 8M 6 %s/x "
+	snprintf(cmd, sizeof(cmd), "TMPDIR=%s RUNS=0 bash bench/ipc_vs_handwritten.sh 8M 6 %s/x "
 		 "> /dev/null 2>&1", dir, dir);
 	status = system(cmd);
 	CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 2);
