@@ -5,7 +5,8 @@
  * SIGKILLed, either half's call failing with EIO, and bulkxfer SIGKILLed while either half is
  * held there; SIGINT and SIGTERM; a destination past RLIMIT_FSIZE or on a full filesystem; two
  * runs at once.  Kills at random moments are a soak (test_soak.c, `make soak`), not this suite:
- * every test here reaches its moment by a handshake, never by sleeping.
+ * every test here reaches its moment by a handshake (a fault point, held in a named transfer
+ * where a series must have rows first), never by sleeping.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -17,27 +18,19 @@
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "base/verify.h"
 #include "test_support.h"
+#include "transfer/fault_inject.h"
 #include "transfer/harness.h"
 
 static char dir[64];
-static unsigned seed;
 
 static int faults_init(void)
 {
 	ts_make_tempdir(dir, sizeof(dir));
 	ts_become_subreaper();
-	/* The interrupt's extra moment is drawn from a seed that is printed, and that
-	 * BULKXFER_TEST_SEED=N replays, so a failure at a random moment can be run again. */
-	const char *fixed = getenv("BULKXFER_TEST_SEED");
-	seed = fixed && *fixed ? (unsigned)strtoul(fixed, NULL, 10)
-			       : (unsigned)time(NULL) ^ (unsigned)getpid();
-	printf("\n  faults: interrupt moments from seed %u (BULKXFER_TEST_SEED=%u replays them)",
-	       seed, seed);
 	return dir[0] ? 0 : -1;
 }
 
@@ -376,7 +369,26 @@ static void test_bulkxfer_killed_at_each_point(void)
 
 /* ---- SIGINT and SIGTERM ------------------------------------------------------------------- */
 
-static void interrupt_with(const char *command, int sig, int expected_status)
+/* The consumer bulkxfer (pid) has forked, once it is stopped: its pid, or 0 when bulkxfer
+ * ended or none stopped within seconds. */
+static pid_t stopped_consumer(pid_t pid, double seconds)
+{
+	for (int i = 0; i < (int)(seconds * 100) && ts_alive(pid); i++) {
+		pid_t c = ts_first_child(pid);
+		char path[64];
+		snprintf(path, sizeof(path), "/proc/%ld/stat", (long)c);
+		if (c > 0 && ts_proc_state(path) == 'T')
+			return c;
+		usleep(10000);
+	}
+	return 0;
+}
+
+/* bulkxfer COMMAND (a long series of pipe, shm and splice runs) interrupted by sig while fault
+ * (SIDE:POINT:stop:2) holds one half of its second transfer, so the signal lands at that named
+ * point, after the first run's row is written; a stopped bulkxfer is continued after the
+ * signal is sent, so it takes the signal there. */
+static void interrupt_with(const char *command, int sig, int expected_status, const char *fault)
 {
 	char csv[128], log[128];
 	path_in_dir(csv, sizeof(csv), "sig.csv");
@@ -385,14 +397,19 @@ static void interrupt_with(const char *command, int sig, int expected_status)
 	const char *argv[] = { "bulkxfer", command, "--method", "pipe,shm,splice", "--size", "16M",
 			       "--chunk", "64K", "--runs", "1000", "--warmup", "0", "--workdir", dir,
 			       "--csv", csv, NULL };
-	pid_t pid = ts_spawn_bulkxfer(argv, log);
-	/* Interrupt mid-series, after a first row: a fixed 0.3-0.5 s was sometimes too short here
-	 * for the floor, the source and a first run (once in 61 suite runs here). */
-	for (int i = 0; i < 3000 && ts_count_lines(csv) < 2 && ts_alive(pid); i++)
-		usleep(10000);
-	usleep((useconds_t)(rand_r(&seed) % 200000));
-	pid_t consumer = ts_first_child(pid);
+	pid_t pid = ts_spawn_bulkxfer_fault(argv, log, fault);
+	int producer_held = strncmp(fault, "producer:", 9) == 0;
+	pid_t consumer = producer_held ? 0 : stopped_consumer(pid, 60);
+	int held = producer_held ? ts_wait_stopped(pid, 60) : consumer > 0;
+	CU_ASSERT_TRUE(held);
+	if (!held)
+		fprintf(stderr, "\n  %s held by %s: never stopped there\n", command, fault);
+	CU_ASSERT_TRUE(ts_count_lines(csv) >= 2);	/* the first run's row is in */
+	if (producer_held)
+		consumer = ts_first_child(pid);
 	kill(pid, sig);
+	if (producer_held)
+		kill(pid, SIGCONT);
 	int status = 0;
 	CU_ASSERT_TRUE_FATAL(ts_wait_for(pid, 5, &status));
 	CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == expected_status);
@@ -407,13 +424,34 @@ static void interrupt_with(const char *command, int sig, int expected_status)
 	unlink(log);
 }
 
+/* BULKXFER_FAULT's optional transfer: a whole number from 1, else a usage error. */
+static void test_fault_transfer_parses(void)
+{
+	static const char *const bad[] = { "consumer:start:kill:0", "consumer:start:kill:",
+					   "consumer:start:kill:x", "consumer:start:kill:2x",
+					   "producer:end:stopp:2", NULL };
+	struct bx_error err;
+	for (const char *const *b = bad; *b; b++) {
+		CU_ASSERT_EQUAL(fault_inject_configure(*b, &err), BX_EXIT_USAGE);
+		CU_ASSERT_EQUAL(fault_inject_bytes_threshold(CHANNEL_CONSUMER_SIDE), UINT64_MAX);
+	}
+	CU_ASSERT_EQUAL(fault_inject_configure("consumer:bytes=1M:stop", &err), 0);
+	CU_ASSERT_EQUAL(fault_inject_bytes_threshold(CHANNEL_CONSUMER_SIDE), 1 << 20);
+	CU_ASSERT_EQUAL(fault_inject_bytes_threshold(CHANNEL_PRODUCER_SIDE), UINT64_MAX);
+	CU_ASSERT_EQUAL(fault_inject_configure("consumer:bytes=1M:stop:7", &err), 0);
+	fault_inject_configure(NULL, &err);	/* disarmed again for the suites after this one */
+}
+
+/* Each signal and command at its own point: the consumer held half-way or at its end (the
+ * producer blocked on it), bulkxfer itself held half-way through its sending or before the
+ * start barrier. */
 static void test_sigint_and_sigterm(void)
 {
 	int shm_before = ts_count_shm_objects();
-	interrupt_with("run", SIGINT, 130);
-	interrupt_with("run", SIGTERM, 143);
-	interrupt_with("sweep", SIGTERM, 143);
-	interrupt_with("sweep", SIGINT, 130);
+	interrupt_with("run", SIGINT, 130, "consumer:bytes=4M:stop:2");
+	interrupt_with("run", SIGTERM, 143, "producer:bytes=4M:stop:2");
+	interrupt_with("sweep", SIGTERM, 143, "consumer:end:stop:2");
+	interrupt_with("sweep", SIGINT, 130, "producer:start:stop:2");
 	CU_ASSERT_EQUAL(ts_count_shm_objects(), shm_before);
 }
 
@@ -592,6 +630,7 @@ int register_faults_suite(void)
 		{ "consumer_killed_at_each_point", test_consumer_killed_at_each_point },
 		{ "half_fails_at_each_point", test_half_fails_at_each_point },
 		{ "bulkxfer_killed_at_each_point", test_bulkxfer_killed_at_each_point },
+		{ "fault_transfer_parses", test_fault_transfer_parses },
 		{ "sigint_and_sigterm", test_sigint_and_sigterm },
 		{ "destination_too_large", test_destination_too_large },
 		{ "destination_filesystem_full", test_destination_filesystem_full },

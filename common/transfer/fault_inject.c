@@ -22,7 +22,11 @@ static struct {
 	enum fault_point point;
 	uint64_t bytes;			/* FAULT_POINT_BYTES: fire when the count reaches this */
 	enum fault_action action;
+	unsigned long transfer;		/* fire in this transfer only (1 = the first); 0: in all */
 } plan;
+
+/* Transfers this process has begun (a forked consumer inherits the count of its own). */
+static unsigned long transfers_begun;
 
 /* The failing call's name with the reason beside it, so nobody mistakes it for a real EIO.
  * One per process: each half runs in its own. */
@@ -72,22 +76,46 @@ int fault_inject_configure(const char *spec, struct bx_error *err)
 	int rc = parse_point(c1 + 1, (size_t)(c2 - c1 - 1), err);
 	if (rc)
 		return rc;
+	const char *c3 = strchr(c2 + 1, ':');
+	size_t action_len = c3 ? (size_t)(c3 - c2 - 1) : strlen(c2 + 1);
 	size_t a;
 	for (a = 0; a < sizeof(action_names) / sizeof(action_names[0]); a++)
-		if (strcmp(c2 + 1, action_names[a]) == 0)
+		if (strlen(action_names[a]) == action_len &&
+		    strncmp(c2 + 1, action_names[a], action_len) == 0)
 			break;
 	if (a == sizeof(action_names) / sizeof(action_names[0]))
 		return bx_fail(err, BX_EXIT_USAGE, "%s='%s': the action is kill, eio or stop",
 			       FAULT_INJECT_ENV, spec);
+	plan.transfer = 0;
+	if (c3) {
+		char *end;
+		errno = 0;
+		unsigned long n = strtoul(c3 + 1, &end, 10);
+		if (c3[1] < '1' || c3[1] > '9' || *end || errno)
+			return bx_fail(err, BX_EXIT_USAGE, "%s='%s': the transfer is a whole "
+				       "number from 1", FAULT_INJECT_ENV, spec);
+		plan.transfer = n;
+	}
 	plan.action = (enum fault_action)a;
 	plan.armed = 1;
 	return 0;
 }
 
+void fault_inject_transfer_begins(void)
+{
+	transfers_begun++;
+}
+
+/* Armed for side, in the transfer this process is making. */
+static int armed_for(enum channel_side side)
+{
+	return plan.armed && plan.side == side &&
+	       (plan.transfer == 0 || plan.transfer == transfers_begun);
+}
+
 uint64_t fault_inject_bytes_threshold(enum channel_side side)
 {
-	return plan.armed && plan.side == side && plan.point == FAULT_POINT_BYTES ? plan.bytes
-										    : UINT64_MAX;
+	return armed_for(side) && plan.point == FAULT_POINT_BYTES ? plan.bytes : UINT64_MAX;
 }
 
 static int fire(struct half_ctx *ctx, const char *call)
@@ -110,7 +138,7 @@ static int fire(struct half_ctx *ctx, const char *call)
 int fault_inject_point(enum fault_point point, enum channel_side side, struct half_ctx *ctx,
 		       const char *call)
 {
-	if (!plan.armed || plan.side != side || plan.point != point)
+	if (!armed_for(side) || plan.point != point)
 		return 0;
 	return fire(ctx, call);
 }

@@ -4,7 +4,7 @@
  *
  * Inert unless the environment variable BULKXFER_FAULT is set when bulkxfer starts:
  *
- *     BULKXFER_FAULT=SIDE:POINT:ACTION
+ *     BULKXFER_FAULT=SIDE:POINT:ACTION[:TRANSFER]
  *       SIDE    producer (the parent: bulkxfer itself) | consumer (the forked child)
  *       POINT   start     the half has prepared and is about to take the start barrier
  *               bytes=N   the half's byte count has just reached N (a size: 512K, 1M, ...)
@@ -12,8 +12,10 @@
  *       ACTION  kill      the half's process SIGKILLs itself (producer: bulkxfer dies)
  *               eio       the half's call there fails with EIO, reported as that call failing
  *               stop      the half's process SIGSTOPs itself and goes on after SIGCONT
+ *       TRANSFER  N: only in the process's Nth transfer (1 the first, check runs and warm-ups
+ *               counted), so a test can hold a series after its first rows are written
  *
- * The fault fires in every transfer the harness makes (a test runs one).  A byte point past the
+ * Without TRANSFER the fault fires in every transfer the harness makes.  A byte point past the
  * end of the file never fires.  The halves see only half_advance() (half_helpers.h), one
  * comparison per chunk when inert.
  */
@@ -34,6 +36,10 @@ enum fault_point { FAULT_POINT_START, FAULT_POINT_BYTES, FAULT_POINT_END };
  * consumers it forks.  Returns 0, or BX_EXIT_USAGE with *err saying what is wrong (nothing is
  * armed then). */
 int fault_inject_configure(const char *spec, struct bx_error *err);
+
+/* The harness is beginning a transfer (in the parent, before its fork): the count TRANSFER
+ * is matched against. */
+void fault_inject_transfer_begins(void);
 
 /* The byte count at which side's half must stop for a FAULT_POINT_BYTES fault, or UINT64_MAX
  * when none is armed for that side: the harness puts it in half_ctx.fault_at_bytes. */

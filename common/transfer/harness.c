@@ -417,6 +417,7 @@ int harness_transfer(const struct transfer_spec *spec, struct run_record *rec,
 
 	double t0 = 0;
 	cpu_set_t old_mask;
+	fault_inject_transfer_begins();
 	if (spec->pin)
 		harness_pin_to(spec->cpu_producer, &old_mask);
 	int rc = open_everything(&t, err);
