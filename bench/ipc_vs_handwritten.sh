@@ -29,9 +29,12 @@
 # the rounds' ratios with its distribution-free 95% interval (order statistics of the binomial
 # sign test); the target, every pair at least 0.97x (the harness costing at most 3%): met when
 # the interval's low end is at or above it, missed when its high end is below, else undecided.
-# RUNS (default 1): each member of a pair runs RUNS times in its turn (bulkxfer --runs RUNS
-# after its one check run; the program, the public peer and pipe_rw's reuse run RUNS times
-# each), and the round's ratio is of the two members' median GiB/s.  A run of a few tens of
+# RUNS (default 1): each member of a pair runs RUNS times in its turn, and the round's ratio is
+# of the two members' median GiB/s.  bulkxfer runs --runs RUNS after its one check run; the
+# program likewise makes RUNS timed transfers after one untimed one, in one process from one
+# source (its runs=RUNS), so neither member's timed transfers are a fresh process's first
+# (doc/details.md has what that changed); the public peer and pipe_rw's reuse run RUNS times
+# each, a process a run, as the peer can only run.  A run of a few tens of
 # milliseconds moves by a few percent from one to the next on these VMs (beside the host's
 # rarer swings, which the pairing is for); a median of several is not moved by one disturbed
 # run, where a single run is.
@@ -133,13 +136,12 @@ for round in $(seq 1 "$rounds"); do
 				"$bin" run --src memory --size "$size" --chunk "$buf" --pipe-size "$pipe" \
 					$opts --runs "$repeat" --warmup 1 --no-prime --workdir "$shm" \
 					--csv "$work/b$i.csv" > /dev/null ;;
-			h)	for _ in $(seq "$repeat"); do
-					# shellcheck disable=SC2086 # hand is a command line
-					figures=$($hand)
-					[ "$(echo "$figures" | wc -w)" = 5 ] || {
-						echo "ipc_vs_handwritten.sh: $hand: no figures" >&2; exit 1; }
-					echo "$i $round $figures" >> "$work/hand.txt"
-				done ;;
+			h)	# shellcheck disable=SC2086 # hand is a command line
+				lines=$($hand runs="$repeat")
+				[ "$(echo "$lines" | awk 'NF == 5' | wc -l)" = "$repeat" ] || {
+					echo "ipc_vs_handwritten.sh: $hand: not $repeat lines of figures" >&2
+					exit 1; }
+				echo "$lines" | sed "s/^/$i $round /" >> "$work/hand.txt" ;;
 			q)	for _ in $(seq "$repeat"); do
 					echo "$round $("$work/pipe_rw" "$size" "$buf" "$pipe" offset=16 reuse)" \
 						>> "$work/reuse.txt"

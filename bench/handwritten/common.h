@@ -7,7 +7,9 @@
  *
  * Each program: fork; the child (receiver) prepares, writes one byte to `ready`; the parent
  * (sender) reads it, takes t0 (CLOCK_MONOTONIC, shared by both processes) and starts its loop;
- * the receiver takes t1 after its last byte and sends t1 and its CPU seconds back.  Printed:
+ * the receiver takes t1 after its last byte and sends t1 and its CPU seconds back.  With
+ * runs=N (timed_runs) a program makes one untimed transfer, then N timed ones, each with its
+ * own channel and its own fork, from the one source.  Printed, a line per timed transfer:
  *   wall_s producer_user_s producer_sys_s consumer_user_s consumer_sys_s
  * wall_s is t1 - t0, the same span bulkxfer's wall_s measures (barrier release to the
  * receiver's last byte).
@@ -105,6 +107,17 @@ static inline unsigned char *source_buffer(size_t size, int huge)
 	return placed_source_buffer(size, huge, 0);
 }
 
+/* runs=N among the arguments from argv[first] on: N timed transfers after one untimed warm-up
+ * transfer in the same process, as bulkxfer's --runs N follows its warm-up (its check run);
+ * each timed one prints its line.  0 when absent: one timed transfer, no warm-up. */
+static inline int timed_runs(int argc, char **argv, int first)
+{
+	for (int i = first; i < argc; i++)
+		if (strncmp(argv[i], "runs=", 5) == 0 && atoi(argv[i] + 5) > 0)
+			return atoi(argv[i] + 5);
+	return 0;
+}
+
 static inline size_t parse_size(const char *s)
 {
 	char *end;
@@ -177,9 +190,11 @@ static inline double sender_start(int ready_fd, double *u0, double *s0)
 }
 
 /* The sender's end, right after its last byte: its CPU seconds since (u0, s0), the receiver's
- * figures read from back_fd, the child reaped, and the one line printed:
+ * figures read from back_fd, the child reaped, and (when print: not a warm-up) the one line
+ * printed:
  *   wall_s producer_user_s producer_sys_s consumer_user_s consumer_sys_s */
-static inline void sender_done(int back_fd, pid_t child, double t0, double u0, double s0)
+static inline void sender_done(int back_fd, pid_t child, double t0, double u0, double s0,
+			       int print)
 {
 	double u1, s1;
 	cpu_s(&u1, &s1);
@@ -192,7 +207,10 @@ static inline void sender_done(int back_fd, pid_t child, double t0, double u0, d
 	if (n < 0)
 		die("read(back)");
 	waitpid(child, NULL, 0);
-	printf("%.9f %.6f %.6f %.6f %.6f\n", rx.t_end - t0, u1 - u0, s1 - s0, rx.user_s, rx.sys_s);
+	if (print)
+		printf("%.9f %.6f %.6f %.6f %.6f\n", rx.t_end - t0, u1 - u0, s1 - s0, rx.user_s,
+		       rx.sys_s);
+	fflush(stdout);
 }
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * bench/handwritten/pipe_rw.c - write() -> read() through a pipe, memory to memory, by hand.
  *
- *   pipe_rw SIZE BUF PIPE [nonblock] [offset=N] [reuse]
+ *   pipe_rw SIZE BUF PIPE [nonblock] [offset=N] [reuse] [runs=N]
  *
  * The sender write()s BUF bytes at a time from a SIZE-byte buffer in its memory into a pipe of
  * PIPE bytes (F_SETPIPE_SZ); the receiver read()s into a BUF-byte buffer and drops it.  Both
@@ -11,7 +11,8 @@
  * BUF-byte buffer over and over instead of SIZE bytes of memory: the public peer's loop
  * (bitonic/pipes-speed-test's write | read, whose malloc'd buffers sit 16 bytes past a page
  * start), so the bench can show this program as fast as the peer when it does the same.
- * Prints one line (common.h).  Without reuse, the loop bulkxfer's
+ * Prints one line (common.h), or with runs=N a line for each of N transfers after an untimed
+ * one.  Without reuse, the loop bulkxfer's
  * `pipe --src memory --sink-by read --buffer-offset N` runs.
  */
 #include "common.h"
@@ -19,7 +20,8 @@
 int main(int argc, char **argv)
 {
 	if (argc < 4) {
-		fprintf(stderr, "usage: pipe_rw SIZE BUF PIPE [nonblock] [offset=N] [reuse]\n");
+		fprintf(stderr, "usage: pipe_rw SIZE BUF PIPE [nonblock] [offset=N] [reuse] "
+			"[runs=N]\n");
 		return 2;
 	}
 	size_t size = parse_size(argv[1]), buf = parse_size(argv[2]), psize = parse_size(argv[3]);
@@ -35,51 +37,58 @@ int main(int argc, char **argv)
 	}
 	size_t span = reuse ? buf : size;	/* the bytes the sender writes from */
 	unsigned char *src = placed_source_buffer(span, 0, offset);
-	int p[2], ready[2], back[2];
-	if (pipe(p) < 0 || pipe(ready) < 0 || pipe(back) < 0)
-		die("pipe");
-	if (fcntl(p[1], F_SETPIPE_SZ, (int)psize) < 0)
-		die("F_SETPIPE_SZ");
-	if (nonblock && (fcntl(p[0], F_SETFL, O_NONBLOCK) < 0 || fcntl(p[1], F_SETFL, O_NONBLOCK) < 0))
-		die("O_NONBLOCK");
-	pid_t child = fork_receiver(ready, back);
-	if (child == 0) {
-		close(p[1]);
-		unsigned char *dst = placed_buffer(buf, offset);
-		/* said on stderr: where the buffers sit, as bulkxfer's CSV records its own */
-		fprintf(stderr, "pipe_rw: receiver's buffer %zu bytes past a page start\n",
-			(size_t)((uintptr_t)dst & 4095));
-		memset(dst, 0, buf);
+	int runs = timed_runs(argc, argv, 4);
+	for (int run = 0; run < (runs ? runs + 1 : 1); run++) {
+		int p[2], ready[2], back[2];
+		if (pipe(p) < 0 || pipe(ready) < 0 || pipe(back) < 0)
+			die("pipe");
+		if (fcntl(p[1], F_SETPIPE_SZ, (int)psize) < 0)
+			die("F_SETPIPE_SZ");
+		if (nonblock && (fcntl(p[0], F_SETFL, O_NONBLOCK) < 0 ||
+				 fcntl(p[1], F_SETFL, O_NONBLOCK) < 0))
+			die("O_NONBLOCK");
+		pid_t child = fork_receiver(ready, back);
+		if (child == 0) {
+			close(p[1]);
+			unsigned char *dst = placed_buffer(buf, offset);
+			/* said on stderr: where the buffers sit, as bulkxfer's CSV records its own */
+			fprintf(stderr, "pipe_rw: receiver's buffer %zu bytes past a page start\n",
+				(size_t)((uintptr_t)dst & 4095));
+			memset(dst, 0, buf);
+			double u0, s0;
+			receiver_ready(ready[1], &u0, &s0);
+			size_t got = 0;
+			while (got < size) {
+				ssize_t n = read(p[0], dst, buf);
+				if (n < 0 && (errno == EAGAIN || errno == EINTR))
+					continue;
+				if (n <= 0)
+					die("read(pipe)");
+				got += (size_t)n;
+			}
+			receiver_done(back[1], u0, s0);
+		}
+		close(p[0]);
+		fprintf(stderr, "pipe_rw: sender's source %zu bytes past a page start\n",
+			(size_t)((uintptr_t)src & 4095));
 		double u0, s0;
-		receiver_ready(ready[1], &u0, &s0);
-		size_t got = 0;
-		while (got < size) {
-			ssize_t n = read(p[0], dst, buf);
+		double t0 = sender_start(ready[0], &u0, &s0);
+		size_t sent = 0;
+		while (sent < size) {
+			size_t at = sent % span, len = span - at < buf ? span - at : buf;
+			if (len > size - sent)
+				len = size - sent;
+			ssize_t n = write(p[1], src + at, len);
 			if (n < 0 && (errno == EAGAIN || errno == EINTR))
 				continue;
 			if (n <= 0)
-				die("read(pipe)");
-			got += (size_t)n;
+				die("write(pipe)");
+			sent += (size_t)n;
 		}
-		receiver_done(back[1], u0, s0);
+		sender_done(back[0], child, t0, u0, s0, !runs || run > 0);
+		close(p[1]);
+		close(ready[0]);
+		close(back[0]);
 	}
-	close(p[0]);
-	fprintf(stderr, "pipe_rw: sender's source %zu bytes past a page start\n",
-		(size_t)((uintptr_t)src & 4095));
-	double u0, s0;
-	double t0 = sender_start(ready[0], &u0, &s0);
-	size_t sent = 0;
-	while (sent < size) {
-		size_t at = sent % span, len = span - at < buf ? span - at : buf;
-		if (len > size - sent)
-			len = size - sent;
-		ssize_t n = write(p[1], src + at, len);
-		if (n < 0 && (errno == EAGAIN || errno == EINTR))
-			continue;
-		if (n <= 0)
-			die("write(pipe)");
-		sent += (size_t)n;
-	}
-	sender_done(back[0], child, t0, u0, s0);
 	return 0;
 }
