@@ -281,6 +281,21 @@ static void test_run_options_show(void)
 	}
 	CU_ASSERT_TRUE(fresh - prefaulted >= pages * 9 / 10);	/* the region's pages, in the loop */
 	free(recs);
+	/* A half's own copy buffer is written before the clock: a 4 MiB one adds none of its 1024
+	 * pages' faults to the receiver's timed window, against a 64 KiB one (the ring prefaulted,
+	 * so its slots' faults are outside too; compared with each other, as above). */
+	int64_t small_buffer = INT64_MAX, large_buffer = INT64_MAX;
+	for (int large = 0; large < 2; large++) {
+		n = run_rows("shm", large ? "--src memory --sink-by read --prefault --chunk 4M"
+					  : "--src memory --sink-by read --prefault", &recs, r);
+		CU_ASSERT_EQUAL_FATAL(n, 2);
+		int64_t *least = large ? &large_buffer : &small_buffer;
+		for (size_t i = 0; i < n; i++)
+			if (recs[i].consumer_fig.minflt < *least)
+				*least = recs[i].consumer_fig.minflt;
+		free(recs);
+	}
+	CU_ASSERT_TRUE(large_buffer - small_buffer < 1024 / 2);
 	/* --spin reaches the ring's waits, except where both sides share a CPU; pipes ignore it. */
 	int cpus = sysconf(_SC_NPROCESSORS_ONLN) >= 2;
 	n = run_rows("shm-rw,pipe", "--spin 50", &recs, r);

@@ -11,7 +11,8 @@
 #include "method/half.h"
 #include "transfer/fault_inject.h"
 
-/* prepare/release: ctx->priv = a page-aligned buffer of ctx->chunk bytes. */
+/* prepare/release: ctx->priv = a page-aligned buffer of ctx->chunk bytes (moved by
+ * --buffer-offset), written once so its pages are present before the clock. */
 int half_buffer_prepare(struct half_ctx *ctx);
 
 /* The same for a buffer of `bytes` (several chunks: cma's buffers in flight). */
