@@ -138,7 +138,7 @@ for round in $(seq 1 "$rounds"); do
 					--csv "$work/b$i.csv" > /dev/null ;;
 			h)	# shellcheck disable=SC2086 # hand is a command line
 				lines=$($hand runs="$repeat")
-				[ "$(echo "$lines" | awk 'NF == 5' | wc -l)" = "$repeat" ] || {
+				[ "$(echo "$lines" | awk 'NF == 11' | wc -l)" = "$repeat" ] || {
 					echo "ipc_vs_handwritten.sh: $hand: not $repeat lines of figures" >&2
 					exit 1; }
 				echo "$lines" | sed "s/^/$i $round /" >> "$work/hand.txt" ;;
@@ -160,8 +160,9 @@ done
 echo >&2
 
 # bulkxfer's rows, one file; the hand-written rows: bulkxfer's row of the same setting with
-# the measured columns replaced by the program's figures.  Each pair's rows carry its name as
-# their series, so compare keeps rw apart from rw@16 (the same method and chunk).
+# the measured columns replaced by the program's figures (wall time, each side's CPU, minor
+# faults and context switches; its system calls are not counted, 0).  Each pair's rows carry
+# its name as their series, so compare keeps rw apart from rw@16 (the same method and chunk).
 head -1 "$work/b0.csv" > "$ours"
 hand_csv="$out/handwritten.csv"
 head -1 "$work/b0.csv" > "$hand_csv"
@@ -188,6 +189,12 @@ for i in "${!settings[@]}"; do
 			r[col["producer_sys_s"]] = $5
 			r[col["consumer_user_s"]] = $6
 			r[col["consumer_sys_s"]] = $7
+			r[col["producer_minflt"]] = $8
+			r[col["consumer_minflt"]] = $9
+			r[col["producer_vcsw"]] = $10
+			r[col["producer_ivcsw"]] = $11
+			r[col["consumer_vcsw"]] = $12
+			r[col["consumer_ivcsw"]] = $13
 			r[col["verified"]] = 0
 			r[col["verify_by"]] = "-"
 			r[col["producer_syscalls"]] = 0

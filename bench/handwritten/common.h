@@ -10,7 +10,9 @@
  * the receiver takes t1 after its last byte and sends t1 and its CPU seconds back.  With
  * runs=N (timed_runs) a program makes one untimed transfer, then N timed ones, each with its
  * own channel and its own fork, from the one source.  Printed, a line per timed transfer:
- *   wall_s producer_user_s producer_sys_s consumer_user_s consumer_sys_s
+ *   wall_s producer_user_s producer_sys_s consumer_user_s consumer_sys_s producer_minflt
+ *   consumer_minflt producer_vcsw producer_ivcsw consumer_vcsw consumer_ivcsw
+ * (each side's counts from its start to its last byte, as bulkxfer's columns of those names).
  * wall_s is t1 - t0, the same span bulkxfer's wall_s measures (barrier release to the
  * receiver's last byte).
  */
@@ -32,8 +34,16 @@
 #include <time.h>
 #include <unistd.h>
 
+/* A side's resource use (getrusage): CPU seconds, minor faults, voluntary and involuntary
+ * context switches; as a count since a start, or the start itself. */
+struct usage {
+	double user_s, sys_s;
+	long minflt, vcsw, ivcsw;
+};
+
 struct figures {
-	double t_end, user_s, sys_s;
+	double t_end;
+	struct usage used;
 };
 
 static inline double now_s(void)
@@ -43,12 +53,21 @@ static inline double now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static inline void cpu_s(double *user, double *sys)
+/* This process's usage so far, or (since non-NULL) so far minus since. */
+static inline struct usage usage_now(const struct usage *since)
 {
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
-	*user = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6;
-	*sys = (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+	struct usage u = {
+		(double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6,
+		(double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6,
+		ru.ru_minflt, ru.ru_nvcsw, ru.ru_nivcsw,
+	};
+	if (since) {
+		u.user_s -= since->user_s, u.sys_s -= since->sys_s;
+		u.minflt -= since->minflt, u.vcsw -= since->vcsw, u.ivcsw -= since->ivcsw;
+	}
+	return u;
 }
 
 static inline void die(const char *what)
@@ -151,31 +170,30 @@ static inline pid_t fork_receiver(int ready[2], int back[2])
 	return child;
 }
 
-/* The receiver's start, once it is prepared: its CPU seconds so far into *u0 and *s0, then one
- * byte on ready_fd, which lets the sender start its clock. */
-static inline void receiver_ready(int ready_fd, double *u0, double *s0)
+/* The receiver's start, once it is prepared: its usage so far into *start, then one byte on
+ * ready_fd, which lets the sender start its clock. */
+static inline void receiver_ready(int ready_fd, struct usage *start)
 {
-	cpu_s(u0, s0);
+	*start = usage_now(NULL);
 	if (write(ready_fd, "r", 1) != 1)
 		die("write(ready)");
 }
 
-/* The receiver's end, right after its last byte: its end time and its CPU seconds since (u0,
- * s0) sent back on back_fd; the child exits. */
-static inline void receiver_done(int back_fd, double u0, double s0)
+/* The receiver's end, right after its last byte: its end time and its usage since start sent
+ * back on back_fd; the child exits. */
+static inline void receiver_done(int back_fd, const struct usage *start)
 {
 	struct figures f;
 	f.t_end = now_s();
-	cpu_s(&f.user_s, &f.sys_s);
-	f.user_s -= u0, f.sys_s -= s0;
+	f.used = usage_now(start);
 	if (write(back_fd, &f, sizeof(f)) != sizeof(f))
 		die("write(back)");
 	_exit(0);
 }
 
-/* The sender's start: waits for the receiver's byte on ready_fd, then its CPU seconds into *u0
- * and *s0; returns t0, the clock's start. */
-static inline double sender_start(int ready_fd, double *u0, double *s0)
+/* The sender's start: waits for the receiver's byte on ready_fd, then its usage so far into
+ * *start; returns t0, the clock's start. */
+static inline double sender_start(int ready_fd, struct usage *start)
 {
 	char byte;
 	ssize_t n = read(ready_fd, &byte, 1);
@@ -185,19 +203,18 @@ static inline double sender_start(int ready_fd, double *u0, double *s0)
 	}
 	if (n != 1)
 		die("read(ready)");
-	cpu_s(u0, s0);
+	*start = usage_now(NULL);
 	return now_s();
 }
 
-/* The sender's end, right after its last byte: its CPU seconds since (u0, s0), the receiver's
- * figures read from back_fd, the child reaped, and (when print: not a warm-up) the one line
- * printed:
- *   wall_s producer_user_s producer_sys_s consumer_user_s consumer_sys_s */
-static inline void sender_done(int back_fd, pid_t child, double t0, double u0, double s0,
+/* The sender's end, right after its last byte: its usage since start, the receiver's figures
+ * read from back_fd, the child reaped, and (when print: not a warm-up) the one line printed:
+ *   wall_s producer_user_s producer_sys_s consumer_user_s consumer_sys_s
+ *   producer_minflt consumer_minflt producer_vcsw producer_ivcsw consumer_vcsw consumer_ivcsw */
+static inline void sender_done(int back_fd, pid_t child, double t0, const struct usage *start,
 			       int print)
 {
-	double u1, s1;
-	cpu_s(&u1, &s1);
+	struct usage tx = usage_now(start);
 	struct figures rx;
 	ssize_t n = read(back_fd, &rx, sizeof(rx));
 	if (n >= 0 && n != (ssize_t)sizeof(rx)) {
@@ -208,8 +225,9 @@ static inline void sender_done(int back_fd, pid_t child, double t0, double u0, d
 		die("read(back)");
 	waitpid(child, NULL, 0);
 	if (print)
-		printf("%.9f %.6f %.6f %.6f %.6f\n", rx.t_end - t0, u1 - u0, s1 - s0, rx.user_s,
-		       rx.sys_s);
+		printf("%.9f %.6f %.6f %.6f %.6f %ld %ld %ld %ld %ld %ld\n", rx.t_end - t0,
+		       tx.user_s, tx.sys_s, rx.used.user_s, rx.used.sys_s, tx.minflt, rx.used.minflt,
+		       tx.vcsw, tx.ivcsw, rx.used.vcsw, rx.used.ivcsw);
 	fflush(stdout);
 }
 

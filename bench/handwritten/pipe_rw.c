@@ -55,8 +55,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, "pipe_rw: receiver's buffer %zu bytes past a page start\n",
 				(size_t)((uintptr_t)dst & 4095));
 			memset(dst, 0, buf);
-			double u0, s0;
-			receiver_ready(ready[1], &u0, &s0);
+			struct usage u0;
+			receiver_ready(ready[1], &u0);
 			size_t got = 0;
 			while (got < size) {
 				ssize_t n = read(p[0], dst, buf);
@@ -66,13 +66,13 @@ int main(int argc, char **argv)
 					die("read(pipe)");
 				got += (size_t)n;
 			}
-			receiver_done(back[1], u0, s0);
+			receiver_done(back[1], &u0);
 		}
 		close(p[0]);
 		fprintf(stderr, "pipe_rw: sender's source %zu bytes past a page start\n",
 			(size_t)((uintptr_t)src & 4095));
-		double u0, s0;
-		double t0 = sender_start(ready[0], &u0, &s0);
+		struct usage u0;
+		double t0 = sender_start(ready[0], &u0);
 		size_t sent = 0;
 		while (sent < size) {
 			size_t at = sent % span, len = span - at < buf ? span - at : buf;
@@ -85,7 +85,7 @@ int main(int argc, char **argv)
 				die("write(pipe)");
 			sent += (size_t)n;
 		}
-		sender_done(back[0], child, t0, u0, s0, !runs || run > 0);
+		sender_done(back[0], child, t0, &u0, !runs || run > 0);
 		close(p[1]);
 		close(ready[0]);
 		close(back[0]);

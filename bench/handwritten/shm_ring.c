@@ -72,8 +72,8 @@ int main(int argc, char **argv)
 			populate(map, head + nslots * buf);
 			unsigned char *dst = placed_buffer(buf, 0);
 			memset(dst, 0, buf);
-			double u0, s0;
-			receiver_ready(ready[1], &u0, &s0);
+			struct usage u0;
+			receiver_ready(ready[1], &u0);
 			size_t got = 0, slot = 0;
 			while (got < size) {
 				while (sem_wait(&r->full) < 0)
@@ -85,10 +85,10 @@ int main(int argc, char **argv)
 				got += n;
 				slot = (slot + 1) % nslots;
 			}
-			receiver_done(back[1], u0, s0);
+			receiver_done(back[1], &u0);
 		}
-		double u0, s0;
-		double t0 = sender_start(ready[0], &u0, &s0);
+		struct usage u0;
+		double t0 = sender_start(ready[0], &u0);
 		size_t sent = 0, slot = 0;
 		while (sent < size) {
 			size_t n = size - sent < buf ? size - sent : buf;
@@ -101,7 +101,7 @@ int main(int argc, char **argv)
 			sent += n;
 			slot = (slot + 1) % nslots;
 		}
-		sender_done(back[0], child, t0, u0, s0, !runs || run > 0);
+		sender_done(back[0], child, t0, &u0, !runs || run > 0);
 		close(ready[0]);
 		close(back[0]);
 		munmap(map, head + nslots * buf);

@@ -46,8 +46,8 @@ int main(int argc, char **argv)
 			int null = open("/dev/null", O_WRONLY);
 			if (null < 0)
 				die("open(/dev/null)");
-			double u0, s0;
-			receiver_ready(ready[1], &u0, &s0);
+			struct usage u0;
+			receiver_ready(ready[1], &u0);
 			size_t got = 0;
 			while (got < size) {
 				ssize_t n = splice(p[0], NULL, null, NULL, buf, 0);
@@ -57,11 +57,11 @@ int main(int argc, char **argv)
 					die("splice(pipe -> /dev/null)");
 				got += (size_t)n;
 			}
-			receiver_done(back[1], u0, s0);
+			receiver_done(back[1], &u0);
 		}
 		close(p[0]);
-		double u0, s0;
-		double t0 = sender_start(ready[0], &u0, &s0);
+		struct usage u0;
+		double t0 = sender_start(ready[0], &u0);
 		size_t sent = 0;
 		while (sent < size) {
 			struct iovec iov = { src + sent, size - sent < buf ? size - sent : buf };
@@ -72,7 +72,7 @@ int main(int argc, char **argv)
 				die("vmsplice(pipe)");
 			sent += (size_t)n;
 		}
-		sender_done(back[0], child, t0, u0, s0, !runs || run > 0);
+		sender_done(back[0], child, t0, &u0, !runs || run > 0);
 		close(p[1]);
 		close(ready[0]);
 		close(back[0]);
