@@ -137,6 +137,31 @@ static inline int timed_runs(int argc, char **argv, int first)
 	return 0;
 }
 
+/* How many transfers a program with runs makes (the untimed one first), and whether the
+ * run-th of them (from 0) is timed and printed. */
+static inline int transfers_to_make(int runs)
+{
+	return runs ? runs + 1 : 1;
+}
+
+static inline int transfer_is_timed(int runs, int run)
+{
+	return !runs || run > 0;
+}
+
+/* The channel of the pipe programs: a pipe in p of psize bytes (F_SETPIPE_SZ), both ends
+ * O_NONBLOCK when nonblock. */
+static inline void open_channel_pipe(int p[2], size_t psize, int nonblock)
+{
+	if (pipe(p) < 0)
+		die("pipe");
+	if (fcntl(p[1], F_SETPIPE_SZ, (int)psize) < 0)
+		die("F_SETPIPE_SZ");
+	if (nonblock && (fcntl(p[0], F_SETFL, O_NONBLOCK) < 0 ||
+			 fcntl(p[1], F_SETFL, O_NONBLOCK) < 0))
+		die("O_NONBLOCK");
+}
+
 static inline size_t parse_size(const char *s)
 {
 	char *end;

@@ -38,15 +38,11 @@ int main(int argc, char **argv)
 	size_t span = reuse ? buf : size;	/* the bytes the sender writes from */
 	unsigned char *src = placed_source_buffer(span, 0, offset);
 	int runs = timed_runs(argc, argv, 4);
-	for (int run = 0; run < (runs ? runs + 1 : 1); run++) {
+	for (int run = 0; run < transfers_to_make(runs); run++) {
 		int p[2], ready[2], back[2];
-		if (pipe(p) < 0 || pipe(ready) < 0 || pipe(back) < 0)
+		open_channel_pipe(p, psize, nonblock);
+		if (pipe(ready) < 0 || pipe(back) < 0)
 			die("pipe");
-		if (fcntl(p[1], F_SETPIPE_SZ, (int)psize) < 0)
-			die("F_SETPIPE_SZ");
-		if (nonblock && (fcntl(p[0], F_SETFL, O_NONBLOCK) < 0 ||
-				 fcntl(p[1], F_SETFL, O_NONBLOCK) < 0))
-			die("O_NONBLOCK");
 		pid_t child = fork_receiver(ready, back);
 		if (child == 0) {
 			close(p[1]);
@@ -85,7 +81,7 @@ int main(int argc, char **argv)
 				die("write(pipe)");
 			sent += (size_t)n;
 		}
-		sender_done(back[0], child, t0, &u0, !runs || run > 0);
+		sender_done(back[0], child, t0, &u0, transfer_is_timed(runs, run));
 		close(p[1]);
 		close(ready[0]);
 		close(back[0]);

@@ -51,7 +51,7 @@ int main(int argc, char **argv)
 	}
 	unsigned char *src = source_buffer(size, 0);
 	int runs = timed_runs(argc, argv, 4);
-	for (int run = 0; run < (runs ? runs + 1 : 1); run++) {
+	for (int run = 0; run < transfers_to_make(runs); run++) {
 		size_t head = (sizeof(struct ring) + 4095) & ~(size_t)4095;
 		unsigned char *map = mmap(NULL, head + nslots * buf, PROT_READ | PROT_WRITE,
 					  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -101,7 +101,7 @@ int main(int argc, char **argv)
 			sent += n;
 			slot = (slot + 1) % nslots;
 		}
-		sender_done(back[0], child, t0, &u0, !runs || run > 0);
+		sender_done(back[0], child, t0, &u0, transfer_is_timed(runs, run));
 		close(ready[0]);
 		close(back[0]);
 		munmap(map, head + nslots * buf);
