@@ -60,8 +60,10 @@ int shm_ring_create(struct shm_ring *ring, size_t slot_size, uint32_t nslots, in
  * always reserved (ring->fresh says which happened).  Returns 0 or -errno. */
 int shm_region_create(struct shm_ring *ring, size_t size, int huge, int fresh);
 
-/* Fault the whole ring into this process's page tables (outside the timed region: a forked child
- * does not inherit the page tables of a shared mapping). */
+/* Fault the whole ring into this process's page tables and write each page once from user
+ * space, changing nothing (outside the timed region: a forked child does not inherit the page
+ * tables of a shared mapping, and a hypervisor may fill a page in only on the process's own
+ * first access).  Safe while the other side prefaults too. */
 void shm_ring_prefault(struct shm_ring *ring);
 
 /* "normal", "thp" or "hugetlb". */
