@@ -48,8 +48,7 @@ int sink_keep_prepare(struct half_ctx *ctx)
 		 * page, then the kernel writing every byte (io_kernel_write says why: a user
 		 * touch alone left read() into the destination several times slower than a read
 		 * sink on a paravirtualised guest). */
-		for (size_t off = 0; off < mapping_bytes(ctx); off += PAGE)
-			((volatile unsigned char *)base)[off] = 0;
+		io_user_touch(base, mapping_bytes(ctx));
 		int rc = io_kernel_write(base, mapping_bytes(ctx));
 		if (rc < 0) {
 			munmap(base, mapping_bytes(ctx));

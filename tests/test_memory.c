@@ -5,15 +5,17 @@
  * byte), the refusals, and --busy-poll: the channel really non-blocking, and the loops asking
  * again on EAGAIN.  The EAGAIN cases are made to happen, never hoped for: the pipe is full (or
  * empty) before the call, and the helper thread that frees it waits until the call has counted
- * its first attempt.
+ * its first attempt.  And io_user_touch: every page mapped, no byte changed.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "base/io_util.h"
@@ -416,6 +418,51 @@ static void *unblock(void *arg)
 	return NULL;
 }
 
+/* 1 when page i of [base, ...) is in this process's page tables (/proc/self/pagemap's bit 63),
+ * 0 when not, -1 when pagemap cannot be read. */
+static int page_present(const unsigned char *base, size_t i)
+{
+	int fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	uint64_t entry = 0;
+	off_t at = (off_t)(((uintptr_t)base / 4096 + i) * sizeof(entry));
+	ssize_t n = pread(fd, &entry, sizeof(entry), at);
+	close(fd);
+	return n == (ssize_t)sizeof(entry) ? (int)(entry >> 63) : -1;
+}
+
+/* io_user_touch maps every page of the range into this process, the last partial one too, and
+ * changes no byte: shared memory another process has written (a memfd's pages, never mapped
+ * here before) keeps its contents. */
+static void test_user_touch_maps_every_page_and_keeps_the_bytes(void)
+{
+	enum { PAGES = 16 };
+	size_t len = (PAGES - 1) * 4096 + 1;	/* the last page by one byte */
+	int fd = memfd_create("test-user-touch", MFD_CLOEXEC);
+	CU_ASSERT_FATAL(fd >= 0);
+	static unsigned char want[PAGES * 4096];
+	source_fill(want, sizeof(want), 0, 41);
+	CU_ASSERT_FATAL(io_pwrite_all(fd, want, sizeof(want), 0, NULL) == 0);
+	unsigned char *map = mmap(NULL, sizeof(want), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	close(fd);
+	CU_ASSERT_FATAL(map != MAP_FAILED);
+	int before = page_present(map, 0);
+	if (before < 0) {
+		fprintf(stderr, "  (skipped: /proc/self/pagemap cannot be read here)\n");
+		munmap(map, sizeof(want));
+		return;
+	}
+	CU_ASSERT_EQUAL(before, 0);	/* else the test could not tell the touch did it */
+	io_user_touch(map, len);
+	size_t present = 0;
+	for (size_t i = 0; i < PAGES; i++)
+		present += page_present(map, i) == 1;
+	CU_ASSERT_EQUAL(present, PAGES);
+	CU_ASSERT_EQUAL(memcmp(map, want, sizeof(want)), 0);
+	munmap(map, sizeof(want));
+}
+
 /* io_write_all on a full non-blocking pipe and io_read_full on an empty one: EAGAIN is asked
  * again, never returned. */
 static void test_io_loops_ask_again_on_eagain(void)
@@ -512,6 +559,8 @@ int register_memory_suite(void)
 		{ "busy_poll_makes_the_channel_nonblocking",
 		  test_busy_poll_makes_the_channel_nonblocking },
 		{ "io_loops_ask_again_on_eagain", test_io_loops_ask_again_on_eagain },
+		{ "user_touch_maps_every_page_and_keeps_the_bytes",
+		  test_user_touch_maps_every_page_and_keeps_the_bytes },
 		{ "read_sink_asks_again_on_eagain", test_read_sink_asks_again_on_eagain },
 		{ "busy_poll_rows", test_busy_poll_rows },
 	};

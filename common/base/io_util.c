@@ -88,6 +88,12 @@ int io_kernel_read(const void *p, size_t len)
 	return rc;
 }
 
+void io_user_touch(void *p, size_t len)
+{
+	for (size_t off = 0; off < len; off += 4096)
+		__atomic_fetch_or((volatile unsigned char *)p + off, 0, __ATOMIC_RELAXED);
+}
+
 int io_kernel_write(void *p, size_t len)
 {
 	int fd = open("/dev/zero", O_RDONLY | O_CLOEXEC);

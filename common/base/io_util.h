@@ -31,6 +31,13 @@ int io_pwrite_all(int fd, const void *buf, size_t len, off_t offset, uint64_t *s
 int io_kernel_read(const void *p, size_t len);
 int io_kernel_write(void *p, size_t len);
 
+/* Write each page of [p, p + len) once from user code, changing nothing (an atomic or of 0 on
+ * one byte a page, so a process sharing the memory may use it meanwhile), before a clock
+ * starts.  The other half of io_kernel_read's reason: a page the kernel has mapped for this
+ * process (MADV_POPULATE_WRITE) or has itself accessed still costs the process's own first
+ * access from user code a fault the host fills in, several microseconds a page. */
+void io_user_touch(void *p, size_t len);
+
 /* Why an output could not be opened, for a reader: ELOOP (output_file_open, the --csv check)
  * says the name is a symbolic link, refused; anything else is strerror(e). */
 const char *io_open_error(int e);

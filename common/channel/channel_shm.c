@@ -33,6 +33,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/io_util.h"
 #include "base/measure.h"
 
 struct shm_ring_header {
@@ -160,15 +161,6 @@ int shm_region_create(struct shm_ring *ring, size_t size, int huge, int fresh)
 	return create_with_pages(ring, size, 1, huge, fresh);
 }
 
-/* Each page of [base, base + len) written once from user space, changing nothing: an atomic
- * or of 0, so either side may run it while the other prefaults or waits on the semaphores. */
-static void touch_from_user(void *base, size_t len)
-{
-	size_t page = (size_t)sysconf(_SC_PAGESIZE);
-	for (size_t off = 0; off < len; off += page)
-		__atomic_fetch_or((volatile unsigned char *)base + off, 0, __ATOMIC_RELAXED);
-}
-
 void shm_ring_prefault(struct shm_ring *ring)
 {
 	if (!ring->hdr)
@@ -184,7 +176,7 @@ void shm_ring_prefault(struct shm_ring *ring)
 	 * a page and invisible to the minor-fault count: without these touches the sender paid
 	 * it for every ring page inside the clock, as a hand-written loop that memset() its ring
 	 * first does not (bench/ipc_vs_handwritten.sh, doc/details.md). */
-	touch_from_user(ring->hdr, ring->map_len);
+	io_user_touch(ring->hdr, ring->map_len);
 }
 
 const char *shm_ring_pages_name(enum ring_pages pages)
