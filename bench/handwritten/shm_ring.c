@@ -24,7 +24,7 @@ struct ring {
 };
 
 /* The mapping's pages into this process's page tables (MADV_POPULATE_WRITE where the kernel
- * has it), then each page written once from user space, changing nothing: on a
+ * has it), then each page written once from user space without changing its contents: on a
  * paravirtualised guest the process's own first access to a page the kernel mapped is still a
  * fault the host fills in, which the receiver paid inside the clock without it (its sender
  * waited on a full ring for the first pass).  bulkxfer's --prefault does the same

@@ -31,11 +31,12 @@ int io_pwrite_all(int fd, const void *buf, size_t len, off_t offset, uint64_t *s
 int io_kernel_read(const void *p, size_t len);
 int io_kernel_write(void *p, size_t len);
 
-/* Write each page of [p, p + len) once from user code, changing nothing (an atomic or of 0 on
- * one byte a page, so a process sharing the memory may use it meanwhile), before a clock
- * starts.  The other half of io_kernel_read's reason: a page the kernel has mapped for this
- * process (MADV_POPULATE_WRITE) or has itself accessed still costs the process's own first
- * access from user code a fault the host fills in, several microseconds a page. */
+/* Write each page of [p, p + len) once from user code without changing its contents (an atomic
+ * or of 0 on one byte a page, so a process sharing the memory may use it meanwhile), before a
+ * clock starts.  The other half of io_kernel_read's reason: even after the kernel has put a
+ * page in this process's page tables (MADV_POPULATE_WRITE) or accessed it itself, the
+ * process's own first access from user code traps to the hypervisor, which fills in its own
+ * entry for the page: several microseconds a page, in no guest fault count. */
 void io_user_touch(void *p, size_t len);
 
 /* Why an output could not be opened, for a reader: ELOOP (output_file_open, the --csv check)

@@ -61,9 +61,9 @@ int shm_ring_create(struct shm_ring *ring, size_t slot_size, uint32_t nslots, in
 int shm_region_create(struct shm_ring *ring, size_t size, int huge, int fresh);
 
 /* Fault the whole ring into this process's page tables and write each page once from user
- * space, changing nothing (outside the timed region: a forked child does not inherit the page
- * tables of a shared mapping, and a hypervisor may fill a page in only on the process's own
- * first access).  Safe while the other side prefaults too. */
+ * space without changing its contents (outside the timed region: a forked child does not
+ * inherit the page tables of a shared mapping, and a hypervisor may fill a page in only on the
+ * process's own first access).  Safe while the other side prefaults too. */
 void shm_ring_prefault(struct shm_ring *ring);
 
 /* "normal", "thp" or "hugetlb". */

@@ -144,7 +144,8 @@ static const struct option_spec option_table[] = {
 	  "transparent ones for --dst memory",
 	  OPT_SET_FLAG, FIELD(huge), 0, 0, TRANSFER },
 	{ "prefault", NULL, "reserve shared memory and fault it into both processes before the "
-	  "clock starts (default: shm-whole's region is new and faulted in the loop, as in 2014)",
+	  "clock starts, each page touched once from user code too (default: shm-whole's region "
+	  "is new and faulted in the loop, as in 2014)",
 	  OPT_SET_FLAG, FIELD(prefault), 0, 0, TRANSFER },
 	{ "buffer-offset", "N", "start every buffer the halves copy through, and --src memory's "
 	  "source, N bytes past a page start (0-4095, default 0: page-aligned; malloc() gives large "

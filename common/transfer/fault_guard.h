@@ -17,6 +17,16 @@
  * happened.  The previous handlers are restored before returning. */
 int fault_guard_run(int (*transfer)(struct half_ctx *), struct half_ctx *ctx, int *signal_caught);
 
+/* fault_guard_run once around a transfer that moves nothing, before a clock starts, with the
+ * signal_caught the timed run will use.  Why: the guard's first run in a process is page
+ * faults.  A forked consumer first executes the guard's code (fork copies no page-table entries
+ * for program text), first writes its globals and stack (copy-on-write after fork, in the
+ * parent as well) and first writes *signal_caught, which sits in memory shared with the parent
+ * (fork copies no entries for that either); inside the clock those faults were most of a
+ * consumer's minor faults a run, each tens of microseconds on a paravirtualised guest, which a
+ * hand-written loop with no guard never pays. */
+void fault_guard_warm(struct half_ctx *ctx, int *signal_caught);
+
 /* Ask for a read lease on fd (opened read-only), so that another process opening the source for
  * writing or truncating it makes the kernel signal us first (and wait for us to let go).
  * Returns 0, or -errno when the kernel does not grant one (not the owner, the file is open for

@@ -241,7 +241,14 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 	if (rc == 0 && m->producer->prepare)
 		rc = m->producer->prepare(&ctx);
 	if (rc == 0)
+		fault_guard_warm(&ctx, &report->fault_signal);	/* faults since fork: not the loop's */
+	if (rc == 0)
 		rc = fault_inject_point(FAULT_POINT_START, CHANNEL_PRODUCER_SIDE, &ctx, "read(ready)");
+	/* Read before the wait for "ready", not between it and "go": a receiver waiting for "go"
+	 * (asleep, or polling) should wait no longer than a hand-written one does, and these
+	 * /proc and /sys reads take tens of microseconds. */
+	double steal_start = sysinfo_steal_s();
+	int64_t reported_start = page_reporting_reported_kib();
 	char byte = 'g';
 	ssize_t got = -1;
 	if (rc == 0) {
@@ -270,8 +277,6 @@ static int drive_transfer(struct transfer *t, double *t0, struct bx_error *err)
 		return ret;
 	}
 
-	double steal_start = sysinfo_steal_s();
-	int64_t reported_start = page_reporting_reported_kib();
 	struct measure_snapshot begun;	/* before the clock: none of it is timed */
 	harness_half_begin(&begun, &smp, &calls);
 	*t0 = measure_now();

@@ -233,6 +233,8 @@ void harness_consumer_main(struct transfer *t, pid_t parent)
 	if (rc == 0 && ops->prepare)
 		rc = ops->prepare(&ctx);
 	if (rc == 0)
+		fault_guard_warm(&ctx, &report->fault_signal);	/* first faults: not the loop's */
+	if (rc == 0)
 		rc = fault_inject_point(FAULT_POINT_START, CHANNEL_CONSUMER_SIDE, &ctx, "write(ready)");
 	if (rc < 0) {
 		report->rc = rc;
