@@ -179,7 +179,8 @@ static void say_shares(const char *what, int missed, const uint64_t counts[CAT_C
 
 /* The sampler on known work, whatever the host: every sample lands in one category (checked
  * in profile_work), nearly all of them inside the work's own function (the sampler walks the
- * user stack: that is bulkxfer's; of the stacks a frame-pointer walk can follow at all), and the time they stand for is about the CPU time spent.
+ * user stack: that is bulkxfer's; of the stacks a frame-pointer walk can follow at all), and
+ * the time they stand for is about the CPU time spent.
  * Which categories they land in is the host's (a fresh memset is 90% zeroing and faults on bare
  * metal, half user-space copy on a guest whose hypervisor fills pages in under the memset's
  * instructions; a getppid is syscall entry on one host and hypervisor hooks on another): it is
