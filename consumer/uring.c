@@ -1,21 +1,21 @@
 /*
  * consumer/uring.c - the receiving halves that use io_uring (issue 23).
  *
- * `uring`: read the pipe with IORING_OP_READ_FIXED into the registered buffers, used as one
- * ring of --queue-depth x --chunk bytes: the bytes land one after another, and reads of a chunk
- * each go in one chain of linked reads (IOSQE_IO_LINK: they run in order; a short read breaks
- * the chain and the next starts where it stopped), as many as the pipe holds whole chunks
- * (uring_chain_links).  Once a span's worth is in (SPAN_BYTES, between a chunk and half the
- * ring) and no write is in flight, one IORING_OP_WRITE_FIXED writes all the received bytes to
- * their place in the destination, while the reads go on into the rest of the ring.  Why
- * spans, not a write per read: a pipe read often brings less than a chunk, and a file system
- * without non-blocking buffered writes (ext4) has io_uring hand every write to a worker
- * thread, a wake-up and a switch each; a span pays that once for all the reads it holds.  Two
- * CPU copies per byte, as pipe's read/write.
+ * `uring`: read the pipe with IORING_OP_READ_FIXED into the registered buffers, used as one ring
+ * of --queue-depth x --chunk bytes: the bytes land one after another, and reads of a chunk each
+ * go in one chain of linked reads (IOSQE_IO_LINK: they run in order; a short read breaks the
+ * chain and the next starts where it stopped), as many as the pipe holds whole chunks, or a chunk
+ * larger than the pipe in pipe-sized pieces (uring_chain_for).  Once a span's worth is in
+ * (SPAN_BYTES, between a chunk and half the ring) and no write is in flight, one
+ * IORING_OP_WRITE_FIXED writes all the received bytes to their place in the destination, while
+ * the reads go on into the rest of the ring.  Why spans, not a write per read: a pipe read often
+ * brings less than a chunk, and a file system without non-blocking buffered writes (ext4) has
+ * io_uring hand every write to a worker thread, a wake-up and a switch each; a span pays that
+ * once for all the reads it holds.  Two CPU copies per byte, as pipe's read/write.
  *
  * `uring-splice`: IORING_OP_SPLICE pipe -> destination at its offset, up to --queue-depth
- * chunks (no more than the pipe holds whole) linked per submission (uring_splice_chain,
- * transfer/uring.c).  No CPU copy.
+ * chunks (no more than the pipe holds whole, or a larger chunk in pipe-sized pieces) linked per
+ * submission (uring_splice_chain, transfer/uring.c).  No CPU copy.
  */
 #include <errno.h>
 #include <string.h>
@@ -54,19 +54,20 @@ struct landing {
 	int fixed;
 };
 
-/* Queue one chain of linked pipe reads from byte received on: up to u->links reads of a chunk
- * each, each where the one before would end if it were whole.  A short read breaks the chain
- * (the kernel cancels the rest), so no read lands past a gap.  Returns how many were queued
- * (0: no room). */
+/* Queue one chain of linked pipe reads from byte received on: up to u->chain.links reads of a
+ * chunk each (a pipe's worth where the chunk is larger), each where the one before would end
+ * if it were whole.  A short read breaks the chain (the kernel cancels the rest), so no read
+ * lands past a gap.  Returns how many were queued (0: no room). */
 static unsigned queue_read_chain(struct uring_side *u, struct half_ctx *ctx, uint64_t received,
 				 const struct landing *at)
 {
-	/* a chunk, at most 1 GiB a read (bounds the unsigned length io_uring takes) */
-	uint64_t chunk = io_min_u64(u->buf_size ? u->buf_size : ctx->chunk, 1ULL << 30);
+	/* a chunk or a pipe's worth, at most 1 GiB a read (the unsigned length io_uring takes) */
+	uint64_t chunk = io_min_u64(io_min_u64(u->buf_size ? u->buf_size : ctx->chunk,
+					       u->chain.op), 1ULL << 30);
 	uint64_t pos = received, end = io_min_u64(at->end, ctx->size);
 	unsigned n = 0;
 	struct io_uring_sqe *last = NULL;
-	while (n < u->links && pos < end) {
+	while (n < u->chain.links && pos < end) {
 		uint64_t len = io_min_u64(chunk, end - pos);
 		if (at->wrap)
 			len = io_min_u64(len, at->wrap - pos % at->wrap);	/* no read wraps */
@@ -134,7 +135,8 @@ static int uring_consumer_transfer(struct half_ctx *ctx)
 		uint64_t held = received - ctx->bytes_done;
 		if (writing == 0 && held > 0 && (held >= span_min || received == ctx->size))
 			writing = queue_write(u, ctx, received);
-		int rc = uring_enter(ctx, u, 1);
+		/* the whole chain of reads (or the write) before this side runs again */
+		int rc = uring_enter(ctx, u, reads_in_flight ? reads_in_flight : 1);
 		if (rc < 0)
 			return half_fail(ctx, "io_uring_enter", -rc);
 		uint64_t d;
@@ -172,7 +174,7 @@ static int uring_keep_transfer(struct half_ctx *ctx)
 			struct landing at = { (unsigned char *)ctx->kept, ctx->size, 0, 0 };
 			reads_in_flight = queue_read_chain(u, ctx, ctx->bytes_done, &at);
 		}
-		int rc = uring_enter(ctx, u, 1);
+		int rc = uring_enter(ctx, u, reads_in_flight);	/* the whole chain */
 		if (rc < 0)
 			return half_fail(ctx, "io_uring_enter", -rc);
 		uint64_t d;

@@ -2,19 +2,19 @@
  * producer/uring.c - the sending halves that use io_uring (issue 23).
  *
  * `uring`: read the source into --queue-depth registered buffers with IORING_OP_READ_FIXED,
- * several reads in flight at their own offsets, and write each filled buffer into the pipe
- * with IORING_OP_WRITE_FIXED, in order: the chunks whose reads are in are written in one
- * chain of linked writes (IOSQE_IO_LINK), as many as the pipe holds whole
- * (uring_chain_links), so one io_uring_enter submits them all and they land in order (two
- * unlinked writes on one pipe could land either way).  A short write breaks the chain (the
- * kernel cancels the rest); the next chain starts where its bytes stopped.  Two CPU copies per
- * chunk, as pipe's read/write; the system calls are the io_uring_enter calls made, each
+ * several reads in flight at their own offsets, and write each filled buffer into the pipe with
+ * IORING_OP_WRITE_FIXED, in order: the chunks whose reads are in are written in one chain of
+ * linked writes (IOSQE_IO_LINK), as many as the pipe holds whole, or a chunk larger than the pipe
+ * in pipe-sized pieces (uring_chain_for), so one io_uring_enter submits them all and they land in
+ * order (two unlinked writes on one pipe could land either way).  A short write breaks the chain
+ * (the kernel cancels the rest); the next chain starts where its bytes stopped.  Two CPU copies
+ * per chunk, as pipe's read/write; the system calls are the io_uring_enter calls made, each
  * submitting and reaping several operations.
  *
  * `uring-splice`: the study's splice path, issued as IORING_OP_SPLICE source -> pipe, up to
- * --queue-depth chunks (no more than the pipe holds whole: uring_chain_links) linked
- * (IOSQE_IO_LINK) into one chain per submission, so they run in order and one io_uring_enter
- * moves them all.  A short splice breaks the chain (the kernel
+ * --queue-depth chunks (no more than the pipe holds whole, or a larger chunk in pipe-sized
+ * pieces: uring_chain_for) linked (IOSQE_IO_LINK) into one chain per submission, so they run in
+ * order and one io_uring_enter moves them all.  A short splice breaks the chain (the kernel
  * cancels the rest); the next chain starts where the bytes stopped (uring_splice_chain in
  * transfer/uring.c, which the consumer shares).  No CPU copy.
  */
@@ -40,24 +40,28 @@ struct chunk_state {
 };
 
 /* Queue one chain of linked writes: the chunks from write_seq on whose reads are in, in order,
- * at most u->links of them, each from where its bytes stopped.  Returns how many were queued. */
+ * each from where its bytes stopped, in operations of at most u->chain.op bytes, at most
+ * u->chain.links of them.  Returns how many were queued. */
 static unsigned queue_write_chain(struct uring_side *u, struct half_ctx *ctx,
 				  struct chunk_state *st, uint64_t write_seq, uint64_t read_seq)
 {
 	unsigned n = 0;
 	struct io_uring_sqe *last = NULL;
-	for (uint64_t seq = write_seq; seq < read_seq && n < u->links; seq++) {
+	for (uint64_t seq = write_seq; seq < read_seq && n < u->chain.links; seq++) {
 		unsigned b = (unsigned)(seq % u->depth);
 		if (st[b].filled != st[b].len)
 			break;	/* not in yet: the chain stops before it */
-		struct io_uring_sqe *sqe = io_uring_get_sqe(&u->ring);
-		if (!sqe)
-			break;
-		io_uring_prep_write_fixed(sqe, ctx->chan_fd, uring_buf(u, b) + st[b].written,
-					  (unsigned)(st[b].len - st[b].written), 0, 0);
-		io_uring_sqe_set_data64(sqe, TAG(OP_WRITE, seq));
-		uring_link(&last, sqe);
-		n++;
+		for (uint64_t off = st[b].written; off < st[b].len && n < u->chain.links;) {
+			struct io_uring_sqe *sqe = io_uring_get_sqe(&u->ring);
+			if (!sqe)
+				return n;
+			unsigned len = (unsigned)io_min_u64(st[b].len - off, u->chain.op);
+			io_uring_prep_write_fixed(sqe, ctx->chan_fd, uring_buf(u, b) + off, len, 0, 0);
+			io_uring_sqe_set_data64(sqe, TAG(OP_WRITE, seq));
+			uring_link(&last, sqe);
+			off += len;
+			n++;
+		}
 	}
 	return n;
 }
@@ -88,7 +92,8 @@ static int uring_producer_transfer(struct half_ctx *ctx)
 		 * on one pipe could run side by side and land out of order */
 		if (writes_in_flight == 0)
 			writes_in_flight = queue_write_chain(u, ctx, st, write_seq, read_seq);
-		int rc = uring_enter(ctx, u, 1);
+		/* the whole chain (or a read) before this side runs again */
+		int rc = uring_enter(ctx, u, writes_in_flight ? writes_in_flight : 1);
 		if (rc < 0)
 			return half_fail(ctx, "io_uring_enter", -rc);
 		uint64_t d;
@@ -110,7 +115,7 @@ static int uring_producer_transfer(struct half_ctx *ctx)
 				return half_fail(ctx, "io_uring write_fixed(pipe)", -res);
 			st[b].written += (uint64_t)res;
 			if (st[b].written < st[b].len)
-				continue;	/* short: the chain broke here, the rest goes next */
+				continue;	/* its next piece, or short: the next chain writes on */
 			write_seq++;
 			if ((rc = half_advance(ctx, st[b].len, "io_uring write_fixed(pipe)")) < 0)
 				return rc;
@@ -120,19 +125,21 @@ static int uring_producer_transfer(struct half_ctx *ctx)
 }
 
 /* --src memory: the source's bytes written into the pipe from where they are, in chains of up
- * to u->links linked writes of a chunk each (no reads, no registered buffers).  A short write
- * breaks the chain; the next starts where the bytes stopped. */
+ * to u->chain.links linked writes of a chunk each, or of a pipe's worth where the chunk is
+ * larger (no reads, no registered buffers).  A short write breaks the chain; the next starts
+ * where the bytes stopped. */
 static int uring_memory_transfer(struct half_ctx *ctx)
 {
 	struct uring_side *u = ctx->priv;
-	uint64_t chunk = io_min_u64(ctx->chunk, 1ULL << 30);	/* --chunk rest: 1 GiB a write */
+	/* --chunk rest: 1 GiB a write */
+	uint64_t chunk = io_min_u64(io_min_u64(ctx->chunk, u->chain.op), 1ULL << 30);
 	unsigned writes_in_flight = 0;
 	while (ctx->bytes_done < ctx->size) {
 		/* one chain at a time: two on one pipe could run side by side */
 		struct io_uring_sqe *last = NULL;
 		uint64_t pos = ctx->bytes_done;
 		while (writes_in_flight == 0 || last) {
-			if (pos >= ctx->size || writes_in_flight >= u->links)
+			if (pos >= ctx->size || writes_in_flight >= u->chain.links)
 				break;
 			struct io_uring_sqe *sqe = io_uring_get_sqe(&u->ring);
 			if (!sqe)
@@ -144,7 +151,7 @@ static int uring_memory_transfer(struct half_ctx *ctx)
 			pos += len;
 			writes_in_flight++;
 		}
-		int rc = uring_enter(ctx, u, 1);
+		int rc = uring_enter(ctx, u, writes_in_flight);	/* the whole chain */
 		if (rc < 0)
 			return half_fail(ctx, "io_uring_enter", -rc);
 		uint64_t d;

@@ -60,8 +60,10 @@ static void test_round_trips(void)
 	struct ts_result *r = malloc(sizeof(*r));
 	struct run_record *recs;
 	static const char *const methods[] = { "uring", "uring-splice", "uring-zc" };
-	static const struct { const char *depth, *chunk; } settings[] = {
-		{ "1", "64K" }, { "3", "16K" }, { "8", "64K,1M" },
+	/* the last: a chunk cut into pipe-sized pieces (17 and a bit in a 4 KiB pipe) */
+	static const struct { const char *depth, *chunk, *more; } settings[] = {
+		{ "1", "64K", "" }, { "3", "16K", "" }, { "8", "64K,1M", "" },
+		{ "2", "70000", "--pipe-size 4K" },
 	};
 	/* 3 MiB + 13: the last chunk is short, and no depth divides the chunks evenly */
 	char zc_why[256];
@@ -74,8 +76,8 @@ static void test_round_trips(void)
 				continue;
 			char line[256];
 			snprintf(line, sizeof(line), "--method %s --size 3145741 --runs 2 --warmup 0 "
-				 "--queue-depth %s --chunk %s", methods[m], settings[k].depth,
-				 settings[k].chunk);
+				 "--queue-depth %s --chunk %s %s", methods[m], settings[k].depth,
+				 settings[k].chunk, settings[k].more);
 			size_t n = uring_rows(line, NULL, NULL, &recs, r);
 			size_t chunks = strchr(settings[k].chunk, ',') ? 2 : 1;
 			CU_ASSERT_EQUAL(r->status, 0);
@@ -121,7 +123,7 @@ static void test_round_trips(void)
 	free(recs);
 	/* Memory to memory (uring's own halves: linked writes from the source, linked reads into
 	 * the kept destination), at every depth; chains of 4 in a 64 KiB pipe, and chunks larger
-	 * than the pipe (one-page, or 1 MiB into 64 KiB) whose reads and writes come short. */
+	 * than the pipe (one-page, or 1 MiB into 64 KiB) cut into pipe-sized pieces. */
 	static const char *const in_memory[] = {
 		"--queue-depth 1 --chunk 64K", "--queue-depth 3 --chunk 16K --pipe-size 4K",
 		"--queue-depth 8 --chunk 16K,1M --pipe-size 64K",
@@ -167,27 +169,43 @@ static void test_queue_depth_bounds(void)
 	free(r);
 }
 
-/* A linked chain on a pipe holds as many chunks as the pipe holds whole, at least 1, at most
- * the depth: a chain of 1 MiB writes into a 64 KiB pipe would break at its first (short) write
- * and have the kernel cancel the rest, chunk after chunk.  Not a pipe: the depth. */
-static void test_chain_links_fit_the_pipe(void)
+/* How a chain on a pipe is cut.  A chunk the pipe holds: a chunk an operation, as many as the
+ * pipe holds whole, at least 1, at most the depth.  A chunk larger than the pipe: a pipe's worth
+ * an operation (one asking for more comes back short and has the kernel cancel the rest of its
+ * chain), the chunk's pieces in one chain, at most URING_MAX_CHAIN.  Not a pipe: a chunk an
+ * operation, the depth of them. */
+static void test_chain_fits_the_pipe(void)
 {
 	int fds[2];
 	CU_ASSERT_EQUAL_FATAL(pipe(fds), 0);
 	CU_ASSERT_TRUE(fcntl(fds[1], F_SETPIPE_SZ, 64 * 1024) >= 64 * 1024);
-	int capacity = fcntl(fds[1], F_GETPIPE_SZ);
-	CU_ASSERT_EQUAL(uring_chain_links(fds[1], 1 << 20, 8), 1);
-	CU_ASSERT_EQUAL(uring_chain_links(fds[0], 64 * 1024, 8), (unsigned)capacity / (64 * 1024));
-	CU_ASSERT_EQUAL(uring_chain_links(fds[1], 16 * 1024, 8), (unsigned)capacity / (16 * 1024));
-	CU_ASSERT_EQUAL(uring_chain_links(fds[1], 16 * 1024, 3), 3);
-	CU_ASSERT_EQUAL(uring_chain_links(fds[1], 4096, 256), (unsigned)capacity / 4096);
+	unsigned capacity = (unsigned)fcntl(fds[1], F_GETPIPE_SZ);
+	struct uring_chain c = uring_chain_for(fds[1], 1 << 20, 8);
+	CU_ASSERT_EQUAL(c.op, capacity);
+	CU_ASSERT_EQUAL(c.links, ((1u << 20) + capacity - 1) / capacity);
+	c = uring_chain_for(fds[1], capacity + 1, 8);	/* a piece and one byte: two operations */
+	CU_ASSERT_EQUAL(c.op, capacity);
+	CU_ASSERT_EQUAL(c.links, 2);
+	c = uring_chain_for(fds[0], 64 * 1024, 8);
+	CU_ASSERT_EQUAL(c.op, 64 * 1024);
+	CU_ASSERT_EQUAL(c.links, capacity / (64 * 1024));
+	CU_ASSERT_EQUAL(uring_chain_for(fds[1], 16 * 1024, 8).links, capacity / (16 * 1024));
+	CU_ASSERT_EQUAL(uring_chain_for(fds[1], 16 * 1024, 3).links, 3);
+	CU_ASSERT_EQUAL(uring_chain_for(fds[1], 4096, 256).links, capacity / 4096);
 	CU_ASSERT_EQUAL(fcntl(fds[1], F_SETPIPE_SZ, 4096), 4096);
-	CU_ASSERT_EQUAL(uring_chain_links(fds[0], 16 * 1024, 3), 1);
+	c = uring_chain_for(fds[0], 16 * 1024, 3);
+	CU_ASSERT_EQUAL(c.op, 4096);
+	CU_ASSERT_EQUAL(c.links, 4);
+	c = uring_chain_for(fds[0], 1 << 30, 8);	/* 262144 pieces: the cap */
+	CU_ASSERT_EQUAL(c.op, 4096);
+	CU_ASSERT_EQUAL(c.links, URING_MAX_CHAIN);
 	close(fds[0]);
 	close(fds[1]);
 	int devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	CU_ASSERT_TRUE_FATAL(devnull >= 0);
-	CU_ASSERT_EQUAL(uring_chain_links(devnull, 1 << 20, 8), 8);
+	c = uring_chain_for(devnull, 1 << 20, 8);
+	CU_ASSERT_EQUAL(c.op, 1 << 20);
+	CU_ASSERT_EQUAL(c.links, 8);
 	close(devnull);
 }
 
@@ -271,7 +289,7 @@ int register_uring_suite(void)
 	static const struct test_case cases[] = {
 		{ "round_trips", test_round_trips },
 		{ "queue_depth_bounds", test_queue_depth_bounds },
-		{ "chain_links_fit_the_pipe", test_chain_links_fit_the_pipe },
+		{ "chain_fits_the_pipe", test_chain_fits_the_pipe },
 		{ "refused_io_uring", test_refused_io_uring },
 		{ "refused_zero_copy", test_refused_zero_copy },
 		{ "uring_splice_receiver_copies_like_splice",

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "base/injected_errno.h"
+#include "base/io_util.h"
 #include "transfer/half_helpers.h"
 
 /* "io_uring_queue_init (kernel.io_uring_disabled = 2)" or the bare call, into buf. */
@@ -67,13 +68,19 @@ int uring_probe(char *why, size_t len)
 	return 0;
 }
 
-unsigned uring_chain_links(int fd, uint64_t chunk, unsigned depth)
+struct uring_chain uring_chain_for(int fd, uint64_t chunk, unsigned depth)
 {
 	int capacity = fcntl(fd, F_GETPIPE_SZ);
-	if (capacity <= 0)
-		return depth;	/* not a pipe: nothing caps a chain */
-	uint64_t whole = chunk ? (uint64_t)capacity / chunk : 1;
-	return whole < 1 ? 1 : whole > depth ? depth : (unsigned)whole;
+	if (capacity <= 0 || chunk == 0)
+		return (struct uring_chain){ chunk, depth };	/* not a pipe: nothing caps it */
+	uint64_t cap = (uint64_t)capacity;
+	if (chunk > cap) {
+		uint64_t pieces = (chunk + cap - 1) / cap;
+		return (struct uring_chain){ cap, pieces > URING_MAX_CHAIN ? URING_MAX_CHAIN
+									   : (unsigned)pieces };
+	}
+	uint64_t whole = cap / chunk;
+	return (struct uring_chain){ chunk, whole > depth ? depth : (unsigned)whole };
 }
 
 int uring_prepare(struct half_ctx *ctx, int with_buffers)
@@ -84,8 +91,10 @@ int uring_prepare(struct half_ctx *ctx, int with_buffers)
 	if (!u)
 		return half_fail(ctx, "calloc(uring)", ENOMEM);
 	u->depth = ctx->queue_depth ? ctx->queue_depth : URING_DEFAULT_DEPTH;
-	u->links = uring_chain_links(ctx->chan_fd, ctx->chunk, u->depth);
-	int rc = queue_init(2 * u->depth, &u->ring);
+	u->chain = uring_chain_for(ctx->chan_fd, ctx->chunk, u->depth);
+	/* room for depth reads in flight beside a whole chain */
+	int rc = queue_init(u->depth + (u->chain.links > u->depth ? u->chain.links : u->depth),
+			    &u->ring);
 	if (rc < 0)
 		return half_fail(ctx, refusal(call, sizeof(call)), -rc);
 	u->ring_ok = 1;
@@ -157,13 +166,12 @@ int uring_splice_chain(struct half_ctx *ctx, int in_fd, int in_is_file, int out_
 		uint64_t off = ctx->bytes_done;
 		unsigned n = 0;
 		struct io_uring_sqe *last = NULL;
-		while (n < u->links && off < ctx->size) {
+		while (n < u->chain.links && off < ctx->size) {
 			struct io_uring_sqe *sqe = io_uring_get_sqe(&u->ring);
 			if (!sqe)
 				break;
-			uint64_t len = half_next_chunk(ctx);
-			if (len > ctx->size - off)
-				len = ctx->size - off;
+			uint64_t len = io_min_u64(io_min_u64(half_next_chunk(ctx), u->chain.op),
+						  ctx->size - off);
 			io_uring_prep_splice(sqe, in_fd, in_is_file ? (int64_t)off : -1, out_fd,
 					     out_is_file ? (int64_t)off : -1, (unsigned)len,
 					     SPLICE_F_MOVE);

@@ -23,6 +23,15 @@
 #define URING_FAIL_ENV "BULKXFER_URING_FAIL"
 #define URING_ZC_FAIL_ENV "BULKXFER_URING_ZC_FAIL"
 #define URING_MAX_DEPTH 256
+/* The most operations one chain holds where a chunk is cut into pipe-sized pieces. */
+#define URING_MAX_CHAIN 64
+
+/* How one linked chain of reads or writes on fd is cut: op, the most bytes one operation asks
+ * for, and links, the most operations one chain holds. */
+struct uring_chain {
+	uint64_t op;
+	unsigned links;
+};
 
 struct uring_side {
 	struct io_uring ring;
@@ -31,22 +40,27 @@ struct uring_side {
 				 * their own, registered as one (buffer index 0) when registered */
 	size_t buf_size;
 	unsigned depth;
-	unsigned links;		/* most operations one linked chain on the channel holds:
-				 * uring_chain_links */
+	struct uring_chain chain;	/* how a linked chain on the channel is cut:
+					 * uring_chain_for */
 	int registered;
 };
 
-/* How many operations of chunk bytes one linked chain on fd may hold: as many whole chunks as
- * the pipe holds, at least 1 and at most depth (depth when fd is not a pipe).  Why: io_uring
- * reads and writes a pipe without blocking, so one that asks for more than the pipe holds
- * comes back short, and a short one fails its link: the kernel cancels every operation linked
- * after it.  A chain of 1 MiB writes into a 64 KiB pipe would be one short write and depth-1
- * cancellations, chunk after chunk. */
-unsigned uring_chain_links(int fd, uint64_t chunk, unsigned depth);
+/* The cut for chunks of chunk bytes on fd, the ring's buffers depth chunks.  io_uring reads and
+ * writes a pipe without blocking: an operation that finds the pipe full (or empty) waits for it
+ * inside the kernel and is tried again, but one that asks for more than the pipe holds comes
+ * back short, and a short one fails its link (the kernel cancels every operation linked after
+ * it).  So:
+ *  - a chunk the pipe holds: an operation is a chunk, and a chain holds as many chunks as the
+ *    pipe holds whole, at least 1 and at most depth;
+ *  - a chunk larger than the pipe: an operation is a pipe's worth, and a chain is the chunk's
+ *    operations, one after another (at most URING_MAX_CHAIN), so one io_uring_enter moves the
+ *    chunk as one write() or read() does, waiting inside the kernel between its pieces;
+ *  - not a pipe: an operation is a chunk, a chain depth of them. */
+struct uring_chain uring_chain_for(int fd, uint64_t chunk, unsigned depth);
 
 /* prepare: a ring of 2 x depth entries and depth buffers of ctx->chunk bytes, side by side and
  * registered as one (index 0; none when with_buffers is 0), and the chain length
- * uring_chain_links gives for the channel, into a uring_side in ctx->priv.  A kernel or
+ * uring_chain_for gives for the channel, into a uring_side in ctx->priv.  A kernel or
  * sandbox that refuses io_uring fails with its errno (ENOSYS, EPERM: the harness skips the
  * method) and a failed_call that says why (kernel.io_uring_disabled's value where it is set). */
 int uring_prepare(struct half_ctx *ctx, int with_buffers);
@@ -65,7 +79,8 @@ void uring_release(struct half_ctx *ctx);
  * 0 or -errno. */
 int uring_enter(struct half_ctx *ctx, struct uring_side *u, unsigned wait_nr);
 
-/* The splice path of the `uring-splice` halves, either side: chains of up to u->links chunks of
+/* The splice path of the `uring-splice` halves, either side: chains of up to u->chain.links
+ * chunks (pipe-sized pieces where the chunk is larger than the pipe) of
  * IORING_OP_SPLICE from in_fd to out_fd, linked (IOSQE_IO_LINK) so they run in order and one
  * io_uring_enter moves them all, until ctx->size bytes have moved.  A file end is read or
  * written at the chunk's offset, a pipe end at its own position.  A short splice breaks the

@@ -68,14 +68,15 @@ int report_uring_print(FILE *f, const struct job_facts *facts)
 	}
 	/* Why such a row may cost io_uring more, so a reader does not take it for the batching's
 	 * price: io_uring never blocks on a pipe, so a chunk the pipe cuts takes one completion
-	 * per pipe's worth (counted with perf stat in doc/details.md). */
+	 * per pipe's worth (uring_chain_for, doc/details.md). */
 	if (cut)
 		fprintf(f, "\nWhere the pipe is smaller than the chunk (rows marked \"an operation\"), "
-			"io_uring does not wait for room in the pipe: each operation moves at most "
-			"one pipe's worth, and the rest of the chunk takes further operations and "
-			"io_uring_enter calls, whereas write() waits inside the kernel and moves the "
-			"whole chunk in one call. Where such a row shows io_uring costlier, that is "
-			"io_uring's pipe handling, not its batching; a `--pipe-size` of at least the "
-			"chunk compares the two without it.\n");
+			"an io_uring operation that asked for more than the pipe holds would come "
+			"back short, so each moves at most one pipe's worth: the chunk's pieces go "
+			"in one linked chain, one io_uring_enter, but each waits for room, is tried "
+			"again and completes on its own, whereas write() waits inside the kernel "
+			"and moves the whole chunk in one call. Where such a row shows io_uring "
+			"costlier, that is io_uring's pipe handling, not its batching; a "
+			"`--pipe-size` of at least the chunk compares the two without it.\n");
 	return 0;
 }
