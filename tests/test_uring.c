@@ -1,11 +1,11 @@
 /*
  * test_uring.c - the io_uring methods (issue 23): each moves an odd-sized file byte-exact at
  * several queue depths and chunks (a chain or a batch that ends early, a last short chunk),
- * counts the io_uring_enter calls it makes, records its queue depth; uring-zc counts its
- * notifications; a refused io_uring (or zero-copy send) is said in list, a usage error when
- * named, a skip when left to 'all' (injected with BULKXFER_URING_FAIL / _ZC_FAIL, the refusals
- * a sysctl or a seccomp filter gives, never left to the machine).  The fault points, outside
- * kills, soak and big suites run every method, these included.
+ * counts the io_uring_enter calls it makes, records its queue depth (by default, one that fits
+ * the chunk); uring-zc counts its notifications; a refused io_uring (or zero-copy send) is said
+ * in list, a usage error when named, a skip when left to 'all' (injected with BULKXFER_URING_FAIL
+ * / _ZC_FAIL, the refusals a sysctl or a seccomp filter gives, never left to the machine).  The
+ * fault points, outside kills, soak and big suites run every method, these included.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -209,6 +209,36 @@ static void test_chain_fits_the_pipe(void)
 	close(devnull);
 }
 
+/* Without --queue-depth: 8 chunks, or as many as fit in 2 MiB where that is fewer, at least 2;
+ * the rows record the depth used. */
+static void test_default_depth_fits_the_buffers(void)
+{
+	CU_ASSERT_EQUAL(uring_default_depth(4096), 8);
+	CU_ASSERT_EQUAL(uring_default_depth(256 * 1024), 8);
+	CU_ASSERT_EQUAL(uring_default_depth(256 * 1024 + 1), 7);
+	CU_ASSERT_EQUAL(uring_default_depth(512 * 1024), 4);
+	CU_ASSERT_EQUAL(uring_default_depth(1 << 20), 2);
+	CU_ASSERT_EQUAL(uring_default_depth(3 << 20), 2);
+	CU_ASSERT_EQUAL(uring_default_depth(0), 8);
+	char why[256];
+	if (uring_probe(why, sizeof(why)) < 0) {
+		ts_skip("uring/default_depth_fits_the_buffers rows", why);
+		return;
+	}
+	struct ts_result *r = malloc(sizeof(*r));
+	struct run_record *recs;
+	size_t n = uring_rows("--method uring --size 3145741 --runs 1 --warmup 0 --chunk 64K,1M",
+			      NULL, NULL, &recs, r);
+	CU_ASSERT_EQUAL(r->status, 0);
+	CU_ASSERT_EQUAL(n, 2);
+	for (size_t i = 0; i < n; i++) {
+		CU_ASSERT_EQUAL(recs[i].verified, 1);
+		CU_ASSERT_EQUAL(recs[i].queue_depth, recs[i].chunk == 65536 ? 8 : 2);
+	}
+	free(recs);
+	free(r);
+}
+
 /* io_uring refused: named, a usage error with the reason; left to 'all', skipped, the rest
  * run; list says it. */
 static void test_refused_io_uring(void)
@@ -290,6 +320,7 @@ int register_uring_suite(void)
 		{ "round_trips", test_round_trips },
 		{ "queue_depth_bounds", test_queue_depth_bounds },
 		{ "chain_fits_the_pipe", test_chain_fits_the_pipe },
+		{ "default_depth_fits_the_buffers", test_default_depth_fits_the_buffers },
 		{ "refused_io_uring", test_refused_io_uring },
 		{ "refused_zero_copy", test_refused_zero_copy },
 		{ "uring_splice_receiver_copies_like_splice",

@@ -136,7 +136,8 @@ static const struct option_spec option_table[] = {
 	  FIELD(sink_by_text), 0, 0,
 	  CMD_RUN | CMD_SWEEP },
 	{ "queue-depth", "N", "io_uring methods: operations (and registered buffers) in flight per "
-	  "side (default 8)", OPT_COUNT, FIELD(queue_depth), 1, 256, TRANSFER },
+	  "side (default 8, fewer above 256K chunks: as many as fit in 2 MiB, at least 2)",
+	  OPT_COUNT, FIELD(queue_depth), 1, 256, TRANSFER },
 	{ "busy-poll", NULL, "pipe, socket and token channels non-blocking: waits poll (ask again at "
 	  "once) instead of sleeping; rings poll with --spin", OPT_SET_FLAG, FIELD(busy_poll), 0, 0,
 	  CMD_RUN | CMD_SWEEP },
@@ -367,7 +368,7 @@ void options_defaults(struct run_options *o, enum command_kind command)
 	o->verify = 1;
 	o->prime = PRIME_AUTO;
 	o->spin_us = SPIN_AUTO;
-	o->queue_depth = 8;	/* URING_DEFAULT_DEPTH */
+	o->queue_depth = 0;	/* uring_default_depth, by the chunk */
 	o->settle = 1;
 	o->cpu_producer = o->cpu_consumer = -1;
 	o->series = command_name(command);

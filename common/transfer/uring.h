@@ -17,7 +17,10 @@
 
 #include "method/half.h"
 
+/* The default queue depth (uring_default_depth): 8 chunks, fewer where they would hold more than
+ * URING_DEFAULT_BUFFERS bytes, at least 2. */
 #define URING_DEFAULT_DEPTH 8
+#define URING_DEFAULT_BUFFERS (2ULL << 20)
 /* Testing aids (injected_errno): the refusal io_uring_queue_init gives, and the one a
  * zero-copy send gives, as a sysctl, a seccomp filter or an old kernel would. */
 #define URING_FAIL_ENV "BULKXFER_URING_FAIL"
@@ -58,11 +61,20 @@ struct uring_side {
  *  - not a pipe: an operation is a chunk, a chain depth of them. */
 struct uring_chain uring_chain_for(int fd, uint64_t chunk, unsigned depth);
 
-/* prepare: a ring of 2 x depth entries and depth buffers of ctx->chunk bytes, side by side and
- * registered as one (index 0; none when with_buffers is 0), and the chain length
- * uring_chain_for gives for the channel, into a uring_side in ctx->priv.  A kernel or
- * sandbox that refuses io_uring fails with its errno (ENOSYS, EPERM: the harness skips the
- * method) and a failed_call that says why (kernel.io_uring_disabled's value where it is set). */
+/* The queue depth where --queue-depth is not given, for chunks of chunk bytes:
+ * URING_DEFAULT_DEPTH, or as many chunks as fit in URING_DEFAULT_BUFFERS where that is fewer, at
+ * least 2 (a read in flight while a chunk is written).  Why: a side's registered buffers are
+ * depth chunks, where read() and write() reuse one; at 1 MiB chunks the default of 8 gave the
+ * file sender 8 MiB of buffers to cycle through, and it spent more CPU per GiB than at depth 2
+ * (doc/details.md).  Smaller chunks keep 8: a chain holds no more operations than the depth. */
+unsigned uring_default_depth(uint64_t chunk);
+
+/* prepare: a ring with room for depth reads beside a whole chain; depth buffers of ctx->chunk
+ * bytes, side by side and registered as one (index 0; none when with_buffers is 0); and the
+ * chain's cut uring_chain_for gives for the channel; into a uring_side in ctx->priv.  The depth
+ * is ctx->queue_depth, or uring_default_depth's.  A kernel or sandbox that refuses io_uring
+ * fails with its errno (ENOSYS, EPERM: the harness skips the method) and a failed_call that
+ * says why (kernel.io_uring_disabled's value where it is set). */
 int uring_prepare(struct half_ctx *ctx, int with_buffers);
 
 /* prepare for the halves: a ring with registered buffers (read/write, send_zc), or a ring
