@@ -62,8 +62,7 @@ static unsigned queue_read_chain(struct uring_side *u, struct half_ctx *ctx, uin
 				 const struct landing *at)
 {
 	/* a chunk or a pipe's worth, at most 1 GiB a read (the unsigned length io_uring takes) */
-	uint64_t chunk = io_min_u64(io_min_u64(u->buf_size ? u->buf_size : ctx->chunk,
-					       u->chain.op), 1ULL << 30);
+	uint64_t chunk = io_min_u64(u->chain.op, 1ULL << 30);
 	uint64_t pos = received, end = io_min_u64(at->end, ctx->size);
 	unsigned n = 0;
 	struct io_uring_sqe *last = NULL;

@@ -131,8 +131,8 @@ static int uring_producer_transfer(struct half_ctx *ctx)
 static int uring_memory_transfer(struct half_ctx *ctx)
 {
 	struct uring_side *u = ctx->priv;
-	/* --chunk rest: 1 GiB a write */
-	uint64_t chunk = io_min_u64(io_min_u64(ctx->chunk, u->chain.op), 1ULL << 30);
+	/* a chunk or a pipe's worth (uring_chain_for); --chunk rest: 1 GiB a write */
+	uint64_t chunk = io_min_u64(u->chain.op, 1ULL << 30);
 	unsigned writes_in_flight = 0;
 	while (ctx->bytes_done < ctx->size) {
 		/* one chain at a time: two on one pipe could run side by side */

@@ -368,7 +368,7 @@ void options_defaults(struct run_options *o, enum command_kind command)
 	o->verify = 1;
 	o->prime = PRIME_AUTO;
 	o->spin_us = SPIN_AUTO;
-	o->queue_depth = 0;	/* uring_default_depth, by the chunk */
+	o->queue_depth = 0;	/* uring_queue_depth's default, by the chunk */
 	o->settle = 1;
 	o->cpu_producer = o->cpu_consumer = -1;
 	o->series = command_name(command);

@@ -398,8 +398,7 @@ static void fill_record(const struct transfer *t, double t0, struct run_record *
 	rec->fsync = (uint64_t)spec->fsync;
 	rec->busy_poll = (uint64_t)spec->busy_poll;
 	if (spec->method->producer->uses_uring || harness_consumer_of(spec)->uses_uring)
-		rec->queue_depth = spec->queue_depth ? spec->queue_depth
-						     : uring_default_depth(spec->chunk);
+		rec->queue_depth = uring_queue_depth(spec->queue_depth, spec->chunk);
 	rec->cpu_producer = spec->pin ? spec->cpu_producer : -1;
 	rec->cpu_consumer = spec->pin ? spec->cpu_consumer : -1;
 	rec->wall_s = rec->consumer_fig.end_s - t0;

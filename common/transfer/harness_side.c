@@ -64,8 +64,7 @@ void harness_ctx_init(struct half_ctx *ctx, struct transfer *t, enum channel_sid
 	ctx->size = t->size;
 	ctx->chunk = t->spec->chunk;
 	ctx->slots = t->spec->slots;
-	ctx->queue_depth = t->spec->queue_depth ? t->spec->queue_depth
-					    : uring_default_depth(t->spec->chunk);
+	ctx->queue_depth = uring_queue_depth(t->spec->queue_depth, t->spec->chunk);
 	ctx->chan_fd = producer ? t->chan.producer_fd : t->chan.consumer_fd;
 	ctx->back_fd = producer ? t->chan.producer_back_fd : t->chan.consumer_back_fd;
 	ctx->peer = peer;

@@ -68,8 +68,10 @@ int uring_probe(char *why, size_t len)
 	return 0;
 }
 
-unsigned uring_default_depth(uint64_t chunk)
+unsigned uring_queue_depth(uint64_t asked, uint64_t chunk)
 {
+	if (asked)
+		return (unsigned)asked;
 	uint64_t fit = chunk ? URING_DEFAULT_BUFFERS / chunk : URING_DEFAULT_DEPTH;
 	return fit >= URING_DEFAULT_DEPTH ? URING_DEFAULT_DEPTH : fit < 2 ? 2 : (unsigned)fit;
 }
@@ -96,7 +98,7 @@ int uring_prepare(struct half_ctx *ctx, int with_buffers)
 	ctx->priv = u;
 	if (!u)
 		return half_fail(ctx, "calloc(uring)", ENOMEM);
-	u->depth = ctx->queue_depth ? ctx->queue_depth : uring_default_depth(ctx->chunk);
+	u->depth = uring_queue_depth(ctx->queue_depth, ctx->chunk);
 	u->chain = uring_chain_for(ctx->chan_fd, ctx->chunk, u->depth);
 	/* room for depth reads in flight beside a whole chain */
 	int rc = queue_init(u->depth + (u->chain.links > u->depth ? u->chain.links : u->depth),

@@ -17,7 +17,7 @@
 
 #include "method/half.h"
 
-/* The default queue depth (uring_default_depth): 8 chunks, fewer where they would hold more than
+/* The default queue depth (uring_queue_depth): 8 chunks, fewer where they would hold more than
  * URING_DEFAULT_BUFFERS bytes, at least 2. */
 #define URING_DEFAULT_DEPTH 8
 #define URING_DEFAULT_BUFFERS (2ULL << 20)
@@ -61,18 +61,20 @@ struct uring_side {
  *  - not a pipe: an operation is a chunk, a chain depth of them. */
 struct uring_chain uring_chain_for(int fd, uint64_t chunk, unsigned depth);
 
-/* The queue depth where --queue-depth is not given, for chunks of chunk bytes:
- * URING_DEFAULT_DEPTH, or as many chunks as fit in URING_DEFAULT_BUFFERS where that is fewer, at
- * least 2 (a read in flight while a chunk is written).  Why: a side's registered buffers are
- * depth chunks, where read() and write() reuse one; at 1 MiB chunks the default of 8 gave the
- * file sender 8 MiB of buffers to cycle through, and it spent more CPU per GiB than at depth 2
- * (doc/details.md).  Smaller chunks keep 8: a chain holds no more operations than the depth. */
-unsigned uring_default_depth(uint64_t chunk);
+/* The queue depth a side uses for chunks of chunk bytes: asked (--queue-depth) where it is not
+ * 0; else URING_DEFAULT_DEPTH, or as many chunks as fit in URING_DEFAULT_BUFFERS where that is
+ * fewer, at least 2 (a read in flight while a chunk is written).  The ring, the side's context
+ * and the row all take it from here, so the depth recorded is the depth used.  Why the default
+ * falls with the chunk: a side's registered buffers are depth chunks, where read() and write()
+ * reuse one; at 1 MiB chunks a depth of 8 gave the file sender 8 MiB of buffers to cycle
+ * through, and it spent more CPU per GiB than at depth 2 (doc/details.md).  Smaller chunks keep
+ * 8: a chain holds no more operations than the depth. */
+unsigned uring_queue_depth(uint64_t asked, uint64_t chunk);
 
 /* prepare: a ring with room for depth reads beside a whole chain; depth buffers of ctx->chunk
  * bytes, side by side and registered as one (index 0; none when with_buffers is 0); and the
  * chain's cut uring_chain_for gives for the channel; into a uring_side in ctx->priv.  The depth
- * is ctx->queue_depth, or uring_default_depth's.  A kernel or sandbox that refuses io_uring
+ * is uring_queue_depth's for ctx->queue_depth.  A kernel or sandbox that refuses io_uring
  * fails with its errno (ENOSYS, EPERM: the harness skips the method) and a failed_call that
  * says why (kernel.io_uring_disabled's value where it is set). */
 int uring_prepare(struct half_ctx *ctx, int with_buffers);
