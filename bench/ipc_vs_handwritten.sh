@@ -18,9 +18,9 @@
 #             side's first touch of each ring page is a fault that cost bulkxfer's sender a
 #             fifth more CPU than the program's, whose ring the sender had written before fork)
 # BUF (default 256K) is bulkxfer's --chunk and the programs' buffer, PIPE (default 1M) the pipe
-# capacity of both.  bulkxfer runs RUNS recorded runs (below) after its warm-up, which is its
-# check run (the setting verified byte for byte into a file on tmpfs: --workdir is under
-# /dev/shm, so no disk writeback lands in a later run).
+# capacity of both.  bulkxfer runs RUNS recorded runs (below) after its check run (the setting
+# verified byte for byte into a file on tmpfs: --workdir is under /dev/shm, so no disk writeback
+# lands in a later run) and one warm-up run, as the program makes one untimed transfer.
 #
 # Paired rounds: each round takes the pairs in a new random order (shuf), and runs a pair's two
 # members back to back, which one first drawn at random; so each round gives each pair one
@@ -30,8 +30,8 @@
 # sign test); the target, every pair at least 0.97x (the harness costing at most 3%): met when
 # the interval's low end is at or above it, missed when its high end is below, else undecided.
 # RUNS (default 1): each member of a pair runs RUNS times in its turn, and the round's ratio is
-# of the two members' median GiB/s.  bulkxfer runs --runs RUNS after its one check run; the
-# program likewise makes RUNS timed transfers after one untimed one, in one process from one
+# of the two members' median GiB/s.  bulkxfer runs --runs RUNS after its check run and warm-up;
+# the program likewise makes RUNS timed transfers after one untimed one, in one process from one
 # source (its runs=RUNS), so neither member's timed transfers are a fresh process's first
 # (doc/details.md has what that changed); the public peer and pipe_rw's reuse run RUNS times
 # each, a process a run, as the peer can only run.  A run of a few tens of

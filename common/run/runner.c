@@ -140,14 +140,15 @@ static int run_once(const struct run_plan *plan, struct series_files *f, size_t 
 	/* a discarding sink's check run; a keeping one is verified in every run instead */
 	int check = plan->sink && plan->verify && !sink_by_keeps(plan->sink_by);
 	if (rc == 0 && check && !f->checked[m][c]) {
-		/* The check run: a warm-up run is it; before a recorded run it comes extra. */
+		/* The check run comes extra, before the setting's first transfer (a warm-up, or
+		 * with --warmup 0 the first recorded one), never in a warm-up's place.  It moves
+		 * the bytes into a file and reads them back: gigabytes of other memory, after
+		 * which a paravirtualised host makes the next pass over the source pay again for
+		 * its translations (doc/details.md, "The check run's aftermath").  The warm-up
+		 * that follows pays it, not the first recorded run. */
 		rc = series_files_prepare_run(plan, f, &pre, err);
 		if (rc == 0)
 			rc = verify_check_run(plan, f, m, c, &spec, err);
-		if (rc == 0 && round < plan->warmup) {
-			p->done++;
-			return 0;
-		}
 	}
 	if (rc == 0)
 		rc = series_files_prepare_run(plan, f, &pre, err);
