@@ -372,9 +372,10 @@ static const struct half_ops consumer_logs_order = {
 };
 
 /* The check run comes extra, before the setting's first transfer, never in a warm-up's place:
- * its file and its read-back move gigabytes of other memory at full size, and the transfer
- * after it pays for that on a paravirtualised host (doc/details.md), so a warm-up must stand
- * between it and the first recorded run.  --warmup 0: it comes right before the first. */
+ * its file and its read-back touch as much other memory as the transfer's size, and on a
+ * paravirtualised guest the sender's next pass over the source was measured to cost more
+ * (doc/details.md), so a warm-up must come between it and the first recorded run.
+ * --warmup 0: it comes right before the first. */
 static void test_check_run_comes_before_the_warm_up(void)
 {
 	char csv[128];

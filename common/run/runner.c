@@ -141,11 +141,11 @@ static int run_once(const struct run_plan *plan, struct series_files *f, size_t 
 	int check = plan->sink && plan->verify && !sink_by_keeps(plan->sink_by);
 	if (rc == 0 && check && !f->checked[m][c]) {
 		/* The check run comes extra, before the setting's first transfer (a warm-up, or
-		 * with --warmup 0 the first recorded one), never in a warm-up's place.  It moves
-		 * the bytes into a file and reads them back: gigabytes of other memory, after
-		 * which a paravirtualised host makes the next pass over the source pay again for
-		 * its translations (doc/details.md, "The check run's aftermath").  The warm-up
-		 * that follows pays it, not the first recorded run. */
+		 * with --warmup 0 the first recorded one), never in a warm-up's place.  It writes
+		 * the bytes to a file and reads them back, touching as much other memory as the
+		 * transfer's size; on a paravirtualised guest the sender's next pass over a memory
+		 * source was measured to cost more CPU than the passes after it (doc/details.md,
+		 * "The check run's aftermath").  The warm-up after it pays that, not a recorded run. */
 		rc = series_files_prepare_run(plan, f, &pre, err);
 		if (rc == 0)
 			rc = verify_check_run(plan, f, m, c, &spec, err);
