@@ -58,6 +58,7 @@ size=${1:-1G}
 rounds=${2:-7}
 repeat=${RUNS:-1}
 here=$(cd "$(dirname "$0")/.." && pwd)
+. "$here/bench/paired_stats.sh"
 out=${3:-$here/results/ipc-vs-handwritten-$(date -u +%Y%m%d-%H%M%S)}
 bin=${BULKXFER_BIN:-$here/bulkxfer}
 buf=${BUF:-256K}
@@ -208,33 +209,6 @@ done
 # The numbers are in compare.csv; a graph gnuplot could not draw (a binary away from its plots/)
 # is said on stderr and is no reason to lose them.
 "$bin" compare "$hand_csv" "$ours" --out "$out/compare" > /dev/null || [ -s "$out/compare/compare.csv" ]
-
-# The median of the ratios on stdin (one a line) and its distribution-free 95% interval: the
-# order statistics x(j+1) and x(n-j) for the largest j with P(Bin(n, 1/2) <= j) <= 0.025.
-paired_median() {
-	sort -g | awk '
-		{ x[++n] = $1 }
-		END {
-			if (n < 6) { print "ipc_vs_handwritten.sh: " n " paired rounds, fewer than 6" > "/dev/stderr"; exit 1 }
-			med = n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2
-			p = 0.5 ^ n; cdf = 0; j = -1
-			for (k = 0; k < n; k++) {
-				if (cdf + p > 0.025) break
-				cdf += p; j = k
-				p = p * (n - k) / (k + 1)
-			}
-			printf "%.3f %.3f %.3f %d\n", med, x[j + 1], x[n - j], n
-		}'
-}
-
-# "round value" lines on stdin: each round's median value, one a line, in the rounds' order.
-round_medians() {
-	sort -k1,1n -k2,2g | awk '
-		function flush() { if (n) print (n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2) }
-		$1 != r { flush(); n = 0; r = $1 }
-		{ x[++n] = $2 }
-		END { flush() }'
-}
 
 # Per pair, one ratio per round: the median of bulkxfer's runs / the median of the program's
 # runs in the same round.

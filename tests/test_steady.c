@@ -25,6 +25,7 @@
 #include "host/sysinfo.h"
 #include "record/results.h"
 #include "test_support.h"
+#include "transfer/uring.h"
 
 static char dir[64];
 
@@ -532,10 +533,63 @@ static void test_handwritten_bench_script(void)
 	CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 2);
 }
 
+/* bench/uring_vs_handwritten.sh end to end on a small size: the hand-written program builds
+ * and runs in both modes, bulkxfer records both methods' runs, and each of the 12 ratios (4
+ * pairs, 3 measures) is one a round, its median in its interval; too few rounds is refused.
+ * Skipped, saying why, where io_uring is not usable (the script then exits 3). */
+static void test_uring_bench_script(void)
+{
+	char why[256], cmd[512], out[128], path[160];
+	if (uring_probe(why, sizeof(why)) != 0) {
+		ts_skip("steady/uring_bench_script", why);
+		return;
+	}
+	snprintf(out, sizeof(out), "%s/uring-bench", dir);
+	snprintf(cmd, sizeof(cmd), "TMPDIR=%s BENCH_SHM=%s RUNS=1 bash bench/uring_vs_handwritten.sh "
+		 "1M 6 %s > %s/said 2> %s/bench.err", dir, dir, out, dir, dir);
+	int rc = system(cmd);
+	CU_ASSERT_EQUAL(rc, 0);
+	if (rc != 0) {
+		snprintf(cmd, sizeof(cmd), "tail -5 %s/bench.err >&2", dir);
+		if (system(cmd) != 0)
+			fprintf(stderr, "  (no bench.err to show)\n");
+	}
+	snprintf(path, sizeof(path), "%s/bulkxfer.csv", out);
+	CU_ASSERT_EQUAL(ts_count_lines(path), 1 + 2 * 6);
+	snprintf(path, sizeof(path), "%s/handwritten.txt", out);
+	CU_ASSERT_EQUAL(ts_count_lines(path), 2 * 6);
+	snprintf(path, sizeof(path), "%s/paired.txt", out);
+	FILE *f = fopen(path, "r");
+	char measure[16], pair[64];
+	double med, lo, hi;
+	int n, lines = 0;
+	while (f && fscanf(f, "%15s %63s %lf %lf %lf %d", measure, pair, &med, &lo, &hi, &n) == 6) {
+		CU_ASSERT_TRUE(lo > 0 && lo <= med && med <= hi);
+		CU_ASSERT_EQUAL(n, 6);
+		lines++;
+	}
+	CU_ASSERT_EQUAL(lines, 12);
+	if (f)
+		fclose(f);
+	snprintf(path, sizeof(path), "%s/said", dir);
+	CU_ASSERT_TRUE(ts_file_contains(path, "bulkxfer uring / program uring"));
+	CU_ASSERT_TRUE(ts_file_contains(path, "program uring / program rw"));
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/bench.err", dir);
+	unlink(path);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", out);
+	CU_ASSERT_EQUAL(system(cmd), 0);
+	snprintf(cmd, sizeof(cmd), "TMPDIR=%s bash bench/uring_vs_handwritten.sh 1M 5 %s/x "
+		 "> /dev/null 2>&1", dir, dir);
+	int status = system(cmd);
+	CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 2);
+}
+
 int register_steady_suite(void)
 {
 	static const struct test_case cases[] = {
 		{ "resident_warm_and_evict", test_resident_warm_and_evict },
+		{ "uring_bench_script", test_uring_bench_script },
 		{ "prime_and_settle", test_prime_and_settle },
 		{ "floor_measures_and_leaves_nothing", test_floor_measures_and_leaves_nothing },
 		{ "default_run_columns", test_default_run_columns },
