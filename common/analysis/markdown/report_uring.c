@@ -76,7 +76,9 @@ int report_uring_print(FILE *f, const struct job_facts *facts)
 			"in one linked chain, one io_uring_enter, but each waits for room, is tried "
 			"again and completes on its own, whereas write() waits inside the kernel "
 			"and moves the whole chunk in one call. Where such a row shows io_uring "
-			"costlier, that is io_uring's pipe handling, not its batching; a "
-			"`--pipe-size` of at least the chunk compares the two without it.\n");
+			"costlier, that is io_uring's pipe handling, not its batching (a "
+			"hand-written io_uring program pays it too: "
+			"`bench/uring_vs_handwritten.sh`); a `--pipe-size` of at least the chunk "
+			"compares the two without it.\n");
 	return 0;
 }
