@@ -1067,6 +1067,8 @@ static void test_duration_target_needs_the_study_size(void)
 				   "| the whole job under 300 s (for 1.4 GiB) | 95 s for 256 MiB | not "
 				   "judged: the target is for a 1.4 GiB job |";
 		CU_ASSERT_PTR_NOT_NULL(strstr(md, want));
+		CU_ASSERT_PTR_NOT_NULL(strstr(md, "| target | measured"));
+		CU_ASSERT_PTR_NULL(strstr(md, "No target was judged"));
 		free(md);
 	}
 	ts_remove_tree(dir);
@@ -1472,6 +1474,23 @@ static void test_uring_section(void)
 	ts_remove_tree(dir);
 }
 
+/* The targets' table only where a target was judged: a sweep's report says none was, rather
+ * than print a table with a header and no rows; a study job's has its rows. */
+static void test_targets_table_only_with_a_target(void)
+{
+	char dir[64];
+	ts_make_tempdir(dir, sizeof(dir));
+	struct run_record r[6];
+	for (int i = 0; i < 6; i++)
+		r[i] = fixture("sweep", i % 2 ? "uring" : "pipe", 1 << 20, 1 << 26, 0.1, 0.1, 1.0);
+	char *md = report_of(r, 6, dir);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "No target was judged"));
+	CU_ASSERT_PTR_NULL(strstr(md, "| target | measured"));
+	free(md);
+	ts_remove_tree(dir);
+}
+
 /* A CPU time too small for three decimals of a second is said in milliseconds: a small job's
  * profiled difference is never "0.000 s"; from a tenth of a second up, seconds. */
 static void test_cpu_time_words(void)
@@ -1513,6 +1532,7 @@ int register_report_suite(void)
 		{ "memcpy_reference_is_the_same_working_set",
 		  test_memcpy_reference_is_the_same_working_set },
 		{ "uring_section", test_uring_section },
+		{ "targets_table_only_with_a_target", test_targets_table_only_with_a_target },
 		{ "bars_keep_the_best_measured_groups", test_bars_keep_the_best_measured_groups },
 		{ "cpu_time_words", test_cpu_time_words },
 	};

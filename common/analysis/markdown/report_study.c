@@ -403,6 +403,18 @@ int report_targets_print(FILE *f, const struct job_facts *facts)
 		fprintf(f, "- one core's memcpy: %.2f GiB/s with glibc, %.2f GiB/s with rep movsb (the "
 			"kernel's copy); read() of the cached source: %.2f GiB/s\n",
 			ctx->limits->memcpy_gib_s, ctx->limits->movsb_gib_s, ctx->limits->read_gib_s);
+	const struct group *rw = study_group(g, ng, c, "pipe");
+	/* A table only when it has a row: a sweep or a run has no tuned phase and no study */
+	int rows = rw && ctx && (ctx->hash_s > 0 || ctx->elapsed_s > 0);
+	static const char *const targets[] = { "floor", TARGET_SPLICE_VS_RW4K, TARGET_RING_VS_SPLICE };
+	for (size_t i = 0; i < sizeof(targets) / sizeof(targets[0]); i++)
+		rows |= study_find(c, PHASE_TUNED, targets[i], NULL, NULL, NULL) != NULL;
+	if (!rows) {
+		fprintf(f, "\nNo target was judged: the targets are judged in `reproduce`'s tuned "
+			"phase, which this job did not run.\n");
+		print_spread(f, g, ng);
+		return 0;
+	}
 	fprintf(f, "\nEach target compares throughput (GiB/s) round by round in the tuned phase "
 		"(the sequential design of the ratios above) and is *met* when the interval of a "
 		"look is at or above the target, *missed* when it is below, *undecided* otherwise. "
@@ -419,7 +431,6 @@ int report_targets_print(FILE *f, const struct job_facts *facts)
 	print_target(f, c, TARGET_SPLICE_VS_RW4K, what);
 	print_target(f, c, TARGET_RING_VS_SPLICE, "the chunk sweep's faster shared-memory ring at least "
 		     "as fast as splice");
-	const struct group *rw = study_group(g, ng, c, "pipe");
 	if (ctx && ctx->hash_s > 0 && rw) {
 		double overhead = ctx->generate_s + 2 * ctx->hash_s;	/* dst costs what src does */
 		fprintf(f, "| generating the source and hashing source + destination take less than one "
