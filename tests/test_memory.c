@@ -296,13 +296,34 @@ static int corrupts_transfer(struct half_ctx *ctx)
 	return rc;
 }
 
-static int corrupts_prepare(struct half_ctx *ctx) { return consumer_pipe.prepare(ctx); }
-static void corrupts_release(struct half_ctx *ctx) { consumer_pipe.release(ctx); }
+/* pipe's receiving half's own steps, for the test halves below that change only one of them */
+static int like_pipe_prepare(struct half_ctx *ctx) { return consumer_pipe.prepare(ctx); }
+static int like_pipe_transfer(struct half_ctx *ctx) { return consumer_pipe.transfer(ctx); }
+static void like_pipe_release(struct half_ctx *ctx) { consumer_pipe.release(ctx); }
 
 static const struct half_ops consumer_corrupts = {
 	.name = "corrupts", .channel = CHANNEL_PIPE, .does = "like pipe, then flips a byte",
-	.prepare = corrupts_prepare, .transfer = corrupts_transfer, .release = corrupts_release,
+	.prepare = like_pipe_prepare, .transfer = corrupts_transfer, .release = like_pipe_release,
 };
+
+/* A plan of one sink setting of method m (its own receiving half discarding), 1 MiB, 2 recorded
+ * runs after warmup, from memory or a file, its rows into csv. */
+static void sink_plan(struct run_plan *o, struct method *m, uint64_t warmup, int src_memory,
+		      const char *csv)
+{
+	ts_plan_defaults(o, CMD_RUN);
+	o->methods[0] = m;
+	o->nmethods = 1;
+	o->sizes.v[0] = 1 << 20;
+	o->sizes.n = 1;
+	o->runs = 2;
+	o->warmup = warmup;
+	o->src_memory = src_memory;
+	o->sink = 1;
+	o->sink_by = SINK_METHOD;
+	o->workdir = dir;
+	o->csv = csv;
+}
 
 /* A sink whose receiver gets one byte wrong: its check run fails the series, no row is left. */
 static void test_check_run_catches_a_wrong_byte(void)
@@ -313,18 +334,7 @@ static void test_check_run_catches_a_wrong_byte(void)
 	struct method bad = { "corrupts", "test", &producer_pipe, &consumer_corrupts };
 	for (int memory = 0; memory <= 1; memory++) {
 		struct run_plan o;
-		ts_plan_defaults(&o, CMD_RUN);
-		o.methods[0] = &bad;
-		o.nmethods = 1;
-		o.sizes.v[0] = 1 << 20;
-		o.sizes.n = 1;
-		o.runs = 2;
-		o.warmup = (uint64_t)memory;	/* both ways of having a check run */
-		o.src_memory = memory;
-		o.sink = 1;
-		o.sink_by = SINK_METHOD;
-		o.workdir = dir;
-		o.csv = csv;
+		sink_plan(&o, &bad, (uint64_t)memory, memory, csv);	/* warm-up or not: both */
 		struct series s = { 0 };
 		struct bx_error err = { 0, "" };
 		CU_ASSERT_EQUAL(runner_execute(&o, &s, &err), BX_EXIT_FAILURE);
@@ -363,12 +373,9 @@ static int logs_order_prepare(struct half_ctx *ctx)
 	return rc;
 }
 
-static int logs_order_transfer(struct half_ctx *ctx) { return consumer_pipe.transfer(ctx); }
-
 static const struct half_ops consumer_logs_order = {
 	.name = "logs-order", .channel = CHANNEL_PIPE, .does = "logs where it receives, like pipe",
-	.prepare = logs_order_prepare, .transfer = logs_order_transfer,
-	.release = corrupts_release,
+	.prepare = logs_order_prepare, .transfer = like_pipe_transfer, .release = like_pipe_release,
 };
 
 /* The check run comes extra, before the setting's first transfer, never in a warm-up's place:
@@ -387,18 +394,7 @@ static void test_check_run_comes_before_the_warm_up(void)
 		unlink(order_log);
 		unlink(csv);
 		struct run_plan o;
-		ts_plan_defaults(&o, CMD_RUN);
-		o.methods[0] = &m;
-		o.nmethods = 1;
-		o.sizes.v[0] = 1 << 20;
-		o.sizes.n = 1;
-		o.runs = 2;
-		o.warmup = warmup;
-		o.src_memory = 1;
-		o.sink = 1;
-		o.sink_by = SINK_METHOD;
-		o.workdir = dir;
-		o.csv = csv;
+		sink_plan(&o, &m, warmup, 1, csv);
 		struct series s = { 0 };
 		struct bx_error err = { 0, "" };
 		CU_ASSERT_EQUAL(runner_execute(&o, &s, &err), 0);
@@ -406,13 +402,10 @@ static void test_check_run_comes_before_the_warm_up(void)
 		for (size_t i = 0; i < s.n; i++)
 			CU_ASSERT_EQUAL(s.records[i].verified, 1);
 		series_free(&s);
-		char got[16] = "";
-		int fd = open(order_log, O_RDONLY | O_CLOEXEC);
-		ssize_t n = fd >= 0 ? read(fd, got, sizeof(got) - 1) : -1;
-		if (fd >= 0)
-			close(fd);
-		got[n > 0 ? n : 0] = 0;
+		char *got = ts_read_file(order_log, NULL);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(got);
 		CU_ASSERT_STRING_EQUAL(got, expect[warmup]);
+		free(got);
 		unlink(order_log);
 		unlink(csv);
 	}
@@ -434,7 +427,7 @@ static int checks_flags_transfer(struct half_ctx *ctx)
 
 static const struct half_ops consumer_checks_flags = {
 	.name = "checks-flags", .channel = CHANNEL_PIPE, .does = "checks O_NONBLOCK, then like pipe",
-	.prepare = corrupts_prepare, .transfer = checks_flags_transfer, .release = corrupts_release,
+	.prepare = like_pipe_prepare, .transfer = checks_flags_transfer, .release = like_pipe_release,
 };
 
 static void test_busy_poll_makes_the_channel_nonblocking(void)
