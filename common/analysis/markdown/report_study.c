@@ -5,6 +5,8 @@
 #include "analysis/markdown/report_study.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analysis/judge/groups.h"
@@ -403,37 +405,26 @@ int report_targets_print(FILE *f, const struct job_facts *facts)
 		fprintf(f, "- one core's memcpy: %.2f GiB/s with glibc, %.2f GiB/s with rep movsb (the "
 			"kernel's copy); read() of the cached source: %.2f GiB/s\n",
 			ctx->limits->memcpy_gib_s, ctx->limits->movsb_gib_s, ctx->limits->read_gib_s);
-	const struct group *rw = study_group(g, ng, c, "pipe");
-	/* A table only when it has a row: a sweep or a run has no tuned phase and no study */
-	int rows = rw && ctx && (ctx->hash_s > 0 || ctx->elapsed_s > 0);
-	static const char *const targets[] = { "floor", TARGET_SPLICE_VS_RW4K, TARGET_RING_VS_SPLICE };
-	for (size_t i = 0; i < sizeof(targets) / sizeof(targets[0]); i++)
-		rows |= study_find(c, PHASE_TUNED, targets[i], NULL, NULL, NULL) != NULL;
-	if (!rows) {
-		fprintf(f, "\nNo target was judged: the targets are judged in `reproduce`'s tuned "
-			"phase, which this job did not run.\n");
-		print_spread(f, g, ng);
-		return 0;
-	}
-	fprintf(f, "\nEach target compares throughput (GiB/s) round by round in the tuned phase "
-		"(the sequential design of the ratios above) and is *met* when the interval of a "
-		"look is at or above the target, *missed* when it is below, *undecided* otherwise. "
-		"The methods the floor and the ring targets judge are named in advance, from the "
-		"chunk sweep's medians: picking the fastest from the tuned runs themselves would "
-		"favour it.\n\n| target | measured: estimate [interval] | | rounds |\n"
-		"|---|---|---|---|\n");
+	/* The rows first, apart: a sweep or a run has no tuned phase and no study, and then no
+	 * table, never a header with nothing under it. */
+	char *rows = NULL;
+	size_t rows_len = 0;
+	FILE *t = open_memstream(&rows, &rows_len);
+	if (!t)
+		return -1;
 	char what[160];
 	snprintf(what, sizeof(what), "the chunk sweep's fastest method at least %.0f%% of the floor "
 		 "its rounds measured", STUDY_FLOOR_TARGET * 100);
-	print_target(f, c, "floor", what);
+	print_target(t, c, "floor", what);
 	snprintf(what, sizeof(what), "splice at its best chunk at least %.1fx read/write with 4 KiB "
 		 "buffers", STUDY_SPLICE_TARGET);
-	print_target(f, c, TARGET_SPLICE_VS_RW4K, what);
-	print_target(f, c, TARGET_RING_VS_SPLICE, "the chunk sweep's faster shared-memory ring at least "
+	print_target(t, c, TARGET_SPLICE_VS_RW4K, what);
+	print_target(t, c, TARGET_RING_VS_SPLICE, "the chunk sweep's faster shared-memory ring at least "
 		     "as fast as splice");
+	const struct group *rw = study_group(g, ng, c, "pipe");
 	if (ctx && ctx->hash_s > 0 && rw) {
 		double overhead = ctx->generate_s + 2 * ctx->hash_s;	/* dst costs what src does */
-		fprintf(f, "| generating the source and hashing source + destination take less than one "
+		fprintf(t, "| generating the source and hashing source + destination take less than one "
 			"read/write transfer (single measurements) | %.2f s + 2 x %.2f s = %.2f s vs "
 			"%.2f s | **%s** | |\n", ctx->generate_s, ctx->hash_s, overhead, rw->wall.median,
 			overhead < rw->wall.median ? "met" : "missed");
@@ -443,15 +434,30 @@ int report_targets_print(FILE *f, const struct job_facts *facts)
 	uint64_t target_bytes = 0;
 	units_parse_size(REPRODUCE_SIZE_TEXT, &target_bytes);
 	if (ctx && ctx->elapsed_s > 0 && rw && rw->bytes >= target_bytes)
-		fprintf(f, "| the whole job under %.0f s (for 1.4 GiB) | %.0f s | **%s** | |\n",
+		fprintf(t, "| the whole job under %.0f s (for 1.4 GiB) | %.0f s | **%s** | |\n",
 			REPORT_DURATION_TARGET_S, ctx->elapsed_s,
 			ctx->elapsed_s < REPORT_DURATION_TARGET_S ? "met" : "missed");
 	else if (ctx && ctx->elapsed_s > 0 && rw) {
 		char size[32];
-		fprintf(f, "| the whole job under %.0f s (for 1.4 GiB) | %.0f s for %s | not judged: "
+		fprintf(t, "| the whole job under %.0f s (for 1.4 GiB) | %.0f s for %s | not judged: "
 			"the target is for a 1.4 GiB job | |\n", REPORT_DURATION_TARGET_S,
 			ctx->elapsed_s, units_format_size(rw->bytes, size, sizeof(size)));
 	}
+	int rc = fclose(t) == 0 ? 0 : -1;
+	if (rc == 0 && rows_len == 0)
+		fprintf(f, "\nNo target was judged: the targets are judged in `reproduce`'s tuned "
+			"phase, which this job did not run.\n");
+	else if (rc == 0)
+		fprintf(f, "\nEach target compares throughput (GiB/s) round by round in the tuned phase "
+			"(the sequential design of the ratios above) and is *met* when the interval of "
+			"a look is at or above the target, *missed* when it is below, *undecided* "
+			"otherwise. The methods the floor and the ring targets judge are named in "
+			"advance, from the chunk sweep's medians: picking the fastest from the tuned runs "
+			"themselves would favour it.\n\n| target | measured: estimate [interval] | | "
+			"rounds |\n|---|---|---|---|\n%s", rows);
+	free(rows);
+	if (rc < 0)
+		return -1;
 	print_spread(f, g, ng);
 	return 0;
 }
