@@ -66,15 +66,7 @@ pipe=${PIPE:-1M}
 cc=${CC:-cc}
 cxx=${CXX:-c++}
 peer=${PEER:-}
-if ! [[ "$rounds" =~ ^[0-9]+$ ]] || [ "$rounds" -lt 6 ]; then
-	echo "ipc_vs_handwritten.sh: ROUNDS $rounds: at least 6, the fewest whose order statistics" \
-		"give a median a 95% interval" >&2
-	exit 2
-fi
-if ! [[ "$repeat" =~ ^[0-9]+$ ]] || [ "$repeat" -lt 1 ]; then
-	echo "ipc_vs_handwritten.sh: RUNS $repeat: a whole number of runs, at least 1" >&2
-	exit 2
-fi
+paired_check_counts ipc_vs_handwritten.sh "$rounds" "$repeat"
 work="" shm=""
 trap 'rm -rf ${work:+"$work"} ${shm:+"$shm"}' EXIT	# set first: a failed second mktemp leaves nothing
 work=$(mktemp -d "${TMPDIR:-/tmp}/bulkxfer-bench-XXXXXX")

@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # bench/paired_stats.sh - the statistics of the paired benches, sourced by them (not run):
-# a median of per-round ratios with its distribution-free 95% interval, and each round's median
-# of a member's runs.  A paired bench runs its members back to back in each round, in a new
+# the check of a bench's round and run counts, a median of per-round ratios with its
+# distribution-free 95% interval, and each round's median of a member's runs.  A paired bench runs its members back to back in each round, in a new
 # random order, so what the host does in a round moves both; a ratio a round is then the unit.
 
 # The median of the ratios on stdin (one a line) and its distribution-free 95% interval: the
@@ -29,4 +29,19 @@ round_medians() {
 		$1 != r { flush(); n = 0; r = $1 }
 		{ x[++n] = $2 }
 		END { flush() }'
+}
+
+# paired_check_counts SCRIPT ROUNDS RUNS: exits 2, saying why in SCRIPT's name, unless ROUNDS is a
+# whole number of at least 6 (the fewest whose order statistics give a median a 95% interval,
+# as paired_median needs) and RUNS one of at least 1.
+paired_check_counts() {
+	if ! [[ "$2" =~ ^[0-9]+$ ]] || [ "$2" -lt 6 ]; then
+		echo "$1: ROUNDS $2: at least 6, the fewest whose order statistics give a median a" \
+			"95% interval" >&2
+		exit 2
+	fi
+	if ! [[ "$3" =~ ^[0-9]+$ ]] || [ "$3" -lt 1 ]; then
+		echo "$1: RUNS $3: a whole number of runs, at least 1" >&2
+		exit 2
+	fi
 }
